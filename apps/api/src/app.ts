@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import type { Clock } from './platform/clock.js';
+import { systemClock } from './platform/clock.js';
+import { Mailer } from './platform/mailer.js';
+import type { Deps } from './platform/deps.js';
+import { problem, registerAuthHooks, registerErrorHandler } from './platform/http.js';
+import { createAuthService } from './modules/auth/auth.service.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { registerModules } from './modules/index.js';
+
+export type BuildOptions = { config: Config; database: Database; clock?: Clock; logger?: boolean };
+export type App = { app: FastifyInstance; deps: Deps };
+
+/** Builds the whole API: external plugins, then platform hooks, then each module's routes. Tests use it too. */
+export async function buildApp({ config, database, clock = systemClock, logger = true }: BuildOptions): Promise<App> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    bodyLimit: 1_048_576,
+    trustProxy: true,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const mailer = new Mailer(database.db, clock, config.smtpUrl, config.mailFrom);
+  const deps: Deps = { db: database.db, engine: database.engine, clock, mailer, config };
+  app.addHook('onClose', async () => mailer.close());
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: { info: { title: 'Harmonie API', version: '0.1.0', description: 'Run a music-lesson organisation.' }, servers: [] },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerErrorHandler(app);
+  const auth = createAuthService(deps);
+  registerAuthHooks(app, auth);
+
+  app.get('/api/health', { schema: { tags: ['platform'] } }, async (_req, reply) => {
+    try {
+      await sql`select 1`.execute(database.db);
+      return { status: 'ok', database: database.engine };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: database.engine });
+    }
+  });
+
+  authRoutes(app, auth, config);
+  await registerModules(app, deps);
+
+  const webDist = path.resolve(config.webDist);
+  const indexHtml = path.join(webDist, 'index.html');
+  if (fs.existsSync(indexHtml)) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') return problem(reply, request, 404, 'NOT_FOUND');
+    if (!fs.existsSync(indexHtml)) return reply.status(404).type('text/plain').send('The web app is not built: run `npm run build:web`.');
+    // The single-page app owns every other path (deep links such as /office/families/…).
+    return reply.type('text/html').send(fs.createReadStream(indexHtml));
+  });
+
+  return { app, deps };
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/** Every environment variable Harmonie reads, with its default; nothing else reads process.env. */
+const bool = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DEMO: bool,
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgres://')
+    .optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Harmonie <no-reply@harmonie.local>'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  STORAGE_DIR: z.string().default('./data/files'),
+  SWEEP_INTERVAL_MINUTES: z.coerce.number().min(0).default(5),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  WEB_DIST: z.string().default('./dist/web'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  demo: boolean;
+  databaseUrl: string;
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  storageDir: string;
+  sweepIntervalMinutes: number;
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
+  webDist: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    demo: e.DEMO,
+    databaseUrl: e.DATABASE_URL ?? (e.DEMO ? 'sqlite:./data/demo.db' : 'sqlite:./data/harmonie.db'),
+    publicUrl,
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    cookieSecure: e.COOKIE_SECURE === 'auto' ? publicUrl.startsWith('https://') : e.COOKIE_SECURE === 'true',
+    logLevel: e.LOG_LEVEL,
+    storageDir: e.STORAGE_DIR,
+    sweepIntervalMinutes: e.SWEEP_INTERVAL_MINUTES,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
+    webDist: e.WEB_DIST,
+  };
+}

@@ -1,0 +1,209 @@
+import { hash, verify } from '@node-rs/argon2';
+import type { Locale, Me, Role } from '@contracts';
+import type { Deps } from '../../platform/deps.js';
+import type { Tx } from '../../db/database.js';
+import { DomainError } from '../../platform/errors.js';
+import { hashSecret, newId, newSecret } from '../../platform/ids.js';
+import { requireUser, type Actor, type UserActor } from '../../platform/actor.js';
+import { recordAudit } from '../../platform/audit.js';
+import { invitationMail, passwordResetMail } from '../../platform/mail-templates.js';
+import { readSetting, writeSetting } from '../../platform/settings.js';
+import * as repo from './auth.repository.js';
+
+const TOKEN_HOURS: Record<'reset' | 'invite', number> = { reset: 2, invite: 72 };
+/** Sliding sessions: last_seen_at is written at most this often, to keep reads cheap. */
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+export type SessionResult = { sessionSecret: string; me: Me; expiresAt: string };
+
+export const hashPassword = (password: string) => hash(password);
+
+export function createAuthService(deps: Deps) {
+  const { db, clock, config, mailer } = deps;
+
+  async function meOf(userId: string, csrfToken: string): Promise<Me> {
+    const user = await repo.findUserById(db, userId);
+    if (!user) throw new DomainError('UNAUTHENTICATED');
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.display_name,
+      locale: user.locale as Locale,
+      roles: await repo.rolesOf(db, user.id),
+      personId: user.person_id,
+      csrfToken,
+    };
+  }
+
+  async function openSession(tx: Tx, userId: string, ip: string | null, userAgent: string | null): Promise<{ secret: string; csrf: string; expiresAt: string }> {
+    const secret = newSecret();
+    const csrf = newSecret(24);
+    const now = clock.now();
+    const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000).toISOString();
+    await tx
+      .insertInto('sessions')
+      .values({ id: hashSecret(secret), user_id: userId, csrf_token: csrf, created_at: now.toISOString(), expires_at: expiresAt, last_seen_at: now.toISOString(), ip, user_agent: userAgent?.slice(0, 300) ?? null })
+      .execute();
+    await tx.updateTable('users').set({ last_login_at: now.toISOString() }).where('id', '=', userId).execute();
+    return { secret, csrf, expiresAt };
+  }
+
+  async function recordAttempt(key: string, succeeded: boolean) {
+    await db.insertInto('rate_events').values({ id: newId(), key, at: clock.now().toISOString(), succeeded: succeeded ? 1 : 0 }).execute();
+  }
+
+  return {
+    /** Logs in; refuses after too many failures for this account or this address within the window. */
+    async login(email: string, password: string, ip: string, userAgent: string | null): Promise<SessionResult> {
+      const since = new Date(clock.now().getTime() - config.loginWindowMinutes * 60_000).toISOString();
+      const keys = [`login:email:${email.toLowerCase()}`, `login:ip:${ip}`];
+      for (const key of keys) {
+        if ((await repo.countRecentFailures(db, key, since)) >= config.loginMaxFailures) throw new DomainError('TOO_MANY_ATTEMPTS');
+      }
+      const user = await repo.findUserByEmail(db, email);
+      const ok = !!user && user.status === 'active' && !!user.password_hash && (await verify(user.password_hash, password));
+      for (const key of keys) await recordAttempt(key, ok);
+      if (!ok || !user) throw new DomainError('INVALID_CREDENTIALS');
+      const session = await db.transaction().execute((tx) => openSession(tx, user.id, ip, userAgent));
+      return { sessionSecret: session.secret, expiresAt: session.expiresAt, me: await meOf(user.id, session.csrf) };
+    },
+
+    async logout(sessionSecret: string | undefined): Promise<void> {
+      if (sessionSecret) await db.deleteFrom('sessions').where('id', '=', hashSecret(sessionSecret)).execute();
+    },
+
+    /** Resolves a session cookie to an actor, or null when absent, expired or the user is disabled. */
+    async actorForSession(sessionSecret: string): Promise<{ actor: UserActor; csrfToken: string } | null> {
+      const session = await repo.findSession(db, hashSecret(sessionSecret));
+      const now = clock.now();
+      if (!session || session.status !== 'active' || session.expires_at <= now.toISOString()) return null;
+      if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_EVERY_MS) {
+        const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000).toISOString();
+        await db.updateTable('sessions').set({ last_seen_at: now.toISOString(), expires_at: expiresAt }).where('id', '=', session.sessionId).execute();
+      }
+      const roles = await repo.rolesOf(db, session.userId);
+      return {
+        csrfToken: session.csrf_token,
+        actor: {
+          kind: 'user',
+          userId: session.userId,
+          displayName: session.display_name,
+          email: session.email,
+          roles: new Set<Role>(roles),
+          personId: session.person_id,
+          locale: session.locale as Locale,
+        },
+      };
+    },
+
+    me: meOf,
+
+    async updateMe(actor: Actor, patch: { locale?: Locale; displayName?: string }, csrfToken: string): Promise<Me> {
+      const user = requireUser(actor);
+      await db.transaction().execute(async (tx) => {
+        const before = await repo.findUserById(tx, user.userId);
+        if (!before) throw new DomainError('UNAUTHENTICATED');
+        const set = { ...(patch.locale ? { locale: patch.locale } : {}), ...(patch.displayName ? { display_name: patch.displayName } : {}), updated_at: clock.now().toISOString() };
+        await tx.updateTable('users').set(set).where('id', '=', user.userId).execute();
+        await recordAudit(tx, clock, actor, { entityType: 'user', entityId: user.userId, action: 'update', before, after: { ...before, ...set } });
+      });
+      return meOf(user.userId, csrfToken);
+    },
+
+    /** Always answers the same way, whether or not the address is known, so it reveals no account. */
+    async requestPasswordReset(email: string, ip: string): Promise<void> {
+      const since = new Date(clock.now().getTime() - 3_600_000).toISOString();
+      if ((await repo.countRecentFailures(db, `reset:ip:${ip}`, since)) >= 10) throw new DomainError('TOO_MANY_ATTEMPTS');
+      await recordAttempt(`reset:ip:${ip}`, false);
+      const user = await repo.findUserByEmail(db, email);
+      if (!user || user.status === 'disabled') return;
+      await db.transaction().execute((tx) => issueToken(tx, user.id, 'reset'));
+      await mailer.flush();
+    },
+
+    issueToken,
+
+    async tokenInfo(token: string) {
+      const row = await validToken(token);
+      const user = row.user_id ? await repo.findUserById(db, row.user_id) : undefined;
+      if (!user) throw new DomainError('TOKEN_INVALID');
+      return { purpose: row.purpose as 'reset' | 'invite', email: user.email, displayName: user.display_name };
+    },
+
+    /** Sets a password from a reset or invitation link, consumes the link, activates and logs in the user. */
+    async setPasswordWithToken(token: string, password: string, ip: string, userAgent: string | null): Promise<SessionResult> {
+      const passwordHash = await hashPassword(password);
+      const result = await db.transaction().execute(async (tx) => {
+        const row = await validToken(token, tx);
+        const consumed = await tx.updateTable('auth_tokens').set({ used_at: clock.now().toISOString() }).where('id', '=', row.id).where('used_at', 'is', null).executeTakeFirst();
+        if (Number(consumed.numUpdatedRows) !== 1 || !row.user_id) throw new DomainError('TOKEN_INVALID');
+        const user = await repo.findUserById(tx, row.user_id);
+        if (!user || user.status === 'disabled') throw new DomainError('TOKEN_INVALID');
+        await tx.updateTable('users').set((eb) => ({ password_hash: passwordHash, status: 'active', updated_at: clock.now().toISOString(), version: eb('version', '+', 1) })).where('id', '=', user.id).execute();
+        // Other sessions of this account end: a reset is often done because someone else got in.
+        await tx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+        await recordAudit(tx, clock, { kind: 'anonymous', label: user.email }, { entityType: 'user', entityId: user.id, action: row.purpose === 'invite' ? 'invitation-accepted' : 'password-reset', summary: row.purpose });
+        return { user, session: await openSession(tx, user.id, ip, userAgent) };
+      });
+      return { sessionSecret: result.session.secret, expiresAt: result.session.expiresAt, me: await meOf(result.user.id, result.session.csrf) };
+    },
+
+    async needsSetup(): Promise<boolean> {
+      return (await repo.countUsers(db)) === 0;
+    },
+
+    /** On an empty database: a one-time setup link whose token is kept hashed in settings (shared by instances). */
+    async prepareSetupLink(): Promise<string | null> {
+      if ((await repo.countUsers(db)) > 0) return null;
+      const secret = newSecret();
+      await writeSetting(db, 'setup.tokenHash', hashSecret(secret), clock.now().toISOString());
+      return `${config.publicUrl}/setup?token=${secret}`;
+    },
+
+    async completeSetup(input: { token: string; email: string; displayName: string; password: string; organisationName: string }, ip: string, userAgent: string | null): Promise<SessionResult> {
+      const passwordHash = await hashPassword(input.password);
+      const result = await db.transaction().execute(async (tx) => {
+        if ((await repo.countUsers(tx)) > 0) throw new DomainError('SETUP_DONE');
+        const expected = await readSetting<string | undefined>(tx, 'setup.tokenHash');
+        if (!expected || expected !== hashSecret(input.token)) throw new DomainError('TOKEN_INVALID');
+        const now = clock.now().toISOString();
+        const id = newId();
+        await tx.insertInto('users').values({ id, email: input.email, password_hash: passwordHash, display_name: input.displayName, locale: 'fr', status: 'active', person_id: null, last_login_at: null, created_at: now, updated_at: now, version: 1 }).execute();
+        await tx.insertInto('user_roles').values({ user_id: id, role: 'admin' }).execute();
+        await writeSetting(tx, 'organisation.name', input.organisationName, now);
+        await tx.deleteFrom('settings').where('key', '=', 'setup.tokenHash').execute();
+        await recordAudit(tx, clock, { kind: 'anonymous', label: input.email }, { entityType: 'user', entityId: id, action: 'create', after: { email: input.email, display_name: input.displayName, roles: ['admin'] }, summary: 'first admin' });
+        return { id, session: await openSession(tx, id, ip, userAgent) };
+      });
+      return { sessionSecret: result.session.secret, expiresAt: result.session.expiresAt, me: await meOf(result.id, result.session.csrf) };
+    },
+  };
+
+  async function validToken(token: string, tx: Tx = db) {
+    const row = await tx.selectFrom('auth_tokens').selectAll().where('token_hash', '=', hashSecret(token)).executeTakeFirst();
+    if (!row || row.used_at || row.expires_at <= clock.now().toISOString()) throw new DomainError('TOKEN_INVALID');
+    return row;
+  }
+
+  /** Creates a single-use link (stored hashed) and queues its e-mail in the same transaction. */
+  async function issueToken(tx: Tx, userId: string, purpose: 'reset' | 'invite'): Promise<void> {
+    const user = await repo.findUserById(tx, userId);
+    if (!user) throw new DomainError('NOT_FOUND');
+    const secret = newSecret();
+    const now = clock.now();
+    const hours = TOKEN_HOURS[purpose];
+    await tx
+      .insertInto('auth_tokens')
+      .values({ id: newId(), token_hash: hashSecret(secret), user_id: userId, purpose, created_at: now.toISOString(), expires_at: new Date(now.getTime() + hours * 3_600_000).toISOString(), used_at: null })
+      .execute();
+    const locale = user.locale as Locale;
+    const organisation = await readSetting<string>(tx, 'organisation.name');
+    const mail =
+      purpose === 'invite'
+        ? invitationMail({ name: user.display_name, organisation, link: `${config.publicUrl}/invitation?token=${secret}`, hours })
+        : passwordResetMail({ name: user.display_name, link: `${config.publicUrl}/reset-password?token=${secret}`, hours });
+    await mailer.enqueue(tx, { to: user.email, locale, mail, related: { type: 'user', id: userId } });
+  }
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

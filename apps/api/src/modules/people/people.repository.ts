@@ -1,0 +1,126 @@
+import { sql, type Selectable } from 'kysely';
+import type { Tx } from '../../db/database.js';
+import type { Engine } from '../../db/dialect.js';
+import type { FamiliesTable, PeopleTable } from '../../db/tables.js';
+import { foldAccents } from '../../platform/search-text.js';
+
+export type PersonRow = Selectable<PeopleTable>;
+export type FamilyRow = Selectable<FamiliesTable>;
+
+export const PERSON_COLUMNS = ['id', 'kind', 'first_name', 'last_name', 'email', 'phone', 'birth_date', 'family_id', 'user_id', 'notes', 'search_name', 'search_contact', 'created_at', 'updated_at', 'version'] as const;
+
+export async function findPerson(db: Tx, id: string) {
+  return db.selectFrom('people').select(PERSON_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findFamily(db: Tx, id: string) {
+  return db.selectFrom('families').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function peopleOfFamily(db: Tx, familyId: string) {
+  return db.selectFrom('people').select(PERSON_COLUMNS).where('family_id', '=', familyId).orderBy('kind').orderBy('first_name').execute();
+}
+
+/** Keyset page of families by name; `q` filters on a name prefix. */
+export async function listFamilies(db: Tx, options: { after?: [string, string]; q?: string; limit: number }) {
+  let query = db
+    .selectFrom('families')
+    .select(['families.id', 'families.name', 'families.billing_city'])
+    .orderBy('families.name')
+    .orderBy('families.id')
+    .limit(options.limit + 1);
+  if (options.q) query = query.where('families.name', 'like', `%${escapeLike(options.q)}%`);
+  if (options.after) {
+    const [name, id] = options.after;
+    query = query.where((eb) => eb.or([eb('families.name', '>', name), eb.and([eb('families.name', '=', name), eb('families.id', '>', id)])]));
+  }
+  const families = await query.execute();
+  const ids = families.map((f) => f.id);
+  const members = ids.length
+    ? await db.selectFrom('people').select(['family_id', 'kind', 'first_name', 'last_name']).where('family_id', 'in', ids).execute()
+    : [];
+  return families.map((f) => ({
+    ...f,
+    guardians: members.filter((m) => m.family_id === f.id && m.kind === 'guardian'),
+    studentCount: members.filter((m) => m.family_id === f.id && m.kind === 'student').length,
+  }));
+}
+
+export async function listTeachers(db: Tx, options: { after?: [string, string]; limit: number }) {
+  let query = db
+    .selectFrom('people')
+    .innerJoin('teachers', 'teachers.person_id', 'people.id')
+    .select([...PERSON_COLUMNS.map((c) => `people.${c}` as const), 'teachers.status'])
+    .where('people.kind', '=', 'teacher')
+    .orderBy('people.last_name')
+    .orderBy('people.id')
+    .limit(options.limit + 1);
+  if (options.after) {
+    const [lastName, id] = options.after;
+    query = query.where((eb) => eb.or([eb('people.last_name', '>', lastName), eb.and([eb('people.last_name', '=', lastName), eb('people.id', '>', id)])]));
+  }
+  return query.execute();
+}
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export type SearchKind = { type: 'name'; words: string[] } | { type: 'contact'; fragment: string };
+
+/** Decides whether the caller typed a name, an e-mail or a phone number ("06 12 34 56 78", "+33 6…"). */
+export function classifySearch(q: string): SearchKind | null {
+  const trimmed = q.trim();
+  if (trimmed.includes('@')) return { type: 'contact', fragment: trimmed.toLowerCase() };
+  if (/^[+\d\s().-]+$/.test(trimmed)) {
+    let digits = trimmed.replace(/\D/g, '');
+    if (trimmed.startsWith('00')) digits = digits.slice(2);
+    return digits.length >= 3 ? { type: 'contact', fragment: digits } : null;
+  }
+  const words = foldAccents(trimmed).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return words.length ? { type: 'name', words: words.slice(0, 5) } : null;
+}
+
+/** Person search: FTS5 on SQLite (prefix words / trigram contact), trigram indexes on PostgreSQL. */
+export async function searchPeople(db: Tx, engine: Engine, kind: SearchKind, limit: number) {
+  const base = db
+    .selectFrom('people')
+    .leftJoin('families', 'families.id', 'people.family_id')
+    .select(['people.id', 'people.kind', 'people.first_name', 'people.last_name', 'people.email', 'people.phone', 'people.family_id', 'families.name as family_name'])
+    .limit(limit);
+  if (engine === 'sqlite') {
+    if (kind.type === 'name') {
+      const match = kind.words.map((w) => `"${w}"*`).join(' ');
+      return base.where(sql<boolean>`people.seq in (select rowid from people_name_fts where people_name_fts match ${match} limit 200)`).orderBy('people.last_name').orderBy('people.first_name').execute();
+    }
+    if (kind.fragment.length < 3) return [];
+    const match = `"${kind.fragment.replace(/"/g, '""')}"`;
+    return base.where(sql<boolean>`people.seq in (select rowid from people_contact_fts where people_contact_fts match ${match} limit 200)`).orderBy('people.last_name').execute();
+  }
+  if (kind.type === 'name') {
+    let query = base;
+    for (const word of kind.words) query = query.where(sql<boolean>`people.search_name like ${`% ${escapeLike(word)}%`}`);
+    return query.orderBy('people.last_name').orderBy('people.first_name').execute();
+  }
+  return base.where(sql<boolean>`people.search_contact like ${`%${escapeLike(kind.fragment)}%`}`).orderBy('people.last_name').execute();
+}
+
+/** Is this person one of the teacher's current students, or a guardian of one? */
+export async function teacherReachesPerson(db: Tx, teacherId: string, personId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('assignments')
+    .innerJoin('people', 'people.family_id', 'assignments.family_id')
+    .select('assignments.id')
+    .where('assignments.teacher_id', '=', teacherId)
+    .where('assignments.ended_on', 'is', null)
+    .where('people.id', '=', personId)
+    .where((eb) => eb.or([eb('people.kind', '=', 'guardian'), eb('people.id', '=', eb.ref('assignments.student_id'))]))
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}
+
+export async function teacherReachesFamily(db: Tx, teacherId: string, familyId: string): Promise<boolean> {
+  const row = await db.selectFrom('assignments').select('id').where('teacher_id', '=', teacherId).where('family_id', '=', familyId).where('ended_on', 'is', null).limit(1).executeTakeFirst();
+  return !!row;
+}

@@ -1,0 +1,104 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { LOCALES, messageFor, type Locale } from '@contracts';
+import { ANONYMOUS, type Actor } from './actor.js';
+import { DomainError } from './errors.js';
+import type { AuthService } from '../modules/auth/auth.service.js';
+
+export const SESSION_COOKIE = 'harmonie_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    csrfToken: string | null;
+    locale: Locale;
+  }
+}
+
+function localeFromHeader(header: string | undefined): Locale {
+  const first = (header ?? '').split(',')[0]?.trim().slice(0, 2).toLowerCase();
+  return (LOCALES as readonly string[]).includes(first ?? '') ? (first as Locale) : 'fr';
+}
+
+/**
+ * Paths that answer without a session: login and links, public forms, signed e-mail links, health and docs.
+ * Everything else under /api refuses an anonymous caller before even reading the body (services check roles).
+ */
+const PUBLIC_PREFIXES = ['/api/auth/', '/api/setup', '/api/public/', '/api/links/', '/api/health', '/api/openapi.json', '/api/docs'];
+export function addPublicPrefix(prefix: string): void {
+  if (!PUBLIC_PREFIXES.includes(prefix)) PUBLIC_PREFIXES.push(prefix);
+}
+
+/** Attaches the actor (from the session cookie) and the locale to each request, and checks CSRF. */
+export function registerAuthHooks(app: FastifyInstance, auth: AuthService): void {
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('locale', 'fr');
+  app.addHook('onRequest', async (request) => {
+    request.actor = ANONYMOUS;
+    request.locale = localeFromHeader(request.headers['accept-language']);
+    if (!request.url.startsWith('/api/')) return;
+    const isPublic = PUBLIC_PREFIXES.some((p) => request.url.startsWith(p));
+    const secret = request.cookies[SESSION_COOKIE];
+    const session = secret ? await auth.actorForSession(secret) : null;
+    if (!session) {
+      if (!isPublic) throw new DomainError('UNAUTHENTICATED');
+      return;
+    }
+    request.actor = session.actor;
+    request.csrfToken = session.csrfToken;
+    if (!request.headers['accept-language']) request.locale = session.actor.locale;
+    // State changes by a logged-in browser must carry the token it read from /api/me (SameSite is a second wall).
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+      throw new DomainError('CSRF_FAILED');
+    }
+  });
+}
+
+const ZOD_CODE_TO_MESSAGE: Record<string, string> = { too_big: 'too_long', too_small: 'too_short', invalid_format: 'invalid_value' };
+
+type ValidationIssue = { keyword?: string; instancePath?: string; message?: string };
+
+/** Our schemas put a message code (e.g. "invalid_email") in each issue; zod's own issues get a generic one. */
+function issueToField(issue: ValidationIssue, locale: Locale) {
+  const field = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+  let code = issue.message ?? 'invalid_value';
+  if (!/^[a-z_]+$/.test(code) || messageFor(locale, code) === messageFor(locale, 'invalid_value')) {
+    if (issue.keyword === 'invalid_type' && /received undefined/.test(issue.message ?? '')) code = 'required';
+    else code = ZOD_CODE_TO_MESSAGE[issue.keyword ?? ''] ?? 'invalid_value';
+  }
+  return { field, code, message: messageFor(locale, code) };
+}
+
+export function problem(reply: FastifyReply, request: FastifyRequest, status: number, code: string, errors?: { field: string; code: string; message: string }[]) {
+  return reply
+    .status(status)
+    .type('application/problem+json')
+    .send({ type: `https://harmonie.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: messageFor(request.locale, code), status, code, ...(errors && errors.length ? { errors } : {}) });
+}
+
+/** One error shape for the whole API: RFC 9457 problem details with a localised per-field list. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof DomainError) {
+      const errors = error.fields.map((f) => ({ field: f.field, code: f.code, message: messageFor(request.locale, f.code) }));
+      return problem(reply, request, error.status, error.code, errors);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = (error.validation as ValidationIssue[]).map((i) => issueToField(i, request.locale));
+      return problem(reply, request, 400, 'VALIDATION_FAILED', errors);
+    }
+    const err = error as { code?: string; statusCode?: number; message?: string };
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error }, 'response did not match its schema');
+      return problem(reply, request, 500, 'INTERNAL');
+    }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) return problem(reply, request, 413, 'PAYLOAD_TOO_LARGE');
+    if (err.statusCode === 429) return problem(reply, request, 429, 'RATE_LIMITED');
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return problem(reply, request, err.statusCode, err.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', [{ field: '', code: 'invalid_value', message: err.message ?? messageFor(request.locale, 'invalid_value') }]);
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return problem(reply, request, 500, 'INTERNAL');
+  });
+}

@@ -1,0 +1,78 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Locale } from '@contracts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/tables.js';
+import type { Tx } from '../db/database.js';
+import type { Clock } from './clock.js';
+import { newId } from './ids.js';
+import { renderTemplate, textToHtml } from './mail-templates.js';
+
+export type MailRequest = {
+  to: string;
+  locale: Locale;
+  mail: { template: string; params: unknown };
+  related?: { type: string; id: string };
+};
+
+/**
+ * E-mails are written to the outbox inside the caller's transaction (so a rolled-back change sends nothing),
+ * then delivered after commit. Without SMTP_URL they stay in the outbox as "stored", readable by staff.
+ */
+export class Mailer {
+  private readonly transport: Transporter | null;
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly clock: Clock,
+    smtpUrl: string | undefined,
+    private readonly from: string,
+  ) {
+    this.transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
+  }
+
+  async enqueue(tx: Tx, request: MailRequest): Promise<string> {
+    const rendered = renderTemplate(request.mail.template, request.locale, request.mail.params);
+    const id = newId();
+    await tx
+      .insertInto('outbox')
+      .values({
+        id,
+        created_at: this.clock.now().toISOString(),
+        to_address: request.to,
+        subject: rendered.subject,
+        text_body: rendered.text,
+        html_body: textToHtml(rendered.text),
+        locale: request.locale,
+        template: request.mail.template,
+        status: this.transport ? 'pending' : 'stored',
+        sent_at: null,
+        error: null,
+        related_type: request.related?.type ?? null,
+        related_id: request.related?.id ?? null,
+      })
+      .execute();
+    return id;
+  }
+
+  /** Sends pending messages; each is claimed first so two instances never send the same one. */
+  async flush(): Promise<number> {
+    if (!this.transport) return 0;
+    const pending = await this.db.selectFrom('outbox').selectAll().where('status', '=', 'pending').orderBy('created_at').limit(100).execute();
+    let sent = 0;
+    for (const message of pending) {
+      const claim = await this.db.updateTable('outbox').set({ status: 'sending' }).where('id', '=', message.id).where('status', '=', 'pending').executeTakeFirst();
+      if (Number(claim.numUpdatedRows) !== 1) continue;
+      try {
+        await this.transport.sendMail({ from: this.from, to: message.to_address, subject: message.subject, text: message.text_body, html: message.html_body ?? undefined });
+        await this.db.updateTable('outbox').set({ status: 'sent', sent_at: this.clock.now().toISOString(), error: null }).where('id', '=', message.id).execute();
+        sent += 1;
+      } catch (error) {
+        await this.db.updateTable('outbox').set({ status: 'failed', error: String(error).slice(0, 500) }).where('id', '=', message.id).execute();
+      }
+    }
+    return sent;
+  }
+
+  close(): void {
+    this.transport?.close();
+  }
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/tables.js';
+import type { Tx } from '../db/database.js';
+
+/**
+ * Organisation settings: one row per key, JSON value. Modules register their defaults; a missing row means
+ * the default applies. Kept in the database (not in memory) so every app instance sees the same values.
+ */
+const defaults: Record<string, unknown> = {};
+const schemas: Record<string, z.ZodTypeAny> = {};
+
+/** A module declares each of its settings once: its default and the schema an admin's value must pass. */
+export function registerSetting<T extends z.ZodTypeAny>(key: string, defaultValue: z.infer<T>, schema: T): void {
+  defaults[key] = defaultValue;
+  schemas[key] = schema;
+}
+
+export function settingSchema(key: string): z.ZodTypeAny | undefined {
+  return schemas[key];
+}
+
+registerSetting('organisation.name', 'Harmonie', z.string().trim().min(1).max(200));
+registerSetting('organisation.timeZone', 'Europe/Paris', z.string().refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', { message: 'invalid_value' }));
+registerSetting('organisation.defaultLocale', 'fr', z.enum(['fr', 'en']));
+
+export function settingDefaults(): Record<string, unknown> {
+  return { ...defaults };
+}
+
+export async function readSettings(db: Kysely<DB> | Tx): Promise<Record<string, unknown>> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
+  const values = { ...defaults };
+  // Only declared settings are shown; internal keys (the one-time setup token) stay hidden.
+  for (const row of rows) if (row.key in schemas) values[row.key] = JSON.parse(row.value) as unknown;
+  return values;
+}
+
+export async function readSetting<T>(db: Kysely<DB> | Tx, key: string): Promise<T> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  return (row ? JSON.parse(row.value) : defaults[key]) as T;
+}
+
+export async function writeSetting(db: Kysely<DB> | Tx, key: string, value: unknown, at: string): Promise<void> {
+  const json = JSON.stringify(value);
+  const updated = await db.updateTable('settings').set((eb) => ({ value: json, updated_at: at, version: eb('version', '+', 1) })).where('key', '=', key).executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) await db.insertInto('settings').values({ key, value: json, version: 1, updated_at: at }).execute();
+}

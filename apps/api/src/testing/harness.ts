@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { Role } from '@contracts';
+import { loadConfig, type Config } from '../config.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { buildApp, type App } from '../app.js';
+import { TestClock } from '../platform/clock.js';
+import { newId } from '../platform/ids.js';
+import { hashPassword } from '../modules/auth/auth.service.js';
+import type { Deps } from '../platform/deps.js';
+
+/** PostgreSQL when TEST_DATABASE_URL (or DATABASE_URL) points at one; SQLite in a temp file otherwise. */
+export function testEngineUrl(): string | null {
+  const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  return url && url.startsWith('postgres') ? url : null;
+}
+
+/** A fresh, empty database for one test file: its own SQLite file or its own PostgreSQL database. */
+export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const server = testEngineUrl();
+  if (!server) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'harmonie-test-'));
+    return { url: `sqlite:${path.join(dir, 'test.db')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `harmonie_t_${newId().replace(/-/g, '').slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: server });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export type TestContext = App & { clock: TestClock; database: Database; config: Config; close: () => Promise<void> };
+
+export async function createTestApp(options: { clock?: TestClock; env?: Record<string, string> } = {}): Promise<TestContext> {
+  const { url, drop } = await createTestDatabase();
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', SWEEP_INTERVAL_MINUTES: '0', PUBLIC_URL: 'http://localhost:3999', WEB_DIST: '/nonexistent', ...options.env });
+  const database = openDatabase(url, { poolSize: 5 });
+  await migrateToLatest(database);
+  const clock = options.clock ?? new TestClock();
+  const built = await buildApp({ config, database, clock, logger: false });
+  await built.app.ready();
+  return {
+    ...built,
+    clock,
+    database,
+    config,
+    close: async () => {
+      await built.app.close();
+      await database.destroy();
+      await drop();
+    },
+  };
+}
+
+let cachedHash: string | null = null;
+export const TEST_PASSWORD = 'correct horse battery';
+
+/** A user with these roles (and optionally linked to a person), able to log in with TEST_PASSWORD. */
+export async function makeUser(deps: Deps, roles: Role[], options: { email?: string; personId?: string | null; displayName?: string } = {}) {
+  cachedHash ??= await hashPassword(TEST_PASSWORD);
+  const now = deps.clock.now().toISOString();
+  const id = newId();
+  const email = options.email ?? `${roles.join('-')}-${id.slice(0, 8)}@test.example.org`;
+  await deps.db
+    .insertInto('users')
+    .values({ id, email, password_hash: cachedHash, display_name: options.displayName ?? `${roles.join(' ')} user`, locale: 'fr', status: 'active', person_id: options.personId ?? null, last_login_at: null, created_at: now, updated_at: now, version: 1 })
+    .execute();
+  await deps.db.insertInto('user_roles').values(roles.map((role) => ({ user_id: id, role }))).execute();
+  if (options.personId) await deps.db.updateTable('people').set({ user_id: id }).where('id', '=', options.personId).execute();
+  return { id, email };
+}
+
+type InjectOptions = { headers?: Record<string, string>; query?: Record<string, string> };
+export type Agent = {
+  csrf: string;
+  get: (url: string, options?: InjectOptions) => ReturnType<App['app']['inject']>;
+  post: (url: string, body?: unknown, options?: InjectOptions) => ReturnType<App['app']['inject']>;
+  patch: (url: string, body?: unknown, options?: InjectOptions) => ReturnType<App['app']['inject']>;
+  del: (url: string, options?: InjectOptions) => ReturnType<App['app']['inject']>;
+};
+
+/** Logs in through the real endpoint and returns a client that sends the session cookie and CSRF token. */
+export async function loginAs(ctx: App, email: string, password = TEST_PASSWORD): Promise<Agent> {
+  const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login failed for ${email}: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'harmonie_session');
+  if (!cookie) throw new Error('no session cookie');
+  const csrf = (res.json() as { csrfToken: string }).csrfToken;
+  const headers = (extra?: Record<string, string>) => ({ cookie: `harmonie_session=${cookie.value}`, 'x-csrf-token': csrf, ...extra });
+  return {
+    csrf,
+    get: (url, o) => ctx.app.inject({ method: 'GET', url, headers: headers(o?.headers), query: o?.query }),
+    post: (url, body, o) => ctx.app.inject({ method: 'POST', url, payload: body as object, headers: headers(o?.headers) }),
+    patch: (url, body, o) => ctx.app.inject({ method: 'PATCH', url, payload: body as object, headers: headers(o?.headers) }),
+    del: (url, o) => ctx.app.inject({ method: 'DELETE', url, headers: headers(o?.headers) }),
+  };
+}
+
+/** Anonymous requests (public forms, signed links). */
+export function anonymous(ctx: App): Omit<Agent, 'csrf'> {
+  return {
+    get: (url, o) => ctx.app.inject({ method: 'GET', url, headers: o?.headers, query: o?.query }),
+    post: (url, body, o) => ctx.app.inject({ method: 'POST', url, payload: body as object, headers: o?.headers }),
+    patch: (url, body, o) => ctx.app.inject({ method: 'PATCH', url, payload: body as object, headers: o?.headers }),
+    del: (url, o) => ctx.app.inject({ method: 'DELETE', url, headers: o?.headers }),
+  };
+}

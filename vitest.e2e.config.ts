@@ -1,0 +1,16 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+/** Browser journeys: each file starts its own server on a fresh database and drives Debian's Chromium. */
+export default defineConfig({
+  resolve: { alias: { '@contracts': path.resolve(__dirname, 'packages/contracts/src/index.ts') } },
+  test: {
+    include: ['e2e/**/*.spec.ts'],
+    environment: 'node',
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    maxWorkers: 2,
+    fileParallelism: true,
+  },
+});
