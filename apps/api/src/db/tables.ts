@@ -98,8 +98,149 @@ export interface PeopleTable {
 
 export interface TeachersTable {
   person_id: string;
+  /** active | suspended (temporary) | excluded (definitive) | inactive */
   status: string;
   bio: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  max_travel_km: number | null;
+  teaches_at_home: number | null;
+  teaches_at_school: number | null;
+  teaches_online: number | null;
+  capacity_new_students: number | null;
+  address_line1: string | null;
+  postal_code: string | null;
+  city: string | null;
+  insee_code: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  /** JSON array of style names */
+  styles: string | null;
+  status_reason: string | null;
+  status_until: string | null;
+}
+
+/** Levels are ordinals: 1 beginner, 2 intermediate, 3 advanced. Ages in whole years. */
+export interface TeacherInstrumentsTable {
+  teacher_id: string;
+  instrument: string;
+  level_min: number;
+  level_max: number;
+  age_min: number;
+  age_max: number;
+}
+
+/** kind: commune (INSEE code) | postal_code | department */
+export interface TeacherZonesTable {
+  teacher_id: string;
+  kind: string;
+  code: string;
+}
+
+/** weekday 1 = Monday … 7 = Sunday; minutes from midnight, local time. */
+export interface TeacherAvailabilityTable {
+  teacher_id: string;
+  weekday: number;
+  start_minute: number;
+  end_minute: number;
+}
+
+export interface PlansTable {
+  id: string;
+  name: string;
+  lesson_minutes: number;
+  /** weekly | fortnightly */
+  frequency: string;
+  lessons_per_season: number;
+  price_cents: number;
+  /** monthly | termly | yearly */
+  billing_period: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** A student's file (dossier) in the agency loop. */
+export interface LessonFilesTable {
+  id: string;
+  family_id: string;
+  student_id: string;
+  /** new_request | subscribed | matching | contact_handed_over | first_lesson_scheduled | ongoing | closed */
+  stage: string;
+  stage_changed_at: string;
+  /** sales | recruitment | followup | accounts */
+  owner_service: string;
+  /** public | phone */
+  source: string;
+  instrument: string;
+  level: number;
+  goals: string | null;
+  /** home | school | online */
+  place: string;
+  address_line1: string | null;
+  postal_code: string | null;
+  city: string | null;
+  insee_code: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  lesson_minutes: number;
+  frequency: string;
+  teacher_wishes: string | null;
+  styles: string | null;
+  closed_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface FileSlotsTable {
+  file_id: string;
+  weekday: number;
+  start_minute: number;
+  end_minute: number;
+}
+
+export interface SubscriptionsTable {
+  id: string;
+  file_id: string;
+  family_id: string;
+  student_id: string;
+  plan_id: string;
+  /** pending (no teacher yet, never billable) | active | ended */
+  status: string;
+  subscribed_on: string;
+  /** the hand-over date: billing may start from here, never before */
+  billable_from: string | null;
+  /** the latest date of the first debit (hand-over + setting, default 9 days) */
+  first_debit_by: string | null;
+  ended_on: string | null;
+  on_hold: number;
+  hold_reason: string | null;
+  hold_since: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface LessonsTable {
+  id: string;
+  assignment_id: string;
+  file_id: string | null;
+  teacher_id: string;
+  student_id: string;
+  family_id: string;
+  lesson_date: string;
+  minutes: number;
+  /** done | cancelled_by_teacher | cancelled_by_family | late */
+  status: string;
+  /** home | school | online (tax certificates count home lessons only) */
+  place: string | null;
+  /** null | confirmed | disputed */
+  family_response: string | null;
+  dispute_reason: string | null;
+  recorded_by: string | null;
   created_at: string;
   updated_at: string;
   version: number;
@@ -116,6 +257,11 @@ export interface AssignmentsTable {
   created_at: string;
   updated_at: string;
   version: number;
+  file_id: string | null;
+  handed_over_at: string | null;
+  first_lesson_on: string | null;
+  first_lesson_recorded_by: string | null;
+  could_not_reach_at: string | null;
 }
 
 export interface AuditLogTable {
@@ -177,6 +323,14 @@ export interface DB {
   families: FamiliesTable;
   people: PeopleTable;
   teachers: TeachersTable;
+  teacher_instruments: TeacherInstrumentsTable;
+  teacher_zones: TeacherZonesTable;
+  teacher_availability: TeacherAvailabilityTable;
+  plans: PlansTable;
+  lesson_files: LessonFilesTable;
+  file_slots: FileSlotsTable;
+  subscriptions: SubscriptionsTable;
+  lessons: LessonsTable;
   assignments: AssignmentsTable;
   audit_log: AuditLogTable;
   contact_log: ContactLogTable;

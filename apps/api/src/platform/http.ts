@@ -31,7 +31,7 @@ export function addPublicPrefix(prefix: string): void {
 
 /** Attaches the actor (from the session cookie) and the locale to each request, and checks CSRF. */
 export function registerAuthHooks(app: FastifyInstance, auth: AuthService): void {
-  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('actor', null as never);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('locale', 'fr');
   app.addHook('onRequest', async (request) => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type { Response as InjectResponse } from 'light-my-request';
 import type { Role } from '@contracts';
 import { loadConfig, type Config } from '../config.js';
 import { openDatabase, type Database } from '../db/database.js';
@@ -87,10 +88,10 @@ export async function makeUser(deps: Deps, roles: Role[], options: { email?: str
 type InjectOptions = { headers?: Record<string, string>; query?: Record<string, string> };
 export type Agent = {
   csrf: string;
-  get: (url: string, options?: InjectOptions) => ReturnType<App['app']['inject']>;
-  post: (url: string, body?: unknown, options?: InjectOptions) => ReturnType<App['app']['inject']>;
-  patch: (url: string, body?: unknown, options?: InjectOptions) => ReturnType<App['app']['inject']>;
-  del: (url: string, options?: InjectOptions) => ReturnType<App['app']['inject']>;
+  get: (url: string, options?: InjectOptions) => Promise<InjectResponse>;
+  post: (url: string, body?: unknown, options?: InjectOptions) => Promise<InjectResponse>;
+  patch: (url: string, body?: unknown, options?: InjectOptions) => Promise<InjectResponse>;
+  del: (url: string, options?: InjectOptions) => Promise<InjectResponse>;
 };
 
 /** Logs in through the real endpoint and returns a client that sends the session cookie and CSRF token. */
