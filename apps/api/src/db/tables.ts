@@ -313,6 +313,31 @@ export interface JobLocksTable {
   locked_by: string;
 }
 
+export interface TasksTable {
+  id: string;
+  /** e.g. first-lesson-reminder, no-lesson-while-billable, check-in, call-both-sides, debit-hold */
+  kind: string;
+  /** the service that owns it: sales | recruitment | followup | accounts | secretariat */
+  service: string;
+  title: string;
+  details: string | null;
+  due_on: string;
+  /** open | done | cancelled */
+  status: string;
+  file_id: string | null;
+  family_id: string | null;
+  teacher_id: string | null;
+  /** one task per rule and occurrence: a sweep that runs twice creates it once */
+  dedupe_key: string | null;
+  assignee_user_id: string | null;
+  done_at: string | null;
+  done_by: string | null;
+  outcome: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
 export interface DB {
   settings: SettingsTable;
   users: UsersTable;
@@ -336,4 +361,5 @@ export interface DB {
   contact_log: ContactLogTable;
   outbox: OutboxTable;
   job_locks: JobLocksTable;
+  tasks: TasksTable;
 }

@@ -1,0 +1,62 @@
+import { sql } from 'kysely';
+import type { Tx } from '../db/database.js';
+import type { Clock } from './clock.js';
+import { newId } from './ids.js';
+
+export type NewTask = {
+  kind: string;
+  service: 'sales' | 'recruitment' | 'followup' | 'accounts' | 'secretariat';
+  title: string;
+  details?: string | null;
+  dueOn: string;
+  fileId?: string | null;
+  familyId?: string | null;
+  teacherId?: string | null;
+  /** Same key, same task: give one per rule and occurrence (e.g. `first-lesson-alert:<fileId>`). */
+  dedupeKey?: string | null;
+};
+
+/**
+ * Creates a task for a service unless one with the same dedupe key exists; returns true when created.
+ * Insert-or-ignore on a unique key is what keeps concurrent sweeps on several instances from doubling tasks.
+ */
+export async function createTask(tx: Tx, clock: Clock, task: NewTask): Promise<boolean> {
+  const now = clock.now().toISOString();
+  const result = await tx
+    .insertInto('tasks')
+    .values({
+      id: newId(),
+      kind: task.kind,
+      service: task.service,
+      title: task.title,
+      details: task.details ?? null,
+      due_on: task.dueOn,
+      status: 'open',
+      file_id: task.fileId ?? null,
+      family_id: task.familyId ?? null,
+      teacher_id: task.teacherId ?? null,
+      dedupe_key: task.dedupeKey ?? null,
+      assignee_user_id: null,
+      done_at: null,
+      done_by: null,
+      outcome: null,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Marks open tasks of a kind on a subject done (e.g. the alert is moot once the first lesson is known). */
+export async function closeTasks(tx: Tx, clock: Clock, where: { kind: string; fileId?: string; teacherId?: string }, outcome: string): Promise<void> {
+  let query = tx
+    .updateTable('tasks')
+    .set({ status: 'done', done_at: clock.now().toISOString(), outcome, version: sql`version + 1` })
+    .where('kind', '=', where.kind)
+    .where('status', '=', 'open');
+  if (where.fileId) query = query.where('file_id', '=', where.fileId);
+  if (where.teacherId) query = query.where('teacher_id', '=', where.teacherId);
+  await query.execute();
+}
