@@ -31,6 +31,8 @@ export function openDatabase(databaseUrl: string, options: { poolSize?: number }
     return { db, engine, destroy: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
+  // An idle client whose server connection drops (restart, failover) must not crash the process.
+  pool.on('error', (error) => console.error('PostgreSQL idle client error:', error.message));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine, destroy: () => db.destroy() };
 }

@@ -1,0 +1,44 @@
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../../apps/api/src/config.js';
+import { openDatabase } from '../../apps/api/src/db/database.js';
+import { migrateToLatest } from '../../apps/api/src/db/migrate.js';
+import { buildApp, type App } from '../../apps/api/src/app.js';
+import { loadDemoIfEmpty } from '../../apps/api/src/seed/demo.js';
+import { createTestDatabase } from '../../apps/api/src/testing/harness.js';
+import type { Clock } from '../../apps/api/src/platform/clock.js';
+
+export type E2EServer = App & { url: string; close: () => Promise<void> };
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** The real app on a fresh database with the demo organisation, serving the built web app, on loopback. */
+export async function startServer(options: { demo?: boolean; clock?: Clock } = {}): Promise<E2EServer> {
+  const { url: databaseUrl, drop } = await createTestDatabase();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, LOG_LEVEL: 'warn', SWEEP_INTERVAL_MINUTES: '0', WEB_DIST: fileURLToPath(new URL('../../dist/web', import.meta.url)), STORAGE_DIR: path.join(path.dirname(databaseUrl.replace(/^sqlite:/, '')), 'files') });
+  const database = openDatabase(databaseUrl, { poolSize: 5 });
+  await migrateToLatest(database);
+  const built = await buildApp({ config, database, clock: options.clock, logger: false });
+  if (options.demo !== false) await loadDemoIfEmpty(built.deps);
+  await built.app.listen({ port, host: '127.0.0.1' });
+  return {
+    ...built,
+    url,
+    close: async () => {
+      await built.app.close();
+      await database.destroy();
+      await drop();
+    },
+  };
+}
