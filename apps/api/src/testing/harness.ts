@@ -97,9 +97,12 @@ export async function makeUser(deps: Deps, roles: Role[], options: { email?: str
 type InjectOptions = { headers?: Record<string, string>; query?: Record<string, string> };
 export type Agent = {
   csrf: string;
+  /** the Cookie header carrying the session */
+  cookie: string;
   get: (url: string, options?: InjectOptions) => Promise<InjectResponse>;
   post: (url: string, body?: unknown, options?: InjectOptions) => Promise<InjectResponse>;
   patch: (url: string, body?: unknown, options?: InjectOptions) => Promise<InjectResponse>;
+  put: (url: string, body?: unknown, options?: InjectOptions) => Promise<InjectResponse>;
   del: (url: string, options?: InjectOptions) => Promise<InjectResponse>;
 };
 
@@ -113,19 +116,22 @@ export async function loginAs(ctx: App, email: string, password = TEST_PASSWORD)
   const headers = (extra?: Record<string, string>) => ({ cookie: `harmonie_session=${cookie.value}`, 'x-csrf-token': csrf, ...extra });
   return {
     csrf,
+    cookie: `harmonie_session=${cookie.value}`,
     get: (url, o) => ctx.app.inject({ method: 'GET', url, headers: headers(o?.headers), query: o?.query }),
     post: (url, body, o) => ctx.app.inject({ method: 'POST', url, payload: body as object, headers: headers(o?.headers) }),
     patch: (url, body, o) => ctx.app.inject({ method: 'PATCH', url, payload: body as object, headers: headers(o?.headers) }),
+    put: (url, body, o) => ctx.app.inject({ method: 'PUT', url, payload: body as object, headers: headers(o?.headers) }),
     del: (url, o) => ctx.app.inject({ method: 'DELETE', url, headers: headers(o?.headers) }),
   };
 }
 
 /** Anonymous requests (public forms, signed links). */
-export function anonymous(ctx: App): Omit<Agent, 'csrf'> {
+export function anonymous(ctx: App): Omit<Agent, 'csrf' | 'cookie'> {
   return {
     get: (url, o) => ctx.app.inject({ method: 'GET', url, headers: o?.headers, query: o?.query }),
     post: (url, body, o) => ctx.app.inject({ method: 'POST', url, payload: body as object, headers: o?.headers }),
     patch: (url, body, o) => ctx.app.inject({ method: 'PATCH', url, payload: body as object, headers: o?.headers }),
+    put: (url, body, o) => ctx.app.inject({ method: 'PUT', url, payload: body as object, headers: o?.headers }),
     del: (url, o) => ctx.app.inject({ method: 'DELETE', url, headers: o?.headers }),
   };
 }
