@@ -193,6 +193,10 @@ export interface LessonFilesTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** agency loop: a known family with the same e-mail or phone, until staff merge or keep the request apart */
+  duplicate_family_id: string | null;
+  /** agency loop: short public reference given to the family (e.g. "R-7K2Q9") */
+  reference: string | null;
 }
 
 export interface FileSlotsTable {
@@ -338,6 +342,233 @@ export interface TasksTable {
   version: number;
 }
 
+/** Teachers' lifecycle: an application from the public site, through interview to a decision. */
+export interface TeacherApplicationsTable {
+  id: string;
+  /** new | called | interview_done | accepted | declined | withdrawn */
+  status: string;
+  status_changed_at: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  phone: string | null;
+  locale: string;
+  postal_code: string | null;
+  city: string | null;
+  /** JSON [{instrument, levelMin, levelMax, ageMin, ageMax}] */
+  instruments: string;
+  /** JSON string[] */
+  styles: string;
+  /** JSON [{kind, code}] */
+  zones: string;
+  /** JSON [{weekday, startMinute, endMinute}] */
+  availability: string;
+  max_travel_km: number | null;
+  teaches_at_home: number;
+  teaches_at_school: number;
+  teaches_online: number;
+  background: string;
+  approach: string;
+  message: string | null;
+  interview_background: string | null;
+  interview_approach: string | null;
+  interview_conditions_explained: number;
+  interview_notes: string | null;
+  decision_reason: string | null;
+  teacher_id: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** A CV, diploma, ID or certificate; bytes in the storage backend under storage_key. */
+export interface TeacherDocumentsTable {
+  id: string;
+  teacher_id: string | null;
+  application_id: string | null;
+  /** cv | diploma | id | certificate | other */
+  category: string;
+  original_name: string;
+  /** detected from the content, never from the name */
+  content_type: string;
+  size_bytes: number;
+  storage_key: string;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
+export interface MeetingsTable {
+  id: string;
+  subject: string;
+  starts_at: string;
+  ends_at: string;
+  place: string | null;
+  video_url: string | null;
+  facilitator: string;
+  capacity: number;
+  notes: string | null;
+  attendance_recorded_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface MeetingInvitationsTable {
+  id: string;
+  meeting_id: string;
+  teacher_id: string;
+  invited_at: string;
+  /** null | yes | no */
+  response: string | null;
+  responded_at: string | null;
+  /** null until attendance is recorded, then 0/1 */
+  attended: number | null;
+  token_hash: string;
+  token_used_at: string | null;
+}
+
+export interface TeacherIncidentsTable {
+  id: string;
+  teacher_id: string;
+  /** lateness | late_cancellation | behaviour | other */
+  kind: string;
+  occurred_on: string;
+  description: string;
+  file_id: string | null;
+  family_id: string | null;
+  /** family | staff */
+  reporter_kind: string;
+  reported_by: string | null;
+  reporter_name: string;
+  created_at: string;
+}
+
+export interface TeacherSuspensionsTable {
+  id: string;
+  teacher_id: string;
+  /** temporary | definitive */
+  kind: string;
+  /** temporary: active | lifted; definitive: proposed | effective | withdrawn */
+  status: string;
+  /** meetings (automatic) | manual */
+  reason_code: string;
+  reason: string;
+  until_date: string | null;
+  until_condition: string | null;
+  proposed_by: string | null;
+  proposed_by_name: string;
+  effective_at: string | null;
+  ended_at: string | null;
+  ended_by_name: string | null;
+  end_reason: string | null;
+  auto_key: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface SuspensionVotesTable {
+  suspension_id: string;
+  user_id: string;
+  voter_name: string;
+  /** approve | object | withdrawn */
+  vote: string;
+  comment: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Agency loop: every stage change of a file, with its reason (history and lead-time medians). */
+export interface FileStageEventsTable {
+  id: string;
+  file_id: string;
+  from_stage: string | null;
+  to_stage: string;
+  reason: string;
+  at: string;
+  actor_user_id: string | null;
+  actor_name: string | null;
+}
+
+/** Agency loop: a teacher found outside the base by recruitment. */
+export interface ExternalCandidatesTable {
+  id: string;
+  file_id: string;
+  name: string;
+  contact: string;
+  notes: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** Agency loop: signed single-use links in e-mails (hash only), scoped to one file and one person. */
+export interface AccessLinksTable {
+  id: string;
+  token_hash: string;
+  /** first-lesson */
+  purpose: string;
+  file_id: string;
+  assignment_id: string | null;
+  person_id: string;
+  /** family | teacher */
+  audience: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+/** Agency loop: one row per automatic action and occurrence, so sweeps do each at most once. */
+export interface SweepActionsTable {
+  key: string;
+  file_id: string | null;
+  done_at: string;
+}
+
+/** Agency loop: a billing or administrative question handed to accounts. */
+export interface TicketsTable {
+  id: string;
+  file_id: string | null;
+  family_id: string | null;
+  teacher_id: string | null;
+  subject: string;
+  /** open | in_progress | solved */
+  status: string;
+  opened_by: string | null;
+  /** the service the file comes back to when solved */
+  return_to_service: string | null;
+  solved_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface TicketMessagesTable {
+  id: string;
+  ticket_id: string;
+  at: string;
+  author_user_id: string | null;
+  author_name: string | null;
+  body: string;
+}
+
+/** Denormalised from teacher_instruments + teachers by triggers (migration 0400): what matching filters on. */
+export interface TeacherMatchIndexTable {
+  teacher_id: string;
+  instrument: string;
+  level_min: number;
+  level_max: number;
+  age_min: number;
+  age_max: number;
+  status: string;
+  latitude: number | null;
+  longitude: number | null;
+  max_travel_km: number | null;
+  capacity_new_students: number | null;
+  teaches_at_home: number | null;
+  teaches_at_school: number | null;
+  teaches_online: number | null;
+}
+
 export interface DB {
   settings: SettingsTable;
   users: UsersTable;
@@ -362,4 +593,249 @@ export interface DB {
   outbox: OutboxTable;
   job_locks: JobLocksTable;
   tasks: TasksTable;
+  teacher_applications: TeacherApplicationsTable;
+  teacher_documents: TeacherDocumentsTable;
+  meetings: MeetingsTable;
+  meeting_invitations: MeetingInvitationsTable;
+  teacher_incidents: TeacherIncidentsTable;
+  teacher_suspensions: TeacherSuspensionsTable;
+  suspension_votes: SuspensionVotesTable;
+  billing_counters: BillingCountersTable;
+  invoices: InvoicesTable;
+  invoice_instalments: InvoiceInstalmentsTable;
+  sepa_mandates: SepaMandatesTable;
+  collection_batches: CollectionBatchesTable;
+  debits: DebitsTable;
+  batch_exclusions: BatchExclusionsTable;
+  payments: PaymentsTable;
+  debit_holds: DebitHoldsTable;
+  payment_deferrals: PaymentDeferralsTable;
+  tax_certificates: TaxCertificatesTable;
+  file_stage_events: FileStageEventsTable;
+  external_candidates: ExternalCandidatesTable;
+  access_links: AccessLinksTable;
+  sweep_actions: SweepActionsTable;
+  tickets: TicketsTable;
+  ticket_messages: TicketMessagesTable;
+  teacher_match_index: TeacherMatchIndexTable;
+}
+
+/** Gap-free invoice numbers: one counter per series (F invoices, A credit notes) and year. */
+export interface BillingCountersTable {
+  series: string;
+  year: number;
+  last_value: number;
+}
+
+/** An issued invoice or credit note. Content never changes once issued; only the settlement status moves. */
+export interface InvoicesTable {
+  id: string;
+  /** F2026-000123 (invoice) or A2026-000004 (credit note) */
+  number: string;
+  /** invoice | credit_note */
+  kind: string;
+  family_id: string;
+  subscription_id: string | null;
+  credited_invoice_id: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  period_key: string | null;
+  issued_on: string;
+  description: string;
+  amount_cents: number;
+  /** open | paid | cancelled (fully credited) */
+  status: string;
+  billed_name: string;
+  /** JSON {line1, line2, postalCode, city, country} as it was on the issue date */
+  billed_address: string | null;
+  locale: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface InvoiceInstalmentsTable {
+  id: string;
+  invoice_id: string;
+  seq: number;
+  due_on: string;
+  amount_cents: number;
+  /** sepa | cheque | transfer | card */
+  method: string;
+  /** due | debited | paid | returned | cancelled */
+  status: string;
+  prenotified_at: string | null;
+  /** the due date the pre-notification announced */
+  prenotified_due_on: string | null;
+  deferral_id: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface SepaMandatesTable {
+  id: string;
+  family_id: string;
+  /** unique mandate reference (RUM), unique per creditor identifier */
+  rum: string;
+  creditor_identifier: string;
+  /** recurrent | oneoff */
+  type: string;
+  debtor_name: string;
+  debtor_line1: string;
+  debtor_line2: string | null;
+  debtor_postal_code: string;
+  debtor_city: string;
+  debtor_country: string;
+  iban: string;
+  bic: string | null;
+  signed_on: string;
+  /** portal | paper */
+  signature_method: string;
+  signer_name: string;
+  signed_at: string | null;
+  signed_ip: string | null;
+  /** a pre-notification period shorter than the default, agreed with this debtor (2 days minimum) */
+  short_notice_days: number | null;
+  /** active | revoked | ended */
+  status: string;
+  final_on_next: number;
+  last_used_on: string | null;
+  ended_on: string | null;
+  ended_reason: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface CollectionBatchesTable {
+  id: string;
+  /** the pain.008 message id */
+  reference: string;
+  collection_date: string;
+  /** prepared | exported | cancelled */
+  status: string;
+  /** pain.008.001.08 | pain.008.001.02 once exported */
+  format: string | null;
+  debit_count: number;
+  total_cents: number;
+  prepared_by: string | null;
+  prepared_at: string;
+  exported_by: string | null;
+  exported_at: string | null;
+  file_sha256: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** One debit per instalment, ever (unique instalment_id); debtor details are a snapshot taken at preparation. */
+export interface DebitsTable {
+  id: string;
+  batch_id: string;
+  instalment_id: string;
+  invoice_id: string;
+  mandate_id: string;
+  family_id: string;
+  amount_cents: number;
+  /** FRST | RCUR | OOFF | FNAL */
+  sequence_type: string;
+  end_to_end_id: string;
+  mandate_rum: string;
+  mandate_signed_on: string;
+  debtor_name: string;
+  debtor_iban: string;
+  debtor_bic: string | null;
+  debtor_street: string;
+  debtor_postal_code: string;
+  debtor_town: string;
+  debtor_country: string;
+  remittance: string;
+  /** prepared | exported | returned */
+  status: string;
+  returned_on: string | null;
+  /** reject | refund */
+  return_kind: string | null;
+  return_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface BatchExclusionsTable {
+  batch_id: string;
+  instalment_id: string;
+  invoice_id: string;
+  family_id: string;
+  subscription_id: string | null;
+  amount_cents: number;
+  /** hold | dispute | no_mandate | mandate_expired | mandate_ended | late_prenotification */
+  reason: string;
+  detail: string | null;
+}
+
+/** Money received (or reversed by a return: negative amount). */
+export interface PaymentsTable {
+  id: string;
+  family_id: string;
+  invoice_id: string;
+  instalment_id: string | null;
+  debit_id: string | null;
+  /** sepa | cheque | transfer | card | aid (third-party aid: not paid by the family) */
+  method: string;
+  amount_cents: number;
+  received_on: string;
+  /** cheques held until a date */
+  cash_on: string | null;
+  reference: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface DebitHoldsTable {
+  id: string;
+  subscription_id: string;
+  /** no_lesson */
+  kind: string;
+  dedupe_key: string;
+  since: string;
+  reason: string;
+  released_at: string | null;
+  released_on: string | null;
+  released_by: string | null;
+  release_reason: string | null;
+  created_at: string;
+  version: number;
+}
+
+export interface PaymentDeferralsTable {
+  id: string;
+  decision_ref: string;
+  decided_on: string;
+  reason: string;
+  from_due_on: string;
+  to_due_on: string;
+  new_due_on: string;
+  plan_id: string | null;
+  affected_count: number;
+  recorded_by: string | null;
+  created_at: string;
+}
+
+export interface TaxCertificatesTable {
+  id: string;
+  family_id: string;
+  year: number;
+  paid_cents: number;
+  aid_cents: number;
+  home_minutes: number;
+  /** JSON snapshot of what the certificate says, so the PDF reads the same every time */
+  content: string;
+  generated_at: string;
+  generated_by: string | null;
+  emailed_at: string | null;
+  version: number;
 }

@@ -11,6 +11,14 @@ import { outboxRoutes } from './outbox/outbox.routes.js';
 import { createUsersService } from './users/users.service.js';
 import { usersRoutes } from './users/users.routes.js';
 import { settingsRoutes } from './settings/settings.routes.js';
+import { registerTeachersLifecycle } from './teachers/teachers.module.js';
+import './teachers/teachers.demo.js';
+import { registerAgency } from './agency/agency.module.js';
+import './agency/agency.demo.js';
+import { createBillingServices } from './billing/billing.service.js';
+import { billingRoutes } from './billing/billing.routes.js';
+import './billing/billing.settings.js';
+import './billing/billing.demo.js';
 
 /**
  * Every module's routes, in one list. Services are plain functions over `deps` (no container): a module that
@@ -29,4 +37,7 @@ export async function registerModules(app: FastifyZod, deps: Deps): Promise<void
   outboxRoutes(app, deps);
   usersRoutes(app, users);
   settingsRoutes(app, deps);
+  await registerTeachersLifecycle(app, deps, { people, users, contacts });
+  registerAgency(app, deps, contacts);
+  billingRoutes(app, createBillingServices(deps));
 }

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Candidate } from '@contracts';
+import { createTestApp, loginAs, type TestContext } from '../../testing/harness.js';
+import { DEMO_PASSWORD, loadDemoIfEmpty } from '../../seed/demo.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestApp();
+  ctx.clock.set('2026-11-23T09:00:00.000Z');
+  await loadDemoIfEmpty(ctx.deps);
+});
+afterAll(async () => ctx.close());
+
+describe('the agency demo', () => {
+  it('shows a living pipeline: files at every stage, ranked candidates, a dashboard with lead times', async () => {
+    const stages = await ctx.deps.db.selectFrom('lesson_files').select('stage').execute();
+    expect(new Set(stages.map((s) => s.stage))).toEqual(new Set(['new_request', 'subscribed', 'matching', 'contact_handed_over', 'first_lesson_scheduled', 'ongoing', 'closed']));
+    expect(stages.length).toBeGreaterThanOrEqual(15);
+
+    const recruitment = await loginAs(ctx, 'recruitment@demo.example.org', DEMO_PASSWORD);
+    const matching = (await recruitment.get('/api/files?stage=matching')).json() as { items: { id: string; instrument: string }[] };
+    const piano = matching.items.find((f) => f.instrument === 'piano');
+    const candidates = (await recruitment.get(`/api/requests/${piano?.id}/candidates`)).json() as Candidate[];
+    expect(candidates.length).toBeGreaterThan(0);
+
+    const followup = await loginAs(ctx, 'followup@demo.example.org', DEMO_PASSWORD);
+    expect((await followup.post('/api/sweeps/run')).statusCode).toBe(200);
+    const dashboard = (await followup.get('/api/dashboards/agency?service=followup')).json() as { myTasksToday: unknown[]; billableWithoutLesson: unknown[]; leadTimes: { requestToHandover: { medianDays: number | null } } };
+    expect(dashboard.myTasksToday.length).toBeGreaterThan(0);
+    expect(dashboard.billableWithoutLesson.length).toBeGreaterThan(0);
+    expect(dashboard.leadTimes.requestToHandover.medianDays).not.toBeNull();
+
+    // The demo teacher sees only their own students; the demo family its own file.
+    const teacher = await loginAs(ctx, 'teacher@demo.example.org', DEMO_PASSWORD);
+    const mine = (await teacher.get('/api/files')).json() as { items: { familyId: string }[] };
+    expect(mine.items.length).toBeGreaterThan(0);
+    const family = await loginAs(ctx, 'family@demo.example.org', DEMO_PASSWORD);
+    const ours = (await family.get('/api/files')).json() as { items: { stage: string; familyId: string }[] };
+    const own = await ctx.deps.db.selectFrom('users').innerJoin('people', 'people.id', 'users.person_id').select('people.family_id').where('users.email', '=', 'family@demo.example.org').executeTakeFirstOrThrow();
+    expect(ours.items.length).toBeGreaterThan(0);
+    expect(ours.items.every((i) => i.familyId === own.family_id)).toBe(true);
+    expect(ours.items.map((i) => i.stage)).toContain('ongoing');
+  });
+});

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import {
+  Candidate,
+  CandidatesQuery,
+  CloseFileBody,
+  EndAssignmentBody,
+  ExternalCandidateBody,
+  FileListQuery,
+  FileNoteBody,
+  FileSummary,
+  FirstLessonBody,
+  HandoverBody,
+  Id,
+  LessonRequestBody,
+  LessonRequestReceipt,
+  LessonResponseBody,
+  LinkAnswerBody,
+  MergeBody,
+  Page,
+  Plan,
+  PlanBody,
+  RecordLessonBody,
+  SubscribeBody,
+  TicketBody,
+  TicketListQuery,
+  TicketMessageBody,
+  TicketUpdateBody,
+  UpdatePlanBody,
+} from '@contracts';
+import type { FastifyZod } from '../../platform/fastify-zod.js';
+import type { Deps } from '../../platform/deps.js';
+import { requireRole } from '../../platform/actor.js';
+import { runSweeps } from '../../platform/jobs.js';
+import type { RequestsService } from './requests.service.js';
+import type { PlansService } from './plans.service.js';
+import type { FilesService } from './files.service.js';
+import type { MatchingService } from './matching.service.js';
+import type { HandoverService } from './handover.service.js';
+import type { LessonsService } from './lessons.service.js';
+import type { LinksService } from './links.service.js';
+import type { TicketsService } from './tickets.service.js';
+import type { DashboardsService } from './dashboards.service.js';
+
+export type AgencyServices = {
+  requests: RequestsService;
+  plans: PlansService;
+  files: FilesService;
+  matching: MatchingService;
+  handover: HandoverService;
+  lessons: LessonsService;
+  links: LinksService;
+  tickets: TicketsService;
+  dashboards: DashboardsService;
+};
+
+const IdParams = z.object({ id: Id });
+const TokenParams = z.object({ token: z.string().max(200) });
+
+export function agencyRoutes(app: FastifyZod, s: AgencyServices, deps: Deps): void {
+  const tags = ['agency'];
+  // Requests: the public form (no login) and sales on the phone.
+  app.post('/api/public/lesson-requests', { schema: { tags, body: LessonRequestBody, response: { 201: LessonRequestReceipt } } }, async (req, reply) => reply.status(201).send(await s.requests.submitPublic(req.ip, req.body)));
+  app.post('/api/requests', { schema: { tags, body: LessonRequestBody } }, async (req, reply) => reply.status(201).send(await s.requests.submitBySales(req.actor, req.body)));
+  app.post('/api/requests/:id/merge', { schema: { tags, params: IdParams, body: MergeBody } }, (req) => s.requests.merge(req.actor, req.params.id, req.body.familyId));
+  app.post('/api/requests/:id/keep-separate', { schema: { tags, params: IdParams } }, (req) => s.requests.keepSeparate(req.actor, req.params.id));
+  app.get('/api/requests/:id/candidates', { schema: { tags, params: IdParams, querystring: CandidatesQuery, response: { 200: z.array(Candidate) } } }, (req) =>
+    s.matching.candidates(req.actor, req.params.id, { includePrevious: req.query.includePrevious === 'true', limit: req.query.limit, locale: req.locale }),
+  );
+
+  app.get('/api/plans', { schema: { tags, response: { 200: z.array(Plan) } } }, (req) => s.plans.list(req.actor));
+  app.post('/api/plans', { schema: { tags, body: PlanBody, response: { 201: Plan } } }, async (req, reply) => reply.status(201).send(await s.plans.create(req.actor, req.body)));
+  app.patch('/api/plans/:id', { schema: { tags, params: IdParams, body: UpdatePlanBody, response: { 200: Plan } } }, (req) => s.plans.update(req.actor, req.params.id, req.body));
+
+  // Files through the pipeline.
+  app.get('/api/files', { schema: { tags, querystring: FileListQuery, response: { 200: Page(FileSummary) } } }, (req) => s.files.list(req.actor, req.query));
+  app.get('/api/files/:id', { schema: { tags, params: IdParams } }, (req) => s.files.get(req.actor, req.params.id));
+  app.post('/api/files/:id/subscription', { schema: { tags, params: IdParams, body: SubscribeBody } }, (req) => s.files.subscribe(req.actor, req.params.id, req.body.planId));
+  app.post('/api/files/:id/external-candidates', { schema: { tags, params: IdParams, body: ExternalCandidateBody } }, async (req, reply) => reply.status(201).send(await s.files.addExternalCandidate(req.actor, req.params.id, req.body)));
+  app.post('/api/files/:id/handover', { schema: { tags, params: IdParams, body: HandoverBody } }, (req) => s.handover.handOver(req.actor, req.params.id, req.body.teacherId));
+  app.post('/api/files/:id/first-lesson', { schema: { tags, params: IdParams, body: FirstLessonBody } }, (req) => s.lessons.firstLesson(req.actor, req.params.id, req.body));
+  app.post('/api/files/:id/lessons', { schema: { tags, params: IdParams, body: RecordLessonBody } }, async (req, reply) => reply.status(201).send(await s.lessons.record(req.actor, req.params.id, req.body)));
+  app.post('/api/lessons/:id/response', { schema: { tags, params: IdParams, body: LessonResponseBody } }, (req) => s.lessons.respond(req.actor, req.params.id, req.body));
+  app.post('/api/files/:id/end-assignment', { schema: { tags, params: IdParams, body: EndAssignmentBody } }, (req) => s.files.endAssignment(req.actor, req.params.id, req.body));
+  app.post('/api/files/:id/close', { schema: { tags, params: IdParams, body: CloseFileBody } }, (req) => s.files.close(req.actor, req.params.id, req.body));
+  app.post('/api/files/:id/contacts', { schema: { tags, params: IdParams, body: FileNoteBody } }, async (req, reply) => reply.status(201).send(await s.files.logContact(req.actor, req.params.id, req.body)));
+  app.post('/api/files/:id/tickets', { schema: { tags, params: IdParams, body: TicketBody } }, async (req, reply) => reply.status(201).send(await s.tickets.open(req.actor, req.params.id, req.body)));
+
+  app.get('/api/tickets', { schema: { tags, querystring: TicketListQuery } }, (req) => s.tickets.list(req.actor, req.query.status));
+  app.get('/api/tickets/:id', { schema: { tags, params: IdParams } }, (req) => s.tickets.get(req.actor, req.params.id));
+  app.post('/api/tickets/:id/messages', { schema: { tags, params: IdParams, body: TicketMessageBody } }, (req) => s.tickets.addMessage(req.actor, req.params.id, req.body.body));
+  app.patch('/api/tickets/:id', { schema: { tags, params: IdParams, body: TicketUpdateBody } }, (req) => s.tickets.update(req.actor, req.params.id, req.body));
+
+  // Signed links from e-mails: no login.
+  app.get('/api/links/:token', { schema: { tags, params: TokenParams } }, (req) => s.links.view(req.actor, req.params.token));
+  app.post('/api/links/:token', { schema: { tags, params: TokenParams, body: LinkAnswerBody } }, (req) => s.links.answer(req.actor, req.params.token, req.body));
+
+  app.get('/api/dashboards/agency', { schema: { tags, querystring: z.object({ service: z.enum(['sales', 'recruitment', 'followup', 'accounts']).default('followup') }) } }, (req) => s.dashboards.agency(req.actor, req.query.service));
+
+  // Sweeps on demand (the timer runs them too): reminders, alerts and flags are idempotent.
+  app.post('/api/sweeps/run', { schema: { tags: ['platform'] } }, async (req) => {
+    requireRole(req.actor, 'followup');
+    return runSweeps(deps, (msg, data) => req.log.error({ data }, msg));
+  });
+}

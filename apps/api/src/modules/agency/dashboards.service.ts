@@ -1,0 +1,80 @@
+import type { Deps } from '../../platform/deps.js';
+import { requireRole, type Actor } from '../../platform/actor.js';
+import { addDays, daysBetween } from '../../platform/clock.js';
+import { readSetting } from '../../platform/settings.js';
+import { SETTING } from './agency.settings.js';
+import { todayIn } from './agency-core.js';
+import { noLessonWhileBillableSql } from './files.repository.js';
+
+export function median(values: number[]): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** One screen per service: today's tasks, the pipeline by stage and age, the files at risk, lead times. */
+export function createDashboardsService(deps: Deps) {
+  const { db, clock } = deps;
+  return {
+    async agency(actor: Actor, service: 'sales' | 'recruitment' | 'followup' | 'accounts') {
+      requireRole(actor, 'sales', 'recruitment', 'followup', 'accounts', 'board');
+      const today = await todayIn(deps, db);
+      const since = addDays(today, -180);
+      const [tasks, stages, billable, handovers, firstLessons, few, teacherLoad] = await Promise.all([
+        db.selectFrom('tasks').select(['id', 'kind', 'title', 'due_on', 'file_id']).where('service', '=', service).where('status', '=', 'open').where('due_on', '<=', today).orderBy('due_on').limit(50).execute(),
+        db.selectFrom('lesson_files').select(['stage', 'stage_changed_at']).where('stage', '!=', 'closed').execute(),
+        db
+          .selectFrom('lesson_files')
+          .innerJoin('people', 'people.id', 'lesson_files.student_id')
+          .select(['lesson_files.id', 'lesson_files.stage', 'people.first_name', 'people.last_name', 'lesson_files.instrument'])
+          .where(noLessonWhileBillableSql(today), '=', 1)
+          .limit(100)
+          .execute(),
+        // Request → hand-over: from the file's creation to each hand-over of the last six months.
+        db.selectFrom('file_stage_events').innerJoin('lesson_files', 'lesson_files.id', 'file_stage_events.file_id').select(['file_stage_events.at', 'lesson_files.created_at']).where('file_stage_events.to_stage', '=', 'contact_handed_over').where('file_stage_events.at', '>=', since).execute(),
+        db.selectFrom('assignments').select(['handed_over_at', 'first_lesson_on']).where('handed_over_at', 'is not', null).where('first_lesson_on', 'is not', null).where('handed_over_at', '>=', since).execute(),
+        readSetting<number>(db, SETTING.fewLessonsPerMonth),
+        db
+          .selectFrom('teachers')
+          .innerJoin('people', 'people.id', 'teachers.person_id')
+          .select(['teachers.person_id', 'people.first_name', 'people.last_name'])
+          .select((eb) => eb.selectFrom('lessons').select(eb.fn.countAll<number>().as('n')).whereRef('lessons.teacher_id', '=', 'teachers.person_id').where('lessons.lesson_date', '>=', addDays(today, -30)).as('lessons30'))
+          .where('teachers.status', '=', 'active')
+          .execute(),
+      ]);
+      const nowDate = clock.now().toISOString().slice(0, 10);
+      const byStage = new Map<string, { stage: string; count: number; ages: number[] }>();
+      for (const s of stages) {
+        const entry = byStage.get(s.stage) ?? { stage: s.stage, count: 0, ages: [] };
+        entry.count += 1;
+        entry.ages.push(daysBetween(s.stage_changed_at.slice(0, 10), nowDate));
+        byStage.set(s.stage, entry);
+      }
+      const monthly = (pairs: { month: string; days: number }[]) => {
+        const months = new Map<string, number[]>();
+        for (const p of pairs) months.set(p.month, [...(months.get(p.month) ?? []), p.days]);
+        return [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, days]) => ({ month, medianDays: median(days), count: days.length }));
+      };
+      const reqToHandover = handovers.map((h) => ({ month: h.at.slice(0, 7), days: daysBetween(h.created_at.slice(0, 10), h.at.slice(0, 10)) }));
+      const handoverToFirst = firstLessons.map((a) => ({ month: (a.handed_over_at as string).slice(0, 7), days: daysBetween((a.handed_over_at as string).slice(0, 10), a.first_lesson_on as string) }));
+      return {
+        service,
+        today,
+        myTasksToday: tasks.map((t) => ({ id: t.id, kind: t.kind, title: t.title, dueOn: t.due_on, fileId: t.file_id })),
+        filesByStage: [...byStage.values()].map((s) => ({ stage: s.stage, count: s.count, medianDaysInStage: median(s.ages), oldestDays: Math.max(...s.ages) })),
+        billableWithoutLesson: billable.map((b) => ({ fileId: b.id, stage: b.stage, studentName: `${b.first_name} ${b.last_name}`, instrument: b.instrument })),
+        leadTimes: {
+          requestToHandover: { medianDays: median(reqToHandover.map((p) => p.days)), byMonth: monthly(reqToHandover) },
+          handoverToFirstLesson: { medianDays: median(handoverToFirst.map((p) => p.days)), byMonth: monthly(handoverToFirst) },
+        },
+        teachersWithFewLessons: teacherLoad
+          .filter((t) => Number(t.lessons30 ?? 0) <= few)
+          .map((t) => ({ teacherId: t.person_id, name: `${t.first_name} ${t.last_name}`, lessonsLast30Days: Number(t.lessons30 ?? 0) }))
+          .sort((a, b) => a.lessonsLast30Days - b.lessonsLast30Days)
+          .slice(0, 50),
+      };
+    },
+  };
+}
+export type DashboardsService = ReturnType<typeof createDashboardsService>;

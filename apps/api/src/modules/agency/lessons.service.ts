@@ -1,0 +1,120 @@
+import type { z } from 'zod';
+import type { Selectable } from 'kysely';
+import type { LessonResponseBody, RecordLessonBody } from '@contracts';
+import type { AssignmentsTable } from '../../db/tables.js';
+import type { Tx } from '../../db/database.js';
+import type { Deps } from '../../platform/deps.js';
+import { actorName, hasRole, type Actor } from '../../platform/actor.js';
+import { DomainError, forbidden, notFound } from '../../platform/errors.js';
+import { recordAudit } from '../../platform/audit.js';
+import { newId } from '../../platform/ids.js';
+import { closeTasks, createTask } from '../../platform/tasks.js';
+import { addDays, assertFileAccess, changeStage, guardianFamilyId, requireStage, teacherAssignment, todayIn, type FileRow } from './agency-core.js';
+
+export type FirstLessonAnswer = { date: string } | { couldNotReach: true };
+
+/** First-lesson answers (portal, staff or signed link), lessons recorded by teachers, families' confirmations. */
+export function createLessonsService(deps: Deps) {
+  const { db, clock } = deps;
+
+  async function activeAssignmentOf(tx: Tx, fileId: string) {
+    return tx.selectFrom('assignments').selectAll().where('file_id', '=', fileId).where('ended_on', 'is', null).orderBy('created_at', 'desc').executeTakeFirst();
+  }
+
+  /** Used by the portals and by the signed link: one rule for both. */
+  async function answerFirstLesson(tx: Tx, actor: Actor, file: FileRow, assignment: Selectable<AssignmentsTable>, answer: FirstLessonAnswer, by: string) {
+    requireStage(file, 'contact_handed_over', 'first_lesson_scheduled');
+    const now = clock.now().toISOString();
+    const today = await todayIn(deps, tx);
+    if ('date' in answer) {
+      // A first lesson is planned or just happened: not years away, not long before the hand-over.
+      if (answer.date > addDays(today, 120) || answer.date < (assignment.handed_over_at ?? now).slice(0, 10)) {
+        throw new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field: 'date', code: 'invalid_date' }] });
+      }
+      const set = { first_lesson_on: answer.date, first_lesson_recorded_by: by, could_not_reach_at: null, updated_at: now, version: assignment.version + 1 };
+      await tx.updateTable('assignments').set(set).where('id', '=', assignment.id).execute();
+      await recordAudit(tx, clock, actor, { entityType: 'assignment', entityId: assignment.id, action: 'update', before: assignment, after: { ...assignment, ...set }, summary: `first lesson on ${answer.date} (${by})` });
+      await closeTasks(tx, clock, { kind: 'first-lesson-alert', fileId: file.id }, `first lesson date known: ${answer.date}`);
+      await closeTasks(tx, clock, { kind: 'could-not-reach', fileId: file.id }, `first lesson date known: ${answer.date}`);
+      if (file.stage === 'contact_handed_over') await changeStage(deps, tx, actor, file, 'first_lesson_scheduled', `first lesson on ${answer.date} (${by})`);
+      else await tx.updateTable('lesson_files').set({ updated_at: now }).where('id', '=', file.id).execute();
+    } else {
+      const set = { could_not_reach_at: now, updated_at: now, version: assignment.version + 1 };
+      await tx.updateTable('assignments').set(set).where('id', '=', assignment.id).execute();
+      await recordAudit(tx, clock, actor, { entityType: 'assignment', entityId: assignment.id, action: 'update', before: assignment, after: { ...assignment, ...set }, summary: `could not reach each other (${by})` });
+      await createTask(tx, clock, { kind: 'could-not-reach', service: 'followup', title: `Call both sides: they could not reach each other (${by})`, dueOn: today, fileId: file.id, familyId: file.family_id, teacherId: assignment.teacher_id, dedupeKey: `could-not-reach:${assignment.id}:${today}` });
+    }
+  }
+
+  return {
+    answerFirstLesson,
+
+    async firstLesson(actor: Actor, fileId: string, answer: FirstLessonAnswer) {
+      await db.transaction().execute(async (tx) => {
+        const { file, access } = await assertFileAccess(tx, actor, fileId);
+        if (access === 'staff' && !hasRole(actor, 'followup')) throw forbidden();
+        const assignment = access === 'teacher' ? await teacherAssignment(tx, actor, fileId, true) : await activeAssignmentOf(tx, fileId);
+        if (!assignment) throw new DomainError('NO_ACTIVE_ASSIGNMENT', { status: 409 });
+        await answerFirstLesson(tx, actor, file, assignment, answer, access === 'staff' ? actorName(actor) : access);
+      });
+      return { id: fileId };
+    },
+
+    /** The teacher of the file (or followup) records a lesson; the first one done moves the file to ongoing. */
+    async record(actor: Actor, fileId: string, body: z.infer<typeof RecordLessonBody>) {
+      return db.transaction().execute(async (tx) => {
+        const { file, access } = await assertFileAccess(tx, actor, fileId);
+        if (access === 'family' || (access === 'staff' && !hasRole(actor, 'followup'))) throw forbidden();
+        const assignment = access === 'teacher' ? await teacherAssignment(tx, actor, fileId, true) : await activeAssignmentOf(tx, fileId);
+        if (!assignment) throw new DomainError('NO_ACTIVE_ASSIGNMENT', { status: 409 });
+        const today = await todayIn(deps, tx);
+        if (body.date > today || body.date < assignment.started_on) throw new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field: 'date', code: 'invalid_date' }] });
+        const now = clock.now().toISOString();
+        const row = {
+          id: newId(),
+          assignment_id: assignment.id,
+          file_id: fileId,
+          teacher_id: assignment.teacher_id,
+          student_id: file.student_id,
+          family_id: file.family_id,
+          lesson_date: body.date,
+          minutes: body.minutes,
+          status: body.status,
+          place: body.place ?? file.place,
+          family_response: null,
+          dispute_reason: null,
+          recorded_by: actorName(actor),
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        };
+        await tx.insertInto('lessons').values(row).execute();
+        await recordAudit(tx, clock, actor, { entityType: 'lesson', entityId: row.id, action: 'create', after: row });
+        if (body.status === 'done' || body.status === 'late') {
+          await closeTasks(tx, clock, { kind: 'no-lesson-while-billable', fileId }, 'a lesson was recorded');
+          await closeTasks(tx, clock, { kind: 'first-lesson-alert', fileId }, 'a lesson was recorded');
+          if (!assignment.first_lesson_on) await tx.updateTable('assignments').set({ first_lesson_on: body.date, first_lesson_recorded_by: access, updated_at: now }).where('id', '=', assignment.id).execute();
+          if (file.stage === 'contact_handed_over' || file.stage === 'first_lesson_scheduled') await changeStage(deps, tx, actor, file, 'ongoing', `first lesson given on ${body.date}`);
+        }
+        return { id: row.id, date: row.lesson_date, minutes: row.minutes, status: row.status, place: row.place, familyResponse: null, disputeReason: null, teacherId: row.teacher_id, version: 1 };
+      });
+    },
+
+    /** The family confirms or disputes a lesson; a dispute becomes a followup task. */
+    async respond(actor: Actor, lessonId: string, body: z.infer<typeof LessonResponseBody>) {
+      return db.transaction().execute(async (tx) => {
+        const lesson = await tx.selectFrom('lessons').selectAll().where('id', '=', lessonId).executeTakeFirst();
+        if (!lesson) throw notFound();
+        if ((await guardianFamilyId(tx, actor)) !== lesson.family_id) throw forbidden();
+        const set = { family_response: body.response, dispute_reason: body.response === 'disputed' ? body.reason : null, updated_at: clock.now().toISOString(), version: lesson.version + 1 };
+        await tx.updateTable('lessons').set(set).where('id', '=', lessonId).execute();
+        await recordAudit(tx, clock, actor, { entityType: 'lesson', entityId: lessonId, action: 'update', before: lesson, after: { ...lesson, ...set } });
+        if (body.response === 'disputed') {
+          await createTask(tx, clock, { kind: 'lesson-disputed', service: 'followup', title: `Lesson of ${lesson.lesson_date} disputed by the family`, details: body.reason, dueOn: await todayIn(deps, tx), fileId: lesson.file_id, familyId: lesson.family_id, teacherId: lesson.teacher_id, dedupeKey: `lesson-disputed:${lessonId}` });
+        }
+        return { id: lessonId, familyResponse: set.family_response, disputeReason: set.dispute_reason };
+      });
+    },
+  };
+}
+export type LessonsService = ReturnType<typeof createLessonsService>;

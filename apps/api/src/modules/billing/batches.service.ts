@@ -1,0 +1,483 @@
+import { createHash } from 'node:crypto';
+import { sql, type Selectable } from 'kysely';
+import type { z } from 'zod';
+import type { DebitReturnBody, ScheduleBody } from '@contracts';
+import type { Deps } from '../../platform/deps.js';
+import type { Tx } from '../../db/database.js';
+import type { CollectionBatchesTable, DebitsTable, SepaMandatesTable } from '../../db/tables.js';
+import { actorUserId, type Actor } from '../../platform/actor.js';
+import { DomainError, notFound, stale } from '../../platform/errors.js';
+import { recordAudit } from '../../platform/audit.js';
+import { newId } from '../../platform/ids.js';
+import { dateInZone } from '../../platform/clock.js';
+import { createTask } from '../../platform/tasks.js';
+import { requireBillingManager } from './billing-access.js';
+import { earliestCollection, mandateRefusal, noticeDays, refundWindowProblem, sequenceType } from './billing-rules.js';
+import { readBillingSettings, type BillingSettings } from './billing.settings.js';
+import { preNotificationMail, scheduleMail } from './billing.mail.js';
+import { writePain008, type PainDebit, type PainFormat } from './pain008.js';
+import * as repo from './billing.repository.js';
+import { normaliseIban } from './sepa-validation.js';
+
+type BatchRow = Selectable<CollectionBatchesTable>;
+type MandateRow = Selectable<SepaMandatesTable>;
+type ExclusionReason = 'hold' | 'dispute' | 'no_mandate' | 'mandate_expired' | 'mandate_ended' | 'late_prenotification';
+
+const PAGE = 5000;
+
+export function toBatch(b: BatchRow) {
+  return { id: b.id, reference: b.reference, collectionDate: b.collection_date, status: b.status, format: b.format, debitCount: b.debit_count, totalCents: b.total_cents, preparedAt: b.prepared_at, exportedAt: b.exported_at, version: b.version };
+}
+
+/**
+ * Collection batches: what will be debited on a date and what is left out and why; the pain.008 export; returns.
+ * "Never debited twice" is held by the unique instalment_id of `debits`, and a batch is frozen once exported.
+ */
+export function createBatchesService(deps: Deps) {
+  const { db, clock } = deps;
+
+  async function todayIn(settings: BillingSettings): Promise<string> {
+    return dateInZone(clock.now(), settings.timeZone);
+  }
+
+  /** Candidates: due SEPA instalments of open invoices, due on or before the date, never put in a batch. */
+  async function candidates(tx: Tx, collectionDate: string) {
+    return tx
+      .selectFrom('invoice_instalments')
+      .innerJoin('invoices', 'invoices.id', 'invoice_instalments.invoice_id')
+      .select(['invoice_instalments.id', 'invoice_instalments.invoice_id', 'invoice_instalments.amount_cents', 'invoice_instalments.due_on', 'invoice_instalments.prenotified_at', 'invoices.family_id', 'invoices.subscription_id', 'invoices.number', 'invoices.period_start', 'invoices.period_end'])
+      .where('invoice_instalments.status', '=', 'due')
+      .where('invoice_instalments.method', '=', 'sepa')
+      .where('invoice_instalments.due_on', '<=', collectionDate)
+      .where('invoices.kind', '=', 'invoice')
+      .where('invoices.status', '=', 'open')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('debits').select('debits.id').whereRef('debits.instalment_id', '=', 'invoice_instalments.id'))))
+      .orderBy('invoices.family_id')
+      .orderBy('invoice_instalments.due_on')
+      .orderBy('invoice_instalments.id')
+      .execute();
+  }
+
+  async function* debitPages(tx: Tx, batchId: string, seq: string): AsyncIterable<PainDebit[]> {
+    let after = '';
+    for (;;) {
+      const rows = await tx.selectFrom('debits').selectAll().where('batch_id', '=', batchId).where('sequence_type', '=', seq).where('id', '>', after).orderBy('id').limit(PAGE).execute();
+      if (!rows.length) return;
+      yield rows.map((d) => ({ endToEndId: d.end_to_end_id, amountCents: d.amount_cents, rum: d.mandate_rum, signedOn: d.mandate_signed_on, debtorName: d.debtor_name, iban: d.debtor_iban, bic: d.debtor_bic, street: d.debtor_street, postalCode: d.debtor_postal_code, town: d.debtor_town, country: d.debtor_country, remittance: d.remittance }));
+      after = rows[rows.length - 1]?.id ?? after;
+      if (rows.length < PAGE) return;
+    }
+  }
+
+  /** Writes the batch's pain.008 through `write`; deterministic for an exported batch (its stored time and rows). */
+  async function writeFile(tx: Tx, batch: BatchRow, format: PainFormat, settings: BillingSettings, write: (chunk: string) => void): Promise<void> {
+    if (!settings.creditor) throw new DomainError('CREDITOR_NOT_CONFIGURED', { status: 409 });
+    const groups = await tx
+      .selectFrom('debits')
+      .select(['sequence_type', sql<number>`count(*)`.as('n'), sql<number>`sum(amount_cents)`.as('total')])
+      .where('batch_id', '=', batch.id)
+      .groupBy('sequence_type')
+      .orderBy('sequence_type')
+      .execute();
+    await writePain008(
+      {
+        format,
+        messageId: batch.reference,
+        createdAt: batch.exported_at ?? clock.now().toISOString(),
+        collectionDate: batch.collection_date,
+        creditor: { ...settings.creditor, identifier: settings.creditor.identifier.replace(/\s+/g, '').toUpperCase(), iban: normaliseIban(settings.creditor.iban), bic: settings.creditor.bic?.toUpperCase() ?? null },
+        count: batch.debit_count,
+        totalCents: batch.total_cents,
+        groups: groups.map((g) => ({ sequenceType: g.sequence_type, count: Number(g.n), totalCents: Number(g.total) })),
+        debitsOf: (seq) => debitPages(tx, batch.id, seq),
+      },
+      write,
+    );
+  }
+
+  async function lines(batchId: string) {
+    const included = await db
+      .selectFrom('debits')
+      .innerJoin('invoices', 'invoices.id', 'debits.invoice_id')
+      .innerJoin('families', 'families.id', 'debits.family_id')
+      .select(['debits.id', 'debits.instalment_id', 'debits.invoice_id', 'debits.family_id', 'debits.amount_cents', 'debits.sequence_type', 'debits.status', 'invoices.number', 'families.name'])
+      .where('debits.batch_id', '=', batchId)
+      .orderBy('families.name')
+      .orderBy('debits.id')
+      .limit(2000)
+      .execute();
+    const excluded = await db
+      .selectFrom('batch_exclusions')
+      .innerJoin('invoices', 'invoices.id', 'batch_exclusions.invoice_id')
+      .innerJoin('families', 'families.id', 'batch_exclusions.family_id')
+      .select(['batch_exclusions.instalment_id', 'batch_exclusions.invoice_id', 'batch_exclusions.family_id', 'batch_exclusions.amount_cents', 'batch_exclusions.reason', 'batch_exclusions.detail', 'invoices.number', 'families.name'])
+      .where('batch_exclusions.batch_id', '=', batchId)
+      .orderBy('families.name')
+      .limit(2000)
+      .execute();
+    return {
+      included: included.map((d) => ({ instalmentId: d.instalment_id, invoiceId: d.invoice_id, invoiceNumber: d.number, familyId: d.family_id, familyName: d.name, amountCents: d.amount_cents, sequenceType: d.sequence_type, debitId: d.id, debitStatus: d.status, reason: null, detail: null })),
+      excluded: excluded.map((e) => ({ instalmentId: e.instalment_id, invoiceId: e.invoice_id, invoiceNumber: e.number, familyId: e.family_id, familyName: e.name, amountCents: e.amount_cents, sequenceType: null, debitId: null, debitStatus: null, reason: e.reason, detail: e.detail })),
+    };
+  }
+
+  async function sendNotices(tx: Tx, familyId: string, mandate: MandateRow, instalments: { id: string; due_on: string; amount_cents: number; number: string }[], settings: BillingSettings, kind: 'notice' | 'schedule'): Promise<number> {
+    const to = await repo.familyEmail(tx, familyId);
+    if (!to || !instalments.length || !settings.creditor) return 0;
+    const now = clock.now().toISOString();
+    const claimed: typeof instalments = [];
+    for (const i of instalments) {
+      // Claim first: a second sweep (or instance) finds it already notified and sends nothing.
+      const res = await tx.updateTable('invoice_instalments').set((eb) => ({ prenotified_at: now, prenotified_due_on: i.due_on, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', i.id).where('prenotified_at', 'is', null).executeTakeFirst();
+      if (Number(res.numUpdatedRows) === 1) claimed.push(i);
+    }
+    if (!claimed.length) return 0;
+    const family = await tx.selectFrom('families').select('locale').where('id', '=', familyId).executeTakeFirstOrThrow();
+    const params = { organisation: settings.creditor.name, creditorId: mandate.creditor_identifier, rum: mandate.rum, ibanEnd: mandate.iban.slice(-4), lines: claimed.map((c) => ({ dueOn: c.due_on, amountCents: c.amount_cents, invoiceNumber: c.number })) };
+    await deps.mailer.enqueue(tx, { to, locale: family.locale === 'en' ? 'en' : 'fr', mail: kind === 'schedule' ? scheduleMail(params) : preNotificationMail(params), related: { type: 'family', id: familyId } });
+    return claimed.length;
+  }
+
+  /** The preparation itself, inside the caller's transaction (the demo seeds a batch through it). */
+  async function prepareIn(tx: Tx, actor: Actor, collectionDate: string, settings: BillingSettings, today: string): Promise<string> {
+        const now = clock.now().toISOString();
+        const id = newId();
+        const reference = `HRM-${collectionDate.replace(/-/g, '')}-${id.replace(/-/g, '').slice(0, 12).toUpperCase()}`;
+        await tx.insertInto('collection_batches').values({ id, reference, collection_date: collectionDate, status: 'prepared', format: null, debit_count: 0, total_cents: 0, prepared_by: actorUserId(actor), prepared_at: now, exported_by: null, exported_at: null, file_sha256: null, created_at: now, updated_at: now, version: 1 }).execute();
+        const rows = await candidates(tx, collectionDate);
+        const subIds = [...new Set(rows.map((r) => r.subscription_id).filter((s): s is string => !!s))];
+        const held = new Map<string, string>();
+        const subStudent = new Map<string, string>();
+        for (let i = 0; i < subIds.length; i += 500) {
+          const chunk = subIds.slice(i, i + 500);
+          for (const h of await tx.selectFrom('debit_holds').select(['subscription_id', 'reason', 'since']).where('subscription_id', 'in', chunk).where('released_at', 'is', null).execute()) held.set(h.subscription_id, `${h.reason} (${h.since})`);
+          for (const s of await tx.selectFrom('subscriptions').select(['id', 'student_id', 'on_hold', 'hold_reason']).where('id', 'in', chunk).execute()) {
+            subStudent.set(s.id, s.student_id);
+            if (s.on_hold && !held.has(s.id)) held.set(s.id, s.hold_reason ?? 'on_hold');
+          }
+        }
+        const familyIds = [...new Set(rows.map((r) => r.family_id))];
+        const mandates = new Map<string, MandateRow | null>();
+        const usedBefore = new Set<string>();
+        const disputes = new Map<string, string[]>();
+        for (let i = 0; i < familyIds.length; i += 500) {
+          const chunk = familyIds.slice(i, i + 500);
+          const all = await tx.selectFrom('sepa_mandates').selectAll().where('family_id', 'in', chunk).orderBy('signed_on', 'desc').orderBy('created_at', 'desc').execute();
+          for (const f of chunk) {
+            const own = all.filter((m) => m.family_id === f);
+            mandates.set(f, own.find((m) => m.status === 'active') ?? own[0] ?? null);
+          }
+          for (const d of await tx.selectFrom('lessons').select(['student_id', 'lesson_date']).where('family_id', 'in', chunk).where('family_response', '=', 'disputed').execute()) {
+            disputes.set(d.student_id, [...(disputes.get(d.student_id) ?? []), d.lesson_date]);
+          }
+        }
+        const mandateIds = [...new Set([...mandates.values()].filter((m): m is MandateRow => !!m).map((m) => m.id))];
+        for (let i = 0; i < mandateIds.length; i += 500) {
+          for (const u of await tx.selectFrom('debits').select('mandate_id').distinct().where('mandate_id', 'in', mandateIds.slice(i, i + 500)).where('status', '!=', 'prepared').execute()) usedBefore.add(u.mandate_id);
+        }
+
+        const debits: DebitsTable[] = [];
+        const exclusions: { batch_id: string; instalment_id: string; invoice_id: string; family_id: string; subscription_id: string | null; amount_cents: number; reason: ExclusionReason; detail: string | null }[] = [];
+        const exclude = (r: (typeof rows)[number], reason: ExclusionReason, detail: string | null) => exclusions.push({ batch_id: id, instalment_id: r.id, invoice_id: r.invoice_id, family_id: r.family_id, subscription_id: r.subscription_id, amount_cents: r.amount_cents, reason, detail });
+        for (const r of rows) {
+          if (r.subscription_id && held.has(r.subscription_id)) {
+            exclude(r, 'hold', held.get(r.subscription_id) ?? null);
+            continue;
+          }
+          const student = r.subscription_id ? subStudent.get(r.subscription_id) : undefined;
+          const disputed = student ? (disputes.get(student) ?? []).filter((d) => !r.period_start || !r.period_end || (d >= r.period_start && d <= r.period_end)) : [];
+          if (disputed.length) {
+            exclude(r, 'dispute', disputed.sort().join(', '));
+            continue;
+          }
+          const mandate = mandates.get(r.family_id) ?? null;
+          if (!mandate) {
+            exclude(r, 'no_mandate', null);
+            continue;
+          }
+          const refusal = mandateRefusal(mandate, collectionDate);
+          if (refusal) {
+            exclude(r, refusal, mandate.rum);
+            continue;
+          }
+          if (mandate.type === 'oneoff' && usedBefore.has(mandate.id)) {
+            exclude(r, 'mandate_ended', mandate.rum);
+            continue;
+          }
+          const notice = noticeDays(mandate, settings.noticeDays);
+          const sentOn = r.prenotified_at ? dateInZone(new Date(r.prenotified_at), settings.timeZone) : null;
+          const earliest = sentOn ? earliestCollection(sentOn, notice) : earliestCollection(today, notice);
+          if (!sentOn || earliest > collectionDate) {
+            exclude(r, 'late_prenotification', `${sentOn ?? '-'} → ${earliest}`);
+            continue;
+          }
+          debits.push({
+            id: newId(),
+            batch_id: id,
+            instalment_id: r.id,
+            invoice_id: r.invoice_id,
+            mandate_id: mandate.id,
+            family_id: r.family_id,
+            amount_cents: r.amount_cents,
+            sequence_type: sequenceType(mandate, usedBefore.has(mandate.id)),
+            end_to_end_id: `E${r.id.replace(/-/g, '')}`.slice(0, 35),
+            mandate_rum: mandate.rum,
+            mandate_signed_on: mandate.signed_on,
+            debtor_name: mandate.debtor_name,
+            debtor_iban: mandate.iban,
+            debtor_bic: mandate.bic,
+            debtor_street: [mandate.debtor_line1, mandate.debtor_line2].filter(Boolean).join(', '),
+            debtor_postal_code: mandate.debtor_postal_code,
+            debtor_town: mandate.debtor_city,
+            debtor_country: mandate.debtor_country,
+            remittance: `${r.number}`,
+            status: 'prepared',
+            returned_on: null,
+            return_kind: null,
+            return_reason: null,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+          });
+        }
+        for (let i = 0; i < debits.length; i += 200) await tx.insertInto('debits').values(debits.slice(i, i + 200)).execute();
+        for (let i = 0; i < exclusions.length; i += 200) await tx.insertInto('batch_exclusions').values(exclusions.slice(i, i + 200)).execute();
+        const total = debits.reduce((s, d) => s + d.amount_cents, 0);
+        await tx.updateTable('collection_batches').set({ debit_count: debits.length, total_cents: total }).where('id', '=', id).execute();
+        await recordAudit(tx, clock, actor, { entityType: 'collection-batch', entityId: id, action: 'prepare', after: { collection_date: collectionDate, debit_count: debits.length, total_cents: total, excluded: exclusions.length } });
+        return id;
+  }
+
+  return {
+    writeFile,
+    prepareIn,
+
+    /**
+     * Pre-notifies every SEPA instalment falling due within the notice period (plus a week), grouped in one e-mail
+     * per family; idempotent through the prenotified_at claim.
+     */
+    async preNotifyDue(): Promise<{ notified: number }> {
+      const settings = await readBillingSettings(db);
+      const today = await todayIn(settings);
+      const horizon = earliestCollection(today, settings.noticeDays + 7);
+      const rows = await db
+        .selectFrom('invoice_instalments')
+        .innerJoin('invoices', 'invoices.id', 'invoice_instalments.invoice_id')
+        .select(['invoice_instalments.id', 'invoice_instalments.due_on', 'invoice_instalments.amount_cents', 'invoices.number', 'invoices.family_id'])
+        .where('invoice_instalments.status', '=', 'due')
+        .where('invoice_instalments.method', '=', 'sepa')
+        .where('invoice_instalments.prenotified_at', 'is', null)
+        .where('invoice_instalments.due_on', '<=', horizon)
+        .where('invoices.status', '=', 'open')
+        .orderBy('invoices.family_id')
+        .execute();
+      let notified = 0;
+      const families = [...new Set(rows.map((r) => r.family_id))];
+      for (const familyId of families) {
+        const mandate = await repo.currentMandate(db, familyId);
+        if (!mandate || mandateRefusal(mandate, today)) continue;
+        notified += await db.transaction().execute((tx) => sendNotices(tx, familyId, mandate, rows.filter((r) => r.family_id === familyId), settings, 'notice'));
+      }
+      await deps.mailer.flush();
+      return { notified };
+    },
+
+    /** A schedule of a family's coming debits, sent at once: it is the pre-notification of each debit it lists. */
+    async sendSchedule(actor: Actor, body: z.infer<typeof ScheduleBody>): Promise<{ notified: number }> {
+      requireBillingManager(actor);
+      const settings = await readBillingSettings(db);
+      const today = await todayIn(settings);
+      const mandate = await repo.currentMandate(db, body.familyId);
+      if (!mandate || mandateRefusal(mandate, today)) throw new DomainError('NOT_FOUND');
+      const rows = await db
+        .selectFrom('invoice_instalments')
+        .innerJoin('invoices', 'invoices.id', 'invoice_instalments.invoice_id')
+        .select(['invoice_instalments.id', 'invoice_instalments.due_on', 'invoice_instalments.amount_cents', 'invoices.number'])
+        .where('invoices.family_id', '=', body.familyId)
+        .where('invoice_instalments.status', '=', 'due')
+        .where('invoice_instalments.method', '=', 'sepa')
+        .where('invoice_instalments.prenotified_at', 'is', null)
+        .where('invoice_instalments.due_on', '<=', body.through)
+        .orderBy('invoice_instalments.due_on')
+        .execute();
+      const notified = await db.transaction().execute(async (tx) => {
+        const n = await sendNotices(tx, body.familyId, mandate, rows, settings, 'schedule');
+        await recordAudit(tx, clock, actor, { entityType: 'family', entityId: body.familyId, action: 'debit-schedule-sent', summary: `${n} instalments through ${body.through}` });
+        return n;
+      });
+      await deps.mailer.flush();
+      return { notified };
+    },
+
+    /**
+     * Prepares a batch for a collection date: each candidate instalment is either included (a debit row, with a
+     * snapshot of the mandate and debtor) or excluded with its reason — hold, dispute, no mandate, mandate
+     * expired or ended, pre-notification too late (it moves to a later batch, never earlier).
+     */
+    async prepare(actor: Actor, collectionDate: string) {
+      requireBillingManager(actor);
+      const settings = await readBillingSettings(db);
+      const today = await todayIn(settings);
+      if (collectionDate <= today) throw new DomainError('COLLECTION_DATE_PAST', { fields: [{ field: 'collectionDate', code: 'COLLECTION_DATE_PAST' }] });
+      if (!settings.creditor) throw new DomainError('CREDITOR_NOT_CONFIGURED', { status: 409 });
+      const batchId = await db.transaction().execute((tx) => prepareIn(tx, actor, collectionDate, settings, today));
+      return this.get(actor, batchId);
+    },
+
+    async list(actor: Actor) {
+      requireBillingManager(actor);
+      const rows = await db.selectFrom('collection_batches').selectAll().orderBy('collection_date', 'desc').orderBy('prepared_at', 'desc').limit(200).execute();
+      return rows.map(toBatch);
+    },
+
+    async get(actor: Actor, batchId: string) {
+      requireBillingManager(actor);
+      const batch = await db.selectFrom('collection_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
+      if (!batch) throw notFound();
+      return { ...toBatch(batch), ...(await lines(batchId)) };
+    },
+
+    /** A prepared batch may be dropped (its instalments go back to the pool); an exported one never. */
+    async cancel(actor: Actor, batchId: string, version: number) {
+      requireBillingManager(actor);
+      await db.transaction().execute(async (tx) => {
+        const batch = await tx.selectFrom('collection_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
+        if (!batch) throw notFound();
+        if (batch.status !== 'prepared') throw new DomainError('BATCH_EXPORTED', { status: 409 });
+        const now = clock.now().toISOString();
+        const res = await tx.updateTable('collection_batches').set((eb) => ({ status: 'cancelled', debit_count: 0, total_cents: 0, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', batchId).where('version', '=', version).where('status', '=', 'prepared').executeTakeFirst();
+        if (Number(res.numUpdatedRows) !== 1) throw stale();
+        await tx.deleteFrom('debits').where('batch_id', '=', batchId).where('status', '=', 'prepared').execute();
+        await recordAudit(tx, clock, actor, { entityType: 'collection-batch', entityId: batchId, action: 'cancel', before: { status: 'prepared', debit_count: batch.debit_count } });
+      });
+      return this.get(actor, batchId);
+    },
+
+    /**
+     * Exports the batch: frozen from then on. The debits count as collected on the collection date (a payment
+     * each), the mandates record their use (a final or one-off debit ends its mandate), and the file's SHA-256 is
+     * kept so the download can be checked against what was sent.
+     */
+    async export(actor: Actor, batchId: string, body: { version: number; format?: PainFormat }) {
+      requireBillingManager(actor);
+      const settings = await readBillingSettings(db);
+      const format = body.format ?? settings.painFormat;
+      await db.transaction().execute(async (tx) => {
+        const batch = await tx.selectFrom('collection_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
+        if (!batch) throw notFound();
+        if (batch.status !== 'prepared') throw new DomainError('BATCH_EXPORTED', { status: 409 });
+        if (batch.debit_count === 0) throw new DomainError('BATCH_EMPTY');
+        const now = clock.now().toISOString();
+        const res = await tx.updateTable('collection_batches').set((eb) => ({ status: 'exported', format, exported_at: now, exported_by: actorUserId(actor), updated_at: now, version: eb('version', '+', 1) })).where('id', '=', batchId).where('version', '=', body.version).where('status', '=', 'prepared').executeTakeFirst();
+        if (Number(res.numUpdatedRows) !== 1) throw stale();
+        const hash = createHash('sha256');
+        await writeFile(tx, { ...batch, exported_at: now }, format, settings, (chunk) => hash.update(chunk));
+        await tx.updateTable('collection_batches').set({ file_sha256: hash.digest('hex') }).where('id', '=', batchId).execute();
+        await tx.updateTable('debits').set((eb) => ({ status: 'exported', updated_at: now, version: eb('version', '+', 1) })).where('batch_id', '=', batchId).execute();
+        await tx
+          .updateTable('invoice_instalments')
+          .set((eb) => ({ status: 'debited', updated_at: now, version: eb('version', '+', 1) }))
+          .where('id', 'in', (eb) => eb.selectFrom('debits').select('debits.instalment_id').where('debits.batch_id', '=', batchId))
+          .execute();
+        // The collection payment takes the debit's id: one payment per debit, found again on a return.
+        await tx
+          .insertInto('payments')
+          .columns(['id', 'family_id', 'invoice_id', 'instalment_id', 'debit_id', 'method', 'amount_cents', 'received_on', 'cash_on', 'reference', 'note', 'created_by', 'created_at'])
+          .expression((eb) =>
+            eb
+              .selectFrom('debits')
+              .select([
+                'debits.id',
+                'debits.family_id',
+                'debits.invoice_id',
+                'debits.instalment_id',
+                'debits.id as debit_id',
+                sql<string>`'sepa'`.as('method'),
+                'debits.amount_cents',
+                sql<string>`${batch.collection_date}`.as('received_on'),
+                sql<string | null>`null`.as('cash_on'),
+                'debits.end_to_end_id',
+                sql<string | null>`null`.as('note'),
+                sql<string | null>`${actorUserId(actor)}`.as('created_by'),
+                sql<string>`${now}`.as('created_at'),
+              ])
+              .where('debits.batch_id', '=', batchId),
+          )
+          .execute();
+        await tx
+          .updateTable('sepa_mandates')
+          .set((eb) => ({ last_used_on: batch.collection_date, updated_at: now, version: eb('version', '+', 1) }))
+          .where('id', 'in', (eb) => eb.selectFrom('debits').select('debits.mandate_id').where('debits.batch_id', '=', batchId))
+          .execute();
+        await tx
+          .updateTable('sepa_mandates')
+          .set({ status: 'ended', ended_on: batch.collection_date, ended_reason: 'final_debit' })
+          .where('id', 'in', (eb) => eb.selectFrom('debits').select('debits.mandate_id').where('debits.batch_id', '=', batchId).where('debits.sequence_type', 'in', ['FNAL', 'OOFF']))
+          .execute();
+        await tx
+          .updateTable('invoices')
+          .set((eb) => ({ status: 'paid', updated_at: now, version: eb('version', '+', 1) }))
+          .where('id', 'in', (eb) => eb.selectFrom('debits').select('debits.invoice_id').where('debits.batch_id', '=', batchId))
+          .where('status', '=', 'open')
+          .where((eb) => eb('amount_cents', '<=', eb.selectFrom('payments').select(sql<number>`coalesce(sum(payments.amount_cents), 0)`.as('p')).whereRef('payments.invoice_id', '=', 'invoices.id')))
+          .execute();
+        await recordAudit(tx, clock, actor, { entityType: 'collection-batch', entityId: batchId, action: 'export', before: { status: 'prepared' }, after: { status: 'exported', format } });
+      });
+      return this.get(actor, batchId);
+    },
+
+    /** The exported file, written again from the frozen rows (same bytes as the recorded SHA-256). */
+    async file(actor: Actor, batchId: string, write: (chunk: string) => void) {
+      requireBillingManager(actor);
+      const settings = await readBillingSettings(db);
+      const batch = await db.selectFrom('collection_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
+      if (!batch) throw notFound();
+      if (batch.status !== 'exported' || !batch.format) throw new DomainError('BATCH_NOT_EXPORTED', { status: 409 });
+      await writeFile(db, batch, batch.format as PainFormat, settings, write);
+      return { filename: `${batch.reference}.xml`, sha256: batch.file_sha256 };
+    },
+
+    async batchHeader(actor: Actor, batchId: string) {
+      requireBillingManager(actor);
+      const batch = await db.selectFrom('collection_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
+      if (!batch) throw notFound();
+      if (batch.status !== 'exported' || !batch.format) throw new DomainError('BATCH_NOT_EXPORTED', { status: 409 });
+      return batch;
+    },
+
+    /**
+     * A rejected or refunded debit: the refund window is enforced (8 weeks; 13 months without a valid mandate), the
+     * collection payment is reversed, the invoice reopens and accounts gets a task.
+     */
+    async recordReturn(actor: Actor, debitId: string, body: z.infer<typeof DebitReturnBody>) {
+      requireBillingManager(actor);
+      await db.transaction().execute(async (tx) => {
+        const debit = await tx.selectFrom('debits').innerJoin('collection_batches', 'collection_batches.id', 'debits.batch_id').innerJoin('invoices', 'invoices.id', 'debits.invoice_id').selectAll('debits').select(['collection_batches.collection_date', 'invoices.number']).where('debits.id', '=', debitId).executeTakeFirst();
+        if (!debit) throw notFound();
+        if (debit.status === 'returned') throw new DomainError('DEBIT_ALREADY_RETURNED', { status: 409 });
+        if (debit.status !== 'exported') throw new DomainError('DEBIT_NOT_EXPORTED', { status: 409 });
+        const problem = refundWindowProblem(body.kind, body.reasonCode, debit.collection_date, body.on);
+        if (problem) throw new DomainError(problem, { fields: [{ field: 'on', code: problem }] });
+        const now = clock.now().toISOString();
+        const res = await tx.updateTable('debits').set((eb) => ({ status: 'returned', returned_on: body.on, return_kind: body.kind, return_reason: body.reasonCode, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', debitId).where('status', '=', 'exported').executeTakeFirst();
+        if (Number(res.numUpdatedRows) !== 1) throw stale();
+        await tx.insertInto('payments').values({ id: newId(), family_id: debit.family_id, invoice_id: debit.invoice_id, instalment_id: debit.instalment_id, debit_id: debit.id, method: 'sepa', amount_cents: -debit.amount_cents, received_on: body.on, cash_on: null, reference: `${body.kind}:${body.reasonCode}`, note: body.note ?? null, created_by: actorUserId(actor), created_at: now }).execute();
+        await tx.updateTable('invoice_instalments').set((eb) => ({ status: 'returned', updated_at: now, version: eb('version', '+', 1) })).where('id', '=', debit.instalment_id).execute();
+        await repo.refreshInvoiceStatus(tx, debit.invoice_id, now);
+        await recordAudit(tx, clock, actor, { entityType: 'debit', entityId: debit.id, action: body.kind, before: { status: 'exported' }, after: { status: 'returned', reason: body.reasonCode, on: body.on }, summary: `${debit.number} ${body.reasonCode}` });
+        await createTask(tx, clock, {
+          kind: 'debit-returned',
+          service: 'accounts',
+          title: `Prélèvement ${body.kind === 'refund' ? 'remboursé' : 'rejeté'} (${body.reasonCode}) — facture ${debit.number}`,
+          details: body.note ?? null,
+          dueOn: body.on,
+          familyId: debit.family_id,
+          dedupeKey: `debit-returned:${debit.id}`,
+        });
+      });
+      return { returned: true };
+    },
+  };
+}
+
+export type BatchesService = ReturnType<typeof createBatchesService>;

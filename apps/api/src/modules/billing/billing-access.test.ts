@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anonymous, createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../testing/harness.js';
+import { TestClock } from '../../platform/clock.js';
+import { writeSetting } from '../../platform/settings.js';
+import { configureBilling, makeBillableFamily, makeLesson, makePlan, type BillableFamily } from '../../testing/billing-factories.js';
+
+let ctx: TestContext;
+let accounts: Agent;
+let mine: BillableFamily;
+let theirs: BillableFamily;
+let guardian: Agent;
+let teacher: Agent;
+
+const mandateBody = (familyId: string) => ({
+  familyId,
+  debtorName: 'Claire Martin',
+  address: { line1: '3 place de la Mairie', postalCode: '69003', city: 'Lyon', country: 'FR' },
+  iban: 'FR76 3000 6000 0112 3456 7890 189',
+  bic: 'BNPAFRPP',
+  signerName: 'Claire Martin',
+  consent: true,
+});
+
+beforeAll(async () => {
+  ctx = await createTestApp({ clock: new TestClock('2026-03-02T08:00:00.000Z') });
+  const planId = await makePlan(ctx.deps, { priceCents: 10_000 });
+  mine = await makeBillableFamily(ctx.deps, { name: 'Mienne', billableFrom: '2026-03-02', planId });
+  theirs = await makeBillableFamily(ctx.deps, { name: 'Autre', billableFrom: '2026-03-02', planId, teacherId: mine.teacherId });
+  accounts = await loginAs(ctx, (await makeUser(ctx.deps, ['accounts'])).email);
+  const guardianPerson = await ctx.deps.db.selectFrom('people').select('id').where('family_id', '=', mine.familyId).where('kind', '=', 'guardian').executeTakeFirstOrThrow();
+  guardian = await loginAs(ctx, (await makeUser(ctx.deps, ['guardian'], { personId: guardianPerson.id })).email);
+  teacher = await loginAs(ctx, (await makeUser(ctx.deps, ['teacher'], { personId: mine.teacherId })).email);
+});
+afterAll(async () => ctx.close());
+
+describe('mandate signing', () => {
+  it('refuses to record mandates until the creditor identifier is set', async () => {
+    const res = await guardian.post('/api/billing/mandates', mandateBody(mine.familyId));
+    expect(res.statusCode).toBe(409);
+    expect((res.json() as { code: string }).code).toBe('CREDITOR_NOT_CONFIGURED');
+  });
+
+  it('refuses an invalid creditor identifier in the settings', async () => {
+    const admin = await loginAs(ctx, (await makeUser(ctx.deps, ['admin'])).email);
+    const res = await admin.patch('/api/settings', { values: { 'billing.creditor': { name: 'X', identifier: 'FR73ZZZ123456', iban: 'FR7630001007941234567890185', bic: null, line1: 'a', postalCode: '75011', city: 'Paris', country: 'FR' } } });
+    expect(res.statusCode).toBe(400);
+    await configureBilling(ctx.deps);
+  });
+
+  it('lets a guardian sign in the portal with a typed name and consent, keeping the time and IP', async () => {
+    const noConsent = await guardian.post('/api/billing/mandates', { ...mandateBody(mine.familyId), consent: false });
+    expect(noConsent.statusCode).toBe(422);
+    const badIban = await guardian.post('/api/billing/mandates', { ...mandateBody(mine.familyId), iban: 'FR76 3000 6000 0112 3456 7890 188' });
+    expect(badIban.statusCode).toBe(422);
+    expect((badIban.json() as { errors: { field: string; code: string }[] }).errors[0]).toMatchObject({ field: 'iban', code: 'invalid_iban' });
+    const res = await guardian.post('/api/billing/mandates', mandateBody(mine.familyId));
+    expect(res.statusCode, res.body).toBe(201);
+    const mandate = res.json() as { id: string; rum: string; ibanMasked: string; signatureMethod: string };
+    expect(mandate.signatureMethod).toBe('portal');
+    expect(mandate.ibanMasked).toBe('FR76 •••• 0189');
+    const row = await ctx.deps.db.selectFrom('sepa_mandates').selectAll().where('id', '=', mandate.id).executeTakeFirstOrThrow();
+    expect(row.signed_at).toBe('2026-03-02T08:00:00.000Z');
+    expect(row.signed_ip).toBeTruthy();
+    expect(row.iban).toBe('FR7630006000011234567890189');
+  });
+
+  it('lets accounts record a paper mandate with its own RUM, unique per creditor identifier', async () => {
+    const body = { ...mandateBody(theirs.familyId), consent: undefined, rum: 'PAPIER-2026-001', signedOn: '2026-02-15' };
+    expect((await accounts.post('/api/billing/mandates', { ...body, rum: 'BAD//RUM' })).statusCode).toBe(422);
+    const res = await accounts.post('/api/billing/mandates', body);
+    expect(res.statusCode, res.body).toBe(201);
+    expect((res.json() as { signatureMethod: string }).signatureMethod).toBe('paper');
+    const again = await accounts.post('/api/billing/mandates', body);
+    expect(again.statusCode).toBe(409);
+  });
+});
+
+describe('who sees billing', () => {
+  beforeAll(async () => {
+    await accounts.post('/api/billing/invoices/run', {});
+  });
+
+  it('shows a guardian their own invoices only, and refuses another family’s', async () => {
+    const list = await guardian.get('/api/billing/invoices');
+    expect(list.statusCode).toBe(200);
+    const items = (list.json() as { items: { familyId: string }[] }).items;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.familyId === mine.familyId)).toBe(true);
+    expect((await guardian.get(`/api/billing/invoices?familyId=${theirs.familyId}`)).statusCode).toBe(403);
+    const other = await ctx.deps.db.selectFrom('invoices').select('id').where('family_id', '=', theirs.familyId).executeTakeFirstOrThrow();
+    expect((await guardian.get(`/api/billing/invoices/${other.id}`)).statusCode).toBe(403);
+    expect((await guardian.get(`/api/billing/invoices/${other.id}/pdf`)).statusCode).toBe(403);
+    expect((await guardian.get(`/api/billing/families/${theirs.familyId}/mandates`)).statusCode).toBe(403);
+    expect((await guardian.post('/api/billing/mandates', mandateBody(theirs.familyId))).statusCode).toBe(403);
+    expect((await guardian.get(`/api/billing/families/${mine.familyId}/overview`)).statusCode).toBe(403);
+  });
+
+  it('lets a guardian download their own invoice as a PDF', async () => {
+    const own = await ctx.deps.db.selectFrom('invoices').select('id').where('family_id', '=', mine.familyId).executeTakeFirstOrThrow();
+    const res = await guardian.get(`/api/billing/invoices/${own.id}/pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('shows teachers nothing of billing, even for families they teach', async () => {
+    const own = await ctx.deps.db.selectFrom('invoices').select('id').where('family_id', '=', mine.familyId).executeTakeFirstOrThrow();
+    expect((await teacher.get('/api/billing/invoices')).statusCode).toBe(403);
+    expect((await teacher.get(`/api/billing/invoices/${own.id}`)).statusCode).toBe(403);
+    expect((await teacher.get(`/api/billing/invoices/${own.id}/pdf`)).statusCode).toBe(403);
+    expect((await teacher.get(`/api/billing/families/${mine.familyId}/mandates`)).statusCode).toBe(403);
+    expect((await teacher.get(`/api/billing/certificates?familyId=${mine.familyId}`)).statusCode).toBe(403);
+    expect((await teacher.get('/api/billing/holds')).statusCode).toBe(403);
+  });
+
+  it('keeps batches, payments and holds to accounts (and refuses anonymous callers)', async () => {
+    expect((await guardian.post('/api/billing/batches', { collectionDate: '2026-04-01' })).statusCode).toBe(403);
+    expect((await guardian.get('/api/billing/batches')).statusCode).toBe(403);
+    expect((await teacher.post('/api/billing/payments', { invoiceId: crypto.randomUUID(), method: 'transfer', amountCents: 100, receivedOn: '2026-03-02' })).statusCode).toBe(403);
+    expect((await anonymous(ctx).get('/api/billing/invoices')).statusCode).toBe(401);
+    const sales = await loginAs(ctx, (await makeUser(ctx.deps, ['sales'])).email);
+    expect((await sales.get('/api/billing/invoices')).statusCode).toBe(403);
+  });
+
+  it('gives accounts a family’s invoices, debits and lessons side by side', async () => {
+    const res = await accounts.get(`/api/billing/families/${mine.familyId}/overview`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as { invoices: unknown[]; mandates: unknown[]; lessons: unknown[] };
+    expect(body.invoices.length).toBeGreaterThan(0);
+    expect(body.mandates).toHaveLength(1);
+  });
+});
+
+describe('tax certificates', () => {
+  it('certifies what was paid in the year for home lessons only, and only the family reads it', async () => {
+    await writeSetting(ctx.deps.db, 'billing.legalMentions', { address: '12 rue des Lilas, 75011 Paris', siret: '12345678901234', vatMention: 'TVA non applicable', sapNumber: 'SAP123456789', sapDate: '2020-03-01' }, '2026-03-02T08:00:00.000Z');
+    await makeLesson(ctx.deps, mine, { date: '2026-03-05', place: 'home', minutes: 45 });
+    await makeLesson(ctx.deps, mine, { date: '2026-03-12', place: 'home', minutes: 45 });
+    await makeLesson(ctx.deps, mine, { date: '2026-03-19', place: 'online', minutes: 90 });
+    await makeLesson(ctx.deps, theirs, { date: '2026-03-05', place: 'online', minutes: 45 });
+    const invoice = await ctx.deps.db.selectFrom('invoices').selectAll().where('family_id', '=', mine.familyId).executeTakeFirstOrThrow();
+    const theirInvoice = await ctx.deps.db.selectFrom('invoices').selectAll().where('family_id', '=', theirs.familyId).executeTakeFirstOrThrow();
+    expect((await accounts.post('/api/billing/payments', { invoiceId: invoice.id, method: 'transfer', amountCents: 6_000, receivedOn: '2026-03-20' })).statusCode).toBe(201);
+    expect((await accounts.post('/api/billing/payments', { invoiceId: invoice.id, method: 'aid', amountCents: 1_000, receivedOn: '2026-03-21' })).statusCode).toBe(201);
+    expect((await accounts.post('/api/billing/payments', { invoiceId: theirInvoice.id, method: 'transfer', amountCents: 5_000, receivedOn: '2026-03-20' })).statusCode).toBe(201);
+
+    expect((await guardian.post('/api/billing/certificates/generate', { year: 2026 })).statusCode).toBe(403);
+    const gen = await accounts.post('/api/billing/certificates/generate', { year: 2026 });
+    expect(gen.statusCode, gen.body).toBe(200);
+    // The other family had online lessons only: no certificate.
+    expect((gen.json() as { generated: number }).generated).toBe(1);
+    const list = (await guardian.get(`/api/billing/certificates?familyId=${mine.familyId}`)).json() as { id: string; paidCents: number; aidCents: number; homeMinutes: number }[];
+    expect(list).toHaveLength(1);
+    // 6,000 paid, aid excluded; 90 home minutes out of 180: half of it is certified.
+    expect(list[0]).toMatchObject({ paidCents: 3_000, aidCents: 1_000, homeMinutes: 90 });
+    const pdf = await guardian.get(`/api/billing/certificates/${list[0]?.id}/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const mail = await ctx.deps.db.selectFrom('outbox').select('to_address').where('template', '=', 'billing.tax-certificate').execute();
+    expect(mail.map((m) => m.to_address)).toEqual([mine.guardianEmail]);
+
+    const otherGuardianPerson = await ctx.deps.db.selectFrom('people').select('id').where('family_id', '=', theirs.familyId).where('kind', '=', 'guardian').executeTakeFirstOrThrow();
+    const other = await loginAs(ctx, (await makeUser(ctx.deps, ['guardian'], { personId: otherGuardianPerson.id })).email);
+    expect((await other.get(`/api/billing/certificates/${list[0]?.id}/pdf`)).statusCode).toBe(403);
+    expect((await other.get(`/api/billing/certificates?familyId=${mine.familyId}`)).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../testing/harness.js';
+import { TestClock, addDays } from '../../platform/clock.js';
+import { runSweeps } from '../../platform/jobs.js';
+import { configureBilling, makeBillableFamily, makeLesson, makeMandate, makePlan } from '../../testing/billing-factories.js';
+
+type BatchLine = { familyId: string; instalmentId: string; reason: string | null; detail: string | null; sequenceType: string | null; debitId: string | null };
+type BatchDetail = { id: string; version: number; status: string; included: BatchLine[]; excluded: BatchLine[] };
+type InvoiceView = { id: string; familyId: string; amountCents: number; status: string; instalments: { id: string; dueOn: string }[] };
+
+const DAY0 = '2026-10-05';
+let ctx: TestContext;
+type FreshAgent = Pick<Agent, 'get' | 'post' | 'patch' | 'del'>;
+let accounts: FreshAgent;
+let followup: FreshAgent;
+
+/** Sessions expire as the test clock moves days ahead: log in again before each request. */
+function freshAgent(email: string): FreshAgent {
+  return {
+    get: async (url, o) => (await loginAs(ctx, email)).get(url, o),
+    post: async (url, body, o) => (await loginAs(ctx, email)).post(url, body, o),
+    patch: async (url, body, o) => (await loginAs(ctx, email)).patch(url, body, o),
+    del: async (url, o) => (await loginAs(ctx, email)).del(url, o),
+  };
+}
+
+beforeAll(async () => {
+  ctx = await createTestApp({ clock: new TestClock(`${DAY0}T08:00:00.000Z`) });
+  await configureBilling(ctx.deps, { holdAfterDays: 21 });
+  accounts = freshAgent((await makeUser(ctx.deps, ['accounts'])).email);
+  followup = freshAgent((await makeUser(ctx.deps, ['followup'])).email);
+});
+afterAll(async () => ctx.close());
+
+async function invoicesOf(familyId: string): Promise<InvoiceView[]> {
+  const res = await accounts.get(`/api/billing/invoices?familyId=${familyId}`);
+  expect(res.statusCode).toBe(200);
+  return (res.json() as { items: InvoiceView[] }).items;
+}
+
+async function prepare(collectionDate: string): Promise<BatchDetail> {
+  const res = await accounts.post('/api/billing/batches', { collectionDate });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as BatchDetail;
+}
+
+describe('the billing clock and debit holds', () => {
+  let planId: string;
+  let quiet: Awaited<ReturnType<typeof makeBillableFamily>>;
+  let active: Awaited<ReturnType<typeof makeBillableFamily>>;
+  let early: Awaited<ReturnType<typeof makeBillableFamily>>;
+  let later: Awaited<ReturnType<typeof makeBillableFamily>>;
+  let unmatched: Awaited<ReturnType<typeof makeBillableFamily>>;
+
+  beforeAll(async () => {
+    planId = await makePlan(ctx.deps, { priceCents: 12_400 });
+    quiet = await makeBillableFamily(ctx.deps, { name: 'Silencieux', billableFrom: DAY0, planId });
+    active = await makeBillableFamily(ctx.deps, { name: 'Actifs', billableFrom: DAY0, planId });
+    early = await makeBillableFamily(ctx.deps, { name: 'Pressés', billableFrom: DAY0, planId });
+    later = await makeBillableFamily(ctx.deps, { name: 'Plustard', billableFrom: addDays(DAY0, 5), planId });
+    unmatched = await makeBillableFamily(ctx.deps, { name: 'Sansprof', billableFrom: null, planId });
+    for (const f of [quiet, active, later, unmatched]) await makeMandate(ctx.deps, f.familyId);
+    // A mandate with a short pre-notification agreed (2 days), so that the first debit can go out by day 9.
+    await makeMandate(ctx.deps, early.familyId, { shortNoticeDays: 2 });
+  });
+
+  it('issues the first invoice from the hand-over, pro-rated, with its debit due by day 9 and never before day 0', async () => {
+    const res = await accounts.post('/api/billing/invoices/run', {});
+    expect(res.statusCode, res.body).toBe(200);
+    const [invoice] = await invoicesOf(early.familyId);
+    expect(invoice?.amountCents).toBe(Math.round((12_400 * 27) / 31));
+    const due = invoice?.instalments[0]?.dueOn ?? '';
+    expect(due >= DAY0).toBe(true);
+    expect(due <= addDays(DAY0, 9)).toBe(true);
+    expect(due).toBe('2026-10-14');
+    // The family whose hand-over is in 5 days is billed from that day on only.
+    const [laterInvoice] = await invoicesOf(later.familyId);
+    expect(laterInvoice?.instalments[0]?.dueOn).toBe(addDays(DAY0, 14));
+    expect(await invoicesOf(unmatched.familyId)).toEqual([]);
+  });
+
+  it('issues each period once, however often the run is repeated', async () => {
+    await accounts.post('/api/billing/invoices/run', {});
+    expect(await invoicesOf(early.familyId)).toHaveLength(1);
+  });
+
+  it('pre-notifies the coming debits by e-mail, once', async () => {
+    await runSweeps(ctx.deps);
+    await runSweeps(ctx.deps);
+    const mails = await ctx.deps.db.selectFrom('outbox').select(['to_address', 'template']).where('template', '=', 'billing.pre-notification').execute();
+    expect(mails.filter((m) => m.to_address === early.guardianEmail)).toHaveLength(1);
+    expect(mails).toHaveLength(4);
+  });
+
+  it('debits the short-notice family on day 9 and moves the others to a later date because their notice is too short', async () => {
+    ctx.clock.set(`${addDays(DAY0, 3)}T08:00:00.000Z`);
+    const batch = await prepare(addDays(DAY0, 9));
+    expect(batch.included.map((l) => l.familyId)).toEqual([early.familyId]);
+    expect(batch.included[0]?.sequenceType).toBe('FRST');
+    // A batch is never dated before the hand-over of what it contains: "later" (hand-over day 5) is not due yet.
+    expect([...batch.included, ...batch.excluded].some((l) => l.familyId === later.familyId)).toBe(false);
+    const late = batch.excluded.filter((l) => l.reason === 'late_prenotification').map((l) => l.familyId);
+    expect(late.sort()).toEqual([quiet.familyId, active.familyId].sort());
+    const exported = await accounts.post(`/api/billing/batches/${batch.id}/export`, { version: batch.version });
+    expect(exported.statusCode, exported.body).toBe(200);
+  });
+
+  it('holds a subscription whose clock runs with no lesson recorded, once, with a task for followup and accounts', async () => {
+    await makeLesson(ctx.deps, active, { date: addDays(DAY0, 10) });
+    ctx.clock.set(`${addDays(DAY0, 22)}T08:00:00.000Z`);
+    const first = (await runSweeps(ctx.deps)) as { billing: { held: number } };
+    const second = (await runSweeps(ctx.deps)) as { billing: { held: number } };
+    expect(first.billing.held).toBe(2); // quiet and early; later's clock has run 17 days only
+    expect(second.billing.held).toBe(0);
+    const sub = await ctx.deps.db.selectFrom('subscriptions').select(['on_hold', 'hold_reason']).where('id', '=', quiet.subscriptionId).executeTakeFirstOrThrow();
+    expect(sub.on_hold).toBe(1);
+    const tasks = await ctx.deps.db.selectFrom('tasks').select(['service']).where('kind', '=', 'debit-hold').where('family_id', '=', quiet.familyId).execute();
+    expect(tasks.map((t) => t.service).sort()).toEqual(['accounts', 'followup']);
+    const activeSub = await ctx.deps.db.selectFrom('subscriptions').select('on_hold').where('id', '=', active.subscriptionId).executeTakeFirstOrThrow();
+    expect(activeSub.on_hold).toBe(0);
+  });
+
+  it('leaves the held family out of the batch with the reason shown, and debits the one with lessons', async () => {
+    const batch = await prepare(addDays(DAY0, 24));
+    const held = batch.excluded.find((l) => l.familyId === quiet.familyId);
+    expect(held?.reason).toBe('hold');
+    expect(held?.detail).toContain('no_lesson_since_handover');
+    expect(batch.included.map((l) => l.familyId)).toContain(active.familyId);
+    expect(batch.included.map((l) => l.familyId)).not.toContain(quiet.familyId);
+    const exported = await accounts.post(`/api/billing/batches/${batch.id}/export`, { version: batch.version });
+    expect(exported.statusCode).toBe(200);
+    // Exported batches are frozen.
+    const again = await accounts.post(`/api/billing/batches/${batch.id}/export`, { version: batch.version + 1 });
+    expect(again.statusCode).toBe(409);
+    const cancel = await accounts.post(`/api/billing/batches/${batch.id}/cancel`, { version: batch.version + 1 });
+    expect(cancel.statusCode).toBe(409);
+  });
+
+  it('includes the family once staff release the hold with a reason, and never debits anything twice', async () => {
+    const holds = (await followup.get('/api/billing/holds')).json() as { holdId: string; familyId: string; version: number }[];
+    const hold = holds.find((h) => h.familyId === quiet.familyId);
+    expect(hold).toBeDefined();
+    const noReason = await followup.post(`/api/billing/holds/${hold?.holdId}/release`, { version: hold?.version, reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    const released = await followup.post(`/api/billing/holds/${hold?.holdId}/release`, { version: hold?.version, reason: 'Premier cours fixé au 3 novembre, confirmé par téléphone' });
+    expect(released.statusCode, released.body).toBe(200);
+    const audit = await ctx.deps.db.selectFrom('audit_log').select(['summary']).where('entity_id', '=', quiet.subscriptionId).where('action', '=', 'debit-hold-release').execute();
+    expect(audit[0]?.summary).toContain('Premier cours');
+
+    const batch = await prepare(addDays(DAY0, 25));
+    expect(batch.included.map((l) => l.familyId)).toContain(quiet.familyId);
+    expect(batch.included.map((l) => l.familyId)).not.toContain(active.familyId);
+    expect(batch.included.map((l) => l.familyId)).not.toContain(early.familyId);
+    await accounts.post(`/api/billing/batches/${batch.id}/export`, { version: batch.version });
+
+    // The released subscription is not held again by the next sweep (the quiet stretch restarts at the release).
+    const sweep = (await runSweeps(ctx.deps)) as { billing: { held: number } };
+    expect(sweep.billing.held).toBe(0);
+
+    const debits = await ctx.deps.db.selectFrom('debits').select(['instalment_id']).execute();
+    expect(new Set(debits.map((d) => d.instalment_id)).size).toBe(debits.length);
+    const next = await prepare(addDays(DAY0, 26));
+    const nextIds = next.included.map((l) => l.instalmentId);
+    expect(nextIds.filter((id) => debits.some((d) => d.instalment_id === id))).toEqual([]);
+  });
+
+  it('refuses a second debit of the same instalment at the database level', async () => {
+    const debit = await ctx.deps.db.selectFrom('debits').selectAll().where('status', '=', 'exported').executeTakeFirstOrThrow();
+    await expect(ctx.deps.db.insertInto('debits').values({ ...debit, id: crypto.randomUUID(), end_to_end_id: 'E-duplicate' }).execute()).rejects.toThrow();
+  });
+
+  it('uses RCUR once a mandate has been used', async () => {
+    ctx.clock.set(`${addDays(DAY0, 27)}T08:00:00.000Z`);
+    await accounts.post('/api/billing/invoices/run', {});
+    await runSweeps(ctx.deps);
+    const batch = await prepare(addDays(DAY0, 45));
+    const line = batch.included.find((l) => l.familyId === active.familyId);
+    expect(line?.sequenceType).toBe('RCUR');
+  });
+});

@@ -1,0 +1,131 @@
+import { addDays, daysBetween } from '../../platform/clock.js';
+
+/**
+ * The billing rules of DOMAIN.md as plain functions over dates (YYYY-MM-DD in the organisation's time zone)
+ * and integer cents, so each is easy to find, test and change.
+ */
+
+export type BillingPeriodKind = 'monthly' | 'termly' | 'yearly';
+export type Period = { start: string; end: string };
+export type SubscriptionClock = { status: string; billable_from: string | null; ended_on: string | null };
+
+/** A family is billable only once a teacher's contact was handed over (billable_from), and from that date on. */
+export function isBillable(subscription: SubscriptionClock, today: string): boolean {
+  return subscription.status !== 'pending' && subscription.billable_from !== null && subscription.billable_from <= today;
+}
+
+/** The first debit falls at most `withinDays` after the hand-over, never before it. */
+export function firstDebitDate(handOver: string, withinDays: number, firstDebitBy?: string | null): string {
+  const latest = addDays(handOver, withinDays);
+  const chosen = firstDebitBy && firstDebitBy < latest ? firstDebitBy : latest;
+  return chosen < handOver ? handOver : chosen;
+}
+
+function lastDayOfMonth(year: number, month: number): string {
+  const d = new Date(Date.UTC(year, month, 0));
+  return d.toISOString().slice(0, 10);
+}
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The period containing a date: calendar months; terms of the season (September–December, January–March,
+ * April–August); seasons from 1 September to 31 August.
+ */
+export function periodContaining(date: string, kind: BillingPeriodKind): Period {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  if (kind === 'monthly') return { start: `${year}-${pad(month)}-01`, end: lastDayOfMonth(year, month) };
+  if (kind === 'yearly') {
+    const from = month >= 9 ? year : year - 1;
+    return { start: `${from}-09-01`, end: `${from + 1}-08-31` };
+  }
+  if (month >= 9) return { start: `${year}-09-01`, end: `${year}-12-31` };
+  if (month <= 3) return { start: `${year}-01-01`, end: `${year}-03-31` };
+  return { start: `${year}-04-01`, end: `${year}-08-31` };
+}
+
+export type BilledPeriod = Period & { billedStart: string; billedEnd: string; amountCents: number };
+
+/** Price × billed days ÷ period days, rounded to the cent: the first and last periods are pro-rated. */
+export function proRata(priceCents: number, period: Period, billedStart: string, billedEnd: string): number {
+  const total = daysBetween(period.start, period.end) + 1;
+  const billed = daysBetween(billedStart, billedEnd) + 1;
+  if (billed >= total) return priceCents;
+  return Math.round((priceCents * billed) / total);
+}
+
+/**
+ * Every period to invoice from the hand-over up to (and including) the period that starts on or before
+ * `through`; the subscription's end date closes the last one.
+ */
+export function periodsToInvoice(subscription: SubscriptionClock, kind: BillingPeriodKind, priceCents: number, through: string): BilledPeriod[] {
+  if (!subscription.billable_from) return [];
+  const result: BilledPeriod[] = [];
+  let cursor = subscription.billable_from;
+  for (let guard = 0; guard < 240 && cursor <= through; guard += 1) {
+    if (subscription.ended_on && cursor > subscription.ended_on) break;
+    const period = periodContaining(cursor, kind);
+    const billedStart = cursor;
+    const billedEnd = subscription.ended_on && subscription.ended_on < period.end ? subscription.ended_on : period.end;
+    result.push({ ...period, billedStart, billedEnd, amountCents: proRata(priceCents, period, billedStart, billedEnd) });
+    cursor = addDays(period.end, 1);
+  }
+  return result;
+}
+
+/** Adds calendar months, clamping to the month's last day. */
+export function addMonths(date: string, months: number): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1 + months;
+  const d = Number(date.slice(8, 10));
+  const year = y + Math.floor(m / 12);
+  const month = ((m % 12) + 12) % 12;
+  const last = Number(lastDayOfMonth(year, month + 1).slice(8, 10));
+  return `${year}-${pad(month + 1)}-${pad(Math.min(d, last))}`;
+}
+
+export type MandateState = { type: string; status: string; signed_on: string; last_used_on: string | null; final_on_next: number; short_notice_days: number | null };
+
+/** A mandate not used for 36 months lapses (EPC rulebook 4.7.2 (8)); a revoked or finally-used one is ended. */
+export function mandateRefusal(mandate: MandateState, collectionDate: string): 'mandate_ended' | 'mandate_expired' | null {
+  if (mandate.status !== 'active') return 'mandate_ended';
+  const lastUse = mandate.last_used_on ?? mandate.signed_on;
+  if (collectionDate > addMonths(lastUse, 36)) return 'mandate_expired';
+  return null;
+}
+
+export type SequenceType = 'FRST' | 'RCUR' | 'OOFF' | 'FNAL';
+
+/** The sequence type follows the mandate's history: one-off, first, recurrent, or final when so flagged. */
+export function sequenceType(mandate: Pick<MandateState, 'type' | 'final_on_next'>, usedBefore: boolean): SequenceType {
+  if (mandate.type === 'oneoff') return 'OOFF';
+  if (mandate.final_on_next) return 'FNAL';
+  return usedBefore ? 'RCUR' : 'FRST';
+}
+
+export const MIN_SHORT_NOTICE_DAYS = 2;
+
+/** Pre-notification period for a mandate: the default, or the shorter period agreed with this debtor (≥ 2 days). */
+export function noticeDays(mandate: Pick<MandateState, 'short_notice_days'>, defaultDays: number): number {
+  if (mandate.short_notice_days === null) return defaultDays;
+  return Math.max(MIN_SHORT_NOTICE_DAYS, Math.min(mandate.short_notice_days, defaultDays));
+}
+
+/** The earliest collection date a pre-notification sent on `sentOn` allows. */
+export function earliestCollection(sentOn: string, notice: number): string {
+  return addDays(sentOn, notice);
+}
+
+export const RETURN_REASON_CODES = ['AC01', 'AC04', 'AC06', 'AC13', 'AG01', 'AG02', 'AM04', 'AM05', 'BE05', 'CNOR', 'DNOR', 'FF01', 'MD01', 'MD02', 'MD06', 'MD07', 'MS02', 'MS03', 'RC01', 'RR01', 'RR02', 'RR03', 'RR04', 'SL01'] as const;
+export type ReturnReasonCode = (typeof RETURN_REASON_CODES)[number];
+
+/**
+ * Refund windows of the SEPA Core rulebook: 8 weeks after the debit for an authorised debit (MD06), 13 months
+ * when the debtor says there was no valid mandate (MD01). Rejects and returns before settlement have no window.
+ */
+export function refundWindowProblem(kind: 'reject' | 'refund', reason: string, collectionDate: string, requestedOn: string): string | null {
+  if (requestedOn < collectionDate && kind === 'refund') return 'refund_before_collection';
+  if (kind !== 'refund') return null;
+  const limit = reason === 'MD01' ? addMonths(collectionDate, 13) : addDays(collectionDate, 56);
+  return requestedOn > limit ? 'refund_window_closed' : null;
+}

@@ -1,0 +1,55 @@
+import { defineTemplate, signature } from '../../platform/mail-templates.js';
+
+const euros = (cents: number, locale: 'fr' | 'en') => new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+export const formatEuros = euros;
+
+type DebitLine = { dueOn: string; amountCents: number; invoiceNumber: string };
+type PreNotice = { organisation: string; creditorId: string; rum: string; ibanEnd: string; lines: DebitLine[] };
+
+const linesText = (lines: DebitLine[], locale: 'fr' | 'en') => lines.map((l) => `- ${l.dueOn} : ${euros(l.amountCents, locale)} (${l.invoiceNumber})`).join('\n');
+
+/** The SEPA pre-notification: amount and date of each coming debit, sent before the notice period starts. */
+export const preNotificationMail = defineTemplate<PreNotice>('billing.pre-notification', {
+  fr: (p) => ({
+    subject: `Prochain prélèvement SEPA — ${p.organisation}`,
+    text: `Bonjour,\n\nNous vous informons que les prélèvements suivants seront présentés sur votre compte se terminant par ${p.ibanEnd} :\n\n${linesText(p.lines, 'fr')}\n\nRéférence du mandat (RUM) : ${p.rum}\nIdentifiant créancier SEPA : ${p.creditorId}\n\nSi un montant vous semble erroné, répondez à ce message avant la date indiquée.${signature.fr}`,
+  }),
+  en: (p) => ({
+    subject: `Upcoming SEPA direct debit — ${p.organisation}`,
+    text: `Hello,\n\nThe following direct debits will be collected from your account ending in ${p.ibanEnd}:\n\n${linesText(p.lines, 'en')}\n\nMandate reference: ${p.rum}\nSEPA creditor identifier: ${p.creditorId}\n\nIf an amount looks wrong, reply to this message before the date shown.${signature.en}`,
+  }),
+});
+
+/** A schedule of the year's debits; it serves as the pre-notification of every debit it lists. */
+export const scheduleMail = defineTemplate<PreNotice>('billing.schedule', {
+  fr: (p) => ({
+    subject: `Échéancier de vos prélèvements — ${p.organisation}`,
+    text: `Bonjour,\n\nVoici l’échéancier des prélèvements SEPA prévus sur votre compte se terminant par ${p.ibanEnd} ; il vaut pré-notification de chacun d’eux :\n\n${linesText(p.lines, 'fr')}\n\nRéférence du mandat (RUM) : ${p.rum}\nIdentifiant créancier SEPA : ${p.creditorId}${signature.fr}`,
+  }),
+  en: (p) => ({
+    subject: `Your direct debit schedule — ${p.organisation}`,
+    text: `Hello,\n\nHere is the schedule of the SEPA direct debits planned on your account ending in ${p.ibanEnd}; it is the pre-notification of each of them:\n\n${linesText(p.lines, 'en')}\n\nMandate reference: ${p.rum}\nSEPA creditor identifier: ${p.creditorId}${signature.en}`,
+  }),
+});
+
+export const certificateMail = defineTemplate<{ organisation: string; year: number; link: string }>('billing.tax-certificate', {
+  fr: (p) => ({
+    subject: `Votre attestation fiscale ${p.year} — ${p.organisation}`,
+    text: `Bonjour,\n\nVotre attestation fiscale pour l’année ${p.year} est disponible dans votre espace famille :\n\n${p.link}${signature.fr}`,
+  }),
+  en: (p) => ({
+    subject: `Your ${p.year} tax certificate — ${p.organisation}`,
+    text: `Hello,\n\nYour tax certificate for ${p.year} is available in your family space:\n\n${p.link}${signature.en}`,
+  }),
+});
+
+export const mandateSignedMail = defineTemplate<{ organisation: string; rum: string; creditorId: string; ibanEnd: string; signedAt: string }>('billing.mandate-signed', {
+  fr: (p) => ({
+    subject: `Mandat de prélèvement SEPA signé — ${p.organisation}`,
+    text: `Bonjour,\n\nVous avez signé le ${p.signedAt} un mandat de prélèvement SEPA au profit de ${p.organisation} (identifiant créancier ${p.creditorId}) pour le compte se terminant par ${p.ibanEnd}.\nRéférence unique du mandat : ${p.rum}\n\nVous bénéficiez d’un droit à remboursement par votre banque dans les 8 semaines suivant le débit de votre compte.${signature.fr}`,
+  }),
+  en: (p) => ({
+    subject: `SEPA direct debit mandate signed — ${p.organisation}`,
+    text: `Hello,\n\nOn ${p.signedAt} you signed a SEPA direct debit mandate for ${p.organisation} (creditor identifier ${p.creditorId}) on the account ending in ${p.ibanEnd}.\nUnique mandate reference: ${p.rum}\n\nYou are entitled to a refund from your bank within 8 weeks of the debit.${signature.en}`,
+  }),
+});

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/tables.js';
+import type { Tx } from '../../db/database.js';
+import { readSetting, registerSetting } from '../../platform/settings.js';
+import { ibanProblem, bicProblem, icsProblem } from './sepa-validation.js';
+
+/** Billing settings; admins change them in the settings screen, tests through writeSetting. */
+export const BILLING = {
+  firstDebitWithinDays: 'billing.firstDebitWithinDays',
+  holdAfterDaysWithoutLesson: 'billing.holdAfterDaysWithoutLesson',
+  preNotificationDays: 'billing.preNotificationDays',
+  issueDaysAhead: 'billing.issueDaysAhead',
+  painFormat: 'billing.painFormat',
+  creditor: 'billing.creditor',
+  legal: 'billing.legalMentions',
+  invoicePrefix: 'billing.invoicePrefix',
+} as const;
+
+export type Creditor = { name: string; identifier: string; iban: string; bic: string | null; line1: string; postalCode: string; city: string; country: string };
+export type LegalMentions = {
+  address: string;
+  siret: string | null;
+  vatMention: string;
+  sapNumber: string | null;
+  sapDate: string | null;
+};
+
+const Creditor = z.object({
+  name: z.string().trim().min(1).max(70),
+  identifier: z.string().trim().refine((v) => icsProblem(v) === null, { message: 'invalid_ics' }),
+  iban: z.string().trim().refine((v) => ibanProblem(v) === null, { message: 'invalid_iban' }),
+  bic: z.string().trim().refine((v) => bicProblem(v) === null, { message: 'invalid_bic' }).nullable(),
+  line1: z.string().trim().min(1).max(70),
+  postalCode: z.string().trim().min(1).max(16),
+  city: z.string().trim().min(1).max(35),
+  country: z.string().trim().length(2),
+});
+
+registerSetting(BILLING.firstDebitWithinDays, 9, z.number().int().min(0).max(60));
+registerSetting(BILLING.holdAfterDaysWithoutLesson, 21, z.number().int().min(7).max(120));
+registerSetting(BILLING.preNotificationDays, 14, z.number().int().min(2).max(30));
+registerSetting(BILLING.issueDaysAhead, 20, z.number().int().min(0).max(60));
+registerSetting(BILLING.painFormat, 'pain.008.001.08', z.enum(['pain.008.001.08', 'pain.008.001.02']));
+registerSetting(BILLING.creditor, null, Creditor.nullable());
+registerSetting(
+  BILLING.legal,
+  { address: '', siret: null, vatMention: 'TVA non applicable, art. 293 B du CGI', sapNumber: null, sapDate: null } satisfies LegalMentions,
+  z.object({
+    address: z.string().trim().max(300),
+    siret: z.string().trim().regex(/^\d{14}$/, { message: 'invalid_value' }).nullable(),
+    vatMention: z.string().trim().max(300),
+    sapNumber: z.string().trim().max(40).nullable(),
+    sapDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  }),
+);
+registerSetting(BILLING.invoicePrefix, 'F', z.string().regex(/^[A-Z]{1,3}$/));
+
+export type BillingSettings = {
+  firstDebitWithinDays: number;
+  holdAfterDays: number;
+  noticeDays: number;
+  issueDaysAhead: number;
+  painFormat: 'pain.008.001.08' | 'pain.008.001.02';
+  creditor: Creditor | null;
+  legal: LegalMentions;
+  invoicePrefix: string;
+  organisationName: string;
+  timeZone: string;
+};
+
+export async function readBillingSettings(db: Kysely<DB> | Tx): Promise<BillingSettings> {
+  return {
+    firstDebitWithinDays: await readSetting<number>(db, BILLING.firstDebitWithinDays),
+    holdAfterDays: await readSetting<number>(db, BILLING.holdAfterDaysWithoutLesson),
+    noticeDays: await readSetting<number>(db, BILLING.preNotificationDays),
+    issueDaysAhead: await readSetting<number>(db, BILLING.issueDaysAhead),
+    painFormat: await readSetting<BillingSettings['painFormat']>(db, BILLING.painFormat),
+    creditor: await readSetting<Creditor | null>(db, BILLING.creditor),
+    legal: await readSetting<LegalMentions>(db, BILLING.legal),
+    invoicePrefix: await readSetting<string>(db, BILLING.invoicePrefix),
+    organisationName: await readSetting<string>(db, 'organisation.name'),
+    timeZone: await readSetting<string>(db, 'organisation.timeZone'),
+  };
+}

@@ -1,0 +1,149 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { ReleaseHoldBody } from '@contracts';
+import type { Deps } from '../../platform/deps.js';
+import type { Tx } from '../../db/database.js';
+import { actorUserId, requireRole, SYSTEM, type Actor } from '../../platform/actor.js';
+import { DomainError, notFound, stale } from '../../platform/errors.js';
+import { recordAudit } from '../../platform/audit.js';
+import { newId } from '../../platform/ids.js';
+import { addDays, dateInZone, daysBetween } from '../../platform/clock.js';
+import { closeTasks, createTask } from '../../platform/tasks.js';
+import { HOLD_MANAGERS } from './billing-access.js';
+import { readBillingSettings } from './billing.settings.js';
+
+/** Lessons that count as "a lesson happened" for the billing clock. */
+export const GIVEN_LESSON_STATUSES = ['done', 'late'] as const;
+
+/**
+ * Debit holds: a subscription whose billing clock runs with no lesson recorded for M days is held (its debits
+ * are left out of batches) until someone from accounts or followup confirms and releases it with a reason.
+ */
+export function createHoldsService(deps: Deps) {
+  const { db, clock } = deps;
+
+  /** The last given lesson per subscription (by its file, or its student when the file is not linked). */
+  async function lastLessons(tx: Tx, subs: { id: string; file_id: string; student_id: string }[]): Promise<Map<string, string>> {
+    const result = new Map<string, string>();
+    for (let i = 0; i < subs.length; i += 400) {
+      const chunk = subs.slice(i, i + 400);
+      const rows = await tx
+        .selectFrom('lessons')
+        .select(['student_id', 'file_id', sql<string>`max(lesson_date)`.as('last')])
+        .where('status', 'in', [...GIVEN_LESSON_STATUSES])
+        .where((eb) => eb.or([eb('student_id', 'in', chunk.map((s) => s.student_id)), eb('file_id', 'in', chunk.map((s) => s.file_id))]))
+        .groupBy(['student_id', 'file_id'])
+        .execute();
+      for (const s of chunk) {
+        const dates = rows.filter((r) => r.file_id === s.file_id || r.student_id === s.student_id).map((r) => r.last);
+        const last = dates.sort().at(-1);
+        if (last) result.set(s.id, last);
+      }
+    }
+    return result;
+  }
+
+  return {
+    lastLessons,
+
+    /**
+     * The sweep: idempotent through the hold's dedupe key `no-lesson:<subscription>:<anchor>` where the anchor is
+     * the latest of hand-over, last lesson and last release — a second run (or a second instance) inserts nothing.
+     */
+    async holdQuietSubscriptions(): Promise<{ held: number }> {
+      const settings = await readBillingSettings(db);
+      const today = dateInZone(clock.now(), settings.timeZone);
+      const subs = await db
+        .selectFrom('subscriptions')
+        .innerJoin('families', 'families.id', 'subscriptions.family_id')
+        .innerJoin('people', 'people.id', 'subscriptions.student_id')
+        .select(['subscriptions.id', 'subscriptions.file_id', 'subscriptions.student_id', 'subscriptions.family_id', 'subscriptions.billable_from', 'families.name as family_name', 'people.first_name'])
+        .where('subscriptions.status', '=', 'active')
+        .where('subscriptions.billable_from', 'is not', null)
+        .where('subscriptions.billable_from', '<=', addDays(today, -settings.holdAfterDays))
+        .where((eb) => eb.or([eb('subscriptions.ended_on', 'is', null), eb('subscriptions.ended_on', '>=', today)]))
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('debit_holds').select('debit_holds.id').whereRef('debit_holds.subscription_id', '=', 'subscriptions.id').where('debit_holds.released_at', 'is', null))))
+        .execute();
+      if (!subs.length) return { held: 0 };
+      const last = await lastLessons(db, subs);
+      const releases = await db.selectFrom('debit_holds').select(['subscription_id', sql<string>`max(released_on)`.as('last')]).where('subscription_id', 'in', subs.map((s) => s.id)).where('released_on', 'is not', null).groupBy('subscription_id').execute();
+      let held = 0;
+      for (const sub of subs) {
+        const anchor = [sub.billable_from as string, last.get(sub.id) ?? '', releases.find((r) => r.subscription_id === sub.id)?.last ?? ''].sort().at(-1) as string;
+        if (daysBetween(anchor, today) < settings.holdAfterDays) continue;
+        await db.transaction().execute(async (tx) => {
+          const now = clock.now().toISOString();
+          const reason = last.get(sub.id) ? `no_lesson_since:${last.get(sub.id)}` : `no_lesson_since_handover:${sub.billable_from}`;
+          const inserted = await tx
+            .insertInto('debit_holds')
+            .values({ id: newId(), subscription_id: sub.id, kind: 'no_lesson', dedupe_key: `no-lesson:${sub.id}:${anchor}`, since: today, reason, released_at: null, released_on: null, released_by: null, release_reason: null, created_at: now, version: 1 })
+            .onConflict((oc) => oc.column('dedupe_key').doNothing())
+            .executeTakeFirst();
+          if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
+          await tx.updateTable('subscriptions').set((eb) => ({ on_hold: 1, hold_reason: reason, hold_since: today, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', sub.id).execute();
+          await recordAudit(tx, clock, SYSTEM, { entityType: 'subscription', entityId: sub.id, action: 'debit-hold', after: { on_hold: 1, hold_reason: reason, hold_since: today } });
+          const title = `Prélèvements suspendus : aucun cours depuis ${daysBetween(anchor, today)} jours — ${sub.family_name} (${sub.first_name})`;
+          for (const service of ['followup', 'accounts'] as const) {
+            await createTask(tx, clock, { kind: 'debit-hold', service, title, details: reason, dueOn: today, fileId: sub.file_id, familyId: sub.family_id, dedupeKey: `debit-hold:${service}:${sub.id}:${anchor}` });
+          }
+          held += 1;
+        });
+      }
+      return { held };
+    },
+
+    async list(actor: Actor, options: { includeReleased?: boolean } = {}) {
+      requireRole(actor, ...HOLD_MANAGERS);
+      let q = db
+        .selectFrom('debit_holds')
+        .innerJoin('subscriptions', 'subscriptions.id', 'debit_holds.subscription_id')
+        .innerJoin('families', 'families.id', 'subscriptions.family_id')
+        .innerJoin('people', 'people.id', 'subscriptions.student_id')
+        .select(['debit_holds.id', 'debit_holds.subscription_id', 'debit_holds.kind', 'debit_holds.since', 'debit_holds.reason', 'debit_holds.version', 'debit_holds.released_at', 'debit_holds.release_reason', 'subscriptions.family_id', 'subscriptions.file_id', 'subscriptions.student_id', 'subscriptions.billable_from', 'families.name as family_name', 'people.first_name', 'people.last_name'])
+        .orderBy('debit_holds.since', 'desc')
+        .orderBy('debit_holds.id')
+        .limit(500);
+      if (!options.includeReleased) q = q.where('debit_holds.released_at', 'is', null);
+      const rows = await q.execute();
+      const last = await lastLessons(db, rows.map((r) => ({ id: r.subscription_id, file_id: r.file_id, student_id: r.student_id })));
+      return rows.map((r) => ({
+        holdId: r.id,
+        subscriptionId: r.subscription_id,
+        familyId: r.family_id,
+        familyName: r.family_name,
+        studentName: `${r.first_name} ${r.last_name}`,
+        kind: r.kind,
+        since: r.since,
+        reason: r.reason,
+        billableFrom: r.billable_from,
+        lastLessonOn: last.get(r.subscription_id) ?? null,
+        version: r.version,
+      }));
+    },
+
+    /** A staff member confirms lessons happen (or will) and lets the debits go again; audited with the reason. */
+    async release(actor: Actor, holdId: string, body: z.infer<typeof ReleaseHoldBody>) {
+      requireRole(actor, ...HOLD_MANAGERS);
+      const settings = await readBillingSettings(db);
+      await db.transaction().execute(async (tx) => {
+        const hold = await tx.selectFrom('debit_holds').selectAll().where('id', '=', holdId).executeTakeFirst();
+        if (!hold) throw notFound();
+        if (hold.released_at) throw new DomainError('HOLD_RELEASED', { status: 409 });
+        const now = clock.now();
+        const set = { released_at: now.toISOString(), released_on: dateInZone(now, settings.timeZone), released_by: actorUserId(actor), release_reason: body.reason };
+        const res = await tx.updateTable('debit_holds').set((eb) => ({ ...set, version: eb('version', '+', 1) })).where('id', '=', holdId).where('version', '=', body.version).executeTakeFirst();
+        if (Number(res.numUpdatedRows) !== 1) throw stale();
+        const stillHeld = await tx.selectFrom('debit_holds').select('id').where('subscription_id', '=', hold.subscription_id).where('released_at', 'is', null).executeTakeFirst();
+        if (!stillHeld) {
+          await tx.updateTable('subscriptions').set((eb) => ({ on_hold: 0, hold_reason: null, hold_since: null, updated_at: now.toISOString(), version: eb('version', '+', 1) })).where('id', '=', hold.subscription_id).execute();
+          const sub = await tx.selectFrom('subscriptions').select('file_id').where('id', '=', hold.subscription_id).executeTakeFirst();
+          if (sub) await closeTasks(tx, clock, { kind: 'debit-hold', fileId: sub.file_id }, `released: ${body.reason}`);
+        }
+        await recordAudit(tx, clock, actor, { entityType: 'subscription', entityId: hold.subscription_id, action: 'debit-hold-release', before: { on_hold: 1, hold_reason: hold.reason }, after: { on_hold: stillHeld ? 1 : 0 }, summary: body.reason });
+      });
+      return { released: true };
+    },
+  };
+}
+
+export type HoldsService = ReturnType<typeof createHoldsService>;

@@ -1,0 +1,367 @@
+import type { z } from 'zod';
+import type { CreateInvoiceBody, CreditNoteBody, DeferralBody, Invoice, InstalmentPlanBody, PaymentBody } from '@contracts';
+import type { Selectable } from 'kysely';
+import type { Deps } from '../../platform/deps.js';
+import type { Tx } from '../../db/database.js';
+import type { InvoicesTable } from '../../db/tables.js';
+import { actorUserId, requireRole, type Actor } from '../../platform/actor.js';
+import { DomainError, notFound, stale } from '../../platform/errors.js';
+import { recordAudit } from '../../platform/audit.js';
+import { newId } from '../../platform/ids.js';
+import { addDays, dateInZone } from '../../platform/clock.js';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { assertFamilyBillingRead, guardianFamilyId, requireBillingManager } from './billing-access.js';
+import { firstDebitDate, periodsToInvoice, type BillingPeriodKind } from './billing-rules.js';
+import { readBillingSettings } from './billing.settings.js';
+import * as repo from './billing.repository.js';
+
+type InvoiceRow = Selectable<InvoicesTable>;
+
+export async function toInvoices(tx: Tx, rows: InvoiceRow[]): Promise<Invoice[]> {
+  const ids = rows.map((r) => r.id);
+  const paid = await repo.paidByInvoice(tx, ids);
+  const instalments = await repo.instalmentsOf(tx, ids);
+  const familyIds = [...new Set(rows.map((r) => r.family_id))];
+  const families = familyIds.length ? await tx.selectFrom('families').select(['id', 'name']).where('id', 'in', familyIds).execute() : [];
+  return rows.map((r) => {
+    const paidCents = r.kind === 'invoice' ? (paid.get(r.id) ?? 0) : 0;
+    return {
+      id: r.id,
+      number: r.number,
+      kind: r.kind as Invoice['kind'],
+      familyId: r.family_id,
+      familyName: families.find((f) => f.id === r.family_id)?.name ?? '',
+      subscriptionId: r.subscription_id,
+      creditedInvoiceId: r.credited_invoice_id,
+      periodStart: r.period_start,
+      periodEnd: r.period_end,
+      issuedOn: r.issued_on,
+      description: r.description,
+      amountCents: r.amount_cents,
+      paidCents,
+      balanceCents: r.kind === 'invoice' ? r.amount_cents - paidCents : 0,
+      status: r.status,
+      version: r.version,
+      instalments: instalments
+        .filter((i) => i.invoice_id === r.id)
+        .map((i) => ({ id: i.id, seq: i.seq, dueOn: i.due_on, amountCents: i.amount_cents, method: i.method, status: i.status, prenotifiedAt: i.prenotified_at })),
+    };
+  });
+}
+
+type IssueInput = {
+  familyId: string;
+  subscriptionId: string | null;
+  creditedInvoiceId?: string | null;
+  kind: 'invoice' | 'credit_note';
+  periodStart?: string | null;
+  periodEnd?: string | null;
+  periodKey?: string | null;
+  description: string;
+  amountCents: number;
+  instalments: { dueOn: string; amountCents: number; method: string }[];
+};
+
+/**
+ * Invoices: issued with a gap-free number per series and year, never edited afterwards (a correction is a
+ * credit note), settled by debits, payments and credit notes.
+ */
+export function createInvoicesService(deps: Deps) {
+  const { db, clock } = deps;
+
+  async function today(tx: Tx = db): Promise<string> {
+    return dateInZone(clock.now(), (await readBillingSettings(tx)).timeZone);
+  }
+
+  /** Issues one invoice or credit note inside the caller's transaction: number, snapshot of the payer, instalments. */
+  async function issue(tx: Tx, actor: Actor, input: IssueInput): Promise<InvoiceRow> {
+    const settings = await readBillingSettings(tx);
+    const issuedOn = dateInZone(clock.now(), settings.timeZone);
+    const year = Number(issuedOn.slice(0, 4));
+    const family = await tx.selectFrom('families').selectAll().where('id', '=', input.familyId).executeTakeFirst();
+    if (!family) throw notFound();
+    const series = input.kind === 'invoice' ? settings.invoicePrefix : 'A';
+    const value = await repo.allocateNumber(tx, series, year);
+    const now = clock.now().toISOString();
+    const row: InvoiceRow = {
+      id: newId(),
+      number: repo.formatNumber(series, year, value),
+      kind: input.kind,
+      family_id: family.id,
+      subscription_id: input.subscriptionId,
+      credited_invoice_id: input.creditedInvoiceId ?? null,
+      period_start: input.periodStart ?? null,
+      period_end: input.periodEnd ?? null,
+      period_key: input.periodKey ?? null,
+      issued_on: issuedOn,
+      description: input.description,
+      amount_cents: input.amountCents,
+      status: input.kind === 'invoice' ? 'open' : 'paid',
+      billed_name: family.name,
+      billed_address: family.billing_line1
+        ? JSON.stringify({ line1: family.billing_line1, line2: family.billing_line2, postalCode: family.billing_postal_code, city: family.billing_city, country: family.billing_country ?? 'FR' })
+        : null,
+      locale: family.locale,
+      created_by: actorUserId(actor),
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    };
+    await tx.insertInto('invoices').values(row).execute();
+    let seq = 1;
+    for (const instalment of input.instalments) {
+      await tx
+        .insertInto('invoice_instalments')
+        .values({ id: newId(), invoice_id: row.id, seq: seq++, due_on: instalment.dueOn, amount_cents: instalment.amountCents, method: instalment.method, status: 'due', prenotified_at: null, prenotified_due_on: null, deferral_id: null, created_at: now, updated_at: now, version: 1 })
+        .execute();
+    }
+    await recordAudit(tx, clock, actor, { entityType: 'invoice', entityId: row.id, action: 'issue', after: row, summary: `${row.number} ${row.amount_cents}` });
+    return row;
+  }
+
+  /** Cancels the undebited instalments left and, if money is still owed, schedules it in one instalment. */
+  async function rescheduleRemainder(tx: Tx, invoiceId: string, now: string): Promise<void> {
+    const invoice = await repo.findInvoice(tx, invoiceId);
+    if (!invoice) return;
+    const open = await tx
+      .selectFrom('invoice_instalments')
+      .selectAll()
+      .where('invoice_id', '=', invoiceId)
+      .where('status', '=', 'due')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('debits').select('debits.id').whereRef('debits.instalment_id', '=', 'invoice_instalments.id'))))
+      .orderBy('seq')
+      .execute();
+    const balance = invoice.amount_cents - ((await repo.paidByInvoice(tx, [invoiceId])).get(invoiceId) ?? 0);
+    const pending = open.reduce((s, i) => s + i.amount_cents, 0);
+    const debitedPending = await tx
+      .selectFrom('invoice_instalments')
+      .innerJoin('debits', 'debits.instalment_id', 'invoice_instalments.id')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('invoice_instalments.amount_cents'), eb.val(0)).as('s'))
+      .where('invoice_instalments.invoice_id', '=', invoiceId)
+      .where('debits.status', '=', 'prepared')
+      .executeTakeFirstOrThrow();
+    const owed = balance - Number(debitedPending.s);
+    if (pending === owed) return;
+    if (open.length) await tx.updateTable('invoice_instalments').set((eb) => ({ status: 'cancelled', updated_at: now, version: eb('version', '+', 1) })).where('id', 'in', open.map((i) => i.id)).execute();
+    if (owed > 0) {
+      const last = open[open.length - 1];
+      const maxSeq = await tx.selectFrom('invoice_instalments').select((eb) => eb.fn.max('seq').as('m')).where('invoice_id', '=', invoiceId).executeTakeFirstOrThrow();
+      await tx
+        .insertInto('invoice_instalments')
+        .values({ id: newId(), invoice_id: invoiceId, seq: Number(maxSeq.m ?? 0) + 1, due_on: last?.due_on ?? now.slice(0, 10), amount_cents: owed, method: last?.method ?? 'transfer', status: 'due', prenotified_at: null, prenotified_due_on: null, deferral_id: null, created_at: now, updated_at: now, version: 1 })
+        .execute();
+    }
+  }
+
+  async function loadInvoice(actor: Actor, id: string): Promise<InvoiceRow> {
+    const row = await repo.findInvoice(db, id);
+    if (!row) throw notFound();
+    await assertFamilyBillingRead(db, actor, row.family_id);
+    return row;
+  }
+
+  return {
+    issue,
+    rescheduleRemainder,
+    loadInvoice,
+
+    /**
+     * Issues every period that is due: from the hand-over (billable_from) on, each period whose start falls within
+     * `issueDaysAhead` days (so that it can be pre-notified in time). The first instalment falls at most N days
+     * after the hand-over; later ones on their period's first day. A period is invoiced once (unique period key).
+     */
+    async issueDueInvoices(actor: Actor, through?: string): Promise<{ issued: number }> {
+      requireBillingManager(actor);
+      const settings = await readBillingSettings(db);
+      const todayIso = await today();
+      const horizon = through ?? addDays(todayIso, settings.issueDaysAhead);
+      const subs = await db
+        .selectFrom('subscriptions')
+        .innerJoin('plans', 'plans.id', 'subscriptions.plan_id')
+        .innerJoin('people', 'people.id', 'subscriptions.student_id')
+        .select(['subscriptions.id', 'subscriptions.family_id', 'subscriptions.status', 'subscriptions.billable_from', 'subscriptions.first_debit_by', 'subscriptions.ended_on', 'plans.name as plan_name', 'plans.price_cents', 'plans.billing_period', 'people.first_name'])
+        .where('subscriptions.status', '!=', 'pending')
+        .where('subscriptions.billable_from', 'is not', null)
+        .where('subscriptions.billable_from', '<=', horizon)
+        .execute();
+      let issued = 0;
+      for (const sub of subs) {
+        const periods = periodsToInvoice(sub, sub.billing_period as BillingPeriodKind, sub.price_cents, horizon);
+        if (!periods.length) continue;
+        const keys = periods.map((p) => `${sub.id}:${p.billedStart}`);
+        const existing = new Set((await db.selectFrom('invoices').select('period_key').where('period_key', 'in', keys).execute()).map((r) => r.period_key));
+        for (const [index, period] of periods.entries()) {
+          const key = `${sub.id}:${period.billedStart}`;
+          if (existing.has(key) || period.amountCents <= 0) continue;
+          const dueOn = index === 0 && sub.billable_from === period.billedStart ? firstDebitDate(sub.billable_from, settings.firstDebitWithinDays, sub.first_debit_by) : period.billedStart;
+          try {
+            await db.transaction().execute((tx) =>
+              issue(tx, actor, {
+                familyId: sub.family_id,
+                subscriptionId: sub.id,
+                kind: 'invoice',
+                periodStart: period.billedStart,
+                periodEnd: period.billedEnd,
+                periodKey: key,
+                description: `${sub.plan_name} — ${sub.first_name} (${period.billedStart} → ${period.billedEnd})`,
+                amountCents: period.amountCents,
+                instalments: [{ dueOn, amountCents: period.amountCents, method: 'sepa' }],
+              }),
+            );
+            issued += 1;
+          } catch (error) {
+            // Another run issued this period at the same moment: the unique period key refused ours, and our
+            // transaction (with its number) rolled back, so no number was lost.
+            const again = await db.selectFrom('invoices').select('id').where('period_key', '=', key).executeTakeFirst();
+            if (!again) throw error;
+          }
+        }
+      }
+      return { issued };
+    },
+
+    async list(actor: Actor, query: { familyId?: string; status?: string; cursor?: string; limit: number }) {
+      let familyId = query.familyId;
+      if (!requireManagerOrGuardian(actor)) {
+        const own = await guardianFamilyId(db, actor);
+        if (!own) throw new DomainError('FORBIDDEN');
+        if (familyId && familyId !== own) throw new DomainError('FORBIDDEN');
+        familyId = own;
+      }
+      let q = db.selectFrom('invoices').selectAll().orderBy('issued_on', 'desc').orderBy('id', 'desc').limit(query.limit + 1);
+      if (familyId) q = q.where('family_id', '=', familyId);
+      if (query.status) q = q.where('status', '=', query.status);
+      const after = decodeCursor(query.cursor);
+      if (after) q = q.where((eb) => eb.or([eb('issued_on', '<', after[0]), eb.and([eb('issued_on', '=', after[0]), eb('id', '<', after[1])])]));
+      const rows = await q.execute();
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
+      return { items: await toInvoices(db, page), nextCursor: rows.length > query.limit && last ? encodeCursor([last.issued_on, last.id]) : null };
+    },
+
+    async get(actor: Actor, id: string): Promise<Invoice> {
+      const row = await loadInvoice(actor, id);
+      return (await toInvoices(db, [row]))[0] as Invoice;
+    },
+
+    /** A one-off invoice (membership fee, a lesson pack…). */
+    async createManual(actor: Actor, body: z.infer<typeof CreateInvoiceBody>): Promise<Invoice> {
+      requireBillingManager(actor);
+      const row = await db.transaction().execute((tx) =>
+        issue(tx, actor, { familyId: body.familyId, subscriptionId: null, kind: 'invoice', description: body.description, amountCents: body.amountCents, instalments: [{ dueOn: body.dueOn, amountCents: body.amountCents, method: body.method }] }),
+      );
+      return (await toInvoices(db, [row]))[0] as Invoice;
+    },
+
+    /** The only correction of an issued invoice: a credit note for part or all of what is still owed. */
+    async creditNote(actor: Actor, invoiceId: string, body: z.infer<typeof CreditNoteBody>): Promise<Invoice> {
+      requireBillingManager(actor);
+      const row = await db.transaction().execute(async (tx) => {
+        const invoice = await repo.findInvoice(tx, invoiceId);
+        if (!invoice) throw notFound();
+        if (invoice.kind !== 'invoice' || invoice.status !== 'open') throw new DomainError('INVOICE_NOT_OPEN');
+        const balance = invoice.amount_cents - ((await repo.paidByInvoice(tx, [invoiceId])).get(invoiceId) ?? 0);
+        const amount = body.amountCents ?? balance;
+        if (amount > balance) throw new DomainError('AMOUNT_EXCEEDS_BALANCE', { fields: [{ field: 'amountCents', code: 'AMOUNT_EXCEEDS_BALANCE' }] });
+        const note = await issue(tx, actor, { familyId: invoice.family_id, subscriptionId: invoice.subscription_id, creditedInvoiceId: invoice.id, kind: 'credit_note', description: `${invoice.number} — ${body.reason}`, amountCents: amount, instalments: [] });
+        const now = clock.now().toISOString();
+        await repo.refreshInvoiceStatus(tx, invoice.id, now);
+        await rescheduleRemainder(tx, invoice.id, now);
+        return note;
+      });
+      return (await toInvoices(db, [row]))[0] as Invoice;
+    },
+
+    /** Payment by cheque (with its cashing date), transfer, card, or third-party aid. */
+    async recordPayment(actor: Actor, body: z.infer<typeof PaymentBody>): Promise<Invoice> {
+      requireBillingManager(actor);
+      await db.transaction().execute(async (tx) => {
+        const invoice = await repo.findInvoice(tx, body.invoiceId);
+        if (!invoice) throw notFound();
+        if (invoice.kind !== 'invoice' || invoice.status !== 'open') throw new DomainError('INVOICE_NOT_OPEN');
+        const balance = invoice.amount_cents - ((await repo.paidByInvoice(tx, [invoice.id])).get(invoice.id) ?? 0);
+        if (body.amountCents > balance) throw new DomainError('AMOUNT_EXCEEDS_BALANCE', { fields: [{ field: 'amountCents', code: 'AMOUNT_EXCEEDS_BALANCE' }] });
+        const now = clock.now().toISOString();
+        const row = { id: newId(), family_id: invoice.family_id, invoice_id: invoice.id, instalment_id: null, debit_id: null, method: body.method, amount_cents: body.amountCents, received_on: body.receivedOn, cash_on: body.cashOn ?? null, reference: body.reference ?? null, note: body.note ?? null, created_by: actorUserId(actor), created_at: now };
+        await tx.insertInto('payments').values(row).execute();
+        await recordAudit(tx, clock, actor, { entityType: 'invoice', entityId: invoice.id, action: 'payment', after: row, summary: `${body.method} ${body.amountCents}` });
+        await repo.refreshInvoiceStatus(tx, invoice.id, now);
+        await rescheduleRemainder(tx, invoice.id, now);
+      });
+      return (await toInvoices(db, [(await repo.findInvoice(db, body.invoiceId)) as InvoiceRow]))[0] as Invoice;
+    },
+
+    /** Splits what is still owed into instalments (cheques held until dates, debits, transfers). */
+    async setInstalmentPlan(actor: Actor, invoiceId: string, body: z.infer<typeof InstalmentPlanBody>): Promise<Invoice> {
+      requireBillingManager(actor);
+      await db.transaction().execute(async (tx) => {
+        const invoice = await repo.findInvoice(tx, invoiceId);
+        if (!invoice) throw notFound();
+        if (invoice.kind !== 'invoice' || invoice.status !== 'open') throw new DomainError('INVOICE_NOT_OPEN');
+        const now = clock.now().toISOString();
+        const bumped = await tx.updateTable('invoices').set((eb) => ({ updated_at: now, version: eb('version', '+', 1) })).where('id', '=', invoiceId).where('version', '=', body.version).executeTakeFirst();
+        if (Number(bumped.numUpdatedRows) !== 1) throw stale();
+        const inBatch = await tx.selectFrom('debits').innerJoin('invoice_instalments', 'invoice_instalments.id', 'debits.instalment_id').select('debits.id').where('invoice_instalments.invoice_id', '=', invoiceId).where('debits.status', '=', 'prepared').executeTakeFirst();
+        if (inBatch) throw new DomainError('INSTALMENT_ALREADY_DEBITED');
+        const balance = invoice.amount_cents - ((await repo.paidByInvoice(tx, [invoiceId])).get(invoiceId) ?? 0);
+        const sum = body.instalments.reduce((s, i) => s + i.amountCents, 0);
+        if (sum !== balance) throw new DomainError('INSTALMENTS_MUST_SUM', { fields: [{ field: 'instalments', code: 'INSTALMENTS_MUST_SUM' }] });
+        const before = await tx.selectFrom('invoice_instalments').selectAll().where('invoice_id', '=', invoiceId).where('status', '=', 'due').execute();
+        await tx.updateTable('invoice_instalments').set((eb) => ({ status: 'cancelled', updated_at: now, version: eb('version', '+', 1) })).where('invoice_id', '=', invoiceId).where('status', '=', 'due').execute();
+        const maxSeq = await tx.selectFrom('invoice_instalments').select((eb) => eb.fn.max('seq').as('m')).where('invoice_id', '=', invoiceId).executeTakeFirstOrThrow();
+        let seq = Number(maxSeq.m ?? 0);
+        const created = [];
+        for (const i of body.instalments) {
+          const row = { id: newId(), invoice_id: invoiceId, seq: ++seq, due_on: i.dueOn, amount_cents: i.amountCents, method: i.method, status: 'due', prenotified_at: null, prenotified_due_on: null, deferral_id: null, created_at: now, updated_at: now, version: 1 };
+          await tx.insertInto('invoice_instalments').values(row).execute();
+          created.push(row);
+        }
+        await recordAudit(tx, clock, actor, { entityType: 'invoice', entityId: invoiceId, action: 'instalment-plan', before: { instalments: before }, after: { instalments: created } });
+      });
+      return this.get(actor, invoiceId);
+    },
+
+    /** A board decision that moves every undebited due date in a range (optionally for one plan) to a new date. */
+    async recordDeferral(actor: Actor, body: z.infer<typeof DeferralBody>) {
+      requireRole(actor, 'board');
+      if (body.fromDueOn > body.toDueOn || body.newDueOn < body.fromDueOn) throw new DomainError('DEFERRAL_RANGE', { fields: [{ field: 'newDueOn', code: 'DEFERRAL_RANGE' }] });
+      return db.transaction().execute(async (tx) => {
+        const now = clock.now().toISOString();
+        const id = newId();
+        let q = tx
+          .selectFrom('invoice_instalments')
+          .innerJoin('invoices', 'invoices.id', 'invoice_instalments.invoice_id')
+          .leftJoin('subscriptions', 'subscriptions.id', 'invoices.subscription_id')
+          .select('invoice_instalments.id')
+          .where('invoice_instalments.status', '=', 'due')
+          .where('invoice_instalments.due_on', '>=', body.fromDueOn)
+          .where('invoice_instalments.due_on', '<=', body.toDueOn)
+          .where((eb) => eb.not(eb.exists(eb.selectFrom('debits').select('debits.id').whereRef('debits.instalment_id', '=', 'invoice_instalments.id'))));
+        if (body.planId) q = q.where('subscriptions.plan_id', '=', body.planId);
+        const ids = (await q.execute()).map((r) => r.id);
+        for (let i = 0; i < ids.length; i += 500) {
+          // A new date needs a new pre-notification: the one already sent announced the old date.
+          await tx
+            .updateTable('invoice_instalments')
+            .set((eb) => ({ due_on: body.newDueOn, deferral_id: id, prenotified_at: null, prenotified_due_on: null, updated_at: now, version: eb('version', '+', 1) }))
+            .where('id', 'in', ids.slice(i, i + 500))
+            .execute();
+        }
+        const row = { id, decision_ref: body.decisionRef, decided_on: body.decidedOn, reason: body.reason, from_due_on: body.fromDueOn, to_due_on: body.toDueOn, new_due_on: body.newDueOn, plan_id: body.planId ?? null, affected_count: ids.length, recorded_by: actorUserId(actor), created_at: now };
+        await tx.insertInto('payment_deferrals').values(row).execute();
+        await recordAudit(tx, clock, actor, { entityType: 'payment-deferral', entityId: id, action: 'create', after: row });
+        return { id, affected: ids.length };
+      });
+    },
+  };
+}
+
+function requireManagerOrGuardian(actor: Actor): boolean {
+  // true: a billing manager (sees all); false: must be a guardian limited to their family.
+  if (actor.kind === 'system') return true;
+  if (actor.kind !== 'user') throw new DomainError('UNAUTHENTICATED');
+  return actor.roles.has('admin') || actor.roles.has('accounts');
+}
+
+
+export type InvoicesService = ReturnType<typeof createInvoicesService>;

@@ -1,0 +1,327 @@
+import type { Locale, Meeting, MeetingDetail, MeetingInvitation, TeacherMeetingInvitation } from '@contracts';
+import type { AttendanceBody, CreateMeetingBody, InviteTeachersBody } from '@contracts';
+import type { z } from 'zod';
+import type { Deps } from '../../platform/deps.js';
+import type { Tx } from '../../db/database.js';
+import type { MeetingsTable } from '../../db/tables.js';
+import { isStaff, requireRole, requireUser, type Actor } from '../../platform/actor.js';
+import { DomainError, forbidden, notFound } from '../../platform/errors.js';
+import { recordAudit } from '../../platform/audit.js';
+import { hashSecret, newId, newSecret } from '../../platform/ids.js';
+import { readSetting } from '../../platform/settings.js';
+import { registerSweep } from '../../platform/jobs.js';
+import { SYSTEM } from '../../platform/actor.js';
+import { isSelf } from './teacher-access.js';
+import { teacherContact } from './teacher-status.js';
+import { meetingInvitationMail } from './teachers.mail.js';
+import { applyMeetingRule, meetingRuleCandidates } from './meeting-rule.js';
+
+const MEETING_STAFF = ['followup'] as const;
+
+function formatWhen(iso: string, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso));
+}
+
+/** Pedagogical meetings: scheduling, invitations (answered from the e-mail or the portal) and attendance. */
+export function createMeetingsService(deps: Deps) {
+  const { db, clock, mailer, config } = deps;
+
+  async function findMeeting(tx: Tx, id: string): Promise<MeetingsTable> {
+    const row = await tx.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound();
+    return row;
+  }
+
+  async function meetings(tx: Tx, filter: { id?: string }): Promise<Meeting[]> {
+    let query = tx
+      .selectFrom('meetings')
+      .selectAll()
+      .select((eb) => [
+        eb.selectFrom('meeting_invitations as i').select((e) => e.fn.countAll<number>().as('n')).whereRef('i.meeting_id', '=', 'meetings.id').as('invited'),
+        eb.selectFrom('meeting_invitations as i').select((e) => e.fn.countAll<number>().as('n')).whereRef('i.meeting_id', '=', 'meetings.id').where('i.response', '=', 'yes').as('yes'),
+        eb.selectFrom('meeting_invitations as i').select((e) => e.fn.countAll<number>().as('n')).whereRef('i.meeting_id', '=', 'meetings.id').where('i.response', '=', 'no').as('no'),
+        eb.selectFrom('meeting_invitations as i').select((e) => e.fn.countAll<number>().as('n')).whereRef('i.meeting_id', '=', 'meetings.id').where('i.attended', '=', 1).as('attended'),
+      ])
+      .orderBy('starts_at', 'desc')
+      .limit(300);
+    if (filter.id) query = query.where('id', '=', filter.id);
+    const rows = await query.execute();
+    return rows.map((r) => ({
+      id: r.id,
+      subject: r.subject,
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+      place: r.place,
+      videoUrl: r.video_url,
+      facilitator: r.facilitator,
+      capacity: r.capacity,
+      notes: r.notes,
+      attendanceRecordedAt: r.attendance_recorded_at,
+      invited: Number(r.invited ?? 0),
+      yes: Number(r.yes ?? 0),
+      no: Number(r.no ?? 0),
+      attended: Number(r.attended ?? 0),
+      version: r.version,
+    }));
+  }
+
+  async function detail(tx: Tx, id: string): Promise<MeetingDetail> {
+    const [meeting] = await meetings(tx, { id });
+    if (!meeting) throw notFound();
+    const rows = await tx
+      .selectFrom('meeting_invitations')
+      .innerJoin('people', 'people.id', 'meeting_invitations.teacher_id')
+      .selectAll('meeting_invitations')
+      .select(['people.first_name', 'people.last_name'])
+      .where('meeting_id', '=', id)
+      .orderBy('people.last_name')
+      .orderBy('people.first_name')
+      .execute();
+    const invitations: MeetingInvitation[] = rows.map((r) => ({
+      id: r.id,
+      meetingId: r.meeting_id,
+      teacherId: r.teacher_id,
+      teacherName: `${r.first_name} ${r.last_name}`,
+      invitedAt: r.invited_at,
+      response: r.response as 'yes' | 'no' | null,
+      respondedAt: r.responded_at,
+      attended: r.attended === null ? null : r.attended === 1,
+    }));
+    return { ...meeting, invitations };
+  }
+
+  async function teacherView(tx: Tx, invitationId: string, used = false): Promise<TeacherMeetingInvitation> {
+    const r = await tx
+      .selectFrom('meeting_invitations')
+      .innerJoin('meetings', 'meetings.id', 'meeting_invitations.meeting_id')
+      .select(['meeting_invitations.id', 'meeting_invitations.response', 'meeting_invitations.attended', 'meetings.id as meeting_id', 'meetings.subject', 'meetings.starts_at', 'meetings.ends_at', 'meetings.place', 'meetings.video_url', 'meetings.facilitator'])
+      .where('meeting_invitations.id', '=', invitationId)
+      .executeTakeFirst();
+    if (!r) throw notFound();
+    return {
+      invitationId: r.id,
+      meeting: { id: r.meeting_id, subject: r.subject, startsAt: r.starts_at, endsAt: r.ends_at, place: r.place, videoUrl: r.video_url, facilitator: r.facilitator },
+      response: r.response as 'yes' | 'no' | null,
+      attended: r.attended === null ? null : r.attended === 1,
+      canAnswer: !used && r.starts_at > clock.now().toISOString(),
+    };
+  }
+
+  /** Records a yes/no; a "yes" beyond the meeting's capacity is refused. */
+  async function setAnswer(tx: Tx, actor: Actor, invitationId: string, answer: 'yes' | 'no', consumeToken: boolean): Promise<void> {
+    const inv = await tx.selectFrom('meeting_invitations').selectAll().where('id', '=', invitationId).executeTakeFirst();
+    if (!inv) throw notFound();
+    const meeting = await findMeeting(tx, inv.meeting_id);
+    const now = clock.now().toISOString();
+    if (meeting.starts_at <= now) throw new DomainError('MEETING_IN_PAST', { status: 409 });
+    if (answer === 'yes' && inv.response !== 'yes') {
+      // Lock the meeting row so two last-seat answers cannot both pass the capacity check.
+      await tx.updateTable('meetings').set((eb) => ({ version: eb.ref('version') })).where('id', '=', meeting.id).execute();
+      const taken = await tx.selectFrom('meeting_invitations').select((eb) => eb.fn.countAll<number>().as('n')).where('meeting_id', '=', meeting.id).where('response', '=', 'yes').executeTakeFirstOrThrow();
+      if (Number(taken.n) >= meeting.capacity) throw new DomainError('MEETING_FULL', { status: 409 });
+    }
+    let query = tx.updateTable('meeting_invitations').set({ response: answer, responded_at: now, ...(consumeToken ? { token_used_at: now } : {}) }).where('id', '=', invitationId);
+    if (consumeToken) query = query.where('token_used_at', 'is', null);
+    const result = await query.executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw new DomainError('TOKEN_INVALID');
+    await recordAudit(tx, clock, actor, { entityType: 'meeting', entityId: meeting.id, action: 'answer', before: { teacher_id: inv.teacher_id, response: inv.response }, after: { teacher_id: inv.teacher_id, response: answer } });
+  }
+
+  async function invitationByToken(tx: Tx, token: string) {
+    const inv = await tx.selectFrom('meeting_invitations').selectAll().where('token_hash', '=', hashSecret(token)).executeTakeFirst();
+    if (!inv) throw new DomainError('TOKEN_INVALID');
+    return inv;
+  }
+
+  return {
+    async create(actor: Actor, body: z.infer<typeof CreateMeetingBody>): Promise<MeetingDetail> {
+      requireRole(actor, ...MEETING_STAFF);
+      const startsAt = new Date(body.startsAt);
+      if (startsAt.getTime() <= clock.now().getTime()) throw new DomainError('MEETING_IN_PAST', { status: 422, fields: [{ field: 'startsAt', code: 'MEETING_IN_PAST' }] });
+      return db.transaction().execute(async (tx) => {
+        const now = clock.now().toISOString();
+        const row: MeetingsTable = {
+          id: newId(),
+          subject: body.subject,
+          starts_at: startsAt.toISOString(),
+          ends_at: new Date(startsAt.getTime() + body.durationMinutes * 60_000).toISOString(),
+          place: body.place ?? null,
+          video_url: body.videoUrl ?? null,
+          facilitator: body.facilitator,
+          capacity: body.capacity,
+          notes: body.notes ?? null,
+          attendance_recorded_at: null,
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        };
+        await tx.insertInto('meetings').values(row).execute();
+        await recordAudit(tx, clock, actor, { entityType: 'meeting', entityId: row.id, action: 'create', after: { ...row } });
+        return detail(tx, row.id);
+      });
+    },
+
+    async list(actor: Actor): Promise<Meeting[]> {
+      if (!isStaff(requireUser(actor))) throw forbidden();
+      return meetings(db, {});
+    },
+
+    async get(actor: Actor, id: string): Promise<MeetingDetail> {
+      if (!isStaff(requireUser(actor))) throw forbidden();
+      return detail(db, id);
+    },
+
+    /** Invites every teacher who never attended a meeting, or a chosen list; each gets a single-use answer link. */
+    async invite(actor: Actor, id: string, body: z.infer<typeof InviteTeachersBody>): Promise<MeetingDetail> {
+      requireRole(actor, ...MEETING_STAFF);
+      const result = await db.transaction().execute(async (tx) => {
+        const meeting = await findMeeting(tx, id);
+        if (meeting.starts_at <= clock.now().toISOString()) throw new DomainError('MEETING_IN_PAST', { status: 409 });
+        let query = tx.selectFrom('teachers').select('person_id').where('status', 'in', ['active', 'suspended']);
+        if (body.mode === 'chosen') {
+          const ids = [...new Set(body.teacherIds)];
+          const found = await tx.selectFrom('teachers').select(['person_id', 'status']).where('person_id', 'in', ids).execute();
+          ids.forEach((tid, n) => {
+            const t = found.find((f) => f.person_id === tid);
+            if (!t) throw new DomainError('NOT_FOUND', { fields: [{ field: `teacherIds.${n}`, code: 'NOT_FOUND' }] });
+            if (t.status !== 'active' && t.status !== 'suspended') throw new DomainError('TEACHER_NOT_ACTIVE', { status: 422, fields: [{ field: `teacherIds.${n}`, code: 'TEACHER_NOT_ACTIVE' }] });
+          });
+          query = query.where('person_id', 'in', ids);
+        } else {
+          query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('meeting_invitations').select('id').whereRef('meeting_invitations.teacher_id', '=', 'teachers.person_id').where('attended', '=', 1))));
+        }
+        const teachers = await query.execute();
+        const timeZone = await readSetting<string>(tx, 'organisation.timeZone');
+        const now = clock.now().toISOString();
+        let invited = 0;
+        for (const t of teachers) {
+          const token = newSecret();
+          const inserted = await tx
+            .insertInto('meeting_invitations')
+            .values({ id: newId(), meeting_id: id, teacher_id: t.person_id, invited_at: now, response: null, responded_at: null, attended: null, token_hash: hashSecret(token), token_used_at: null })
+            .onConflict((oc) => oc.columns(['meeting_id', 'teacher_id']).doNothing())
+            .executeTakeFirst();
+          if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue;
+          invited += 1;
+          const contact = await teacherContact(tx, t.person_id);
+          if (!contact.email) continue;
+          await mailer.enqueue(tx, {
+            to: contact.email,
+            locale: contact.locale,
+            mail: meetingInvitationMail({
+              name: contact.name,
+              subject: meeting.subject,
+              when: formatWhen(meeting.starts_at, contact.locale, timeZone),
+              place: meeting.place,
+              videoUrl: meeting.video_url,
+              facilitator: meeting.facilitator,
+              link: `${config.publicUrl}/meeting-answer/${token}`,
+            }),
+            related: { type: 'meeting', id },
+          });
+        }
+        await recordAudit(tx, clock, actor, { entityType: 'meeting', entityId: id, action: 'invite', summary: `${invited} teacher(s) invited (${body.mode})` });
+        return detail(tx, id);
+      });
+      await mailer.flush();
+      return result;
+    },
+
+    /** The signed link: what the meeting is, without logging in. */
+    async linkInfo(token: string): Promise<TeacherMeetingInvitation> {
+      const inv = await invitationByToken(db, token);
+      return teacherView(db, inv.id, inv.token_used_at !== null);
+    },
+
+    /** Answering from the e-mail link: no login, and the link works once. */
+    async answerByLink(token: string, answer: 'yes' | 'no'): Promise<TeacherMeetingInvitation> {
+      return db.transaction().execute(async (tx) => {
+        const inv = await invitationByToken(tx, token);
+        if (inv.token_used_at) throw new DomainError('TOKEN_INVALID');
+        const contact = await teacherContact(tx, inv.teacher_id);
+        await setAnswer(tx, { kind: 'anonymous', label: `${contact.name} (e-mail link)` }, inv.id, answer, true);
+        return teacherView(tx, inv.id, true);
+      });
+    },
+
+    /** Answering from the teacher portal (or followup recording an answer given on the phone). */
+    async answer(actor: Actor, invitationId: string, answer: 'yes' | 'no'): Promise<TeacherMeetingInvitation> {
+      const inv = await db.selectFrom('meeting_invitations').select(['teacher_id']).where('id', '=', invitationId).executeTakeFirst();
+      if (!inv) throw notFound();
+      if (!isSelf(actor, inv.teacher_id)) requireRole(actor, ...MEETING_STAFF);
+      return db.transaction().execute(async (tx) => {
+        await setAnswer(tx, actor, invitationId, answer, false);
+        return teacherView(tx, invitationId);
+      });
+    },
+
+    async teacherInvitations(actor: Actor, teacherId: string): Promise<TeacherMeetingInvitation[]> {
+      if (!isSelf(actor, teacherId) && !isStaff(requireUser(actor))) throw forbidden();
+      const rows = await db
+        .selectFrom('meeting_invitations')
+        .innerJoin('meetings', 'meetings.id', 'meeting_invitations.meeting_id')
+        .select('meeting_invitations.id')
+        .where('meeting_invitations.teacher_id', '=', teacherId)
+        .orderBy('meetings.starts_at', 'desc')
+        .limit(100)
+        .execute();
+      return Promise.all(rows.map((r) => teacherView(db, r.id)));
+    },
+
+    /**
+     * Attendance, once the meeting has started. A teacher who came without an invitation is added. The meeting
+     * rule runs at once for these teachers, so attending lifts an automatic suspension immediately.
+     */
+    async recordAttendance(actor: Actor, id: string, body: z.infer<typeof AttendanceBody>): Promise<MeetingDetail> {
+      requireRole(actor, ...MEETING_STAFF);
+      const result = await db.transaction().execute(async (tx) => {
+        const meeting = await findMeeting(tx, id);
+        const now = clock.now().toISOString();
+        if (meeting.starts_at > now) throw new DomainError('MEETING_NOT_STARTED', { status: 409 });
+        const teacherIds = [...new Set(body.attendance.map((a) => a.teacherId))];
+        const known = await tx.selectFrom('teachers').select('person_id').where('person_id', 'in', teacherIds).execute();
+        body.attendance.forEach((a, n) => {
+          if (!known.some((k) => k.person_id === a.teacherId)) throw new DomainError('NOT_FOUND', { fields: [{ field: `attendance.${n}.teacherId`, code: 'NOT_FOUND' }] });
+        });
+        const before = await tx.selectFrom('meeting_invitations').select(['teacher_id', 'attended']).where('meeting_id', '=', id).execute();
+        for (const a of body.attendance) {
+          const updated = await tx.updateTable('meeting_invitations').set({ attended: a.attended ? 1 : 0 }).where('meeting_id', '=', id).where('teacher_id', '=', a.teacherId).executeTakeFirst();
+          if (Number(updated.numUpdatedRows) === 0 && a.attended) {
+            await tx
+              .insertInto('meeting_invitations')
+              .values({ id: newId(), meeting_id: id, teacher_id: a.teacherId, invited_at: now, response: null, responded_at: null, attended: 1, token_hash: hashSecret(newSecret()), token_used_at: now })
+              .execute();
+          }
+        }
+        await tx.updateTable('meetings').set((eb) => ({ attendance_recorded_at: now, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', id).execute();
+        await recordAudit(tx, clock, actor, {
+          entityType: 'meeting',
+          entityId: id,
+          action: 'attendance',
+          before: { attendance: before.map((b) => ({ teacherId: b.teacher_id, attended: b.attended })) },
+          after: { attendance: body.attendance },
+        });
+        for (const teacherId of teacherIds) await applyMeetingRule(tx, deps, actor, teacherId);
+        return detail(tx, id);
+      });
+      await mailer.flush();
+      return result;
+    },
+  };
+}
+export type MeetingsService = ReturnType<typeof createMeetingsService>;
+
+/** The periodic part of the meeting rule: each teacher in their own transaction, so one failure stops nobody else. */
+export async function runMeetingSweep(deps: Deps): Promise<{ suspended: number; lifted: number }> {
+  const candidates = await meetingRuleCandidates(deps.db, deps.clock.now().toISOString());
+  let suspended = 0;
+  let lifted = 0;
+  for (const teacherId of candidates) {
+    const outcome = await deps.db.transaction().execute((tx) => applyMeetingRule(tx, deps, SYSTEM, teacherId));
+    if (outcome === 'suspended') suspended += 1;
+    if (outcome === 'lifted') lifted += 1;
+  }
+  return { suspended, lifted };
+}
+
+registerSweep({ name: 'teachers.meeting-suspensions', run: runMeetingSweep });

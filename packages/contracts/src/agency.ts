@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import { Email, Id, IsoDate, Locale, Phone, Version, shortText } from './common.js';
+import { registerMessages } from './messages.js';
+
+/** The agency loop: requests, students' files through the pipeline, matching, hand-over, lessons, tickets. */
+
+export const FILE_STAGES = ['new_request', 'subscribed', 'matching', 'contact_handed_over', 'first_lesson_scheduled', 'ongoing', 'closed'] as const;
+export const FileStage = z.enum(FILE_STAGES);
+export type FileStage = z.infer<typeof FileStage>;
+export const OWNER_SERVICES = ['sales', 'recruitment', 'followup', 'accounts', 'none'] as const;
+export const OwnerService = z.enum(OWNER_SERVICES);
+export type OwnerService = z.infer<typeof OwnerService>;
+/** Who owns a file at each stage (DOMAIN.md, the agency loop). */
+export const STAGE_OWNER: Record<FileStage, OwnerService> = {
+  new_request: 'sales',
+  subscribed: 'sales',
+  matching: 'recruitment',
+  contact_handed_over: 'followup',
+  first_lesson_scheduled: 'followup',
+  ongoing: 'followup',
+  closed: 'none',
+};
+
+export const LESSON_PLACES = ['home', 'school', 'online'] as const;
+export const LessonPlace = z.enum(LESSON_PLACES);
+export const FREQUENCIES = ['weekly', 'fortnightly'] as const;
+export const Frequency = z.enum(FREQUENCIES);
+/** Levels are ordinals: 1 beginner, 2 intermediate, 3 advanced. */
+export const Level = z.number().int().min(1, { message: 'invalid_value' }).max(3, { message: 'invalid_value' });
+export const END_REASONS = ['mismatch', 'teacher_moved', 'teacher_unavailable', 'student_changed_instrument', 'family_stopped', 'other'] as const;
+export const EndReason = z.enum(END_REASONS);
+export const LESSON_STATUSES = ['done', 'cancelled_by_teacher', 'cancelled_by_family', 'late'] as const;
+export const LessonStatus = z.enum(LESSON_STATUSES);
+export const TICKET_STATUSES = ['open', 'in_progress', 'solved'] as const;
+export const TicketStatus = z.enum(TICKET_STATUSES);
+
+/** Free text from the public: bounded, and no markup at all (a script tag is refused, not stored escaped). */
+const plainText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: 'too_long' })
+    .refine((s) => !/[<>]/.test(s), { message: 'forbidden_characters' });
+
+export const Slot = z
+  .object({
+    weekday: z.number().int().min(1, { message: 'invalid_value' }).max(7, { message: 'invalid_value' }),
+    startMinute: z.number().int().min(0, { message: 'invalid_value' }).max(1439, { message: 'invalid_value' }),
+    endMinute: z.number().int().min(1, { message: 'invalid_value' }).max(1440, { message: 'invalid_value' }),
+  })
+  .refine((s) => s.endMinute > s.startMinute, { message: 'slot_ends_before_start', path: ['endMinute'] });
+export type Slot = z.infer<typeof Slot>;
+
+const RequestPerson = z.object({
+  firstName: shortText(80),
+  lastName: shortText(80),
+  email: Email.optional().nullable(),
+  phone: Phone.optional().nullable(),
+});
+
+/** The request form (public, or sales on the phone). */
+export const LessonRequestBody = z
+  .object({
+    guardian: RequestPerson.optional().nullable(),
+    student: RequestPerson.extend({ birthDate: IsoDate }),
+    instrument: shortText(60),
+    level: Level,
+    goals: plainText(2000).optional().nullable(),
+    place: LessonPlace,
+    address: z
+      .object({
+        line1: shortText(200),
+        postalCode: z.string().trim().regex(/^\d{5}$/, { message: 'invalid_postal_code' }),
+        city: shortText(120),
+      })
+      .optional()
+      .nullable(),
+    slots: z.array(Slot).max(21, { message: 'too_long' }).default([]),
+    lessonMinutes: z.number().int().min(20, { message: 'invalid_value' }).max(180, { message: 'invalid_value' }).default(45),
+    frequency: Frequency.default('weekly'),
+    teacherWishes: plainText(1000).optional().nullable(),
+    styles: z.array(shortText(40)).max(10).default([]),
+    locale: Locale.default('fr'),
+    /** Honeypot: hidden from people, filled by robots. */
+    website: z.string().max(500).optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.place !== 'online' && !body.address) ctx.addIssue({ code: 'custom', path: ['address'], message: 'address_required' });
+    const contact = body.guardian?.email || body.guardian?.phone || body.student.email || body.student.phone;
+    if (!contact) ctx.addIssue({ code: 'custom', path: [body.guardian ? 'guardian' : 'student', 'email'], message: 'contact_required' });
+  });
+export type LessonRequestBody = z.infer<typeof LessonRequestBody>;
+export const LessonRequestReceipt = z.object({ reference: z.string() });
+
+export const MergeBody = z.object({ familyId: Id });
+
+export const PlanBody = z.object({
+  name: shortText(120),
+  lessonMinutes: z.number().int().min(15).max(240),
+  frequency: Frequency,
+  lessonsPerSeason: z.number().int().min(1).max(200),
+  priceCents: z.number().int().min(0).max(10_000_000),
+  billingPeriod: z.enum(['monthly', 'termly', 'yearly']),
+  active: z.boolean().default(true),
+});
+export const UpdatePlanBody = PlanBody.partial().extend({ version: Version });
+export const Plan = z.object({
+  id: Id,
+  name: z.string(),
+  lessonMinutes: z.number(),
+  frequency: z.string(),
+  lessonsPerSeason: z.number(),
+  priceCents: z.number(),
+  billingPeriod: z.string(),
+  active: z.boolean(),
+  version: z.number(),
+});
+export type Plan = z.infer<typeof Plan>;
+
+export const FileListQuery = z.object({
+  stage: FileStage.optional(),
+  owner: OwnerService.optional(),
+  needsAction: z.enum(['today']).optional(),
+  mine: z.enum(['teacher', 'family']).optional(),
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const FileSummary = z.object({
+  id: Id,
+  reference: z.string().nullable(),
+  stage: FileStage,
+  ownerService: z.string(),
+  stageChangedAt: z.string(),
+  daysInStage: z.number(),
+  overdue: z.boolean(),
+  noLessonWhileBillable: z.boolean(),
+  duplicateFamilyId: z.string().nullable(),
+  familyId: Id,
+  familyName: z.string(),
+  studentId: Id,
+  studentName: z.string(),
+  instrument: z.string(),
+  level: z.number(),
+  place: z.string(),
+  city: z.string().nullable(),
+  openTasks: z.number(),
+});
+export type FileSummary = z.infer<typeof FileSummary>;
+
+export const StageChangeBody = z.object({ version: Version, reason: shortText(500) });
+export const SubscribeBody = z.object({ planId: Id });
+export const HandoverBody = z.object({ teacherId: Id });
+export const ExternalCandidateBody = z.object({ name: shortText(120), contact: shortText(200), notes: plainText(2000).optional().nullable() });
+export const EndAssignmentBody = z.object({ reason: EndReason, details: plainText(1000).optional().nullable(), newSearch: z.boolean().default(true) });
+export const CloseFileBody = z.object({ reason: shortText(500) });
+export const FirstLessonBody = z.union([z.object({ date: IsoDate }), z.object({ couldNotReach: z.literal(true) })]);
+export const LinkAnswerBody = FirstLessonBody;
+export const RecordLessonBody = z.object({
+  date: IsoDate,
+  minutes: z.number().int().min(10, { message: 'invalid_value' }).max(240, { message: 'invalid_value' }),
+  status: LessonStatus,
+  place: LessonPlace.optional().nullable(),
+});
+export const LessonResponseBody = z.union([z.object({ response: z.literal('confirmed') }), z.object({ response: z.literal('disputed'), reason: shortText(1000) })]);
+export const FileNoteBody = z.object({
+  channel: z.enum(['call', 'email', 'sms', 'note', 'meeting']),
+  direction: z.enum(['in', 'out']).optional().nullable(),
+  personId: Id.optional().nullable(),
+  summary: shortText(2000),
+  outcome: plainText(500).optional().nullable(),
+  /** mediation notes are kept as contacts with this flag in the subject type */
+  mediation: z.boolean().default(false),
+});
+export const TicketBody = z.object({ subject: shortText(200), message: shortText(4000) });
+export const TicketMessageBody = z.object({ body: shortText(4000) });
+export const TicketUpdateBody = z.object({ version: Version, status: TicketStatus });
+export const TicketListQuery = z.object({ status: TicketStatus.optional() });
+
+export const CandidatePart = z.object({ key: z.string(), weight: z.number(), score: z.number(), points: z.number(), reason: z.string() });
+export const Candidate = z.object({
+  teacherId: Id,
+  name: z.string(),
+  score: z.number(),
+  distanceKm: z.number().nullable(),
+  fit: z.string(),
+  parts: z.array(CandidatePart),
+});
+export type Candidate = z.infer<typeof Candidate>;
+export const CandidatesQuery = z.object({ includePrevious: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) });
+
+registerMessages({
+  fr: {
+    slot_ends_before_start: 'Le créneau doit se terminer après son début.',
+    address_required: 'Indiquez l’adresse des cours.',
+    contact_required: 'Indiquez au moins un e-mail ou un téléphone.',
+    guardian_required: 'Un élève mineur doit être inscrit par un responsable légal.',
+    WRONG_STAGE: 'Ce dossier n’est pas à la bonne étape pour cette action.',
+    NO_SUBSCRIPTION: 'Ce dossier n’a pas encore d’abonnement.',
+    ALREADY_SUBSCRIBED: 'Ce dossier a déjà un abonnement.',
+    PLAN_INACTIVE: 'Cette formule n’est plus proposée.',
+    TEACHER_NOT_AVAILABLE: 'Ce professeur ne peut pas être proposé (statut ou capacité).',
+    NO_ACTIVE_ASSIGNMENT: 'Aucun professeur n’est actuellement attribué à ce dossier.',
+    NOT_A_DUPLICATE: 'Cette demande n’est pas signalée comme doublon de cette famille.',
+    LINK_USED: 'Ce lien a déjà été utilisé.',
+  },
+  en: {
+    slot_ends_before_start: 'The slot must end after it starts.',
+    address_required: 'Give the address of the lessons.',
+    contact_required: 'Give at least an e-mail or a phone number.',
+    guardian_required: 'A minor student must be registered by a guardian.',
+    WRONG_STAGE: 'This file is not at the right stage for this action.',
+    NO_SUBSCRIPTION: 'This file has no subscription yet.',
+    ALREADY_SUBSCRIBED: 'This file already has a subscription.',
+    PLAN_INACTIVE: 'This plan is no longer offered.',
+    TEACHER_NOT_AVAILABLE: 'This teacher cannot be proposed (status or capacity).',
+    NO_ACTIVE_ASSIGNMENT: 'No teacher is currently assigned to this file.',
+    NOT_A_DUPLICATE: 'This request is not flagged as a duplicate of this family.',
+    LINK_USED: 'This link has already been used.',
+  },
+});
