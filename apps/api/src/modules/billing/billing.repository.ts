@@ -18,6 +18,19 @@ export async function allocateNumber(tx: Tx, series: string, year: number): Prom
   return row.last_value;
 }
 
+/** `count` consecutive numbers at once (bulk issuing); returns the last one, the block being last-count+1…last. */
+export async function allocateNumbers(tx: Tx, series: string, year: number, count: number): Promise<number> {
+  await tx.insertInto('billing_counters').values({ series, year, last_value: 0 }).onConflict((oc) => oc.columns(['series', 'year']).doNothing()).execute();
+  const row = await tx
+    .updateTable('billing_counters')
+    .set((eb) => ({ last_value: eb('last_value', '+', count) }))
+    .where('series', '=', series)
+    .where('year', '=', year)
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  return row.last_value;
+}
+
 export function formatNumber(series: string, year: number, value: number): string {
   return `${series}${year}-${String(value).padStart(6, '0')}`;
 }
@@ -87,4 +100,17 @@ export async function familyEmail(tx: Tx, familyId: string): Promise<string | nu
 export async function currentMandate(tx: Tx, familyId: string) {
   const rows = await tx.selectFrom('sepa_mandates').selectAll().where('family_id', '=', familyId).orderBy('signed_on', 'desc').orderBy('created_at', 'desc').execute();
   return rows.find((m) => m.status === 'active') ?? rows[0] ?? null;
+}
+
+/** currentMandate for many families at once: family id → its current mandate (families without one are absent). */
+export async function currentMandates(tx: Tx, familyIds: string[]) {
+  const result = new Map<string, Awaited<ReturnType<typeof currentMandate>> & object>();
+  if (!familyIds.length) return result;
+  const rows = await tx.selectFrom('sepa_mandates').selectAll().where('family_id', 'in', familyIds).orderBy('family_id').orderBy('signed_on', 'desc').orderBy('created_at', 'desc').execute();
+  for (const m of rows) {
+    const chosen = result.get(m.family_id);
+    // Rows come newest first per family: keep the first, unless a later (older) one is the active mandate.
+    if (!chosen || (chosen.status !== 'active' && m.status === 'active')) result.set(m.family_id, m);
+  }
+  return result;
 }

@@ -25,18 +25,28 @@ export function createHoldsService(deps: Deps) {
   /** The last given lesson per subscription (by its file, or its student when the file is not linked). */
   async function lastLessons(tx: Tx, subs: { id: string; file_id: string; student_id: string }[]): Promise<Map<string, string>> {
     const result = new Map<string, string>();
+    // Two grouped reads per chunk, each on its own (…, status, lesson_date) index (migration 0500), rather than
+    // one OR across file and student that no index serves (it read every lesson once per chunk).
     for (let i = 0; i < subs.length; i += 400) {
       const chunk = subs.slice(i, i + 400);
-      const rows = await tx
+      const byFile = await tx
         .selectFrom('lessons')
-        .select(['student_id', 'file_id', sql<string>`max(lesson_date)`.as('last')])
+        .select(['file_id', sql<string>`max(lesson_date)`.as('last')])
         .where('status', 'in', [...GIVEN_LESSON_STATUSES])
-        .where((eb) => eb.or([eb('student_id', 'in', chunk.map((s) => s.student_id)), eb('file_id', 'in', chunk.map((s) => s.file_id))]))
-        .groupBy(['student_id', 'file_id'])
+        .where('file_id', 'in', [...new Set(chunk.map((s) => s.file_id))])
+        .groupBy('file_id')
         .execute();
+      const byStudent = await tx
+        .selectFrom('lessons')
+        .select(['student_id', sql<string>`max(lesson_date)`.as('last')])
+        .where('status', 'in', [...GIVEN_LESSON_STATUSES])
+        .where('student_id', 'in', [...new Set(chunk.map((s) => s.student_id))])
+        .groupBy('student_id')
+        .execute();
+      const fileLast = new Map(byFile.map((r) => [r.file_id, r.last]));
+      const studentLast = new Map(byStudent.map((r) => [r.student_id, r.last]));
       for (const s of chunk) {
-        const dates = rows.filter((r) => r.file_id === s.file_id || r.student_id === s.student_id).map((r) => r.last);
-        const last = dates.sort().at(-1);
+        const last = [fileLast.get(s.file_id) ?? '', studentLast.get(s.student_id) ?? ''].sort().at(-1);
         if (last) result.set(s.id, last);
       }
     }
@@ -68,25 +78,31 @@ export function createHoldsService(deps: Deps) {
       const last = await lastLessons(db, subs);
       const releases = await db.selectFrom('debit_holds').select(['subscription_id', sql<string>`max(released_on)`.as('last')]).where('subscription_id', 'in', subs.map((s) => s.id)).where('released_on', 'is not', null).groupBy('subscription_id').execute();
       let held = 0;
-      for (const sub of subs) {
-        const anchor = [sub.billable_from as string, last.get(sub.id) ?? '', releases.find((r) => r.subscription_id === sub.id)?.last ?? ''].sort().at(-1) as string;
-        if (daysBetween(anchor, today) < settings.holdAfterDays) continue;
+      const lastRelease = new Map(releases.map((r) => [r.subscription_id, r.last]));
+      const due = subs
+        .map((sub) => ({ sub, anchor: [sub.billable_from as string, last.get(sub.id) ?? '', lastRelease.get(sub.id) ?? ''].sort().at(-1) as string }))
+        .filter(({ anchor }) => daysBetween(anchor, today) >= settings.holdAfterDays);
+      const holdOne = async (tx: Tx, sub: (typeof subs)[number], anchor: string): Promise<void> => {
+        const now = clock.now().toISOString();
+        const reason = last.get(sub.id) ? `no_lesson_since:${last.get(sub.id)}` : `no_lesson_since_handover:${sub.billable_from}`;
+        const inserted = await tx
+          .insertInto('debit_holds')
+          .values({ id: newId(), subscription_id: sub.id, kind: 'no_lesson', dedupe_key: `no-lesson:${sub.id}:${anchor}`, since: today, reason, released_at: null, released_on: null, released_by: null, release_reason: null, created_at: now, version: 1 })
+          .onConflict((oc) => oc.column('dedupe_key').doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
+        await tx.updateTable('subscriptions').set((eb) => ({ on_hold: 1, hold_reason: reason, hold_since: today, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', sub.id).execute();
+        await recordAudit(tx, clock, SYSTEM, { entityType: 'subscription', entityId: sub.id, action: 'debit-hold', after: { on_hold: 1, hold_reason: reason, hold_since: today } });
+        const title = `Prélèvements suspendus : aucun cours depuis ${daysBetween(anchor, today)} jours — ${sub.family_name} (${sub.first_name})`;
+        for (const service of ['followup', 'accounts'] as const) {
+          await createTask(tx, clock, { kind: 'debit-hold', service, title, details: reason, dueOn: today, fileId: sub.file_id, familyId: sub.family_id, dedupeKey: `debit-hold:${service}:${sub.id}:${anchor}` });
+        }
+        held += 1;
+      };
+      // One transaction per chunk of holds rather than one per hold: the commit, not the statements, was the cost.
+      for (let i = 0; i < due.length; i += 200) {
         await db.transaction().execute(async (tx) => {
-          const now = clock.now().toISOString();
-          const reason = last.get(sub.id) ? `no_lesson_since:${last.get(sub.id)}` : `no_lesson_since_handover:${sub.billable_from}`;
-          const inserted = await tx
-            .insertInto('debit_holds')
-            .values({ id: newId(), subscription_id: sub.id, kind: 'no_lesson', dedupe_key: `no-lesson:${sub.id}:${anchor}`, since: today, reason, released_at: null, released_on: null, released_by: null, release_reason: null, created_at: now, version: 1 })
-            .onConflict((oc) => oc.column('dedupe_key').doNothing())
-            .executeTakeFirst();
-          if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
-          await tx.updateTable('subscriptions').set((eb) => ({ on_hold: 1, hold_reason: reason, hold_since: today, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', sub.id).execute();
-          await recordAudit(tx, clock, SYSTEM, { entityType: 'subscription', entityId: sub.id, action: 'debit-hold', after: { on_hold: 1, hold_reason: reason, hold_since: today } });
-          const title = `Prélèvements suspendus : aucun cours depuis ${daysBetween(anchor, today)} jours — ${sub.family_name} (${sub.first_name})`;
-          for (const service of ['followup', 'accounts'] as const) {
-            await createTask(tx, clock, { kind: 'debit-hold', service, title, details: reason, dueOn: today, fileId: sub.file_id, familyId: sub.family_id, dedupeKey: `debit-hold:${service}:${sub.id}:${anchor}` });
-          }
-          held += 1;
+          for (const { sub, anchor } of due.slice(i, i + 200)) await holdOne(tx, sub, anchor);
         });
       }
       return { held };

@@ -6,7 +6,7 @@ import type { Tx } from '../../db/database.js';
 import type { InvoicesTable } from '../../db/tables.js';
 import { actorUserId, requireRole, type Actor } from '../../platform/actor.js';
 import { DomainError, notFound, stale } from '../../platform/errors.js';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit, recordAudits } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { addDays, dateInZone } from '../../platform/clock.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
@@ -16,6 +16,8 @@ import { readBillingSettings } from './billing.settings.js';
 import * as repo from './billing.repository.js';
 
 type InvoiceRow = Selectable<InvoicesTable>;
+// 21 columns an invoice row: 200 rows a statement stay under both engines' bound-parameter limits.
+const ISSUE_CHUNK = 200;
 
 export async function toInvoices(tx: Tx, rows: InvoiceRow[]): Promise<Invoice[]> {
   const ids = rows.map((r) => r.id);
@@ -119,6 +121,60 @@ export function createInvoicesService(deps: Deps) {
     return row;
   }
 
+  /**
+   * issue() for many invoices of the same kind inside the caller's transaction, as the bulk sweep needs it: the
+   * numbers are taken as one block from the counter (still gap-free: a failed insert rolls the block back), and the
+   * invoices, instalments and audit rows go in as multi-row inserts.
+   */
+  async function issueMany(tx: Tx, actor: Actor, inputs: IssueInput[]): Promise<InvoiceRow[]> {
+    if (!inputs.length) return [];
+    const settings = await readBillingSettings(tx);
+    const issuedOn = dateInZone(clock.now(), settings.timeZone);
+    const year = Number(issuedOn.slice(0, 4));
+    const kind = inputs[0]?.kind ?? 'invoice';
+    const familyIds = [...new Set(inputs.map((input) => input.familyId))];
+    const families = new Map((await tx.selectFrom('families').selectAll().where('id', 'in', familyIds).execute()).map((f) => [f.id, f]));
+    if (families.size !== familyIds.length || inputs.some((input) => input.kind !== kind)) throw notFound();
+    const series = kind === 'invoice' ? settings.invoicePrefix : 'A';
+    const last = await repo.allocateNumbers(tx, series, year, inputs.length);
+    const first = last - inputs.length + 1;
+    const now = clock.now().toISOString();
+    const rows: InvoiceRow[] = inputs.map((input, index) => {
+      const family = families.get(input.familyId) as NonNullable<ReturnType<typeof families.get>>;
+      return {
+        id: newId(),
+        number: repo.formatNumber(series, year, first + index),
+        kind: input.kind,
+        family_id: family.id,
+        subscription_id: input.subscriptionId,
+        credited_invoice_id: input.creditedInvoiceId ?? null,
+        period_start: input.periodStart ?? null,
+        period_end: input.periodEnd ?? null,
+        period_key: input.periodKey ?? null,
+        issued_on: issuedOn,
+        description: input.description,
+        amount_cents: input.amountCents,
+        status: input.kind === 'invoice' ? 'open' : 'paid',
+        billed_name: family.name,
+        billed_address: family.billing_line1
+          ? JSON.stringify({ line1: family.billing_line1, line2: family.billing_line2, postalCode: family.billing_postal_code, city: family.billing_city, country: family.billing_country ?? 'FR' })
+          : null,
+        locale: family.locale,
+        created_by: actorUserId(actor),
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      };
+    });
+    await tx.insertInto('invoices').values(rows).execute();
+    const instalments = rows.flatMap((row, index) =>
+      (inputs[index]?.instalments ?? []).map((instalment, seq) => ({ id: newId(), invoice_id: row.id, seq: seq + 1, due_on: instalment.dueOn, amount_cents: instalment.amountCents, method: instalment.method, status: 'due', prenotified_at: null, prenotified_due_on: null, deferral_id: null, created_at: now, updated_at: now, version: 1 })),
+    );
+    for (let i = 0; i < instalments.length; i += ISSUE_CHUNK) await tx.insertInto('invoice_instalments').values(instalments.slice(i, i + ISSUE_CHUNK)).execute();
+    await recordAudits(tx, clock, actor, rows.map((row) => ({ entityType: 'invoice', entityId: row.id, action: 'issue', after: row, summary: `${row.number} ${row.amount_cents}` })));
+    return rows;
+  }
+
   /** Cancels the undebited instalments left and, if money is still owed, schedules it in one instalment. */
   async function rescheduleRemainder(tx: Tx, invoiceId: string, now: string): Promise<void> {
     const invoice = await repo.findInvoice(tx, invoiceId);
@@ -184,36 +240,47 @@ export function createInvoicesService(deps: Deps) {
         .where('subscriptions.billable_from', 'is not', null)
         .where('subscriptions.billable_from', '<=', horizon)
         .execute();
-      let issued = 0;
+      // Every period due, computed in memory; the period keys already invoiced are read in one indexed
+      // `period_key in (…)` per chunk, so a re-run reads the keys and writes nothing.
+      const due: (IssueInput & { periodKey: string })[] = [];
       for (const sub of subs) {
-        const periods = periodsToInvoice(sub, sub.billing_period as BillingPeriodKind, sub.price_cents, horizon);
-        if (!periods.length) continue;
-        const keys = periods.map((p) => `${sub.id}:${p.billedStart}`);
-        const existing = new Set((await db.selectFrom('invoices').select('period_key').where('period_key', 'in', keys).execute()).map((r) => r.period_key));
-        for (const [index, period] of periods.entries()) {
-          const key = `${sub.id}:${period.billedStart}`;
-          if (existing.has(key) || period.amountCents <= 0) continue;
+        for (const [index, period] of periodsToInvoice(sub, sub.billing_period as BillingPeriodKind, sub.price_cents, horizon).entries()) {
+          if (period.amountCents <= 0) continue;
           const dueOn = index === 0 && sub.billable_from === period.billedStart ? firstDebitDate(sub.billable_from, settings.firstDebitWithinDays, sub.first_debit_by) : period.billedStart;
-          try {
-            await db.transaction().execute((tx) =>
-              issue(tx, actor, {
-                familyId: sub.family_id,
-                subscriptionId: sub.id,
-                kind: 'invoice',
-                periodStart: period.billedStart,
-                periodEnd: period.billedEnd,
-                periodKey: key,
-                description: `${sub.plan_name} — ${sub.first_name} (${period.billedStart} → ${period.billedEnd})`,
-                amountCents: period.amountCents,
-                instalments: [{ dueOn, amountCents: period.amountCents, method: 'sepa' }],
-              }),
-            );
-            issued += 1;
-          } catch (error) {
-            // Another run issued this period at the same moment: the unique period key refused ours, and our
-            // transaction (with its number) rolled back, so no number was lost.
-            const again = await db.selectFrom('invoices').select('id').where('period_key', '=', key).executeTakeFirst();
-            if (!again) throw error;
+          due.push({
+            familyId: sub.family_id,
+            subscriptionId: sub.id,
+            kind: 'invoice',
+            periodStart: period.billedStart,
+            periodEnd: period.billedEnd,
+            periodKey: `${sub.id}:${period.billedStart}`,
+            description: `${sub.plan_name} — ${sub.first_name} (${period.billedStart} → ${period.billedEnd})`,
+            amountCents: period.amountCents,
+            instalments: [{ dueOn, amountCents: period.amountCents, method: 'sepa' }],
+          });
+        }
+      }
+      let issued = 0;
+      for (let i = 0; i < due.length; i += ISSUE_CHUNK) {
+        const chunk = due.slice(i, i + ISSUE_CHUNK);
+        const existing = new Set((await db.selectFrom('invoices').select('period_key').where('period_key', 'in', chunk.map((d) => d.periodKey)).execute()).map((r) => r.period_key));
+        const missing = chunk.filter((d) => !existing.has(d.periodKey));
+        if (!missing.length) continue;
+        try {
+          // One transaction for the chunk: numbers are allocated as one block, rows go in as multi-row inserts.
+          issued += (await db.transaction().execute((tx) => issueMany(tx, actor, missing))).length;
+        } catch {
+          // Another run issued some of these periods at the same moment: the unique period key refused the block
+          // and the whole transaction (with its numbers) rolled back, so no number was lost. Redo it one by one,
+          // skipping what the other run issued.
+          for (const input of missing) {
+            if (await db.selectFrom('invoices').select('id').where('period_key', '=', input.periodKey).executeTakeFirst()) continue;
+            try {
+              await db.transaction().execute((tx) => issue(tx, actor, input));
+              issued += 1;
+            } catch (again) {
+              if (!(await db.selectFrom('invoices').select('id').where('period_key', '=', input.periodKey).executeTakeFirst())) throw again;
+            }
           }
         }
       }

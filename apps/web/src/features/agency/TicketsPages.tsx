@@ -1,0 +1,371 @@
+import { useState } from 'react';
+import { Anchor, Badge, Button, Group, List, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '@contracts';
+import { apiGet } from '../../api/client';
+import { useCurrentUser } from '../auth/use-me';
+import type { Overview } from '../billing/api';
+import { BILLING_NS, euros } from '../billing/billing-i18n';
+import { formatDate, formatDateTime } from '../../ui/format';
+import { hasAnyRole } from '../../ui/nav';
+import { notify } from '../../ui/notify';
+import { PageTitle } from '../../ui/PageTitle';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { QueryFallback } from '../../ui/QueryFallback';
+import { ScrollTable } from '../../ui/ScrollTable';
+import { Section } from '../../ui/Section';
+import { OFFICE_ACCESS } from '../../portals/office/office-access';
+import { AGENCY_NS } from './agency-i18n';
+import { addTicketMessage, fileKey, getTicket, listTickets, openTicket, ticketKeys, updateTicket, type FileDetail, type TicketDetail } from './api';
+
+const TICKET_STATUSES = ['open', 'in_progress', 'solved'] as const;
+/** Who may open a ticket or write in one (the API checks again); moving a ticket is accounts' job. */
+const TICKET_WRITERS: readonly Role[] = ['admin', 'sales', 'recruitment', 'followup', 'accounts'];
+const TICKET_MANAGERS: readonly Role[] = ['admin', 'accounts'];
+const STATUS_COLOR: Record<string, string> = { open: 'red.9', in_progress: 'blue.9', solved: 'gray.8' };
+
+function StatusBadge({ status }: { status: string }) {
+  const { t } = useTranslation(AGENCY_NS);
+  return <Badge color={STATUS_COLOR[status] ?? 'blue.9'}>{t(`tickets.status.${status}`, { defaultValue: status })}</Badge>;
+}
+
+/** The file page's tickets: billing or administrative questions handed to accounts, with their status. */
+export function FileTickets({ file }: { file: FileDetail }) {
+  const { t } = useTranslation(AGENCY_NS);
+  const me = useCurrentUser();
+  const client = useQueryClient();
+  const [subject, setSubject] = useState('');
+  const [message, setMessage] = useState('');
+  const canRead = hasAnyRole(me.roles, OFFICE_ACCESS.tickets);
+  const open = useMutation({
+    mutationFn: () => openTicket(file.id, { subject, message }),
+    onSuccess: async () => {
+      notify(t('tickets.opened'));
+      setSubject('');
+      setMessage('');
+      await client.invalidateQueries({ queryKey: fileKey(file.id) });
+      await client.invalidateQueries({ queryKey: ['agency-tickets'] });
+    },
+  });
+  return (
+    <Section title={t('tickets.section')}>
+      {file.tickets.length === 0 ? (
+        <Text>{t('file.none')}</Text>
+      ) : (
+        <List spacing="xs">
+          {file.tickets.map((ticket) => (
+            <List.Item key={ticket.id}>
+              <Group gap="xs" wrap="wrap">
+                {canRead ? (
+                  <Anchor component={Link} to={`/office/tickets/${ticket.id}`}>
+                    {ticket.subject}
+                  </Anchor>
+                ) : (
+                  <Text span>{ticket.subject}</Text>
+                )}
+                <StatusBadge status={ticket.status} />
+                <Text span size="sm">
+                  {formatDate(ticket.createdAt)}
+                </Text>
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {hasAnyRole(me.roles, TICKET_WRITERS) ? (
+        <form
+          aria-label={t('tickets.open')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            open.mutate();
+          }}
+        >
+          <Stack gap="xs" mt="md">
+            <TextInput label={t('tickets.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} required maxLength={200} />
+            <Textarea label={t('tickets.message')} value={message} onChange={(e) => setMessage(e.currentTarget.value)} required autosize minRows={2} maxLength={4000} />
+            {open.error ? <ProblemAlert error={open.error} /> : null}
+            <Group>
+              <Button type="submit" loading={open.isPending}>
+                {t('tickets.open')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : null}
+    </Section>
+  );
+}
+
+/** Accounts' queue: tickets by status, newest first. */
+export function TicketsPage() {
+  const { t } = useTranslation(AGENCY_NS);
+  const [status, setStatus] = useState('open');
+  const query = useQuery({ queryKey: ticketKeys.list(status), queryFn: () => listTickets(status || undefined) });
+  return (
+    <Stack>
+      <PageTitle>{t('tickets.title')}</PageTitle>
+      <NativeSelect
+        label={t('tickets.statusFilter')}
+        value={status}
+        onChange={(e) => setStatus(e.currentTarget.value)}
+        data={[{ value: '', label: t('tickets.all') }, ...TICKET_STATUSES.map((s) => ({ value: s, label: t(`tickets.status.${s}`) }))]}
+        maw={300}
+      />
+      {!query.data ? (
+        <QueryFallback error={query.error} />
+      ) : query.data.length === 0 ? (
+        <Text>{t('tickets.empty')}</Text>
+      ) : (
+        <ScrollTable label={t('tickets.list')} minWidth={640}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('tickets.subject')}</Table.Th>
+                <Table.Th scope="col">{t('tickets.statusFilter')}</Table.Th>
+                <Table.Th scope="col">{t('tickets.openedBy')}</Table.Th>
+                <Table.Th scope="col">{t('tickets.createdAt')}</Table.Th>
+                <Table.Th scope="col">{t('tickets.file')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {query.data.map((ticket) => (
+                <Table.Tr key={ticket.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/office/tickets/${ticket.id}`}>
+                      {ticket.subject}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={ticket.status} />
+                  </Table.Td>
+                  <Table.Td>{ticket.openedBy ?? '—'}</Table.Td>
+                  <Table.Td>{formatDateTime(ticket.createdAt)}</Table.Td>
+                  <Table.Td>
+                    {ticket.fileId ? (
+                      <Anchor component={Link} to={`/office/files/${ticket.fileId}`} aria-label={`${t('tickets.openFile')} : ${ticket.subject}`}>
+                        {t('tickets.openFile')}
+                      </Anchor>
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
+      )}
+    </Stack>
+  );
+}
+
+function useTicketAction<T>(id: string, fn: (arg: T) => Promise<TicketDetail>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async (ticket) => {
+      client.setQueryData(ticketKeys.one(id), ticket);
+      await client.invalidateQueries({ queryKey: ['agency-tickets'] });
+      if (ticket.fileId) await client.invalidateQueries({ queryKey: fileKey(ticket.fileId) });
+    },
+  });
+}
+
+function StatusActions({ ticket }: { ticket: TicketDetail }) {
+  const { t } = useTranslation(AGENCY_NS);
+  const action = useTicketAction(ticket.id, (status: string) => updateTicket(ticket.id, { version: ticket.version, status }));
+  return (
+    <Section title={t('tickets.changeStatus')}>
+      <Group wrap="wrap">
+        {TICKET_STATUSES.filter((s) => s !== ticket.status).map((s) => (
+          <Button key={s} variant={s === 'solved' ? 'filled' : 'outline'} loading={action.isPending && action.variables === s} onClick={() => action.mutate(s, { onSuccess: () => notify(t('tickets.updated')) })}>
+            {t(`tickets.setStatus.${s}`)}
+          </Button>
+        ))}
+      </Group>
+      {action.error ? <ProblemAlert error={action.error} /> : null}
+    </Section>
+  );
+}
+
+/** The family's invoices, debits and lessons side by side, so accounts answers without leaving the ticket. */
+function FamilyAccount({ familyId }: { familyId: string }) {
+  const { t, i18n } = useTranslation(AGENCY_NS);
+  const { t: tb } = useTranslation(BILLING_NS);
+  const query = useQuery({ queryKey: ['billing', 'overview', familyId], queryFn: () => apiGet<Overview>(`/api/billing/families/${familyId}/overview`) });
+  if (!query.data) return <QueryFallback error={query.error} asPage={false} />;
+  const o = query.data;
+  const money = (cents: number) => euros(cents, i18n.language);
+  return (
+    <Section title={t('tickets.family', { name: o.familyName })}>
+      <Text fw={700} mb="sm">
+        {t('tickets.balance', { amount: money(o.balanceCents) })}
+      </Text>
+      <SimpleGrid cols={{ base: 1, lg: 3 }}>
+        <div>
+          <Title order={3} size="h4" mb="xs">
+            {t('tickets.invoices')}
+          </Title>
+          {o.invoices.length === 0 ? (
+            <Text>{t('tickets.none')}</Text>
+          ) : (
+            <ScrollTable label={t('tickets.invoices')} minWidth={320}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('tickets.number')}</Table.Th>
+                    <Table.Th scope="col">{t('tickets.date')}</Table.Th>
+                    <Table.Th scope="col">{t('tickets.amount')}</Table.Th>
+                    <Table.Th scope="col">{t('tickets.state')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {o.invoices.map((inv) => (
+                    <Table.Tr key={inv.id}>
+                      <Table.Td>{inv.number}</Table.Td>
+                      <Table.Td>{formatDate(inv.issuedOn)}</Table.Td>
+                      <Table.Td>{money(inv.amountCents)}</Table.Td>
+                      <Table.Td>{tb(`status.${inv.status}`, { defaultValue: inv.status })}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollTable>
+          )}
+        </div>
+        <div>
+          <Title order={3} size="h4" mb="xs">
+            {t('tickets.debits')}
+          </Title>
+          {o.debits.length === 0 ? (
+            <Text>{t('tickets.none')}</Text>
+          ) : (
+            <ScrollTable label={t('tickets.debits')} minWidth={320}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('tickets.date')}</Table.Th>
+                    <Table.Th scope="col">{t('tickets.number')}</Table.Th>
+                    <Table.Th scope="col">{t('tickets.amount')}</Table.Th>
+                    <Table.Th scope="col">{t('tickets.state')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {o.debits.map((d) => (
+                    <Table.Tr key={d.id}>
+                      <Table.Td>{formatDate(d.collectionDate)}</Table.Td>
+                      <Table.Td>{d.invoiceNumber}</Table.Td>
+                      <Table.Td>{money(d.amountCents)}</Table.Td>
+                      <Table.Td>
+                        {tb(`status.${d.status}`, { defaultValue: d.status })}
+                        {d.returnReason ? ` (${d.returnReason})` : ''}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollTable>
+          )}
+        </div>
+        <div>
+          <Title order={3} size="h4" mb="xs">
+            {t('tickets.lessons')}
+          </Title>
+          {o.lessons.length === 0 ? (
+            <Text>{t('tickets.none')}</Text>
+          ) : (
+            <ScrollTable label={t('tickets.lessons')} minWidth={320}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('tickets.date')}</Table.Th>
+                    <Table.Th scope="col">{t('tickets.teacher')}</Table.Th>
+                    <Table.Th scope="col">{t('tickets.state')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {o.lessons.map((l) => (
+                    <Table.Tr key={l.id}>
+                      <Table.Td>{formatDate(l.lessonDate)}</Table.Td>
+                      <Table.Td>{l.teacherName}</Table.Td>
+                      <Table.Td>
+                        {t(`lessonStatus.${l.status}`, { defaultValue: l.status })}
+                        {l.familyResponse ? ` · ${t(`portal.${l.familyResponse}`, { defaultValue: l.familyResponse })}` : ''}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollTable>
+          )}
+        </div>
+      </SimpleGrid>
+    </Section>
+  );
+}
+
+/** One ticket: its messages, a reply, the status for accounts, and the family's account beside it. */
+export function TicketPage() {
+  const { t } = useTranslation(AGENCY_NS);
+  const { id = '' } = useParams();
+  const me = useCurrentUser();
+  const [reply, setReply] = useState('');
+  const query = useQuery({ queryKey: ticketKeys.one(id), queryFn: () => getTicket(id) });
+  const send = useTicketAction(id, () => addTicketMessage(id, reply));
+  if (!query.data) return <QueryFallback error={query.error} />;
+  const ticket = query.data;
+  const manager = hasAnyRole(me.roles, TICKET_MANAGERS);
+  return (
+    <Stack>
+      <PageTitle actions={<StatusBadge status={ticket.status} />}>{ticket.subject}</PageTitle>
+      <Group gap="md" wrap="wrap">
+        <Text size="sm">
+          {t('tickets.openedBy')} : {ticket.openedBy ?? '—'} · {formatDateTime(ticket.createdAt)}
+        </Text>
+        {ticket.returnToService ? <Text size="sm">{t('tickets.returnTo', { service: t(`dashboard.services.${ticket.returnToService}`, { defaultValue: ticket.returnToService }) })}</Text> : null}
+        {ticket.fileId ? (
+          <Anchor component={Link} to={`/office/files/${ticket.fileId}`} size="sm">
+            {t('tickets.openFile')}
+          </Anchor>
+        ) : null}
+      </Group>
+      {manager ? <StatusActions ticket={ticket} /> : null}
+      <Section title={t('tickets.messages')}>
+        <List spacing="sm">
+          {ticket.messages.map((m) => (
+            <List.Item key={m.id}>
+              <Text size="sm" fw={700}>
+                {m.authorName ?? '—'} · {formatDateTime(m.at)}
+              </Text>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {m.body}
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+        {hasAnyRole(me.roles, TICKET_WRITERS) ? (
+          <form
+            aria-label={t('tickets.reply')}
+            onSubmit={(e) => {
+              e.preventDefault();
+              send.mutate(undefined, { onSuccess: () => setReply('') });
+            }}
+          >
+            <Stack gap="xs" mt="md">
+              <Textarea label={t('tickets.reply')} value={reply} onChange={(e) => setReply(e.currentTarget.value)} required autosize minRows={2} maxLength={4000} />
+              {send.error ? <ProblemAlert error={send.error} /> : null}
+              <Group>
+                <Button type="submit" loading={send.isPending}>
+                  {t('tickets.send')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        ) : null}
+      </Section>
+      {manager && ticket.familyId ? <FamilyAccount familyId={ticket.familyId} /> : null}
+    </Stack>
+  );
+}

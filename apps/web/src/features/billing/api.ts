@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import type { Batch, BatchDetail, Certificate, FamilyOverview, HoldView, Invoice, Mandate } from '@contracts';
+import { apiGet, apiPost, type PageOf } from '../../api/client';
+
+export type InvoiceView = z.infer<typeof Invoice>;
+export type MandateView = z.infer<typeof Mandate>;
+export type HoldRow = z.infer<typeof HoldView>;
+export type BatchRow = z.infer<typeof Batch>;
+export type BatchLines = z.infer<typeof BatchDetail>;
+export type CertificateRow = z.infer<typeof Certificate>;
+export type Overview = z.infer<typeof FamilyOverview>;
+
+export const billingKeys = {
+  all: ['billing'] as const,
+  invoices: (familyId?: string) => ['billing', 'invoices', familyId ?? 'all'] as const,
+  holds: ['billing', 'holds'] as const,
+  mandates: (familyId?: string) => ['billing', 'mandates', familyId ?? 'all'] as const,
+  batches: ['billing', 'batches'] as const,
+  batch: (id: string) => ['billing', 'batch', id] as const,
+  certificates: (familyId?: string) => ['billing', 'certificates', familyId ?? 'all'] as const,
+  my: ['billing', 'my'] as const,
+};
+
+export const listInvoices = (query: { familyId?: string; status?: string; cursor?: string }) => apiGet<PageOf<InvoiceView>>('/api/billing/invoices', query);
+export const runInvoices = () => apiPost<{ issued: number }>('/api/billing/invoices/run', {});
+export const runSweep = () => apiPost<Record<string, number>>('/api/billing/sweep', {});
+export const recordPayment = (body: { invoiceId: string; method: string; amountCents: number; receivedOn: string; cashOn?: string | null; reference?: string | null }) => apiPost<InvoiceView>('/api/billing/payments', body);
+export const listHolds = () => apiGet<HoldRow[]>('/api/billing/holds');
+export const releaseHold = (id: string, body: { version: number; reason: string }) => apiPost<{ released: boolean }>(`/api/billing/holds/${id}/release`, body);
+export const listAllMandates = () => apiGet<(MandateView & { familyName: string })[]>('/api/billing/mandates');
+export const listFamilyMandates = (familyId: string) => apiGet<MandateView[]>(`/api/billing/families/${familyId}/mandates`);
+export const signMandate = (body: unknown) => apiPost<MandateView>('/api/billing/mandates', body);
+export const listBatches = () => apiGet<BatchRow[]>('/api/billing/batches');
+export const getBatch = (id: string) => apiGet<BatchLines>(`/api/billing/batches/${id}`);
+export const prepareBatch = (collectionDate: string) => apiPost<BatchLines>('/api/billing/batches', { collectionDate });
+export const exportBatch = (id: string, body: { version: number; format?: string }) => apiPost<BatchLines>(`/api/billing/batches/${id}/export`, body);
+export const cancelBatch = (id: string, version: number) => apiPost<BatchLines>(`/api/billing/batches/${id}/cancel`, { version });
+export const recordReturn = (debitId: string, body: { kind: string; reasonCode: string; on: string }) => apiPost<{ returned: boolean }>(`/api/billing/debits/${debitId}/return`, body);
+export const listCertificates = (query: { year?: number; familyId?: string }) => apiGet<CertificateRow[]>('/api/billing/certificates', query);
+export const generateCertificates = (year: number) => apiPost<{ generated: number }>('/api/billing/certificates/generate', { year, email: true });
+export const myFamily = () => apiGet<{ familyId: string }>('/api/billing/my');
+
+export const invoicePdfUrl = (id: string) => `/api/billing/invoices/${id}/pdf`;
+export const certificatePdfUrl = (id: string) => `/api/billing/certificates/${id}/pdf`;
+export const batchFileUrl = (id: string) => `/api/billing/batches/${id}/file`;

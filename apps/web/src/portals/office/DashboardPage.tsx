@@ -1,0 +1,26 @@
+import { Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../../features/auth/use-me';
+import { PageTitle } from '../../ui/PageTitle';
+
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  return (
+    <Stack>
+      <PageTitle>{t('dashboard.title')}</PageTitle>
+      <Text size="lg">{t('dashboard.welcome', { name: me.displayName })}</Text>
+      <Title order={2} size="h4">
+        {t('dashboard.yourRoles')}
+      </Title>
+      <Group gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {me.roles.map((role) => (
+          <li key={role}>
+            <Badge variant="light">{t(`roles.${role}`)}</Badge>
+          </li>
+        ))}
+      </Group>
+      <Text>{t('dashboard.placeholder')}</Text>
+    </Stack>
+  );
+}

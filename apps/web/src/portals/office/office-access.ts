@@ -1,0 +1,16 @@
+import type { Role } from '@contracts';
+import { STAFF_ROLES } from '../../api/contract-values';
+
+/** Who may open each office area; the API checks again on every request. */
+export const OFFICE_ACCESS = {
+  office: STAFF_ROLES,
+  directory: STAFF_ROLES,
+  users: ['admin'],
+  /** Recruitment and followup onboard and follow teachers (applications, low activity). */
+  teacherKeepers: ['admin', 'recruitment', 'followup'],
+  outbox: STAFF_ROLES.filter((role) => role !== 'board'),
+  billing: ['accounts'],
+  billingHolds: ['accounts', 'followup'],
+  /** Accounts works the ticket queue; followup reads it (and writes in it); the API refuses the rest. */
+  tickets: ['admin', 'accounts', 'followup'],
+} satisfies Record<string, readonly Role[]>;

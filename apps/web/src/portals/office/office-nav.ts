@@ -1,0 +1,28 @@
+import { IconChartBar, IconCash, IconCreditCard, IconFileCertificate, IconHandStop, IconReceipt, IconAddressBook, IconCalendarEvent, IconFolders, IconLayoutDashboard, IconMail, IconPhoneCall, IconSchool, IconTicket, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import '../../features/agency/agency-i18n';
+import '../../features/billing/billing-i18n';
+import type { NavItem } from '../../ui/nav';
+import { OFFICE_ACCESS } from './office-access';
+
+/**
+ * The office navigation, in display order. A module adds its page here (and its route in
+ * office-routes.tsx); each user sees the entries matching at least one of their roles.
+ */
+export const OFFICE_NAV: NavItem[] = [
+  { to: '/office', labelKey: 'nav.dashboard', icon: IconLayoutDashboard, roles: OFFICE_ACCESS.office, end: true },
+  { to: '/office/files', labelKey: 'agency:pipeline.title', icon: IconFolders, roles: OFFICE_ACCESS.office },
+  { to: '/office/agency-dashboard', labelKey: 'agency:dashboard.title', icon: IconChartBar, roles: ['sales', 'recruitment', 'followup', 'accounts', 'board'] },
+  { to: '/office/tickets', labelKey: 'agency:tickets.nav', icon: IconTicket, roles: OFFICE_ACCESS.tickets },
+  { to: '/office/families', labelKey: 'nav.families', icon: IconAddressBook, roles: OFFICE_ACCESS.directory },
+  { to: '/office/teachers', labelKey: 'nav.teachers', icon: IconSchool, roles: OFFICE_ACCESS.directory, end: true },
+  { to: '/office/teacher-applications', labelKey: 'nav.teacherApplications', icon: IconUserPlus, roles: OFFICE_ACCESS.teacherKeepers },
+  { to: '/office/meetings', labelKey: 'nav.meetings', icon: IconCalendarEvent, roles: OFFICE_ACCESS.directory },
+  { to: '/office/teachers/low-activity', labelKey: 'nav.lowActivity', icon: IconPhoneCall, roles: OFFICE_ACCESS.teacherKeepers },
+  { to: '/office/billing', labelKey: 'billing:nav.invoices', icon: IconReceipt, roles: OFFICE_ACCESS.billing, end: true },
+  { to: '/office/billing/holds', labelKey: 'billing:nav.holds', icon: IconHandStop, roles: OFFICE_ACCESS.billingHolds },
+  { to: '/office/billing/mandates', labelKey: 'billing:nav.mandates', icon: IconCreditCard, roles: OFFICE_ACCESS.billing },
+  { to: '/office/billing/batches', labelKey: 'billing:nav.batches', icon: IconCash, roles: OFFICE_ACCESS.billing },
+  { to: '/office/billing/certificates', labelKey: 'billing:nav.certificates', icon: IconFileCertificate, roles: OFFICE_ACCESS.billing },
+  { to: '/office/users', labelKey: 'nav.users', icon: IconUsers, roles: OFFICE_ACCESS.users },
+  { to: '/office/outbox', labelKey: 'nav.outbox', icon: IconMail, roles: OFFICE_ACCESS.outbox },
+];

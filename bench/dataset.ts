@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import pg from 'pg';
+import type { Engine } from '../apps/api/src/db/dialect.js';
+import type { BulkSeedResult } from '../apps/api/src/seed/bulk-seed.js';
+import { openDatabase } from '../apps/api/src/db/database.js';
+import { migrateToLatest } from '../apps/api/src/db/migrate.js';
+import { openRaw } from './floors.js';
+
+/** Sizes of the generated organisation. `full` is the issue's: 100k teachers, about 1M people, 1M lessons. */
+export const SIZES = {
+  smoke: { teachers: 300, families: 700, lessons: 5_000, requests: 30, mandates: 200 },
+  medium: { teachers: 10_000, families: 30_000, lessons: 100_000, requests: 200, mandates: 5_000 },
+  full: { teachers: 100_000, families: 290_000, lessons: 1_000_000, requests: 300, mandates: 50_000 },
+} as const;
+export type SizeName = keyof typeof SIZES;
+
+export type Dataset = { engine: Engine; url: string; size: SizeName; seed: BulkSeedResult & { wallSeconds: number; builtAt: string }; reused: boolean };
+
+const SEED_VERSION = 2;
+export const PG_SERVER = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const PG_DATABASE = 'harmonie_bench';
+
+/** Built by the same generator version at the same size (migrations applied since do not matter). */
+function sameData(recorded: string, wanted: string): boolean {
+  const pick = (k: string) => {
+    const parsed = JSON.parse(k) as { v: number; size: unknown };
+    return JSON.stringify({ v: parsed.v, size: parsed.size });
+  };
+  return pick(recorded) === pick(wanted);
+}
+
+async function reuse(engine: Engine, url: string, size: SizeName, seed: Dataset['seed']): Promise<Dataset> {
+  const database = openDatabase(url);
+  await migrateToLatest(database);
+  await database.destroy();
+  return { engine, url, size, seed, reused: true };
+}
+
+async function pgAdmin(statements: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_SERVER });
+  await client.connect();
+  try {
+    for (const s of statements) await client.query(s);
+  } finally {
+    await client.end();
+  }
+}
+
+async function readMarker(url: string): Promise<{ key: string; seed: Dataset['seed'] } | null> {
+  const raw = openRaw(url);
+  try {
+    const rows = await raw.all(`SELECT value FROM bench_meta WHERE key = 'dataset'`);
+    return rows[0] ? (JSON.parse(String(rows[0].value)) as { key: string; seed: Dataset['seed'] }) : null;
+  } catch {
+    return null;
+  } finally {
+    await raw.close();
+  }
+}
+
+function runSeed(url: string, size: SizeName, quiet: boolean): Promise<BulkSeedResult & { wallSeconds: number }> {
+  const s = SIZES[size];
+  const args = ['tsx', 'apps/api/src/seed/seed-cli.ts', '--teachers', String(s.teachers), '--families', String(s.families), '--lessons', String(s.lessons), '--requests', String(s.requests), '--mandates', String(s.mandates), '--json', ...(quiet ? ['--quiet'] : [])];
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', args, { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`npm run seed failed (${code ?? 'signal'})`));
+      const line = out.trim().split('\n').pop() ?? '{}';
+      resolve({ ...(JSON.parse(line) as BulkSeedResult), wallSeconds: (performance.now() - started) / 1000 });
+    });
+  });
+}
+
+/** Reuses the data set when it was built for this size and these migrations; otherwise drops it and seeds anew. */
+export async function ensureDataset(engine: Engine, size: SizeName, options: { rebuild: boolean; quiet: boolean }): Promise<Dataset> {
+  // A reused data set gets later migrations applied (new indexes build on its rows); --rebuild seeds it anew.
+  const key = JSON.stringify({ v: SEED_VERSION, size: SIZES[size] });
+  let url: string;
+  if (engine === 'sqlite') {
+    const file = path.resolve('data/bench', `${size}.db`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    url = `sqlite:${file}`;
+    const marker = fs.existsSync(file) && !options.rebuild ? await readMarker(url) : null;
+    if (marker && sameData(marker.key, key)) return reuse(engine, url, size, marker.seed);
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+  } else {
+    const u = new URL(PG_SERVER);
+    u.pathname = `/${PG_DATABASE}`;
+    url = u.toString();
+    const exists = await (async () => {
+      const client = new pg.Client({ connectionString: PG_SERVER });
+      await client.connect();
+      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [PG_DATABASE]);
+      await client.end();
+      return (rowCount ?? 0) > 0;
+    })();
+    const marker = exists && !options.rebuild ? await readMarker(url) : null;
+    if (marker && sameData(marker.key, key)) return reuse(engine, url, size, marker.seed);
+    await pgAdmin([`DROP DATABASE IF EXISTS ${PG_DATABASE} WITH (FORCE)`, `CREATE DATABASE ${PG_DATABASE}`]);
+  }
+  console.log(`\n[${engine}] building the ${size} data set with npm run seed…`);
+  const result = await runSeed(url, size, options.quiet);
+  const seed = { ...result, builtAt: new Date().toISOString() };
+  const raw = openRaw(url);
+  await raw.all('CREATE TABLE IF NOT EXISTS bench_meta (key text PRIMARY KEY, value text NOT NULL)');
+  await raw.all(`DELETE FROM bench_meta WHERE key = 'dataset'`);
+  await raw.all(`INSERT INTO bench_meta (key, value) VALUES ('dataset', ?)`, [JSON.stringify({ key, seed })]);
+  await raw.close();
+  return { engine, url, size, seed, reused: false };
+}

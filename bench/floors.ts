@@ -1,0 +1,161 @@
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { engineOf, type Engine } from '../apps/api/src/db/dialect.js';
+
+/**
+ * The floors: the least work that gives the same answer, straight through the driver (no Kysely, no access check,
+ * no zod, no session). Every project figure is divided by its floor measured in the same run, so the ratio holds
+ * on a noisy machine. Shared by the in-process measurements and the bare HTTP routes of bench/server.ts.
+ */
+export type Row = Record<string, unknown>;
+export interface RawDb {
+  readonly engine: Engine;
+  /** `?` placeholders on both engines. */
+  all(sqlText: string, params?: unknown[]): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+export function openRaw(databaseUrl: string): RawDb {
+  if (engineOf(databaseUrl) === 'sqlite') {
+    const db = new SQLite(databaseUrl.slice('sqlite:'.length));
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 5000');
+    const cache = new Map<string, SQLite.Statement>();
+    return {
+      engine: 'sqlite',
+      all(sqlText, params = []) {
+        let st = cache.get(sqlText);
+        if (!st) {
+          st = db.prepare(sqlText);
+          cache.set(sqlText, st);
+        }
+        if (!st.reader) {
+          st.run(...params);
+          return Promise.resolve([]);
+        }
+        return Promise.resolve(st.all(...params) as Row[]);
+      },
+      close: () => {
+        db.close();
+        return Promise.resolve();
+      },
+    };
+  }
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const texts = new Map<string, string>();
+  return {
+    engine: 'postgres',
+    async all(sqlText, params = []) {
+      let text = texts.get(sqlText);
+      if (!text) {
+        let n = 0;
+        text = sqlText.replace(/\?/g, () => `$${(n += 1)}`);
+        texts.set(sqlText, text);
+      }
+      // A named statement: the server keeps the plan, as a prepared statement does on SQLite.
+      return (await pool.query({ name: `f${[...texts.keys()].indexOf(sqlText)}`, text, values: params })).rows as Row[];
+    },
+    close: () => pool.end(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Person search: the FTS5 prefix / trigram tables on SQLite, the trigram indexes on PostgreSQL.
+
+export type SearchInput = { q: string };
+const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+
+export async function floorSearch(db: RawDb, q: string): Promise<Row[]> {
+  const trimmed = q.trim();
+  const contact = trimmed.includes('@') ? trimmed.toLowerCase() : /^[+\d\s().-]+$/.test(trimmed) ? trimmed.replace(/\D/g, '') : null;
+  const cols = 'p.id, p.kind, p.first_name, p.last_name, p.email, p.phone, p.family_id';
+  if (db.engine === 'sqlite') {
+    if (contact !== null) return db.all(`SELECT ${cols} FROM people p WHERE p.seq IN (SELECT rowid FROM people_contact_fts WHERE people_contact_fts MATCH ? LIMIT 200) ORDER BY p.last_name LIMIT 20`, [`"${contact}"`]);
+    const match = fold(trimmed).split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => `"${w}"*`).join(' ');
+    return db.all(`SELECT ${cols} FROM people p WHERE p.seq IN (SELECT rowid FROM people_name_fts WHERE people_name_fts MATCH ? LIMIT 200) ORDER BY p.last_name, p.first_name LIMIT 20`, [match]);
+  }
+  if (contact !== null) return db.all(`SELECT ${cols} FROM people p WHERE p.search_contact LIKE ? ORDER BY p.last_name LIMIT 20`, [`%${contact}%`]);
+  const words = fold(trimmed).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return db.all(`SELECT ${cols} FROM people p WHERE ${words.map(() => 'p.search_name LIKE ?').join(' AND ')} ORDER BY p.last_name, p.first_name LIMIT 20`, words.map((w) => `% ${w}%`));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Matching: a table keyed (instrument, latitude, longitude) denormalised from the teachers' profiles, a bounding
+// box in the index, the exact haversine after, availability overlap for the few survivors, top 20.
+
+export async function buildMatchFloor(db: RawDb): Promise<void> {
+  await db.all('DROP TABLE IF EXISTS bench_match_floor');
+  await db.all(`CREATE TABLE bench_match_floor AS
+    SELECT ti.instrument, t.latitude, t.longitude, t.person_id AS teacher_id, ti.level_min, ti.level_max, ti.age_min, ti.age_max,
+           coalesce(t.max_travel_km, 20) AS max_travel_km, coalesce(t.capacity_new_students, 0) AS capacity
+      FROM teacher_instruments ti JOIN teachers t ON t.person_id = ti.teacher_id
+     WHERE t.status = 'active' AND t.teaches_at_home = 1 AND t.latitude IS NOT NULL`);
+  await db.all('CREATE INDEX bench_match_floor_idx ON bench_match_floor (instrument, latitude, longitude)');
+  await db.all('ANALYZE bench_match_floor');
+}
+
+export type MatchRequest = { id: string; instrument: string; level: number; age: number; latitude: number; longitude: number; slots: { weekday: number; start: number; end: number }[] };
+
+export async function loadMatchRequests(db: RawDb, limit: number): Promise<MatchRequest[]> {
+  const files = await db.all(`SELECT f.id, f.instrument, f.level, f.latitude, f.longitude, p.birth_date FROM lesson_files f JOIN people p ON p.id = f.student_id WHERE f.stage = 'matching' AND f.latitude IS NOT NULL ORDER BY f.id LIMIT ?`, [limit]);
+  const out: MatchRequest[] = [];
+  for (const f of files) {
+    const slots = await db.all('SELECT weekday, start_minute, end_minute FROM file_slots WHERE file_id = ?', [f.id]);
+    const birth = String(f.birth_date ?? '2015-01-01');
+    out.push({
+      id: String(f.id),
+      instrument: String(f.instrument),
+      level: Number(f.level),
+      age: 2026 - Number(birth.slice(0, 4)),
+      latitude: Number(f.latitude),
+      longitude: Number(f.longitude),
+      slots: slots.map((s) => ({ weekday: Number(s.weekday), start: Number(s.start_minute), end: Number(s.end_minute) })),
+    });
+  }
+  return out;
+}
+
+function haversineKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
+  const r = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lng2 - lng1) * r) / 2) ** 2;
+  return 12_742 * Math.asin(Math.sqrt(a));
+}
+
+const SEARCH_RADIUS_KM = 40;
+
+export async function floorMatch(db: RawDb, req: MatchRequest): Promise<{ teacherId: string; score: number; distanceKm: number }[]> {
+  const dLat = SEARCH_RADIUS_KM / 111.32;
+  const dLng = SEARCH_RADIUS_KM / (111.32 * Math.cos((req.latitude * Math.PI) / 180));
+  const rows = await db.all(
+    `SELECT teacher_id, latitude, longitude, max_travel_km FROM bench_match_floor
+      WHERE instrument = ? AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?
+        AND level_min <= ? AND level_max >= ? AND age_min <= ? AND age_max >= ? AND capacity > 0`,
+    [req.instrument, req.latitude - dLat, req.latitude + dLat, req.longitude - dLng, req.longitude + dLng, req.level, req.level, req.age, req.age],
+  );
+  const near = rows
+    .map((r) => ({ teacherId: String(r.teacher_id), distanceKm: haversineKm(req.latitude, req.longitude, Number(r.latitude), Number(r.longitude)), max: Number(r.max_travel_km) }))
+    .filter((r) => r.distanceKm <= r.max);
+  const overlap = new Map<string, number>();
+  if (near.length && req.slots.length) {
+    const ids = near.map((n) => n.teacherId);
+    const av = await db.all(`SELECT teacher_id, weekday, start_minute, end_minute FROM teacher_availability WHERE teacher_id IN (${ids.map(() => '?').join(',')})`, ids);
+    for (const a of av) {
+      const fits = req.slots.some((s) => s.weekday === Number(a.weekday) && Math.min(s.end, Number(a.end_minute)) - Math.max(s.start, Number(a.start_minute)) >= 45);
+      if (fits) overlap.set(String(a.teacher_id), (overlap.get(String(a.teacher_id)) ?? 0) + 1);
+    }
+  }
+  return near
+    .map((n) => ({ teacherId: n.teacherId, distanceKm: n.distanceKm, score: (1 - n.distanceKm / Math.max(1, n.max)) * 0.5 + Math.min(1, (overlap.get(n.teacherId) ?? 0) / Math.max(1, req.slots.length)) * 0.5 }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 20);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lists: the first keyset page of the families directory.
+
+export function floorFamilies(db: RawDb): Promise<Row[]> {
+  return db.all('SELECT id, name, billing_city FROM families ORDER BY name, id LIMIT 50');
+}
+
+/** The same 20 items every bare JSON route returns. */
+export const TWENTY_ITEMS = Array.from({ length: 20 }, (_, i) => ({ id: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`, name: `Élément ${i}`, city: 'Lyon', count: i }));

@@ -1,0 +1,333 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fork, spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import type { Role } from '@contracts';
+import type { Engine } from '../apps/api/src/db/dialect.js';
+import { loadConfig } from '../apps/api/src/config.js';
+import { openDatabase } from '../apps/api/src/db/database.js';
+import { buildApp } from '../apps/api/src/app.js';
+import type { Deps } from '../apps/api/src/platform/deps.js';
+import type { UserActor } from '../apps/api/src/platform/actor.js';
+import { runSweeps } from '../apps/api/src/platform/jobs.js';
+import { createPeopleService } from '../apps/api/src/modules/people/people.service.js';
+import { BENCH_LOGINS, BENCH_PASSWORD } from '../apps/api/src/seed/bulk-seed.js';
+import { openBulkWriter } from '../apps/api/src/seed/bulk-writer.js';
+import { SIZES, ensureDataset, type Dataset, type SizeName } from './dataset.js';
+import { buildMatchFloor, floorMatch, floorSearch, loadMatchRequests, openRaw, type RawDb } from './floors.js';
+import { compare, load, ratio, type HttpResult, type Latency } from './measure.js';
+
+/**
+ * `npm run bench [-- NAME…] [--smoke | --size smoke|medium|full] [--engine sqlite|postgres] [--rebuild]`
+ * Every figure is printed beside the floor for the same work measured in the same run, and the ratio between them.
+ */
+const BENCHMARKS = ['seed', 'search', 'matching', 'lists', 'sweep', 'sepa', 'web'] as const;
+type BenchName = (typeof BENCHMARKS)[number];
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    smoke: { type: 'boolean', default: false },
+    size: { type: 'string' },
+    engine: { type: 'string' },
+    rebuild: { type: 'boolean', default: false },
+    seconds: { type: 'string' },
+  },
+});
+const size: SizeName = values.smoke ? 'smoke' : ((values.size as SizeName | undefined) ?? 'full');
+if (!(size in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
+const unknown = positionals.filter((p) => !(BENCHMARKS as readonly string[]).includes(p));
+if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${BENCHMARKS.join(', ')}`);
+const selected = new Set<BenchName>(positionals.length ? (positionals as BenchName[]) : BENCHMARKS);
+const engines: Engine[] = values.engine ? [values.engine as Engine] : ['sqlite', 'postgres'];
+const smoke = size === 'smoke';
+const loadSeconds = Number(values.seconds ?? (smoke ? 1 : 5));
+const iterations = smoke ? 20 : 400;
+const latencyRequests = smoke ? 30 : 600;
+
+type Figure = { bench: string; engine: Engine | 'web'; name: string; value: number; unit: string; floor?: number; ratio?: number; target?: string; met?: boolean; detail?: Record<string, unknown> };
+const figures: Figure[] = [];
+const gaps: string[] = [];
+
+function record(f: Figure): void {
+  figures.push(f);
+  const floor = f.floor !== undefined ? `  floor ${fmt(f.floor)} ${f.unit}  ratio ${f.ratio ?? ratio(f.value, f.floor)}` : '';
+  const target = f.target ? `  target ${f.target} ${f.met ? 'met' : 'NOT MET'}` : '';
+  console.log(`  ${f.name.padEnd(46)} ${fmt(f.value).padStart(10)} ${f.unit}${floor}${target}`);
+}
+const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
+
+function latencyFigures(bench: string, engine: Engine, name: string, project: Latency, floor: Latency, target?: { ratio?: number; p95?: number }) {
+  const r = ratio(project.p95, floor.p95);
+  const met = (target?.ratio === undefined || r <= target.ratio) && (target?.p95 === undefined || project.p95 <= target.p95);
+  const targetText = [target?.ratio !== undefined ? `p95 ≤ ${target.ratio}× floor` : '', target?.p95 !== undefined ? `p95 ≤ ${target.p95} ms` : ''].filter(Boolean).join(', ');
+  record({ bench, engine, name: `${name} p50/p95/p99 ms`, value: project.p95, unit: 'ms p95', floor: floor.p95, ratio: r, ...(targetText ? { target: targetText, met } : {}), detail: { project, floor } });
+  console.log(`    ${''.padEnd(44)} project ${project.p50}/${project.p95}/${project.p99}  floor ${floor.p50}/${floor.p95}/${floor.p99}`);
+}
+
+function throughputFigure(bench: string, engine: Engine, name: string, project: HttpResult, floor: HttpResult, target?: { share: number; p99: number }) {
+  const share = ratio(project.requestsPerSecond, floor.requestsPerSecond);
+  const met = target ? share >= target.share && project.latency.p99 <= target.p99 : undefined;
+  record({ bench, engine, name: `${name} req/s (c=50)`, value: project.requestsPerSecond, unit: 'req/s', floor: floor.requestsPerSecond, ratio: share, ...(target ? { target: `≥ ${target.share * 100}% of floor, p99 ≤ ${target.p99} ms`, met } : {}), detail: { project, floor } });
+  console.log(`    ${''.padEnd(44)} p99 ${project.latency.p99} ms (floor ${floor.latency.p99} ms)${project.non2xx || project.errors ? `  non-2xx ${project.non2xx} errors ${project.errors}` : ''}`);
+}
+
+// -------------------------------------------------------------------------------------------------------------
+// The server under load (bench/server.ts in a child process) and an authenticated session on it.
+
+type Server = { app: string; bare: string; memory: () => Promise<{ maxRssBytes: number }>; stop: () => Promise<void> };
+async function startServer(url: string): Promise<Server> {
+  const child = fork(path.resolve('bench/server.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_DATABASE_URL: url }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ready = await new Promise<{ appPort: number; barePort: number }>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as { appPort: number; barePort: number }));
+    child.once('exit', (code) => reject(new Error(`bench server exited (${code ?? 'signal'})`)));
+  });
+  return {
+    app: `http://127.0.0.1:${ready.appPort}`,
+    bare: `http://127.0.0.1:${ready.barePort}`,
+    memory: () =>
+      new Promise((resolve) => {
+        child.once('message', (m) => resolve(m as { maxRssBytes: number }));
+        child.send({ type: 'memory' });
+      }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.send({ type: 'stop' });
+      }),
+  };
+}
+
+async function login(origin: string, email: string): Promise<Record<string, string>> {
+  const res = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: BENCH_PASSWORD }) });
+  if (res.status !== 200) throw new Error(`bench login ${email}: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return { cookie };
+}
+
+async function status(origin: string, pathName: string, headers: Record<string, string>): Promise<number> {
+  return (await fetch(`${origin}${pathName}`, { headers })).status;
+}
+
+// -------------------------------------------------------------------------------------------------------------
+
+type Ctx = { engine: Engine; data: Dataset; deps: Deps; raw: RawDb; server: Server; auth: Record<string, string>; office: UserActor };
+
+async function actorOf(raw: RawDb, email: string): Promise<UserActor> {
+  const user = (await raw.all('SELECT id, display_name, person_id FROM users WHERE email = ?', [email]))[0];
+  if (!user) throw new Error(`no bench user ${email}: rebuild the data set (--rebuild)`);
+  const roles = (await raw.all('SELECT role FROM user_roles WHERE user_id = ?', [user.id])).map((r) => String(r.role) as Role);
+  return { kind: 'user', userId: String(user.id), displayName: String(user.display_name), email, roles: new Set(roles), personId: user.person_id ? String(user.person_id) : null, locale: 'fr' };
+}
+
+async function benchSeed(ctx: Ctx): Promise<void> {
+  const { seed } = ctx.data;
+  const people = seed.people;
+  // Floor: the same number of people rows inserted bare (no index, no full-text) through the same driver.
+  const rows = Math.min(people, smoke ? people : 200_000);
+  const w = await openBulkWriter(ctx.data.url);
+  await w.exec('DROP TABLE IF EXISTS bench_floor_people');
+  await w.exec('CREATE TABLE bench_floor_people (id text, kind text, first_name text, last_name text, email text, phone text, birth_date text, family_id text, search_name text, search_contact text, created_at text, updated_at text, version integer)');
+  const started = performance.now();
+  for (let start = 0; start < rows; start += 10_000) {
+    const chunk = [];
+    for (let i = start; i < Math.min(rows, start + 10_000); i += 1) chunk.push([`0000-${i}`, 'guardian', 'Hélène', 'Martin', `helene.martin${i}@exemple.fr`, `+336${String(i).padStart(8, '0')}`, '1980-01-01', null, ' helene martin', `helene.martin${i}@exemple.fr 336${i}`, '2026-11-23T08:00:00.000Z', '2026-11-23T08:00:00.000Z', 1]);
+    await w.begin();
+    await w.insert('bench_floor_people', ['id', 'kind', 'first_name', 'last_name', 'email', 'phone', 'birth_date', 'family_id', 'search_name', 'search_contact', 'created_at', 'updated_at', 'version'], chunk);
+    await w.commit();
+  }
+  const floorSeconds = ((performance.now() - started) / 1000) * (people / rows);
+  await w.exec('DROP TABLE bench_floor_people');
+  await w.close();
+  const per1M = (seed.seconds.total / Math.max(1, people)) * 1_000_000;
+  console.log(`  data set ${ctx.data.reused ? `reused (built ${seed.builtAt})` : 'built now'}: ${people} people, ${seed.lessons} lessons, ${seed.teachers} teachers; insert ${seed.seconds.insert.toFixed(1)} s + indexes ${seed.seconds.indexes.toFixed(1)} s${seed.seconds.cpu ? `, seed process CPU ${seed.seconds.cpu.toFixed(1)} s` : ''}; load average ${os.loadavg()[0]?.toFixed(1) ?? '?'}`);
+  record({ bench: 'seed', engine: ctx.engine, name: 'npm run seed (whole data set) s', value: seed.seconds.total, unit: 's', floor: floorSeconds, ratio: ratio(seed.seconds.total, floorSeconds), detail: { seed } });
+  // Below 100k people the fixed start-up (loading the communes, compiling) dominates: no extrapolated target.
+  const meaningful = people >= 100_000;
+  record({ bench: 'seed', engine: ctx.engine, name: 'seed, per 1M people (extrapolated) s', value: per1M, unit: 's', ...(meaningful ? { target: '≤ 60 s', met: per1M <= 60 } : {}) });
+}
+
+async function benchSearch(ctx: Ctx): Promise<void> {
+  const people = createPeopleService(ctx.deps);
+  const sample = await ctx.raw.all(`SELECT email, phone FROM people WHERE email IS NOT NULL AND phone IS NOT NULL ORDER BY id LIMIT 400`);
+  const step = Math.max(1, Math.floor(sample.length / 20));
+  const picked = sample.filter((_, i) => i % step === 0).slice(0, 20);
+  const queries: Record<string, string[]> = {
+    name: ['helene ma', 'jerome be', 'camille du', 'theo ro', 'chloe le', 'francois ga', 'lea mo', 'gael fo', 'ines pe', 'noel ca'],
+    email: picked.map((r) => String(r.email).split('@')[0]?.slice(0, -1) ?? 'martin'),
+    phone: picked.map((r) => `0${String(r.phone).slice(3)}`.slice(3, 9)),
+  };
+  for (const [kind, qs] of Object.entries(queries)) {
+    const { project, floor } = await compare(qs, (q) => people.search(ctx.office, q, 20), (q) => floorSearch(ctx.raw, q), iterations);
+    latencyFigures('search', ctx.engine, `search ${kind}: service`, project, floor, { ratio: 2 });
+    const endpoint = await load({ origin: ctx.server.app, paths: qs.map((q) => `/api/search?limit=20&q=${encodeURIComponent(q)}`), headers: ctx.auth, connections: 1, amount: latencyRequests });
+    const bare = await load({ origin: ctx.server.bare, paths: qs.map((q) => `/bare/search?q=${encodeURIComponent(q)}`), connections: 1, amount: latencyRequests });
+    latencyFigures('search', ctx.engine, `search ${kind}: GET /api/search`, endpoint.latency, bare.latency, { p95: ctx.engine === 'sqlite' ? 5 : 12 });
+    if (endpoint.non2xx) gaps.push(`${ctx.engine} search ${kind}: ${endpoint.non2xx} non-2xx answers`);
+  }
+}
+
+async function benchMatching(ctx: Ctx): Promise<void> {
+  await buildMatchFloor(ctx.raw);
+  const requests = await loadMatchRequests(ctx.raw, smoke ? 20 : 100);
+  if (!requests.length) return void gaps.push('matching: no open request in the data set');
+  let service: { candidates: (actor: UserActor, fileId: string, o: { includePrevious: boolean; limit: number; locale: 'fr' }) => Promise<unknown[]> } | null = null;
+  try {
+    const mod = (await import('../apps/api/src/modules/agency/matching.service.js')) as { createMatchingService: (deps: Deps) => NonNullable<typeof service> };
+    service = mod.createMatchingService(ctx.deps);
+  } catch (error) {
+    gaps.push(`matching: no matching service to benchmark (${String(error).slice(0, 120)})`);
+  }
+  const floorSizes = await Promise.all(requests.slice(0, 10).map((r) => floorMatch(ctx.raw, r).then((x) => x.length)));
+  console.log(`  floor finds ${floorSizes.join(', ')} candidates for the first requests`);
+  if (service) {
+    const s = service;
+    const { project, floor } = await compare(requests, (r) => s.candidates(ctx.office, r.id, { includePrevious: false, limit: 20, locale: 'fr' }), (r) => floorMatch(ctx.raw, r), smoke ? iterations : 200);
+    latencyFigures('matching', ctx.engine, 'matching: service', project, floor, { ratio: 2 });
+  }
+  const route = (id: string) => `/api/requests/${id}/candidates`;
+  const code = await status(ctx.server.app, route(requests[0]?.id ?? ''), ctx.auth);
+  if (code !== 200) return void gaps.push(`matching: GET ${route(':id')} answered ${code} on ${ctx.engine}; endpoint not measured`);
+  const endpoint = await load({ origin: ctx.server.app, paths: requests.map((r) => route(r.id)), headers: ctx.auth, connections: 1, amount: smoke ? latencyRequests : 300 });
+  const bare = await load({ origin: ctx.server.bare, paths: requests.map((r) => `/bare/match/${r.id}`), connections: 1, amount: smoke ? latencyRequests : 300 });
+  latencyFigures('matching', ctx.engine, 'matching: GET /api/requests/:id/candidates', endpoint.latency, bare.latency, { p95: 5 });
+}
+
+async function benchLists(ctx: Ctx): Promise<void> {
+  const json = await load({ origin: ctx.server.bare, paths: ['/bare/json'], connections: 50, seconds: loadSeconds });
+  record({ bench: 'lists', engine: ctx.engine, name: 'bare route, 20-item JSON req/s (c=50)', value: json.requestsPerSecond, unit: 'req/s', detail: { json } });
+  console.log(`    ${''.padEnd(44)} p99 ${json.latency.p99} ms`);
+  const bareDb = await load({ origin: ctx.server.bare, paths: ['/bare/families'], connections: 50, seconds: loadSeconds });
+  record({ bench: 'lists', engine: ctx.engine, name: 'bare route + DB read (families page) req/s', value: bareDb.requestsPerSecond, unit: 'req/s', detail: { bareDb } });
+  console.log(`    ${''.padEnd(44)} p99 ${bareDb.latency.p99} ms`);
+  const teacherAuth = await login(ctx.server.app, BENCH_LOGINS.teacher);
+  const candidates: { name: string; path: string; auth: Record<string, string> }[] = [
+    { name: 'GET /api/families (first page)', path: '/api/families?limit=50', auth: ctx.auth },
+    { name: 'GET /api/teachers (first page)', path: '/api/teachers?limit=50', auth: ctx.auth },
+    { name: 'GET /api/files (first page)', path: '/api/files?limit=50', auth: ctx.auth },
+    { name: "a teacher's files (their students) GET /api/files", path: '/api/files?limit=50', auth: teacherAuth },
+    { name: 'GET /api/billing/mandates (first page)', path: '/api/billing/mandates?limit=50', auth: ctx.auth },
+    { name: 'GET /api/teachers/low-activity', path: '/api/teachers/low-activity', auth: ctx.auth },
+    { name: 'GET /api/dashboards/agency', path: '/api/dashboards/agency', auth: ctx.auth },
+  ];
+  // The smoke run only proves each kind of measurement still works.
+  for (const c of smoke ? candidates.slice(0, 1) : candidates) {
+    const code = await status(ctx.server.app, c.path, c.auth);
+    if (code !== 200) {
+      gaps.push(`lists: ${c.name} answered ${code} on ${ctx.engine}; not measured`);
+      continue;
+    }
+    const result = await load({ origin: ctx.server.app, paths: [c.path], headers: c.auth, connections: 50, seconds: loadSeconds });
+    throughputFigure('lists', ctx.engine, c.name, result, bareDb, { share: 0.5, p99: 25 });
+  }
+}
+
+async function benchSweep(ctx: Ctx): Promise<void> {
+  // Floor: one pass over every lesson, the least a sweep that looks at lessons must read.
+  const floorStart = performance.now();
+  await ctx.raw.all('SELECT file_id, max(lesson_date) AS last FROM lessons GROUP BY file_id');
+  const floor = (performance.now() - floorStart) / 1000;
+  const started = performance.now();
+  const result = await runSweeps(ctx.deps, (msg, data) => console.error(msg, data));
+  const seconds = (performance.now() - started) / 1000;
+  const again = performance.now();
+  await runSweeps(ctx.deps);
+  const second = (performance.now() - again) / 1000;
+  console.log(`  sweeps: ${JSON.stringify(result).slice(0, 300)}`);
+  record({ bench: 'sweep', engine: ctx.engine, name: `all sweeps over ${ctx.data.seed.lessons} lessons (first run) s`, value: seconds, unit: 's', floor, ratio: ratio(seconds, floor), target: '≤ 10 s', met: seconds <= 10, detail: { result } });
+  record({ bench: 'sweep', engine: ctx.engine, name: 'all sweeps, second run (idempotent) s', value: second, unit: 's', floor, ratio: ratio(second, floor) });
+}
+
+async function benchSepa(ctx: Ctx): Promise<void> {
+  gaps.push(`sepa: not measured on ${ctx.engine} — the data set has no invoices or instalments to collect yet (mandates ${ctx.data.seed.mandates ?? 'not seeded'}); see the report`);
+}
+
+function benchWeb(): void {
+  const dist = path.resolve('dist/web');
+  const index = path.join(dist, 'index.html');
+  if (!fs.existsSync(index)) {
+    console.log('  building the web app (npm run build:web)…');
+    const built = spawnSync('npm', ['run', 'build:web', '--silent'], { stdio: 'inherit' });
+    if (built.status !== 0 || !fs.existsSync(index)) return void gaps.push('web: npm run build:web failed; bundle not measured');
+  }
+  const html = fs.readFileSync(index, 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  const gz = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(dist, file)), { level: 9 }).length;
+  // The entry's static imports load with it; route chunks load when their route is opened.
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || !fs.existsSync(path.join(dist, file))) return;
+    seen.add(file);
+    const text = fs.readFileSync(path.join(dist, file), 'utf8');
+    for (const m of text.matchAll(/(?:^|[;\s}])import\s*(?:[\w{}\s,*$]+from\s*)?["']\.\/([^"']+\.js)["']/g)) visit(path.join(path.dirname(file), m[1] ?? ''));
+  };
+  initial.forEach(visit);
+  const initialBytes = [...seen].reduce((sum, f) => sum + gz(f), 0);
+  record({ bench: 'web', engine: 'web', name: 'first page JS (entry + static imports) kB gz', value: initialBytes / 1024, unit: 'kB', target: '≤ 250 kB', met: initialBytes / 1024 <= 250, detail: { files: [...seen] } });
+  const chunks = fs.readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js')).map((f) => ({ file: `assets/${f}`, kB: Math.round((gz(`assets/${f}`) / 1024) * 10) / 10 }));
+  chunks.sort((a, b) => b.kB - a.kB);
+  for (const c of chunks.slice(0, 15)) console.log(`    ${c.file.padEnd(60)} ${String(c.kB).padStart(7)} kB gz${seen.has(c.file) ? '  (first page)' : ''}`);
+  figures.push({ bench: 'web', engine: 'web', name: 'chunks', value: chunks.length, unit: 'chunks', detail: { chunks } });
+}
+
+async function runEngine(engine: Engine): Promise<void> {
+  console.log(`\n== ${engine} (${size}) ==`);
+  let data: Dataset;
+  try {
+    data = await ensureDataset(engine, size, { rebuild: values.rebuild ?? false, quiet: smoke });
+  } catch (error) {
+    gaps.push(`${engine}: data set unavailable (${String(error).slice(0, 200)}); engine skipped`);
+    return;
+  }
+  const config = loadConfig({ DATABASE_URL: data.url, LOG_LEVEL: 'silent', SWEEP_INTERVAL_MINUTES: '0', WEB_DIST: '/nonexistent' });
+  const database = openDatabase(data.url);
+  const { app, deps } = await buildApp({ config, database, logger: false });
+  await app.ready();
+  const raw = openRaw(data.url);
+  const server = await startServer(data.url);
+  try {
+    const ctx: Ctx = { engine, data, deps, raw, server, auth: await login(server.app, BENCH_LOGINS.office), office: await actorOf(raw, BENCH_LOGINS.office) };
+    const run = async (name: BenchName, fn: () => Promise<void>) => {
+      if (!selected.has(name)) return;
+      console.log(`\n-- ${name} --`);
+      await fn();
+    };
+    await run('seed', () => benchSeed(ctx));
+    await run('search', () => benchSearch(ctx));
+    await run('matching', () => benchMatching(ctx));
+    await run('lists', () => benchLists(ctx));
+    const memory = await server.memory();
+    record({ bench: 'memory', engine, name: 'server peak RSS under the HTTP benchmarks MB', value: memory.maxRssBytes / 1_048_576, unit: 'MB', target: '≤ 300 MB', met: memory.maxRssBytes / 1_048_576 <= 300 });
+    await run('sweep', () => benchSweep(ctx));
+    await run('sepa', () => benchSepa(ctx));
+  } finally {
+    await server.stop();
+    await raw.close();
+    await app.close();
+    await database.destroy();
+  }
+}
+
+const started = performance.now();
+for (const engine of engines) await runEngine(engine);
+if (selected.has('web')) {
+  console.log('\n== web ==');
+  benchWeb();
+}
+const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', memoryGB: Math.round(os.totalmem() / 1e9), node: process.version, platform: `${os.platform()} ${os.release()}`, load: os.loadavg() };
+const output = { date: new Date().toISOString(), size, machine, seconds: Math.round((performance.now() - started) / 1000), figures, gaps };
+fs.mkdirSync('bench/results', { recursive: true });
+const resultFile = `bench/results/${smoke ? 'smoke' : 'latest'}.json`;
+// Running a few benchmarks replaces their figures in the last full result of the same size, keeping the others.
+if (positionals.length && fs.existsSync(resultFile)) {
+  const previous = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as typeof output;
+  if (previous.size === size) {
+    const rerun = (f: Figure) => selected.has(f.bench as BenchName) || (f.bench === 'memory' && engines.includes(f.engine as Engine));
+    output.figures = [...previous.figures.filter((f) => !(rerun(f) && (f.engine === 'web' || engines.includes(f.engine as Engine)))), ...figures];
+  }
+}
+fs.writeFileSync(resultFile, `${JSON.stringify(output, null, 2)}\n`);
+console.log(`\n${gaps.length ? `Gaps:\n${gaps.map((g) => `  - ${g}`).join('\n')}\n` : ''}Not met: ${figures.filter((f) => f.met === false).map((f) => `${f.engine} ${f.name}`).join('; ') || 'none'}`);
+console.log(`Written ${resultFile} in ${output.seconds} s.`);

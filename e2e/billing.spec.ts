@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startServer, type E2EServer } from './support/server.js';
+import { expectAccessible, launchBrowser, loginThroughUi, newPage } from './support/browser.js';
+
+let server: E2EServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('billing in the browser', () => {
+  it('accounts opens the prepared batch, sees the held family left out with its reason, and exports the pain.008 file', async () => {
+    const held = await server.deps.db
+      .selectFrom('debit_holds')
+      .innerJoin('subscriptions', 'subscriptions.id', 'debit_holds.subscription_id')
+      .innerJoin('families', 'families.id', 'subscriptions.family_id')
+      .select('families.name')
+      .where('debit_holds.released_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    const page = await newPage(browser);
+    await loginThroughUi(page, server.url, 'accounts@demo.example.org');
+    await page.goto(`${server.url}/office/billing/batches`);
+    await page.getByRole('heading', { level: 1, name: 'Lots de prélèvement' }).waitFor();
+    await expectAccessible(page, 'batches page');
+    await page.getByRole('region', { name: 'Lots de prélèvement' }).getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1, name: /Lots de prélèvement HRM-/ }).waitFor();
+    const excluded = page.getByRole('region', { name: /^Exclus/ });
+    const heldRow = excluded.getByRole('row').filter({ hasText: held.name }).filter({ hasText: 'Suspendu (aucun cours)' });
+    await expect(heldRow.count()).resolves.toBeGreaterThan(0);
+    await expectAccessible(page, 'batch page (prepared)');
+
+    await page.getByRole('button', { name: 'Exporter (pain.008)' }).click();
+    await page.getByText('Lot exporté : il ne peut plus être modifié.').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le fichier' }).click()]);
+    const xml = fs.readFileSync((await download.path()) ?? '', 'utf8');
+    expect(xml).toContain('urn:iso:std:iso:20022:tech:xsd:pain.008.001.08');
+    expect(xml).not.toContain(held.name);
+    for (const [path, title] of [['/office/billing', 'Factures'], ['/office/billing/holds', 'Prélèvements suspendus'], ['/office/billing/mandates', 'Mandats SEPA'], ['/office/billing/certificates', 'Attestations fiscales']] as const) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await expectAccessible(page, path);
+    }
+    await page.context().close();
+  });
+
+  it('a family downloads its invoice and its tax certificate in the portal, on a phone', async () => {
+    const page = await newPage(browser, { mobile: true });
+    await loginThroughUi(page, server.url, 'family@demo.example.org');
+    await page.goto(`${server.url}/family/billing`);
+    await page.getByRole('heading', { level: 1, name: 'Factures et paiements' }).waitFor();
+    await page.getByRole('link', { name: /^Télécharger F\d{4}-/ }).first().waitFor();
+    await expectAccessible(page, 'family billing page');
+    const [invoice] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Télécharger F\d{4}-/ }).first().click()]);
+    expect(fs.readFileSync((await invoice.path()) ?? '').subarray(0, 5).toString()).toBe('%PDF-');
+    const [certificate] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Télécharger l’attestation/ }).first().click()]);
+    expect(fs.readFileSync((await certificate.path()) ?? '').subarray(0, 5).toString()).toBe('%PDF-');
+    await page.context().close();
+  });
+});

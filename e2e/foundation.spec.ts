@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type E2EServer } from './support/server.js';
+import { expectAccessible, launchBrowser, linkFrom, loginThroughUi, newPage } from './support/browser.js';
+
+let server: E2EServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openByPhone(page: Page, typed: string) {
+  const search = page.getByRole('searchbox', { name: 'Rechercher une personne' }).or(page.getByLabel('Rechercher une personne'));
+  await search.first().fill(typed);
+  await page.getByRole('option', { name: /Hélène Lefèvre/ }).first().waitFor();
+  await search.first().press('Enter');
+  await page.waitForURL(/\/office\/families\//);
+}
+
+describe('foundation in the browser', () => {
+  it('shows the login page, refuses a bad password with a message, and logs the admin in', async () => {
+    const page = await newPage(browser);
+    await page.goto(server.url);
+    await page.waitForURL(/\/login/);
+    await expectAccessible(page, 'login');
+    await page.getByLabel('Adresse e-mail').fill('admin@demo.example.org');
+    await page.getByLabel('Mot de passe').fill('not the password');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Adresse e-mail ou mot de passe incorrect.' }).textContent()).resolves.toContain('incorrect');
+    await page.getByLabel('Mot de passe').fill('harmonie-demo');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(/\/office/);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await expectAccessible(page, 'office dashboard');
+    await page.context().close();
+  });
+
+  it('shows each role only the navigation it may use', async () => {
+    const expectations: [string, string[], string[]][] = [
+      ['admin', ['Familles', 'Professeurs', 'Utilisateurs', 'E-mails envoyés'], []],
+      ['sales', ['Familles', 'E-mails envoyés'], ['Utilisateurs']],
+      ['board', ['Familles'], ['Utilisateurs', 'E-mails envoyés']],
+    ];
+    for (const [role, visible, hidden] of expectations) {
+      const page = await newPage(browser);
+      await loginThroughUi(page, server.url, `${role}@demo.example.org`);
+      const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+      for (const label of visible) await nav.getByRole('link', { name: label }).first().waitFor();
+      for (const label of hidden) expect(await nav.getByRole('link', { name: label }).count(), `${role} sees ${label}`).toBe(0);
+      await page.context().close();
+    }
+    const teacher = await newPage(browser);
+    await loginThroughUi(teacher, server.url, 'teacher@demo.example.org');
+    await teacher.waitForURL(/\/teacher/);
+    await expectAccessible(teacher, 'teacher portal');
+    await teacher.context().close();
+  });
+
+  it('finds a guardian by part of a phone number and by an accent-less name, edits them and shows the history', async () => {
+    const page = await newPage(browser);
+    await loginThroughUi(page, server.url, 'admin@demo.example.org');
+    await openByPhone(page, '06 12 34');
+    await expectAccessible(page, 'family page');
+    const familyUrl = page.url();
+
+    const search = page.getByLabel('Rechercher une personne').first();
+    await search.fill('helene lef');
+    await page.getByRole('option', { name: /Hélène Lefèvre/ }).first().waitFor();
+    await search.press('Escape');
+
+    await page.goto(familyUrl);
+    await page.getByRole('button', { name: 'Modifier Hélène Lefèvre' }).click();
+    await page.getByLabel('E-mail').first().fill('helene.lefevre@nouvelle-adresse.example');
+    await page.getByRole('button', { name: 'Enregistrer' }).first().click();
+    await page.getByText('helene.lefevre@nouvelle-adresse.example').first().waitFor();
+
+    await page.getByRole('link', { name: 'Hélène Lefèvre' }).first().click();
+    await page.waitForURL(/\/office\/people\//);
+    const history = page.getByRole('region', { name: 'Historique' }).or(page.locator('section', { hasText: 'Historique' }));
+    await history.first().getByText('helene.lefevre@nouvelle-adresse.example').first().waitFor();
+    await expectAccessible(page, 'person page with history');
+    await page.context().close();
+  });
+
+  it('refuses a stale edit with a clear message', async () => {
+    const first = await newPage(browser);
+    const second = await newPage(browser);
+    for (const page of [first, second]) {
+      await loginThroughUi(page, server.url, 'sales@demo.example.org');
+      await openByPhone(page, '0612345678');
+      await page.getByRole('button', { name: 'Modifier Hélène Lefèvre' }).click();
+    }
+    await first.getByLabel('Prénom').first().fill('Hélène-Marie');
+    await first.getByRole('button', { name: 'Enregistrer' }).first().click();
+    await first.getByRole('heading', { name: /Hélène-Marie Lefèvre/ }).first().waitFor();
+    await second.getByLabel('Prénom').first().fill('Hélèna');
+    await second.getByRole('button', { name: 'Enregistrer' }).first().click();
+    await second.getByRole('alert').filter({ hasText: 'modifiée par quelqu’un d’autre' }).first().waitFor();
+    await first.context().close();
+    await second.context().close();
+  });
+
+  it('shows a teacher a clear refusal for a family that is not theirs (and the API says 403)', async () => {
+    const teacher = await server.deps.db.selectFrom('users').select('person_id').where('email', '=', 'teacher@demo.example.org').executeTakeFirstOrThrow();
+    // a guardian of a family this teacher has never taught
+    const family = await server.deps.db
+      .selectFrom('people')
+      .select(['family_id', 'id'])
+      .where('kind', '=', 'guardian')
+      .where('family_id', 'not in', server.deps.db.selectFrom('assignments').select('family_id').where('teacher_id', '=', teacher.person_id ?? ''))
+      .executeTakeFirstOrThrow();
+    const page = await newPage(browser);
+    await loginThroughUi(page, server.url, 'teacher@demo.example.org');
+    const status = await page.evaluate(async (id) => (await fetch(`/api/people/${id}`)).status, family.id);
+    expect(status).toBe(403);
+    await page.goto(`${server.url}/office/families/${family.family_id}`);
+    await page.getByRole('heading', { name: 'Accès refusé' }).waitFor();
+    await expectAccessible(page, 'access denied page');
+    await page.context().close();
+  });
+
+  it('resets a password through the e-mail in the outbox', async () => {
+    const page = await newPage(browser, { locale: 'en-GB' });
+    await page.goto(`${server.url}/forgot-password`);
+    await page.getByLabel(/e-mail/i).first().fill('accounts@demo.example.org');
+    await page.getByRole('button', { name: /lien|link/i }).click();
+    await page.getByText(/un e-mail vient de lui être envoyé|an e-mail has just been sent/i).first().waitFor();
+
+    const admin = await newPage(browser);
+    await loginThroughUi(admin, server.url, 'admin@demo.example.org');
+    await admin.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'E-mails envoyés' }).first().click();
+    await admin.getByText('accounts@demo.example.org').first().waitFor();
+    await expectAccessible(admin, 'outbox');
+    const mail = await server.deps.db.selectFrom('outbox').select('text_body').where('to_address', '=', 'accounts@demo.example.org').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    const link = linkFrom(mail.text_body, '/reset-password');
+
+    await page.goto(link);
+    await page.getByLabel(/^(nouveau mot de passe|new password)/i).first().fill('a much better password');
+    await page.getByLabel(/confirm/i).first().fill('a much better password');
+    await page.getByRole('button', { name: /enregistrer le mot de passe|save password/i }).click();
+    await page.waitForURL(/\/office/);
+    await admin.context().close();
+    await page.context().close();
+  });
+
+  it('works on a phone-sized screen', async () => {
+    const page = await newPage(browser, { mobile: true });
+    await loginThroughUi(page, server.url, 'sales@demo.example.org');
+    await page.getByRole('button', { name: /ouvrir le menu|open menu/i }).first().click();
+    await page.getByRole('link', { name: 'Familles' }).first().click();
+    await page.waitForURL(/\/office\/families/);
+    await expectAccessible(page, 'families on a phone');
+    await page.context().close();
+  });
+});
