@@ -146,44 +146,30 @@ export function createMatchingService(deps: Deps) {
       });
     }
 
-    // Second pass, batched over the survivors: capacity use, mismatches and previous teachers in one grouped read
-    // of assignments; lessons of the last 30 days in one grouped read of the (teacher_id, lesson_date) index.
-    const assignmentCounts = new Map<string, { openNew: number; mismatches: number; previous: number }>();
-    const lessonCounts = new Map<string, number>();
-    const details = new Map<string, { first_name: string; last_name: string; styles: string | null }>();
+    // Second pass over the survivors only, one batched read per 800: names and styles, capacity use, mismatches,
+    // previous teachers of this file and lessons of the last 30 days — each count an index range of its teacher.
+    const details = new Map<string, { first_name: string; last_name: string; styles: string | null; openNew: number; mismatches: number; previous: number; lessons30: number }>();
     for (const ids of chunks(candidates.map((c) => c.person_id), 800)) {
-      const counts = await tx
-        .selectFrom('assignments')
-        .select([
-          'teacher_id',
-          sql<number>`sum(case when ended_on is null and started_on >= ${newSince} then 1 else 0 end)`.as('open_new'),
-          sql<number>`sum(case when end_reason = 'mismatch' then 1 else 0 end)`.as('mismatches'),
-          sql<number>`max(case when file_id = ${file.id} then 1 else 0 end)`.as('previous'),
+      const rows2 = await tx
+        .selectFrom('teachers as t')
+        .innerJoin('people as p', 'p.id', 't.person_id')
+        .select(['t.person_id', 't.styles', 'p.first_name', 'p.last_name'])
+        .select((eb) => [
+          eb.selectFrom('assignments as c').select(eb.fn.countAll<number>().as('n')).whereRef('c.teacher_id', '=', 't.person_id').where('c.ended_on', 'is', null).where('c.started_on', '>=', newSince).as('open_new'),
+          eb.selectFrom('assignments as m').select(eb.fn.countAll<number>().as('n')).whereRef('m.teacher_id', '=', 't.person_id').where('m.end_reason', '=', 'mismatch').as('mismatches'),
+          eb.selectFrom('assignments as prev').select(eb.fn.countAll<number>().as('n')).whereRef('prev.teacher_id', '=', 't.person_id').where('prev.file_id', '=', file.id).as('previous'),
+          eb.selectFrom('lessons as l').select(eb.fn.countAll<number>().as('n')).whereRef('l.teacher_id', '=', 't.person_id').where('l.lesson_date', '>=', monthAgo).where('l.lesson_date', '<=', today).as('lessons30'),
         ])
-        .where('teacher_id', 'in', ids)
-        .groupBy('teacher_id')
+        .where('t.person_id', 'in', ids)
         .execute();
-      for (const c of counts) assignmentCounts.set(c.teacher_id, { openNew: Number(c.open_new ?? 0), mismatches: Number(c.mismatches ?? 0), previous: Number(c.previous ?? 0) });
+      for (const r of rows2) details.set(r.person_id, { first_name: r.first_name, last_name: r.last_name, styles: r.styles, openNew: Number(r.open_new ?? 0), mismatches: Number(r.mismatches ?? 0), previous: Number(r.previous ?? 0), lessons30: Number(r.lessons30 ?? 0) });
     }
     candidates = candidates.filter((c) => {
-      const a = assignmentCounts.get(c.person_id);
+      const d = details.get(c.person_id);
       // Room for one more new student: active assignments started within the window stay under capacity.
-      if ((c.capacity_new_students ?? 0) <= (a?.openNew ?? 0)) return false;
-      return options.includePrevious || !a?.previous;
+      if (!d || (c.capacity_new_students ?? 0) <= d.openNew) return false;
+      return options.includePrevious || !d.previous;
     });
-    for (const ids of chunks(candidates.map((c) => c.person_id), 800)) {
-      const lessons = await tx
-        .selectFrom('lessons')
-        .select(['teacher_id', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('teacher_id', 'in', ids)
-        .where('lesson_date', '>=', monthAgo)
-        .where('lesson_date', '<=', today)
-        .groupBy('teacher_id')
-        .execute();
-      for (const l of lessons) lessonCounts.set(l.teacher_id, Number(l.n));
-      const people = await tx.selectFrom('teachers as t').innerJoin('people as p', 'p.id', 't.person_id').select(['t.person_id', 't.styles', 'p.first_name', 'p.last_name']).where('t.person_id', 'in', ids).execute();
-      for (const p of people) details.set(p.person_id, p);
-    }
 
     const slots = (await tx.selectFrom('file_slots').select(['weekday', 'start_minute', 'end_minute']).where('file_id', '=', file.id).execute()).map((s) => ({ weekday: s.weekday, start: s.start_minute, end: s.end_minute }));
     const availability = new Map<string, Window[]>();
@@ -225,10 +211,10 @@ export function createMatchingService(deps: Deps) {
       if (!fileStyles.length && !goalWords.size) add('styles', weights.styles, 0.5, R.noStylePref);
       else add('styles', weights.styles, shared.length ? Math.min(1, shared.length / Math.max(1, fileStyles.length)) : 0, shared.length ? R.styles(shared.join(', ')) : R.noStyle);
 
-      const lessons = lessonCounts.get(c.person_id) ?? 0;
+      const lessons = detail?.lessons30 ?? 0;
       add('load', weights.load, Math.max(0, 1 - lessons / busy), lessons <= few ? R.fewLessons(lessons) : R.lessons(lessons));
 
-      const mismatches = assignmentCounts.get(c.person_id)?.mismatches ?? 0;
+      const mismatches = detail?.mismatches ?? 0;
       add('outcomes', weights.outcomes, 1 / (1 + mismatches), mismatches ? R.mismatches(mismatches) : R.noMismatch);
 
       const levelText = c.level_min === c.level_max ? R.levelsOne(levels[c.level_min] ?? '') : R.levelsRange(levels[c.level_min] ?? '', levels[c.level_max] ?? '');

@@ -259,6 +259,8 @@ export function createBatchesService(deps: Deps) {
     async preNotifyDue(): Promise<{ notified: number }> {
       const settings = await readBillingSettings(db);
       const today = await todayIn(settings);
+      // Without a creditor identifier no notice can be sent (sendNotices would give 0 for every family).
+      if (!settings.creditor) return { notified: 0 };
       const horizon = earliestCollection(today, settings.noticeDays + 7);
       const rows = await db
         .selectFrom('invoice_instalments')
@@ -273,7 +275,11 @@ export function createBatchesService(deps: Deps) {
         .execute();
       let notified = 0;
       const byFamily = new Map<string, typeof rows>();
-      for (const r of rows) byFamily.set(r.family_id, [...(byFamily.get(r.family_id) ?? []), r]);
+      for (const r of rows) {
+        const list = byFamily.get(r.family_id);
+        if (list) list.push(r);
+        else byFamily.set(r.family_id, [r]);
+      }
       // The families' mandates in one read per chunk (same choice as repo.currentMandate), not one read per family:
       // families without a usable mandate stay due on every run, and a re-run must not pay a query for each.
       const families = [...byFamily.keys()];
