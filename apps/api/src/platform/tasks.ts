@@ -17,6 +17,29 @@ export type NewTask = {
   dedupeKey?: string | null;
 };
 
+function taskRow(task: NewTask, now: string) {
+  return {
+    id: newId(),
+    kind: task.kind,
+    service: task.service,
+    title: task.title,
+    details: task.details ?? null,
+    due_on: task.dueOn,
+    status: 'open',
+    file_id: task.fileId ?? null,
+    family_id: task.familyId ?? null,
+    teacher_id: task.teacherId ?? null,
+    dedupe_key: task.dedupeKey ?? null,
+    assignee_user_id: null,
+    done_at: null,
+    done_by: null,
+    outcome: null,
+    created_at: now,
+    updated_at: now,
+    version: 1,
+  };
+}
+
 /**
  * Creates a task for a service unless one with the same dedupe key exists; returns true when created.
  * Insert-or-ignore on a unique key is what keeps concurrent sweeps on several instances from doubling tasks.
@@ -25,26 +48,7 @@ export async function createTask(tx: Tx, clock: Clock, task: NewTask): Promise<b
   const now = clock.now().toISOString();
   const result = await tx
     .insertInto('tasks')
-    .values({
-      id: newId(),
-      kind: task.kind,
-      service: task.service,
-      title: task.title,
-      details: task.details ?? null,
-      due_on: task.dueOn,
-      status: 'open',
-      file_id: task.fileId ?? null,
-      family_id: task.familyId ?? null,
-      teacher_id: task.teacherId ?? null,
-      dedupe_key: task.dedupeKey ?? null,
-      assignee_user_id: null,
-      done_at: null,
-      done_by: null,
-      outcome: null,
-      created_at: now,
-      updated_at: now,
-      version: 1,
-    })
+    .values(taskRow(task, now))
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
@@ -83,26 +87,7 @@ export async function createTasksOnce(db: Kysely<DB>, clock: Clock, tasks: (NewT
       tx
         .insertInto('tasks')
         .values(
-          missing.map((task) => ({
-            id: newId(),
-            kind: task.kind,
-            service: task.service,
-            title: task.title,
-            details: task.details ?? null,
-            due_on: task.dueOn,
-            status: 'open',
-            file_id: task.fileId ?? null,
-            family_id: task.familyId ?? null,
-            teacher_id: task.teacherId ?? null,
-            dedupe_key: task.dedupeKey,
-            assignee_user_id: null,
-            done_at: null,
-            done_by: null,
-            outcome: null,
-            created_at: now,
-            updated_at: now,
-            version: 1,
-          })),
+          missing.map((task) => taskRow(task, now)),
         )
         .onConflict((oc) => oc.column('dedupe_key').doNothing())
         .executeTakeFirst(),
