@@ -3,7 +3,7 @@ import type { CreateInvoiceBody, CreditNoteBody, DeferralBody, Invoice, Instalme
 import type { Selectable } from 'kysely';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
-import type { InvoicesTable } from '../../db/tables.js';
+import type { FamiliesTable, InvoicesTable } from '../../db/tables.js';
 import { actorUserId, requireRole, type Actor } from '../../platform/actor.js';
 import { DomainError, notFound, stale } from '../../platform/errors.js';
 import { recordAudit, recordAudits } from '../../platform/audit.js';
@@ -68,6 +68,36 @@ type IssueInput = {
  * Invoices: issued with a gap-free number per series and year, never edited afterwards (a correction is a
  * credit note), settled by debits, payments and credit notes.
  */
+type FamilyRow = Selectable<FamiliesTable>;
+
+/** The issued invoice row: the family's name and billing address are copied, as an invoice never changes. */
+function invoiceRow(input: IssueInput, family: FamilyRow, number: string, issuedOn: string, createdBy: string | null, now: string): InvoiceRow {
+  return {
+    id: newId(),
+    number,
+    kind: input.kind,
+    family_id: family.id,
+    subscription_id: input.subscriptionId,
+    credited_invoice_id: input.creditedInvoiceId ?? null,
+    period_start: input.periodStart ?? null,
+    period_end: input.periodEnd ?? null,
+    period_key: input.periodKey ?? null,
+    issued_on: issuedOn,
+    description: input.description,
+    amount_cents: input.amountCents,
+    status: input.kind === 'invoice' ? 'open' : 'paid',
+    billed_name: family.name,
+    billed_address: family.billing_line1
+      ? JSON.stringify({ line1: family.billing_line1, line2: family.billing_line2, postalCode: family.billing_postal_code, city: family.billing_city, country: family.billing_country ?? 'FR' })
+      : null,
+    locale: family.locale,
+    created_by: createdBy,
+    created_at: now,
+    updated_at: now,
+    version: 1,
+  };
+}
+
 export function createInvoicesService(deps: Deps) {
   const { db, clock } = deps;
 
@@ -85,30 +115,7 @@ export function createInvoicesService(deps: Deps) {
     const series = input.kind === 'invoice' ? settings.invoicePrefix : 'A';
     const value = await repo.allocateNumber(tx, series, year);
     const now = clock.now().toISOString();
-    const row: InvoiceRow = {
-      id: newId(),
-      number: repo.formatNumber(series, year, value),
-      kind: input.kind,
-      family_id: family.id,
-      subscription_id: input.subscriptionId,
-      credited_invoice_id: input.creditedInvoiceId ?? null,
-      period_start: input.periodStart ?? null,
-      period_end: input.periodEnd ?? null,
-      period_key: input.periodKey ?? null,
-      issued_on: issuedOn,
-      description: input.description,
-      amount_cents: input.amountCents,
-      status: input.kind === 'invoice' ? 'open' : 'paid',
-      billed_name: family.name,
-      billed_address: family.billing_line1
-        ? JSON.stringify({ line1: family.billing_line1, line2: family.billing_line2, postalCode: family.billing_postal_code, city: family.billing_city, country: family.billing_country ?? 'FR' })
-        : null,
-      locale: family.locale,
-      created_by: actorUserId(actor),
-      created_at: now,
-      updated_at: now,
-      version: 1,
-    };
+    const row = invoiceRow(input, family, repo.formatNumber(series, year, value), issuedOn, actorUserId(actor), now);
     await tx.insertInto('invoices').values(row).execute();
     let seq = 1;
     for (const instalment of input.instalments) {
@@ -141,30 +148,7 @@ export function createInvoicesService(deps: Deps) {
     const now = clock.now().toISOString();
     const rows: InvoiceRow[] = inputs.map((input, index) => {
       const family = families.get(input.familyId) as NonNullable<ReturnType<typeof families.get>>;
-      return {
-        id: newId(),
-        number: repo.formatNumber(series, year, first + index),
-        kind: input.kind,
-        family_id: family.id,
-        subscription_id: input.subscriptionId,
-        credited_invoice_id: input.creditedInvoiceId ?? null,
-        period_start: input.periodStart ?? null,
-        period_end: input.periodEnd ?? null,
-        period_key: input.periodKey ?? null,
-        issued_on: issuedOn,
-        description: input.description,
-        amount_cents: input.amountCents,
-        status: input.kind === 'invoice' ? 'open' : 'paid',
-        billed_name: family.name,
-        billed_address: family.billing_line1
-          ? JSON.stringify({ line1: family.billing_line1, line2: family.billing_line2, postalCode: family.billing_postal_code, city: family.billing_city, country: family.billing_country ?? 'FR' })
-          : null,
-        locale: family.locale,
-        created_by: actorUserId(actor),
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      };
+      return invoiceRow(input, family, repo.formatNumber(series, year, first + index), issuedOn, actorUserId(actor), now);
     });
     await tx.insertInto('invoices').values(rows).execute();
     const instalments = rows.flatMap((row, index) =>
