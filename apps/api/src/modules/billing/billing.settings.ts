@@ -7,7 +7,8 @@ import { ibanProblem, bicProblem, icsProblem } from './sepa-validation.js';
 
 /** Billing settings; admins change them in the settings screen, tests through writeSetting. */
 export const BILLING = {
-  firstDebitWithinDays: 'billing.firstDebitWithinDays',
+  // One setting for the agency's rule (first debit within N days of the hand-over), registered by the agency module.
+  firstDebitWithinDays: 'agency.firstDebitDays',
   holdAfterDaysWithoutLesson: 'billing.holdAfterDaysWithoutLesson',
   preNotificationDays: 'billing.preNotificationDays',
   issueDaysAhead: 'billing.issueDaysAhead',
@@ -37,7 +38,6 @@ const Creditor = z.object({
   country: z.string().trim().length(2),
 });
 
-registerSetting(BILLING.firstDebitWithinDays, 9, z.number().int().min(0).max(60));
 registerSetting(BILLING.holdAfterDaysWithoutLesson, 21, z.number().int().min(7).max(120));
 registerSetting(BILLING.preNotificationDays, 14, z.number().int().min(2).max(30));
 registerSetting(BILLING.issueDaysAhead, 20, z.number().int().min(0).max(60));
