@@ -210,6 +210,7 @@ export const en: Messages = {
     title: 'My teacher space',
     myStudents: 'My students',
     noStudents: 'No students yet.',
+    openStudents: 'See my students, their contacts, and record lessons',
     myProfile: 'My profile',
   },
   familyPortal: {

@@ -209,6 +209,7 @@ export const fr = {
     title: 'Mon espace professeur',
     myStudents: 'Mes élèves',
     noStudents: 'Aucun élève pour le moment.',
+    openStudents: 'Voir mes élèves, leurs contacts, et enregistrer les cours',
     myProfile: 'Mon profil',
   },
   familyPortal: {

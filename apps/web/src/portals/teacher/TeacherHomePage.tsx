@@ -1,4 +1,5 @@
-import { Stack, Text } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../features/auth/use-me';
@@ -21,7 +22,9 @@ export function TeacherHomePage() {
     <Stack>
       <PageTitle>{t('teacherPortal.title')}</PageTitle>
       <Section title={t('teacherPortal.myStudents')}>
-        <Text>{t('teacherPortal.noStudents')}</Text>
+        <Anchor component={Link} to="/teacher/students">
+          {t('teacherPortal.openStudents')}
+        </Anchor>
       </Section>
       <Section title={t('teacherPortal.myProfile')}>
         <Text fw={600} mb="xs">
