@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { Anchor, Badge, Button, Group, List, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -204,105 +205,73 @@ function FamilyAccount({ familyId }: { familyId: string }) {
         {t('tickets.balance', { amount: money(o.balanceCents) })}
       </Text>
       <SimpleGrid cols={{ base: 1, lg: 3 }}>
-        <div>
-          <Title order={3} size="h4" mb="xs">
-            {t('tickets.invoices')}
-          </Title>
-          {o.invoices.length === 0 ? (
-            <Text>{t('tickets.none')}</Text>
-          ) : (
-            <ScrollTable label={t('tickets.invoices')} minWidth={320}>
-              <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('tickets.number')}</Table.Th>
-                    <Table.Th scope="col">{t('tickets.date')}</Table.Th>
-                    <Table.Th scope="col">{t('tickets.amount')}</Table.Th>
-                    <Table.Th scope="col">{t('tickets.state')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {o.invoices.map((inv) => (
-                    <Table.Tr key={inv.id}>
-                      <Table.Td>{inv.number}</Table.Td>
-                      <Table.Td>{formatDate(inv.issuedOn)}</Table.Td>
-                      <Table.Td>{money(inv.amountCents)}</Table.Td>
-                      <Table.Td>{tb(`status.${inv.status}`, { defaultValue: inv.status })}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollTable>
-          )}
-        </div>
-        <div>
-          <Title order={3} size="h4" mb="xs">
-            {t('tickets.debits')}
-          </Title>
-          {o.debits.length === 0 ? (
-            <Text>{t('tickets.none')}</Text>
-          ) : (
-            <ScrollTable label={t('tickets.debits')} minWidth={320}>
-              <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('tickets.date')}</Table.Th>
-                    <Table.Th scope="col">{t('tickets.number')}</Table.Th>
-                    <Table.Th scope="col">{t('tickets.amount')}</Table.Th>
-                    <Table.Th scope="col">{t('tickets.state')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {o.debits.map((d) => (
-                    <Table.Tr key={d.id}>
-                      <Table.Td>{formatDate(d.collectionDate)}</Table.Td>
-                      <Table.Td>{d.invoiceNumber}</Table.Td>
-                      <Table.Td>{money(d.amountCents)}</Table.Td>
-                      <Table.Td>
-                        {tb(`status.${d.status}`, { defaultValue: d.status })}
-                        {d.returnReason ? ` (${d.returnReason})` : ''}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollTable>
-          )}
-        </div>
-        <div>
-          <Title order={3} size="h4" mb="xs">
-            {t('tickets.lessons')}
-          </Title>
-          {o.lessons.length === 0 ? (
-            <Text>{t('tickets.none')}</Text>
-          ) : (
-            <ScrollTable label={t('tickets.lessons')} minWidth={320}>
-              <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('tickets.date')}</Table.Th>
-                    <Table.Th scope="col">{t('tickets.teacher')}</Table.Th>
-                    <Table.Th scope="col">{t('tickets.state')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {o.lessons.map((l) => (
-                    <Table.Tr key={l.id}>
-                      <Table.Td>{formatDate(l.lessonDate)}</Table.Td>
-                      <Table.Td>{l.teacherName}</Table.Td>
-                      <Table.Td>
-                        {t(`lessonStatus.${l.status}`, { defaultValue: l.status })}
-                        {l.familyResponse ? ` · ${t(`portal.${l.familyResponse}`, { defaultValue: l.familyResponse })}` : ''}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollTable>
-          )}
-        </div>
+        <OverviewTable
+          title={t('tickets.invoices')}
+          empty={t('tickets.none')}
+          headers={[t('tickets.number'), t('tickets.date'), t('tickets.amount'), t('tickets.state')]}
+          rows={o.invoices.map((inv) => ({ key: inv.id, cells: [inv.number, formatDate(inv.issuedOn), money(inv.amountCents), tb(`status.${inv.status}`, { defaultValue: inv.status })] }))}
+        />
+        <OverviewTable
+          title={t('tickets.debits')}
+          empty={t('tickets.none')}
+          headers={[t('tickets.date'), t('tickets.number'), t('tickets.amount'), t('tickets.state')]}
+          rows={o.debits.map((d) => ({
+            key: d.id,
+            cells: [formatDate(d.collectionDate), d.invoiceNumber, money(d.amountCents), `${tb(`status.${d.status}`, { defaultValue: d.status })}${d.returnReason ? ` (${d.returnReason})` : ''}`],
+          }))}
+        />
+        <OverviewTable
+          title={t('tickets.lessons')}
+          empty={t('tickets.none')}
+          headers={[t('tickets.date'), t('tickets.teacher'), t('tickets.state')]}
+          rows={o.lessons.map((l) => ({
+            key: l.id,
+            cells: [
+              formatDate(l.lessonDate),
+              l.teacherName,
+              `${t(`lessonStatus.${l.status}`, { defaultValue: l.status })}${l.familyResponse ? ` · ${t(`portal.${l.familyResponse}`, { defaultValue: l.familyResponse })}` : ''}`,
+            ],
+          }))}
+        />
       </SimpleGrid>
     </Section>
+  );
+}
+
+/** One column of the family's account beside a ticket: a titled table, or a line saying there is nothing. */
+function OverviewTable({ title, empty, headers, rows }: { title: string; empty: string; headers: string[]; rows: { key: string; cells: ReactNode[] }[] }) {
+  return (
+    <div>
+      <Title order={3} size="h4" mb="xs">
+        {title}
+      </Title>
+      {rows.length === 0 ? (
+        <Text>{empty}</Text>
+      ) : (
+        <ScrollTable label={title} minWidth={320}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                {headers.map((h) => (
+                  <Table.Th key={h} scope="col">
+                    {h}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr key={row.key}>
+                  {row.cells.map((cell, i) => (
+                    <Table.Td key={i}>{cell}</Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
+      )}
+    </div>
   );
 }
 
