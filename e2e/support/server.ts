@@ -26,7 +26,7 @@ export async function startServer(options: { demo?: boolean; clock?: Clock } = {
   const { url: databaseUrl, drop } = await createTestDatabase();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, LOG_LEVEL: 'warn', SWEEP_INTERVAL_MINUTES: '0', WEB_DIST: process.env.E2E_WEB_DIST ?? fileURLToPath(new URL('../../dist/web', import.meta.url)), STORAGE_DIR: path.join(path.dirname(databaseUrl.replace(/^sqlite:/, '')), 'files') });
+  const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, LOG_LEVEL: 'warn', SWEEP_INTERVAL_MINUTES: '0', CHECK_RESPONSES: 'true', WEB_DIST: process.env.E2E_WEB_DIST ?? fileURLToPath(new URL('../../dist/web', import.meta.url)), STORAGE_DIR: path.join(path.dirname(databaseUrl.replace(/^sqlite:/, '')), 'files') });
   const database = openDatabase(databaseUrl, { poolSize: 5 });
   await migrateToLatest(database);
   const built = await buildApp({ config, database, clock: options.clock, logger: false });

@@ -5,13 +5,14 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { Clock } from './platform/clock.js';
 import { systemClock } from './platform/clock.js';
 import { Mailer } from './platform/mailer.js';
+import { createSerializerCompiler } from './platform/serializer.js';
 import type { Deps } from './platform/deps.js';
 import { problem, registerAuthHooks, registerErrorHandler } from './platform/http.js';
 import { createAuthService } from './modules/auth/auth.service.js';
@@ -31,7 +32,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createSerializerCompiler({ checkContracts: config.checkResponses }));
 
   const mailer = new Mailer(database.db, clock, config.smtpUrl, config.mailFrom);
   const deps: Deps = { db: database.db, engine: database.engine, clock, mailer, config };

@@ -31,6 +31,7 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   WEB_DIST: z.string().default('./dist/web'),
+  CHECK_RESPONSES: bool,
 });
 
 export type Config = {
@@ -52,6 +53,8 @@ export type Config = {
   loginMaxFailures: number;
   loginWindowMinutes: number;
   webDist: string;
+  /** Check every response against its zod contract before writing it (the test suite turns it on). */
+  checkResponses: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -81,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
     webDist: e.WEB_DIST,
+    checkResponses: e.CHECK_RESPONSES,
   };
 }

@@ -57,7 +57,7 @@ export type TestContext = App & { clock: TestClock; database: Database; config: 
 
 export async function createTestApp(options: { clock?: TestClock; env?: Record<string, string> } = {}): Promise<TestContext> {
   const { url, drop } = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', SWEEP_INTERVAL_MINUTES: '0', PUBLIC_URL: 'http://localhost:3999', WEB_DIST: '/nonexistent', ...options.env });
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', SWEEP_INTERVAL_MINUTES: '0', PUBLIC_URL: 'http://localhost:3999', WEB_DIST: '/nonexistent', CHECK_RESPONSES: 'true', ...options.env });
   const database = openDatabase(url, { poolSize: 5 });
   await migrateToLatest(database);
   const clock = options.clock ?? new TestClock();

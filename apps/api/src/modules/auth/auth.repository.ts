@@ -1,5 +1,7 @@
 import type { Role } from '@contracts';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { Tx } from '../../db/database.js';
+import type { DB } from '../../db/tables.js';
 
 export async function findUserByEmail(db: Tx, email: string) {
   return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
@@ -19,11 +21,11 @@ export async function countUsers(db: Tx): Promise<number> {
   return Number(row.n);
 }
 
-/** The session with its user, in one query: this runs on every authenticated request. */
-export async function findSession(db: Tx, sessionId: string) {
+function sessionQuery(db: Tx, sessionId: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('user_roles', 'user_roles.user_id', 'users.id')
     .select([
       'sessions.id as sessionId',
       'sessions.csrf_token',
@@ -35,9 +37,29 @@ export async function findSession(db: Tx, sessionId: string) {
       'users.locale',
       'users.status',
       'users.person_id',
+      'user_roles.role',
     ])
-    .where('sessions.id', '=', sessionId)
-    .executeTakeFirst();
+    .where('sessions.id', '=', sessionId);
+}
+type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionQuery>['execute']>>[number];
+/** Compiled once per database: the shape never changes and only the session id varies. */
+const compiledSessionQuery = new WeakMap<object, CompiledQuery<SessionRow>>();
+
+/**
+ * The session with its user and roles, in one statement (one row per role): this runs on every authenticated
+ * request, so it is also compiled only once.
+ */
+export async function findSession(db: Kysely<DB>, sessionId: string) {
+  let compiled = compiledSessionQuery.get(db);
+  if (!compiled) {
+    compiled = sessionQuery(db, '').compile();
+    compiledSessionQuery.set(db, compiled);
+  }
+  const { rows } = await db.executeQuery<SessionRow>({ ...compiled, parameters: [sessionId] });
+  const first = rows[0];
+  if (!first) return undefined;
+  const { role: _role, ...session } = first;
+  return { ...session, roles: rows.flatMap((r) => (r.role ? [r.role as Role] : [])).sort() };
 }
 
 export async function countRecentFailures(db: Tx, key: string, since: string): Promise<number> {

@@ -81,7 +81,6 @@ export function createAuthService(deps: Deps) {
         const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000).toISOString();
         await db.updateTable('sessions').set({ last_seen_at: now.toISOString(), expires_at: expiresAt }).where('id', '=', session.sessionId).execute();
       }
-      const roles = await repo.rolesOf(db, session.userId);
       return {
         csrfToken: session.csrf_token,
         actor: {
@@ -89,7 +88,7 @@ export function createAuthService(deps: Deps) {
           userId: session.userId,
           displayName: session.display_name,
           email: session.email,
-          roles: new Set<Role>(roles),
+          roles: new Set<Role>(session.roles),
           personId: session.person_id,
           locale: session.locale as Locale,
         },
