@@ -567,6 +567,14 @@ export interface TeacherMatchIndexTable {
   teaches_at_home: number | null;
   teaches_at_school: number | null;
   teaches_online: number | null;
+  /** migration 0600: what ranking reads about the teacher, kept in step by triggers */
+  first_name: string | null;
+  last_name: string | null;
+  styles: string | null;
+  /** "weekday:start:end" windows joined by commas */
+  availability: string | null;
+  open_assignments: Generated<number>;
+  mismatches: Generated<number>;
 }
 
 export interface DB {

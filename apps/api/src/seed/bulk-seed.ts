@@ -4,6 +4,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { resolvePlace } from '../platform/places.js';
 import { foldAccents } from '../platform/search-text.js';
 import { hashPassword } from '../modules/auth/auth.service.js';
+import { seedBilling } from './bulk-billing.js';
 import { openBulkWriter, type BulkWriter, type Cell, type SavedIndex } from './bulk-writer.js';
 import { COMMUNES, FIRST_NAMES, INSTRUMENTS, LAST_NAMES, STREETS, createRandom, type Random } from './generator.js';
 
@@ -44,7 +45,23 @@ export const BENCH_LOGINS = { office: `office@${BENCH_DOMAIN}`, teacher: `teache
 
 const BULK_TABLES = ['families', 'people', 'teachers', 'teacher_instruments', 'teacher_zones', 'teacher_availability', 'plans', 'lesson_files', 'file_slots', 'subscriptions', 'assignments', 'lessons'] as const;
 /** Triggers that derive data from the bulk tables; the load skips them and rebuilds what they maintain at the end. */
-const DERIVING_TRIGGERS = ['people_fts_ai', 'people_fts_ad', 'people_fts_au', 'teacher_match_index_ti_ai', 'teacher_match_index_ti_ad', 'teacher_match_index_ti_au', 'teacher_match_index_t_au'];
+const DERIVING_TRIGGERS = [
+  'people_fts_ai',
+  'people_fts_ad',
+  'people_fts_au',
+  'teacher_match_index_ti_ai',
+  'teacher_match_index_ti_ad',
+  'teacher_match_index_ti_au',
+  'teacher_match_index_t_au',
+  // migration 0600: names, availability and assignment counts of teacher_match_index
+  'teacher_match_index_p_au',
+  'teacher_match_index_av_ai',
+  'teacher_match_index_av_ad',
+  'teacher_match_index_av_au',
+  'teacher_match_index_a_ai',
+  'teacher_match_index_a_ad',
+  'teacher_match_index_a_au',
+];
 const MATCH_COPIED = ['status', 'latitude', 'longitude', 'max_travel_km', 'capacity_new_students', 'teaches_at_home', 'teaches_at_school', 'teaches_online'];
 const CHUNK = 10_000;
 const LESSONS_PER_ASSIGNMENT = 32;
@@ -336,6 +353,7 @@ export async function seedBulk(databaseUrl: string, options: BulkSeedOptions, pr
     }
 
     const mandates = options.mandates > 0 ? await seedMandates(w, options.mandates, familyIds, random, now, gaps) : null;
+    await seedBilling(w, { today: options.today, now, nextId, gaps });
 
     // Logins for the benchmarks (idempotent: a second seed into the same database keeps them).
     const passwordHash = await hashPassword(BENCH_PASSWORD);
@@ -370,7 +388,15 @@ export async function seedBulk(databaseUrl: string, options: BulkSeedOptions, pr
       : await w.all(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'teacher_match_index'`);
     if (matchIndex.length) {
       await w.exec('DELETE FROM teacher_match_index');
-      await w.exec(`INSERT INTO teacher_match_index (teacher_id, instrument, level_min, level_max, age_min, age_max, ${MATCH_COPIED.join(', ')}) SELECT ti.teacher_id, ti.instrument, ti.level_min, ti.level_max, ti.age_min, ti.age_max, ${MATCH_COPIED.map((c) => `t.${c}`).join(', ')} FROM teacher_instruments ti JOIN teachers t ON t.person_id = ti.teacher_id`);
+      // With what ranking reads about each teacher (migration 0600): names, styles, availability, assignment counts.
+      await w.exec(
+        `INSERT INTO teacher_match_index (teacher_id, instrument, level_min, level_max, age_min, age_max, ${MATCH_COPIED.join(', ')}, styles, first_name, last_name, availability, open_assignments, mismatches) ` +
+          `SELECT ti.teacher_id, ti.instrument, ti.level_min, ti.level_max, ti.age_min, ti.age_max, ${MATCH_COPIED.map((c) => `t.${c}`).join(', ')}, t.styles, p.first_name, p.last_name, ` +
+          `(SELECT string_agg(CAST(av.weekday AS text) || ':' || CAST(av.start_minute AS text) || ':' || CAST(av.end_minute AS text), ',') FROM teacher_availability av WHERE av.teacher_id = ti.teacher_id), ` +
+          `(SELECT count(*) FROM assignments a WHERE a.teacher_id = ti.teacher_id AND a.ended_on IS NULL), ` +
+          `(SELECT count(*) FROM assignments a WHERE a.teacher_id = ti.teacher_id AND a.end_reason = 'mismatch') ` +
+          `FROM teacher_instruments ti JOIN teachers t ON t.person_id = ti.teacher_id JOIN people p ON p.id = t.person_id`,
+      );
     }
     // A sampled ANALYZE gives the planner its statistics in a fraction of a full scan.
     await w.exec(w.engine === 'sqlite' ? 'PRAGMA analysis_limit = 1000; ANALYZE' : 'ANALYZE');

@@ -46,11 +46,15 @@ export type FileAccess = 'staff' | 'teacher' | 'family';
  * only their own family's files. Throws 404 for a missing file, 403 for a file of someone else.
  */
 export async function assertFileAccess(tx: Tx, actor: Actor, fileId: string): Promise<{ file: FileRow; access: FileAccess }> {
-  const file = await findFile(tx, fileId);
+  return assertAccessToFile(tx, actor, await findFile(tx, fileId));
+}
+
+/** The same check on a file the caller has already read (with whatever it read along with it). */
+export async function assertAccessToFile<F extends FileRow>(tx: Tx, actor: Actor, file: F | undefined): Promise<{ file: F; access: FileAccess }> {
   if (!file) throw notFound();
   if (actor.kind === 'system' || hasRole(actor, ...FILE_STAFF, 'board')) return { file, access: 'staff' };
   requireUser(actor);
-  if (await teacherAssignment(tx, actor, fileId, false)) return { file, access: 'teacher' };
+  if (await teacherAssignment(tx, actor, file.id, false)) return { file, access: 'teacher' };
   if ((await guardianFamilyId(tx, actor)) === file.family_id) return { file, access: 'family' };
   throw forbidden();
 }
