@@ -30,13 +30,17 @@ export class Mailer {
   }
 
   async enqueue(tx: Tx, request: MailRequest): Promise<string> {
-    const rendered = renderTemplate(request.mail.template, request.locale, request.mail.params);
-    const id = newId();
-    await tx
-      .insertInto('outbox')
-      .values({
-        id,
-        created_at: this.clock.now().toISOString(),
+    return (await this.enqueueMany(tx, [request]))[0] as string;
+  }
+
+  /** enqueue for many messages at once (bulk sweeps): one multi-row insert per chunk, same rows as one by one. */
+  async enqueueMany(tx: Tx, requests: MailRequest[]): Promise<string[]> {
+    const createdAt = this.clock.now().toISOString();
+    const rows = requests.map((request) => {
+      const rendered = renderTemplate(request.mail.template, request.locale, request.mail.params);
+      return {
+        id: newId(),
+        created_at: createdAt,
         to_address: request.to,
         subject: rendered.subject,
         text_body: rendered.text,
@@ -48,9 +52,11 @@ export class Mailer {
         error: null,
         related_type: request.related?.type ?? null,
         related_id: request.related?.id ?? null,
-      })
-      .execute();
-    return id;
+      };
+    });
+    // 13 columns a row: 500 rows stay under both engines' bound-parameter limits.
+    for (let i = 0; i < rows.length; i += 500) await tx.insertInto('outbox').values(rows.slice(i, i + 500)).execute();
+    return rows.map((r) => r.id);
   }
 
   /** Sends pending messages; each is claimed first so two instances never send the same one. */

@@ -70,6 +70,25 @@ export async function closeTasks(tx: Tx, clock: Clock, where: { kind: string; fi
 const TASK_CHUNK = 500;
 
 /**
+ * createTask for many tasks inside the caller's transaction (bulk sweeps): multi-row insert-or-ignore on the dedupe
+ * key, so the tasks commit with the change they follow from and a concurrent run creates each once. Returns how
+ * many were created.
+ */
+export async function createTasks(tx: Tx, clock: Clock, tasks: NewTask[]): Promise<number> {
+  const now = clock.now().toISOString();
+  let created = 0;
+  for (let i = 0; i < tasks.length; i += TASK_CHUNK) {
+    const result = await tx
+      .insertInto('tasks')
+      .values(tasks.slice(i, i + TASK_CHUNK).map((task) => taskRow(task, now)))
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .executeTakeFirst();
+    created += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return created;
+}
+
+/**
  * Creates the tasks whose dedupe key is not taken yet, set-based: the keys already present are read with one
  * indexed `dedupe_key in (…)` per chunk (a re-run reads and writes nothing else), the rest go in as multi-row
  * insert-or-ignore inside one transaction per chunk, so concurrent sweeps still create each task once.

@@ -24,6 +24,9 @@ type MandateRow = Selectable<SepaMandatesTable>;
 type ExclusionReason = 'hold' | 'dispute' | 'no_mandate' | 'mandate_expired' | 'mandate_ended' | 'late_prenotification';
 
 const PAGE = 5000;
+// Ids per `in (…)` list: under SQLite's bound-parameter limit, short enough for PostgreSQL to plan well.
+const ID_CHUNK = 500;
+const INSERT_ROWS = 200;
 
 export function toBatch(b: BatchRow) {
   return { id: b.id, reference: b.reference, collectionDate: b.collection_date, status: b.status, format: b.format, debitCount: b.debit_count, totalCents: b.total_cents, preparedAt: b.prepared_at, exportedAt: b.exported_at, version: b.version };
@@ -40,12 +43,14 @@ export function createBatchesService(deps: Deps) {
     return dateInZone(clock.now(), settings.timeZone);
   }
 
-  /** Candidates: due SEPA instalments of open invoices, due on or before the date, never put in a batch. */
+  /** Candidates: due SEPA instalments of open invoices, due on or before the date, never put in a batch; with the
+   * subscription's student and hold flag in the same read. */
   async function candidates(tx: Tx, collectionDate: string) {
     return tx
       .selectFrom('invoice_instalments')
       .innerJoin('invoices', 'invoices.id', 'invoice_instalments.invoice_id')
-      .select(['invoice_instalments.id', 'invoice_instalments.invoice_id', 'invoice_instalments.amount_cents', 'invoice_instalments.due_on', 'invoice_instalments.prenotified_at', 'invoices.family_id', 'invoices.subscription_id', 'invoices.number', 'invoices.period_start', 'invoices.period_end'])
+      .leftJoin('subscriptions', 'subscriptions.id', 'invoices.subscription_id')
+      .select(['invoice_instalments.id', 'invoice_instalments.invoice_id', 'invoice_instalments.amount_cents', 'invoice_instalments.due_on', 'invoice_instalments.prenotified_at', 'invoices.family_id', 'invoices.subscription_id', 'invoices.number', 'invoices.period_start', 'invoices.period_end', 'subscriptions.student_id', 'subscriptions.on_hold', 'subscriptions.hold_reason'])
       .where('invoice_instalments.status', '=', 'due')
       .where('invoice_instalments.method', '=', 'sepa')
       .where('invoice_instalments.due_on', '<=', collectionDate)
@@ -121,21 +126,45 @@ export function createBatchesService(deps: Deps) {
     };
   }
 
-  async function sendNotices(tx: Tx, familyId: string, mandate: MandateRow, instalments: { id: string; due_on: string; amount_cents: number; number: string }[], settings: BillingSettings, kind: 'notice' | 'schedule'): Promise<number> {
-    const to = await repo.familyEmail(tx, familyId);
-    if (!to || !instalments.length || !settings.creditor) return 0;
+  type Notice = { familyId: string; mandate: MandateRow; instalments: { id: string; due_on: string; amount_cents: number; number: string }[] };
+
+  /**
+   * Pre-notifies instalments, one e-mail per family, inside the caller's transaction; for many families at once
+   * (the sweep) with set-based statements. Families without an e-mail address are left for a later run.
+   */
+  async function sendNotices(tx: Tx, notices: Notice[], settings: BillingSettings, kind: 'notice' | 'schedule'): Promise<number> {
+    if (!settings.creditor || !notices.length) return 0;
+    const emails = await repo.familyEmails(tx, notices.map((n) => n.familyId));
+    const reachable = notices.filter((n) => n.instalments.length && emails.has(n.familyId));
     const now = clock.now().toISOString();
-    const claimed: typeof instalments = [];
-    for (const i of instalments) {
-      // Claim first: a second sweep (or instance) finds it already notified and sends nothing.
-      const res = await tx.updateTable('invoice_instalments').set((eb) => ({ prenotified_at: now, prenotified_due_on: i.due_on, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', i.id).where('prenotified_at', 'is', null).executeTakeFirst();
-      if (Number(res.numUpdatedRows) === 1) claimed.push(i);
+    const claimed = new Set<string>();
+    const ids = reachable.flatMap((n) => n.instalments.map((i) => i.id));
+    for (let i = 0; i < ids.length; i += ID_CHUNK) {
+      // Claim first: a second sweep (or instance) finds them already notified and sends nothing.
+      const rows = await tx
+        .updateTable('invoice_instalments')
+        .set((eb) => ({ prenotified_at: now, prenotified_due_on: eb.ref('due_on'), updated_at: now, version: eb('version', '+', 1) }))
+        .where('id', 'in', ids.slice(i, i + ID_CHUNK))
+        .where('prenotified_at', 'is', null)
+        .returning('id')
+        .execute();
+      for (const r of rows) claimed.add(r.id);
     }
-    if (!claimed.length) return 0;
-    const family = await tx.selectFrom('families').select('locale').where('id', '=', familyId).executeTakeFirstOrThrow();
-    const params = { organisation: settings.creditor.name, creditorId: mandate.creditor_identifier, rum: mandate.rum, ibanEnd: mandate.iban.slice(-4), lines: claimed.map((c) => ({ dueOn: c.due_on, amountCents: c.amount_cents, invoiceNumber: c.number })) };
-    await deps.mailer.enqueue(tx, { to, locale: family.locale === 'en' ? 'en' : 'fr', mail: kind === 'schedule' ? scheduleMail(params) : preNotificationMail(params), related: { type: 'family', id: familyId } });
-    return claimed.length;
+    if (!claimed.size) return 0;
+    const locales = new Map<string, string>();
+    const familyIds = reachable.map((n) => n.familyId);
+    for (let i = 0; i < familyIds.length; i += ID_CHUNK) for (const f of await tx.selectFrom('families').select(['id', 'locale']).where('id', 'in', familyIds.slice(i, i + ID_CHUNK)).execute()) locales.set(f.id, f.locale);
+    const mails = [];
+    let count = 0;
+    for (const n of reachable) {
+      const lines = n.instalments.filter((i) => claimed.has(i.id));
+      if (!lines.length) continue;
+      count += lines.length;
+      const params = { organisation: settings.creditor.name, creditorId: n.mandate.creditor_identifier, rum: n.mandate.rum, ibanEnd: n.mandate.iban.slice(-4), lines: lines.map((c) => ({ dueOn: c.due_on, amountCents: c.amount_cents, invoiceNumber: c.number })) };
+      mails.push({ to: emails.get(n.familyId) as string, locale: locales.get(n.familyId) === 'en' ? ('en' as const) : ('fr' as const), mail: kind === 'schedule' ? scheduleMail(params) : preNotificationMail(params), related: { type: 'family', id: n.familyId } });
+    }
+    await deps.mailer.enqueueMany(tx, mails);
+    return count;
   }
 
   /** The preparation itself, inside the caller's transaction (the demo seeds a batch through it). */
@@ -145,36 +174,41 @@ export function createBatchesService(deps: Deps) {
         const reference = `HRM-${collectionDate.replace(/-/g, '')}-${id.replace(/-/g, '').slice(0, 12).toUpperCase()}`;
         await tx.insertInto('collection_batches').values({ id, reference, collection_date: collectionDate, status: 'prepared', format: null, debit_count: 0, total_cents: 0, prepared_by: actorUserId(actor), prepared_at: now, exported_by: null, exported_at: null, file_sha256: null, created_at: now, updated_at: now, version: 1 }).execute();
         const rows = await candidates(tx, collectionDate);
-        const subIds = [...new Set(rows.map((r) => r.subscription_id).filter((s): s is string => !!s))];
+        // What the checks need, read per chunk of ids rather than per candidate: open holds, mandates, disputes,
+        // mandates already used.
         const held = new Map<string, string>();
         const subStudent = new Map<string, string>();
-        for (let i = 0; i < subIds.length; i += 500) {
-          const chunk = subIds.slice(i, i + 500);
-          for (const h of await tx.selectFrom('debit_holds').select(['subscription_id', 'reason', 'since']).where('subscription_id', 'in', chunk).where('released_at', 'is', null).execute()) held.set(h.subscription_id, `${h.reason} (${h.since})`);
-          for (const s of await tx.selectFrom('subscriptions').select(['id', 'student_id', 'on_hold', 'hold_reason']).where('id', 'in', chunk).execute()) {
-            subStudent.set(s.id, s.student_id);
-            if (s.on_hold && !held.has(s.id)) held.set(s.id, s.hold_reason ?? 'on_hold');
-          }
+        for (const r of rows) {
+          if (!r.subscription_id || !r.student_id) continue;
+          subStudent.set(r.subscription_id, r.student_id);
+          if (r.on_hold) held.set(r.subscription_id, r.hold_reason ?? 'on_hold');
+        }
+        const subIds = [...subStudent.keys()];
+        for (let i = 0; i < subIds.length; i += ID_CHUNK) {
+          for (const h of await tx.selectFrom('debit_holds').select(['subscription_id', 'reason', 'since']).where('subscription_id', 'in', subIds.slice(i, i + ID_CHUNK)).where('released_at', 'is', null).execute()) held.set(h.subscription_id, `${h.reason} (${h.since})`);
         }
         const familyIds = [...new Set(rows.map((r) => r.family_id))];
-        const mandates = new Map<string, MandateRow | null>();
-        const usedBefore = new Set<string>();
+        const mandates = new Map<string, MandateRow>();
+        for (let i = 0; i < familyIds.length; i += ID_CHUNK) for (const [familyId, m] of await repo.currentMandates(tx, familyIds.slice(i, i + ID_CHUNK))) mandates.set(familyId, m);
+        const students = [...new Set(subStudent.values())];
         const disputes = new Map<string, string[]>();
-        for (let i = 0; i < familyIds.length; i += 500) {
-          const chunk = familyIds.slice(i, i + 500);
-          const all = await tx.selectFrom('sepa_mandates').selectAll().where('family_id', 'in', chunk).orderBy('signed_on', 'desc').orderBy('created_at', 'desc').execute();
-          for (const f of chunk) {
-            const own = all.filter((m) => m.family_id === f);
-            mandates.set(f, own.find((m) => m.status === 'active') ?? own[0] ?? null);
-          }
-          for (const d of await tx.selectFrom('lessons').select(['student_id', 'lesson_date']).where('family_id', 'in', chunk).where('family_response', '=', 'disputed').execute()) {
-            disputes.set(d.student_id, [...(disputes.get(d.student_id) ?? []), d.lesson_date]);
-          }
+        for (let i = 0; i < students.length; i += ID_CHUNK) {
+          // The literal lets both planners use the partial index of disputed lessons (migration 0700).
+          const rows = await tx.selectFrom('lessons').select(['student_id', 'lesson_date']).where(sql<boolean>`family_response = 'disputed'`).where('student_id', 'in', students.slice(i, i + ID_CHUNK)).execute();
+          for (const d of rows) disputes.set(d.student_id, [...(disputes.get(d.student_id) ?? []), d.lesson_date]);
         }
-        const mandateIds = [...new Set([...mandates.values()].filter((m): m is MandateRow => !!m).map((m) => m.id))];
-        for (let i = 0; i < mandateIds.length; i += 500) {
-          for (const u of await tx.selectFrom('debits').select('mandate_id').distinct().where('mandate_id', 'in', mandateIds.slice(i, i + 500)).where('status', '!=', 'prepared').execute()) usedBefore.add(u.mandate_id);
+        const usedBefore = new Set<string>();
+        const mandateIds = [...new Set([...mandates.values()].map((m) => m.id))];
+        for (let i = 0; i < mandateIds.length; i += ID_CHUNK) {
+          for (const u of await tx.selectFrom('debits').select('mandate_id').distinct().where('mandate_id', 'in', mandateIds.slice(i, i + ID_CHUNK)).where('status', '!=', 'prepared').execute()) usedBefore.add(u.mandate_id);
         }
+        // Pre-notifications of one sweep share their instant: the day in the zone is computed once per instant.
+        const sentDays = new Map<string, string>();
+        const sentDay = (at: string) => {
+          let day = sentDays.get(at);
+          if (day === undefined) sentDays.set(at, (day = dateInZone(new Date(at), settings.timeZone)));
+          return day;
+        };
 
         const debits: DebitsTable[] = [];
         const exclusions: { batch_id: string; instalment_id: string; invoice_id: string; family_id: string; subscription_id: string | null; amount_cents: number; reason: ExclusionReason; detail: string | null }[] = [];
@@ -205,7 +239,7 @@ export function createBatchesService(deps: Deps) {
             continue;
           }
           const notice = noticeDays(mandate, settings.noticeDays);
-          const sentOn = r.prenotified_at ? dateInZone(new Date(r.prenotified_at), settings.timeZone) : null;
+          const sentOn = r.prenotified_at ? sentDay(r.prenotified_at) : null;
           const earliest = sentOn ? earliestCollection(sentOn, notice) : earliestCollection(today, notice);
           if (!sentOn || earliest > collectionDate) {
             exclude(r, 'late_prenotification', `${sentOn ?? '-'} → ${earliest}`);
@@ -240,8 +274,9 @@ export function createBatchesService(deps: Deps) {
             version: 1,
           });
         }
-        for (let i = 0; i < debits.length; i += 200) await tx.insertInto('debits').values(debits.slice(i, i + 200)).execute();
-        for (let i = 0; i < exclusions.length; i += 200) await tx.insertInto('batch_exclusions').values(exclusions.slice(i, i + 200)).execute();
+        // 26 columns a debit: 200 rows a statement stay well under both engines' bound-parameter limits.
+        for (let i = 0; i < debits.length; i += INSERT_ROWS) await tx.insertInto('debits').values(debits.slice(i, i + INSERT_ROWS)).execute();
+        for (let i = 0; i < exclusions.length; i += INSERT_ROWS) await tx.insertInto('batch_exclusions').values(exclusions.slice(i, i + INSERT_ROWS)).execute();
         const total = debits.reduce((s, d) => s + d.amount_cents, 0);
         await tx.updateTable('collection_batches').set({ debit_count: debits.length, total_cents: total }).where('id', '=', id).execute();
         await recordAudit(tx, clock, actor, { entityType: 'collection-batch', entityId: id, action: 'prepare', after: { collection_date: collectionDate, debit_count: debits.length, total_cents: total, excluded: exclusions.length } });
@@ -280,16 +315,19 @@ export function createBatchesService(deps: Deps) {
         if (list) list.push(r);
         else byFamily.set(r.family_id, [r]);
       }
-      // The families' mandates in one read per chunk (same choice as repo.currentMandate), not one read per family:
-      // families without a usable mandate stay due on every run, and a re-run must not pay a query for each.
+      // The families' mandates in one read per chunk (same choice as repo.currentMandate), and one transaction per
+      // chunk of families: families without a usable mandate stay due on every run, and a re-run must not pay a
+      // query for each.
       const families = [...byFamily.keys()];
-      for (let i = 0; i < families.length; i += 500) {
-        const mandates = await repo.currentMandates(db, families.slice(i, i + 500));
-        for (const familyId of families.slice(i, i + 500)) {
+      for (let i = 0; i < families.length; i += ID_CHUNK) {
+        const chunk = families.slice(i, i + ID_CHUNK);
+        const mandates = await repo.currentMandates(db, chunk);
+        const notices: Notice[] = [];
+        for (const familyId of chunk) {
           const mandate = mandates.get(familyId);
-          if (!mandate || mandateRefusal(mandate, today)) continue;
-          notified += await db.transaction().execute((tx) => sendNotices(tx, familyId, mandate, byFamily.get(familyId) ?? [], settings, 'notice'));
+          if (mandate && !mandateRefusal(mandate, today)) notices.push({ familyId, mandate, instalments: byFamily.get(familyId) ?? [] });
         }
+        notified += await db.transaction().execute((tx) => sendNotices(tx, notices, settings, 'notice'));
       }
       await deps.mailer.flush();
       return { notified };
@@ -314,7 +352,7 @@ export function createBatchesService(deps: Deps) {
         .orderBy('invoice_instalments.due_on')
         .execute();
       const notified = await db.transaction().execute(async (tx) => {
-        const n = await sendNotices(tx, body.familyId, mandate, rows, settings, 'schedule');
+        const n = await sendNotices(tx, [{ familyId: body.familyId, mandate, instalments: rows }], settings, 'schedule');
         await recordAudit(tx, clock, actor, { entityType: 'family', entityId: body.familyId, action: 'debit-schedule-sent', summary: `${n} instalments through ${body.through}` });
         return n;
       });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/tables.js';
 import type { Tx } from '../../db/database.js';
-import { readSetting, registerSetting } from '../../platform/settings.js';
+import { readSettings, registerSetting } from '../../platform/settings.js';
 import { ibanProblem, bicProblem, icsProblem } from './sepa-validation.js';
 
 /** Billing settings; admins change them in the settings screen, tests through writeSetting. */
@@ -70,16 +70,19 @@ export type BillingSettings = {
 };
 
 export async function readBillingSettings(db: Kysely<DB> | Tx): Promise<BillingSettings> {
+  // One read of the settings table rather than ten: billing pages and sweeps call this on every request.
+  const all = await readSettings(db);
+  const get = <T>(key: string) => all[key] as T;
   return {
-    firstDebitWithinDays: await readSetting<number>(db, BILLING.firstDebitWithinDays),
-    holdAfterDays: await readSetting<number>(db, BILLING.holdAfterDaysWithoutLesson),
-    noticeDays: await readSetting<number>(db, BILLING.preNotificationDays),
-    issueDaysAhead: await readSetting<number>(db, BILLING.issueDaysAhead),
-    painFormat: await readSetting<BillingSettings['painFormat']>(db, BILLING.painFormat),
-    creditor: await readSetting<Creditor | null>(db, BILLING.creditor),
-    legal: await readSetting<LegalMentions>(db, BILLING.legal),
-    invoicePrefix: await readSetting<string>(db, BILLING.invoicePrefix),
-    organisationName: await readSetting<string>(db, 'organisation.name'),
-    timeZone: await readSetting<string>(db, 'organisation.timeZone'),
+    firstDebitWithinDays: get<number>(BILLING.firstDebitWithinDays),
+    holdAfterDays: get<number>(BILLING.holdAfterDaysWithoutLesson),
+    noticeDays: get<number>(BILLING.preNotificationDays),
+    issueDaysAhead: get<number>(BILLING.issueDaysAhead),
+    painFormat: get<BillingSettings['painFormat']>(BILLING.painFormat),
+    creditor: get<Creditor | null>(BILLING.creditor),
+    legal: get<LegalMentions>(BILLING.legal),
+    invoicePrefix: get<string>(BILLING.invoicePrefix),
+    organisationName: get<string>('organisation.name'),
+    timeZone: get<string>('organisation.timeZone'),
   };
 }

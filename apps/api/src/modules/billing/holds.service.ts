@@ -5,15 +5,17 @@ import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
 import { actorUserId, requireRole, SYSTEM, type Actor } from '../../platform/actor.js';
 import { DomainError, notFound, stale } from '../../platform/errors.js';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit, recordAudits } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { addDays, dateInZone, daysBetween } from '../../platform/clock.js';
-import { closeTasks, createTask } from '../../platform/tasks.js';
+import { closeTasks, createTasks } from '../../platform/tasks.js';
 import { HOLD_MANAGERS } from './billing-access.js';
 import { readBillingSettings } from './billing.settings.js';
 
 /** Lessons that count as "a lesson happened" for the billing clock. */
 export const GIVEN_LESSON_STATUSES = ['done', 'late'] as const;
+// Subscriptions per `in (…)` list and per transaction of the sweep.
+const ID_CHUNK = 500;
 
 /**
  * Debit holds: a subscription whose billing clock runs with no lesson recorded for M days is held (its debits
@@ -76,33 +78,67 @@ export function createHoldsService(deps: Deps) {
         .execute();
       if (!subs.length) return { held: 0 };
       const last = await lastLessons(db, subs);
-      const releases = await db.selectFrom('debit_holds').select(['subscription_id', sql<string>`max(released_on)`.as('last')]).where('subscription_id', 'in', subs.map((s) => s.id)).where('released_on', 'is not', null).groupBy('subscription_id').execute();
-      let held = 0;
-      const lastRelease = new Map(releases.map((r) => [r.subscription_id, r.last]));
+      // The last release per subscription, per chunk of ids (a single `in (…)` of every subscription passed 31k
+      // parameters at 1M lessons).
+      const lastRelease = new Map<string, string>();
+      for (let i = 0; i < subs.length; i += ID_CHUNK) {
+        const releases = await db.selectFrom('debit_holds').select(['subscription_id', sql<string>`max(released_on)`.as('last')]).where('subscription_id', 'in', subs.slice(i, i + ID_CHUNK).map((s) => s.id)).where('released_on', 'is not', null).groupBy('subscription_id').execute();
+        for (const r of releases) lastRelease.set(r.subscription_id, r.last);
+      }
       const due = subs
         .map((sub) => ({ sub, anchor: [sub.billable_from as string, last.get(sub.id) ?? '', lastRelease.get(sub.id) ?? ''].sort().at(-1) as string }))
         .filter(({ anchor }) => daysBetween(anchor, today) >= settings.holdAfterDays);
-      const holdOne = async (tx: Tx, sub: (typeof subs)[number], anchor: string): Promise<void> => {
-        const now = clock.now().toISOString();
-        const reason = last.get(sub.id) ? `no_lesson_since:${last.get(sub.id)}` : `no_lesson_since_handover:${sub.billable_from}`;
-        const inserted = await tx
-          .insertInto('debit_holds')
-          .values({ id: newId(), subscription_id: sub.id, kind: 'no_lesson', dedupe_key: `no-lesson:${sub.id}:${anchor}`, since: today, reason, released_at: null, released_on: null, released_by: null, release_reason: null, created_at: now, version: 1 })
-          .onConflict((oc) => oc.column('dedupe_key').doNothing())
-          .executeTakeFirst();
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
-        await tx.updateTable('subscriptions').set((eb) => ({ on_hold: 1, hold_reason: reason, hold_since: today, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', sub.id).execute();
-        await recordAudit(tx, clock, SYSTEM, { entityType: 'subscription', entityId: sub.id, action: 'debit-hold', after: { on_hold: 1, hold_reason: reason, hold_since: today } });
-        const title = `Prélèvements suspendus : aucun cours depuis ${daysBetween(anchor, today)} jours — ${sub.family_name} (${sub.first_name})`;
-        for (const service of ['followup', 'accounts'] as const) {
-          await createTask(tx, clock, { kind: 'debit-hold', service, title, details: reason, dueOn: today, fileId: sub.file_id, familyId: sub.family_id, dedupeKey: `debit-hold:${service}:${sub.id}:${anchor}` });
-        }
-        held += 1;
-      };
-      // One transaction per chunk of holds rather than one per hold: the commit, not the statements, was the cost.
-      for (let i = 0; i < due.length; i += 200) {
-        await db.transaction().execute(async (tx) => {
-          for (const { sub, anchor } of due.slice(i, i + 200)) await holdOne(tx, sub, anchor);
+      let held = 0;
+      // One transaction per chunk, multi-row statements inside: the holds go in as insert-or-ignore on their dedupe
+      // key, and only the rows actually inserted (returned) get the subscription flag, the audit row and the tasks,
+      // so a concurrent run holds each stretch once.
+      for (let i = 0; i < due.length; i += ID_CHUNK) {
+        const chunk = due.slice(i, i + ID_CHUNK);
+        held += await db.transaction().execute(async (tx) => {
+          const now = clock.now().toISOString();
+          const reasonOf = (sub: (typeof subs)[number]) => (last.get(sub.id) ? `no_lesson_since:${last.get(sub.id)}` : `no_lesson_since_handover:${sub.billable_from}`);
+          const inserted = new Set(
+            (
+              await tx
+                .insertInto('debit_holds')
+                .values(chunk.map(({ sub, anchor }) => ({ id: newId(), subscription_id: sub.id, kind: 'no_lesson', dedupe_key: `no-lesson:${sub.id}:${anchor}`, since: today, reason: reasonOf(sub), released_at: null, released_on: null, released_by: null, release_reason: null, created_at: now, version: 1 })))
+                .onConflict((oc) => oc.column('dedupe_key').doNothing())
+                .returning('subscription_id')
+                .execute()
+            ).map((r) => r.subscription_id),
+          );
+          const taken = chunk.filter(({ sub }) => inserted.has(sub.id));
+          if (!taken.length) return 0;
+          // Each subscription takes the reason of its own new hold (the only open one: open holds were left out above).
+          await tx
+            .updateTable('subscriptions')
+            .set((eb) => ({
+              on_hold: 1,
+              hold_reason: eb.selectFrom('debit_holds').select('debit_holds.reason').whereRef('debit_holds.subscription_id', '=', 'subscriptions.id').where('debit_holds.released_at', 'is', null).limit(1),
+              hold_since: today,
+              updated_at: now,
+              version: eb('version', '+', 1),
+            }))
+            .where('id', 'in', taken.map(({ sub }) => sub.id))
+            .execute();
+          await recordAudits(tx, clock, SYSTEM, taken.map(({ sub }) => ({ entityType: 'subscription', entityId: sub.id, action: 'debit-hold', after: { on_hold: 1, hold_reason: reasonOf(sub), hold_since: today } })));
+          await createTasks(
+            tx,
+            clock,
+            taken.flatMap(({ sub, anchor }) =>
+              (['followup', 'accounts'] as const).map((service) => ({
+                kind: 'debit-hold',
+                service,
+                title: `Prélèvements suspendus : aucun cours depuis ${daysBetween(anchor, today)} jours — ${sub.family_name} (${sub.first_name})`,
+                details: reasonOf(sub),
+                dueOn: today,
+                fileId: sub.file_id,
+                familyId: sub.family_id,
+                dedupeKey: `debit-hold:${service}:${sub.id}:${anchor}`,
+              })),
+            ),
+          );
+          return taken.length;
         });
       }
       return { held };

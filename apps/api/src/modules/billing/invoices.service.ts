@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CreateInvoiceBody, CreditNoteBody, DeferralBody, Invoice, InstalmentPlanBody, PaymentBody } from '@contracts';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
 import type { FamiliesTable, InvoicesTable } from '../../db/tables.js';
@@ -16,8 +16,12 @@ import { readBillingSettings } from './billing.settings.js';
 import * as repo from './billing.repository.js';
 
 type InvoiceRow = Selectable<InvoicesTable>;
-// 21 columns an invoice row: 200 rows a statement stay under both engines' bound-parameter limits.
-const ISSUE_CHUNK = 200;
+// 20 columns an invoice row: 200 rows a statement stay under both engines' bound-parameter limits.
+const INSERT_CHUNK = 200;
+// Invoices issued per transaction: the commit, not the statements, was the cost of small blocks.
+const ISSUE_CHUNK = 1000;
+// Ids per `in (…)` list: under SQLite's bound-parameter limit, and short enough for PostgreSQL to plan well.
+const KEY_CHUNK = 500;
 
 export async function toInvoices(tx: Tx, rows: InvoiceRow[]): Promise<Invoice[]> {
   const ids = rows.map((r) => r.id);
@@ -140,7 +144,8 @@ export function createInvoicesService(deps: Deps) {
     const year = Number(issuedOn.slice(0, 4));
     const kind = inputs[0]?.kind ?? 'invoice';
     const familyIds = [...new Set(inputs.map((input) => input.familyId))];
-    const families = new Map((await tx.selectFrom('families').selectAll().where('id', 'in', familyIds).execute()).map((f) => [f.id, f]));
+    const families = new Map<string, FamilyRow>();
+    for (let i = 0; i < familyIds.length; i += KEY_CHUNK) for (const f of await tx.selectFrom('families').selectAll().where('id', 'in', familyIds.slice(i, i + KEY_CHUNK)).execute()) families.set(f.id, f);
     if (families.size !== familyIds.length || inputs.some((input) => input.kind !== kind)) throw notFound();
     const series = kind === 'invoice' ? settings.invoicePrefix : 'A';
     const last = await repo.allocateNumbers(tx, series, year, inputs.length);
@@ -150,11 +155,11 @@ export function createInvoicesService(deps: Deps) {
       const family = families.get(input.familyId) as NonNullable<ReturnType<typeof families.get>>;
       return invoiceRow(input, family, repo.formatNumber(series, year, first + index), issuedOn, actorUserId(actor), now);
     });
-    await tx.insertInto('invoices').values(rows).execute();
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insertInto('invoices').values(rows.slice(i, i + INSERT_CHUNK)).execute();
     const instalments = rows.flatMap((row, index) =>
       (inputs[index]?.instalments ?? []).map((instalment, seq) => ({ id: newId(), invoice_id: row.id, seq: seq + 1, due_on: instalment.dueOn, amount_cents: instalment.amountCents, method: instalment.method, status: 'due', prenotified_at: null, prenotified_due_on: null, deferral_id: null, created_at: now, updated_at: now, version: 1 })),
     );
-    for (let i = 0; i < instalments.length; i += ISSUE_CHUNK) await tx.insertInto('invoice_instalments').values(instalments.slice(i, i + ISSUE_CHUNK)).execute();
+    for (let i = 0; i < instalments.length; i += INSERT_CHUNK) await tx.insertInto('invoice_instalments').values(instalments.slice(i, i + INSERT_CHUNK)).execute();
     await recordAudits(tx, clock, actor, rows.map((row) => ({ entityType: 'invoice', entityId: row.id, action: 'issue', after: row, summary: `${row.number} ${row.amount_cents}` })));
     return rows;
   }
@@ -224,12 +229,28 @@ export function createInvoicesService(deps: Deps) {
         .where('subscriptions.billable_from', 'is not', null)
         .where('subscriptions.billable_from', '<=', horizon)
         .execute();
-      // Every period due, computed in memory; the period keys already invoiced are read in one indexed
-      // `period_key in (…)` per chunk, so a re-run reads the keys and writes nothing.
+      // Only what is still due: per subscription, how many periods carry an invoice and the last one (one covering
+      // index range, migration 0700). When every computed period up to that last one is invoiced, only the later
+      // ones are candidates; otherwise (a gap, or a hand-over date moved) all of them are, checked by period key.
+      const invoiced = new Map<string, { count: number; last: string }>();
+      for (let i = 0; i < subs.length; i += KEY_CHUNK) {
+        const rows = await db
+          .selectFrom('invoices')
+          .select(['subscription_id', sql<number>`count(period_start)`.as('n'), sql<string | null>`max(period_start)`.as('last')])
+          .where('subscription_id', 'in', subs.slice(i, i + KEY_CHUNK).map((s) => s.id))
+          .where('period_start', 'is not', null)
+          .groupBy('subscription_id')
+          .execute();
+        for (const r of rows) if (r.subscription_id && r.last) invoiced.set(r.subscription_id, { count: Number(r.n), last: r.last });
+      }
       const due: (IssueInput & { periodKey: string })[] = [];
       for (const sub of subs) {
-        for (const [index, period] of periodsToInvoice(sub, sub.billing_period as BillingPeriodKind, sub.price_cents, horizon).entries()) {
-          if (period.amountCents <= 0) continue;
+        const periods = periodsToInvoice(sub, sub.billing_period as BillingPeriodKind, sub.price_cents, horizon);
+        const done = invoiced.get(sub.id);
+        const upToLast = done ? periods.filter((p) => p.billedStart <= done.last).length : 0;
+        const skip = done && upToLast === done.count ? upToLast : 0;
+        for (const [index, period] of periods.entries()) {
+          if (index < skip || period.amountCents <= 0) continue;
           const dueOn = index === 0 && sub.billable_from === period.billedStart ? firstDebitDate(sub.billable_from, settings.firstDebitWithinDays, sub.first_debit_by) : period.billedStart;
           due.push({
             familyId: sub.family_id,
@@ -244,20 +265,25 @@ export function createInvoicesService(deps: Deps) {
           });
         }
       }
-      let issued = 0;
-      for (let i = 0; i < due.length; i += ISSUE_CHUNK) {
-        const chunk = due.slice(i, i + ISSUE_CHUNK);
+      // The candidates' keys already taken (another run, or a gap's neighbours) are read per chunk by the unique
+      // index; what is missing is issued in blocks, one transaction each.
+      const missing: typeof due = [];
+      for (let i = 0; i < due.length; i += KEY_CHUNK) {
+        const chunk = due.slice(i, i + KEY_CHUNK);
         const existing = new Set((await db.selectFrom('invoices').select('period_key').where('period_key', 'in', chunk.map((d) => d.periodKey)).execute()).map((r) => r.period_key));
-        const missing = chunk.filter((d) => !existing.has(d.periodKey));
-        if (!missing.length) continue;
+        missing.push(...chunk.filter((d) => !existing.has(d.periodKey)));
+      }
+      let issued = 0;
+      for (let i = 0; i < missing.length; i += ISSUE_CHUNK) {
+        const block = missing.slice(i, i + ISSUE_CHUNK);
         try {
           // One transaction for the chunk: numbers are allocated as one block, rows go in as multi-row inserts.
-          issued += (await db.transaction().execute((tx) => issueMany(tx, actor, missing))).length;
+          issued += (await db.transaction().execute((tx) => issueMany(tx, actor, block))).length;
         } catch {
           // Another run issued some of these periods at the same moment: the unique period key refused the block
           // and the whole transaction (with its numbers) rolled back, so no number was lost. Redo it one by one,
           // skipping what the other run issued.
-          for (const input of missing) {
+          for (const input of block) {
             if (await db.selectFrom('invoices').select('id').where('period_key', '=', input.periodKey).executeTakeFirst()) continue;
             try {
               await db.transaction().execute((tx) => issue(tx, actor, input));

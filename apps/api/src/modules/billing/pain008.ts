@@ -62,48 +62,53 @@ export async function writePain008(input: PainInput, write: (chunk: string) => v
       : { Ctry: a.country, AdrLine: [sepaText(a.street, 70), sepaText(`${a.postalCode} ${a.town}`, 70)] };
   const agent = (bic: string | null) => ({ FinInstnId: bic ? { [v08 ? 'BICFI' : 'BIC']: bic } : { Othr: { Id: 'NOTPROVIDED' } } });
   const c = input.creditor;
-  const paymentInfos = [];
-  for (const group of input.groups) {
-    const transactions = [];
-    for await (const page of input.debitsOf(group.sequenceType)) {
-      for (const d of page) {
-        transactions.push({
-          PmtId: { EndToEndId: d.endToEndId },
-          InstdAmt: { '@_Ccy': 'EUR', '#text': amount(d.amountCents) },
-          DrctDbtTx: { MndtRltdInf: { MndtId: d.rum, DtOfSgntr: d.signedOn } },
-          DbtrAgt: agent(d.bic),
-          Dbtr: { Nm: sepaText(d.debtorName, 70), PstlAdr: address(d) },
-          DbtrAcct: { Id: { IBAN: d.iban } },
-          RmtInf: { Ustrd: sepaText(d.remittance, 140) },
-        });
-      }
-    }
-    paymentInfos.push({
-      PmtInfId: `${input.messageId}-${group.sequenceType}`.slice(0, 35),
-      PmtMtd: 'DD',
-      BtchBookg: 'true',
-      NbOfTxs: String(group.count),
-      CtrlSum: amount(group.totalCents),
-      PmtTpInf: { SvcLvl: { Cd: 'SEPA' }, LclInstrm: { Cd: 'CORE' }, SeqTp: group.sequenceType },
-      ReqdColltnDt: input.collectionDate,
-      Cdtr: { Nm: sepaText(c.name, 70), PstlAdr: address({ street: c.line1, postalCode: c.postalCode, town: c.city, country: c.country }) },
-      CdtrAcct: { Id: { IBAN: c.iban } },
-      CdtrAgt: agent(c.bic),
-      ChrgBr: 'SLEV',
-      CdtrSchmeId: { Id: { PrvtId: { Othr: { Id: c.identifier, SchmeNm: { Prtry: 'SEPA' } } } } },
-      DrctDbtTxInf: transactions,
-    });
-  }
-  write(
-    builder.build({
-      '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
-      Document: {
-        '@_xmlns': `urn:iso:std:iso:20022:tech:xsd:${input.format}`,
-        CstmrDrctDbtInitn: {
-          GrpHdr: { MsgId: input.messageId, CreDtTm: input.createdAt.replace(/\.\d{3}Z$/, 'Z'), NbOfTxs: String(input.count), CtrlSum: amount(input.totalCents), InitgPty: { Nm: sepaText(c.name, 70) } },
-          PmtInf: paymentInfos,
-        },
+  const debtor = (d: PainDebit) => ({
+    PmtId: { EndToEndId: d.endToEndId },
+    InstdAmt: { '@_Ccy': 'EUR', '#text': amount(d.amountCents) },
+    DrctDbtTx: { MndtRltdInf: { MndtId: d.rum, DtOfSgntr: d.signedOn } },
+    DbtrAgt: agent(d.bic),
+    Dbtr: { Nm: sepaText(d.debtorName, 70), PstlAdr: address(d) },
+    DbtrAcct: { Id: { IBAN: d.iban } },
+    RmtInf: { Ustrd: sepaText(d.remittance, 140) },
+  });
+  // The document is built once with a marker in place of each group's transactions, then written around them page
+  // by page: the same bytes as one build of the whole tree, without holding every debit in memory at once.
+  const marker = (index: number) => `@@HARMONIE-DRCTDBTTXINF-${index}@@`;
+  const paymentInfos = input.groups.map((group, index) => ({
+    PmtInfId: `${input.messageId}-${group.sequenceType}`.slice(0, 35),
+    PmtMtd: 'DD',
+    BtchBookg: 'true',
+    NbOfTxs: String(group.count),
+    CtrlSum: amount(group.totalCents),
+    PmtTpInf: { SvcLvl: { Cd: 'SEPA' }, LclInstrm: { Cd: 'CORE' }, SeqTp: group.sequenceType },
+    ReqdColltnDt: input.collectionDate,
+    Cdtr: { Nm: sepaText(c.name, 70), PstlAdr: address({ street: c.line1, postalCode: c.postalCode, town: c.city, country: c.country }) },
+    CdtrAcct: { Id: { IBAN: c.iban } },
+    CdtrAgt: agent(c.bic),
+    ChrgBr: 'SLEV',
+    CdtrSchmeId: { Id: { PrvtId: { Othr: { Id: c.identifier, SchmeNm: { Prtry: 'SEPA' } } } } },
+    DrctDbtTxInf: marker(index),
+  }));
+  const skeleton = builder.build({
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    Document: {
+      '@_xmlns': `urn:iso:std:iso:20022:tech:xsd:${input.format}`,
+      CstmrDrctDbtInitn: {
+        GrpHdr: { MsgId: input.messageId, CreDtTm: input.createdAt.replace(/\.\d{3}Z$/, 'Z'), NbOfTxs: String(input.count), CtrlSum: amount(input.totalCents), InitgPty: { Nm: sepaText(c.name, 70) } },
+        PmtInf: paymentInfos,
       },
-    }) as string,
-  );
+    },
+  }) as string;
+  let rest = skeleton;
+  for (const [index, group] of input.groups.entries()) {
+    const placeholder = `<DrctDbtTxInf>${marker(index)}</DrctDbtTxInf>`;
+    const at = rest.indexOf(placeholder);
+    if (at < 0) throw new Error('pain.008: transaction marker not found');
+    write(rest.slice(0, at));
+    for await (const page of input.debitsOf(group.sequenceType)) {
+      if (page.length) write(builder.build({ DrctDbtTxInf: page.map(debtor) }) as string);
+    }
+    rest = rest.slice(at + placeholder.length);
+  }
+  write(rest);
 }
