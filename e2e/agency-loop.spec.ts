@@ -100,6 +100,12 @@ describe('the agency loop in the browser', () => {
       await teacher.waitForFunction((count) => document.querySelectorAll('section li').length >= count, n + 1);
     }
     await expect.poll(async () => (await server.deps.db.selectFrom('lessons').select('id').where('file_id', '=', file.id).execute()).length).toBe(2);
+    // The month of lessons, from the portal's menu: the two lessons just recorded.
+    await teacher.goto(`${server.url}/teacher/lessons`);
+    await teacher.getByRole('heading', { level: 1, name: 'Mes cours du mois' }).waitFor();
+    await teacher.getByText(/\d+ cours affichés, \d+ minutes données/).waitFor();
+    expect(await teacher.getByRole('region', { name: /Cours du mois de/ }).getByRole('row', { name: /Capucine Testard/ }).count()).toBe(2);
+    await expectAccessible(teacher, 'teacher lessons of the month (phone)');
     await teacher.context().close();
 
     // 6. Followup logs a call, then the family asks for another teacher: back to matching, first teacher excluded.
@@ -118,6 +124,12 @@ describe('the agency loop in the browser', () => {
     expect(row.stage).toBe('matching');
     await followup.getByRole('region', { name: 'Professeurs proposés' }).getByRole('article').first().or(followup.getByText('Aucun professeur ne correspond')).first().waitFor();
     expect(await followup.getByRole('article', { name: firstName }).count()).toBe(0);
+
+    // The office's month of lessons links each lesson to its file.
+    await followup.goto(`${server.url}/office/lessons`);
+    await followup.getByRole('heading', { level: 1, name: 'Cours du mois' }).waitFor();
+    await followup.getByRole('link', { name: 'Capucine Testard' }).first().waitFor();
+    await expectAccessible(followup, 'office lessons of the month');
 
     // The followup dashboard: today's tasks, the pipeline by stage, lead times.
     await followup.goto(`${server.url}/office/agency-dashboard`);

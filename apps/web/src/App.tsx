@@ -32,6 +32,7 @@ const MyMeetingsPage = lazyPage(() => import('./features/teachers/MyMeetingsPage
 const FamilyHomePage = lazyPage(() => import('./portals/family/FamilyHomePage'), 'FamilyHomePage');
 const RequestFormPage = lazyPage(() => import('./features/agency/RequestFormPage'), 'RequestFormPage');
 const LinkPage = lazyPage(() => import('./features/agency/LinkPage'), 'LinkPage');
+const TeacherLessonsPage = lazyPage(() => import('./features/agency/LessonsMonthPage'), 'TeacherLessonsPage');
 const TeacherStudentsPage = lazyPage(() => import('./features/agency/PortalPages'), 'TeacherStudentsPage');
 const FamilyBillingPage = lazyPage(() => import('./features/billing/FamilyBillingPage'), 'FamilyBillingPage');
 const FamilyLessonsPage = lazyPage(() => import('./features/agency/PortalPages'), 'FamilyLessonsPage');
@@ -114,6 +115,7 @@ const router = createBrowserRouter([
           { path: 'profile', element: <MyProfilePage /> },
           { path: 'meetings', element: <MyMeetingsPage /> },
           { path: 'students', element: <TeacherStudentsPage /> },
+          { path: 'lessons', element: <TeacherLessonsPage /> },
           { path: '*', element: <NotFoundPage homePath="/teacher" /> },
         ],
       },

@@ -204,6 +204,33 @@ export const HandoverResult = z.object({ id: Id, assignmentId: Id, billableFrom:
 export const ExternalCandidate = z.object({ id: Id, name: text, contact: text, notes: maybe, createdAt: text });
 export const FileLesson = z.object({ id: Id, date: text, minutes: z.number(), status: text, place: maybe, familyResponse: maybe, disputeReason: maybe, teacherId: text, version: z.number() });
 export type FileLesson = z.infer<typeof FileLesson>;
+/** Lessons of one month, for the office, a teacher (their own) or a family (its own). */
+export const LessonListQuery = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'invalid_month' }),
+  teacherId: Id.optional(),
+  familyId: Id.optional(),
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const LessonListItem = z.object({
+  id: Id,
+  date: text,
+  minutes: z.number(),
+  status: text,
+  place: maybe,
+  familyResponse: maybe,
+  disputeReason: maybe,
+  fileId: maybe,
+  instrument: maybe,
+  teacherId: text,
+  teacherName: text,
+  studentId: text,
+  studentName: text,
+  familyId: text,
+  familyName: text,
+  version: z.number(),
+});
+export type LessonListItem = z.infer<typeof LessonListItem>;
 export const LessonResponseResult = z.object({ id: Id, familyResponse: maybe, disputeReason: maybe });
 export const FileAssignment = z.object({
   id: Id,
@@ -319,6 +346,7 @@ export const OkResult = z.object({ ok: z.boolean() });
 
 registerMessages({
   fr: {
+    invalid_month: 'Ce mois n’est pas valide (AAAA-MM).',
     slot_ends_before_start: 'Le créneau doit se terminer après son début.',
     address_required: 'Indiquez l’adresse des cours.',
     contact_required: 'Indiquez au moins un e-mail ou un téléphone.',
@@ -333,6 +361,7 @@ registerMessages({
     LINK_USED: 'Ce lien a déjà été utilisé.',
   },
   en: {
+    invalid_month: 'This month is not valid (YYYY-MM).',
     slot_ends_before_start: 'The slot must end after it starts.',
     address_required: 'Give the address of the lessons.',
     contact_required: 'Give at least an e-mail or a phone number.',

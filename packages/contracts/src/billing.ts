@@ -108,6 +108,14 @@ export const Mandate = z.object({
   version: Version,
 });
 export type Mandate = z.infer<typeof Mandate>;
+/** Accounts' list of mandates: the most recently signed first, optionally one status or a family-name fragment. */
+export const MandateListQuery = z.object({
+  q: z.string().trim().max(100, { message: 'too_long' }).optional(),
+  status: z.enum(['active', 'ended', 'revoked']).optional(),
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const MandateListItem = Mandate.extend({ familyName: z.string() });
 export const MandateEndBody = z.object({ version: Version, reason: shortText(200), mode: z.enum(['revoke', 'final_on_next']) });
 
 export const HoldView = z.object({

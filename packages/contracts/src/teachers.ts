@@ -296,7 +296,9 @@ export const LowActivityTeacher = z.object({
   zones: z.array(z.object({ kind: z.string(), code: z.string() })),
   lastCallAt: z.string().nullable(),
 });
-export const LowActivityReport = z.object({ since: z.string(), minLessons: z.number(), items: z.array(LowActivityTeacher) });
+/** One page of the low-activity list, by name (keyset); `since` and `minLessons` say what "few" means. */
+export const LowActivityReport = z.object({ since: z.string(), minLessons: z.number(), items: z.array(LowActivityTeacher), nextCursor: z.string().nullable() });
+export const LowActivityQuery = z.object({ cursor: z.string().max(400).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
 export type LowActivityReport = z.infer<typeof LowActivityReport>;
 export const LowActivityCallBody = z.object({ summary: shortText(2000), outcome: optionalText(500) });
 

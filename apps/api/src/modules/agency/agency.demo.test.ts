@@ -29,6 +29,23 @@ describe('the agency demo', () => {
     expect(dashboard.myTasksToday.length).toBeGreaterThan(0);
     expect(dashboard.billableWithoutLesson.length).toBeGreaterThan(0);
     expect(dashboard.leadTimes.requestToHandover.medianDays).not.toBeNull();
+    // Files by stage: the count, median and oldest age of each open stage, as computed from every file.
+    const byStage = (dashboard as unknown as { filesByStage: { stage: string; count: number; medianDaysInStage: number | null; oldestDays: number }[] }).filesByStage;
+    const files = await ctx.deps.db.selectFrom('lesson_files').select(['stage', 'stage_changed_at']).where('stage', '!=', 'closed').execute();
+    const age = (at: string) => Math.max(0, Math.round((Date.parse('2026-11-23') - Date.parse(at.slice(0, 10))) / 86_400_000));
+    for (const stage of new Set(files.map((f) => f.stage))) {
+      const ages = files.filter((f) => f.stage === stage).map((f) => age(f.stage_changed_at)).sort((a, b) => a - b);
+      const mid = Math.floor(ages.length / 2);
+      const median = ages.length % 2 ? ages[mid] : ((ages[mid - 1] ?? 0) + (ages[mid] ?? 0)) / 2;
+      expect(byStage.find((s) => s.stage === stage)).toEqual({ stage, count: ages.length, medianDaysInStage: median, oldestDays: ages[ages.length - 1] });
+    }
+    expect(byStage.some((s) => s.stage === 'closed')).toBe(false);
+    // Teachers with few lessons: active ones only, the least busy first, each under the threshold.
+    const few = (dashboard as unknown as { teachersWithFewLessons: { teacherId: string; lessonsLast30Days: number }[] }).teachersWithFewLessons;
+    expect(few.length).toBeGreaterThan(0);
+    expect(few.map((t) => t.lessonsLast30Days)).toEqual([...few.map((t) => t.lessonsLast30Days)].sort((a, b) => a - b));
+    const active = new Set((await ctx.deps.db.selectFrom('teachers').select('person_id').where('status', '=', 'active').execute()).map((t) => t.person_id));
+    expect(few.every((t) => active.has(t.teacherId) && t.lessonsLast30Days <= 4)).toBe(true);
 
     // The demo teacher sees only their own students; the demo family its own file.
     const teacher = await loginAs(ctx, 'teacher@demo.example.org', DEMO_PASSWORD);

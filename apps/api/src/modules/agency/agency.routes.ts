@@ -21,6 +21,8 @@ import {
   Id,
   LessonRequestBody,
   LessonRequestReceipt,
+  LessonListItem,
+  LessonListQuery,
   LessonResponseBody,
   LessonResponseResult,
   LinkAnswerBody,
@@ -95,6 +97,7 @@ export function agencyRoutes(app: FastifyZod, s: AgencyServices, deps: Deps): vo
   app.post('/api/files/:id/handover', { schema: { tags, params: IdParams, body: HandoverBody, response: { 200: HandoverResult } } }, (req) => s.handover.handOver(req.actor, req.params.id, req.body.teacherId));
   app.post('/api/files/:id/first-lesson', { schema: { tags, params: IdParams, body: FirstLessonBody, response: { 200: FileIdResult } } }, (req) => s.lessons.firstLesson(req.actor, req.params.id, req.body));
   app.post('/api/files/:id/lessons', { schema: { tags, params: IdParams, body: RecordLessonBody, response: { 201: FileLesson } } }, async (req, reply) => reply.status(201).send(await s.lessons.record(req.actor, req.params.id, req.body)));
+  app.get('/api/lessons', { schema: { tags, querystring: LessonListQuery, response: { 200: Page(LessonListItem) } } }, (req) => s.lessons.listMonth(req.actor, req.query));
   app.post('/api/lessons/:id/response', { schema: { tags, params: IdParams, body: LessonResponseBody, response: { 200: LessonResponseResult } } }, (req) => s.lessons.respond(req.actor, req.params.id, req.body));
   app.post('/api/files/:id/end-assignment', { schema: { tags, params: IdParams, body: EndAssignmentBody, response: { 200: FileIdResult } } }, (req) => s.files.endAssignment(req.actor, req.params.id, req.body));
   app.post('/api/files/:id/close', { schema: { tags, params: IdParams, body: CloseFileBody, response: { 200: FileIdResult } } }, (req) => s.files.close(req.actor, req.params.id, req.body));

@@ -55,7 +55,8 @@ export async function listFiles(db: Tx, f: FileListFilter) {
   if (f.owner) q = q.where('lesson_files.owner_service', '=', f.owner);
   if (f.teacherId) {
     const teacherId = f.teacherId;
-    q = q.where((eb) => eb.exists(eb.selectFrom('assignments').select('assignments.id').whereRef('assignments.file_id', '=', 'lesson_files.id').where('assignments.teacher_id', '=', teacherId)));
+    // Driven from the teacher's assignments (an index range) rather than testing every file of the agency.
+    q = q.where('lesson_files.id', 'in', (eb) => eb.selectFrom('assignments').select('assignments.file_id').where('assignments.teacher_id', '=', teacherId).where('assignments.file_id', 'is not', null).$narrowType<{ file_id: string }>());
   }
   if (f.familyId) q = q.where('lesson_files.family_id', '=', f.familyId);
   if (f.needsAction) {

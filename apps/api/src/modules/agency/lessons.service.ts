@@ -1,15 +1,17 @@
 import type { z } from 'zod';
 import type { Selectable } from 'kysely';
-import type { LessonResponseBody, RecordLessonBody } from '@contracts';
+import type { LessonListItem, LessonResponseBody, RecordLessonBody } from '@contracts';
 import type { AssignmentsTable } from '../../db/tables.js';
 import type { Tx } from '../../db/database.js';
 import type { Deps } from '../../platform/deps.js';
-import { actorName, hasRole, type Actor } from '../../platform/actor.js';
+import { actorName, hasRole, requireUser, type Actor } from '../../platform/actor.js';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { listLessons } from './lessons.repository.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { closeTasks, createTask } from '../../platform/tasks.js';
-import { addDays, assertFileAccess, changeStage, guardianFamilyId, requireStage, teacherAssignment, todayIn, type FileRow } from './agency-core.js';
+import { FILE_STAFF, addDays, assertFileAccess, changeStage, guardianFamilyId, requireStage, teacherAssignment, todayIn, type FileRow } from './agency-core.js';
 
 export type FirstLessonAnswer = { date: string } | { couldNotReach: true };
 
@@ -48,6 +50,52 @@ export function createLessonsService(deps: Deps) {
 
   return {
     answerFirstLesson,
+
+    /**
+     * A month of lessons. Staff see everyone's (optionally one teacher's or family's); a teacher only their own and
+     * a guardian only their family's — asking for someone else's is refused, not silently narrowed.
+     */
+    async listMonth(actor: Actor, query: { month: string; teacherId?: string; familyId?: string; cursor?: string; limit: number }): Promise<{ items: LessonListItem[]; nextCursor: string | null }> {
+      let { teacherId, familyId } = query;
+      if (!hasRole(actor, ...FILE_STAFF, 'board')) {
+        const user = requireUser(actor);
+        if (user.roles.has('teacher') && user.personId) {
+          if (teacherId && teacherId !== user.personId) throw forbidden();
+          teacherId = user.personId;
+        } else {
+          const own = await guardianFamilyId(db, actor);
+          if (!own || (familyId && familyId !== own)) throw forbidden();
+          familyId = own;
+        }
+      }
+      const from = `${query.month}-01`;
+      // Day 0 of the next month is the last day of this one.
+      const to = new Date(Date.UTC(Number(query.month.slice(0, 4)), Number(query.month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+      const rows = await listLessons(db, { from, to, teacherId, familyId, after: decodeCursor(query.cursor), limit: query.limit });
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map((r) => ({
+          id: r.id,
+          date: r.lesson_date,
+          minutes: r.minutes,
+          status: r.status,
+          place: r.place,
+          familyResponse: r.family_response,
+          disputeReason: r.dispute_reason,
+          fileId: r.file_id,
+          instrument: r.instrument,
+          teacherId: r.teacher_id,
+          teacherName: `${r.teacher_first_name} ${r.teacher_last_name}`,
+          studentId: r.student_id,
+          studentName: `${r.student_first_name} ${r.student_last_name}`,
+          familyId: r.family_id,
+          familyName: r.family_name,
+          version: r.version,
+        })),
+        nextCursor: rows.length > query.limit && last ? encodeCursor([last.lesson_date, last.id]) : null,
+      };
+    },
 
     async firstLesson(actor: Actor, fileId: string, answer: FirstLessonAnswer) {
       await db.transaction().execute(async (tx) => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../testing/harness.js';
 import { TestClock } from '../../platform/clock.js';
 import { writeSetting } from '../../platform/settings.js';
-import { configureBilling, makeBillableFamily, makeLesson, makePlan, type BillableFamily } from '../../testing/billing-factories.js';
+import { configureBilling, makeBillableFamily, makeLesson, makeMandate, makePlan, type BillableFamily } from '../../testing/billing-factories.js';
 
 let ctx: TestContext;
 let accounts: Agent;
@@ -163,5 +163,38 @@ describe('tax certificates', () => {
     const other = await loginAs(ctx, (await makeUser(ctx.deps, ['guardian'], { personId: otherGuardianPerson.id })).email);
     expect((await other.get(`/api/billing/certificates/${list[0]?.id}/pdf`)).statusCode).toBe(403);
     expect((await other.get(`/api/billing/certificates?familyId=${mine.familyId}`)).statusCode).toBe(403);
+  });
+});
+
+describe('the mandate list', () => {
+  it('pages accounts through every mandate, newest first, and finds one by family name or RUM', async () => {
+    for (const [k, signedOn] of ['2025-01-10', '2025-06-01', '2025-06-01', '2024-12-31'].entries()) {
+      await makeMandate(ctx.deps, k % 2 ? mine.familyId : theirs.familyId, { signedOn });
+    }
+    const all = await ctx.deps.db.selectFrom('sepa_mandates').select(['id', 'signed_on']).execute();
+    const seen: { id: string; signedOn: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await accounts.get(`/api/billing/mandates?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode).toBe(200);
+      const page = res.json() as { items: { id: string; signedOn: string }[]; nextCursor: string | null };
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor && seen.length <= all.length);
+    expect(seen.map((m) => m.id).sort()).toEqual(all.map((m) => m.id).sort());
+    const dates = seen.map((m) => m.signedOn);
+    expect(dates).toEqual([...dates].sort().reverse());
+    const byName = (await accounts.get('/api/billing/mandates?q=Mienne')).json() as { items: { familyName: string }[] };
+    expect(byName.items.length).toBeGreaterThan(0);
+    expect(byName.items.every((m) => m.familyName === 'Mienne')).toBe(true);
+    const rum = await ctx.deps.db.selectFrom('sepa_mandates').select('rum').executeTakeFirstOrThrow();
+    const byRum = (await accounts.get(`/api/billing/mandates?q=${encodeURIComponent(rum.rum)}`)).json() as { items: { rum: string }[] };
+    expect(byRum.items.map((m) => m.rum)).toEqual([rum.rum]);
+  });
+
+  it('is refused to families, teachers and anonymous callers', async () => {
+    expect((await guardian.get('/api/billing/mandates')).statusCode).toBe(403);
+    expect((await teacher.get('/api/billing/mandates')).statusCode).toBe(403);
+    expect((await anonymous(ctx).get('/api/billing/mandates')).statusCode).toBe(401);
   });
 });

@@ -20,8 +20,8 @@ describe('billing demo data', () => {
     const batch = (await accounts.get(`/api/billing/batches/${batches[0]?.id}`)).json() as { included: unknown[]; excluded: { reason: string }[] };
     expect(batch.included.length).toBeGreaterThan(0);
     expect(batch.excluded.map((e) => e.reason)).toEqual(expect.arrayContaining(['hold', 'no_mandate']));
-    const mandates = (await accounts.get('/api/billing/mandates')).json() as unknown[];
-    expect(mandates.length).toBeGreaterThanOrEqual(8);
+    const mandates = (await accounts.get('/api/billing/mandates')).json() as { items: unknown[] };
+    expect(mandates.items.length).toBeGreaterThanOrEqual(8);
   });
 
   it('lets the demo family download an invoice and its tax certificate', async () => {

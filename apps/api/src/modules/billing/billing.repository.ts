@@ -96,6 +96,25 @@ export async function familyEmail(tx: Tx, familyId: string): Promise<string | nu
   return row?.email ?? null;
 }
 
+/** familyEmail for many families at once: family id → the address (families without one are absent). */
+export async function familyEmails(tx: Tx, familyIds: string[]): Promise<Map<string, string>> {
+  const result = new Map<string, string>();
+  for (let i = 0; i < familyIds.length; i += 500) {
+    const rows = await tx
+      .selectFrom('people')
+      .select(['family_id', 'email'])
+      .where('family_id', 'in', familyIds.slice(i, i + 500))
+      .where('kind', '=', 'guardian')
+      .where('email', 'is not', null)
+      .orderBy('family_id')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    for (const r of rows) if (r.family_id && r.email && !result.has(r.family_id)) result.set(r.family_id, r.email);
+  }
+  return result;
+}
+
 /** The mandate a debit would use: the family's most recently signed active one, else its latest. */
 export async function currentMandate(tx: Tx, familyId: string) {
   const rows = await tx.selectFrom('sepa_mandates').selectAll().where('family_id', '=', familyId).orderBy('signed_on', 'desc').orderBy('created_at', 'desc').execute();

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  MandateListItem,
+  MandateListQuery,
   Batch,
   BatchDetail,
   Certificate,
@@ -50,7 +52,7 @@ export function billingRoutes(app: FastifyZod, billing: BillingServices): void {
   app.post('/api/billing/payments', { schema: { tags, body: PaymentBody, response: { 201: Invoice } } }, async (req, reply) => reply.status(201).send(await invoices.recordPayment(req.actor, req.body)));
   app.post('/api/billing/deferrals', { schema: { tags, body: DeferralBody, response: { 201: z.object({ id: Id, affected: z.number() }) } } }, async (req, reply) => reply.status(201).send(await invoices.recordDeferral(req.actor, req.body)));
 
-  app.get('/api/billing/mandates', { schema: { tags, response: { 200: z.array(Mandate.extend({ familyName: z.string() })) } } }, (req) => mandates.listAll(req.actor));
+  app.get('/api/billing/mandates', { schema: { tags, querystring: MandateListQuery, response: { 200: Page(MandateListItem) } } }, (req) => mandates.listAll(req.actor, req.query));
   app.get('/api/billing/families/:id/mandates', { schema: { tags, params: IdParams, response: { 200: z.array(Mandate) } } }, (req) => mandates.list(req.actor, req.params.id));
   app.post('/api/billing/mandates', { schema: { tags, body: MandateBody, response: { 201: Mandate } } }, async (req, reply) => reply.status(201).send(await mandates.create(req.actor, req.body, { ip: req.ip ?? null })));
   app.post('/api/billing/mandates/:id/end', { schema: { tags, params: IdParams, body: MandateEndBody, response: { 200: Mandate } } }, (req) => mandates.end(req.actor, req.params.id, req.body));

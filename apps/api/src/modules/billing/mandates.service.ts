@@ -7,6 +7,8 @@ import { actorUserId, hasRole, requireUser, type Actor } from '../../platform/ac
 import { DomainError, forbidden, invalidField, notFound, stale } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { escapeLike } from '../people/people.repository.js';
 import { dateInZone } from '../../platform/clock.js';
 import { assertFamilyBillingRead, BILLING_MANAGERS, guardianFamilyId, requireBillingManager } from './billing-access.js';
 import { mandateRefusal } from './billing-rules.js';
@@ -61,12 +63,26 @@ export function createMandatesService(deps: Deps) {
       return rows.map((r) => toMandate(r, today));
     },
 
-    async listAll(actor: Actor): Promise<(Mandate & { familyName: string })[]> {
+    /** Keyset pages on (signed_on, id), newest first (migration 0900's index); a name fragment narrows it. */
+    async listAll(actor: Actor, query: { q?: string; status?: string; cursor?: string; limit: number } = { limit: 50 }): Promise<{ items: (Mandate & { familyName: string })[]; nextCursor: string | null }> {
       requireBillingManager(actor);
       const settings = await readBillingSettings(db);
       const today = dateInZone(clock.now(), settings.timeZone);
-      const rows = await db.selectFrom('sepa_mandates').innerJoin('families', 'families.id', 'sepa_mandates.family_id').selectAll('sepa_mandates').select('families.name as family_name').orderBy('families.name').orderBy('sepa_mandates.signed_on', 'desc').limit(2000).execute();
-      return rows.map((r) => ({ ...toMandate(r, today), familyName: r.family_name }));
+      let q = db.selectFrom('sepa_mandates').innerJoin('families', 'families.id', 'sepa_mandates.family_id').selectAll('sepa_mandates').select('families.name as family_name');
+      if (query.status) q = q.where('sepa_mandates.status', '=', query.status);
+      if (query.q) q = q.where((eb) => eb.or([eb('families.name', 'like', `%${escapeLike(query.q ?? '')}%`), eb('sepa_mandates.rum', 'like', `%${escapeLike(query.q ?? '')}%`)]));
+      const after = decodeCursor(query.cursor);
+      if (after) {
+        const [signedOn, id] = after;
+        q = q.where((eb) => eb.or([eb('sepa_mandates.signed_on', '<', signedOn), eb.and([eb('sepa_mandates.signed_on', '=', signedOn), eb('sepa_mandates.id', '<', id)])]));
+      }
+      const rows = await q.orderBy('sepa_mandates.signed_on', 'desc').orderBy('sepa_mandates.id', 'desc').limit(query.limit + 1).execute();
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map((r) => ({ ...toMandate(r, today), familyName: r.family_name })),
+        nextCursor: rows.length > query.limit && last ? encodeCursor([last.signed_on, last.id]) : null,
+      };
     },
 
     /** Portal signature by the family's guardian, or a paper mandate recorded by accounts. */

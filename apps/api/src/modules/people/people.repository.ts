@@ -7,7 +7,7 @@ import { foldAccents } from '../../platform/search-text.js';
 export type PersonRow = Selectable<PeopleTable>;
 export type FamilyRow = Selectable<FamiliesTable>;
 
-export const PERSON_COLUMNS = ['id', 'kind', 'first_name', 'last_name', 'email', 'phone', 'birth_date', 'family_id', 'user_id', 'notes', 'search_name', 'search_contact', 'created_at', 'updated_at', 'version'] as const;
+export const PERSON_COLUMNS = ['id', 'kind', 'first_name', 'last_name', 'email', 'phone', 'birth_date', 'family_id', 'user_id', 'notes', 'created_at', 'updated_at', 'version'] as const;
 
 export async function findPerson(db: Tx, id: string) {
   return db.selectFrom('people').select(PERSON_COLUMNS).where('id', '=', id).executeTakeFirst();

@@ -16,7 +16,7 @@ import * as repo from './people.repository.js';
 const DIRECTORY_WRITERS = ['sales', 'followup', 'accounts', 'secretariat'] as const;
 const TEACHER_WRITERS = ['recruitment', 'followup'] as const;
 
-export function toPerson(row: repo.PersonRow | Omit<repo.PersonRow, 'seq'>, actor?: Actor): Person {
+export function toPerson(row: Pick<repo.PersonRow, (typeof repo.PERSON_COLUMNS)[number]>, actor?: Actor): Person {
   return {
     id: row.id,
     kind: row.kind as PersonKind,
@@ -82,7 +82,7 @@ export function createPeopleService(deps: Deps) {
     throw forbidden();
   }
 
-  async function assertPersonAccess(actor: Actor, person: repo.PersonRow | Omit<repo.PersonRow, 'seq'>, mode: 'read' | 'write', tx: Tx = db): Promise<void> {
+  async function assertPersonAccess(actor: Actor, person: Pick<repo.PersonRow, (typeof repo.PERSON_COLUMNS)[number]>, mode: 'read' | 'write', tx: Tx = db): Promise<void> {
     if (actor.kind === 'system') return;
     const user = requireUser(actor);
     if (user.personId === person.id) return;

@@ -84,6 +84,28 @@ describe('low activity', () => {
     expect((await sales.get('/api/teachers/low-activity')).statusCode).toBe(403);
   });
 
+  it('pages through the list by name without repeating anyone', async () => {
+    for (const lastName of ['Abel', 'Abel', 'Bernard', 'Zola']) await makeTeacher(ctx.deps, { lastName });
+    const seen: { lastName: string; teacherId: string }[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res = await followup.get(`/api/teachers/low-activity?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode).toBe(200);
+      const page = res.json() as { items: { lastName: string; teacherId: string }[]; nextCursor: string | null };
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 50);
+    const all = (await followup.get('/api/teachers/low-activity?limit=200')).json() as { items: { teacherId: string }[] };
+    expect(seen.map((i) => i.teacherId)).toEqual(all.items.map((i) => i.teacherId));
+    expect(new Set(seen.map((i) => i.teacherId)).size).toBe(seen.length);
+    const names = seen.map((i) => i.lastName);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(names.filter((n) => n === 'Abel')).toHaveLength(2);
+  });
+
   it('does not list a busy teacher nor a suspended one', async () => {
     const busy = await makeTeacher(ctx.deps);
     for (const d of ['2026-08-01', '2026-08-08', '2026-08-15', '2026-08-22']) await recordLesson(busy.id, d);

@@ -13,6 +13,7 @@ import {
   InterviewBody,
   InviteTeachersBody,
   LowActivityCallBody,
+  LowActivityQuery,
   LowActivityReport,
   Meeting,
   MeetingAnswerBody,
@@ -116,7 +117,7 @@ export async function teachersLifecycleRoutes(app: FastifyZod, s: TeachersLifecy
   app.post('/api/teachers/:id/incidents', { schema: { tags, params: IdParams, body: ReportIncidentBody, response: { 201: TeacherIncident } } }, async (req, reply) => reply.status(201).send(await s.incidents.report(req.actor, req.params.id, req.body)));
 
   // Low activity
-  app.get('/api/teachers/low-activity', { schema: { tags, response: { 200: LowActivityReport } } }, (req) => s.lowActivity.list(req.actor));
+  app.get('/api/teachers/low-activity', { schema: { tags, querystring: LowActivityQuery, response: { 200: LowActivityReport } } }, (req) => s.lowActivity.list(req.actor, req.query));
   app.post('/api/teachers/:id/low-activity-call', { schema: { tags, params: IdParams, body: LowActivityCallBody } }, async (req, reply) => reply.status(201).send(await s.lowActivity.logCall(req.actor, req.params.id, req.body)));
 
   // Suspensions

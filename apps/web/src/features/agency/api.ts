@@ -1,13 +1,14 @@
-import type { AgencyDashboard, Candidate, FileAssignment, FileDetail, FileLesson, FileSummary, LinkView, Plan, Ticket, TicketDetail } from '@contracts';
+import type { AgencyDashboard, Candidate, FileAssignment, FileDetail, FileLesson, FileSummary, LessonListItem, LinkView, Plan, Ticket, TicketDetail } from '@contracts';
 import { apiGet, apiPatch, apiPost, type PageOf } from '../../api/client';
 
 // Response types come from the contracts: the API serialises through the same schemas, so a field read here
 // and missing there would be stripped at run time — the type checker catches it instead.
-export type { AgencyDashboard, Candidate, FileAssignment, FileDetail, FileLesson, FileSummary, LinkView, Plan, Ticket, TicketDetail };
+export type { AgencyDashboard, Candidate, FileAssignment, FileDetail, FileLesson, FileSummary, LessonListItem, LinkView, Plan, Ticket, TicketDetail };
 export type Slot = FileDetail['slots'][number];
 
 export const fileKey = (id: string) => ['agency-file', id] as const;
 export const listFiles = (query: { stage?: string; needsAction?: string; cursor?: string | null }) => apiGet<PageOf<FileSummary>>('/api/files', { ...query, cursor: query.cursor ?? undefined });
+export const listLessons = (query: { month: string; cursor?: string | null }) => apiGet<PageOf<LessonListItem>>('/api/lessons', { month: query.month, cursor: query.cursor ?? undefined });
 export const getFile = (id: string) => apiGet<FileDetail>(`/api/files/${id}`);
 export const listPlans = () => apiGet<Plan[]>('/api/plans');
 export const getCandidates = (id: string) => apiGet<Candidate[]>(`/api/requests/${id}/candidates`);

@@ -3,7 +3,10 @@ import { Anchor, Badge, Button, Group, NativeSelect, NumberInput, Stack, Table, 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { useDebouncedValue } from '@mantine/hooks';
 import { formatDate } from '../../ui/format';
+import { LoadMoreButton } from '../../ui/LoadMoreButton';
+import { useKeysetList } from '../../ui/use-keyset-list';
 import { notify } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -127,22 +130,30 @@ export function HoldsPage() {
 
 export function MandatesPage() {
   const { t } = useTranslation(BILLING_NS);
-  const mandates = useQuery({ queryKey: api.billingKeys.mandates(), queryFn: api.listAllMandates });
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState('');
+  const q = useDebouncedValue(search.trim(), 300)[0];
+  const mandates = useKeysetList([...api.billingKeys.mandates(), q, status], (cursor) => api.listAllMandates({ q, status, cursor }));
   return (
     <Stack>
       <PageTitle>{t('mandates.title')}</PageTitle>
-      {!mandates.data ? <QueryFallback error={mandates.error} /> : mandates.data.length === 0 ? <Text>{t('mandates.none')}</Text> : (
+      <Group align="flex-end" wrap="wrap">
+        <TextInput label={t('mandates.search')} type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+        <NativeSelect label={t('mandates.statusFilter')} value={status} onChange={(e) => setStatus(e.currentTarget.value)} data={[{ value: '', label: t('mandates.all') }, ...['active', 'ended', 'revoked'].map((s) => ({ value: s, label: t(`status.${s}`) }))]} />
+      </Group>
+      {mandates.isPending || mandates.error ? <QueryFallback error={mandates.error} asPage={false} /> : mandates.items.length === 0 ? <Text>{t('mandates.none')}</Text> : (
         <ScrollTable label={t('mandates.title')} minWidth={720}>
           <Table striped>
             <Table.Thead><Table.Tr><Table.Th>{t('mandates.family')}</Table.Th><Table.Th>{t('mandates.rum')}</Table.Th><Table.Th>{t('mandates.iban')}</Table.Th><Table.Th>{t('mandates.signed')}</Table.Th><Table.Th>{t('mandates.method')}</Table.Th><Table.Th>{t('mandates.status')}</Table.Th><Table.Th>{t('mandates.usable')}</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>
-              {mandates.data.map((m) => (
+              {mandates.items.map((m) => (
                 <Table.Tr key={m.id}><Table.Td>{m.familyName}</Table.Td><Table.Td>{m.rum}</Table.Td><Table.Td>{m.ibanMasked}</Table.Td><Table.Td>{formatDate(m.signedOn)}</Table.Td><Table.Td>{m.signatureMethod}</Table.Td><Table.Td>{t(`status.${m.status}`)}</Table.Td><Table.Td>{m.usable ? t('mandates.yes') : `${t('mandates.no')} (${m.refusal ? t(`reasons.${m.refusal}`) : ''})`}</Table.Td></Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </ScrollTable>
       )}
+      <LoadMoreButton hasNextPage={mandates.hasNextPage} isFetchingNextPage={mandates.isFetchingNextPage} fetchNextPage={mandates.fetchNextPage} />
     </Stack>
   );
 }

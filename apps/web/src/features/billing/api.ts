@@ -27,7 +27,7 @@ export const runSweep = () => apiPost<Record<string, number>>('/api/billing/swee
 export const recordPayment = (body: { invoiceId: string; method: string; amountCents: number; receivedOn: string; cashOn?: string | null; reference?: string | null }) => apiPost<InvoiceView>('/api/billing/payments', body);
 export const listHolds = () => apiGet<HoldRow[]>('/api/billing/holds');
 export const releaseHold = (id: string, body: { version: number; reason: string }) => apiPost<{ released: boolean }>(`/api/billing/holds/${id}/release`, body);
-export const listAllMandates = () => apiGet<(MandateView & { familyName: string })[]>('/api/billing/mandates');
+export const listAllMandates = (query: { q?: string; status?: string; cursor: string | null }) => apiGet<PageOf<MandateView & { familyName: string }>>('/api/billing/mandates', { q: query.q || undefined, status: query.status || undefined, cursor: query.cursor ?? undefined });
 export const listFamilyMandates = (familyId: string) => apiGet<MandateView[]>(`/api/billing/families/${familyId}/mandates`);
 export const signMandate = (body: unknown) => apiPost<MandateView>('/api/billing/mandates', body);
 export const listBatches = () => apiGet<BatchRow[]>('/api/billing/batches');

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { Anchor, Button, Group, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { LowActivityReport } from '@contracts';
 import { formatDate, formatDateTime } from '../../ui/format';
+import { LoadMoreButton } from '../../ui/LoadMoreButton';
+import { useKeysetList } from '../../ui/use-keyset-list';
 import { notify } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -48,9 +50,10 @@ export function LowActivityPage() {
   const { t } = useTranslation(TL_NS);
   const client = useQueryClient();
   const [calling, setCalling] = useState<Item | null>(null);
-  const query = useQuery({ queryKey: ['teachers-low-activity'], queryFn: lowActivity });
-  if (!query.data) return <QueryFallback error={query.error} />;
-  const r = query.data;
+  const list = useKeysetList(['teachers-low-activity'], lowActivity);
+  // Every page repeats what "few" means; the first one is enough.
+  const r = list.data?.pages[0] as LowActivityReport | undefined;
+  if (!r) return <QueryFallback error={list.error} />;
   return (
     <Stack>
       <PageTitle>{t('lowActivity.title')}</PageTitle>
@@ -64,7 +67,7 @@ export function LowActivityPage() {
           }}
         />
       ) : null}
-      {r.items.length === 0 ? (
+      {list.items.length === 0 ? (
         <Text c="dimmed">{t('lowActivity.empty')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={600}>
@@ -80,7 +83,7 @@ export function LowActivityPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {r.items.map((i) => (
+              {list.items.map((i) => (
                 <Table.Tr key={i.teacherId}>
                   <Table.Td>
                     <Anchor component={Link} to={`/office/teachers/${i.teacherId}`}>
@@ -102,6 +105,7 @@ export function LowActivityPage() {
           </Table>
         </Table.ScrollContainer>
       )}
+      <LoadMoreButton hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
     </Stack>
   );
 }

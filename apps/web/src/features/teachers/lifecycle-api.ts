@@ -62,7 +62,7 @@ export const answerByLink = (token: string, answer: 'yes' | 'no') => apiPost<Tea
 export const listIncidents = (teacherId: string) => apiGet<TeacherIncident[]>(`/api/teachers/${teacherId}/incidents`);
 export const reportIncident = (teacherId: string, body: z.input<typeof ReportIncidentBody>) => apiPost<TeacherIncident>(`/api/teachers/${teacherId}/incidents`, body);
 
-export const lowActivity = () => apiGet<LowActivityReport>('/api/teachers/low-activity');
+export const lowActivity = (cursor: string | null) => apiGet<LowActivityReport>('/api/teachers/low-activity', { cursor: cursor ?? undefined });
 export const logLowActivityCall = (teacherId: string, body: { summary: string; outcome: string | null }) => apiPost<unknown>(`/api/teachers/${teacherId}/low-activity-call`, body);
 
 export const listSuspensions = (teacherId: string) => apiGet<TeacherSuspension[]>(`/api/teachers/${teacherId}/suspensions`);

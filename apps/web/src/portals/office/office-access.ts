@@ -9,6 +9,8 @@ export const OFFICE_ACCESS = {
   /** Recruitment and followup onboard and follow teachers (applications, low activity). */
   teacherKeepers: ['admin', 'recruitment', 'followup'],
   outbox: STAFF_ROLES.filter((role) => role !== 'board'),
+  /** The people of the agency loop and the board (the API's FILE_STAFF + board). */
+  lessons: ['sales', 'recruitment', 'followup', 'accounts', 'board'],
   billing: ['accounts'],
   billingHolds: ['accounts', 'followup'],
   /** Accounts works the ticket queue; followup reads it (and writes in it); the API refuses the rest. */

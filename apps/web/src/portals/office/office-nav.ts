@@ -1,4 +1,4 @@
-import { IconChartBar, IconCash, IconCreditCard, IconFileCertificate, IconHandStop, IconReceipt, IconAddressBook, IconCalendarEvent, IconFolders, IconLayoutDashboard, IconMail, IconPhoneCall, IconSchool, IconTicket, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { IconChartBar, IconCash, IconCreditCard, IconFileCertificate, IconHandStop, IconReceipt, IconAddressBook, IconCalendarEvent, IconFolders, IconLayoutDashboard, IconMail, IconMusic, IconPhoneCall, IconSchool, IconTicket, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import '../../features/agency/agency-i18n';
 import '../../features/billing/billing-i18n';
 import type { NavItem } from '../../ui/nav';
@@ -11,6 +11,7 @@ import { OFFICE_ACCESS } from './office-access';
 export const OFFICE_NAV: NavItem[] = [
   { to: '/office', labelKey: 'nav.dashboard', icon: IconLayoutDashboard, roles: OFFICE_ACCESS.office, end: true },
   { to: '/office/files', labelKey: 'agency:pipeline.title', icon: IconFolders, roles: OFFICE_ACCESS.office },
+  { to: '/office/lessons', labelKey: 'agency:lessonsMonth.title', icon: IconMusic, roles: OFFICE_ACCESS.lessons },
   { to: '/office/agency-dashboard', labelKey: 'agency:dashboard.title', icon: IconChartBar, roles: ['sales', 'recruitment', 'followup', 'accounts', 'board'] },
   { to: '/office/tickets', labelKey: 'agency:tickets.nav', icon: IconTicket, roles: OFFICE_ACCESS.tickets },
   { to: '/office/families', labelKey: 'nav.families', icon: IconAddressBook, roles: OFFICE_ACCESS.directory },

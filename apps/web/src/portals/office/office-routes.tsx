@@ -18,6 +18,7 @@ const LowActivityPage = lazyPage(() => import('../../features/teachers/LowActivi
 const UsersPage = lazyPage(() => import('../../features/users/UsersPage'), 'UsersPage');
 const OutboxPage = lazyPage(() => import('../../features/outbox/OutboxPage'), 'OutboxPage');
 const PipelinePage = lazyPage(() => import('../../features/agency/PipelinePage'), 'PipelinePage');
+const OfficeLessonsPage = lazyPage(() => import('../../features/agency/LessonsMonthPage'), 'OfficeLessonsPage');
 const FilePage = lazyPage(() => import('../../features/agency/FilePage'), 'FilePage');
 const AgencyDashboardPage = lazyPage(() => import('../../features/agency/AgencyDashboardPage'), 'AgencyDashboardPage');
 const TicketsPage = lazyPage(() => import('../../features/agency/TicketsPages'), 'TicketsPage');
@@ -36,6 +37,7 @@ export const officeRoutes: RouteObject[] = [
   { index: true, element: <DashboardPage /> },
   { path: 'files', element: <PipelinePage /> },
   { path: 'files/:id', element: <FilePage /> },
+  { path: 'lessons', element: <RequireRoles roles={OFFICE_ACCESS.lessons}><OfficeLessonsPage /></RequireRoles> },
   { path: 'agency-dashboard', element: <AgencyDashboardPage /> },
   { path: 'tickets', element: <RequireRoles roles={OFFICE_ACCESS.tickets}><TicketsPage /></RequireRoles> },
   { path: 'tickets/:id', element: <RequireRoles roles={OFFICE_ACCESS.tickets}><TicketPage /></RequireRoles> },
