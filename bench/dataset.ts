@@ -18,9 +18,11 @@ export type SizeName = keyof typeof SIZES;
 
 export type Dataset = { engine: Engine; url: string; size: SizeName; seed: BulkSeedResult & { wallSeconds: number; builtAt: string }; reused: boolean };
 
-const SEED_VERSION = 2;
+const SEED_VERSION = 3;
 export const PG_SERVER = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const PG_DATABASE = 'harmonie_bench';
+/** Where data sets live; a second copy (another directory and database) lets two people benchmark side by side. */
+const PG_DATABASE = process.env.BENCH_PG_DATABASE ?? 'harmonie_bench';
+const DATA_DIR = process.env.BENCH_DATA_DIR ?? 'data/bench';
 
 /** Built by the same generator version at the same size (migrations applied since do not matter). */
 function sameData(recorded: string, wanted: string): boolean {
@@ -60,8 +62,9 @@ async function readMarker(url: string): Promise<{ key: string; seed: Dataset['se
   }
 }
 
-function runSeed(url: string, size: SizeName, quiet: boolean): Promise<BulkSeedResult & { wallSeconds: number }> {
-  const s = SIZES[size];
+type SeedCounts = { teachers: number; families: number; lessons: number; requests: number; mandates: number };
+
+function runSeed(url: string, s: SeedCounts, quiet: boolean): Promise<BulkSeedResult & { wallSeconds: number }> {
   const args = ['tsx', 'apps/api/src/seed/seed-cli.ts', '--teachers', String(s.teachers), '--families', String(s.families), '--lessons', String(s.lessons), '--requests', String(s.requests), '--mandates', String(s.mandates), '--json', ...(quiet ? ['--quiet'] : [])];
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -82,7 +85,7 @@ export async function ensureDataset(engine: Engine, size: SizeName, options: { r
   const key = JSON.stringify({ v: SEED_VERSION, size: SIZES[size] });
   let url: string;
   if (engine === 'sqlite') {
-    const file = path.resolve('data/bench', `${size}.db`);
+    const file = path.resolve(DATA_DIR, `${size}.db`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     url = `sqlite:${file}`;
     const marker = fs.existsSync(file) && !options.rebuild ? await readMarker(url) : null;
@@ -104,7 +107,7 @@ export async function ensureDataset(engine: Engine, size: SizeName, options: { r
     await pgAdmin([`DROP DATABASE IF EXISTS ${PG_DATABASE} WITH (FORCE)`, `CREATE DATABASE ${PG_DATABASE}`]);
   }
   console.log(`\n[${engine}] building the ${size} data set with npm run seed…`);
-  const result = await runSeed(url, size, options.quiet);
+  const result = await runSeed(url, SIZES[size], options.quiet);
   const seed = { ...result, builtAt: new Date().toISOString() };
   const raw = openRaw(url);
   await raw.all('CREATE TABLE IF NOT EXISTS bench_meta (key text PRIMARY KEY, value text NOT NULL)');
@@ -112,4 +115,63 @@ export async function ensureDataset(engine: Engine, size: SizeName, options: { r
   await raw.all(`INSERT INTO bench_meta (key, value) VALUES ('dataset', ?)`, [JSON.stringify({ key, seed })]);
   await raw.close();
   return { engine, url, size, seed, reused: false };
+}
+
+/**
+ * A throw-away copy of the data set for the benchmarks that change it (sweep, sepa): each run starts from the data
+ * as seeded, so a "first run" is a first run however often the data set is reused. Taken before any connection to
+ * the data set is open (PostgreSQL copies a template database only when nobody is connected to it).
+ */
+export async function scratchCopy(data: Dataset): Promise<{ url: string; seconds: number; drop: () => Promise<void> }> {
+  const started = performance.now();
+  if (data.engine === 'sqlite') {
+    const file = data.url.slice('sqlite:'.length);
+    const copy = `${file.replace(/\.db$/, '')}.scratch.db`;
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${copy}${suffix}`, { force: true });
+    fs.copyFileSync(file, copy);
+    if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+    return { url: `sqlite:${copy}`, seconds: (performance.now() - started) / 1000, drop: () => Promise.resolve(void ['', '-wal', '-shm'].forEach((s) => fs.rmSync(`${copy}${s}`, { force: true }))) };
+  }
+  const name = `${PG_DATABASE}_scratch`;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await pgAdmin([`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, `CREATE DATABASE ${name} TEMPLATE ${PG_DATABASE}`]);
+      break;
+    } catch (error) {
+      // A connection just closed may still be registered for a moment.
+      if (attempt >= 10 || !/being accessed by other users/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  const u = new URL(PG_SERVER);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), seconds: (performance.now() - started) / 1000, drop: () => pgAdmin([`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]) };
+}
+
+/**
+ * `npm run seed` of the data set's people alone (its teachers and families, no lessons, mandates or invoices) into
+ * a scratch database that is dropped after: the issue's "seed of 1M people" measured as such, beside the whole
+ * data set's build.
+ */
+export async function seedPeopleOnly(engine: Engine, size: SizeName): Promise<BulkSeedResult & { wallSeconds: number }> {
+  const counts = { teachers: SIZES[size].teachers, families: SIZES[size].families, lessons: 0, requests: 0, mandates: 0 };
+  if (engine === 'sqlite') {
+    const file = path.resolve(DATA_DIR, `${size}-people-only.db`);
+    const clear = () => ['', '-wal', '-shm'].forEach((suffix) => fs.rmSync(`${file}${suffix}`, { force: true }));
+    clear();
+    try {
+      return await runSeed(`sqlite:${file}`, counts, true);
+    } finally {
+      clear();
+    }
+  }
+  const name = `${PG_DATABASE}_people_only`;
+  await pgAdmin([`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, `CREATE DATABASE ${name}`]);
+  const u = new URL(PG_SERVER);
+  u.pathname = `/${name}`;
+  try {
+    return await runSeed(u.toString(), counts, true);
+  } finally {
+    await pgAdmin([`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
+  }
 }

@@ -1,6 +1,10 @@
+import { createHash } from 'node:crypto';
 import SQLite from 'better-sqlite3';
+import { XMLBuilder } from 'fast-xml-parser';
 import pg from 'pg';
 import { engineOf, type Engine } from '../apps/api/src/db/dialect.js';
+// The EPC character folding is per-field work the floor must do too: it shares the project's function.
+import { sepaText } from '../apps/api/src/modules/billing/pain008.js';
 
 /**
  * The floors: the least work that gives the same answer, straight through the driver (no Kysely, no access check,
@@ -159,3 +163,67 @@ export function floorFamilies(db: RawDb): Promise<Row[]> {
 
 /** The same 20 items every bare JSON route returns. */
 export const TWENTY_ITEMS = Array.from({ length: 20 }, (_, i) => ({ id: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`, name: `Élément ${i}`, city: 'Lyon', count: i }));
+
+// ---------------------------------------------------------------------------------------------------------------
+// SEPA collection: the due SEPA instalments of open invoices with their family's active mandate in one query, then
+// the same pain.008.001.08 document built with the same library (fast-xml-parser's XMLBuilder) in a plain loop.
+
+export type SepaCreditor = { name: string; identifier: string; iban: string; bic: string | null; line1: string; postalCode: string; city: string; country: string };
+
+export async function floorSepa(db: RawDb, collectionDate: string, creditor: SepaCreditor): Promise<{ count: number; bytes: number; sha256: string }> {
+  const rows = await db.all(
+    `SELECT i.id, i.amount_cents, v.number, m.rum, m.signed_on, m.debtor_name, m.iban, m.bic, m.debtor_line1, m.debtor_postal_code, m.debtor_city, m.debtor_country
+       FROM invoice_instalments i
+       JOIN invoices v ON v.id = i.invoice_id
+       JOIN sepa_mandates m ON m.family_id = v.family_id AND m.status = 'active'
+      WHERE i.status = 'due' AND i.method = 'sepa' AND i.due_on <= ? AND v.status = 'open' AND v.kind = 'invoice'
+        AND NOT EXISTS (SELECT 1 FROM debits d WHERE d.instalment_id = i.id)`,
+    [collectionDate],
+  );
+  const amount = (cents: number) => `${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+  const address = (street: string, postalCode: string, town: string, country: string) => ({ StrtNm: sepaText(street, 70), PstCd: sepaText(postalCode, 16), TwnNm: sepaText(town, 35), Ctry: country });
+  let total = 0;
+  const transactions = rows.map((r) => {
+    total += Number(r.amount_cents);
+    return {
+      PmtId: { EndToEndId: `E${String(r.id).replace(/-/g, '')}`.slice(0, 35) },
+      InstdAmt: { '@_Ccy': 'EUR', '#text': amount(Number(r.amount_cents)) },
+      DrctDbtTx: { MndtRltdInf: { MndtId: String(r.rum), DtOfSgntr: String(r.signed_on) } },
+      DbtrAgt: { FinInstnId: r.bic ? { BICFI: String(r.bic) } : { Othr: { Id: 'NOTPROVIDED' } } },
+      Dbtr: { Nm: sepaText(String(r.debtor_name), 70), PstlAdr: address(String(r.debtor_line1), String(r.debtor_postal_code), String(r.debtor_city), String(r.debtor_country)) },
+      DbtrAcct: { Id: { IBAN: String(r.iban) } },
+      RmtInf: { Ustrd: sepaText(String(r.number), 140) },
+    };
+  });
+  const messageId = 'HRM-FLOOR';
+  const xml = sepaBuilder.build({
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    Document: {
+      '@_xmlns': 'urn:iso:std:iso:20022:tech:xsd:pain.008.001.08',
+      CstmrDrctDbtInitn: {
+        GrpHdr: { MsgId: messageId, CreDtTm: `${collectionDate}T08:00:00Z`, NbOfTxs: String(rows.length), CtrlSum: amount(total), InitgPty: { Nm: sepaText(creditor.name, 70) } },
+        PmtInf: [
+          {
+            PmtInfId: `${messageId}-FRST`,
+            PmtMtd: 'DD',
+            BtchBookg: 'true',
+            NbOfTxs: String(rows.length),
+            CtrlSum: amount(total),
+            PmtTpInf: { SvcLvl: { Cd: 'SEPA' }, LclInstrm: { Cd: 'CORE' }, SeqTp: 'FRST' },
+            ReqdColltnDt: collectionDate,
+            Cdtr: { Nm: sepaText(creditor.name, 70), PstlAdr: address(creditor.line1, creditor.postalCode, creditor.city, creditor.country) },
+            CdtrAcct: { Id: { IBAN: creditor.iban } },
+            CdtrAgt: { FinInstnId: creditor.bic ? { BICFI: creditor.bic } : { Othr: { Id: 'NOTPROVIDED' } } },
+            ChrgBr: 'SLEV',
+            CdtrSchmeId: { Id: { PrvtId: { Othr: { Id: creditor.identifier, SchmeNm: { Prtry: 'SEPA' } } } } },
+            DrctDbtTxInf: transactions,
+          },
+        ],
+      },
+    },
+  }) as string;
+  return { count: rows.length, bytes: Buffer.byteLength(xml), sha256: createHash('sha256').update(xml).digest('hex') };
+}
+
+const sepaBuilder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', format: false, suppressEmptyNode: false, processEntities: true });
+

@@ -33,7 +33,7 @@ const port = (server: typeof bare.server) => {
 };
 process.send?.({ type: 'ready', appPort: port(app.server), barePort: port(bare.server) });
 process.on('message', (message: { type: string }) => {
-  if (message.type === 'memory') process.send?.({ type: 'memory', maxRssBytes: process.resourceUsage().maxRSS * 1024, rssBytes: process.memoryUsage().rss });
+  if (message.type === 'memory') process.send?.({ type: 'memory', maxRssBytes: process.resourceUsage().maxRSS * 1024, ...process.memoryUsage() });
   if (message.type === 'stop') {
     void (async () => {
       await app.close();
