@@ -15,7 +15,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const today = () => new Date().toISOString().slice(0, 10);
+// The organisation's date (Europe/Paris), which the server checks lesson dates against; the UTC date is a day behind after 23:00 UTC.
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 const GUARDIAN_EMAIL = 'capucine.parent@famille.example.org';
 
 describe('the agency loop in the browser', () => {
@@ -128,7 +129,16 @@ describe('the agency loop in the browser', () => {
     // The office's month of lessons links each lesson to its file.
     await followup.goto(`${server.url}/office/lessons`);
     await followup.getByRole('heading', { level: 1, name: 'Cours du mois' }).waitFor();
-    await followup.getByRole('link', { name: 'Capucine Testard' }).first().waitFor();
+    // Oldest first, a page at a time: today's lessons may sit behind "Afficher plus" when the demo fills the month.
+    const capucine = followup.getByRole('link', { name: 'Capucine Testard' }).first();
+    const loadMore = followup.getByRole('button', { name: 'Afficher plus' });
+    await followup.getByText(/\d+ cours affichés/).waitFor();
+    while (!(await capucine.isVisible()) && (await loadMore.isVisible())) {
+      const shown = await followup.getByRole('row').count();
+      await loadMore.click();
+      await followup.waitForFunction((before) => document.querySelectorAll('tr').length > before, shown);
+    }
+    await capucine.waitFor();
     await expectAccessible(followup, 'office lessons of the month');
 
     // The followup dashboard: today's tasks, the pipeline by stage, lead times.

@@ -2,6 +2,11 @@ import { currentLanguage } from '../i18n/i18n';
 
 const TIME_ZONE = 'Europe/Paris';
 
+/** Today's calendar date 'YYYY-MM-DD' where the organisation is, which the server also uses (not the UTC date, a day behind late in the evening). */
+export function organisationToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const date = new Date(iso);

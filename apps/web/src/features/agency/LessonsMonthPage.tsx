@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Anchor, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../ui/format';
+import { formatDate, organisationToday } from '../../ui/format';
 import { LoadMoreButton } from '../../ui/LoadMoreButton';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryFallback } from '../../ui/QueryFallback';
@@ -24,7 +24,7 @@ function shiftMonth(month: string, by: number): string {
  */
 export function LessonsMonthPage({ audience }: { audience: 'office' | 'teacher' }) {
   const { t, i18n } = useTranslation(AGENCY_NS);
-  const [month, setMonth] = useState(() => new Date().toISOString().slice(0, 7));
+  const [month, setMonth] = useState(() => organisationToday().slice(0, 7));
   const list = useKeysetList(['lessons-month', audience, month], (cursor) => listLessons({ month, cursor }));
   const monthName = new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
   const given = list.items.filter((l) => GIVEN.has(l.status));

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useDebouncedValue } from '@mantine/hooks';
-import { formatDate } from '../../ui/format';
+import { formatDate, organisationToday } from '../../ui/format';
 import { LoadMoreButton } from '../../ui/LoadMoreButton';
 import { useKeysetList } from '../../ui/use-keyset-list';
 import { notify } from '../../ui/notify';
@@ -16,7 +16,7 @@ import { Section } from '../../ui/Section';
 import { BILLING_NS, euros } from './billing-i18n';
 import * as api from './api';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = organisationToday;
 
 function PaymentForm() {
   const { t } = useTranslation(BILLING_NS);

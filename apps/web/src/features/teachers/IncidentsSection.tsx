@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { applyProblemToForm } from '../../api/form-errors';
-import { formatDate } from '../../ui/format';
+import { formatDate, organisationToday } from '../../ui/format';
 import { notify } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { QueryFallback } from '../../ui/QueryFallback';
@@ -19,7 +19,7 @@ export function IncidentsSection({ teacherId }: { teacherId: string }) {
   const client = useQueryClient();
   const key = ['teacher-incidents', teacherId];
   const query = useQuery({ queryKey: key, queryFn: () => listIncidents(teacherId) });
-  const form = useForm({ initialValues: { kind: 'lateness' as (typeof KINDS)[number], occurredOn: new Date().toISOString().slice(0, 10), description: '' } });
+  const form = useForm({ initialValues: { kind: 'lateness' as (typeof KINDS)[number], occurredOn: organisationToday(), description: '' } });
   const report = useMutation({
     mutationFn: (v: typeof form.values) => reportIncident(teacherId, v),
     onSuccess: async () => {
