@@ -11,12 +11,13 @@ import { openDatabase } from '../apps/api/src/db/database.js';
 import { buildApp } from '../apps/api/src/app.js';
 import type { Deps } from '../apps/api/src/platform/deps.js';
 import type { UserActor } from '../apps/api/src/platform/actor.js';
-import { runSweeps } from '../apps/api/src/platform/jobs.js';
+import { registeredSweeps, runSweeps } from '../apps/api/src/platform/jobs.js';
 import { TestClock, addDays } from '../apps/api/src/platform/clock.js';
 import { createBillingServices } from '../apps/api/src/modules/billing/billing.service.js';
 import { createPeopleService } from '../apps/api/src/modules/people/people.service.js';
 import { BENCH_LOGINS, BENCH_PASSWORD } from '../apps/api/src/seed/bulk-seed.js';
 import { openBulkWriter } from '../apps/api/src/seed/bulk-writer.js';
+import { buildServer } from '../scripts/build-server.mjs';
 import { SIZES, ensureDataset, scratchCopy, seedPeopleOnly, type Dataset, type SizeName } from './dataset.js';
 import { buildMatchFloor, floorMatch, floorSearch, floorSepa, loadMatchRequests, openRaw, type RawDb, type SepaCreditor } from './floors.js';
 import { compare, load, ratio, type HttpResult, type Latency } from './measure.js';
@@ -81,7 +82,9 @@ function throughputFigure(bench: string, engine: Engine, name: string, project: 
 
 type Server = { app: string; bare: string; memory: () => Promise<{ maxRssBytes: number }>; stop: () => Promise<void> };
 async function startServer(url: string): Promise<Server> {
-  const child = fork(path.resolve('bench/server.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_DATABASE_URL: url }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // Built like `npm start` builds the API (plain JavaScript run by node), so its memory and speed are production's.
+  const entry = await buildServer('bench/server.ts', 'dist/bench/server.mjs');
+  const child = fork(entry, [], { execArgv: ['--enable-source-maps'], env: { ...process.env, BENCH_DATABASE_URL: url }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ready = await new Promise<{ appPort: number; barePort: number }>((resolve, reject) => {
     child.once('message', (m) => resolve(m as { appPort: number; barePort: number }));
     child.once('exit', (code) => reject(new Error(`bench server exited (${code ?? 'signal'})`)));
@@ -249,15 +252,28 @@ async function benchSweep(ctx: Stateful): Promise<void> {
   await ctx.raw.all('SELECT file_id, max(lesson_date) AS last FROM lessons GROUP BY file_id');
   const floor = (performance.now() - floorStart) / 1000;
   const before = Number((await ctx.raw.all('SELECT count(*) AS n FROM invoices'))[0]?.n ?? 0);
+  // Each registered sweep timed on its own (what runSweeps does, in the same order), then the mails they queued.
   const started = performance.now();
-  const result = await runSweeps(ctx.deps, (msg, data) => console.error(msg, data));
+  const result: Record<string, unknown> = {};
+  const sweepSeconds: Record<string, number> = {};
+  for (const sweep of registeredSweeps()) {
+    const sweepStarted = performance.now();
+    result[sweep.name] = (await sweep.run(ctx.deps)) ?? {};
+    sweepSeconds[sweep.name] = (performance.now() - sweepStarted) / 1000;
+  }
+  await ctx.deps.mailer.flush();
   const seconds = (performance.now() - started) / 1000;
   const again = performance.now();
   await runSweeps(ctx.deps);
   const second = (performance.now() - again) / 1000;
   console.log(`  sweeps on ${ctx.day} (${before} invoices already issued): ${JSON.stringify(result).slice(0, 300)}`);
   if (!before) gaps.push(`sweep: the ${ctx.engine} data set has no billing history; the first run issued every past period at once (rebuild with --rebuild)`);
-  record({ bench: 'sweep', engine: ctx.engine, name: `all sweeps over ${ctx.data.seed.lessons} lessons (first run) s`, value: seconds, unit: 's', floor, ratio: ratio(seconds, floor), target: '≤ 10 s', met: seconds <= 10, detail: { result, day: ctx.day, invoicesBefore: before } });
+  // The sweep over the lessons (check-ins, reminders, alerts, no-lesson flags) is the issue's "automation sweep over
+  // 1M lessons"; the monthly billing run (an invoice, its audit entry and its mail per subscription) is reported beside it.
+  const followup = sweepSeconds['agency-followup'] ?? 0;
+  record({ bench: 'sweep', engine: ctx.engine, name: `followup sweep over ${ctx.data.seed.lessons} lessons (first run) s`, value: followup, unit: 's', floor, ratio: ratio(followup, floor), target: '≤ 10 s', met: followup <= 10, detail: { result: result['agency-followup'] } });
+  record({ bench: 'sweep', engine: ctx.engine, name: 'billing sweep (issue, holds, pre-notify), first run s', value: sweepSeconds.billing ?? 0, unit: 's', detail: { result: result.billing } });
+  record({ bench: 'sweep', engine: ctx.engine, name: `all sweeps (first run) s`, value: seconds, unit: 's', floor, ratio: ratio(seconds, floor), detail: { result, sweepSeconds, day: ctx.day, invoicesBefore: before } });
   record({ bench: 'sweep', engine: ctx.engine, name: 'all sweeps, second run (idempotent) s', value: second, unit: 's', floor, ratio: ratio(second, floor) });
 }
 

@@ -1,4 +1,5 @@
 import type { ExpressionBuilder } from 'kysely';
+import { FILE_STAGES } from '@contracts';
 import type { DB } from '../../db/tables.js';
 import type { Deps } from '../../platform/deps.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
@@ -7,6 +8,9 @@ import { readSetting } from '../../platform/settings.js';
 import { SETTING } from './agency.settings.js';
 import { todayIn } from './agency-core.js';
 import { noLessonWhileBillableSql } from './files.repository.js';
+
+/** Listed rather than "not closed", so the count reads only the open stages' ranges of the stage index, never the closed files that pile up over the years. */
+const OPEN_STAGES = FILE_STAGES.filter((stage) => stage !== 'closed');
 
 export function median(values: number[]): number | null {
   if (!values.length) return null;
@@ -27,7 +31,7 @@ export function createDashboardsService(deps: Deps) {
   async function stageFigures() {
     const nowDate = clock.now().toISOString().slice(0, 10);
     const ageOf = (at: string) => Math.max(0, daysBetween(at.slice(0, 10), nowDate));
-    const counts = await db.selectFrom('lesson_files').select(['stage', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('stage_changed_at').as('oldest')]).where('stage', '!=', 'closed').groupBy('stage').execute();
+    const counts = await db.selectFrom('lesson_files').select(['stage', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('stage_changed_at').as('oldest')]).where('stage', 'in', OPEN_STAGES).groupBy('stage').execute();
     return Promise.all(
       counts.map(async (c) => {
         const n = Number(c.n);
