@@ -17,6 +17,7 @@ import { createBillingServices } from '../apps/api/src/modules/billing/billing.s
 import { createPeopleService } from '../apps/api/src/modules/people/people.service.js';
 import { BENCH_LOGINS, BENCH_PASSWORD } from '../apps/api/src/seed/bulk-seed.js';
 import { openBulkWriter } from '../apps/api/src/seed/bulk-writer.js';
+import { encodeCursor } from '../apps/api/src/platform/cursor.js';
 import { buildServer } from '../scripts/build-server.mjs';
 import { SIZES, ensureDataset, scratchCopy, seedPeopleOnly, type Dataset, type SizeName } from './dataset.js';
 import { buildMatchFloor, floorMatch, floorSearch, floorSepa, loadMatchRequests, openRaw, type RawDb, type SepaCreditor } from './floors.js';
@@ -215,9 +216,13 @@ async function benchLists(ctx: Ctx): Promise<void> {
   record({ bench: 'lists', engine: ctx.engine, name: 'bare route + DB read (families page) req/s', value: bareDb.requestsPerSecond, unit: 'req/s', detail: { bareDb } });
   console.log(`    ${''.padEnd(44)} p99 ${bareDb.latency.p99} ms`);
   const teacherAuth = await login(ctx.server.app, BENCH_LOGINS.teacher);
+  // A page half-way through 100k teachers, reached by its cursor as the "load more" button does.
+  const middle = (await ctx.raw.all(`SELECT last_name, id FROM people WHERE kind = 'teacher' ORDER BY last_name, id LIMIT 1 OFFSET ${Math.floor(ctx.data.seed.teachers / 2)}`))[0];
+  const deepCursor = middle ? encodeCursor([String(middle.last_name), String(middle.id)]) : '';
   const candidates: { name: string; path: string; auth: Record<string, string> }[] = [
     { name: 'GET /api/families (first page)', path: '/api/families?limit=50', auth: ctx.auth },
     { name: 'GET /api/teachers (first page)', path: '/api/teachers?limit=50', auth: ctx.auth },
+    { name: 'GET /api/teachers (a page half-way, by cursor)', path: `/api/teachers?limit=50&cursor=${deepCursor}`, auth: ctx.auth },
     { name: 'GET /api/files (first page)', path: '/api/files?limit=50', auth: ctx.auth },
     { name: "a teacher's files (their students) GET /api/files", path: '/api/files?limit=50', auth: teacherAuth },
     { name: 'lessons of the month GET /api/lessons', path: `/api/lessons?limit=50&month=${new Date().toISOString().slice(0, 7)}`, auth: ctx.auth },

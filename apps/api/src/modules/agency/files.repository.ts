@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { FileStage, OwnerService } from '@contracts';
 import type { Tx } from '../../db/database.js';
+import { keysetAfter } from '../../platform/cursor.js';
 
 /** A subscription being charged (hand-over passed) while no lesson was ever recorded on the file. */
 export function noLessonWhileBillableSql(today: string) {
@@ -70,7 +71,7 @@ export async function listFiles(db: Tx, f: FileListFilter) {
   }
   if (f.after) {
     const [at, id] = f.after;
-    q = q.where((eb) => eb.or([eb('lesson_files.stage_changed_at', '>', at), eb.and([eb('lesson_files.stage_changed_at', '=', at), eb('lesson_files.id', '>', id)])]));
+    q = q.where(keysetAfter('lesson_files.stage_changed_at', 'lesson_files.id', '>', [at, id]));
   }
   return q.orderBy('lesson_files.stage_changed_at').orderBy('lesson_files.id').limit(f.limit + 1).execute();
 }

@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/database.js';
+import { keysetAfter } from '../../platform/cursor.js';
 
 export type LessonListFilter = { from: string; to: string; teacherId?: string; familyId?: string; after?: [string, string]; limit: number };
 
@@ -40,7 +41,7 @@ export async function listLessons(db: Tx, f: LessonListFilter) {
   if (f.familyId) q = q.where('l.family_id', '=', f.familyId);
   if (f.after) {
     const [date, id] = f.after;
-    q = q.where((eb) => eb.or([eb('l.lesson_date', '>', date), eb.and([eb('l.lesson_date', '=', date), eb('l.id', '>', id)])]));
+    q = q.where(keysetAfter('l.lesson_date', 'l.id', '>', [date, id]));
   }
   return q.orderBy('l.lesson_date').orderBy('l.id').limit(f.limit + 1).execute();
 }

@@ -9,7 +9,7 @@ import { DomainError, notFound, stale } from '../../platform/errors.js';
 import { recordAudit, recordAudits } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { addDays, dateInZone } from '../../platform/clock.js';
-import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { decodeCursor, encodeCursor, keysetAfter } from '../../platform/cursor.js';
 import { assertFamilyBillingRead, guardianFamilyId, requireBillingManager } from './billing-access.js';
 import { firstDebitDate, periodsToInvoice, type BillingPeriodKind } from './billing-rules.js';
 import { readBillingSettings } from './billing.settings.js';
@@ -309,7 +309,7 @@ export function createInvoicesService(deps: Deps) {
       if (familyId) q = q.where('family_id', '=', familyId);
       if (query.status) q = q.where('status', '=', query.status);
       const after = decodeCursor(query.cursor);
-      if (after) q = q.where((eb) => eb.or([eb('issued_on', '<', after[0]), eb.and([eb('issued_on', '=', after[0]), eb('id', '<', after[1])])]));
+      if (after) q = q.where(keysetAfter('issued_on', 'id', '<', after));
       const rows = await q.execute();
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];

@@ -7,7 +7,7 @@ import { actorUserId, hasRole, requireUser, type Actor } from '../../platform/ac
 import { DomainError, forbidden, invalidField, notFound, stale } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
-import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { decodeCursor, encodeCursor, keysetAfter } from '../../platform/cursor.js';
 import { escapeLike } from '../people/people.repository.js';
 import { dateInZone } from '../../platform/clock.js';
 import { assertFamilyBillingRead, BILLING_MANAGERS, guardianFamilyId, requireBillingManager } from './billing-access.js';
@@ -74,7 +74,7 @@ export function createMandatesService(deps: Deps) {
       const after = decodeCursor(query.cursor);
       if (after) {
         const [signedOn, id] = after;
-        q = q.where((eb) => eb.or([eb('sepa_mandates.signed_on', '<', signedOn), eb.and([eb('sepa_mandates.signed_on', '=', signedOn), eb('sepa_mandates.id', '<', id)])]));
+        q = q.where(keysetAfter('sepa_mandates.signed_on', 'sepa_mandates.id', '<', [signedOn, id]));
       }
       const rows = await q.orderBy('sepa_mandates.signed_on', 'desc').orderBy('sepa_mandates.id', 'desc').limit(query.limit + 1).execute();
       const page = rows.slice(0, query.limit);

@@ -6,7 +6,7 @@ import type { Deps } from '../../platform/deps.js';
 import type { OutboxTable } from '../../db/tables.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
 import { notFound } from '../../platform/errors.js';
-import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { decodeCursor, encodeCursor, keysetAfter } from '../../platform/cursor.js';
 
 const OUTBOX_READERS = ['sales', 'recruitment', 'followup', 'accounts', 'secretariat'] as const;
 
@@ -21,7 +21,7 @@ export function createOutboxService(deps: Deps) {
       requireRole(actor, ...OUTBOX_READERS);
       let query = deps.db.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit + 1);
       const after = decodeCursor(options.cursor);
-      if (after) query = query.where((eb) => eb.or([eb('created_at', '<', after[0]), eb.and([eb('created_at', '=', after[0]), eb('id', '<', after[1])])]));
+      if (after) query = query.where(keysetAfter('created_at', 'id', '<', after));
       if (options.to) query = query.where('to_address', '=', options.to.toLowerCase());
       const rows = await query.execute();
       const page = rows.slice(0, options.limit);

@@ -3,6 +3,7 @@ import type { Tx } from '../../db/database.js';
 import type { Engine } from '../../db/dialect.js';
 import type { FamiliesTable, PeopleTable } from '../../db/tables.js';
 import { foldAccents } from '../../platform/search-text.js';
+import { keysetAfter } from '../../platform/cursor.js';
 
 export type PersonRow = Selectable<PeopleTable>;
 export type FamilyRow = Selectable<FamiliesTable>;
@@ -32,7 +33,7 @@ export async function listFamilies(db: Tx, options: { after?: [string, string]; 
   if (options.q) query = query.where('families.name', 'like', `%${escapeLike(options.q)}%`);
   if (options.after) {
     const [name, id] = options.after;
-    query = query.where((eb) => eb.or([eb('families.name', '>', name), eb.and([eb('families.name', '=', name), eb('families.id', '>', id)])]));
+    query = query.where(keysetAfter('families.name', 'families.id', '>', [name, id]));
   }
   const families = await query.execute();
   const ids = families.map((f) => f.id);
@@ -57,7 +58,7 @@ export async function listTeachers(db: Tx, options: { after?: [string, string]; 
     .limit(options.limit + 1);
   if (options.after) {
     const [lastName, id] = options.after;
-    query = query.where((eb) => eb.or([eb('people.last_name', '>', lastName), eb.and([eb('people.last_name', '=', lastName), eb('people.id', '>', id)])]));
+    query = query.where(keysetAfter('people.last_name', 'people.id', '>', [lastName, id]));
   }
   return query.execute();
 }

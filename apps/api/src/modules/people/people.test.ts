@@ -104,3 +104,23 @@ describe('search', () => {
     expect(res.json().errors[0].field).toBe('q');
   });
 });
+
+describe('paging through the families by name', () => {
+  it('walks every family once, page after page, including namesakes told apart by id', async () => {
+    for (const name of ['Aubert', 'Aubert', 'Aubert', 'Barre', 'Collin']) await makeFamily(ctx.deps, { name, guardian: { lastName: name, email: `${name.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}@example.org` } });
+    const all = (await sales.get('/api/families?limit=100')).json() as { items: { id: string; name: string }[] };
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 100; page += 1) {
+      const res = await sales.get(`/api/families?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as { items: { id: string }[]; nextCursor: string | null };
+      seen.push(...body.items.map((f) => f.id));
+      cursor = body.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual(all.items.map((f) => f.id));
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(all.items.filter((f) => f.name === 'Aubert')).toHaveLength(3);
+  });
+});

@@ -3,7 +3,7 @@ import type { LowActivityCallBody } from '@contracts';
 import type { z } from 'zod';
 import type { ExpressionBuilder } from 'kysely';
 import type { DB } from '../../db/tables.js';
-import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { decodeCursor, encodeCursor, keysetAfter } from '../../platform/cursor.js';
 import type { Deps } from '../../platform/deps.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
 import { notFound } from '../../platform/errors.js';
@@ -61,7 +61,7 @@ export function createLowActivityService(deps: Deps, contacts: ContactsService) 
       const after = decodeCursor(query.cursor);
       if (after) {
         const [lastName, id] = after;
-        q = q.where((eb) => eb.or([eb('people.last_name', '>', lastName), eb.and([eb('people.last_name', '=', lastName), eb('people.id', '>', id)])]));
+        q = q.where(keysetAfter('people.last_name', 'people.id', '>', [lastName, id]));
       }
       const rows = await q.orderBy('people.last_name').orderBy('people.id').limit(query.limit + 1).execute();
       const page = rows.slice(0, query.limit);
