@@ -240,6 +240,11 @@ async function benchLists(ctx: Ctx): Promise<void> {
     }
     const result = await load({ origin: ctx.server.app, paths: [c.path], headers: c.auth, connections: 50, seconds: loadSeconds });
     throughputFigure('lists', ctx.engine, c.name, result, bareDb, { share: 0.5, p99: 25 });
+    // Its own floor as well: the same reads (session included) through the raw driver in a bare route, so the
+    // ratio is the cost of the framework around that SQL rather than of the SQL a richer page needs.
+    const capture = (await (await fetch(`${ctx.server.bare}/bare/capture`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: c.path, cookie: c.auth.cookie ?? '' }) })).json()) as { key: string; statements: number };
+    const own = await load({ origin: ctx.server.bare, paths: [`/bare/replay/${capture.key}`], connections: 50, seconds: loadSeconds });
+    throughputFigure('lists', ctx.engine, `${c.name}, vs its ${capture.statements} reads in a bare route`, result, own, { share: 0.5, p99: 25 });
   }
 }
 

@@ -11,7 +11,9 @@ import { TWENTY_ITEMS, floorFamilies, floorMatch, floorSearch, loadMatchRequests
  */
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? '';
 const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SWEEP_INTERVAL_MINUTES: '0', HOST: '127.0.0.1', WEB_DIST: '/nonexistent', LOGIN_MAX_FAILURES: '1000' });
-const database = openDatabase(databaseUrl);
+// While a page is captured, the statements the app runs for it are kept, to be replayed raw as its floor.
+let capturing: { sql: string; parameters: unknown[] }[] | null = null;
+const database = openDatabase(databaseUrl, { onQuery: (sql, parameters) => capturing?.push({ sql, parameters: [...parameters] }) });
 const { app } = await buildApp({ config, database, logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 
@@ -24,6 +26,24 @@ bare.get<{ Querystring: { q: string } }>('/bare/search', async (req) => floorSea
 bare.get<{ Params: { id: string } }>('/bare/match/:id', async (req, reply) => {
   const r = requests.get(req.params.id);
   return r ? floorMatch(raw, r) : reply.status(404).send([]);
+});
+// An endpoint's own floor: the reads it ran (session included) replayed through the raw driver in a bare route.
+const captured = new Map<string, { sql: string; parameters: unknown[] }[]>();
+bare.post<{ Body: { path: string; cookie: string } }>('/bare/capture', async (req) => {
+  capturing = [];
+  const res = await app.inject({ method: 'GET', url: req.body.path, headers: { cookie: req.body.cookie } });
+  const reads = capturing.filter((q) => /^\s*(select|with)\b/i.test(q.sql));
+  capturing = null;
+  const key = String(captured.size + 1);
+  captured.set(key, reads);
+  return { key, status: res.statusCode, statements: reads.length };
+});
+bare.get<{ Params: { key: string } }>('/bare/replay/:key', async (req, reply) => {
+  const reads = captured.get(req.params.key);
+  if (!reads) return reply.status(404).send([]);
+  const results = [];
+  for (const q of reads) results.push(await raw.all(q.sql, q.parameters));
+  return results;
 });
 await bare.listen({ port: 0, host: '127.0.0.1' });
 

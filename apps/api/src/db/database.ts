@@ -3,7 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { createHash } from 'node:crypto';
-import { Kysely, PostgresDialect, SqliteDialect, type PostgresPool, type PostgresPoolClient, type SqliteDatabase, type SqliteStatement, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type LogEvent, type PostgresPool, type PostgresPoolClient, type SqliteDatabase, type SqliteStatement, type Transaction } from 'kysely';
 import type { DB } from './tables.js';
 import { engineOf, type Engine } from './dialect.js';
 
@@ -94,7 +94,14 @@ export function withNamedStatements(pool: pg.Pool): PostgresPool {
   };
 }
 
-export function openDatabase(databaseUrl: string, options: { poolSize?: number } = {}): Database {
+/** `onQuery` sees every statement Kysely runs (the benchmarks replay them raw to measure an endpoint's floor). */
+export function openDatabase(databaseUrl: string, options: { poolSize?: number; onQuery?: (sqlText: string, parameters: readonly unknown[]) => void } = {}): Database {
+  const onQuery = options.onQuery;
+  const log = onQuery
+    ? (event: LogEvent) => {
+        if (event.level === 'query') onQuery(event.query.sql, event.query.parameters);
+      }
+    : undefined;
   const engine = engineOf(databaseUrl);
   if (engine === 'sqlite') {
     const file = databaseUrl.slice('sqlite:'.length);
@@ -104,12 +111,12 @@ export function openDatabase(databaseUrl: string, options: { poolSize?: number }
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), ...(log ? { log } : {}) });
     return { db, engine, destroy: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
   // An idle client whose server connection drops (restart, failover) must not crash the process.
   pool.on('error', (error) => console.error('PostgreSQL idle client error:', error.message));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }), ...(log ? { log } : {}) });
   return { db, engine, destroy: () => db.destroy() };
 }
