@@ -81,28 +81,55 @@ function throughputFigure(bench: string, engine: Engine, name: string, project: 
 // -------------------------------------------------------------------------------------------------------------
 // The server under load (bench/server.ts in a child process) and an authenticated session on it.
 
-type Server = { app: string; bare: string; memory: () => Promise<{ maxRssBytes: number }>; stop: () => Promise<void> };
-async function startServer(url: string): Promise<Server> {
-  // Built like `npm start` builds the API (plain JavaScript run by node), so its memory and speed are production's.
-  const entry = await buildServer('bench/server.ts', 'dist/bench/server.mjs');
-  const child = fork(entry, [], { execArgv: ['--enable-source-maps'], env: { ...process.env, BENCH_DATABASE_URL: url }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const ready = await new Promise<{ appPort: number; barePort: number }>((resolve, reject) => {
-    child.once('message', (m) => resolve(m as { appPort: number; barePort: number }));
-    child.once('exit', (code) => reject(new Error(`bench server exited (${code ?? 'signal'})`)));
+type Server = {
+  app: string;
+  bare: string;
+  /** The app process's peak resident set size (the floor routes live in another process). */
+  memory: () => Promise<{ maxRssBytes: number }>;
+  /** Captures the reads the app runs for `path` and gives the floor route that replays them raw. */
+  ownFloor: (path: string, cookie: string) => Promise<{ path: string; statements: number }>;
+  stop: () => Promise<void>;
+};
+
+type Child = { port: number; ask: (message: Record<string, unknown>) => Promise<Record<string, unknown>>; stop: () => Promise<void> };
+async function startChild(entry: string, url: string, role: 'app' | 'floor'): Promise<Child> {
+  const child = fork(entry, [], { execArgv: ['--enable-source-maps'], env: { ...process.env, BENCH_DATABASE_URL: url, BENCH_ROLE: role }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ready = await new Promise<{ port: number }>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as { port: number }));
+    child.once('exit', (code) => reject(new Error(`bench ${role} server exited (${code ?? 'signal'})`)));
   });
   return {
-    app: `http://127.0.0.1:${ready.appPort}`,
-    bare: `http://127.0.0.1:${ready.barePort}`,
-    memory: () =>
+    port: ready.port,
+    // One question at a time: the runner waits for each answer before the next.
+    ask: (message) =>
       new Promise((resolve) => {
-        child.once('message', (m) => resolve(m as { maxRssBytes: number }));
-        child.send({ type: 'memory' });
+        child.once('message', (m) => resolve(m as Record<string, unknown>));
+        child.send(message);
       }),
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
         child.send({ type: 'stop' });
       }),
+  };
+}
+
+async function startServer(url: string): Promise<Server> {
+  // Built like `npm start` builds the API (plain JavaScript run by node), so its memory and speed are production's.
+  const entry = await buildServer('bench/server.ts', 'dist/bench/server.mjs');
+  const [app, floor] = await Promise.all([startChild(entry, url, 'app'), startChild(entry, url, 'floor')]);
+  return {
+    app: `http://127.0.0.1:${app.port}`,
+    bare: `http://127.0.0.1:${floor.port}`,
+    memory: async () => (await app.ask({ type: 'memory' })) as { maxRssBytes: number },
+    ownFloor: async (path, cookie) => {
+      const { reads } = (await app.ask({ type: 'capture', path, cookie })) as { reads: unknown[] };
+      const { key } = (await floor.ask({ type: 'register', reads })) as { key: string };
+      return { path: `/bare/replay/${key}`, statements: reads.length };
+    },
+    stop: async () => {
+      await Promise.all([app.stop(), floor.stop()]);
+    },
   };
 }
 
@@ -242,9 +269,9 @@ async function benchLists(ctx: Ctx): Promise<void> {
     throughputFigure('lists', ctx.engine, c.name, result, bareDb, { share: 0.5, p99: 25 });
     // Its own floor as well: the same reads (session included) through the raw driver in a bare route, so the
     // ratio is the cost of the framework around that SQL rather than of the SQL a richer page needs.
-    const capture = (await (await fetch(`${ctx.server.bare}/bare/capture`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: c.path, cookie: c.auth.cookie ?? '' }) })).json()) as { key: string; statements: number };
-    const own = await load({ origin: ctx.server.bare, paths: [`/bare/replay/${capture.key}`], connections: 50, seconds: loadSeconds });
-    throughputFigure('lists', ctx.engine, `${c.name}, vs its ${capture.statements} reads in a bare route`, result, own, { share: 0.5, p99: 25 });
+    const ownFloor = await ctx.server.ownFloor(c.path, c.auth.cookie ?? '');
+    const own = await load({ origin: ctx.server.bare, paths: [ownFloor.path], connections: 50, seconds: loadSeconds });
+    throughputFigure('lists', ctx.engine, `${c.name}, vs its ${ownFloor.statements} reads in a bare route`, result, own, { share: 0.5, p99: 25 });
   }
 }
 
