@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import Fastify from 'fastify';
 import { loadConfig } from '../apps/api/src/config.js';
 import { openDatabase } from '../apps/api/src/db/database.js';
@@ -21,17 +22,17 @@ let port: number;
 
 if (role === 'app') {
   const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SWEEP_INTERVAL_MINUTES: '0', HOST: '127.0.0.1', WEB_DIST: '/nonexistent', LOGIN_MAX_FAILURES: '1000' });
-  // While a page is captured, the statements the app runs for it are kept, to be replayed raw as its floor.
-  let capturing: Read[] | null = null;
-  const database = openDatabase(databaseUrl, { onQuery: (sql, parameters) => capturing?.push({ sql, parameters: [...parameters] }) });
+  // While a page is captured, the statements the app runs for that request (its async context, not the requests
+  // of the load test still finishing on PostgreSQL) are kept, to be replayed raw as its floor.
+  const capturing = new AsyncLocalStorage<Read[]>();
+  const database = openDatabase(databaseUrl, { onQuery: (sql, parameters) => capturing.getStore()?.push({ sql, parameters: [...parameters] }) });
   const { app } = await buildApp({ config, database, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   port = (app.server.address() as { port: number }).port;
   handlers.capture = async (message) => {
-    capturing = [];
-    const res = await app.inject({ method: 'GET', url: String(message.path), headers: { cookie: String(message.cookie) } });
-    const reads = capturing.filter((q) => /^\s*(select|with)\b/i.test(q.sql));
-    capturing = null;
+    const statements: Read[] = [];
+    const res = await capturing.run(statements, () => app.inject({ method: 'GET', url: String(message.path), headers: { cookie: String(message.cookie) } }));
+    const reads = statements.filter((q) => /^\s*(select|with)\b/i.test(q.sql));
     return { status: res.statusCode, reads };
   };
   close = async () => {
