@@ -478,8 +478,9 @@ const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', memor
 const output = { date: new Date().toISOString(), size, machine, seconds: Math.round((performance.now() - started) / 1000), figures, gaps };
 fs.mkdirSync('bench/results', { recursive: true });
 const resultFile = `bench/results/${smoke ? 'smoke' : 'latest'}.json`;
-// Running a few benchmarks replaces their figures in the last full result of the same size, keeping the others.
-if (positionals.length && fs.existsSync(resultFile)) {
+// Running a few benchmarks, or one engine, replaces their figures in the last result of the same size and keeps
+// the others (so `--engine sqlite` then `--engine postgres` leaves both in the file).
+if ((positionals.length || values.engine) && fs.existsSync(resultFile)) {
   const previous = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as typeof output;
   if (previous.size === size) {
     const rerun = (f: Figure) => selected.has(f.bench as BenchName) || (f.bench === 'memory' && engines.includes(f.engine as Engine));
