@@ -50,6 +50,28 @@ describe('billing in the browser', () => {
     await page.context().close();
   });
 
+  it('accounts records a transfer against an invoice found by its number, and is told plainly when no invoice has that number', async () => {
+    // The oldest open invoice: the lookup goes to the server, so it need not be on the list's first page.
+    const invoice = await server.deps.db.selectFrom('invoices').select(['id', 'number', 'amount_cents']).where('status', '=', 'open').where('kind', '=', 'invoice').orderBy('issued_on').orderBy('id').executeTakeFirstOrThrow();
+    const page = await newPage(browser);
+    await loginThroughUi(page, server.url, 'accounts@demo.example.org');
+    await page.goto(`${server.url}/office/billing`);
+    await page.getByRole('heading', { level: 1, name: 'Factures' }).waitFor();
+    const form = page.getByRole('form', { name: 'Paiement ou rejet' });
+    await form.getByLabel('Numéro de facture').fill('F0000-999999');
+    await form.getByLabel('Moyen').selectOption('transfer');
+    await form.getByLabel('Montant (€)').fill((invoice.amount_cents / 100).toFixed(2));
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await form.getByText('Aucune facture ne porte ce numéro.').waitFor();
+    await expectAccessible(page, 'payment form with an unknown invoice number');
+    await form.getByLabel('Numéro de facture').fill(invoice.number);
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Paiement enregistré.').waitFor();
+    const payments = await server.deps.db.selectFrom('payments').select(['amount_cents', 'method']).where('invoice_id', '=', invoice.id).execute();
+    expect(payments).toContainEqual({ amount_cents: invoice.amount_cents, method: 'transfer' });
+    await page.context().close();
+  });
+
   it('a family downloads its invoice and its tax certificate in the portal, on a phone', async () => {
     const page = await newPage(browser, { mobile: true });
     await loginThroughUi(page, server.url, 'family@demo.example.org');

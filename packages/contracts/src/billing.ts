@@ -46,6 +46,8 @@ export type Invoice = z.infer<typeof Invoice>;
 export const InvoiceListQuery = z.object({
   familyId: Id.optional(),
   status: z.enum(['open', 'paid', 'cancelled']).optional(),
+  /** One invoice by its number (the payment form's lookup). */
+  number: z.string().trim().min(1).max(40).optional(),
   cursor: z.string().max(400).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

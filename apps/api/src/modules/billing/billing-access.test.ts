@@ -95,6 +95,18 @@ describe('who sees billing', () => {
     expect((await guardian.get(`/api/billing/families/${mine.familyId}/overview`)).statusCode).toBe(403);
   });
 
+  it('finds one invoice by its number for accounts, and never another family’s for a guardian', async () => {
+    const other = await ctx.deps.db.selectFrom('invoices').select(['id', 'number']).where('family_id', '=', theirs.familyId).executeTakeFirstOrThrow();
+    const found = await accounts.get(`/api/billing/invoices?number=${encodeURIComponent(other.number)}`);
+    expect(found.statusCode).toBe(200);
+    expect((found.json() as { items: { id: string }[] }).items.map((i) => i.id)).toEqual([other.id]);
+    const unknown = await accounts.get('/api/billing/invoices?number=NO-SUCH-NUMBER');
+    expect((unknown.json() as { items: unknown[] }).items).toEqual([]);
+    const guarded = await guardian.get(`/api/billing/invoices?number=${encodeURIComponent(other.number)}`);
+    expect(guarded.statusCode).toBe(200);
+    expect((guarded.json() as { items: unknown[] }).items).toEqual([]);
+  });
+
   it('lets a guardian download their own invoice as a PDF', async () => {
     const own = await ctx.deps.db.selectFrom('invoices').select('id').where('family_id', '=', mine.familyId).executeTakeFirstOrThrow();
     const res = await guardian.get(`/api/billing/invoices/${own.id}/pdf`);

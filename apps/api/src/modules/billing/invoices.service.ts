@@ -297,7 +297,7 @@ export function createInvoicesService(deps: Deps) {
       return { issued };
     },
 
-    async list(actor: Actor, query: { familyId?: string; status?: string; cursor?: string; limit: number }) {
+    async list(actor: Actor, query: { familyId?: string; status?: string; number?: string; cursor?: string; limit: number }) {
       let familyId = query.familyId;
       if (!requireManagerOrGuardian(actor)) {
         const own = await guardianFamilyId(db, actor);
@@ -308,6 +308,7 @@ export function createInvoicesService(deps: Deps) {
       let q = db.selectFrom('invoices').selectAll().orderBy('issued_on', 'desc').orderBy('id', 'desc').limit(query.limit + 1);
       if (familyId) q = q.where('family_id', '=', familyId);
       if (query.status) q = q.where('status', '=', query.status);
+      if (query.number) q = q.where('number', '=', query.number);
       const after = decodeCursor(query.cursor);
       if (after) q = q.where(keysetAfter('issued_on', 'id', '<', after));
       const rows = await q.execute();

@@ -27,13 +27,18 @@ function PaymentForm() {
   const [receivedOn, setReceivedOn] = useState(today());
   const [cashOn, setCashOn] = useState('');
   const [reference, setReference] = useState('');
-  const invoices = useQuery({ queryKey: api.billingKeys.invoices(), queryFn: () => api.listInvoices({}) });
+  const [unknownNumber, setUnknownNumber] = useState(false);
   const save = useMutation({
-    mutationFn: () => {
-      const invoice = invoices.data?.items.find((i) => i.number === number.trim());
-      return api.recordPayment({ invoiceId: invoice?.id ?? '00000000-0000-0000-0000-000000000000', method, amountCents: Math.round(Number(amount) * 100), receivedOn, cashOn: cashOn || null, reference: reference || null });
+    // The invoice is looked up by its number on the server, wherever it sits in the list (an agency issues thousands a month).
+    mutationFn: async () => {
+      const found = await api.listInvoices({ number: number.trim() });
+      const invoice = found.items[0];
+      setUnknownNumber(!invoice);
+      if (!invoice) return null;
+      return api.recordPayment({ invoiceId: invoice.id, method, amountCents: Math.round(Number(amount) * 100), receivedOn, cashOn: cashOn || null, reference: reference || null });
     },
-    onSuccess: async () => {
+    onSuccess: async (saved) => {
+      if (!saved) return;
       notify(t('payment.saved'));
       await client.invalidateQueries({ queryKey: api.billingKeys.all });
     },
@@ -41,7 +46,7 @@ function PaymentForm() {
   return (
     <form aria-label={t('payment.title')} onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
       <Group align="flex-end" wrap="wrap">
-        <TextInput label={t('payment.invoice')} value={number} onChange={(e) => setNumber(e.currentTarget.value)} required />
+        <TextInput label={t('payment.invoice')} value={number} onChange={(e) => { setNumber(e.currentTarget.value); setUnknownNumber(false); }} error={unknownNumber ? t('payment.unknownInvoice') : undefined} required />
         <NativeSelect label={t('payment.method')} value={method} onChange={(e) => setMethod(e.currentTarget.value)} data={['transfer', 'cheque', 'card', 'aid'].map((m) => ({ value: m, label: t(`payment.methods.${m}`) }))} />
         <NumberInput label={t('payment.amount')} value={amount} onChange={setAmount} min={0.01} decimalScale={2} required w={140} />
         <TextInput label={t('payment.receivedOn')} type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.currentTarget.value)} required />
@@ -58,7 +63,7 @@ function PaymentForm() {
 export function InvoicesPage() {
   const { t, i18n } = useTranslation(BILLING_NS);
   const client = useQueryClient();
-  const invoices = useQuery({ queryKey: api.billingKeys.invoices(), queryFn: () => api.listInvoices({}) });
+  const invoices = useKeysetList(api.billingKeys.invoices(), (cursor) => api.listInvoices({ cursor: cursor ?? undefined }));
   const run = useMutation({ mutationFn: api.runInvoices, onSuccess: async (r) => { notify(t('invoices.runDone', { count: r.issued })); await client.invalidateQueries({ queryKey: api.billingKeys.all }); } });
   const sweep = useMutation({ mutationFn: api.runSweep, onSuccess: async () => { await client.invalidateQueries({ queryKey: api.billingKeys.all }); } });
   return (
@@ -69,12 +74,12 @@ export function InvoicesPage() {
         <PaymentForm />
       </Section>
       <Section title={t('invoices.title')}>
-        {!invoices.data ? <QueryFallback error={invoices.error} asPage={false} /> : invoices.data.items.length === 0 ? <Text>{t('invoices.none')}</Text> : (
+        {invoices.isPending || invoices.error ? <QueryFallback error={invoices.error} asPage={false} /> : invoices.items.length === 0 ? <Text>{t('invoices.none')}</Text> : (
           <ScrollTable label={t('invoices.title')} minWidth={720}>
             <Table striped>
               <Table.Thead><Table.Tr><Table.Th>{t('invoices.number')}</Table.Th><Table.Th>{t('invoices.family')}</Table.Th><Table.Th>{t('invoices.issued')}</Table.Th><Table.Th>{t('invoices.amount')}</Table.Th><Table.Th>{t('invoices.balance')}</Table.Th><Table.Th>{t('invoices.status')}</Table.Th><Table.Th>{t('invoices.pdf')}</Table.Th></Table.Tr></Table.Thead>
               <Table.Tbody>
-                {invoices.data.items.map((inv) => (
+                {invoices.items.map((inv) => (
                   <Table.Tr key={inv.id}>
                     <Table.Td>{inv.number}</Table.Td>
                     <Table.Td>{inv.familyName}</Table.Td>
@@ -89,6 +94,7 @@ export function InvoicesPage() {
             </Table>
           </ScrollTable>
         )}
+        <LoadMoreButton hasNextPage={invoices.hasNextPage} isFetchingNextPage={invoices.isFetchingNextPage} fetchNextPage={invoices.fetchNextPage} />
       </Section>
     </Stack>
   );

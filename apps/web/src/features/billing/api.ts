@@ -21,7 +21,7 @@ export const billingKeys = {
   my: ['billing', 'my'] as const,
 };
 
-export const listInvoices = (query: { familyId?: string; status?: string; cursor?: string }) => apiGet<PageOf<InvoiceView>>('/api/billing/invoices', query);
+export const listInvoices = (query: { familyId?: string; status?: string; number?: string; cursor?: string }) => apiGet<PageOf<InvoiceView>>('/api/billing/invoices', query);
 export const runInvoices = () => apiPost<{ issued: number }>('/api/billing/invoices/run', {});
 export const runSweep = () => apiPost<Record<string, number>>('/api/billing/sweep', {});
 export const recordPayment = (body: { invoiceId: string; method: string; amountCents: number; receivedOn: string; cashOn?: string | null; reference?: string | null }) => apiPost<InvoiceView>('/api/billing/payments', body);
