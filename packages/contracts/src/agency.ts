@@ -122,6 +122,8 @@ export const FileListQuery = z.object({
   owner: OwnerService.optional(),
   needsAction: z.enum(['today']).optional(),
   mine: z.enum(['teacher', 'family']).optional(),
+  /** Only the files under way (neither closed nor a bare request): the teacher's and the family's portals. */
+  open: z.enum(['true']).optional(),
   cursor: z.string().max(400).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

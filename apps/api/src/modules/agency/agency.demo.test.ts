@@ -57,5 +57,14 @@ describe('the agency demo', () => {
     expect(ours.items.length).toBeGreaterThan(0);
     expect(ours.items.every((i) => i.familyId === own.family_id)).toBe(true);
     expect(ours.items.map((i) => i.stage)).toContain('ongoing');
+    // The portals ask for the files under way only: the server leaves out closed files and bare requests.
+    const staffOpen = (await followup.get('/api/files?open=true&limit=200')).json() as { items: { stage: string }[] };
+    const underWay = stages.filter((s) => s.stage !== 'closed' && s.stage !== 'new_request').length;
+    expect(staffOpen.items).toHaveLength(underWay);
+    expect(staffOpen.items.every((i) => i.stage !== 'closed' && i.stage !== 'new_request')).toBe(true);
+    const familyOpen = (await family.get('/api/files?open=true')).json() as { items: { stage: string; familyId: string }[] };
+    expect(familyOpen.items.length).toBeGreaterThan(0);
+    expect(familyOpen.items.every((i) => i.familyId === own.family_id && i.stage !== 'closed')).toBe(true);
+    expect((await family.get('/api/files?open=yes')).statusCode).toBe(400);
   });
 });

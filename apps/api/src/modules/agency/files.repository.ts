@@ -16,6 +16,7 @@ export type FileListFilter = {
   stage?: FileStage;
   owner?: OwnerService;
   needsAction?: 'today';
+  open?: 'true';
   teacherId?: string;
   familyId?: string;
   after?: [string, string];
@@ -53,6 +54,7 @@ export async function listFiles(db: Tx, f: FileListFilter) {
       noLessonWhileBillableSql(f.today).as('no_lesson'),
     ]);
   if (f.stage) q = q.where('lesson_files.stage', '=', f.stage);
+  if (f.open) q = q.where('lesson_files.stage', 'not in', ['closed', 'new_request']);
   if (f.owner) q = q.where('lesson_files.owner_service', '=', f.owner);
   if (f.teacherId) {
     const teacherId = f.teacherId;

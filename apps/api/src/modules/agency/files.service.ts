@@ -51,7 +51,7 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
   return {
     activeAssignment,
 
-    async list(actor: Actor, query: { stage?: FileStage; owner?: OwnerService; needsAction?: 'today'; cursor?: string; limit: number }): Promise<{ items: FileSummary[]; nextCursor: string | null }> {
+    async list(actor: Actor, query: { stage?: FileStage; owner?: OwnerService; needsAction?: 'today'; open?: 'true'; cursor?: string; limit: number }): Promise<{ items: FileSummary[]; nextCursor: string | null }> {
       let teacherId: string | undefined;
       let familyId: string | undefined;
       if (!hasRole(actor, ...FILE_STAFF, 'board')) {

@@ -8,6 +8,8 @@ import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { QueryFallback } from '../../ui/QueryFallback';
 import { Section } from '../../ui/Section';
+import { LoadMoreButton } from '../../ui/LoadMoreButton';
+import { useKeysetList } from '../../ui/use-keyset-list';
 import { AGENCY_NS } from './agency-i18n';
 import { fileKey, getFile, listFiles, recordFirstLesson, recordLesson, respondToLesson, type FileDetail } from './api';
 
@@ -146,15 +148,16 @@ function PortalFile({ fileId, audience }: { fileId: string; audience: 'teacher' 
 
 function PortalFiles({ audience }: { audience: 'teacher' | 'family' }) {
   const { t } = useTranslation(AGENCY_NS);
-  const files = useQuery({ queryKey: ['agency-portal-files'], queryFn: () => listFiles({}) });
-  if (!files.data) return <QueryFallback error={files.error} asPage={false} />;
-  const open = files.data.items.filter((f) => f.stage !== 'closed' && f.stage !== 'new_request');
-  if (!open.length) return <Text>{audience === 'teacher' ? t('portal.noStudents') : t('portal.noFile')}</Text>;
+  // Filtered on the server and paged: a teacher's closed files of past years must not push current students off the page.
+  const files = useKeysetList(['agency-portal-files'], (cursor) => listFiles({ open: 'true', cursor }));
+  if (files.isPending || files.error) return <QueryFallback error={files.error} asPage={false} />;
+  if (!files.items.length) return <Text>{audience === 'teacher' ? t('portal.noStudents') : t('portal.noFile')}</Text>;
   return (
     <Stack>
-      {open.map((f) => (
+      {files.items.map((f) => (
         <PortalFile key={f.id} fileId={f.id} audience={audience} />
       ))}
+      <LoadMoreButton hasNextPage={files.hasNextPage} isFetchingNextPage={files.isFetchingNextPage} fetchNextPage={files.fetchNextPage} />
     </Stack>
   );
 }

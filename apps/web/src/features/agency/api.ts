@@ -7,7 +7,7 @@ export type { AgencyDashboard, Candidate, FileAssignment, FileDetail, FileLesson
 export type Slot = FileDetail['slots'][number];
 
 export const fileKey = (id: string) => ['agency-file', id] as const;
-export const listFiles = (query: { stage?: string; needsAction?: string; cursor?: string | null }) => apiGet<PageOf<FileSummary>>('/api/files', { ...query, cursor: query.cursor ?? undefined });
+export const listFiles = (query: { stage?: string; needsAction?: string; open?: 'true'; cursor?: string | null }) => apiGet<PageOf<FileSummary>>('/api/files', { ...query, cursor: query.cursor ?? undefined });
 export const listLessons = (query: { month: string; cursor?: string | null }) => apiGet<PageOf<LessonListItem>>('/api/lessons', { month: query.month, cursor: query.cursor ?? undefined });
 export const getFile = (id: string) => apiGet<FileDetail>(`/api/files/${id}`);
 export const listPlans = () => apiGet<Plan[]>('/api/plans');
