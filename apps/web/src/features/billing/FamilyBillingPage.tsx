@@ -4,6 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../ui/format';
 import { notify } from '../../ui/notify';
+import { LoadMoreButton } from '../../ui/LoadMoreButton';
+import { useKeysetList } from '../../ui/use-keyset-list';
 import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { QueryFallback } from '../../ui/QueryFallback';
@@ -41,12 +43,32 @@ function MandateForm({ familyId }: { familyId: string }) {
   );
 }
 
+/** The family's invoices, newest first, a page at a time (years of monthly invoices add up). */
+function FamilyInvoices({ familyId }: { familyId: string }) {
+  const { t, i18n } = useTranslation(BILLING_NS);
+  const invoices = useKeysetList(api.billingKeys.invoices(familyId), (cursor) => api.listInvoices({ familyId, cursor: cursor ?? undefined }));
+  if (invoices.isPending || invoices.error) return <QueryFallback error={invoices.error} asPage={false} />;
+  if (!invoices.items.length) return <Text>{t('invoices.none')}</Text>;
+  return (
+    <>
+      <List spacing="xs">
+        {invoices.items.map((inv) => (
+          <List.Item key={inv.id}>
+            {inv.number} · {formatDate(inv.issuedOn)} · {euros(inv.amountCents, i18n.language)} · {t(`status.${inv.status}`)} ·{' '}
+            <Anchor href={api.invoicePdfUrl(inv.id)} download>{t('invoices.download', { number: inv.number })}</Anchor>
+          </List.Item>
+        ))}
+      </List>
+      <LoadMoreButton hasNextPage={invoices.hasNextPage} isFetchingNextPage={invoices.isFetchingNextPage} fetchNextPage={invoices.fetchNextPage} />
+    </>
+  );
+}
+
 /** The family portal: invoices with PDF download, the SEPA mandate (signed here), tax certificates. */
 export function FamilyBillingPage() {
   const { t, i18n } = useTranslation(BILLING_NS);
   const my = useQuery({ queryKey: api.billingKeys.my, queryFn: api.myFamily });
   const familyId = my.data?.familyId;
-  const invoices = useQuery({ queryKey: api.billingKeys.invoices(familyId), queryFn: () => api.listInvoices({ familyId }), enabled: !!familyId });
   const mandates = useQuery({ queryKey: api.billingKeys.mandates(familyId), queryFn: () => api.listFamilyMandates(familyId ?? ''), enabled: !!familyId });
   const certificates = useQuery({ queryKey: api.billingKeys.certificates(familyId), queryFn: () => api.listCertificates({ familyId }), enabled: !!familyId });
   if (!familyId) return <QueryFallback error={my.error} />;
@@ -55,16 +77,7 @@ export function FamilyBillingPage() {
     <Stack>
       <PageTitle>{t('portal.title')}</PageTitle>
       <Section title={t('portal.invoices')}>
-        {!invoices.data ? <QueryFallback error={invoices.error} asPage={false} /> : invoices.data.items.length === 0 ? <Text>{t('invoices.none')}</Text> : (
-          <List spacing="xs">
-            {invoices.data.items.map((inv) => (
-              <List.Item key={inv.id}>
-                {inv.number} · {formatDate(inv.issuedOn)} · {euros(inv.amountCents, i18n.language)} · {t(`status.${inv.status}`)} ·{' '}
-                <Anchor href={api.invoicePdfUrl(inv.id)} download>{t('invoices.download', { number: inv.number })}</Anchor>
-              </List.Item>
-            ))}
-          </List>
-        )}
+        <FamilyInvoices familyId={familyId} />
       </Section>
       <Section title={t('portal.mandate')}>
         {active ? <Text>{t('portal.current', { rum: active.rum, iban: active.ibanMasked, date: formatDate(active.signedOn) })}</Text> : mandates.data ? <MandateForm familyId={familyId} /> : <QueryFallback error={mandates.error} asPage={false} />}
