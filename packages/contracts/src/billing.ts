@@ -120,6 +120,12 @@ export const MandateListQuery = z.object({
 export const MandateListItem = Mandate.extend({ familyName: z.string() });
 export const MandateEndBody = z.object({ version: Version, reason: shortText(200), mode: z.enum(['revoke', 'final_on_next']) });
 
+export const HoldListQuery = z.object({
+  /** 1: released holds too (the history), newest first. */
+  all: z.enum(['0', '1']).optional(),
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
 export const HoldView = z.object({
   holdId: Id,
   subscriptionId: Id,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../platform/ids.js';
 import { anonymous, createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../testing/harness.js';
 import { TestClock } from '../../platform/clock.js';
 import { writeSetting } from '../../platform/settings.js';
@@ -208,5 +209,34 @@ describe('the mandate list', () => {
     expect((await guardian.get('/api/billing/mandates')).statusCode).toBe(403);
     expect((await teacher.get('/api/billing/mandates')).statusCode).toBe(403);
     expect((await anonymous(ctx).get('/api/billing/mandates')).statusCode).toBe(401);
+  });
+});
+
+describe('held debits, page by page', () => {
+  it('walks the open holds newest first without repeating one, and shows a family only its own in its overview', async () => {
+    const now = new Date().toISOString();
+    const ids = { a: newId(), b: newId(), c: newId(), d: newId() };
+    const hold = (id: string, subscriptionId: string, since: string, released = false) => ({ id, subscription_id: subscriptionId, kind: 'no_lesson', dedupe_key: `test:${id}`, since, reason: 'test', released_at: released ? now : null, released_on: released ? since : null, released_by: null, release_reason: released ? 'test' : null, created_at: now, version: 1 });
+    await ctx.deps.db
+      .insertInto('debit_holds')
+      .values([hold(ids.a, mine.subscriptionId, '2026-02-01'), hold(ids.b, theirs.subscriptionId, '2026-02-03'), hold(ids.c, theirs.subscriptionId, '2026-02-03'), hold(ids.d, mine.subscriptionId, '2026-02-05', true)])
+      .execute();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 50; page += 1) {
+      const res = await accounts.get(`/api/billing/holds?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as { items: { holdId: string; since: string }[]; nextCursor: string | null };
+      seen.push(...body.items.map((h) => h.holdId));
+      cursor = body.nextCursor;
+      if (!cursor) break;
+    }
+    const open = await ctx.deps.db.selectFrom('debit_holds').select('id').where('released_at', 'is', null).orderBy('since', 'desc').orderBy('id', 'desc').execute();
+    expect(open.length).toBeGreaterThanOrEqual(3);
+    expect(seen).toEqual(open.map((h) => h.id));
+    expect(seen).not.toContain(ids.d);
+    const overview = (await accounts.get(`/api/billing/families/${mine.familyId}/overview`)).json() as { holds: { familyId: string }[] };
+    expect(overview.holds.map((h) => (h as unknown as { holdId: string }).holdId)).toContain(ids.a);
+    expect(overview.holds.every((h) => h.familyId === mine.familyId)).toBe(true);
   });
 });

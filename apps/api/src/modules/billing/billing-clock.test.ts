@@ -137,7 +137,7 @@ describe('the billing clock and debit holds', () => {
   });
 
   it('includes the family once staff release the hold with a reason, and never debits anything twice', async () => {
-    const holds = (await followup.get('/api/billing/holds')).json() as { holdId: string; familyId: string; version: number }[];
+    const holds = ((await followup.get('/api/billing/holds')).json() as { items: { holdId: string; familyId: string; version: number }[] }).items;
     const hold = holds.find((h) => h.familyId === quiet.familyId);
     expect(hold).toBeDefined();
     const noReason = await followup.post(`/api/billing/holds/${hold?.holdId}/release`, { version: hold?.version, reason: '' });

@@ -13,7 +13,7 @@ afterAll(async () => ctx.close());
 describe('billing demo data', () => {
   it('shows invoices, mandates, a held subscription and a prepared batch with excluded lines', async () => {
     const accounts = await loginAs(ctx, `accounts@${DEMO_DOMAIN}`, DEMO_PASSWORD);
-    const holds = (await accounts.get('/api/billing/holds')).json() as unknown[];
+    const holds = ((await accounts.get('/api/billing/holds')).json() as { items: unknown[] }).items;
     expect(holds).toHaveLength(1);
     const batches = (await accounts.get('/api/billing/batches')).json() as { id: string; status: string }[];
     expect(batches.filter((b) => b.status === 'prepared')).toHaveLength(1);

@@ -12,6 +12,7 @@ import {
   ExportBatchBody,
   FamilyOverview,
   GenerateCertificatesBody,
+  HoldListQuery,
   HoldView,
   Id,
   InstalmentPlanBody,
@@ -57,7 +58,7 @@ export function billingRoutes(app: FastifyZod, billing: BillingServices): void {
   app.post('/api/billing/mandates', { schema: { tags, body: MandateBody, response: { 201: Mandate } } }, async (req, reply) => reply.status(201).send(await mandates.create(req.actor, req.body, { ip: req.ip ?? null })));
   app.post('/api/billing/mandates/:id/end', { schema: { tags, params: IdParams, body: MandateEndBody, response: { 200: Mandate } } }, (req) => mandates.end(req.actor, req.params.id, req.body));
 
-  app.get('/api/billing/holds', { schema: { tags, querystring: z.object({ all: z.enum(['0', '1']).optional() }), response: { 200: z.array(HoldView) } } }, (req) => holds.list(req.actor, { includeReleased: req.query.all === '1' }));
+  app.get('/api/billing/holds', { schema: { tags, querystring: HoldListQuery, response: { 200: Page(HoldView) } } }, (req) => holds.list(req.actor, { includeReleased: req.query.all === '1', cursor: req.query.cursor, limit: req.query.limit }));
   app.post('/api/billing/holds/:id/release', { schema: { tags, params: IdParams, body: ReleaseHoldBody, response: { 200: z.object({ released: z.boolean() }) } } }, (req) => holds.release(req.actor, req.params.id, req.body));
   app.post('/api/billing/sweep', { schema: { tags, response: { 200: z.record(z.string(), z.number()) } } }, (req) => billing.runSweeps(req.actor));
   app.post('/api/billing/schedules', { schema: { tags, body: ScheduleBody, response: { 200: z.object({ notified: z.number() }) } } }, (req) => batches.sendSchedule(req.actor, req.body));

@@ -90,7 +90,8 @@ export function createBillingServices(deps: Deps) {
         .orderBy('lessons.lesson_date', 'desc')
         .limit(200)
         .execute();
-      const allHolds = await holds.list(actor);
+      // The family's own holds, asked of the database (not picked out of everyone's first page).
+      const familyHolds = await holds.list(actor, { familyId, limit: 200 });
       const mandateRows = await db.selectFrom('sepa_mandates').selectAll().where('family_id', '=', familyId).orderBy('signed_on', 'desc').execute();
       return {
         familyId,
@@ -99,7 +100,7 @@ export function createBillingServices(deps: Deps) {
         invoices: invoiceViews,
         debits: debits.map((d) => ({ id: d.id, batchId: d.batch_id, collectionDate: d.collection_date, invoiceNumber: d.number, amountCents: d.amount_cents, sequenceType: d.sequence_type, status: d.status, returnReason: d.return_reason })),
         lessons: lessons.map((l) => ({ id: l.id, lessonDate: l.lesson_date, minutes: l.minutes, status: l.status, place: l.place, familyResponse: l.family_response, teacherName: `${l.tf} ${l.tl}`, studentName: l.sf })),
-        holds: allHolds.filter((h) => h.familyId === familyId),
+        holds: familyHolds.items,
         mandates: mandateRows.map((m) => toMandate(m, today)),
       };
     },

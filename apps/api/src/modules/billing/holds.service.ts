@@ -9,6 +9,7 @@ import { recordAudit, recordAudits } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { addDays, dateInZone, daysBetween } from '../../platform/clock.js';
 import { closeTasks, createTasks } from '../../platform/tasks.js';
+import { decodeCursor, encodeCursor, keysetAfter } from '../../platform/cursor.js';
 import { HOLD_MANAGERS } from './billing-access.js';
 import { readBillingSettings } from './billing.settings.js';
 
@@ -144,8 +145,10 @@ export function createHoldsService(deps: Deps) {
       return { held };
     },
 
-    async list(actor: Actor, options: { includeReleased?: boolean } = {}) {
+    /** Newest first, a keyset page at a time (a large agency holds thousands of debits on a bad month). */
+    async list(actor: Actor, options: { includeReleased?: boolean; familyId?: string; cursor?: string; limit?: number } = {}) {
       requireRole(actor, ...HOLD_MANAGERS);
+      const limit = options.limit ?? 50;
       let q = db
         .selectFrom('debit_holds')
         .innerJoin('subscriptions', 'subscriptions.id', 'debit_holds.subscription_id')
@@ -153,12 +156,18 @@ export function createHoldsService(deps: Deps) {
         .innerJoin('people', 'people.id', 'subscriptions.student_id')
         .select(['debit_holds.id', 'debit_holds.subscription_id', 'debit_holds.kind', 'debit_holds.since', 'debit_holds.reason', 'debit_holds.version', 'debit_holds.released_at', 'debit_holds.release_reason', 'subscriptions.family_id', 'subscriptions.file_id', 'subscriptions.student_id', 'subscriptions.billable_from', 'families.name as family_name', 'people.first_name', 'people.last_name'])
         .orderBy('debit_holds.since', 'desc')
-        .orderBy('debit_holds.id')
-        .limit(500);
+        .orderBy('debit_holds.id', 'desc')
+        .limit(limit + 1);
       if (!options.includeReleased) q = q.where('debit_holds.released_at', 'is', null);
-      const rows = await q.execute();
+      if (options.familyId) q = q.where('subscriptions.family_id', '=', options.familyId);
+      const after = decodeCursor(options.cursor);
+      if (after) q = q.where(keysetAfter('debit_holds.since', 'debit_holds.id', '<', after));
+      const fetched = await q.execute();
+      const rows = fetched.slice(0, limit);
+      const lastRow = rows[rows.length - 1];
+      const nextCursor = fetched.length > limit && lastRow ? encodeCursor([lastRow.since, lastRow.id]) : null;
       const last = await lastLessons(db, rows.map((r) => ({ id: r.subscription_id, file_id: r.file_id, student_id: r.student_id })));
-      return rows.map((r) => ({
+      const items = rows.map((r) => ({
         holdId: r.id,
         subscriptionId: r.subscription_id,
         familyId: r.family_id,
@@ -171,6 +180,7 @@ export function createHoldsService(deps: Deps) {
         lastLessonOn: last.get(r.subscription_id) ?? null,
         version: r.version,
       }));
+      return { items, nextCursor };
     },
 
     /** A staff member confirms lessons happen (or will) and lets the debits go again; audited with the reason. */

@@ -119,17 +119,18 @@ function ReleaseForm({ hold }: { hold: api.HoldRow }) {
 /** Accounts and followup: subscriptions held for lack of lessons, released with a reason. */
 export function HoldsPage() {
   const { t } = useTranslation(BILLING_NS);
-  const holds = useQuery({ queryKey: api.billingKeys.holds, queryFn: api.listHolds });
+  const holds = useKeysetList(api.billingKeys.holds, api.listHolds);
   return (
     <Stack>
       <PageTitle>{t('holds.title')}</PageTitle>
       <Text>{t('holds.intro')}</Text>
-      {!holds.data ? <QueryFallback error={holds.error} /> : holds.data.length === 0 ? <Text>{t('holds.none')}</Text> : holds.data.map((h) => (
+      {holds.isPending || holds.error ? <QueryFallback error={holds.error} /> : holds.items.length === 0 ? <Text>{t('holds.none')}</Text> : holds.items.map((h) => (
         <Section key={h.holdId} title={`${h.familyName} — ${h.studentName}`}>
           <Text>{t('holds.handOver')} : {formatDate(h.billableFrom)} · {t('holds.since')} : {formatDate(h.since)} · {t('holds.lastLesson')} : {h.lastLessonOn ? formatDate(h.lastLessonOn) : '—'}</Text>
           <ReleaseForm hold={h} />
         </Section>
       ))}
+      <LoadMoreButton hasNextPage={holds.hasNextPage} isFetchingNextPage={holds.isFetchingNextPage} fetchNextPage={holds.fetchNextPage} />
     </Stack>
   );
 }

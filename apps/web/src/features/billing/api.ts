@@ -25,7 +25,7 @@ export const listInvoices = (query: { familyId?: string; status?: string; number
 export const runInvoices = () => apiPost<{ issued: number }>('/api/billing/invoices/run', {});
 export const runSweep = () => apiPost<Record<string, number>>('/api/billing/sweep', {});
 export const recordPayment = (body: { invoiceId: string; method: string; amountCents: number; receivedOn: string; cashOn?: string | null; reference?: string | null }) => apiPost<InvoiceView>('/api/billing/payments', body);
-export const listHolds = () => apiGet<HoldRow[]>('/api/billing/holds');
+export const listHolds = (cursor: string | null) => apiGet<PageOf<HoldRow>>('/api/billing/holds', { cursor: cursor ?? undefined });
 export const releaseHold = (id: string, body: { version: number; reason: string }) => apiPost<{ released: boolean }>(`/api/billing/holds/${id}/release`, body);
 export const listAllMandates = (query: { q?: string; status?: string; cursor: string | null }) => apiGet<PageOf<MandateView & { familyName: string }>>('/api/billing/mandates', { q: query.q || undefined, status: query.status || undefined, cursor: query.cursor ?? undefined });
 export const listFamilyMandates = (familyId: string) => apiGet<MandateView[]>(`/api/billing/families/${familyId}/mandates`);
