@@ -198,6 +198,12 @@ export const DeferralBody = z.object({
 });
 export const ScheduleBody = z.object({ familyId: Id, through: IsoDate });
 
+export const CertificateListQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  familyId: Id.optional(),
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
 export const Certificate = z.object({
   id: Id,
   familyId: Id,

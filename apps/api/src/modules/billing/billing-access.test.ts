@@ -162,7 +162,7 @@ describe('tax certificates', () => {
     expect(gen.statusCode, gen.body).toBe(200);
     // The other family had online lessons only: no certificate.
     expect((gen.json() as { generated: number }).generated).toBe(1);
-    const list = (await guardian.get(`/api/billing/certificates?familyId=${mine.familyId}`)).json() as { id: string; paidCents: number; aidCents: number; homeMinutes: number }[];
+    const list = ((await guardian.get(`/api/billing/certificates?familyId=${mine.familyId}`)).json() as { items: { id: string; paidCents: number; aidCents: number; homeMinutes: number }[] }).items;
     expect(list).toHaveLength(1);
     // 6,000 paid, aid excluded; 90 home minutes out of 180: half of it is certified.
     expect(list[0]).toMatchObject({ paidCents: 3_000, aidCents: 1_000, homeMinutes: 90 });
@@ -176,6 +176,26 @@ describe('tax certificates', () => {
     const other = await loginAs(ctx, (await makeUser(ctx.deps, ['guardian'], { personId: otherGuardianPerson.id })).email);
     expect((await other.get(`/api/billing/certificates/${list[0]?.id}/pdf`)).statusCode).toBe(403);
     expect((await other.get(`/api/billing/certificates?familyId=${mine.familyId}`)).statusCode).toBe(403);
+  });
+
+  it('lists a year’s certificates by family name, a page at a time, for accounts only', async () => {
+    const now = new Date().toISOString();
+    const row = (familyId: string) => ({ id: newId(), family_id: familyId, year: 2025, paid_cents: 100, aid_cents: 0, home_minutes: 60, content: '{}', generated_at: now, generated_by: null, emailed_at: null, version: 1 });
+    await ctx.deps.db.insertInto('tax_certificates').values([row(mine.familyId), row(theirs.familyId)]).execute();
+    const names: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 10; page += 1) {
+      const res = await accounts.get(`/api/billing/certificates?year=2025&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as { items: { familyName: string; year: number }[]; nextCursor: string | null };
+      names.push(...body.items.map((c) => c.familyName));
+      cursor = body.nextCursor;
+      if (!cursor) break;
+    }
+    expect(names).toEqual(['Autre', 'Mienne']);
+    expect((await guardian.get('/api/billing/certificates?year=2025')).statusCode).toBe(403);
+    const own = (await guardian.get(`/api/billing/certificates?familyId=${mine.familyId}`)).json() as { items: { year: number }[] };
+    expect(own.items.map((c) => c.year)).toEqual([2026, 2025]);
   });
 });
 

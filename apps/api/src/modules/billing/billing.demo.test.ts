@@ -29,7 +29,7 @@ describe('billing demo data', () => {
     const invoices = (await family.get('/api/billing/invoices')).json() as { items: { id: string; familyId: string }[] };
     expect(invoices.items.length).toBeGreaterThan(0);
     expect((await family.get(`/api/billing/invoices/${invoices.items[0]?.id}/pdf`)).statusCode).toBe(200);
-    const certificates = (await family.get(`/api/billing/certificates?familyId=${invoices.items[0]?.familyId}`)).json() as { id: string }[];
+    const certificates = ((await family.get(`/api/billing/certificates?familyId=${invoices.items[0]?.familyId}`)).json() as { items: { id: string }[] }).items;
     expect(certificates).toHaveLength(1);
     expect((await family.get(`/api/billing/certificates/${certificates[0]?.id}/pdf`)).statusCode).toBe(200);
   });

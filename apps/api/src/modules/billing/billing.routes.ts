@@ -5,6 +5,7 @@ import {
   Batch,
   BatchDetail,
   Certificate,
+  CertificateListQuery,
   CreateInvoiceBody,
   CreditNoteBody,
   DebitReturnBody,
@@ -82,7 +83,7 @@ export function billingRoutes(app: FastifyZod, billing: BillingServices): void {
 
   app.get('/api/billing/families/:id/overview', { schema: { tags, params: IdParams, response: { 200: FamilyOverview } } }, (req) => billing.overview(req.actor, req.params.id));
 
-  app.get('/api/billing/certificates', { schema: { tags, querystring: z.object({ year: z.coerce.number().int().optional(), familyId: Id.optional() }), response: { 200: z.array(Certificate) } } }, (req) => certificates.list(req.actor, req.query));
+  app.get('/api/billing/certificates', { schema: { tags, querystring: CertificateListQuery, response: { 200: Page(Certificate) } } }, (req) => certificates.list(req.actor, req.query));
   app.post('/api/billing/certificates/generate', { schema: { tags, body: GenerateCertificatesBody, response: { 200: z.object({ generated: z.number() }) } } }, (req) => certificates.generate(req.actor, req.body.year, req.body.email));
   app.get('/api/billing/certificates/:id/pdf', { schema: { tags, params: IdParams } }, async (req, reply) => {
     const { filename, pdf } = await certificates.pdf(req.actor, req.params.id);

@@ -5,6 +5,7 @@ import { actorUserId, type Actor } from '../../platform/actor.js';
 import { notFound } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
+import { decodeCursor, encodeCursor, keysetAfter } from '../../platform/cursor.js';
 import { assertFamilyBillingRead, requireBillingManager } from './billing-access.js';
 import { readBillingSettings, type BillingSettings } from './billing.settings.js';
 import { certificatePdf, type CertificateContent } from './billing-pdf.js';
@@ -108,13 +109,26 @@ export function createCertificatesService(deps: Deps) {
       return { generated };
     },
 
-    async list(actor: Actor, filter: { year?: number; familyId?: string }) {
+    /**
+     * A family's certificates, newest year first (one a year: a page holds decades); otherwise every family's, by
+     * family name, a keyset page at a time (an association's network certifies hundreds of thousands of families).
+     */
+    async list(actor: Actor, filter: { year?: number; familyId?: string; cursor?: string; limit?: number }) {
       if (filter.familyId) await assertFamilyBillingRead(db, actor, filter.familyId);
       else requireBillingManager(actor);
-      let q = db.selectFrom('tax_certificates').innerJoin('families', 'families.id', 'tax_certificates.family_id').selectAll('tax_certificates').select('families.name as family_name').orderBy('tax_certificates.year', 'desc').orderBy('families.name').limit(5000);
+      const limit = filter.limit ?? 50;
+      let q = db.selectFrom('tax_certificates').innerJoin('families', 'families.id', 'tax_certificates.family_id').selectAll('tax_certificates').select('families.name as family_name').limit(limit + 1);
       if (filter.year) q = q.where('tax_certificates.year', '=', filter.year);
-      if (filter.familyId) q = q.where('tax_certificates.family_id', '=', filter.familyId);
-      return (await q.execute()).map(toView);
+      if (filter.familyId) {
+        const rows = await q.where('tax_certificates.family_id', '=', filter.familyId).orderBy('tax_certificates.year', 'desc').execute();
+        return { items: rows.slice(0, limit).map(toView), nextCursor: null };
+      }
+      const after = decodeCursor(filter.cursor);
+      if (after) q = q.where(keysetAfter('families.name', 'tax_certificates.id', '>', after));
+      const rows = await q.orderBy('families.name').orderBy('tax_certificates.id').execute();
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      return { items: page.map(toView), nextCursor: rows.length > limit && last ? encodeCursor([last.family_name, last.id]) : null };
     },
 
     async pdf(actor: Actor, id: string) {

@@ -70,7 +70,7 @@ export function FamilyBillingPage() {
   const my = useQuery({ queryKey: api.billingKeys.my, queryFn: api.myFamily });
   const familyId = my.data?.familyId;
   const mandates = useQuery({ queryKey: api.billingKeys.mandates(familyId), queryFn: () => api.listFamilyMandates(familyId ?? ''), enabled: !!familyId });
-  const certificates = useQuery({ queryKey: api.billingKeys.certificates(familyId), queryFn: () => api.listCertificates({ familyId }), enabled: !!familyId });
+  const certificates = useQuery({ queryKey: api.billingKeys.certificates(familyId), queryFn: async () => (await api.listCertificates({ familyId })).items, enabled: !!familyId });
   if (!familyId) return <QueryFallback error={my.error} />;
   const active = mandates.data?.find((m) => m.usable);
   return (

@@ -296,7 +296,7 @@ export function CertificatesPage() {
   const { t, i18n } = useTranslation(BILLING_NS);
   const client = useQueryClient();
   const [year, setYear] = useState<number | string>(new Date().getFullYear() - 1);
-  const list = useQuery({ queryKey: [...api.billingKeys.certificates(), year], queryFn: () => api.listCertificates({ year: Number(year) }) });
+  const list = useKeysetList([...api.billingKeys.certificates(), year], (cursor) => api.listCertificates({ year: Number(year), cursor }));
   const generate = useMutation({ mutationFn: () => api.generateCertificates(Number(year)), onSuccess: async (r) => { notify(t('certificates.generated', { count: r.generated })); await client.invalidateQueries({ queryKey: api.billingKeys.all }); } });
   return (
     <Stack>
@@ -308,18 +308,19 @@ export function CertificatesPage() {
         </Group>
         {generate.error ? <ProblemAlert error={generate.error} /> : null}
       </form>
-      {!list.data ? <QueryFallback error={list.error} asPage={false} /> : list.data.length === 0 ? <Text>{t('certificates.none')}</Text> : (
+      {list.isPending || list.error ? <QueryFallback error={list.error} asPage={false} /> : list.items.length === 0 ? <Text>{t('certificates.none')}</Text> : (
         <ScrollTable label={t('certificates.title')} minWidth={560}>
           <Table striped>
             <Table.Thead><Table.Tr><Table.Th>{t('certificates.family')}</Table.Th><Table.Th>{t('certificates.paid')}</Table.Th><Table.Th>{t('certificates.hours')}</Table.Th><Table.Th>{t('invoices.pdf')}</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>
-              {list.data.map((c) => (
+              {list.items.map((c) => (
                 <Table.Tr key={c.id}><Table.Td>{c.familyName}</Table.Td><Table.Td>{euros(c.paidCents, i18n.language)}</Table.Td><Table.Td>{(c.homeMinutes / 60).toFixed(1)}</Table.Td><Table.Td><Anchor href={api.certificatePdfUrl(c.id)} download>{t('certificates.download', { year: c.year })}</Anchor></Table.Td></Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </ScrollTable>
       )}
+      <LoadMoreButton hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
     </Stack>
   );
 }

@@ -36,7 +36,7 @@ export const prepareBatch = (collectionDate: string) => apiPost<BatchLines>('/ap
 export const exportBatch = (id: string, body: { version: number; format?: string }) => apiPost<BatchLines>(`/api/billing/batches/${id}/export`, body);
 export const cancelBatch = (id: string, version: number) => apiPost<BatchLines>(`/api/billing/batches/${id}/cancel`, { version });
 export const recordReturn = (debitId: string, body: { kind: string; reasonCode: string; on: string }) => apiPost<{ returned: boolean }>(`/api/billing/debits/${debitId}/return`, body);
-export const listCertificates = (query: { year?: number; familyId?: string }) => apiGet<CertificateRow[]>('/api/billing/certificates', query);
+export const listCertificates = (query: { year?: number; familyId?: string; cursor?: string | null }) => apiGet<PageOf<CertificateRow>>('/api/billing/certificates', { ...query, cursor: query.cursor ?? undefined });
 export const generateCertificates = (year: number) => apiPost<{ generated: number }>('/api/billing/certificates/generate', { year, email: true });
 export const myFamily = () => apiGet<{ familyId: string }>('/api/billing/my');
 
