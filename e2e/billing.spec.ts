@@ -72,6 +72,38 @@ describe('billing in the browser', () => {
     await page.context().close();
   });
 
+  it('accounts issues a credit note on an invoice found by its number, then revokes a mandate found by its reference', async () => {
+    const invoice = await server.deps.db.selectFrom('invoices').select(['id', 'number', 'amount_cents']).where('status', '=', 'open').where('kind', '=', 'invoice').orderBy('issued_on', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const page = await newPage(browser);
+    await loginThroughUi(page, server.url, 'accounts@demo.example.org');
+    await page.goto(`${server.url}/office/billing`);
+    const credit = page.getByRole('form', { name: 'Émettre un avoir' });
+    await credit.getByLabel('Numéro de facture').fill(invoice.number);
+    await credit.getByLabel('Montant (€)').fill('1.00');
+    await credit.getByLabel('Motif').fill('Cours annulé par le professeur');
+    await credit.getByRole('button', { name: 'Émettre l’avoir' }).click();
+    await page.getByText(/^Avoir .+ émis\.$/).waitFor();
+    const note = await server.deps.db.selectFrom('invoices').select(['kind', 'amount_cents']).where('credited_invoice_id', '=', invoice.id).executeTakeFirstOrThrow();
+    expect(note).toEqual({ kind: 'credit_note', amount_cents: 100 });
+    await expectAccessible(page, 'invoices page with the credit note form');
+
+    const mandate = await server.deps.db.selectFrom('sepa_mandates').select(['id', 'rum']).where('status', '=', 'active').orderBy('id').executeTakeFirstOrThrow();
+    await page.goto(`${server.url}/office/billing/mandates`);
+    const end = page.getByRole('form', { name: 'Mettre fin à un mandat' });
+    await end.getByLabel('RUM').fill('NO-SUCH-RUM');
+    await end.getByLabel('Motif').fill('Demande de la famille');
+    await end.getByRole('button', { name: 'Mettre fin' }).click();
+    await end.getByText('Aucun mandat ne porte cette référence.').waitFor();
+    await end.getByLabel('RUM').fill(mandate.rum);
+    await end.getByLabel('Comment').selectOption('revoke');
+    await end.getByRole('button', { name: 'Mettre fin' }).click();
+    await page.getByText(`Mandat ${mandate.rum} révoqué.`).waitFor();
+    const after = await server.deps.db.selectFrom('sepa_mandates').select(['status', 'ended_reason']).where('id', '=', mandate.id).executeTakeFirstOrThrow();
+    expect(after).toEqual({ status: 'revoked', ended_reason: 'Demande de la famille' });
+    await expectAccessible(page, 'mandates page with the end form');
+    await page.context().close();
+  });
+
   it('a family downloads its invoice and its tax certificate in the portal, on a phone', async () => {
     const page = await newPage(browser, { mobile: true });
     await loginThroughUi(page, server.url, 'family@demo.example.org');

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { Anchor, Badge, Button, Group, NativeSelect, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -18,35 +18,47 @@ import * as api from './api';
 
 const today = organisationToday;
 
+/**
+ * The accounts forms that name a record by its reference (an invoice number, a mandate's RUM): the record is looked
+ * up on the server, wherever it sits among thousands, then `act` runs on it; a reference nothing has is flagged on
+ * the field (`unknown`) rather than sent on.
+ */
+function useLookupThenAct<F, T>(find: (reference: string) => Promise<F | null>, act: (found: F) => Promise<T>, done: (result: T) => void) {
+  const client = useQueryClient();
+  const [reference, setReference] = useState('');
+  const [unknown, setUnknown] = useState(false);
+  const mutation = useMutation({
+    mutationFn: async () => {
+      const found = await find(reference);
+      setUnknown(!found);
+      return found ? { result: await act(found) } : null;
+    },
+    onSuccess: async (outcome) => {
+      if (!outcome) return;
+      done(outcome.result);
+      await client.invalidateQueries({ queryKey: api.billingKeys.all });
+    },
+  });
+  const bind = { value: reference, onChange: (e: ChangeEvent<HTMLInputElement>) => { setReference(e.currentTarget.value); setUnknown(false); } };
+  return { mutation, bind, unknown };
+}
+
 function PaymentForm() {
   const { t } = useTranslation(BILLING_NS);
-  const client = useQueryClient();
-  const [number, setNumber] = useState('');
   const [method, setMethod] = useState('transfer');
   const [amount, setAmount] = useState<number | string>('');
   const [receivedOn, setReceivedOn] = useState(today());
   const [cashOn, setCashOn] = useState('');
   const [reference, setReference] = useState('');
-  const [unknownNumber, setUnknownNumber] = useState(false);
-  const save = useMutation({
-    // The invoice is looked up by its number on the server, wherever it sits in the list (an agency issues thousands a month).
-    mutationFn: async () => {
-      const found = await api.listInvoices({ number: number.trim() });
-      const invoice = found.items[0];
-      setUnknownNumber(!invoice);
-      if (!invoice) return null;
-      return api.recordPayment({ invoiceId: invoice.id, method, amountCents: Math.round(Number(amount) * 100), receivedOn, cashOn: cashOn || null, reference: reference || null });
-    },
-    onSuccess: async (saved) => {
-      if (!saved) return;
-      notify(t('payment.saved'));
-      await client.invalidateQueries({ queryKey: api.billingKeys.all });
-    },
-  });
+  const { mutation: save, bind, unknown } = useLookupThenAct(
+    api.findInvoiceByNumber,
+    (invoice) => api.recordPayment({ invoiceId: invoice.id, method, amountCents: Math.round(Number(amount) * 100), receivedOn, cashOn: cashOn || null, reference: reference || null }),
+    () => notify(t('payment.saved')),
+  );
   return (
     <form aria-label={t('payment.title')} onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
       <Group align="flex-end" wrap="wrap">
-        <TextInput label={t('payment.invoice')} value={number} onChange={(e) => { setNumber(e.currentTarget.value); setUnknownNumber(false); }} error={unknownNumber ? t('payment.unknownInvoice') : undefined} required />
+        <TextInput label={t('payment.invoice')} {...bind} error={unknown ? t('payment.unknownInvoice') : undefined} required />
         <NativeSelect label={t('payment.method')} value={method} onChange={(e) => setMethod(e.currentTarget.value)} data={['transfer', 'cheque', 'card', 'aid'].map((m) => ({ value: m, label: t(`payment.methods.${m}`) }))} />
         <NumberInput label={t('payment.amount')} value={amount} onChange={setAmount} min={0.01} decimalScale={2} required w={140} />
         <TextInput label={t('payment.receivedOn')} type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.currentTarget.value)} required />
@@ -55,6 +67,29 @@ function PaymentForm() {
         <Button type="submit" loading={save.isPending}>{t('payment.save')}</Button>
       </Group>
       {save.error ? <ProblemAlert error={save.error} /> : null}
+    </form>
+  );
+}
+
+/** A credit note against an open invoice found by its number: the whole balance when no amount is given. */
+function CreditNoteForm() {
+  const { t } = useTranslation(BILLING_NS);
+  const [amount, setAmount] = useState<number | string>('');
+  const [reason, setReason] = useState('');
+  const { mutation: issue, bind, unknown } = useLookupThenAct(
+    api.findInvoiceByNumber,
+    (invoice) => api.issueCreditNote(invoice.id, { reason, ...(amount === '' ? {} : { amountCents: Math.round(Number(amount) * 100) }) }),
+    (note) => notify(t('creditNote.issued', { number: note.number })),
+  );
+  return (
+    <form aria-label={t('creditNote.title')} onSubmit={(e) => { e.preventDefault(); issue.mutate(); }}>
+      <Group align="flex-end" wrap="wrap">
+        <TextInput label={t('payment.invoice')} {...bind} error={unknown ? t('payment.unknownInvoice') : undefined} required />
+        <NumberInput label={t('creditNote.amount')} description={t('creditNote.amountHint')} value={amount} onChange={setAmount} min={0.01} decimalScale={2} w={180} />
+        <TextInput label={t('creditNote.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required />
+        <Button type="submit" loading={issue.isPending}>{t('creditNote.submit')}</Button>
+      </Group>
+      {issue.error ? <ProblemAlert error={issue.error} /> : null}
     </form>
   );
 }
@@ -72,6 +107,9 @@ export function InvoicesPage() {
       {run.error ? <ProblemAlert error={run.error} /> : null}
       <Section title={t('invoices.pay')}>
         <PaymentForm />
+      </Section>
+      <Section title={t('creditNote.title')}>
+        <CreditNoteForm />
       </Section>
       <Section title={t('invoices.title')}>
         {invoices.isPending || invoices.error ? <QueryFallback error={invoices.error} asPage={false} /> : invoices.items.length === 0 ? <Text>{t('invoices.none')}</Text> : (
@@ -135,6 +173,29 @@ export function HoldsPage() {
   );
 }
 
+/** Ends a mandate found by its RUM: revoked now, or the next debit sent as the final one. */
+function EndMandateForm() {
+  const { t } = useTranslation(BILLING_NS);
+  const [mode, setMode] = useState<'revoke' | 'final_on_next'>('revoke');
+  const [reason, setReason] = useState('');
+  const { mutation: end, bind, unknown } = useLookupThenAct(
+    api.findMandateByRum,
+    (mandate) => api.endMandate(mandate.id, { version: mandate.version, reason, mode }),
+    (mandate) => notify(t(mode === 'revoke' ? 'mandateEnd.revoked' : 'mandateEnd.finalNext', { rum: mandate.rum })),
+  );
+  return (
+    <form aria-label={t('mandateEnd.title')} onSubmit={(e) => { e.preventDefault(); end.mutate(); }}>
+      <Group align="flex-end" wrap="wrap">
+        <TextInput label={t('mandates.rum')} {...bind} error={unknown ? t('mandateEnd.unknownRum') : undefined} required />
+        <NativeSelect label={t('mandateEnd.mode')} value={mode} onChange={(e) => setMode(e.currentTarget.value as 'revoke' | 'final_on_next')} data={[{ value: 'revoke', label: t('mandateEnd.revoke') }, { value: 'final_on_next', label: t('mandateEnd.finalOnNext') }]} />
+        <TextInput label={t('mandateEnd.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required />
+        <Button type="submit" loading={end.isPending}>{t('mandateEnd.submit')}</Button>
+      </Group>
+      {end.error ? <ProblemAlert error={end.error} /> : null}
+    </form>
+  );
+}
+
 export function MandatesPage() {
   const { t } = useTranslation(BILLING_NS);
   const [search, setSearch] = useState('');
@@ -144,6 +205,9 @@ export function MandatesPage() {
   return (
     <Stack>
       <PageTitle>{t('mandates.title')}</PageTitle>
+      <Section title={t('mandateEnd.title')}>
+        <EndMandateForm />
+      </Section>
       <Group align="flex-end" wrap="wrap">
         <TextInput label={t('mandates.search')} type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
         <NativeSelect label={t('mandates.statusFilter')} value={status} onChange={(e) => setStatus(e.currentTarget.value)} data={[{ value: '', label: t('mandates.all') }, ...['active', 'ended', 'revoked'].map((s) => ({ value: s, label: t(`status.${s}`) }))]} />
