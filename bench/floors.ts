@@ -46,18 +46,19 @@ export function openRaw(databaseUrl: string): RawDb {
     };
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-  const texts = new Map<string, string>();
+  // Per SQL text: its $n form and its statement name (the map's size when first seen), computed once.
+  const statements = new Map<string, { name: string; text: string }>();
   return {
     engine: 'postgres',
     async all(sqlText, params = []) {
-      let text = texts.get(sqlText);
-      if (!text) {
+      let statement = statements.get(sqlText);
+      if (!statement) {
         let n = 0;
-        text = sqlText.replace(/\?/g, () => `$${(n += 1)}`);
-        texts.set(sqlText, text);
+        statement = { name: `f${statements.size}`, text: sqlText.replace(/\?/g, () => `$${(n += 1)}`) };
+        statements.set(sqlText, statement);
       }
       // A named statement: the server keeps the plan, as a prepared statement does on SQLite.
-      return (await pool.query({ name: `f${[...texts.keys()].indexOf(sqlText)}`, text, values: params })).rows as Row[];
+      return (await pool.query({ name: statement.name, text: statement.text, values: params })).rows as Row[];
     },
     close: () => pool.end(),
   };

@@ -49,7 +49,7 @@ export function createDashboardsService(deps: Deps) {
       requireRole(actor, 'sales', 'recruitment', 'followup', 'accounts', 'board');
       const today = await todayIn(deps, db);
       const since = addDays(today, -180);
-      const [tasks, stages, billable, handovers, firstLessons, few, teacherLoad] = await Promise.all([
+      const [tasks, stages, billable, handovers, firstLessons, teacherLoad] = await Promise.all([
         db.selectFrom('tasks').select(['id', 'kind', 'title', 'due_on', 'file_id']).where('service', '=', service).where('status', '=', 'open').where('due_on', '<=', today).orderBy('due_on').limit(50).execute(),
         stageFigures(),
         // The followup sweep flags these files with an open task (and closes it when a lesson is recorded or the
@@ -68,7 +68,6 @@ export function createDashboardsService(deps: Deps) {
         // Request → hand-over: from the file's creation to each hand-over of the last six months.
         db.selectFrom('file_stage_events').innerJoin('lesson_files', 'lesson_files.id', 'file_stage_events.file_id').select(['file_stage_events.at', 'lesson_files.created_at']).where('file_stage_events.to_stage', '=', 'contact_handed_over').where('file_stage_events.at', '>=', since).execute(),
         db.selectFrom('assignments').select(['handed_over_at', 'first_lesson_on']).where('handed_over_at', 'is not', null).where('first_lesson_on', 'is not', null).where('handed_over_at', '>=', since).execute(),
-        readSetting<number>(db, SETTING.fewLessonsPerMonth),
         // Fifty active teachers with few lessons, walked in name order (an index) so that the count runs for about
         // fifty teachers rather than for every teacher of the network; the least busy of them come first below.
         readSetting<number>(db, SETTING.fewLessonsPerMonth).then((threshold) => {
@@ -104,8 +103,8 @@ export function createDashboardsService(deps: Deps) {
           requestToHandover: { medianDays: median(reqToHandover.map((p) => p.days)), byMonth: monthly(reqToHandover) },
           handoverToFirstLesson: { medianDays: median(handoverToFirst.map((p) => p.days)), byMonth: monthly(handoverToFirst) },
         },
+        // Already at or under the threshold (the SQL walk filters on it): least busy first.
         teachersWithFewLessons: teacherLoad
-          .filter((t) => Number(t.lessons30 ?? 0) <= few)
           .map((t) => ({ teacherId: t.person_id, name: `${t.first_name} ${t.last_name}`, lessonsLast30Days: Number(t.lessons30 ?? 0) }))
           .sort((a, b) => a.lessonsLast30Days - b.lessonsLast30Days)
           .slice(0, 50),

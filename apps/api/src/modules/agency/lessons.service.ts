@@ -10,6 +10,7 @@ import { listLessons } from './lessons.repository.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
+import { lastDayOfMonth } from '../../platform/clock.js';
 import { closeTasks, createTask } from '../../platform/tasks.js';
 import { FILE_STAFF, addDays, assertFileAccess, changeStage, guardianFamilyId, requireStage, teacherAssignment, todayIn, type FileRow } from './agency-core.js';
 
@@ -69,8 +70,7 @@ export function createLessonsService(deps: Deps) {
         }
       }
       const from = `${query.month}-01`;
-      // Day 0 of the next month is the last day of this one.
-      const to = new Date(Date.UTC(Number(query.month.slice(0, 4)), Number(query.month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+      const to = lastDayOfMonth(Number(query.month.slice(0, 4)), Number(query.month.slice(5, 7)));
       const rows = await listLessons(db, { from, to, teacherId, familyId, after: decodeCursor(query.cursor), limit: query.limit });
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];

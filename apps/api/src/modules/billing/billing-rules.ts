@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '../../platform/clock.js';
+import { addDays, daysBetween, lastDayOfMonth } from '../../platform/clock.js';
 
 /**
  * The billing rules of DOMAIN.md as plain functions over dates (YYYY-MM-DD in the organisation's time zone)
@@ -21,10 +21,6 @@ export function firstDebitDate(handOver: string, withinDays: number, firstDebitB
   return chosen < handOver ? handOver : chosen;
 }
 
-function lastDayOfMonth(year: number, month: number): string {
-  const d = new Date(Date.UTC(year, month, 0));
-  return d.toISOString().slice(0, 10);
-}
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
