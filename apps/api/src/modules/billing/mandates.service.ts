@@ -8,7 +8,7 @@ import { DomainError, forbidden, invalidField, notFound, stale } from '../../pla
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { decodeCursor, encodeCursor, keysetAfter } from '../../platform/cursor.js';
-import { escapeLike } from '../people/people.repository.js';
+import { containsText } from '../people/people.repository.js';
 import { dateInZone } from '../../platform/clock.js';
 import { assertFamilyBillingRead, BILLING_MANAGERS, guardianFamilyId, requireBillingManager } from './billing-access.js';
 import { mandateRefusal } from './billing-rules.js';
@@ -70,7 +70,8 @@ export function createMandatesService(deps: Deps) {
       const today = dateInZone(clock.now(), settings.timeZone);
       let q = db.selectFrom('sepa_mandates').innerJoin('families', 'families.id', 'sepa_mandates.family_id').selectAll('sepa_mandates').select('families.name as family_name');
       if (query.status) q = q.where('sepa_mandates.status', '=', query.status);
-      if (query.q) q = q.where((eb) => eb.or([eb('families.name', 'like', `%${escapeLike(query.q ?? '')}%`), eb('sepa_mandates.rum', 'like', `%${escapeLike(query.q ?? '')}%`)]));
+      const text = query.q;
+      if (text) q = q.where((eb) => eb.or([containsText('families.name', text), containsText('sepa_mandates.rum', text)]));
       const after = decodeCursor(query.cursor);
       if (after) {
         const [signedOn, id] = after;

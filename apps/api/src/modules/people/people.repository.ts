@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type Selectable, type SqlBool } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import type { Engine } from '../../db/dialect.js';
 import type { FamiliesTable, PeopleTable } from '../../db/tables.js';
@@ -30,7 +30,7 @@ export async function listFamilies(db: Tx, options: { after?: [string, string]; 
     .orderBy('families.name')
     .orderBy('families.id')
     .limit(options.limit + 1);
-  if (options.q) query = query.where('families.name', 'like', `%${escapeLike(options.q)}%`);
+  if (options.q) query = query.where(containsText('families.name', options.q));
   if (options.after) {
     const [name, id] = options.after;
     query = query.where(keysetAfter('families.name', 'families.id', '>', [name, id]));
@@ -65,6 +65,14 @@ export async function listTeachers(db: Tx, options: { after?: [string, string]; 
 
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * `column` contains `text` literally (its % and _ are not wildcards). The escape character is spelled out: SQLite
+ * has none by default, so without it the backslashes of `escapeLike` were matched as characters there.
+ */
+export function containsText(column: string, text: string) {
+  return sql<SqlBool>`${sql.ref(column)} like ${`%${escapeLike(text)}%`} escape '\\'`;
 }
 
 export type SearchKind = { type: 'name'; words: string[] } | { type: 'contact'; fragment: string };

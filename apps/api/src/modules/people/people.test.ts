@@ -124,3 +124,14 @@ describe('paging through the families by name', () => {
     expect(all.items.filter((f) => f.name === 'Aubert')).toHaveLength(3);
   });
 });
+
+describe('filtering families by name', () => {
+  it('takes % and _ in the typed text literally, on both engines', async () => {
+    await makeFamily(ctx.deps, { name: 'Lenoir_Vidal', guardian: { lastName: 'Lenoir_Vidal', email: 'lenoir.vidal@example.org' } });
+    await makeFamily(ctx.deps, { name: 'LenoirXVidal', guardian: { lastName: 'LenoirXVidal', email: 'lenoirx.vidal@example.org' } });
+    const underscore = (await sales.get(`/api/families?q=${encodeURIComponent('r_V')}`)).json() as { items: { name: string }[] };
+    expect(underscore.items.map((f) => f.name)).toEqual(['Lenoir_Vidal']);
+    const percent = (await sales.get(`/api/families?q=${encodeURIComponent('r%V')}`)).json() as { items: { name: string }[] };
+    expect(percent.items).toEqual([]);
+  });
+});
