@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Id, IsoDate, Locale, Phone, Version, shortText } from './common.js';
+import { Cursor, Email, Id, IsoDate, Locale, Phone, Version, humanText, longText, shortText } from './common.js';
 import { registerMessages } from './messages.js';
 
 /** The agency loop: requests, students' files through the pipeline, matching, hand-over, lessons, tickets. */
@@ -34,13 +34,8 @@ export const LessonStatus = z.enum(LESSON_STATUSES);
 export const TICKET_STATUSES = ['open', 'in_progress', 'solved'] as const;
 export const TicketStatus = z.enum(TICKET_STATUSES);
 
-/** Free text from the public: bounded, and no markup at all (a script tag is refused, not stored escaped). */
-const plainText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: 'too_long' })
-    .refine((s) => !/[<>]/.test(s), { message: 'forbidden_characters' });
+/** Optional free text, several lines, no markup at all (a script tag is refused, not stored escaped). */
+const plainText = (max: number) => humanText(max, { multiline: true, required: false });
 
 export const Slot = z
   .object({
@@ -124,7 +119,7 @@ export const FileListQuery = z.object({
   mine: z.enum(['teacher', 'family']).optional(),
   /** Only the files under way (neither closed nor a bare request): the teacher's and the family's portals. */
   open: z.enum(['true']).optional(),
-  cursor: z.string().max(400).optional(),
+  cursor: Cursor.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -164,18 +159,21 @@ export const RecordLessonBody = z.object({
   status: LessonStatus,
   place: LessonPlace.optional().nullable(),
 });
-export const LessonResponseBody = z.union([z.object({ response: z.literal('confirmed') }), z.object({ response: z.literal('disputed'), reason: shortText(1000) })]);
+export const LessonResponseBody = z.union([
+  z.object({ response: z.literal('confirmed') }),
+  z.object({ response: z.literal('disputed'), reason: longText(1000) }),
+]);
 export const FileNoteBody = z.object({
   channel: z.enum(['call', 'email', 'sms', 'note', 'meeting']),
   direction: z.enum(['in', 'out']).optional().nullable(),
   personId: Id.optional().nullable(),
-  summary: shortText(2000),
+  summary: longText(2000),
   outcome: plainText(500).optional().nullable(),
   /** mediation notes are kept as contacts with this flag in the subject type */
   mediation: z.boolean().default(false),
 });
-export const TicketBody = z.object({ subject: shortText(200), message: shortText(4000) });
-export const TicketMessageBody = z.object({ body: shortText(4000) });
+export const TicketBody = z.object({ subject: shortText(200), message: longText(4000) });
+export const TicketMessageBody = z.object({ body: longText(4000) });
 export const TicketUpdateBody = z.object({ version: Version, status: TicketStatus });
 export const TicketListQuery = z.object({ status: TicketStatus.optional() });
 
@@ -211,7 +209,7 @@ export const LessonListQuery = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'invalid_month' }),
   teacherId: Id.optional(),
   familyId: Id.optional(),
-  cursor: z.string().max(400).optional(),
+  cursor: Cursor.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const LessonListItem = z.object({

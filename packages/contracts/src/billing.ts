@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, Version, shortText } from './common.js';
+import { Cursor, Id, IsoDate, Version, optionalShortText, optionalText, searchText, shortText } from './common.js';
 import { registerMessages } from './messages.js';
 
 /** Billing and SEPA direct debit: requests and replies shared by the API and the web app. */
@@ -47,8 +47,8 @@ export const InvoiceListQuery = z.object({
   familyId: Id.optional(),
   status: z.enum(['open', 'paid', 'cancelled']).optional(),
   /** One invoice by its number (the payment form's lookup). */
-  number: z.string().trim().min(1).max(40).optional(),
-  cursor: z.string().max(400).optional(),
+  number: searchText(40).min(1, { message: 'required' }).optional(),
+  cursor: Cursor.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const CreateInvoiceBody = z.object({
@@ -73,10 +73,10 @@ export const MandateBody = z.object({
   debtorName: shortText(70),
   address: z.object({
     line1: shortText(70),
-    line2: z.string().trim().max(70).optional().nullable(),
-    postalCode: z.string().trim().min(1).max(16),
+    line2: optionalShortText(70),
+    postalCode: shortText(16),
     city: shortText(35),
-    country: z.string().trim().toUpperCase().length(2),
+    country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { message: 'invalid_value' }),
   }),
   iban: z.string().trim().min(10).max(42),
   bic: z.string().trim().max(11).optional().nullable(),
@@ -112,9 +112,9 @@ export const Mandate = z.object({
 export type Mandate = z.infer<typeof Mandate>;
 /** Accounts' list of mandates: the most recently signed first, optionally one status or a family-name fragment. */
 export const MandateListQuery = z.object({
-  q: z.string().trim().max(100, { message: 'too_long' }).optional(),
+  q: searchText(100).optional(),
   status: z.enum(['active', 'ended', 'revoked']).optional(),
-  cursor: z.string().max(400).optional(),
+  cursor: Cursor.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const MandateListItem = Mandate.extend({ familyName: z.string() });
@@ -123,7 +123,7 @@ export const MandateEndBody = z.object({ version: Version, reason: shortText(200
 export const HoldListQuery = z.object({
   /** 1: released holds too (the history), newest first. */
   all: z.enum(['0', '1']).optional(),
-  cursor: z.string().max(400).optional(),
+  cursor: Cursor.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const HoldView = z.object({
@@ -174,7 +174,7 @@ export const DebitReturnBody = z.object({
   kind: z.enum(['reject', 'refund']),
   reasonCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{4}$/, { message: 'invalid_reason_code' }),
   on: IsoDate,
-  note: z.string().trim().max(500).optional().nullable(),
+  note: optionalText(500),
 });
 export const PaymentBody = z
   .object({
@@ -183,8 +183,8 @@ export const PaymentBody = z
     amountCents: PositiveCents,
     receivedOn: IsoDate,
     cashOn: IsoDate.optional().nullable(),
-    reference: z.string().trim().max(80).optional().nullable(),
-    note: z.string().trim().max(500).optional().nullable(),
+    reference: optionalShortText(80),
+    note: optionalText(500),
   })
   .refine((b) => b.method !== 'cheque' || !!b.cashOn, { message: 'cheque_needs_cashing_date', path: ['cashOn'] });
 export const DeferralBody = z.object({
@@ -201,7 +201,7 @@ export const ScheduleBody = z.object({ familyId: Id, through: IsoDate });
 export const CertificateListQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   familyId: Id.optional(),
-  cursor: z.string().max(400).optional(),
+  cursor: Cursor.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const Certificate = z.object({

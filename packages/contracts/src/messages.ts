@@ -10,6 +10,13 @@ export const ERROR_MESSAGES: Record<Locale, Record<string, string>> = {
     too_long: 'Ce texte est trop long.',
     too_short: 'Ce texte est trop court.',
     forbidden_characters: 'Les caractères < et > ne sont pas acceptés.',
+    text_unpaired_surrogate:
+      'Ce texte contient un caractère mal encodé (la moitié d’un caractère, un emoji coupé) : saisissez-le à nouveau.',
+    text_line_break: 'Ce champ tient sur une seule ligne : retirez le retour à la ligne.',
+    text_control_character:
+      'Ce texte contient un caractère de contrôle invisible (caractère nul, tabulation…) : retirez-le.',
+    text_bidi_control:
+      'Ce texte contient un caractère invisible qui inverse le sens de l’écriture (U+202A–202E, U+2066–2069).',
     invalid_email: 'Cette adresse e-mail n’est pas valide.',
     invalid_phone: 'Ce numéro de téléphone n’est pas valide.',
     invalid_date: 'Cette date n’est pas valide (AAAA-MM-JJ).',
@@ -40,6 +47,13 @@ export const ERROR_MESSAGES: Record<Locale, Record<string, string>> = {
     too_long: 'This text is too long.',
     too_short: 'This text is too short.',
     forbidden_characters: 'The characters < and > are not allowed.',
+    text_unpaired_surrogate:
+      'This text contains a badly encoded character (half of a character, a cut emoji): type it again.',
+    text_line_break: 'This field holds a single line: remove the line break.',
+    text_control_character:
+      'This text contains an invisible control character (null character, tab…): remove it.',
+    text_bidi_control:
+      'This text contains an invisible character that reverses the writing direction (U+202A–202E, U+2066–2069).',
     invalid_email: 'This e-mail address is not valid.',
     invalid_phone: 'This phone number is not valid.',
     invalid_date: 'This date is not valid (YYYY-MM-DD).',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Address, Email, Id, IsoDate, Locale, Phone, Version, optionalText, shortText } from './common.js';
+import { Address, Email, Id, IsoDate, Locale, Phone, Version } from './common.js';
+import { longText, optionalText, searchText, shortText } from './common.js';
 
 export const PERSON_KINDS = ['guardian', 'student', 'teacher', 'staff'] as const;
 export const PersonKind = z.enum(PERSON_KINDS);
@@ -98,7 +99,10 @@ export const SearchHit = z.object({
   familyName: z.string().nullable(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
-export const SearchQuery = z.object({ q: z.string().trim().min(2, { message: 'too_short' }).max(100, { message: 'too_long' }), limit: z.coerce.number().int().min(1).max(50).default(15) });
+export const SearchQuery = z.object({
+  q: searchText(100).min(2, { message: 'too_short' }),
+  limit: z.coerce.number().int().min(1).max(50).default(15),
+});
 
 export const AuditEntry = z.object({
   id: z.string(),
@@ -113,6 +117,9 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const CONTACT_CHANNELS = ['call', 'email', 'sms', 'note', 'meeting'] as const;
+/** What a contact is about (e.g. `lesson_file`) and its id: machine words, never free text. */
+export const SubjectType = z.string().regex(/^[a-z][a-z_-]{0,39}$/, { message: 'invalid_value' });
+export const SubjectId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'invalid_value' });
 export const ContactEntry = z.object({
   id: z.string(),
   at: z.string(),
@@ -132,9 +139,9 @@ export const CreateContactBody = z.object({
   direction: z.enum(['in', 'out']).optional().nullable(),
   personId: Id.optional().nullable(),
   familyId: Id.optional().nullable(),
-  subjectType: z.string().max(40).optional().nullable(),
-  subjectId: z.string().max(40).optional().nullable(),
-  summary: shortText(2000),
+  subjectType: SubjectType.optional().nullable(),
+  subjectId: SubjectId.optional().nullable(),
+  summary: longText(2000),
   outcome: optionalText(500),
 });
 

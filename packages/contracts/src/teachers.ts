@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Email, Id, IsoDate, Locale, Phone, Version, optionalText, shortText } from './common.js';
+import { Cursor, Email, Id, IsoDate, Locale, Phone, Version } from './common.js';
+import { humanText, longText, optionalShortText, optionalText, shortText } from './common.js';
 import { registerMessages } from './messages.js';
 
 /** The teachers' lifecycle: profile, applications, documents, meetings, incidents, suspensions. */
@@ -23,7 +24,15 @@ export type InstrumentTaught = z.infer<typeof InstrumentTaught>;
 
 export const TEACHER_ZONE_KINDS = ['commune', 'postal_code', 'department'] as const;
 export const TeacherZone = z
-  .object({ kind: z.enum(TEACHER_ZONE_KINDS), code: z.string().trim().min(1, { message: 'required' }).max(10, { message: 'too_long' }) })
+  .object({
+    kind: z.enum(TEACHER_ZONE_KINDS),
+    code: z
+      .string()
+      .trim()
+      .min(1, { message: 'required' })
+      .max(10, { message: 'too_long' })
+      .regex(/^[0-9AB]+$/, { message: 'invalid_value' }),
+  })
   .superRefine((v, ctx) => {
     const ok = v.kind === 'postal_code' ? /^\d{5}$/.test(v.code) : v.kind === 'commune' ? /^(\d{5}|2[AB]\d{3})$/.test(v.code) : /^(\d{2,3}|2[AB])$/.test(v.code);
     if (!ok) ctx.addIssue({ code: 'custom', path: ['code'], message: 'invalid_value' });
@@ -110,7 +119,7 @@ export const TeacherApplicationBody = z.object({
   phone: Phone.optional().nullable(),
   locale: Locale.default('fr'),
   postalCode: z.string().trim().regex(/^\d{5}$/, { message: 'invalid_postal_code' }).optional().nullable(),
-  city: z.string().trim().max(120, { message: 'too_long' }).optional().nullable(),
+  city: optionalShortText(120),
   instruments: z.array(InstrumentTaught).min(1, { message: 'required' }).max(20).superRefine(uniqueInstruments),
   styles: z.array(Style).max(20).default([]),
   zones: z.array(TeacherZone).max(100).default([]),
@@ -119,8 +128,8 @@ export const TeacherApplicationBody = z.object({
   teachesAtSchool: z.boolean().default(false),
   teachesOnline: z.boolean().default(false),
   availability: z.array(TeacherSlot).max(50).default([]),
-  background: shortText(4000),
-  approach: shortText(4000),
+  background: longText(4000),
+  approach: longText(4000),
   message: optionalText(2000),
   /** Honeypot: people leave it empty; robots fill it. */
   website: z.string().max(500).optional().nullable(),
@@ -200,8 +209,8 @@ export const CreateMeetingBody = z
     subject: shortText(200),
     startsAt: z.string().datetime({ offset: true, message: 'invalid_value' }),
     durationMinutes: z.number().int().min(15).max(600),
-    place: optionalText(300),
-    videoUrl: z.string().trim().url({ message: 'invalid_value' }).max(500).optional().nullable(),
+    place: optionalShortText(300),
+    videoUrl: humanText(500, { markup: true }).pipe(z.url({ message: 'invalid_value' })).optional().nullable(),
     facilitator: shortText(120),
     capacity: z.number().int().min(1).max(1000),
     notes: optionalText(2000),
@@ -267,7 +276,7 @@ export const INCIDENT_KINDS = ['lateness', 'late_cancellation', 'behaviour', 'ot
 export const ReportIncidentBody = z.object({
   kind: z.enum(INCIDENT_KINDS),
   occurredOn: IsoDate,
-  description: shortText(2000),
+  description: longText(2000),
   fileId: Id.optional().nullable(),
 });
 export const TeacherIncident = z.object({
@@ -298,23 +307,31 @@ export const LowActivityTeacher = z.object({
 });
 /** One page of the low-activity list, by name (keyset); `since` and `minLessons` say what "few" means. */
 export const LowActivityReport = z.object({ since: z.string(), minLessons: z.number(), items: z.array(LowActivityTeacher), nextCursor: z.string().nullable() });
-export const LowActivityQuery = z.object({ cursor: z.string().max(400).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
+export const LowActivityQuery = z.object({
+  cursor: Cursor.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
 export type LowActivityReport = z.infer<typeof LowActivityReport>;
-export const LowActivityCallBody = z.object({ summary: shortText(2000), outcome: optionalText(500) });
+export const LowActivityCallBody = z.object({ summary: longText(2000), outcome: optionalText(500) });
 
 // Suspensions --------------------------------------------------------------------------------------------------
 
 export const CreateSuspensionBody = z.discriminatedUnion('kind', [
   z
-    .object({ kind: z.literal('temporary'), reason: shortText(2000), untilDate: IsoDate.optional().nullable(), untilCondition: optionalText(500) })
+    .object({
+      kind: z.literal('temporary'),
+      reason: longText(2000),
+      untilDate: IsoDate.optional().nullable(),
+      untilCondition: optionalText(500),
+    })
     .superRefine((v, ctx) => {
       if (!v.untilDate && !v.untilCondition) ctx.addIssue({ code: 'custom', path: ['untilDate'], message: 'until_date_or_condition' });
     }),
-  z.object({ kind: z.literal('definitive'), reason: shortText(4000) }),
+  z.object({ kind: z.literal('definitive'), reason: longText(4000) }),
 ]);
 export const SuspensionVoteBody = z.object({ comment: optionalText(2000) });
-export const SuspensionObjectBody = z.object({ comment: shortText(2000) });
-export const EndSuspensionBody = z.object({ version: Version, reason: shortText(2000) });
+export const SuspensionObjectBody = z.object({ comment: longText(2000) });
+export const EndSuspensionBody = z.object({ version: Version, reason: longText(2000) });
 
 export const TeacherSuspension = z.object({
   id: Id,

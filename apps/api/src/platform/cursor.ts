@@ -1,4 +1,5 @@
 import { sql, type SqlBool } from 'kysely';
+import { textProblem } from '@contracts';
 
 /** Keyset pagination cursors: the sort key of the last row, opaque to clients. */
 export function encodeCursor(key: [string, string]): string {
@@ -9,7 +10,9 @@ export function decodeCursor(cursor: string | undefined): [string, string] | und
   if (!cursor) return undefined;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
+    // A NUL or half a surrogate pair would reach the database (PostgreSQL refuses NUL in text): treat it as bad.
+    const sound = (v: unknown) => typeof v === 'string' && textProblem(v) === null;
+    if (Array.isArray(value) && value.length === 2 && value.every(sound)) return value as [string, string];
   } catch {
     // fall through: a bad cursor starts from the beginning rather than failing the page
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shortText } from '@contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/tables.js';
 import type { Tx } from '../db/database.js';
@@ -20,7 +21,7 @@ export function settingSchema(key: string): z.ZodTypeAny | undefined {
   return schemas[key];
 }
 
-registerSetting('organisation.name', 'Harmonie', z.string().trim().min(1).max(200));
+registerSetting('organisation.name', 'Harmonie', shortText(200));
 registerSetting('organisation.timeZone', 'Europe/Paris', z.string().refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', { message: 'invalid_value' }));
 registerSetting('organisation.defaultLocale', 'fr', z.enum(['fr', 'en']));
 

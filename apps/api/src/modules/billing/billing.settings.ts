@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { humanText, shortText } from '@contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/tables.js';
 import type { Tx } from '../../db/database.js';
@@ -28,14 +29,14 @@ export type LegalMentions = {
 };
 
 const Creditor = z.object({
-  name: z.string().trim().min(1).max(70),
+  name: shortText(70),
   identifier: z.string().trim().refine((v) => icsProblem(v) === null, { message: 'invalid_ics' }),
   iban: z.string().trim().refine((v) => ibanProblem(v) === null, { message: 'invalid_iban' }),
   bic: z.string().trim().refine((v) => bicProblem(v) === null, { message: 'invalid_bic' }).nullable(),
-  line1: z.string().trim().min(1).max(70),
-  postalCode: z.string().trim().min(1).max(16),
-  city: z.string().trim().min(1).max(35),
-  country: z.string().trim().length(2),
+  line1: shortText(70),
+  postalCode: shortText(16),
+  city: shortText(35),
+  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { message: 'invalid_value' }),
 });
 
 registerSetting(BILLING.holdAfterDaysWithoutLesson, 21, z.number().int().min(7).max(120));
@@ -47,10 +48,11 @@ registerSetting(
   BILLING.legal,
   { address: '', siret: null, vatMention: 'TVA non applicable, art. 293 B du CGI', sapNumber: null, sapDate: null } satisfies LegalMentions,
   z.object({
-    address: z.string().trim().max(300),
+    // Printed on every invoice and certificate: several lines allowed, the same checks as any typed text.
+    address: humanText(300, { multiline: true, required: false }),
     siret: z.string().trim().regex(/^\d{14}$/, { message: 'invalid_value' }).nullable(),
-    vatMention: z.string().trim().max(300),
-    sapNumber: z.string().trim().max(40).nullable(),
+    vatMention: humanText(300, { multiline: true, required: false }),
+    sapNumber: humanText(40, { required: false }).nullable(),
     sapDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
   }),
 );

@@ -1,10 +1,30 @@
 import { z } from 'zod';
-import { CreateFamilyBody, CreateTeacherBody, Family, FamilySummary, Id, NewGuardian, NewStudent, Page, Person, SearchHit, SearchQuery, UpdateFamilyBody, UpdatePersonBody } from '@contracts';
+import {
+  CreateFamilyBody,
+  CreateTeacherBody,
+  Cursor,
+  Family,
+  FamilySummary,
+  Id,
+  NewGuardian,
+  NewStudent,
+  Page,
+  Person,
+  SearchHit,
+  SearchQuery,
+  UpdateFamilyBody,
+  UpdatePersonBody,
+  searchText,
+} from '@contracts';
 import type { FastifyZod } from '../../platform/fastify-zod.js';
 import type { PeopleService } from './people.service.js';
 
 const IdParams = z.object({ id: Id });
-const ListQuery = z.object({ cursor: z.string().max(400).optional(), q: z.string().trim().max(100).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
+const ListQuery = z.object({
+  cursor: Cursor.optional(),
+  q: searchText(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
 const TeacherSummary = Person.extend({ status: z.string() });
 
 export function peopleRoutes(app: FastifyZod, people: PeopleService): void {
