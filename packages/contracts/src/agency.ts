@@ -87,7 +87,30 @@ export const LessonRequestBody = z
 export type LessonRequestBody = z.infer<typeof LessonRequestBody>;
 export const LessonRequestReceipt = z.object({ reference: z.string() });
 
-export const MergeBody = z.object({ familyId: Id });
+/**
+ * Merge a request into a known family: the one it was flagged with, or another one staff chose themselves, which
+ * they must then confirm (`confirmUnflagged`, after the page showed them that family).
+ */
+export const MergeBody = z.object({ familyId: Id, version: Version, confirmUnflagged: z.boolean().default(false) });
+export const MergePreviewQuery = z.object({ familyId: Id });
+/** The records a merge moves, in the order the page lists them (keys of `moves`). */
+export const MERGE_RECORD_KINDS = [
+  'people',
+  'lesson_files',
+  'subscriptions',
+  'assignments',
+  'lessons',
+  'contact_log',
+  'tasks',
+  'tickets',
+  'teacher_incidents',
+  'invoices',
+  'payments',
+  'sepa_mandates',
+  'debits',
+  'batch_exclusions',
+  'tax_certificates',
+] as const;
 
 export const PlanBody = z.object({
   name: shortText(120),
@@ -198,7 +221,23 @@ const maybe = z.string().nullable();
 
 export const FileIdResult = z.object({ id: Id });
 export const SalesRequestReceipt = z.object({ id: Id, reference: text });
-export const MergeResult = z.object({ id: Id, familyId: Id });
+const MergeMember = z.object({ id: Id, kind: text, firstName: text, lastName: text, email: maybe, phone: maybe });
+/** What a merge would do, shown before staff confirm it; `conflicts` lists what refuses it (error codes). */
+export const MergePreview = z.object({
+  fileId: Id,
+  flagged: z.boolean(),
+  family: z.object({ id: Id, name: text, city: maybe, members: z.array(MergeMember) }),
+  newcomers: z.array(MergeMember.extend({ sameAsId: maybe })),
+  moves: z.record(z.string(), z.number()),
+  conflicts: z.array(z.string()),
+});
+export type MergePreview = z.infer<typeof MergePreview>;
+export const MergeResult = z.object({
+  id: Id,
+  familyId: Id,
+  moves: z.record(z.string(), z.number()),
+  mergedGuardians: z.number(),
+});
 export const SubscribeResult = z.object({ id: Id, subscriptionId: Id, plan: Plan });
 export const HandoverResult = z.object({ id: Id, assignmentId: Id, billableFrom: maybe, firstDebitBy: maybe, mailedTo: z.array(text) });
 export const ExternalCandidate = z.object({ id: Id, name: text, contact: text, notes: maybe, createdAt: text });
@@ -357,7 +396,13 @@ registerMessages({
     PLAN_INACTIVE: 'Cette formule n’est plus proposée.',
     TEACHER_NOT_AVAILABLE: 'Ce professeur ne peut pas être proposé (statut ou capacité).',
     NO_ACTIVE_ASSIGNMENT: 'Aucun professeur n’est actuellement attribué à ce dossier.',
-    NOT_A_DUPLICATE: 'Cette demande n’est pas signalée comme doublon de cette famille.',
+    NOT_A_DUPLICATE:
+      'Cette demande n’est pas signalée comme doublon de cette famille : choisissez-la et confirmez pour fusionner.',
+    ALREADY_IN_FAMILY: 'Cette demande appartient déjà à cette famille.',
+    MERGE_MANDATE_CONFLICT:
+      'Les deux familles ont un mandat SEPA actif : mettez fin à l’un d’eux avant de fusionner.',
+    MERGE_CERTIFICATE_CONFLICT:
+      'Les deux familles ont une attestation fiscale pour la même année : la comptabilité doit la régler d’abord.',
     LINK_USED: 'Ce lien a déjà été utilisé.',
   },
   en: {
@@ -372,7 +417,10 @@ registerMessages({
     PLAN_INACTIVE: 'This plan is no longer offered.',
     TEACHER_NOT_AVAILABLE: 'This teacher cannot be proposed (status or capacity).',
     NO_ACTIVE_ASSIGNMENT: 'No teacher is currently assigned to this file.',
-    NOT_A_DUPLICATE: 'This request is not flagged as a duplicate of this family.',
+    NOT_A_DUPLICATE: 'This request is not flagged as a duplicate of this family: choose it and confirm to merge.',
+    ALREADY_IN_FAMILY: 'This request already belongs to this family.',
+    MERGE_MANDATE_CONFLICT: 'Both families have an active SEPA mandate: end one of them before merging.',
+    MERGE_CERTIFICATE_CONFLICT: 'Both families have a tax certificate for the same year: accounts must settle it.',
     LINK_USED: 'This link has already been used.',
   },
 });

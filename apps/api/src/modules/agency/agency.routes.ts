@@ -28,6 +28,8 @@ import {
   LinkAnswerBody,
   LinkView,
   MergeBody,
+  MergePreview,
+  MergePreviewQuery,
   MergeResult,
   OkResult,
   Page,
@@ -79,7 +81,14 @@ export function agencyRoutes(app: FastifyZod, s: AgencyServices, deps: Deps): vo
   // Requests: the public form (no login) and sales on the phone.
   app.post('/api/public/lesson-requests', { schema: { tags, body: LessonRequestBody, response: { 201: LessonRequestReceipt } } }, async (req, reply) => reply.status(201).send(await s.requests.submitPublic(req.ip, req.body)));
   app.post('/api/requests', { schema: { tags, body: LessonRequestBody, response: { 201: SalesRequestReceipt } } }, async (req, reply) => reply.status(201).send(await s.requests.submitBySales(req.actor, req.body)));
-  app.post('/api/requests/:id/merge', { schema: { tags, params: IdParams, body: MergeBody, response: { 200: MergeResult } } }, (req) => s.requests.merge(req.actor, req.params.id, req.body.familyId));
+  const previewSchema = { tags, params: IdParams, querystring: MergePreviewQuery, response: { 200: MergePreview } };
+  app.get('/api/requests/:id/merge-preview', { schema: previewSchema }, (req) =>
+    s.requests.mergePreview(req.actor, req.params.id, req.query.familyId),
+  );
+  const mergeSchema = { tags, params: IdParams, body: MergeBody, response: { 200: MergeResult } };
+  app.post('/api/requests/:id/merge', { schema: mergeSchema }, (req) =>
+    s.requests.merge(req.actor, req.params.id, req.body),
+  );
   app.post('/api/requests/:id/keep-separate', { schema: { tags, params: IdParams, response: { 200: FileIdResult } } }, (req) => s.requests.keepSeparate(req.actor, req.params.id));
   app.get('/api/requests/:id/candidates', { schema: { tags, params: IdParams, querystring: CandidatesQuery, response: { 200: z.array(Candidate) } } }, (req) =>
     s.matching.candidates(req.actor, req.params.id, { includePrevious: req.query.includePrevious === 'true', limit: req.query.limit, locale: req.locale }),

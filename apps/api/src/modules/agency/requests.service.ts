@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import type { LessonRequestBody } from '@contracts';
+import type { LessonRequestBody, MergePreview } from '@contracts';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
-import { DomainError, notFound } from '../../platform/errors.js';
+import { DomainError, notFound, stale } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { consumeRateLimit } from '../../platform/rate-limit.js';
 import { readSetting } from '../../platform/settings.js';
 import { resolvePlace } from '../../platform/places.js';
 import { createPeopleService } from '../people/people.service.js';
+import { applyFamilyMerge, planFamilyMerge, type FamilyMember } from '../people/family-merge.repository.js';
 import { SETTING } from './agency.settings.js';
 import { ageOn, findFile, todayIn } from './agency-core.js';
 import { requestReceivedMail } from './agency.mails.js';
@@ -130,42 +131,97 @@ export function createRequestsService(deps: Deps) {
       return { id: fileId, reference };
     },
 
-    /** Attaches a flagged request to the known family: the student (and new guardians) move, duplicates go. */
-    async merge(actor: Actor, fileId: string, familyId: string): Promise<{ id: string; familyId: string }> {
+    /** What merging a request into a family would do, for staff to see before they confirm. */
+    async mergePreview(actor: Actor, fileId: string, familyId: string): Promise<MergePreview> {
       requireRole(actor, 'sales');
-      await db.transaction().execute(async (tx) => {
+      const file = await findFile(db, fileId);
+      if (!file) throw notFound();
+      if (file.family_id === familyId) throw new DomainError('ALREADY_IN_FAMILY', { status: 409 });
+      const plan = await planFamilyMerge(db, file.family_id, familyId);
+      if (!plan) throw notFound();
+      const member = (p: FamilyMember) => {
+        const { id, kind, email, phone } = p;
+        return { id, kind, firstName: p.first_name, lastName: p.last_name, email, phone };
+      };
+      return {
+        fileId,
+        flagged: file.duplicate_family_id === familyId,
+        family: {
+          id: plan.into.id,
+          name: plan.into.name,
+          city: plan.into.billing_city,
+          members: plan.intoMembers.map(member),
+        },
+        newcomers: plan.newcomers.map((p) => ({ ...member(p), sameAsId: plan.sameAs.get(p.id)?.id ?? null })),
+        moves: plan.moves,
+        conflicts: plan.conflicts.map((c) => c.code),
+      };
+    },
+
+    /**
+     * Attaches a request to a known family: the one it was flagged with, or one staff chose and confirmed. Every
+     * record of the request's family moves with it (files, billing, contacts, tasks, history), a guardian who is
+     * the same person as a known one is folded into him, anyone else joins as an additional guardian.
+     */
+    async merge(actor: Actor, fileId: string, body: { familyId: string; version: number; confirmUnflagged: boolean }) {
+      requireRole(actor, 'sales');
+      const { familyId } = body;
+      const result = await db.transaction().execute(async (tx) => {
         const file = await findFile(tx, fileId);
         if (!file) throw notFound();
-        const target = await tx.selectFrom('families').select('id').where('id', '=', familyId).executeTakeFirst();
-        if (!target) throw notFound();
-        if (file.family_id === familyId) throw new DomainError('NOT_A_DUPLICATE', { status: 409 });
-        const fromFamily = file.family_id;
+        if (file.family_id === familyId) throw new DomainError('ALREADY_IN_FAMILY', { status: 409 });
+        const flagged = file.duplicate_family_id === familyId;
+        if (!flagged && !body.confirmUnflagged) throw new DomainError('NOT_A_DUPLICATE', { status: 409 });
         const now = clock.now().toISOString();
-        const known = await tx.selectFrom('people').select(['email', 'phone']).where('family_id', '=', familyId).execute();
-        const newcomers = await tx.selectFrom('people').selectAll().where('family_id', '=', fromFamily).execute();
-        for (const person of newcomers) {
-          const same = person.kind === 'guardian' && known.some((k) => (person.email && k.email === person.email) || (person.phone && k.phone === person.phone));
-          if (same) {
-            // The guardian already exists in the known family: drop the copy the form created.
-            await tx.updateTable('contact_log').set({ person_id: null, family_id: familyId }).where('person_id', '=', person.id).execute();
-            await tx.deleteFrom('people').where('id', '=', person.id).execute();
-            await recordAudit(tx, clock, actor, { entityType: 'person', entityId: person.id, action: 'delete', before: person, summary: `duplicate of a guardian of family ${familyId}` });
+        // Claims the file first: a second merge of the same request waits here, then finds it changed.
+        const claimed = await tx
+          .updateTable('lesson_files')
+          .set({ duplicate_family_id: null, updated_at: now, version: file.version + 1 })
+          .where('id', '=', fileId)
+          .where('version', '=', body.version)
+          .where('family_id', '=', file.family_id)
+          .executeTakeFirst();
+        if (Number(claimed.numUpdatedRows) !== 1) throw stale();
+        const plan = await planFamilyMerge(tx, file.family_id, familyId);
+        if (!plan) throw notFound();
+        const conflict = plan.conflicts[0];
+        if (conflict) throw new DomainError(conflict.code, { status: 409, detail: conflict.detail });
+        for (const person of plan.newcomers) {
+          const known = plan.sameAs.get(person.id);
+          if (known) {
+            const summary = `same person as guardian ${known.first_name} ${known.last_name}: merged into ${known.id}`;
+            const entry = { entityType: 'person', entityId: known.id, action: 'merge', before: { ...person }, summary };
+            await recordAudit(tx, clock, actor, entry);
           } else {
-            await tx.updateTable('people').set({ family_id: familyId, updated_at: now }).where('id', '=', person.id).execute();
-            await recordAudit(tx, clock, actor, { entityType: 'person', entityId: person.id, action: 'update', before: { family_id: fromFamily }, after: { family_id: familyId } });
+            const moved = { before: { family_id: file.family_id }, after: { family_id: familyId } };
+            const entry = { entityType: 'person', entityId: person.id, action: 'update', ...moved };
+            await recordAudit(tx, clock, actor, entry);
           }
         }
-        for (const table of ['lesson_files', 'subscriptions', 'assignments', 'lessons'] as const) {
-          await tx.updateTable(table).set({ family_id: familyId }).where('family_id', '=', fromFamily).execute();
-        }
-        await tx.updateTable('contact_log').set({ family_id: familyId }).where('family_id', '=', fromFamily).execute();
-        await tx.updateTable('lesson_files').set({ duplicate_family_id: null, updated_at: now }).where('id', '=', fileId).execute();
-        const old = await tx.selectFrom('families').selectAll().where('id', '=', fromFamily).executeTakeFirstOrThrow();
-        await tx.deleteFrom('families').where('id', '=', fromFamily).execute();
-        await recordAudit(tx, clock, actor, { entityType: 'family', entityId: fromFamily, action: 'delete', before: old, summary: `merged into ${familyId}` });
-        await recordAudit(tx, clock, actor, { entityType: 'lesson_file', entityId: fileId, action: 'merge', before: { family_id: fromFamily }, after: { family_id: familyId }, summary: `request merged into family ${familyId}` });
+        await applyFamilyMerge(tx, plan, now);
+        const moved = Object.entries(plan.moves)
+          .filter(([, n]) => n > 0)
+          .map(([table, n]) => `${n} ${table}`)
+          .join(', ');
+        const chosen = flagged ? '' : ' (chosen by staff, not flagged)';
+        await recordAudit(tx, clock, actor, {
+          entityType: 'family',
+          entityId: familyId,
+          action: 'merge',
+          before: { ...plan.from },
+          summary: `family ${plan.from.name} (${plan.from.id}) merged into this one${chosen}: ${moved || 'no record'}`,
+        });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'lesson_file',
+          entityId: fileId,
+          action: 'merge',
+          before: { family_id: file.family_id, duplicate_family_id: file.duplicate_family_id },
+          after: { family_id: familyId, duplicate_family_id: null },
+          summary: `request merged into family ${familyId}`,
+        });
+        return { id: fileId, familyId, moves: plan.moves, mergedGuardians: plan.sameAs.size };
       });
-      return { id: fileId, familyId };
+      return result;
     },
 
     /** Staff checked: same contact, different family (e.g. a shared phone). The flag goes, the family stays. */

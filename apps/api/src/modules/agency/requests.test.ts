@@ -82,7 +82,7 @@ describe('lesson requests', () => {
     const list = (await agent.get('/api/files?stage=new_request')).json() as { items: { id: string; duplicateFamilyId: string | null }[] };
     expect(list.items.find((i) => i.id === file.id)?.duplicateFamilyId).toBe(known.id);
 
-    const merged = await agent.post(`/api/requests/${file.id}/merge`, { familyId: known.id });
+    const merged = await agent.post(`/api/requests/${file.id}/merge`, { familyId: known.id, version: file.version });
     expect(merged.statusCode).toBe(200);
     const after = await ctx.deps.db.selectFrom('lesson_files').selectAll().where('id', '=', file.id).executeTakeFirstOrThrow();
     expect(after).toMatchObject({ family_id: known.id, duplicate_family_id: null });

@@ -11,6 +11,7 @@ import { QueryFallback } from '../../ui/QueryFallback';
 import { Section } from '../../ui/Section';
 import { AGENCY_NS } from './agency-i18n';
 import { FileTickets } from './TicketsPages';
+import { MergeRequest } from './MergeRequest';
 import { closeFile, endAssignment, fileKey, getCandidates, getFile, handOver, listPlans, logContact, subscribe, type FileDetail } from './api';
 
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -176,6 +177,7 @@ export function FilePage() {
     <Stack>
       <PageTitle actions={<Badge size="lg" color="blue.9">{t(`stage.${f.stage}`)}</Badge>}>{t('file.title', { name })}</PageTitle>
       {f.duplicateOf ? <Alert color="grape">{t('file.duplicateOf', { name: f.duplicateOf.name })}</Alert> : null}
+      <MergeRequest file={f} />
       {f.noLessonWhileBillable ? <Alert color="red">{t('pipeline.noLesson')}</Alert> : null}
       {f.overdue ? <Alert color="orange">{t('pipeline.overdue')} — {t('pipeline.days', { count: f.daysInStage })}</Alert> : null}
       <Section title={t('file.summary')}>

@@ -1,9 +1,12 @@
 import type { AgencyDashboard, Candidate, FileAssignment, FileDetail, FileLesson, FileSummary, LessonListItem, LinkView, Plan, Ticket, TicketDetail } from '@contracts';
+import type { z } from 'zod';
+import type { MergePreview, MergeResult } from '@contracts';
 import { apiGet, apiPatch, apiPost, type PageOf } from '../../api/client';
 
 // Response types come from the contracts: the API serialises through the same schemas, so a field read here
 // and missing there would be stripped at run time — the type checker catches it instead.
 export type { AgencyDashboard, Candidate, FileAssignment, FileDetail, FileLesson, FileSummary, LessonListItem, LinkView, Plan, Ticket, TicketDetail };
+export type { MergePreview };
 export type Slot = FileDetail['slots'][number];
 
 export const fileKey = (id: string) => ['agency-file', id] as const;
@@ -20,6 +23,14 @@ export const logContact = (id: string, body: { channel: string; direction?: stri
 export const recordLesson = (id: string, body: { date: string; minutes: number; status: string }) => apiPost(`/api/files/${id}/lessons`, body);
 export const recordFirstLesson = (id: string, body: { date: string } | { couldNotReach: true }) => apiPost(`/api/files/${id}/first-lesson`, body);
 export const respondToLesson = (lessonId: string, body: { response: 'confirmed' } | { response: 'disputed'; reason: string }) => apiPost(`/api/lessons/${lessonId}/response`, body);
+export const mergePreviewKey = (fileId: string, familyId: string) => {
+  return ['agency-merge-preview', fileId, familyId] as const;
+};
+export const getMergePreview = (fileId: string, familyId: string) =>
+  apiGet<MergePreview>(`/api/requests/${fileId}/merge-preview`, { familyId });
+export const mergeRequest = (fileId: string, body: { familyId: string; version: number; confirmUnflagged: boolean }) =>
+  apiPost<z.infer<typeof MergeResult>>(`/api/requests/${fileId}/merge`, body);
+export const keepSeparate = (fileId: string) => apiPost(`/api/requests/${fileId}/keep-separate`);
 export const submitRequest = (body: unknown) => apiPost<{ reference: string }>('/api/public/lesson-requests', body);
 export const getLink = (token: string) => apiGet<LinkView>(`/api/links/${token}`);
 export const answerLink = (token: string, body: { date: string } | { couldNotReach: true }) => apiPost(`/api/links/${token}`, body);
