@@ -20,7 +20,7 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  STORAGE_DIR: z.string().default('./data/files'),
+  STORAGE_DIR: z.string().optional(),
   STORAGE_BACKEND: z.enum(['local', 's3']).default('local'),
   S3_BUCKET: z.string().optional(),
   S3_REGION: z.string().default('us-east-1'),
@@ -77,7 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? publicUrl.startsWith('https://') : e.COOKIE_SECURE === 'true',
     logLevel: e.LOG_LEVEL,
-    storageDir: e.STORAGE_DIR,
+    // The demo keeps its files apart: the orphan sweep of one database would remove the other's uploads.
+    storageDir: e.STORAGE_DIR ?? (e.DEMO ? './data/demo-files' : './data/files'),
     storageBackend: e.STORAGE_BACKEND,
     s3: e.STORAGE_BACKEND === 's3' && e.S3_BUCKET ? { bucket: e.S3_BUCKET, region: e.S3_REGION, endpoint: e.S3_ENDPOINT, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY } : null,
     sweepIntervalMinutes: e.SWEEP_INTERVAL_MINUTES,

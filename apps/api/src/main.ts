@@ -5,6 +5,7 @@ import { buildApp } from './app.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { loadDemoIfEmpty, DEMO_PASSWORD } from './seed/demo.js';
 import { startSweepTimer } from './platform/jobs.js';
+import { runStorageSweep } from './modules/teachers/documents.sweep.js';
 
 const config = loadConfig();
 const database = openDatabase(config.databaseUrl);
@@ -24,6 +25,8 @@ if (config.demo) {
   if (link) app.log.warn(`No account yet. Create the first administrator here (one-time link): ${link}`);
 }
 
+// What uploads cut short by a crash left behind (temporary files, bytes without their row): cleaned before serving.
+await runStorageSweep(deps).catch((error: unknown) => app.log.error({ err: error }, 'storage sweep failed'));
 const stopSweeps = startSweepTimer(deps, config.sweepIntervalMinutes, (msg, data) => app.log.error({ err: data }, msg));
 const shutdown = async () => {
   stopSweeps();

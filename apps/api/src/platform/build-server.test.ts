@@ -24,6 +24,11 @@ describe('the built server (npm start)', () => {
     const entry = await buildServer('apps/api/src/main.ts', path.join(dir, 'server/main.mjs'));
     const port = await freePort();
     const databaseFile = path.join(dir, 'built.db');
+    // What a crash during an upload leaves: the start-up sweep removes it before the server answers.
+    const leftover = path.join(dir, 'files', 'teachers', '00000000-0000-4000-8000-000000000000.0123456789abcdef.tmp');
+    fs.mkdirSync(path.dirname(leftover), { recursive: true });
+    fs.writeFileSync(leftover, '%PDF');
+    fs.utimesSync(leftover, new Date(Date.now() - 7_200_000), new Date(Date.now() - 7_200_000));
     const child = spawn(process.execPath, ['--enable-source-maps', entry], {
       env: { ...process.env, DATABASE_URL: `sqlite:${databaseFile}`, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', STORAGE_DIR: path.join(dir, 'files'), SWEEP_INTERVAL_MINUTES: '0', DEMO: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -40,6 +45,7 @@ describe('the built server (npm start)', () => {
         if (!health) await new Promise((resolve) => setTimeout(resolve, 200));
       }
       expect(health, output).toEqual({ status: 'ok', database: 'sqlite' });
+      expect(fs.existsSync(leftover)).toBe(false);
       const sources = fs.readdirSync(path.resolve('apps/api/src/db/migrations')).filter((f) => f.endsWith('.ts'));
       const db = new Database(databaseFile, { readonly: true });
       const applied = db.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[];

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { S3Client } from '@aws-sdk/client-s3';
 import type { Config } from '../config.js';
 
 /**
@@ -15,7 +17,19 @@ export interface FileStorage {
   put(key: string, data: Buffer, contentType: string): Promise<void>;
   getStream(key: string): Promise<Readable>;
   delete(key: string): Promise<void>;
+  /**
+   * What is stored, for the orphan sweep: our keys with their last change, and the temporary files an interrupted
+   * write left behind (`key` null, `name` to remove them by). Anything else in the place is not ours and not listed.
+   */
+  list(): AsyncIterable<StoredEntry>;
+  /** Removes a leftover temporary file named by list(). */
+  removeTemporary(name: string): Promise<void>;
 }
+export type StoredEntry = { key: string | null; name: string; modifiedAt: Date };
+
+/** The keys we generate (`teachers/<uuid>`, `applications/<uuid>`) and the temporary files written beside them. */
+const OUR_KEY = /^[a-z]+\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const TEMPORARY = /^([a-z]+\/[0-9a-f-]{36})\.[0-9a-f]{16}\.tmp$/;
 
 const SAFE_KEY = /^[a-z0-9][a-z0-9/_-]{0,200}$/;
 function checkKey(key: string): void {
@@ -33,11 +47,31 @@ export function createLocalStorage(root: string): FileStorage {
     backend: 'local',
     async put(key, data) {
       const file = fileOf(key);
-      await fsp.mkdir(path.dirname(file), { recursive: true });
-      // Write then rename: a reader never sees half a file.
-      const tmp = `${file}.${process.pid}.tmp`;
-      await fsp.writeFile(tmp, data, { mode: 0o600 });
-      await fsp.rename(tmp, file);
+      const dir = path.dirname(file);
+      await fsp.mkdir(dir, { recursive: true });
+      // Temporary file, flushed to disk, then renamed: a reader never sees half a file, and a crash (kill -9, power
+      // loss) leaves either the whole file or a .tmp that the orphan sweep removes.
+      const tmp = `${file}.${randomBytes(8).toString('hex')}.tmp`;
+      const handle = await fsp.open(tmp, 'wx', 0o600);
+      try {
+        await handle.writeFile(data);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      try {
+        await fsp.rename(tmp, file);
+      } catch (error) {
+        await fsp.rm(tmp, { force: true });
+        throw error;
+      }
+      // The rename itself is durable once the directory is flushed too.
+      const directory = await fsp.open(dir, 'r');
+      try {
+        await directory.sync();
+      } finally {
+        await directory.close();
+      }
     },
     async getStream(key) {
       const file = fileOf(key);
@@ -46,6 +80,24 @@ export function createLocalStorage(root: string): FileStorage {
     },
     async delete(key) {
       await fsp.rm(fileOf(key), { force: true });
+    },
+    async *list() {
+      // Our keys are `<prefix>/<uuid>`: two levels, and only names of that shape are looked at.
+      const prefixes = await fsp.readdir(base, { withFileTypes: true }).catch(() => []);
+      for (const prefix of prefixes) {
+        if (!prefix.isDirectory() || !/^[a-z]+$/.test(prefix.name)) continue;
+        for (const file of await fsp.readdir(path.join(base, prefix.name), { withFileTypes: true })) {
+          const name = `${prefix.name}/${file.name}`;
+          const temporary = TEMPORARY.test(name);
+          if (!file.isFile() || (!temporary && !OUR_KEY.test(name))) continue;
+          const stat = await fsp.stat(path.join(base, prefix.name, file.name)).catch(() => null);
+          if (stat) yield { key: temporary ? null : name, name, modifiedAt: stat.mtime };
+        }
+      }
+    },
+    async removeTemporary(name) {
+      if (!TEMPORARY.test(name)) throw new Error(`Not a temporary file: ${name}`);
+      await fsp.rm(path.join(base, ...name.split('/')), { force: true });
     },
   };
 }
@@ -74,6 +126,21 @@ export function createS3Storage(options: { bucket: string; region: string; endpo
       checkKey(key);
       await client.send(new DeleteObjectCommand({ Bucket: options.bucket, Key: key }));
     },
+    async *list() {
+      // An object is written whole or not at all: there are no temporary files in a bucket.
+      let token: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket: options.bucket, ContinuationToken: token }));
+        for (const object of page.Contents ?? []) {
+          if (!object.Key || !OUR_KEY.test(object.Key)) continue;
+          yield { key: object.Key, name: object.Key, modifiedAt: object.LastModified ?? new Date(0) };
+        }
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+    },
+    async removeTemporary() {
+      // nothing to do: see list()
+    },
   };
 }
 
@@ -90,3 +157,42 @@ export async function streamToBuffer(stream: Readable): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+
+/** How old a file must be before the sweep may remove it: far longer than any upload takes to write its row. */
+export const ORPHAN_GRACE_MINUTES = 60;
+
+/**
+ * Removes what interrupted uploads leave behind: temporary files, and stored files no database row references
+ * (the bytes are written before the row; a crash between the two leaves an orphan). Both only once older than
+ * the grace period, so an upload in flight is never touched. `referenced` answers which of some keys have a row.
+ */
+export async function sweepOrphanFiles(
+  storage: FileStorage,
+  now: Date,
+  referenced: (keys: string[]) => Promise<Set<string>>,
+): Promise<{ temporaryRemoved: number; orphansRemoved: number }> {
+  const before = now.getTime() - ORPHAN_GRACE_MINUTES * 60_000;
+  let temporaryRemoved = 0;
+  let orphansRemoved = 0;
+  let candidates: string[] = [];
+  const removeUnreferenced = async () => {
+    const known = await referenced(candidates);
+    for (const key of candidates.filter((k) => !known.has(k))) {
+      await storage.delete(key);
+      orphansRemoved += 1;
+    }
+    candidates = [];
+  };
+  for await (const entry of storage.list()) {
+    if (entry.modifiedAt.getTime() > before) continue;
+    if (entry.key === null) {
+      await storage.removeTemporary(entry.name);
+      temporaryRemoved += 1;
+    } else {
+      candidates.push(entry.key);
+      if (candidates.length === 500) await removeUnreferenced();
+    }
+  }
+  if (candidates.length) await removeUnreferenced();
+  return { temporaryRemoved, orphansRemoved };
+}

@@ -57,7 +57,18 @@ export type TestContext = App & { clock: TestClock; database: Database; config: 
 
 export async function createTestApp(options: { clock?: TestClock; env?: Record<string, string> } = {}): Promise<TestContext> {
   const { url, drop } = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', SWEEP_INTERVAL_MINUTES: '0', PUBLIC_URL: 'http://localhost:3999', WEB_DIST: '/nonexistent', CHECK_RESPONSES: 'true', ...options.env });
+  // Uploads of a test go to a throw-away directory: the orphan sweep must never see the working copy's ./data/files.
+  const storageDir = options.env?.STORAGE_DIR ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'harmonie-files-'));
+  const config = loadConfig({
+    DATABASE_URL: url,
+    LOG_LEVEL: 'silent',
+    SWEEP_INTERVAL_MINUTES: '0',
+    PUBLIC_URL: 'http://localhost:3999',
+    WEB_DIST: '/nonexistent',
+    CHECK_RESPONSES: 'true',
+    ...(storageDir ? { STORAGE_DIR: storageDir } : {}),
+    ...options.env,
+  });
   const database = openDatabase(url, { poolSize: 5 });
   await migrateToLatest(database);
   const clock = options.clock ?? new TestClock();
@@ -72,6 +83,7 @@ export async function createTestApp(options: { clock?: TestClock; env?: Record<s
       await built.app.close();
       await database.destroy();
       await drop();
+      if (storageDir) fs.rmSync(storageDir, { recursive: true, force: true });
     },
   };
 }

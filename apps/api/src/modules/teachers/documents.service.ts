@@ -12,7 +12,8 @@ import { newId } from '../../platform/ids.js';
 import { readSetting } from '../../platform/settings.js';
 import { assertDocumentsAccess } from './teacher-access.js';
 import { SETTINGS } from './teachers.settings.js';
-import { checkDocument, cleanFileName, type Upload } from './upload.js';
+import { withExtension } from '../../platform/download.js';
+import { checkDocument, cleanFileName, extensionOf, type Upload } from './upload.js';
 
 export function toDocument(row: TeacherDocumentsTable): TeacherDocument {
   return { id: row.id, category: row.category, originalName: row.original_name, contentType: row.content_type, sizeBytes: row.size_bytes, createdAt: row.created_at };
@@ -41,7 +42,8 @@ export function createTeacherDocumentsService(deps: Deps, storage: FileStorage) 
       teacher_id: owner.teacherId ?? null,
       application_id: owner.applicationId ?? null,
       category,
-      original_name: cleanFileName(file.filename),
+      // Never the name's own extension: `evil.html` holding a PDF is kept, and served, as `evil.pdf`.
+      original_name: withExtension(cleanFileName(file.filename), checked.extension),
       content_type: checked.contentType,
       size_bytes: file.buffer.length,
       storage_key: key,
@@ -99,7 +101,11 @@ export function createTeacherDocumentsService(deps: Deps, storage: FileStorage) 
       if (!row) throw notFound();
       assertDocumentsAccess(actor, row.teacher_id);
       const stream = await storage.getStream(row.storage_key);
-      return { stream, contentType: row.content_type, fileName: row.original_name, sizeBytes: row.size_bytes };
+      // The type detected at upload, and a name that says the same (rows from before names were corrected too).
+      const extension = extensionOf(row.content_type);
+      const contentType = extension ? row.content_type : 'application/octet-stream';
+      const fileName = withExtension(row.original_name, extension ?? 'bin');
+      return { stream, contentType, fileName, sizeBytes: row.size_bytes };
     },
 
     async remove(actor: Actor, documentId: string): Promise<void> {

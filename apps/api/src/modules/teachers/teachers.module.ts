@@ -13,6 +13,8 @@ import { createTeacherProfileService } from './profile.service.js';
 import { createSuspensionsService } from './suspensions.service.js';
 import { teachersLifecycleRoutes, type TeachersLifecycleServices } from './teachers.routes.js';
 import './teachers.settings.js';
+// Registers the sweep that removes what interrupted uploads leave in the storage.
+import './documents.sweep.js';
 
 /** Builds the teachers' lifecycle services (profile, applications, documents, meetings, incidents, suspensions). */
 export function createTeachersLifecycle(deps: Deps, others: { people: PeopleService; users: UsersService; contacts: ContactsService }, storage: FileStorage = createStorage(deps.config)): TeachersLifecycleServices {

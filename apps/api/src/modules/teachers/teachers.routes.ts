@@ -31,6 +31,7 @@ import {
   TeacherSuspension,
 } from '@contracts';
 import type { FastifyZod } from '../../platform/fastify-zod.js';
+import { attachment } from '../../platform/download.js';
 import type { ApplicationsService } from './applications.service.js';
 import type { TeacherDocumentsService } from './documents.service.js';
 import type { IncidentsService } from './incidents.service.js';
@@ -84,7 +85,7 @@ export async function teachersLifecycleRoutes(app: FastifyZod, s: TeachersLifecy
     return reply
       .header('content-type', file.contentType)
       .header('content-length', String(file.sizeBytes))
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .header('content-disposition', attachment(file.fileName))
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'private, no-store')
       .send(file.stream);

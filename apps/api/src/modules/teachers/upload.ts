@@ -50,6 +50,11 @@ export async function checkDocument(file: Upload['file']): Promise<{ contentType
   return { contentType: detected.mime, extension };
 }
 
+/** The extension of an accepted type (the detected one), or null for anything we would not accept today. */
+export function extensionOf(contentType: string): string | null {
+  return ALLOWED.get(contentType) ?? null;
+}
+
 /** A file name safe to show and to put in a Content-Disposition header. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'file';
