@@ -15,6 +15,7 @@ import { Mailer } from './platform/mailer.js';
 import { createSerializerCompiler } from './platform/serializer.js';
 import type { Deps } from './platform/deps.js';
 import { problem, registerAuthHooks, registerErrorHandler } from './platform/http.js';
+import { registerTextGuard } from './platform/text-guard.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { registerModules } from './modules/index.js';
@@ -47,6 +48,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerErrorHandler(app);
+  registerTextGuard(app);
   const auth = createAuthService(deps);
   registerAuthHooks(app, auth);
 

@@ -199,6 +199,17 @@ describe('broken text over HTTP', () => {
     expect(row?.last_name).toBe('Lefèvre');
   });
 
+  it('keeps a NUL out of the database through any path or query string, whatever its route declares', async () => {
+    const admin = await loginAs(ctx, (await makeUser(ctx.deps, ['admin'])).email);
+    // Routes whose own schemas take any string: the history of an entity, the outbox filter, a token.
+    const urls = ['/api/history/family/Le%00f', '/api/outbox?to=a%00b', `/api/auth/tokens/${'a'.repeat(24)}%00`];
+    for (const url of urls) {
+      const res = await admin.get(url);
+      expect(res.statusCode, url).toBe(400);
+      expect((res.json() as { errors: { code: string }[] }).errors[0]?.code, url).toBe('text_control_character');
+    }
+  });
+
   it('keeps a NUL out of the database through a search box and a page cursor too', async () => {
     expect((await sales.get('/api/search', { query: { q: 'Le\u0000f' } })).statusCode).toBe(400);
     expect((await sales.get('/api/families', { query: { q: 'Le\u0000f' } })).statusCode).toBe(400);
