@@ -27,7 +27,8 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY: per-address limits depend on it.
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     // One line per request only at debug level: at info the log stays about what matters.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
   }).withTypeProvider<ZodTypeProvider>();

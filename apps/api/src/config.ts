@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { z } from 'zod';
 
 /** Every environment variable Harmonie reads, with its default; nothing else reads process.env. */
@@ -5,6 +6,32 @@ const bool = z
   .enum(['0', '1', 'true', 'false', ''])
   .optional()
   .transform((v) => v === '1' || v === 'true');
+
+/** One entry of TRUST_PROXY: an IPv4 or IPv6 address, optionally with a prefix length (CIDR). */
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * The proxies whose X-Forwarded-For is believed. Off by default: any client could otherwise name itself with the
+ * header and escape every per-address limit. "true" or "*" are refused on purpose.
+ */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()))
+  .transform((list) => (list.length === 1 && list[0] === '' ? [] : list))
+  .superRefine((list, ctx) => {
+    const bad = list.filter((entry) => !isAddressOrCidr(entry));
+    if (bad.length) {
+      const named = bad.map((entry) => JSON.stringify(entry)).join(', ');
+      ctx.addIssue({ code: 'custom', message: `not an address or a CIDR: ${named} (give the proxies' addresses, comma-separated, e.g. 127.0.0.1,10.0.0.0/8)` });
+    }
+  });
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -28,6 +55,7 @@ const EnvSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   SWEEP_INTERVAL_MINUTES: z.coerce.number().min(0).default(5),
+  TRUST_PROXY: trustProxy,
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   WEB_DIST: z.string().default('./dist/web'),
@@ -50,6 +78,8 @@ export type Config = {
   /** Set when STORAGE_BACKEND=s3 (then S3_BUCKET is required). */
   s3: { bucket: string; region: string; endpoint?: string; accessKeyId?: string; secretAccessKey?: string } | null;
   sweepIntervalMinutes: number;
+  /** Proxy addresses/CIDRs whose X-Forwarded-For gives the client address; empty: the TCP peer is the client. */
+  trustProxy: string[];
   loginMaxFailures: number;
   loginWindowMinutes: number;
   webDist: string;
@@ -81,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storageBackend: e.STORAGE_BACKEND,
     s3: e.STORAGE_BACKEND === 's3' && e.S3_BUCKET ? { bucket: e.S3_BUCKET, region: e.S3_REGION, endpoint: e.S3_ENDPOINT, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY } : null,
     sweepIntervalMinutes: e.SWEEP_INTERVAL_MINUTES,
+    trustProxy: e.TRUST_PROXY,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
     webDist: e.WEB_DIST,

@@ -94,7 +94,8 @@ export async function makeUser(deps: Deps, roles: Role[], options: { email?: str
   return { id, email };
 }
 
-type InjectOptions = { headers?: Record<string, string>; query?: Record<string, string> };
+/** `remoteAddress` is the client's own address (the TCP peer), 127.0.0.1 unless given. */
+type InjectOptions = { headers?: Record<string, string>; query?: Record<string, string>; remoteAddress?: string };
 export type Agent = {
   csrf: string;
   /** the Cookie header carrying the session */
@@ -128,10 +129,10 @@ export async function loginAs(ctx: App, email: string, password = TEST_PASSWORD)
 /** Anonymous requests (public forms, signed links). */
 export function anonymous(ctx: App): Omit<Agent, 'csrf' | 'cookie'> {
   return {
-    get: (url, o) => ctx.app.inject({ method: 'GET', url, headers: o?.headers, query: o?.query }),
-    post: (url, body, o) => ctx.app.inject({ method: 'POST', url, payload: body as object, headers: o?.headers }),
-    patch: (url, body, o) => ctx.app.inject({ method: 'PATCH', url, payload: body as object, headers: o?.headers }),
-    put: (url, body, o) => ctx.app.inject({ method: 'PUT', url, payload: body as object, headers: o?.headers }),
-    del: (url, o) => ctx.app.inject({ method: 'DELETE', url, headers: o?.headers }),
+    get: (url, o) => ctx.app.inject({ method: 'GET', url, headers: o?.headers, query: o?.query, remoteAddress: o?.remoteAddress }),
+    post: (url, body, o) => ctx.app.inject({ method: 'POST', url, payload: body as object, headers: o?.headers, remoteAddress: o?.remoteAddress }),
+    patch: (url, body, o) => ctx.app.inject({ method: 'PATCH', url, payload: body as object, headers: o?.headers, remoteAddress: o?.remoteAddress }),
+    put: (url, body, o) => ctx.app.inject({ method: 'PUT', url, payload: body as object, headers: o?.headers, remoteAddress: o?.remoteAddress }),
+    del: (url, o) => ctx.app.inject({ method: 'DELETE', url, headers: o?.headers, remoteAddress: o?.remoteAddress }),
   };
 }
