@@ -57,7 +57,10 @@ const EnvSchema = z.object({
   SWEEP_INTERVAL_MINUTES: z.coerce.number().min(0).default(5),
   TRUST_PROXY: trustProxy,
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  LOGIN_DELAY_SECONDS: z.coerce.number().int().min(0).default(1),
+  LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(0).default(300),
   WEB_DIST: z.string().default('./dist/web'),
   CHECK_RESPONSES: bool,
 });
@@ -80,8 +83,14 @@ export type Config = {
   sweepIntervalMinutes: number;
   /** Proxy addresses/CIDRs whose X-Forwarded-For gives the client address; empty: the TCP peer is the client. */
   trustProxy: string[];
+  /** Failed logins allowed per (account, address) within the window; then that address is refused the account. */
   loginMaxFailures: number;
+  /** Failed logins allowed per address (all accounts together) within the window. */
+  loginMaxFailuresPerAddress: number;
   loginWindowMinutes: number;
+  /** The wait asked of an address that failed, after the account's second failure; it doubles with each failure. */
+  loginDelaySeconds: number;
+  loginMaxDelaySeconds: number;
   webDist: string;
   /** Check every response against its zod contract before writing it (the test suite turns it on). */
   checkResponses: boolean;
@@ -113,7 +122,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sweepIntervalMinutes: e.SWEEP_INTERVAL_MINUTES,
     trustProxy: e.TRUST_PROXY,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginMaxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
+    loginDelaySeconds: e.LOGIN_DELAY_SECONDS,
+    loginMaxDelaySeconds: e.LOGIN_MAX_DELAY_SECONDS,
     webDist: e.WEB_DIST,
     checkResponses: e.CHECK_RESPONSES,
   };

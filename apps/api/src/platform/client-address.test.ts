@@ -32,7 +32,7 @@ describe('TRUST_PROXY in the configuration', () => {
 describe('with TRUST_PROXY unset', () => {
   let ctx: TestContext;
   beforeAll(async () => {
-    ctx = await createTestApp();
+    ctx = await createTestApp({ env: { LOGIN_MAX_FAILURES_PER_ADDRESS: '8' } });
   });
   afterAll(async () => ctx.close());
 
@@ -57,6 +57,15 @@ describe('with TRUST_PROXY unset', () => {
     for (let i = 0; i < 11; i += 1) codes.push((await anonymous(ctx).post('/api/auth/password-reset', { email: `nobody${i}@example.org` }, { headers: forged(i), remoteAddress: '192.0.2.11' })).statusCode);
     expect(codes.slice(0, 10).every((c) => c === 204)).toBe(true);
     expect(codes[10]).toBe(429);
+  });
+
+  it('keeps the login’s per-address limit whatever the header says', async () => {
+    const codes = [];
+    for (let i = 0; i < 9; i += 1) {
+      codes.push((await anonymous(ctx).post('/api/auth/login', { email: `guess${i}@example.org`, password: 'wrong password' }, { headers: forged(i), remoteAddress: '192.0.2.12' })).statusCode);
+    }
+    expect(codes.slice(0, 8).every((c) => c === 401)).toBe(true);
+    expect(codes[8]).toBe(429);
   });
 });
 

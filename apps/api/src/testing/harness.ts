@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -53,6 +54,16 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   };
 }
 
+/** A TCP port free on loopback right now, for a server a test starts. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export type TestContext = App & { clock: TestClock; database: Database; config: Config; close: () => Promise<void> };
 
 export async function createTestApp(options: { clock?: TestClock; env?: Record<string, string> } = {}): Promise<TestContext> {
@@ -80,7 +91,7 @@ let cachedHash: string | null = null;
 export const TEST_PASSWORD = 'correct horse battery';
 
 /** A user with these roles (and optionally linked to a person), able to log in with TEST_PASSWORD. */
-export async function makeUser(deps: Deps, roles: Role[], options: { email?: string; personId?: string | null; displayName?: string } = {}) {
+export async function makeUser(deps: Pick<Deps, 'db' | 'clock'>, roles: Role[], options: { email?: string; personId?: string | null; displayName?: string } = {}) {
   cachedHash ??= await hashPassword(TEST_PASSWORD);
   const now = deps.clock.now().toISOString();
   const id = newId();
