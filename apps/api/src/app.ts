@@ -15,6 +15,7 @@ import { Mailer } from './platform/mailer.js';
 import { createSerializerCompiler } from './platform/serializer.js';
 import type { Deps } from './platform/deps.js';
 import { problem, registerAuthHooks, registerErrorHandler } from './platform/http.js';
+import { registerSecurityHeaders } from './platform/security-headers.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { registerModules } from './modules/index.js';
@@ -40,6 +41,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   app.addHook('onClose', async () => mailer.close());
 
   await app.register(cookie);
+  await registerSecurityHeaders(app, config);
   await app.register(swagger, {
     openapi: { info: { title: 'Harmonie API', version: '0.1.0', description: 'Run a music-lesson organisation.' }, servers: [] },
     transform: jsonSchemaTransform,
