@@ -26,7 +26,8 @@ const CSP_MESSAGE = /Content Security Policy|CSP violation/i;
 
 function reportCspViolations() {
   document.addEventListener('securitypolicyviolation', (event) => {
-    console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+    const where = `${event.sourceFile}:${event.lineNumber}`;
+    console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${where})`);
   });
 }
 
@@ -48,7 +49,8 @@ export async function newPage(browser: Browser, options: { locale?: string; mobi
   await context.addInitScript(reportCspViolations);
   const page = await context.newPage();
   page.on('console', (message) => {
-    if (message.type() === 'error' && CSP_MESSAGE.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
+    const text = message.text();
+    if (message.type() === 'error' && CSP_MESSAGE.test(text)) cspViolations.push(`${page.url()}: ${text}`);
   });
   page.setDefaultTimeout(15_000);
   return page;

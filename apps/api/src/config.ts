@@ -29,7 +29,8 @@ const trustProxy = z
     const bad = list.filter((entry) => !isAddressOrCidr(entry));
     if (bad.length) {
       const named = bad.map((entry) => JSON.stringify(entry)).join(', ');
-      ctx.addIssue({ code: 'custom', message: `not an address or a CIDR: ${named} (give the proxies' addresses, comma-separated, e.g. 127.0.0.1,10.0.0.0/8)` });
+      const hint = "give the proxies' addresses, comma-separated, e.g. 127.0.0.1,10.0.0.0/8";
+      ctx.addIssue({ code: 'custom', message: `not an address or a CIDR: ${named} (${hint})` });
     }
   });
 

@@ -24,7 +24,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<string, string>> = {
     STALE_RECORD: 'Cette fiche a été modifiée par quelqu’un d’autre entre-temps. Rechargez-la avant d’enregistrer vos changements.',
     INVALID_CREDENTIALS: 'Adresse e-mail ou mot de passe incorrect.',
     TOO_MANY_ATTEMPTS: 'Trop de tentatives depuis votre adresse. Réessayez dans quelques minutes.',
-    LOGIN_DELAYED: 'Plusieurs mots de passe incorrects ont été saisis pour ce compte. Patientez un moment avant de réessayer.',
+    LOGIN_DELAYED: 'Plusieurs mots de passe incorrects pour ce compte. Patientez un moment avant de réessayer.',
     CSRF_FAILED: 'Votre session a expiré. Rechargez la page.',
     TOKEN_INVALID: 'Ce lien n’est plus valide. Demandez-en un nouveau.',
     EMAIL_TAKEN: 'Cette adresse e-mail est déjà utilisée.',

@@ -7,19 +7,35 @@ import { writeSetting } from './settings.js';
 /** The address a login was made from, as the server saw it (request.ip is stored with the session). */
 async function sessionAddress(ctx: TestContext, headers: Record<string, string>, remoteAddress?: string) {
   const user = await makeUser(ctx.deps, ['sales']);
-  const res = await anonymous(ctx).post('/api/auth/login', { email: user.email, password: TEST_PASSWORD }, { headers, remoteAddress });
-  expect(res.statusCode).toBe(200);
-  const session = await ctx.deps.db.selectFrom('sessions').select('ip').where('user_id', '=', user.id).executeTakeFirstOrThrow();
-  return session.ip;
+  const body = { email: user.email, password: TEST_PASSWORD };
+  expect((await anonymous(ctx).post('/api/auth/login', body, { headers, remoteAddress })).statusCode).toBe(200);
+  const sessions = ctx.deps.db.selectFrom('sessions').select('ip');
+  return (await sessions.where('user_id', '=', user.id).executeTakeFirst())?.ip;
 }
 
 const forged = (i: number) => ({ 'x-forwarded-for': `198.51.100.${i % 250}` });
+
+/** The public request form's answers, one request after the other. */
+type From = { headers?: Record<string, string>; remoteAddress?: string };
+async function publicRequests(ctx: TestContext, requests: From[]) {
+  const codes = [];
+  for (const from of requests) {
+    codes.push((await anonymous(ctx).post('/api/public/lesson-requests', requestBody(), from)).statusCode);
+  }
+  return codes;
+}
+
+async function limitPublicForm(ctx: TestContext, limit: number) {
+  const now = ctx.clock.now().toISOString();
+  await writeSetting(ctx.deps.db, 'agency.publicRequestRateLimit', { limit, windowMinutes: 60 }, now);
+}
 
 describe('TRUST_PROXY in the configuration', () => {
   const base = { DATABASE_URL: 'sqlite::memory:' };
   it('is off by default and takes a list of addresses and CIDRs', () => {
     expect(loadConfig(base).trustProxy).toEqual([]);
-    expect(loadConfig({ ...base, TRUST_PROXY: ' 10.0.0.0/8, 127.0.0.1 ,::1,fd00::/8' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8']);
+    const list = loadConfig({ ...base, TRUST_PROXY: ' 10.0.0.0/8, 127.0.0.1 ,::1,fd00::/8' }).trustProxy;
+    expect(list).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8']);
   });
 
   it('refuses at start-up what is not an address or a CIDR, naming the variable', () => {
@@ -42,11 +58,22 @@ describe('with TRUST_PROXY unset', () => {
   });
 
   it('keeps the public request form’s per-address limit whatever the header says', async () => {
-    await writeSetting(ctx.deps.db, 'agency.publicRequestRateLimit', { limit: 2, windowMinutes: 60 }, ctx.clock.now().toISOString());
+    await limitPublicForm(ctx, 2);
     try {
-      const codes = [];
-      for (let i = 0; i < 3; i += 1) codes.push((await anonymous(ctx).post('/api/public/lesson-requests', requestBody(), { headers: forged(i), remoteAddress: '192.0.2.10' })).statusCode);
+      const requests = [0, 1, 2].map((i) => ({ headers: forged(i), remoteAddress: '192.0.2.10' }));
+      expect(await publicRequests(ctx, requests)).toEqual([201, 201, 429]);
+    } finally {
+      await relaxRateLimit(ctx.deps);
+    }
+  });
+
+  it('counts an IPv6 client by its /64 network for the public request form', async () => {
+    await limitPublicForm(ctx, 2);
+    try {
+      const sameNetwork = ['2001:db8:77:1::1', '2001:db8:77:1:a:b:c:d', '2001:db8:77:1:ffff:ffff:ffff:fffe'];
+      const codes = await publicRequests(ctx, sameNetwork.map((remoteAddress) => ({ remoteAddress })));
       expect(codes).toEqual([201, 201, 429]);
+      expect(await publicRequests(ctx, [{ remoteAddress: '2001:db8:77:2::1' }])).toEqual([201]);
     } finally {
       await relaxRateLimit(ctx.deps);
     }
@@ -54,7 +81,11 @@ describe('with TRUST_PROXY unset', () => {
 
   it('keeps the password reset’s per-address limit whatever the header says', async () => {
     const codes = [];
-    for (let i = 0; i < 11; i += 1) codes.push((await anonymous(ctx).post('/api/auth/password-reset', { email: `nobody${i}@example.org` }, { headers: forged(i), remoteAddress: '192.0.2.11' })).statusCode);
+    for (let i = 0; i < 11; i += 1) {
+      const from = { headers: forged(i), remoteAddress: '192.0.2.11' };
+      const res = await anonymous(ctx).post('/api/auth/password-reset', { email: `nobody${i}@example.org` }, from);
+      codes.push(res.statusCode);
+    }
     expect(codes.slice(0, 10).every((c) => c === 204)).toBe(true);
     expect(codes[10]).toBe(429);
   });
@@ -62,7 +93,9 @@ describe('with TRUST_PROXY unset', () => {
   it('keeps the login’s per-address limit whatever the header says', async () => {
     const codes = [];
     for (let i = 0; i < 9; i += 1) {
-      codes.push((await anonymous(ctx).post('/api/auth/login', { email: `guess${i}@example.org`, password: 'wrong password' }, { headers: forged(i), remoteAddress: '192.0.2.12' })).statusCode);
+      const body = { email: `guess${i}@example.org`, password: 'wrong password' };
+      const from = { headers: forged(i), remoteAddress: '192.0.2.12' };
+      codes.push((await anonymous(ctx).post('/api/auth/login', body, from)).statusCode);
     }
     expect(codes.slice(0, 8).every((c) => c === 401)).toBe(true);
     expect(codes[8]).toBe(429);
@@ -85,10 +118,9 @@ describe('with TRUST_PROXY naming the proxy', () => {
   });
 
   it('counts the public form’s limit per forwarded client address', async () => {
-    await writeSetting(ctx.deps.db, 'agency.publicRequestRateLimit', { limit: 1, windowMinutes: 60 }, ctx.clock.now().toISOString());
-    const post = (client: string) => anonymous(ctx).post('/api/public/lesson-requests', requestBody(), { headers: { 'x-forwarded-for': client } });
-    expect((await post('203.0.113.20')).statusCode).toBe(201);
-    expect((await post('203.0.113.20')).statusCode).toBe(429);
-    expect((await post('203.0.113.21')).statusCode).toBe(201);
+    await limitPublicForm(ctx, 1);
+    const client = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+    const codes = await publicRequests(ctx, [client('203.0.113.20'), client('203.0.113.20'), client('203.0.113.21')]);
+    expect(codes).toEqual([201, 429, 201]);
   });
 });

@@ -24,7 +24,10 @@ export class DomainError extends Error {
   readonly fields: FieldIssue[];
   /** Sent as Retry-After: when a refused request (429) may be tried again. */
   readonly retryAfterSeconds: number | undefined;
-  constructor(code: string, options: { status?: number; fields?: FieldIssue[]; detail?: string; retryAfterSeconds?: number } = {}) {
+  constructor(
+    code: string,
+    options: { status?: number; fields?: FieldIssue[]; detail?: string; retryAfterSeconds?: number } = {},
+  ) {
     super(options.detail ?? code);
     this.code = code;
     this.status = options.status ?? STATUS[code] ?? 422;

@@ -11,14 +11,16 @@ fs.mkdirSync(path.join(webDist, 'assets'));
 fs.writeFileSync(
   path.join(webDist, 'index.html'),
   `<!doctype html><html><head><meta property="csp-nonce" nonce="HARMONIE_CSP_NONCE">
-<script type="module" crossorigin src="/assets/app.js" nonce="HARMONIE_CSP_NONCE"></script></head><body><div id="root"></div></body></html>`,
+<script type="module" crossorigin src="/assets/app.js" nonce="HARMONIE_CSP_NONCE"></script></head>
+<body><div id="root"></div></body></html>`,
 );
 fs.writeFileSync(path.join(webDist, 'assets', 'app.js'), 'console.log("app");');
 afterAll(() => fs.rmSync(webDist, { recursive: true, force: true }));
 
 const policy = (res: Response) => {
   const header = String(res.headers['content-security-policy'] ?? '');
-  return new Map(header.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name = '', ...values]) => [name, values]));
+  const directives = header.split(';').map((d) => d.trim().split(/\s+/));
+  return new Map(directives.filter((d) => d[0]).map(([name = '', ...values]) => [name, values]));
 };
 
 /** Headers every answer carries, whatever it is. */
@@ -62,7 +64,8 @@ describe('security headers over http', () => {
   it('on an authenticated API answer and on errors: not stored', async () => {
     const user = await makeUser(ctx.deps, ['admin']);
     const agent = await loginAs(ctx, user.email);
-    for (const res of [await agent.get('/api/me'), await agent.get('/api/users'), await agent.get('/api/families/not-a-family')]) {
+    for (const url of ['/api/me', '/api/users', '/api/families/not-a-family']) {
+      const res = await agent.get(url);
       expectCommonHeaders(res);
       expect(res.headers['cache-control'], res.body).toBe('no-store');
     }

@@ -55,14 +55,15 @@ async function helmetHeaders(options: FastifyHelmetOptions): Promise<Record<stri
   probe.get('/', async () => '');
   const res = await probe.inject({ method: 'GET', url: '/' });
   await probe.close();
-  return Object.fromEntries(Object.entries(res.headers).flatMap(([name, value]) => (NOT_HELMET.has(name) ? [] : [[name, String(value)]])));
+  const helmets = Object.entries(res.headers).filter(([name]) => !NOT_HELMET.has(name));
+  return Object.fromEntries(helmets.map(([name, value]) => [name, String(value)]));
 }
 
 async function payloadText(payload: unknown): Promise<string> {
   if (typeof payload === 'string') return payload;
   if (Buffer.isBuffer(payload)) return payload.toString('utf8');
   const chunks: Buffer[] = [];
-  for await (const chunk of payload as Readable) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  for await (const chunk of payload as Readable) chunks.push(Buffer.from(chunk as Buffer | string));
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -79,10 +80,15 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Pick
     // Only when people reach Harmonie over https; not includeSubDomains: the organisation's other hosts are not ours.
     strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   };
-  const withPolicy = async (directives: Directives) => helmetHeaders({ ...others, contentSecurityPolicy: { useDefaults: false, directives } });
+  const withPolicy = (directives: Directives) =>
+    helmetHeaders({ ...others, contentSecurityPolicy: { useDefaults: false, directives } });
+  const policyOf = async (directives: Directives) => (await withPolicy(directives))['content-security-policy'] ?? '';
   const headers = await withPolicy(appDirectives(https));
-  const docsPolicy = (await withPolicy(docsDirectives(https)))['content-security-policy'] ?? '';
-  const pagePolicy = (await withPolicy({ ...appDirectives(https), 'style-src': ["'self'", `'nonce-${CSP_NONCE_PLACEHOLDER}'`] }))['content-security-policy'] ?? '';
+  const docsPolicy = await policyOf(docsDirectives(https));
+  const pagePolicy = await policyOf({
+    ...appDirectives(https),
+    'style-src': ["'self'", `'nonce-${CSP_NONCE_PLACEHOLDER}'`],
+  });
 
   app.addHook('onRequest', async (_request, reply) => {
     reply.headers(headers);
@@ -94,15 +100,16 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Pick
       return payload;
     }
     // The HTML entry of the web app, however it is served (index route, deep link, /index.html).
-    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html') || reply.hasHeader('content-encoding') || !payload) return payload;
-    const html = await payloadText(payload);
-    if (!html.includes(CSP_NONCE_PLACEHOLDER)) return html;
+    const isHtml = String(reply.getHeader('content-type')).startsWith('text/html');
+    if (!payload || !isHtml || reply.hasHeader('content-encoding')) return payload;
+    const page = await payloadText(payload);
+    if (!page.includes(CSP_NONCE_PLACEHOLDER)) return page;
     const nonce = randomBytes(18).toString('base64');
     reply.header('content-security-policy', pagePolicy.replace(CSP_NONCE_PLACEHOLDER, nonce));
     // The body changes per answer: no stale length, and no validator that would pair an old page with a new nonce.
     reply.removeHeader('content-length');
     reply.removeHeader('etag');
     reply.removeHeader('last-modified');
-    return html.replaceAll(CSP_NONCE_PLACEHOLDER, nonce);
+    return page.replaceAll(CSP_NONCE_PLACEHOLDER, nonce);
   });
 }

@@ -91,7 +91,11 @@ let cachedHash: string | null = null;
 export const TEST_PASSWORD = 'correct horse battery';
 
 /** A user with these roles (and optionally linked to a person), able to log in with TEST_PASSWORD. */
-export async function makeUser(deps: Pick<Deps, 'db' | 'clock'>, roles: Role[], options: { email?: string; personId?: string | null; displayName?: string } = {}) {
+export async function makeUser(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  roles: Role[],
+  options: { email?: string; personId?: string | null; displayName?: string } = {},
+) {
   cachedHash ??= await hashPassword(TEST_PASSWORD);
   const now = deps.clock.now().toISOString();
   const id = newId();
@@ -137,13 +141,21 @@ export async function loginAs(ctx: App, email: string, password = TEST_PASSWORD)
   };
 }
 
+/** How many answers had each status code, e.g. { 401: 2, 429: 198 }. */
+export function statusTally(responses: { statusCode: number }[]): Record<number, number> {
+  const tally: Record<number, number> = {};
+  for (const { statusCode } of responses) tally[statusCode] = (tally[statusCode] ?? 0) + 1;
+  return tally;
+}
+
 /** Anonymous requests (public forms, signed links). */
 export function anonymous(ctx: App): Omit<Agent, 'csrf' | 'cookie'> {
+  const from = (o?: InjectOptions) => ({ headers: o?.headers, remoteAddress: o?.remoteAddress });
   return {
-    get: (url, o) => ctx.app.inject({ method: 'GET', url, headers: o?.headers, query: o?.query, remoteAddress: o?.remoteAddress }),
-    post: (url, body, o) => ctx.app.inject({ method: 'POST', url, payload: body as object, headers: o?.headers, remoteAddress: o?.remoteAddress }),
-    patch: (url, body, o) => ctx.app.inject({ method: 'PATCH', url, payload: body as object, headers: o?.headers, remoteAddress: o?.remoteAddress }),
-    put: (url, body, o) => ctx.app.inject({ method: 'PUT', url, payload: body as object, headers: o?.headers, remoteAddress: o?.remoteAddress }),
-    del: (url, o) => ctx.app.inject({ method: 'DELETE', url, headers: o?.headers, remoteAddress: o?.remoteAddress }),
+    get: (url, o) => ctx.app.inject({ method: 'GET', url, query: o?.query, ...from(o) }),
+    post: (url, body, o) => ctx.app.inject({ method: 'POST', url, payload: body as object, ...from(o) }),
+    patch: (url, body, o) => ctx.app.inject({ method: 'PATCH', url, payload: body as object, ...from(o) }),
+    put: (url, body, o) => ctx.app.inject({ method: 'PUT', url, payload: body as object, ...from(o) }),
+    del: (url, o) => ctx.app.inject({ method: 'DELETE', url, ...from(o) }),
   };
 }

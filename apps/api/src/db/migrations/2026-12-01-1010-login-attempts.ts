@@ -19,9 +19,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     // the earliest instant this address may try this account again
     .addColumn('retry_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('login_attempts_email_at_idx').on('login_attempts').columns(['email', 'at']).execute();
-  await db.schema.createIndex('login_attempts_email_address_at_idx').on('login_attempts').columns(['email', 'address', 'at']).execute();
-  await db.schema.createIndex('login_attempts_address_at_idx').on('login_attempts').columns(['address', 'at']).execute();
+  const index = (name: string, columns: string[]) =>
+    db.schema.createIndex(name).on('login_attempts').columns(columns).execute();
+  await index('login_attempts_email_at_idx', ['email', 'at']);
+  await index('login_attempts_email_address_at_idx', ['email', 'address', 'at']);
+  await index('login_attempts_address_at_idx', ['address', 'at']);
   await db.schema.createTable('rate_locks').addColumn('bucket', 'integer', (c) => c.primaryKey()).execute();
   // login attempts were counted in rate_events until now
   await db.deleteFrom('rate_events').where('key', 'like', 'login:%').execute();

@@ -8,7 +8,7 @@ import { requireUser, type Actor, type UserActor } from '../../platform/actor.js
 import { recordAudit } from '../../platform/audit.js';
 import { invitationMail, passwordResetMail } from '../../platform/mail-templates.js';
 import { readSetting, writeSetting } from '../../platform/settings.js';
-import { consumeRateLimit } from '../../platform/rate-limit.js';
+import { addressForLimits, consumeRateLimit } from '../../platform/rate-limit.js';
 import * as repo from './auth.repository.js';
 import { createLoginLimits } from './login-limits.js';
 
@@ -113,7 +113,8 @@ export function createAuthService(deps: Deps) {
 
     /** Always answers the same way, whether or not the address is known, so it reveals no account. */
     async requestPasswordReset(email: string, ip: string): Promise<void> {
-      await consumeRateLimit(deps, `reset:ip:${ip}`, RESETS_PER_ADDRESS_PER_HOUR, 3600, 'TOO_MANY_ATTEMPTS');
+      const key = `reset:ip:${addressForLimits(ip)}`;
+      await consumeRateLimit(deps, key, RESETS_PER_ADDRESS_PER_HOUR, 3600, 'TOO_MANY_ATTEMPTS');
       const user = await repo.findUserByEmail(db, email);
       if (!user || user.status === 'disabled') return;
       await db.transaction().execute((tx) => issueToken(tx, user.id, 'reset'));

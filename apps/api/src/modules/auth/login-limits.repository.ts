@@ -12,15 +12,17 @@ const OPEN = ['pending', 'failed'] as const;
 export async function attemptCounts(tx: Tx, email: string, address: string, since: string) {
   const row = await tx
     .selectNoFrom((eb) => {
-      const pair = () => eb.selectFrom('login_attempts').where('email', '=', email).where('address', '=', address).where('at', '>', since).where('outcome', 'in', OPEN);
-      const fromAddress = () => eb.selectFrom('login_attempts').where('address', '=', address).where('at', '>', since).where('outcome', '<>', 'succeeded');
+      const recent = () => eb.selectFrom('login_attempts').where('at', '>', since);
+      const account = () => recent().where('email', '=', email).where('outcome', 'in', OPEN);
+      const pair = () => account().where('address', '=', address);
+      const fromAddress = () => recent().where('address', '=', address).where('outcome', '<>', 'succeeded');
       return [
         pair().select((e) => e.fn.countAll<number>().as('n')).as('pairFailures'),
         pair().select((e) => e.fn.min('at').as('at')).as('pairOldest'),
         pair().select((e) => e.fn.max('retry_at').as('at')).as('pairRetryAt'),
         fromAddress().select((e) => e.fn.countAll<number>().as('n')).as('addressFailures'),
         fromAddress().select((e) => e.fn.min('at').as('at')).as('addressOldest'),
-        eb.selectFrom('login_attempts').where('email', '=', email).where('at', '>', since).where('outcome', 'in', OPEN).select((e) => e.fn.countAll<number>().as('n')).as('accountFailures'),
+        account().select((e) => e.fn.countAll<number>().as('n')).as('accountFailures'),
       ];
     })
     .executeTakeFirstOrThrow();
@@ -45,5 +47,11 @@ export async function markFailed(tx: Tx, id: string): Promise<void> {
 /** The attempt succeeded: this address's earlier failures on the account stop counting for it. */
 export async function markSucceeded(tx: Tx, attempt: { id: string; email: string; address: string }): Promise<void> {
   await tx.updateTable('login_attempts').set({ outcome: 'succeeded' }).where('id', '=', attempt.id).execute();
-  await tx.updateTable('login_attempts').set({ outcome: 'cleared' }).where('email', '=', attempt.email).where('address', '=', attempt.address).where('outcome', '=', 'failed').execute();
+  await tx
+    .updateTable('login_attempts')
+    .set({ outcome: 'cleared' })
+    .where('email', '=', attempt.email)
+    .where('address', '=', attempt.address)
+    .where('outcome', '=', 'failed')
+    .execute();
 }

@@ -2,7 +2,7 @@ import type { Tx } from '../../db/database.js';
 import type { Deps } from '../../platform/deps.js';
 import { DomainError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { lockRateKeys, secondsUntil } from '../../platform/rate-limit.js';
+import { addressForLimits, lockRateKeys, secondsUntil } from '../../platform/rate-limit.js';
 import * as repo from './login-limits.repository.js';
 
 export type LoginAttempt = { id: string; email: string; address: string };
@@ -30,20 +30,21 @@ export function createLoginLimits({ db, clock, config }: Pick<Deps, 'db' | 'cloc
   return {
     /** Records an attempt about to check a password, or refuses it; the attempt counts as failed until told. */
     async reserve(email: string, address: string): Promise<LoginAttempt> {
-      const attempt = { id: newId(), email: email.toLowerCase(), address };
+      const attempt = { id: newId(), email: email.toLowerCase(), address: addressForLimits(address) };
       const now = clock.now();
       const since = new Date(now.getTime() - windowMs).toISOString();
       await db.transaction().execute(async (tx) => {
-        await lockRateKeys(tx, [`login:account:${attempt.email}`, `login:address:${address}`]);
-        const seen = await repo.attemptCounts(tx, attempt.email, address, since);
-        const waitForWindow = (oldest: string | null) => secondsUntil(Date.parse(oldest ?? now.toISOString()) + windowMs, now);
-        const waitForDelay = seen.pairRetryAt && seen.pairRetryAt > now.toISOString() ? secondsUntil(Date.parse(seen.pairRetryAt), now) : 0;
-        if (seen.pairFailures >= config.loginMaxFailures) {
-          throw new DomainError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: Math.max(waitForWindow(seen.pairOldest), waitForDelay) });
-        }
-        if (seen.addressFailures >= config.loginMaxFailuresPerAddress) {
-          throw new DomainError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: Math.max(waitForWindow(seen.addressOldest), waitForDelay) });
-        }
+        await lockRateKeys(tx, [`login:account:${attempt.email}`, `login:address:${attempt.address}`]);
+        const seen = await repo.attemptCounts(tx, attempt.email, attempt.address, since);
+        const delayed = seen.pairRetryAt && seen.pairRetryAt > now.toISOString();
+        const waitForDelay = delayed ? secondsUntil(Date.parse(seen.pairRetryAt ?? ''), now) : 0;
+        // refused until its oldest counted failure leaves the window (and any wait asked has passed)
+        const refused = (oldest: string | null) => {
+          const windowLeft = secondsUntil(Date.parse(oldest ?? now.toISOString()) + windowMs, now);
+          return new DomainError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: Math.max(windowLeft, waitForDelay) });
+        };
+        if (seen.pairFailures >= config.loginMaxFailures) throw refused(seen.pairOldest);
+        if (seen.addressFailures >= config.loginMaxFailuresPerAddress) throw refused(seen.addressOldest);
         if (waitForDelay > 0) throw new DomainError('LOGIN_DELAYED', { retryAfterSeconds: waitForDelay });
         const retryAt = new Date(now.getTime() + delayMs(seen.accountFailures + 1)).toISOString();
         await repo.insertAttempt(tx, { ...attempt, at: now.toISOString(), outcome: 'pending', retry_at: retryAt });

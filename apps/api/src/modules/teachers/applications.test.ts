@@ -14,9 +14,15 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
-const apply = (data: Record<string, unknown>, file?: { filename: string; data: Buffer; contentType?: string }, extra: { headers?: Record<string, string>; remoteAddress?: string } = {}) => {
+const apply = (
+  data: Record<string, unknown>,
+  file?: { filename: string; data: Buffer; contentType?: string },
+  headers: Record<string, string> = {},
+  remoteAddress?: string,
+) => {
   const body = multipart({ data: JSON.stringify(data) }, file ? { name: 'cv', filename: file.filename, contentType: file.contentType ?? 'application/pdf', data: file.data } : undefined);
-  return anonymous(ctx).post('/api/public/teacher-applications', body.payload, { headers: { ...body.headers, ...extra.headers }, remoteAddress: extra.remoteAddress });
+  const from = { headers: { ...body.headers, ...headers }, remoteAddress };
+  return anonymous(ctx).post('/api/public/teacher-applications', body.payload, from);
 };
 
 async function latestApplication(email: string) {
@@ -59,7 +65,7 @@ describe('public teacher application', () => {
     await setSetting(ctx, SETTINGS.documentMaxBytes, 2048);
     try {
       const big = Buffer.concat([PDF_BYTES, Buffer.alloc(4096, 0x20)]);
-      const res = await apply(applicationData(), { filename: 'cv.pdf', data: big }, { headers: { 'accept-language': 'en' } });
+      const res = await apply(applicationData(), { filename: 'cv.pdf', data: big }, { 'accept-language': 'en' });
       expect(res.statusCode).toBe(413);
       expect(res.json()).toMatchObject({ code: 'FILE_TOO_LARGE', title: 'The file is larger than allowed.' });
     } finally {
@@ -101,8 +107,9 @@ describe('public teacher application', () => {
   it('limits submissions per IP address', async () => {
     await setSetting(ctx, SETTINGS.applicationsPerIpPerHour, 1);
     try {
-      expect((await apply(applicationData(), { filename: 'cv.pdf', data: PDF_BYTES }, { remoteAddress: '203.0.113.9' })).statusCode).toBe(201);
-      const second = await apply(applicationData(), { filename: 'cv.pdf', data: PDF_BYTES }, { remoteAddress: '203.0.113.9' });
+      const cv = { filename: 'cv.pdf', data: PDF_BYTES };
+      expect((await apply(applicationData(), cv, {}, '203.0.113.9')).statusCode).toBe(201);
+      const second = await apply(applicationData(), cv, {}, '203.0.113.9');
       expect(second.statusCode).toBe(429);
     } finally {
       await setSetting(ctx, SETTINGS.applicationsPerIpPerHour, 100);
