@@ -15,6 +15,9 @@ export default defineConfig({
   css: {
     postcss: here('.'),
   },
+  // A placeholder the server replaces with a fresh nonce in each answer (apps/api/src/platform/security-headers.ts):
+  // Vite adds <meta property="csp-nonce"> and the nonce to its own tags.
+  html: { cspNonce: 'HARMONIE_CSP_NONCE' },
   build: {
     outDir: here('../../dist/web'),
     emptyOutDir: true,

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -15,22 +15,57 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * Content-Security-Policy violations seen on any page since the last check. The browser reports each one as a
+ * console error ("Refused to … because it violates the following Content Security Policy directive") and as a
+ * securitypolicyviolation event, which an init script (run by the browser itself, outside the page's policy)
+ * turns into a console message too.
+ */
+const cspViolations: string[] = [];
+const CSP_MESSAGE = /Content Security Policy|CSP violation/i;
+
+function reportCspViolations() {
+  document.addEventListener('securitypolicyviolation', (event) => {
+    const where = `${event.sourceFile}:${event.lineNumber}`;
+    console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${where})`);
+  });
+}
+
+/** Fails with every CSP violation seen since the last call, then forgets them. */
+export function expectNoCspViolations(label: string): void {
+  const seen = cspViolations.splice(0);
+  expect(seen, `Content-Security-Policy violations ${label}`).toEqual([]);
+}
+
+// Every spec imports this file: after each test, any violation on any of its pages fails it.
+afterEach((test) => expectNoCspViolations(`during "${test.task.name}"`));
+
 export async function newPage(browser: Browser, options: { locale?: string; mobile?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({
     locale: options.locale ?? 'fr-FR',
     viewport: options.mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 },
     acceptDownloads: true,
   });
+  await context.addInitScript(reportCspViolations);
   const page = await context.newPage();
+  page.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' && CSP_MESSAGE.test(text)) cspViolations.push(`${page.url()}: ${text}`);
+  });
   page.setDefaultTimeout(15_000);
   return page;
 }
 
-/** Runs axe-core (WCAG 2 A/AA) on the page as it is now and fails with the list of violations. */
+/**
+ * Runs axe-core (WCAG 2 A/AA) on the page as it is now and fails with the list of violations, and with any
+ * Content-Security-Policy violation seen so far.
+ */
 export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
   await page.waitForLoadState('networkidle').catch(() => undefined);
+  expectNoCspViolations(`on ${label}`);
   const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
-  if (!hasAxe) await page.addScriptTag({ content: axeSource });
+  // evaluated by the browser for the test, not as an inline <script> that the page's own policy refuses
+  if (!hasAxe) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });

@@ -16,6 +16,7 @@ import { createSerializerCompiler } from './platform/serializer.js';
 import type { Deps } from './platform/deps.js';
 import { problem, registerAuthHooks, registerErrorHandler } from './platform/http.js';
 import { registerTextGuard } from './platform/text-guard.js';
+import { registerSecurityHeaders } from './platform/security-headers.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { registerModules } from './modules/index.js';
@@ -28,7 +29,8 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY: per-address limits depend on it.
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     // One line per request only at debug level: at info the log stays about what matters.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
   }).withTypeProvider<ZodTypeProvider>();
@@ -40,6 +42,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   app.addHook('onClose', async () => mailer.close());
 
   await app.register(cookie);
+  await registerSecurityHeaders(app, config);
   await app.register(swagger, {
     openapi: { info: { title: 'Harmonie API', version: '0.1.0', description: 'Run a music-lesson organisation.' }, servers: [] },
     transform: jsonSchemaTransform,

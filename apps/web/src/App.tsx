@@ -17,7 +17,7 @@ import { lazyPage } from './ui/lazy-page';
 import { PageLoader } from './ui/PageLoader';
 import { PortalShell } from './ui/PortalShell';
 import { PublicLayout } from './ui/PublicLayout';
-import { cssVariablesResolver, theme } from './ui/theme';
+import { cssVariablesResolver, styleNonce, theme } from './ui/theme';
 
 const LoginPage = lazyPage(() => import('./features/auth/LoginPage'), 'LoginPage');
 const ForgotPasswordPage = lazyPage(() => import('./features/auth/ForgotPasswordPage'), 'ForgotPasswordPage');
@@ -139,7 +139,12 @@ const router = createBrowserRouter([
 
 export function App() {
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="light"
+      getStyleNonce={styleNonce}
+    >
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

@@ -1,4 +1,6 @@
-// first: i18next must be initialised before feature modules register their resource bundles
+// first: zod must know it may not use eval (Content-Security-Policy) before any schema is built
+import './zod-config';
+// then: i18next must be initialised before feature modules register their resource bundles
 import './i18n/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -59,6 +59,21 @@ export interface RateEventsTable {
   succeeded: number;
 }
 
+/** One login attempt: counted per (email, address), per address and per email (modules/auth/login-limits.ts). */
+export interface LoginAttemptsTable {
+  id: string;
+  email: string;
+  address: string;
+  at: string;
+  outcome: 'pending' | 'failed' | 'cleared' | 'succeeded';
+  retry_at: string;
+}
+
+/** Lock rows: checking a limit and recording the attempt lock the buckets of their keys first (platform/rate-limit). */
+export interface RateLocksTable {
+  bucket: number;
+}
+
 export interface FamiliesTable {
   id: string;
   name: string;
@@ -584,6 +599,8 @@ export interface DB {
   sessions: SessionsTable;
   auth_tokens: AuthTokensTable;
   rate_events: RateEventsTable;
+  login_attempts: LoginAttemptsTable;
+  rate_locks: RateLocksTable;
   families: FamiliesTable;
   people: PeopleTable;
   teachers: TeachersTable;

@@ -14,6 +14,7 @@ const STATUS: Record<string, number> = {
   TOKEN_INVALID: 410,
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_ATTEMPTS: 429,
+  LOGIN_DELAYED: 429,
   RATE_LIMITED: 429,
 };
 
@@ -21,11 +22,17 @@ export class DomainError extends Error {
   readonly code: string;
   readonly status: number;
   readonly fields: FieldIssue[];
-  constructor(code: string, options: { status?: number; fields?: FieldIssue[]; detail?: string } = {}) {
+  /** Sent as Retry-After: when a refused request (429) may be tried again. */
+  readonly retryAfterSeconds: number | undefined;
+  constructor(
+    code: string,
+    options: { status?: number; fields?: FieldIssue[]; detail?: string; retryAfterSeconds?: number } = {},
+  ) {
     super(options.detail ?? code);
     this.code = code;
     this.status = options.status ?? STATUS[code] ?? 422;
     this.fields = options.fields ?? [];
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

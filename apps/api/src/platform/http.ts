@@ -82,6 +82,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof DomainError) {
       const errors = error.fields.map((f) => ({ field: f.field, code: f.code, message: messageFor(request.locale, f.code) }));
+      if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
       return problem(reply, request, error.status, error.code, errors);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -53,6 +54,16 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   };
 }
 
+/** A TCP port free on loopback right now, for a server a test starts. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export type TestContext = App & { clock: TestClock; database: Database; config: Config; close: () => Promise<void> };
 
 export async function createTestApp(options: { clock?: TestClock; env?: Record<string, string> } = {}): Promise<TestContext> {
@@ -92,7 +103,11 @@ let cachedHash: string | null = null;
 export const TEST_PASSWORD = 'correct horse battery';
 
 /** A user with these roles (and optionally linked to a person), able to log in with TEST_PASSWORD. */
-export async function makeUser(deps: Deps, roles: Role[], options: { email?: string; personId?: string | null; displayName?: string } = {}) {
+export async function makeUser(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  roles: Role[],
+  options: { email?: string; personId?: string | null; displayName?: string } = {},
+) {
   cachedHash ??= await hashPassword(TEST_PASSWORD);
   const now = deps.clock.now().toISOString();
   const id = newId();
@@ -106,7 +121,8 @@ export async function makeUser(deps: Deps, roles: Role[], options: { email?: str
   return { id, email };
 }
 
-type InjectOptions = { headers?: Record<string, string>; query?: Record<string, string> };
+/** `remoteAddress` is the client's own address (the TCP peer), 127.0.0.1 unless given. */
+type InjectOptions = { headers?: Record<string, string>; query?: Record<string, string>; remoteAddress?: string };
 export type Agent = {
   csrf: string;
   /** the Cookie header carrying the session */
@@ -137,13 +153,21 @@ export async function loginAs(ctx: App, email: string, password = TEST_PASSWORD)
   };
 }
 
+/** How many answers had each status code, e.g. { 401: 2, 429: 198 }. */
+export function statusTally(responses: { statusCode: number }[]): Record<number, number> {
+  const tally: Record<number, number> = {};
+  for (const { statusCode } of responses) tally[statusCode] = (tally[statusCode] ?? 0) + 1;
+  return tally;
+}
+
 /** Anonymous requests (public forms, signed links). */
 export function anonymous(ctx: App): Omit<Agent, 'csrf' | 'cookie'> {
+  const from = (o?: InjectOptions) => ({ headers: o?.headers, remoteAddress: o?.remoteAddress });
   return {
-    get: (url, o) => ctx.app.inject({ method: 'GET', url, headers: o?.headers, query: o?.query }),
-    post: (url, body, o) => ctx.app.inject({ method: 'POST', url, payload: body as object, headers: o?.headers }),
-    patch: (url, body, o) => ctx.app.inject({ method: 'PATCH', url, payload: body as object, headers: o?.headers }),
-    put: (url, body, o) => ctx.app.inject({ method: 'PUT', url, payload: body as object, headers: o?.headers }),
-    del: (url, o) => ctx.app.inject({ method: 'DELETE', url, headers: o?.headers }),
+    get: (url, o) => ctx.app.inject({ method: 'GET', url, query: o?.query, ...from(o) }),
+    post: (url, body, o) => ctx.app.inject({ method: 'POST', url, payload: body as object, ...from(o) }),
+    patch: (url, body, o) => ctx.app.inject({ method: 'PATCH', url, payload: body as object, ...from(o) }),
+    put: (url, body, o) => ctx.app.inject({ method: 'PUT', url, payload: body as object, ...from(o) }),
+    del: (url, o) => ctx.app.inject({ method: 'DELETE', url, ...from(o) }),
   };
 }

@@ -32,3 +32,12 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   },
   dark: {},
 });
+
+/**
+ * The nonce the server put in this page for the Content-Security-Policy (platform/security-headers.ts): Mantine
+ * writes <style> elements at run time and must mark them with it. Read from the property, which the browser keeps
+ * after hiding the attribute from the page.
+ */
+export function styleNonce(): string {
+  return document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce ?? '';
+}

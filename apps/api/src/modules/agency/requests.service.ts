@@ -6,7 +6,7 @@ import { requireRole, type Actor } from '../../platform/actor.js';
 import { DomainError, notFound, stale } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
-import { consumeRateLimit } from '../../platform/rate-limit.js';
+import { addressForLimits, consumeRateLimit } from '../../platform/rate-limit.js';
 import { readSetting } from '../../platform/settings.js';
 import { resolvePlace } from '../../platform/places.js';
 import { createPeopleService } from '../people/people.service.js';
@@ -118,7 +118,7 @@ export function createRequestsService(deps: Deps) {
     /** The public form: no login, a honeypot and a per-IP limit kept in the database. */
     async submitPublic(ip: string, body: LessonRequestBody): Promise<{ reference: string }> {
       const limit = await readSetting<{ limit: number; windowMinutes: number }>(db, SETTING.publicRateLimit);
-      await consumeRateLimit(deps, `lesson-request:${ip}`, limit.limit, limit.windowMinutes * 60);
+      await consumeRateLimit(deps, `lesson-request:${addressForLimits(ip)}`, limit.limit, limit.windowMinutes * 60);
       // A robot filled the hidden field: answer as usual so it learns nothing, store nothing.
       if (body.website && body.website.trim() !== '') return { reference: newReference() };
       const { reference } = await store({ kind: 'anonymous', label: 'public form' }, body, 'public');

@@ -61,23 +61,3 @@ export async function findSession(db: Kysely<DB>, sessionId: string) {
   const { role: _role, ...session } = first;
   return { ...session, roles: rows.flatMap((r) => (r.role ? [r.role as Role] : [])).sort() };
 }
-
-export async function countRecentFailures(db: Tx, key: string, since: string): Promise<number> {
-  const lastSuccess = await db
-    .selectFrom('rate_events')
-    .select('at')
-    .where('key', '=', key)
-    .where('succeeded', '=', 1)
-    .where('at', '>=', since)
-    .orderBy('at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const row = await db
-    .selectFrom('rate_events')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('key', '=', key)
-    .where('succeeded', '=', 0)
-    .where('at', '>=', lastSuccess?.at ?? since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}

@@ -8,9 +8,12 @@ import { requireUser, type Actor, type UserActor } from '../../platform/actor.js
 import { recordAudit } from '../../platform/audit.js';
 import { invitationMail, passwordResetMail } from '../../platform/mail-templates.js';
 import { readSetting, writeSetting } from '../../platform/settings.js';
+import { addressForLimits, consumeRateLimit } from '../../platform/rate-limit.js';
 import * as repo from './auth.repository.js';
+import { createLoginLimits } from './login-limits.js';
 
 const TOKEN_HOURS: Record<'reset' | 'invite', number> = { reset: 2, invite: 72 };
+const RESETS_PER_ADDRESS_PER_HOUR = 10;
 /** Sliding sessions: last_seen_at is written at most this often, to keep reads cheap. */
 const TOUCH_EVERY_MS = 5 * 60_000;
 
@@ -48,23 +51,22 @@ export function createAuthService(deps: Deps) {
     return { secret, csrf, expiresAt };
   }
 
-  async function recordAttempt(key: string, succeeded: boolean) {
-    await db.insertInto('rate_events').values({ id: newId(), key, at: clock.now().toISOString(), succeeded: succeeded ? 1 : 0 }).execute();
-  }
+  const loginLimits = createLoginLimits(deps);
 
   return {
-    /** Logs in; refuses after too many failures for this account or this address within the window. */
+    /** Logs in, within the login limits (login-limits.ts): the attempt is recorded before the password is checked. */
     async login(email: string, password: string, ip: string, userAgent: string | null): Promise<SessionResult> {
-      const since = new Date(clock.now().getTime() - config.loginWindowMinutes * 60_000).toISOString();
-      const keys = [`login:email:${email.toLowerCase()}`, `login:ip:${ip}`];
-      for (const key of keys) {
-        if ((await repo.countRecentFailures(db, key, since)) >= config.loginMaxFailures) throw new DomainError('TOO_MANY_ATTEMPTS');
-      }
+      const attempt = await loginLimits.reserve(email, ip);
       const user = await repo.findUserByEmail(db, email);
       const ok = !!user && user.status === 'active' && !!user.password_hash && (await verify(user.password_hash, password));
-      for (const key of keys) await recordAttempt(key, ok);
-      if (!ok || !user) throw new DomainError('INVALID_CREDENTIALS');
-      const session = await db.transaction().execute((tx) => openSession(tx, user.id, ip, userAgent));
+      if (!ok || !user) {
+        await loginLimits.failed(attempt);
+        throw new DomainError('INVALID_CREDENTIALS');
+      }
+      const session = await db.transaction().execute(async (tx) => {
+        await loginLimits.succeeded(tx, attempt);
+        return openSession(tx, user.id, ip, userAgent);
+      });
       return { sessionSecret: session.secret, expiresAt: session.expiresAt, me: await meOf(user.id, session.csrf) };
     },
 
@@ -111,9 +113,8 @@ export function createAuthService(deps: Deps) {
 
     /** Always answers the same way, whether or not the address is known, so it reveals no account. */
     async requestPasswordReset(email: string, ip: string): Promise<void> {
-      const since = new Date(clock.now().getTime() - 3_600_000).toISOString();
-      if ((await repo.countRecentFailures(db, `reset:ip:${ip}`, since)) >= 10) throw new DomainError('TOO_MANY_ATTEMPTS');
-      await recordAttempt(`reset:ip:${ip}`, false);
+      const key = `reset:ip:${addressForLimits(ip)}`;
+      await consumeRateLimit(deps, key, RESETS_PER_ADDRESS_PER_HOUR, 3600, 'TOO_MANY_ATTEMPTS');
       const user = await repo.findUserByEmail(db, email);
       if (!user || user.status === 'disabled') return;
       await db.transaction().execute((tx) => issueToken(tx, user.id, 'reset'));

@@ -11,7 +11,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { addDays, dateInZone } from '../../platform/clock.js';
 import { readSetting } from '../../platform/settings.js';
-import { consumeRateLimit } from '../../platform/rate-limit.js';
+import { addressForLimits, consumeRateLimit } from '../../platform/rate-limit.js';
 import { createTask } from '../../platform/tasks.js';
 import { resolvePlace } from '../../platform/places.js';
 import type { PeopleService } from '../people/people.service.js';
@@ -133,7 +133,8 @@ export function createApplicationsService(deps: Deps, services: { people: People
      * stores nothing; the CV is checked by content before anything is written.
      */
     async submit(ip: string, upload: Upload): Promise<{ received: true }> {
-      await consumeRateLimit(deps, `teacher-application:${ip}`, await readSetting<number>(db, SETTINGS.applicationsPerIpPerHour), 3600);
+      const perHour = await readSetting<number>(db, SETTINGS.applicationsPerIpPerHour);
+      await consumeRateLimit(deps, `teacher-application:${addressForLimits(ip)}`, perHour, 3600);
       let raw: unknown;
       try {
         raw = JSON.parse(upload.fields.data ?? '');
