@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type E2EServer } from './support/server.js';
-import { expectAccessible, launchBrowser, linkFrom, loginThroughUi, newPage } from './support/browser.js';
+import { expectAccessible, launchBrowser, loginThroughUi, newPage } from './support/browser.js';
 
 let server: E2EServer;
 let browser: Browser;
@@ -124,21 +124,27 @@ describe('foundation in the browser', () => {
     await page.context().close();
   });
 
-  it('resets a password through the e-mail in the outbox', async () => {
+  it('resets a password through the e-mail it sends, while the outbox shows that link hidden', async () => {
     const page = await newPage(browser, { locale: 'en-GB' });
     await page.goto(`${server.url}/forgot-password`);
     await page.getByLabel(/e-mail/i).first().fill('accounts@demo.example.org');
     await page.getByRole('button', { name: /lien|link/i }).click();
     await page.getByText(/un e-mail vient de lui être envoyé|an e-mail has just been sent/i).first().waitFor();
 
+    // Staff reading the outbox see the message, never the link that would open the account.
     const admin = await newPage(browser);
     await loginThroughUi(admin, server.url, 'admin@demo.example.org');
     await admin.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'E-mails envoyés' }).first().click();
     await admin.getByText('accounts@demo.example.org').first().waitFor();
+    await admin.getByText(/Les liens personnels .* sont masqués/).waitFor();
     await expectAccessible(admin, 'outbox');
-    const mail = await server.deps.db.selectFrom('outbox').select('text_body').where('to_address', '=', 'accounts@demo.example.org').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
-    const link = linkFrom(mail.text_body, '/reset-password');
+    await admin.getByRole('row', { name: /accounts@demo\.example\.org/ }).first().getByRole('link').click();
+    await admin.getByText('[lien personnel masqué]').waitFor();
+    expect(await admin.locator('a[href*="token="]').count()).toBe(0);
+    await expectAccessible(admin, 'outbox message');
 
+    // The person who asked gets the real link by e-mail.
+    const link = server.mailbox.linkTo('accounts@demo.example.org', '/reset-password');
     await page.goto(link);
     await page.getByLabel(/^(nouveau mot de passe|new password)/i).first().fill('a much better password');
     await page.getByLabel(/confirm/i).first().fill('a much better password');
@@ -158,3 +164,40 @@ describe('foundation in the browser', () => {
     await page.context().close();
   });
 });
+
+describe('the outbox of a demo (DEMO=1)', () => {
+  let demo: E2EServer;
+  beforeAll(async () => {
+    demo = await startServer({ demoMode: true });
+  });
+  afterAll(async () => demo?.close());
+
+  it('shows personal links so the demo can be followed, under a banner saying so, in French and English', async () => {
+    await anonymousReset(demo, 'sales@demo.example.org');
+    const page = await newPage(browser);
+    await loginThroughUi(page, demo.url, 'admin@demo.example.org');
+    await page.goto(`${demo.url}/office/outbox`);
+    const banner = page.getByRole('status').filter({ hasText: 'Mode démonstration : liens personnels visibles' });
+    await banner.waitFor();
+    await expectAccessible(page, 'demo outbox (fr)');
+    await page.getByRole('row', { name: /sales@demo\.example\.org/ }).first().getByRole('link').click();
+    await page.locator('a[href*="/reset-password?token="]').first().waitFor();
+    await page.getByRole('status').filter({ hasText: 'Mode démonstration' }).waitFor();
+
+    await page.getByRole('button', { name: 'Agnès Directrice' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.goto(`${demo.url}/office/outbox`);
+    await page.getByRole('status').filter({ hasText: 'Demo mode: personal links are visible' }).waitFor();
+    await expectAccessible(page, 'demo outbox (en)');
+    await page.context().close();
+  });
+});
+
+async function anonymousReset(target: E2EServer, email: string) {
+  const res = await fetch(`${target.url}/api/auth/password-reset`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email }),
+  });
+  expect(res.status).toBe(204);
+}

@@ -205,6 +205,13 @@ export const en: Messages = {
     open: 'Open',
     messageTitle: 'E-mail: {{subject}}',
     statuses: { stored: 'Stored', sent: 'Sent', failed: 'Failed' },
+    demoLinksTitle: 'Demo mode: personal links are visible',
+    demoLinks:
+      'So that the demo can be followed, personal links (password, invitation, answers without logging in) stay ' +
+      'visible in these e-mails. Outside a demo they are hidden here and only their recipient gets them.',
+    linksHidden:
+      'Personal links (password, invitation, answers without logging ' +
+      'in) are hidden: only their recipient gets them, by e-mail.',
   },
   teacherPortal: {
     title: 'My teacher space',

@@ -204,6 +204,14 @@ export const fr = {
     open: 'Ouvrir',
     messageTitle: 'E-mail : {{subject}}',
     statuses: { stored: 'Enregistré', sent: 'Envoyé', failed: 'Échec' },
+    demoLinksTitle: 'Mode démonstration : liens personnels visibles',
+    demoLinks:
+      'Pour suivre la démo, les liens personnels (mot de passe, invitation, réponses sans connexion) ' +
+      'restent visibles dans ces e-mails. Hors démonstration, ils sont masqués ici ' +
+      'et seul leur destinataire les reçoit.',
+    linksHidden:
+      'Les liens personnels (mot de passe, invitation, réponses sans connexion) ' +
+      'sont masqués : seul leur destinataire les reçoit, par e-mail.',
   },
   teacherPortal: {
     title: 'Mon espace professeur',

@@ -9,6 +9,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { addDays, dateInZone } from '../../platform/clock.js';
 import { hashSecret, newId, newSecret } from '../../platform/ids.js';
 import { readSetting } from '../../platform/settings.js';
+import { PersonalLink } from '../../platform/mail-templates.js';
 import { SETTING } from './agency.settings.js';
 
 export type FileRow = Selectable<LessonFilesTable>;
@@ -84,7 +85,11 @@ export function requireStage(file: FileRow, ...stages: FileStage[]): void {
 }
 
 /** A signed single-use link for one person on one file; only the hash is stored, the secret goes in the e-mail. */
-export async function createAccessLink(deps: Pick<Deps, 'clock' | 'config'>, tx: Tx, input: { fileId: string; assignmentId: string; personId: string; audience: 'family' | 'teacher' }): Promise<string> {
+export async function createAccessLink(
+  deps: Pick<Deps, 'clock' | 'config'>,
+  tx: Tx,
+  input: { fileId: string; assignmentId: string; personId: string; audience: 'family' | 'teacher' },
+): Promise<PersonalLink> {
   const secret = newSecret();
   const days = await readSetting<number>(tx, SETTING.linkValidityDays);
   const now = deps.clock.now();
@@ -103,7 +108,7 @@ export async function createAccessLink(deps: Pick<Deps, 'clock' | 'config'>, tx:
       created_at: now.toISOString(),
     })
     .execute();
-  return `${deps.config.publicUrl}/l/${secret}`;
+  return new PersonalLink(`${deps.config.publicUrl}/l/${secret}`);
 }
 
 /** Who to write to on the family side: the first guardian with an e-mail, else an adult student with one. */

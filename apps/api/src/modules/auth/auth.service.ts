@@ -6,7 +6,7 @@ import { DomainError } from '../../platform/errors.js';
 import { hashSecret, newId, newSecret } from '../../platform/ids.js';
 import { requireUser, type Actor, type UserActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
-import { invitationMail, passwordResetMail } from '../../platform/mail-templates.js';
+import { PersonalLink, invitationMail, passwordResetMail } from '../../platform/mail-templates.js';
 import { readSetting, writeSetting } from '../../platform/settings.js';
 import * as repo from './auth.repository.js';
 
@@ -197,10 +197,12 @@ export function createAuthService(deps: Deps) {
       .execute();
     const locale = user.locale as Locale;
     const organisation = await readSetting<string>(tx, 'organisation.name');
+    const page = purpose === 'invite' ? 'invitation' : 'reset-password';
+    const link = new PersonalLink(`${config.publicUrl}/${page}?token=${secret}`);
     const mail =
       purpose === 'invite'
-        ? invitationMail({ name: user.display_name, organisation, link: `${config.publicUrl}/invitation?token=${secret}`, hours })
-        : passwordResetMail({ name: user.display_name, link: `${config.publicUrl}/reset-password?token=${secret}`, hours });
+        ? invitationMail({ name: user.display_name, organisation, link, hours })
+        : passwordResetMail({ name: user.display_name, link, hours });
     await mailer.enqueue(tx, { to: user.email, locale, mail, related: { type: 'user', id: userId } });
   }
 }

@@ -14,6 +14,7 @@ import { SYSTEM } from '../../platform/actor.js';
 import { isSelf } from './teacher-access.js';
 import { teacherContact } from './teacher-status.js';
 import { meetingInvitationMail } from './teachers.mail.js';
+import { PersonalLink } from '../../platform/mail-templates.js';
 import { applyMeetingRule, meetingRuleCandidates } from './meeting-rule.js';
 
 const MEETING_STAFF = ['followup'] as const;
@@ -215,7 +216,7 @@ export function createMeetingsService(deps: Deps) {
               place: meeting.place,
               videoUrl: meeting.video_url,
               facilitator: meeting.facilitator,
-              link: `${config.publicUrl}/meeting-answer/${token}`,
+              link: new PersonalLink(`${config.publicUrl}/meeting-answer/${token}`),
             }),
             related: { type: 'meeting', id },
           });
