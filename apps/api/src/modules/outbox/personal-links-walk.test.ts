@@ -29,7 +29,8 @@ afterAll(async () => ctx.close());
 /** Up to `limit` ids of a table, newest first (what the actions below touched comes first). */
 type Table = 'families' | 'people' | 'teacher_documents' | 'teacher_applications' | 'meetings' | 'teacher_suspensions';
 type MoreTables = 'lesson_files' | 'tickets' | 'invoices' | 'collection_batches' | 'tax_certificates' | 'outbox';
-async function ids(db: Kysely<DB>, table: Table | MoreTables, limit = 12) {
+type Billing = 'payment_deferrals';
+async function ids(db: Kysely<DB>, table: Table | MoreTables | Billing, limit = 12) {
   const newest = sql.ref(table === 'tax_certificates' ? 'generated_at' : 'created_at');
   const query = sql<{ id: string }>`select id from ${sql.table(table)} order by ${newest} desc, id limit ${limit}`;
   const rows = await query.execute(db);
@@ -87,6 +88,7 @@ async function urlsFor(path: string): Promise<string[] | 'skip'> {
     '/api/billing/batches/{id}': () => fill('collection_batches', 4),
     '/api/billing/batches/{id}/file': () => fill('collection_batches', 2),
     '/api/billing/certificates/{id}/pdf': () => fill('tax_certificates', 2),
+    '/api/billing/deferrals/{id}': () => fill('payment_deferrals', 2),
   };
   const mapped = byPath[path];
   if (mapped) return mapped();
