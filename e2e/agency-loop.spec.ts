@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startServer, type E2EServer } from './support/server.js';
-import { expectAccessible, launchBrowser, linkFrom, loginThroughUi, newPage } from './support/browser.js';
+import { expectAccessible, launchBrowser, loginThroughUi, newPage } from './support/browser.js';
 import { makeUser, TEST_PASSWORD } from '../apps/api/src/testing/harness.js';
 
 let server: E2EServer;
@@ -68,7 +68,7 @@ describe('the agency loop in the browser', () => {
     await recruitment.getByText('Contact transmis', { exact: false }).first().waitFor();
     await recruitment.context().close();
 
-    // Both e-mails are in the outbox.
+    // Both e-mails are in the outbox, and both sides received theirs.
     const assignment = await server.deps.db.selectFrom('assignments').select(['teacher_id']).where('file_id', '=', file.id).executeTakeFirstOrThrow();
     const teacherPerson = await server.deps.db.selectFrom('people').select(['email', 'first_name', 'last_name']).where('id', '=', assignment.teacher_id).executeTakeFirstOrThrow();
     expect(`${teacherPerson.first_name} ${teacherPerson.last_name}`).toBe(firstName);
@@ -77,7 +77,8 @@ describe('the agency loop in the browser', () => {
     expect(teacherMail.text_body).toContain(GUARDIAN_EMAIL);
 
     // 4. The family opens the e-mailed link and records the first-lesson date without logging in.
-    const link = linkFrom(familyMail.text_body, '/l/');
+    expect(familyMail.text_body).toContain('[lien personnel masqué]');
+    const link = server.mailbox.linkTo(GUARDIAN_EMAIL, '/l/');
     await family.goto(link);
     await family.getByRole('heading', { level: 1, name: /Capucine/ }).waitFor();
     await expectAccessible(family, 'signed link page');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { TestClock } from '../apps/api/src/platform/clock.js';
 import { startServer, type E2EServer } from './support/server.js';
-import { expectAccessible, launchBrowser, linkFrom, loginThroughUi, newPage } from './support/browser.js';
+import { expectAccessible, launchBrowser, loginThroughUi, newPage } from './support/browser.js';
 
 let server: E2EServer;
 let browser: Browser;
@@ -67,10 +67,9 @@ describe('the teachers’ lifecycle in the browser', () => {
     await followup.getByRole('link', { name: /Professeur créé/ }).waitFor();
     await followup.context().close();
 
-    // 3. The invitation e-mail is in the outbox; the teacher sets a password.
-    const invitation = await server.deps.db.selectFrom('outbox').selectAll().where('to_address', '=', APPLICANT_EMAIL).where('template', '=', 'auth.invitation').executeTakeFirstOrThrow();
+    // 3. The teacher gets the invitation e-mail and sets a password.
     const teacher = await newPage(browser);
-    await teacher.goto(linkFrom(invitation.text_body, '/invitation'));
+    await teacher.goto(server.mailbox.linkTo(APPLICANT_EMAIL, '/invitation'));
     await teacher.getByLabel(/^Nouveau mot de passe/).fill('lucie-piano-2026');
     await teacher.getByLabel(/^Confirmer le mot de passe/).fill('lucie-piano-2026');
     await teacher.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();

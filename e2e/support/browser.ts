@@ -82,10 +82,3 @@ export async function loginThroughUi(page: Page, baseUrl: string, email: string,
   await page.getByRole('button', { name: /se connecter|log in/i }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
-
-/** The newest outbox message to an address, read straight from the database the server uses. */
-export function linkFrom(text: string, pathPart: string): string {
-  const match = new RegExp(`https?://[^\\s]*${pathPart}[^\\s]*`).exec(text);
-  if (!match) throw new Error(`no link containing ${pathPart} in: ${text}`);
-  return match[0];
-}

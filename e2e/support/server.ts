@@ -8,8 +8,10 @@ import { buildApp, type App } from '../../apps/api/src/app.js';
 import { loadDemoIfEmpty } from '../../apps/api/src/seed/demo.js';
 import { createTestDatabase } from '../../apps/api/src/testing/harness.js';
 import type { Clock } from '../../apps/api/src/platform/clock.js';
+import { startMailbox, type Mailbox } from '../../apps/api/src/testing/mailbox.js';
 
-export type E2EServer = App & { url: string; close: () => Promise<void> };
+/** mailbox: what people receive, through a real SMTP server on loopback (the outbox hides personal links). */
+export type E2EServer = App & { url: string; mailbox: Mailbox; close: () => Promise<void> };
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -21,12 +23,29 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The real app on a fresh database with the demo organisation, serving the built web app, on loopback. */
-export async function startServer(options: { demo?: boolean; clock?: Clock } = {}): Promise<E2EServer> {
+/**
+ * The real app on a fresh database with the demo organisation, serving the built web app, on loopback, its
+ * e-mails sent to a mailbox on loopback. demoMode: run as `npm run demo` does (DEMO=1: the outbox shows links).
+ */
+type ServerOptions = { demo?: boolean; demoMode?: boolean; clock?: Clock };
+export async function startServer(options: ServerOptions = {}): Promise<E2EServer> {
   const { url: databaseUrl, drop } = await createTestDatabase();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, LOG_LEVEL: 'warn', SWEEP_INTERVAL_MINUTES: '0', CHECK_RESPONSES: 'true', WEB_DIST: process.env.E2E_WEB_DIST ?? fileURLToPath(new URL('../../dist/web', import.meta.url)), STORAGE_DIR: path.join(path.dirname(databaseUrl.replace(/^sqlite:/, '')), 'files') });
+  const mailbox = await startMailbox();
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    SMTP_URL: mailbox.url,
+    DEMO: options.demoMode ? '1' : '',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: url,
+    LOG_LEVEL: 'warn',
+    SWEEP_INTERVAL_MINUTES: '0',
+    CHECK_RESPONSES: 'true',
+    WEB_DIST: process.env.E2E_WEB_DIST ?? fileURLToPath(new URL('../../dist/web', import.meta.url)),
+    STORAGE_DIR: path.join(path.dirname(databaseUrl.replace(/^sqlite:/, '')), 'files'),
+  });
   const database = openDatabase(databaseUrl, { poolSize: 5 });
   await migrateToLatest(database);
   const built = await buildApp({ config, database, clock: options.clock, logger: false });
@@ -35,9 +54,11 @@ export async function startServer(options: { demo?: boolean; clock?: Clock } = {
   return {
     ...built,
     url,
+    mailbox,
     close: async () => {
       await built.app.close();
       await database.destroy();
+      await mailbox.close();
       await drop();
     },
   };

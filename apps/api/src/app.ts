@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -13,6 +13,7 @@ import type { Clock } from './platform/clock.js';
 import { systemClock } from './platform/clock.js';
 import { Mailer } from './platform/mailer.js';
 import { createSerializerCompiler } from './platform/serializer.js';
+import { redactUrl } from './platform/log-redaction.js';
 import type { Deps } from './platform/deps.js';
 import { problem, registerAuthHooks, registerErrorHandler } from './platform/http.js';
 import { registerTextGuard } from './platform/text-guard.js';
@@ -21,13 +22,25 @@ import { createAuthService } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { registerModules } from './modules/index.js';
 
-export type BuildOptions = { config: Config; database: Database; clock?: Clock; logger?: boolean };
+/** logStream: where the log goes instead of stdout (tests read it). */
+export type BuildOptions = {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  logger?: boolean;
+  logStream?: NodeJS.WritableStream;
+};
 export type App = { app: FastifyInstance; deps: Deps };
 
 /** Builds the whole API: external plugins, then platform hooks, then each module's routes. Tests use it too. */
-export async function buildApp({ config, database, clock = systemClock, logger = true }: BuildOptions): Promise<App> {
+export async function buildApp(options: BuildOptions): Promise<App> {
+  const { config, database, clock = systemClock, logger = true, logStream } = options;
+  // A request line names its URL without the secret of a personal link (see redactUrl).
+  const serializers = {
+    req: (req: FastifyRequest) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
+  };
   const app = Fastify({
-    logger: logger ? { level: config.logLevel } : false,
+    logger: logger ? { level: config.logLevel, serializers, ...(logStream ? { stream: logStream } : {}) } : false,
     bodyLimit: 1_048_576,
     // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY: per-address limits depend on it.
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
@@ -37,7 +50,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(createSerializerCompiler({ checkContracts: config.checkResponses }));
 
-  const mailer = new Mailer(database.db, clock, config.smtpUrl, config.mailFrom);
+  const mailer = new Mailer(database.db, clock, config.smtpUrl, config.mailFrom, { showLinks: config.demo });
   const deps: Deps = { db: database.db, engine: database.engine, clock, mailer, config };
   app.addHook('onClose', async () => mailer.close());
 

@@ -21,8 +21,16 @@ if (config.demo) {
     console.log(`\nDemo database already filled; logins are <role>@demo.example.org with password "${DEMO_PASSWORD}".\n`);
   }
 } else {
-  const link = await createAuthService(deps).prepareSetupLink();
-  if (link) app.log.warn(`No account yet. Create the first administrator here (one-time link): ${link}`);
+  // The link itself is a secret: printed by `npm run setup-link` on the operator's terminal, never in this log.
+  if (await createAuthService(deps).needsSetup()) {
+    app.log.warn('No account yet: `npm run setup-link` (same DATABASE_URL) prints the link to create the first admin.');
+  }
+  if (!config.smtpUrl) {
+    app.log.warn(
+      'SMTP_URL is not set: e-mails stay in the outbox, where personal links (invitations, password resets, ' +
+        'first-lesson and meeting answers) are hidden, so nobody receives them. Set SMTP_URL, or DEMO=1 for a demo.',
+    );
+  }
 }
 
 // What uploads cut short by a crash left behind (temporary files, bytes without their row): cleaned before serving.

@@ -35,6 +35,7 @@ const LinkPage = lazyPage(() => import('./features/agency/LinkPage'), 'LinkPage'
 const TeacherLessonsPage = lazyPage(() => import('./features/agency/LessonsMonthPage'), 'TeacherLessonsPage');
 const TeacherStudentsPage = lazyPage(() => import('./features/agency/PortalPages'), 'TeacherStudentsPage');
 const FamilyBillingPage = lazyPage(() => import('./features/billing/FamilyBillingPage'), 'FamilyBillingPage');
+const ChangePasswordPage = lazyPage(() => import('./features/account/ChangePasswordPage'), 'ChangePasswordPage');
 const FamilyLessonsPage = lazyPage(() => import('./features/agency/PortalPages'), 'FamilyLessonsPage');
 
 /** A session that ended while browsing sends the user back to the login page. */
@@ -116,6 +117,7 @@ const router = createBrowserRouter([
           { path: 'meetings', element: <MyMeetingsPage /> },
           { path: 'students', element: <TeacherStudentsPage /> },
           { path: 'lessons', element: <TeacherLessonsPage /> },
+          { path: 'password', element: <ChangePasswordPage /> },
           { path: '*', element: <NotFoundPage homePath="/teacher" /> },
         ],
       },
@@ -130,6 +132,7 @@ const router = createBrowserRouter([
           { index: true, element: <FamilyHomePage /> },
           { path: 'lessons', element: <FamilyLessonsPage /> },
           { path: 'billing', element: <FamilyBillingPage /> },
+          { path: 'password', element: <ChangePasswordPage /> },
           { path: '*', element: <NotFoundPage homePath="/family" /> },
         ],
       },

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { Email, Id, Locale, Role, Version, shortText } from './common.js';
 
-export const Password = z.string().min(10, { message: 'password_too_short' }).max(200, { message: 'too_long' });
+/** A new password: long enough here (browser and API); the API also refuses common ones (platform/passwords.ts). */
+export const PASSWORD_MIN_LENGTH = 10;
+export const Password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, { message: 'password_too_short' })
+  .max(200, { message: 'too_long' });
 
 export const LoginBody = z.object({ email: Email, password: z.string().min(1, { message: 'required' }).max(200, { message: 'too_long' }) });
 export const Me = z.object({
@@ -18,6 +23,11 @@ export const UpdateMeBody = z.object({ locale: Locale.optional(), displayName: s
 
 export const PasswordResetRequestBody = z.object({ email: Email });
 export const TokenPasswordBody = z.object({ token: z.string().min(20).max(200), password: Password });
+/** Changing one's own password: the current one proves it is the account's owner, not just an open session. */
+export const ChangePasswordBody = z.object({
+  currentPassword: z.string().min(1, { message: 'required' }).max(200, { message: 'too_long' }),
+  newPassword: Password,
+});
 export const TokenInfo = z.object({ purpose: z.enum(['reset', 'invite']), email: z.string(), displayName: z.string() });
 
 export const SetupStatus = z.object({ needsSetup: z.boolean() });

@@ -196,6 +196,20 @@ export const DeferralBody = z.object({
   newDueOn: IsoDate,
   planId: Id.optional().nullable(),
 });
+/** A board-voted deferral as recorded (GET /api/billing/deferrals/:id). */
+export const Deferral = z.object({
+  id: Id,
+  decisionRef: z.string(),
+  decidedOn: z.string(),
+  reason: z.string(),
+  fromDueOn: z.string(),
+  toDueOn: z.string(),
+  newDueOn: z.string(),
+  planId: z.string().nullable(),
+  affectedCount: z.number(),
+  createdAt: z.string(),
+});
+export type Deferral = z.infer<typeof Deferral>;
 export const ScheduleBody = z.object({ familyId: Id, through: IsoDate });
 
 export const CertificateListQuery = z.object({

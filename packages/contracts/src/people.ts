@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Address, Email, Id, IsoDate, Locale, Phone, Version } from './common.js';
+import { Address, Email, Id, IsoDate, Locale, Page, Phone, Version } from './common.js';
 import { longText, optionalText, searchText, shortText } from './common.js';
 
 export const PERSON_KINDS = ['guardian', 'student', 'teacher', 'staff'] as const;
@@ -156,3 +156,8 @@ export const OutboxMessage = z.object({
   status: z.enum(['stored', 'sent', 'failed']),
 });
 export type OutboxMessage = z.infer<typeof OutboxMessage>;
+/** A page of the outbox; linksShown: personal links are visible in it (demo mode only), said by a banner. */
+export const OutboxPage = Page(OutboxMessage).extend({ linksShown: z.boolean() });
+export type OutboxPage = z.infer<typeof OutboxPage>;
+export const OutboxMessageDetail = OutboxMessage.extend({ linksShown: z.boolean() });
+export type OutboxMessageDetail = z.infer<typeof OutboxMessageDetail>;

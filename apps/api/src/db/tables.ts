@@ -324,6 +324,12 @@ export interface OutboxTable {
   error: string | null;
   related_type: string | null;
   related_id: string | null;
+  /**
+   * migration 2026-12-01: the body as the recipient gets it, personal links included, kept only until the SMTP
+   * server took the message (text_body is the stored copy staff read, links hidden outside demo mode)
+   */
+  delivery_text: string | null;
+  delivery_html: string | null;
 }
 
 export interface JobLocksTable {

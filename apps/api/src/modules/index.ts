@@ -11,6 +11,11 @@ import { outboxRoutes } from './outbox/outbox.routes.js';
 import { createUsersService } from './users/users.service.js';
 import { usersRoutes } from './users/users.routes.js';
 import { settingsRoutes } from './settings/settings.routes.js';
+import './people/people.records.js';
+import './users/users.records.js';
+import './teachers/teachers.records.js';
+import './agency/agency.records.js';
+import './billing/billing.records.js';
 import { registerTeachersLifecycle } from './teachers/teachers.module.js';
 import './teachers/teachers.demo.js';
 import { registerAgency } from './agency/agency.module.js';
@@ -27,7 +32,7 @@ import './billing/billing.demo.js';
 export async function registerModules(app: FastifyZod, deps: Deps): Promise<void> {
   const auth = createAuthService(deps);
   const people = createPeopleService(deps);
-  const history = createHistoryService(deps, people);
+  const history = createHistoryService(deps);
   const contacts = createContactsService(deps);
   const users = createUsersService(deps, auth);
 

@@ -18,6 +18,31 @@ export function renderTemplate(name: string, locale: Locale, params: unknown): R
   return template[locale](params);
 }
 
+/**
+ * A link that acts for one person without a password (reset, invitation, first-lesson or meeting answer): a
+ * secret. Templates type such parameters as PersonalLink, so that the stored copy of the message can be rendered
+ * with the link hidden (only the e-mail itself carries it) and no template can forget to say which links are secret.
+ */
+export class PersonalLink {
+  constructor(readonly url: string) {}
+  toString(): string {
+    return this.url;
+  }
+}
+
+/** What the stored copy of a message shows instead of a personal link, in the message's language. */
+export const HIDDEN_LINK: Record<Locale, string> = { fr: '[lien personnel masqué]', en: '[personal link hidden]' };
+
+/** The same parameters with every personal link replaced by the words saying it is hidden. */
+export function withLinksHidden(params: unknown, locale: Locale): unknown {
+  if (params instanceof PersonalLink) return HIDDEN_LINK[locale];
+  if (Array.isArray(params)) return params.map((item) => withLinksHidden(item, locale));
+  if (params && typeof params === 'object') {
+    return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, withLinksHidden(value, locale)]));
+  }
+  return params;
+}
+
 /** Plain text to a minimal HTML body: escaped, paragraphs kept, links clickable. */
 export function textToHtml(text: string): string {
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -32,7 +57,8 @@ export const signature: Record<Locale, string> = {
   en: '\n\n— The Harmonie team',
 };
 
-export const invitationMail = defineTemplate<{ name: string; organisation: string; link: string; hours: number }>('auth.invitation', {
+type InvitationParams = { name: string; organisation: string; link: PersonalLink; hours: number };
+export const invitationMail = defineTemplate<InvitationParams>('auth.invitation', {
   fr: (p) => ({
     subject: `Votre accès à ${p.organisation}`,
     text: `Bonjour ${p.name},\n\n${p.organisation} vous a ouvert un accès à Harmonie. Choisissez votre mot de passe en suivant ce lien (valable ${p.hours} heures, utilisable une seule fois) :\n\n${p.link}${signature.fr}`,
@@ -43,7 +69,8 @@ export const invitationMail = defineTemplate<{ name: string; organisation: strin
   }),
 });
 
-export const passwordResetMail = defineTemplate<{ name: string; link: string; hours: number }>('auth.password-reset', {
+type ResetParams = { name: string; link: PersonalLink; hours: number };
+export const passwordResetMail = defineTemplate<ResetParams>('auth.password-reset', {
   fr: (p) => ({
     subject: 'Réinitialisation de votre mot de passe',
     text: `Bonjour ${p.name},\n\nPour choisir un nouveau mot de passe, suivez ce lien (valable ${p.hours} heures, utilisable une seule fois) :\n\n${p.link}\n\nSi vous n’avez rien demandé, ignorez ce message.${signature.fr}`,

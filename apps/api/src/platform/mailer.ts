@@ -5,7 +5,7 @@ import type { DB } from '../db/tables.js';
 import type { Tx } from '../db/database.js';
 import type { Clock } from './clock.js';
 import { newId } from './ids.js';
-import { renderTemplate, textToHtml } from './mail-templates.js';
+import { renderTemplate, textToHtml, withLinksHidden } from './mail-templates.js';
 
 export type MailRequest = {
   to: string;
@@ -17,6 +17,11 @@ export type MailRequest = {
 /**
  * E-mails are written to the outbox inside the caller's transaction (so a rolled-back change sends nothing),
  * then delivered after commit. Without SMTP_URL they stay in the outbox as "stored", readable by staff.
+ *
+ * Personal links (reset, invitation, first-lesson and meeting answers) are secrets of their recipient: the stored
+ * copy staff read shows them hidden, and the clear body waits in delivery_text / delivery_html only until the SMTP
+ * server took the message (then, or on failure, it is emptied). Without SMTP nothing can deliver it, so it is
+ * never kept. Only a demo (`showLinks`) keeps the links in the stored copy, so that the outbox can be followed.
  */
 export class Mailer {
   private readonly transport: Transporter | null;
@@ -25,8 +30,14 @@ export class Mailer {
     private readonly clock: Clock,
     smtpUrl: string | undefined,
     private readonly from: string,
+    private readonly options: { showLinks?: boolean } = {},
   ) {
     this.transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
+  }
+
+  /** Whether the outbox shows personal links (demo mode only). */
+  get showsLinks(): boolean {
+    return this.options.showLinks === true;
   }
 
   async enqueue(tx: Tx, request: MailRequest): Promise<string> {
@@ -38,13 +49,19 @@ export class Mailer {
     const createdAt = this.clock.now().toISOString();
     const rows = requests.map((request) => {
       const rendered = renderTemplate(request.mail.template, request.locale, request.mail.params);
+      const stored = this.showsLinks
+        ? rendered
+        : renderTemplate(request.mail.template, request.locale, withLinksHidden(request.mail.params, request.locale));
+      const keepForDelivery = this.transport !== null && stored.text !== rendered.text;
       return {
         id: newId(),
         created_at: createdAt,
         to_address: request.to,
-        subject: rendered.subject,
-        text_body: rendered.text,
-        html_body: textToHtml(rendered.text),
+        subject: stored.subject,
+        text_body: stored.text,
+        html_body: textToHtml(stored.text),
+        delivery_text: keepForDelivery ? rendered.text : null,
+        delivery_html: keepForDelivery ? textToHtml(rendered.text) : null,
         locale: request.locale,
         template: request.mail.template,
         status: this.transport ? 'pending' : 'stored',
@@ -54,7 +71,7 @@ export class Mailer {
         related_id: request.related?.id ?? null,
       };
     });
-    // 13 columns a row: 500 rows stay under both engines' bound-parameter limits.
+    // 15 columns a row: 500 rows stay under both engines' bound-parameter limits.
     for (let i = 0; i < rows.length; i += 500) await tx.insertInto('outbox').values(rows.slice(i, i + 500)).execute();
     return rows.map((r) => r.id);
   }
@@ -68,11 +85,24 @@ export class Mailer {
       const claim = await this.db.updateTable('outbox').set({ status: 'sending' }).where('id', '=', message.id).where('status', '=', 'pending').executeTakeFirst();
       if (Number(claim.numUpdatedRows) !== 1) continue;
       try {
-        await this.transport.sendMail({ from: this.from, to: message.to_address, subject: message.subject, text: message.text_body, html: message.html_body ?? undefined });
-        await this.db.updateTable('outbox').set({ status: 'sent', sent_at: this.clock.now().toISOString(), error: null }).where('id', '=', message.id).execute();
+        const text = message.delivery_text ?? message.text_body;
+        const html = message.delivery_html ?? message.html_body ?? undefined;
+        const { to_address: to, subject } = message;
+        await this.transport.sendMail({ from: this.from, to, subject, text, html });
+        const sentAt = this.clock.now().toISOString();
+        await this.db
+          .updateTable('outbox')
+          .set({ status: 'sent', sent_at: sentAt, error: null, delivery_text: null, delivery_html: null })
+          .where('id', '=', message.id)
+          .execute();
         sent += 1;
       } catch (error) {
-        await this.db.updateTable('outbox').set({ status: 'failed', error: String(error).slice(0, 500) }).where('id', '=', message.id).execute();
+        // Failed messages are not retried: the clear body goes too (the person asks for a new link).
+        await this.db
+          .updateTable('outbox')
+          .set({ status: 'failed', error: String(error).slice(0, 500), delivery_text: null, delivery_html: null })
+          .where('id', '=', message.id)
+          .execute();
       }
     }
     return sent;

@@ -13,6 +13,7 @@ import { TestClock } from '../platform/clock.js';
 import { newId } from '../platform/ids.js';
 import { hashPassword } from '../modules/auth/auth.service.js';
 import type { Deps } from '../platform/deps.js';
+import { startMailbox, type Mailbox } from './mailbox.js';
 
 /** PostgreSQL when TEST_DATABASE_URL (or DATABASE_URL) points at one; SQLite in a temp file otherwise. */
 export function testEngineUrl(): string | null {
@@ -66,10 +67,23 @@ export function freePort(): Promise<number> {
 
 export type TestContext = App & { clock: TestClock; database: Database; config: Config; close: () => Promise<void> };
 
-export async function createTestApp(options: { clock?: TestClock; env?: Record<string, string> } = {}): Promise<TestContext> {
+/**
+ * A fresh app on a fresh database. With `mailbox`, e-mails leave through a real SMTP server on loopback and the
+ * test reads what people receive (`ctx.mailbox`): the outbox's stored copies hide personal links.
+ */
+type TestAppOptions = { clock?: TestClock; env?: Record<string, string> };
+export async function createTestApp(
+  options: TestAppOptions & { mailbox: true },
+): Promise<TestContext & { mailbox: Mailbox }>;
+export async function createTestApp(options?: TestAppOptions & { mailbox?: false }): Promise<TestContext>;
+export async function createTestApp(
+  options: TestAppOptions & { mailbox?: boolean } = {},
+): Promise<TestContext & { mailbox?: Mailbox }> {
   const { url, drop } = await createTestDatabase();
   // Uploads of a test go to a throw-away directory: the orphan sweep must never see the working copy's ./data/files.
   const storageDir = options.env?.STORAGE_DIR ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'harmonie-files-'));
+  const mailbox = options.mailbox ? await startMailbox() : undefined;
+  const smtp: Record<string, string> = mailbox ? { SMTP_URL: mailbox.url } : {};
   const config = loadConfig({
     DATABASE_URL: url,
     LOG_LEVEL: 'silent',
@@ -78,6 +92,7 @@ export async function createTestApp(options: { clock?: TestClock; env?: Record<s
     WEB_DIST: '/nonexistent',
     CHECK_RESPONSES: 'true',
     ...(storageDir ? { STORAGE_DIR: storageDir } : {}),
+    ...smtp,
     ...options.env,
   });
   const database = openDatabase(url, { poolSize: 5 });
@@ -90,9 +105,11 @@ export async function createTestApp(options: { clock?: TestClock; env?: Record<s
     clock,
     database,
     config,
+    mailbox,
     close: async () => {
       await built.app.close();
       await database.destroy();
+      await mailbox?.close();
       await drop();
       if (storageDir) fs.rmSync(storageDir, { recursive: true, force: true });
     },

@@ -14,14 +14,15 @@ export function fieldMessage(code: string, fallback?: string): string {
 }
 
 /**
- * Puts the `errors` of a problem response on a Mantine form, by field path ("guardians.0.email").
- * Returns true when at least one field error was placed.
+ * Puts the `errors` of a problem response on a Mantine form, by field path ("guardians.0.email"); `rename` maps an
+ * API field to the form's own name for it. Returns true when at least one field error was placed.
  */
-export function applyProblemToForm(form: FormWithErrors, error: unknown): boolean {
+export function applyProblemToForm(form: FormWithErrors, error: unknown, rename: Record<string, string> = {}): boolean {
   if (!isApiError(error) || !error.problem.errors?.length) return false;
   const errors: Record<string, ReactNode> = {};
   for (const item of error.problem.errors) {
-    const path = item.field.replace(/\[(\d+)\]/g, '.$1').replace(/^body\./, '');
+    const field = rename[item.field] ?? item.field;
+    const path = field.replace(/\[(\d+)\]/g, '.$1').replace(/^body\./, '');
     errors[path] ??= fieldMessage(item.code, item.message);
   }
   form.setErrors(errors);

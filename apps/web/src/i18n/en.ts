@@ -37,7 +37,13 @@ export const en: Messages = {
     newPassword: 'New password',
     confirmPassword: 'Confirm the password',
     passwordsDiffer: 'The two passwords do not match.',
-    passwordHint: 'At least 10 characters.',
+    passwordHint: 'At least 10 characters, and not a common password.',
+    changeTitle: 'Change password',
+    changeMenu: 'Change password',
+    changeIntro: 'Your current password is asked for. Your other open sessions will be closed.',
+    currentPassword: 'Current password',
+    changeSubmit: 'Change the password',
+    changed: 'Password changed. Your other sessions are closed.',
     setPassword: 'Save the password',
     missingToken: 'This link is incomplete.',
     setupTitle: 'Set up Harmonie',
@@ -205,6 +211,13 @@ export const en: Messages = {
     open: 'Open',
     messageTitle: 'E-mail: {{subject}}',
     statuses: { stored: 'Stored', sent: 'Sent', failed: 'Failed' },
+    demoLinksTitle: 'Demo mode: personal links are visible',
+    demoLinks:
+      'So that the demo can be followed, personal links (password, invitation, answers without logging in) stay ' +
+      'visible in these e-mails. Outside a demo they are hidden here and only their recipient gets them.',
+    linksHidden:
+      'Personal links (password, invitation, answers without logging ' +
+      'in) are hidden: only their recipient gets them, by e-mail.',
   },
   teacherPortal: {
     title: 'My teacher space',

@@ -36,7 +36,13 @@ export const fr = {
     newPassword: 'Nouveau mot de passe',
     confirmPassword: 'Confirmer le mot de passe',
     passwordsDiffer: 'Les deux mots de passe ne correspondent pas.',
-    passwordHint: 'Au moins 10 caractères.',
+    passwordHint: 'Au moins 10 caractères, et pas un mot de passe répandu.',
+    changeTitle: 'Changer de mot de passe',
+    changeMenu: 'Changer de mot de passe',
+    changeIntro: 'Votre mot de passe actuel est demandé. Vos autres sessions ouvertes seront fermées.',
+    currentPassword: 'Mot de passe actuel',
+    changeSubmit: 'Changer le mot de passe',
+    changed: 'Mot de passe changé. Vos autres sessions sont fermées.',
     setPassword: 'Enregistrer le mot de passe',
     missingToken: 'Ce lien est incomplet.',
     setupTitle: 'Configurer Harmonie',
@@ -204,6 +210,14 @@ export const fr = {
     open: 'Ouvrir',
     messageTitle: 'E-mail : {{subject}}',
     statuses: { stored: 'Enregistré', sent: 'Envoyé', failed: 'Échec' },
+    demoLinksTitle: 'Mode démonstration : liens personnels visibles',
+    demoLinks:
+      'Pour suivre la démo, les liens personnels (mot de passe, invitation, réponses sans connexion) ' +
+      'restent visibles dans ces e-mails. Hors démonstration, ils sont masqués ici ' +
+      'et seul leur destinataire les reçoit.',
+    linksHidden:
+      'Les liens personnels (mot de passe, invitation, réponses sans connexion) ' +
+      'sont masqués : seul leur destinataire les reçoit, par e-mail.',
   },
   teacherPortal: {
     title: 'Mon espace professeur',

@@ -1,7 +1,7 @@
 import { Button, Menu } from '@mantine/core';
-import { IconCheck, IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { IconCheck, IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LOCALES } from '../api/contract-values';
 import { useChangeLanguage } from '../features/account/use-change-language';
@@ -17,6 +17,8 @@ export function UserMenu() {
   const navigate = useNavigate();
   const changeLanguage = useChangeLanguage();
   const active = currentLanguage();
+  // Each portal (office, teacher, family) has its own page for it, inside its own shell.
+  const portal = useLocation().pathname.split('/')[1] ?? 'office';
 
   const onLogout = async () => {
     try {
@@ -50,6 +52,9 @@ export function UserMenu() {
           </Menu.Item>
         ))}
         <Menu.Divider />
+        <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => void navigate(`/${portal}/password`)}>
+          {t('auth.changeMenu')}
+        </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void onLogout()}>
           {t('actions.logout')}
         </Menu.Item>

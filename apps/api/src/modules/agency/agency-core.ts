@@ -9,6 +9,8 @@ import { recordAudit } from '../../platform/audit.js';
 import { addDays, dateInZone } from '../../platform/clock.js';
 import { hashSecret, newId, newSecret } from '../../platform/ids.js';
 import { readSetting } from '../../platform/settings.js';
+import { fields, type Fields } from '../../platform/records.js';
+import { PersonalLink } from '../../platform/mail-templates.js';
 import { SETTING } from './agency.settings.js';
 
 export type FileRow = Selectable<LessonFilesTable>;
@@ -59,6 +61,49 @@ export async function assertAccessToFile<F extends FileRow>(tx: Tx, actor: Actor
   throw forbidden();
 }
 
+/**
+ * What the file page shows each audience of the file itself: staff also see which family it may duplicate. The
+ * coordinates computed from the address are shown to nobody. Its history uses the same filter (agency.records.ts).
+ */
+const FILE_FIELDS = fields(
+  'stage',
+  'owner_service',
+  'stage_changed_at',
+  'source',
+  'instrument',
+  'level',
+  'goals',
+  'place',
+  'address_line1',
+  'postal_code',
+  'city',
+  'insee_code',
+  'lesson_minutes',
+  'frequency',
+  'teacher_wishes',
+  'styles',
+  'closed_reason',
+  'reference',
+  'family_id',
+  'student_id',
+);
+const FILE_STAFF_FIELDS = fields(...FILE_FIELDS, 'duplicate_family_id');
+export const fileFields = (access: FileAccess): Fields => (access === 'staff' ? FILE_STAFF_FIELDS : FILE_FIELDS);
+
+/** Which of a file's assignments its page shows: a teacher their own, the family the current one, staff all. */
+type AssignmentSeen = { teacher_id: string; ended_on: string | null };
+export function showsAssignment(access: FileAccess, actor: Actor, a: AssignmentSeen): boolean {
+  if (access === 'teacher') return actor.kind === 'user' && a.teacher_id === actor.personId;
+  if (access === 'family') return !a.ended_on;
+  return true;
+}
+/** Which lessons: a teacher their own only. */
+export function showsLesson(access: FileAccess, actor: Actor, lesson: { teacher_id: string }): boolean {
+  return access !== 'teacher' || (actor.kind === 'user' && lesson.teacher_id === actor.personId);
+}
+/** The subscription (what the family pays) is not the teacher's business. */
+export const showsSubscription = (access: FileAccess): boolean => access !== 'teacher';
+
 /** Moves a file to a stage (owner follows the stage), with optimistic locking, history and audit. */
 export async function changeStage(deps: Pick<Deps, 'clock'>, tx: Tx, actor: Actor, file: FileRow, to: FileStage, reason: string, extra: Partial<FileRow> = {}): Promise<FileRow> {
   const now = deps.clock.now().toISOString();
@@ -84,7 +129,11 @@ export function requireStage(file: FileRow, ...stages: FileStage[]): void {
 }
 
 /** A signed single-use link for one person on one file; only the hash is stored, the secret goes in the e-mail. */
-export async function createAccessLink(deps: Pick<Deps, 'clock' | 'config'>, tx: Tx, input: { fileId: string; assignmentId: string; personId: string; audience: 'family' | 'teacher' }): Promise<string> {
+export async function createAccessLink(
+  deps: Pick<Deps, 'clock' | 'config'>,
+  tx: Tx,
+  input: { fileId: string; assignmentId: string; personId: string; audience: 'family' | 'teacher' },
+): Promise<PersonalLink> {
   const secret = newSecret();
   const days = await readSetting<number>(tx, SETTING.linkValidityDays);
   const now = deps.clock.now();
@@ -103,7 +152,7 @@ export async function createAccessLink(deps: Pick<Deps, 'clock' | 'config'>, tx:
       created_at: now.toISOString(),
     })
     .execute();
-  return `${deps.config.publicUrl}/l/${secret}`;
+  return new PersonalLink(`${deps.config.publicUrl}/l/${secret}`);
 }
 
 /** Who to write to on the family side: the first guardian with an e-mail, else an adult student with one. */

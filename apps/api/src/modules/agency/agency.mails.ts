@@ -1,4 +1,4 @@
-import { defineTemplate, signature } from '../../platform/mail-templates.js';
+import { defineTemplate, signature, type PersonalLink } from '../../platform/mail-templates.js';
 
 type Contact = { name: string; email: string | null; phone: string | null };
 const line = (label: string, value: string | null) => (value ? `\n${label} ${value}` : '');
@@ -14,7 +14,14 @@ export const requestReceivedMail = defineTemplate<{ name: string; studentName: s
   }),
 });
 
-export const handoverFamilyMail = defineTemplate<{ name: string; studentName: string; instrument: string; teacher: Contact; link: string }>('agency.handover-family', {
+type HandoverFamilyParams = {
+  name: string;
+  studentName: string;
+  instrument: string;
+  teacher: Contact;
+  link: PersonalLink;
+};
+export const handoverFamilyMail = defineTemplate<HandoverFamilyParams>('agency.handover-family', {
   fr: (p) => ({
     subject: `Votre professeur de ${p.instrument} pour ${p.studentName}`,
     text: `Bonjour ${p.name},\n\nNous avons trouvé le professeur de ${p.studentName} : ${p.teacher.name}.${line('E-mail :', p.teacher.email)}${line('Téléphone :', p.teacher.phone)}\n\nContactez-vous pour fixer le premier cours, puis indiquez-nous sa date (ou dites-nous si vous n’arrivez pas à vous joindre) avec ce lien, sans mot de passe :\n\n${p.link}${signature.fr}`,
@@ -25,7 +32,16 @@ export const handoverFamilyMail = defineTemplate<{ name: string; studentName: st
   }),
 });
 
-export const handoverTeacherMail = defineTemplate<{ name: string; studentName: string; instrument: string; level: string; family: Contact; city: string | null; link: string }>('agency.handover-teacher', {
+type HandoverTeacherParams = {
+  name: string;
+  studentName: string;
+  instrument: string;
+  level: string;
+  family: Contact;
+  city: string | null;
+  link: PersonalLink;
+};
+export const handoverTeacherMail = defineTemplate<HandoverTeacherParams>('agency.handover-teacher', {
   fr: (p) => ({
     subject: `Nouvel élève : ${p.studentName} (${p.instrument})`,
     text: `Bonjour ${p.name},\n\nVoici les coordonnées de la famille de ${p.studentName} (${p.instrument}, ${p.level}) : ${p.family.name}.${line('E-mail :', p.family.email)}${line('Téléphone :', p.family.phone)}${line('Commune :', p.city)}\n\nAppelez-la pour fixer le premier cours, puis indiquez-nous sa date avec ce lien :\n\n${p.link}${signature.fr}`,
@@ -36,7 +52,8 @@ export const handoverTeacherMail = defineTemplate<{ name: string; studentName: s
   }),
 });
 
-export const firstLessonReminderMail = defineTemplate<{ name: string; otherName: string; studentName: string; link: string }>('agency.first-lesson-reminder', {
+type ReminderParams = { name: string; otherName: string; studentName: string; link: PersonalLink };
+export const firstLessonReminderMail = defineTemplate<ReminderParams>('agency.first-lesson-reminder', {
   fr: (p) => ({
     subject: `Premier cours de ${p.studentName} : où en êtes-vous ?`,
     text: `Bonjour ${p.name},\n\nNous n’avons pas encore la date du premier cours de ${p.studentName} avec ${p.otherName}. Indiquez-la, ou dites-nous si vous n’arrivez pas à vous joindre, avec ce lien :\n\n${p.link}${signature.fr}`,

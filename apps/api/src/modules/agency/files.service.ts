@@ -13,6 +13,7 @@ import { closeTasks } from '../../platform/tasks.js';
 import type { ContactsService } from '../contacts/contacts.service.js';
 import { SETTING } from './agency.settings.js';
 import { FILE_STAFF, ageOn, assertFileAccess, changeStage, guardianFamilyId, requireStage, todayIn, type FileRow } from './agency-core.js';
+import { fileFields, showsAssignment, showsLesson, showsSubscription } from './agency-core.js';
 import { listFiles, noLessonWhileBillableSql } from './files.repository.js';
 import { toPlan } from './plans.service.js';
 
@@ -117,7 +118,7 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
       ]);
       const student = members.find((m) => m.id === file.student_id);
       // A teacher sees the assignments that are theirs only; the family sees the current teacher's contact.
-      const visibleAssignments = access === 'teacher' && actor.kind === 'user' ? assignments.filter((a) => a.teacher_id === actor.personId) : access === 'family' ? assignments.filter((a) => !a.ended_on) : assignments;
+      const visibleAssignments = assignments.filter((a) => showsAssignment(access, actor, a));
       const staffOnly = staff
         ? await Promise.all([
             db.selectFrom('file_stage_events').selectAll().where('file_id', '=', fileId).orderBy('at').execute(),
@@ -179,13 +180,13 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
           couldNotReachAt: a.could_not_reach_at,
         })),
         lessons: lessons
-          .filter((l) => access !== 'teacher' || (actor.kind === 'user' && l.teacher_id === actor.personId))
+          .filter((l) => showsLesson(access, actor, l))
           .map((l) => ({ id: l.id, date: l.lesson_date, minutes: l.minutes, status: l.status, place: l.place, familyResponse: l.family_response, disputeReason: l.dispute_reason, teacherId: l.teacher_id, version: l.version })),
         subscription:
-          subscription && access !== 'teacher'
+          subscription && showsSubscription(access)
             ? { id: subscription.id, planId: subscription.plan_id, planName: subscription.plan_name, status: subscription.status, subscribedOn: subscription.subscribed_on, billableFrom: subscription.billable_from, firstDebitBy: subscription.first_debit_by, endedOn: subscription.ended_on, onHold: subscription.on_hold === 1 }
             : null,
-        duplicateOf: staffOnly?.[5] ?? null,
+        duplicateOf: fileFields(access).has('duplicate_family_id') ? (staffOnly?.[5] ?? null) : null,
         history: (staffOnly?.[0] ?? []).map((e) => ({ at: e.at, from: e.from_stage, to: e.to_stage, reason: e.reason, actorName: e.actor_name })),
         tasks: (staffOnly?.[1] ?? []).map((t) => ({ id: t.id, kind: t.kind, service: t.service, title: t.title, dueOn: t.due_on, status: t.status, outcome: t.outcome })),
         contacts: (staffOnly?.[2] ?? []).map((c) => ({ id: c.id, at: c.at, actorName: c.actor_name, channel: c.channel, direction: c.direction, personId: c.person_id, summary: c.summary, outcome: c.outcome, mediation: c.subject_type === 'lesson_file_mediation' })),

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyZod } from '../../platform/fastify-zod.js';
-import { LoginBody, Me, PasswordResetRequestBody, SetupBody, SetupStatus, TokenInfo, TokenPasswordBody, UpdateMeBody } from '@contracts';
+import { ChangePasswordBody, LoginBody, Me, PasswordResetRequestBody, SetupBody, SetupStatus } from '@contracts';
+import { TokenInfo, TokenPasswordBody, UpdateMeBody } from '@contracts';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../../platform/http.js';
 import { requireUser } from '../../platform/actor.js';
@@ -30,6 +31,12 @@ export function authRoutes(app: FastifyZod, auth: AuthService, config: Config): 
   });
 
   app.patch('/api/me', { schema: { tags, body: UpdateMeBody, response: { 200: Me } } }, async (req) => auth.updateMe(req.actor, req.body, req.csrfToken ?? ''));
+
+  app.post('/api/me/password', { schema: { tags, body: ChangePasswordBody } }, async (req, reply) => {
+    const passwords = { current: req.body.currentPassword, next: req.body.newPassword };
+    await auth.changePassword(req.actor, req.cookies[SESSION_COOKIE], req.ip, passwords);
+    return reply.status(204).send();
+  });
 
   app.post('/api/auth/password-reset', { schema: { tags, body: PasswordResetRequestBody } }, async (req, reply) => {
     await auth.requestPasswordReset(req.body.email, req.ip);

@@ -2,13 +2,14 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Locale, Me, Role } from '@contracts';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
-import { DomainError } from '../../platform/errors.js';
+import { DomainError, invalidField } from '../../platform/errors.js';
 import { hashSecret, newId, newSecret } from '../../platform/ids.js';
 import { requireUser, type Actor, type UserActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
-import { invitationMail, passwordResetMail } from '../../platform/mail-templates.js';
+import { PersonalLink, invitationMail, passwordResetMail } from '../../platform/mail-templates.js';
 import { readSetting, writeSetting } from '../../platform/settings.js';
 import { addressForLimits, consumeRateLimit } from '../../platform/rate-limit.js';
+import { assertStrongPassword } from '../../platform/passwords.js';
 import * as repo from './auth.repository.js';
 import { createLoginLimits } from './login-limits.js';
 
@@ -52,6 +53,19 @@ export function createAuthService(deps: Deps) {
   }
 
   const loginLimits = createLoginLimits(deps);
+  /**
+   * After a password is set, no other way into the account stays open: every outstanding reset or invitation link
+   * is used up, and every session ends but the one that changed it (none for a link: it logs everything out).
+   */
+  async function closeOtherAccess(tx: Tx, userId: string, keepSessionId: string | null): Promise<void> {
+    const now = clock.now().toISOString();
+    const tokens = tx.updateTable('auth_tokens').set({ used_at: now }).where('user_id', '=', userId);
+    await tokens.where('used_at', 'is', null).execute();
+    let sessions = tx.deleteFrom('sessions').where('user_id', '=', userId);
+    if (keepSessionId) sessions = sessions.where('id', '!=', keepSessionId);
+    await sessions.execute();
+  }
+
 
   return {
     /** Logs in, within the login limits (login-limits.ts): the attempt is recorded before the password is checked. */
@@ -132,6 +146,7 @@ export function createAuthService(deps: Deps) {
 
     /** Sets a password from a reset or invitation link, consumes the link, activates and logs in the user. */
     async setPasswordWithToken(token: string, password: string, ip: string, userAgent: string | null): Promise<SessionResult> {
+      assertStrongPassword(password, 'password');
       const passwordHash = await hashPassword(password);
       const result = await db.transaction().execute(async (tx) => {
         const row = await validToken(token, tx);
@@ -140,12 +155,45 @@ export function createAuthService(deps: Deps) {
         const user = await repo.findUserById(tx, row.user_id);
         if (!user || user.status === 'disabled') throw new DomainError('TOKEN_INVALID');
         await tx.updateTable('users').set((eb) => ({ password_hash: passwordHash, status: 'active', updated_at: clock.now().toISOString(), version: eb('version', '+', 1) })).where('id', '=', user.id).execute();
-        // Other sessions of this account end: a reset is often done because someone else got in.
-        await tx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+        // A reset is often done because someone else got in: their sessions and links end here.
+        await closeOtherAccess(tx, user.id, null);
         await recordAudit(tx, clock, { kind: 'anonymous', label: user.email }, { entityType: 'user', entityId: user.id, action: row.purpose === 'invite' ? 'invitation-accepted' : 'password-reset', summary: row.purpose });
         return { user, session: await openSession(tx, user.id, ip, userAgent) };
       });
       return { sessionSecret: result.session.secret, expiresAt: result.session.expiresAt, me: await meOf(result.user.id, result.session.csrf) };
+    },
+
+    /**
+     * A logged-in user changes their password, proving it with the current one (an open session alone is not
+     * enough). Wrong current passwords count as failed logins of the account. The other sessions end.
+     */
+    async changePassword(
+      actor: Actor,
+      session: string | undefined,
+      ip: string,
+      passwords: { current: string; next: string },
+    ) {
+      const { userId } = requireUser(actor);
+      assertStrongPassword(passwords.next, 'newPassword');
+      const user = await repo.findUserById(db, userId);
+      if (!user?.password_hash) throw new DomainError('UNAUTHENTICATED');
+      const attempt = await loginLimits.reserve(user.email, ip);
+      if (!(await verify(user.password_hash, passwords.current))) {
+        await loginLimits.failed(attempt);
+        throw invalidField('currentPassword', 'WRONG_CURRENT_PASSWORD');
+      }
+      const passwordHash = await hashPassword(passwords.next);
+      await db.transaction().execute(async (tx) => {
+        await loginLimits.succeeded(tx, attempt);
+        const now = clock.now().toISOString();
+        await tx
+          .updateTable('users')
+          .set((eb) => ({ password_hash: passwordHash, updated_at: now, version: eb('version', '+', 1) }))
+          .where('id', '=', userId)
+          .execute();
+        await closeOtherAccess(tx, userId, session ? hashSecret(session) : null);
+        await recordAudit(tx, clock, actor, { entityType: 'user', entityId: userId, action: 'password-changed' });
+      });
     },
 
     async needsSetup(): Promise<boolean> {
@@ -161,6 +209,7 @@ export function createAuthService(deps: Deps) {
     },
 
     async completeSetup(input: { token: string; email: string; displayName: string; password: string; organisationName: string }, ip: string, userAgent: string | null): Promise<SessionResult> {
+      assertStrongPassword(input.password, 'password');
       const passwordHash = await hashPassword(input.password);
       const result = await db.transaction().execute(async (tx) => {
         if ((await repo.countUsers(tx)) > 0) throw new DomainError('SETUP_DONE');
@@ -198,10 +247,12 @@ export function createAuthService(deps: Deps) {
       .execute();
     const locale = user.locale as Locale;
     const organisation = await readSetting<string>(tx, 'organisation.name');
+    const page = purpose === 'invite' ? 'invitation' : 'reset-password';
+    const link = new PersonalLink(`${config.publicUrl}/${page}?token=${secret}`);
     const mail =
       purpose === 'invite'
-        ? invitationMail({ name: user.display_name, organisation, link: `${config.publicUrl}/invitation?token=${secret}`, hours })
-        : passwordResetMail({ name: user.display_name, link: `${config.publicUrl}/reset-password?token=${secret}`, hours });
+        ? invitationMail({ name: user.display_name, organisation, link, hours })
+        : passwordResetMail({ name: user.display_name, link, hours });
     await mailer.enqueue(tx, { to: user.email, locale, mail, related: { type: 'user', id: userId } });
   }
 }

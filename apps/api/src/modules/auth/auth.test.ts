@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, createTestApp, loginAs, makeUser, TEST_PASSWORD, type TestContext } from '../../testing/harness.js';
+import type { Mailbox } from '../../testing/mailbox.js';
 
-let ctx: TestContext;
+// Links are read from the e-mails people receive (a real SMTP server on loopback): the outbox hides them.
+let ctx: TestContext & { mailbox: Mailbox };
+const tokenIn = (link: string) => new URL(link).searchParams.get('token') ?? '';
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ctx = await createTestApp({ mailbox: true });
 });
 afterAll(async () => ctx.close());
 
@@ -58,8 +61,7 @@ describe('password reset and invitation', () => {
     const user = await makeUser(ctx.deps, ['accounts']);
     const res = await anonymous(ctx).post('/api/auth/password-reset', { email: user.email });
     expect(res.statusCode).toBe(204);
-    const mail = await ctx.deps.db.selectFrom('outbox').selectAll().where('to_address', '=', user.email).executeTakeFirstOrThrow();
-    const token = /token=([\w-]+)/.exec(mail.text_body)?.[1] ?? '';
+    const token = tokenIn(ctx.mailbox.linkTo(user.email, '/reset-password'));
     expect(token.length).toBeGreaterThan(20);
     const stored = await ctx.deps.db.selectFrom('auth_tokens').select('token_hash').where('user_id', '=', user.id).executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toBe(token);
@@ -82,8 +84,7 @@ describe('password reset and invitation', () => {
   it('expires links after their validity', async () => {
     const user = await makeUser(ctx.deps, ['accounts']);
     await anonymous(ctx).post('/api/auth/password-reset', { email: user.email });
-    const mail = await ctx.deps.db.selectFrom('outbox').selectAll().where('to_address', '=', user.email).executeTakeFirstOrThrow();
-    const token = /token=([\w-]+)/.exec(mail.text_body)?.[1] ?? '';
+    const token = tokenIn(ctx.mailbox.linkTo(user.email, '/reset-password'));
     ctx.clock.advanceMinutes(121);
     const res = await anonymous(ctx).post('/api/auth/password', { token, password: 'a brand new password' });
     expect(res.statusCode).toBe(410);
@@ -96,9 +97,8 @@ describe('password reset and invitation', () => {
     const invited = await agent.post('/api/users', { email: 'new.teacher@example.org', displayName: 'Nouveau Prof', roles: ['teacher'] });
     expect(invited.statusCode).toBe(201);
     expect(invited.json()).toMatchObject({ status: 'invited', roles: ['teacher'] });
-    const mail = await ctx.deps.db.selectFrom('outbox').selectAll().where('to_address', '=', 'new.teacher@example.org').executeTakeFirstOrThrow();
-    expect(mail.subject).toContain('accès');
-    const token = /token=([\w-]+)/.exec(mail.text_body)?.[1] ?? '';
+    expect(ctx.mailbox.to('new.teacher@example.org')[0]?.subject).toContain('accès');
+    const token = tokenIn(ctx.mailbox.linkTo('new.teacher@example.org', '/invitation'));
     const accepted = await anonymous(ctx).post('/api/auth/password', { token, password: 'my teacher password' });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json().roles).toEqual(['teacher']);

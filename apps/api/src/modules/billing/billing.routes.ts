@@ -6,6 +6,7 @@ import {
   BatchDetail,
   Certificate,
   CertificateListQuery,
+  Deferral,
   CreateInvoiceBody,
   CreditNoteBody,
   DebitReturnBody,
@@ -52,6 +53,9 @@ export function billingRoutes(app: FastifyZod, billing: BillingServices): void {
   app.post('/api/billing/invoices/:id/credit-note', { schema: { tags, params: IdParams, body: CreditNoteBody, response: { 201: Invoice } } }, async (req, reply) => reply.status(201).send(await invoices.creditNote(req.actor, req.params.id, req.body)));
   app.post('/api/billing/invoices/:id/instalment-plan', { schema: { tags, params: IdParams, body: InstalmentPlanBody, response: { 200: Invoice } } }, (req) => invoices.setInstalmentPlan(req.actor, req.params.id, req.body));
   app.post('/api/billing/payments', { schema: { tags, body: PaymentBody, response: { 201: Invoice } } }, async (req, reply) => reply.status(201).send(await invoices.recordPayment(req.actor, req.body)));
+  app.get('/api/billing/deferrals/:id', { schema: { tags, params: IdParams, response: { 200: Deferral } } }, (req) =>
+    invoices.getDeferral(req.actor, req.params.id),
+  );
   app.post('/api/billing/deferrals', { schema: { tags, body: DeferralBody, response: { 201: z.object({ id: Id, affected: z.number() }) } } }, async (req, reply) => reply.status(201).send(await invoices.recordDeferral(req.actor, req.body)));
 
   app.get('/api/billing/mandates', { schema: { tags, querystring: MandateListQuery, response: { 200: Page(MandateListItem) } } }, (req) => mandates.listAll(req.actor, req.query));

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CreateInvoiceBody, CreditNoteBody, DeferralBody, Invoice, InstalmentPlanBody, PaymentBody } from '@contracts';
+import type { Deferral } from '@contracts';
 import { sql, type Selectable } from 'kysely';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
@@ -11,6 +12,7 @@ import { newId } from '../../platform/ids.js';
 import { addDays, dateInZone } from '../../platform/clock.js';
 import { decodeCursor, encodeCursor, keysetAfter } from '../../platform/cursor.js';
 import { assertFamilyBillingRead, guardianFamilyId, requireBillingManager } from './billing-access.js';
+import { BILLING_MANAGERS } from './billing-access.js';
 import { firstDebitDate, periodsToInvoice, type BillingPeriodKind } from './billing-rules.js';
 import { readBillingSettings } from './billing.settings.js';
 import * as repo from './billing.repository.js';
@@ -399,6 +401,25 @@ export function createInvoicesService(deps: Deps) {
       return this.get(actor, invoiceId);
     },
 
+    /** A recorded deferral: for the board that votes them and accounts who apply them. */
+    async getDeferral(actor: Actor, id: string): Promise<Deferral> {
+      requireRole(actor, ...DEFERRAL_READERS);
+      const r = await db.selectFrom('payment_deferrals').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!r) throw notFound();
+      return {
+        id: r.id,
+        decisionRef: r.decision_ref,
+        decidedOn: r.decided_on,
+        reason: r.reason,
+        fromDueOn: r.from_due_on,
+        toDueOn: r.to_due_on,
+        newDueOn: r.new_due_on,
+        planId: r.plan_id,
+        affectedCount: r.affected_count,
+        createdAt: r.created_at,
+      };
+    },
+
     /** A board decision that moves every undebited due date in a range (optionally for one plan) to a new date. */
     async recordDeferral(actor: Actor, body: z.infer<typeof DeferralBody>) {
       requireRole(actor, 'board');
@@ -433,6 +454,9 @@ export function createInvoicesService(deps: Deps) {
     },
   };
 }
+
+/** Who reads recorded deferrals: the board, and accounts (billing managers) who apply them. */
+export const DEFERRAL_READERS = ['board', ...BILLING_MANAGERS] as const;
 
 function requireManagerOrGuardian(actor: Actor): boolean {
   // true: a billing manager (sees all); false: must be a guardian limited to their family.

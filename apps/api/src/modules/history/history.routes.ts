@@ -6,7 +6,13 @@ import type { HistoryService } from './history.service.js';
 export function historyRoutes(app: FastifyZod, history: HistoryService): void {
   app.get(
     '/api/history/:entityType/:entityId',
-    { schema: { tags: ['history'], params: z.object({ entityType: z.string().regex(/^[a-z-]{2,40}$/), entityId: z.string().max(64) }), response: { 200: z.array(AuditEntry) } } },
+    {
+      schema: {
+        tags: ['history'],
+        params: z.object({ entityType: z.string().regex(/^[a-z_-]{2,40}$/), entityId: z.string().max(64) }),
+        response: { 200: z.array(AuditEntry) },
+      },
+    },
     (req) => history.list(req.actor, req.params.entityType, req.params.entityId),
   );
 }

@@ -1,55 +1,51 @@
 import type { AuditEntry } from '@contracts';
 import type { Deps } from '../../platform/deps.js';
-import type { Actor } from '../../platform/actor.js';
-import { requireRole } from '../../platform/actor.js';
-import { forbidden, notFound } from '../../platform/errors.js';
-import type { PeopleService } from '../people/people.service.js';
-import { findPerson } from '../people/people.repository.js';
+import { requireUser, type Actor } from '../../platform/actor.js';
+import { notFound } from '../../platform/errors.js';
+import { actionRule, buildRecordPolicies } from '../../platform/records.js';
 
-/** A record's history is readable by whoever may read the record; staff-only for anything but people. */
-export function createHistoryService(deps: Deps, people: PeopleService) {
+type Change = { before: unknown; after: unknown };
+
+/**
+ * A record's history, read under the record's own rules (platform/records.ts): refused exactly when the record
+ * is, and each entry shows only the fields the record shows this caller. A type nobody registered is refused.
+ */
+export function createHistoryService(deps: Deps) {
   const { db } = deps;
-  const checkers: Record<string, (actor: Actor, id: string) => Promise<void>> = {
-    family: (actor, id) => people.assertFamilyAccess(actor, id, 'read'),
-    person: async (actor, id) => {
-      const person = await findPerson(db, id);
-      if (!person) throw notFound();
-      await people.assertPersonAccess(actor, person, 'read');
-    },
-    teacher: async (actor, id) => {
-      const person = await findPerson(db, id);
-      if (!person) throw notFound();
-      await people.assertPersonAccess(actor, person, 'read');
-    },
-    user: async (actor) => {
-      requireRole(actor);
-    },
-  };
+  const policies = buildRecordPolicies(deps);
 
   return {
-    /** Other modules declare who may read the history of their own entity types. */
-    registerEntity(entityType: string, check: (actor: Actor, id: string) => Promise<void>) {
-      checkers[entityType] = check;
-    },
     async list(actor: Actor, entityType: string, entityId: string): Promise<AuditEntry[]> {
-      const check = checkers[entityType];
-      if (!check) {
-        requireRole(actor, 'sales', 'recruitment', 'followup', 'accounts', 'secretariat', 'board');
-      } else {
-        await check(actor, entityId);
+      requireUser(actor);
+      const policy = policies.get(entityType);
+      if (!policy) throw notFound();
+      const context = await policy.read(actor, entityId);
+      const shown = policy.fields(actor, context);
+      const summaries = [...policy.all].every((field) => shown.has(field));
+      const rows = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('entity_type', '=', entityType)
+        .where('entity_id', '=', entityId)
+        .orderBy('at', 'desc')
+        .limit(500)
+        .execute();
+      const entries: AuditEntry[] = [];
+      const byAction = new Map<string, Promise<ReadonlySet<string> | null>>();
+      for (const r of rows) {
+        const rule = actionRule(policy, r.action);
+        if (rule && !byAction.has(r.action)) byAction.set(r.action, rule(actor, entityId));
+        const visible = rule ? await byAction.get(r.action) : shown;
+        if (!visible) continue;
+        const recorded = JSON.parse(r.changes) as Record<string, Change>;
+        const changes = Object.fromEntries(Object.entries(recorded).filter(([field]) => visible.has(field)));
+        const summary = summaries ? r.summary : null;
+        // An entry whose every change is hidden would still say that something hidden changed, and when.
+        if (Object.keys(recorded).length > 0 && Object.keys(changes).length === 0 && !summary) continue;
+        const { id, at, actor_name: actorName, action } = r;
+        entries.push({ id, at, actorName, action, entityType, entityId, changes, summary });
       }
-      if (actor.kind === 'anonymous') throw forbidden();
-      const rows = await db.selectFrom('audit_log').selectAll().where('entity_type', '=', entityType).where('entity_id', '=', entityId).orderBy('at', 'desc').limit(500).execute();
-      return rows.map((r) => ({
-        id: r.id,
-        at: r.at,
-        actorName: r.actor_name,
-        action: r.action,
-        entityType: r.entity_type,
-        entityId: r.entity_id,
-        changes: JSON.parse(r.changes) as AuditEntry['changes'],
-        summary: r.summary,
-      }));
+      return entries;
     },
   };
 }

@@ -10,11 +10,25 @@ import { searchContact, searchName } from '../../platform/search-text.js';
 import { dateInZone } from '../../platform/clock.js';
 import { readSetting } from '../../platform/settings.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { fields, type Fields } from '../../platform/records.js';
 import * as repo from './people.repository.js';
 
 /** Staff who keep the family directory; recruitment and followup also keep teachers. */
 const DIRECTORY_WRITERS = ['sales', 'followup', 'accounts', 'secretariat'] as const;
 const TEACHER_WRITERS = ['recruitment', 'followup'] as const;
+
+/** What a person's record shows: staff notes are internal, families and teachers never read them. */
+const PERSON_FIELDS = fields('kind', 'first_name', 'last_name', 'email', 'phone', 'birth_date', 'family_id', 'user_id');
+const PERSON_STAFF_FIELDS = fields(...PERSON_FIELDS, 'notes');
+export const personFields = (actor?: Actor): Fields => (actor && !isStaff(actor) ? PERSON_FIELDS : PERSON_STAFF_FIELDS);
+
+/** What a family's record shows (its members are people records): the same rule for staff notes. */
+const FAMILY_FIELDS = fields(
+  'name', 'billing_line1', 'billing_line2', 'billing_postal_code', 'billing_city', 'billing_country',
+  'contact_preference', 'locale',
+);
+const FAMILY_STAFF_FIELDS = fields(...FAMILY_FIELDS, 'notes');
+export const familyFields = (actor: Actor): Fields => (isStaff(actor) ? FAMILY_STAFF_FIELDS : FAMILY_FIELDS);
 
 export function toPerson(row: Pick<repo.PersonRow, (typeof repo.PERSON_COLUMNS)[number]>, actor?: Actor): Person {
   return {
@@ -27,8 +41,7 @@ export function toPerson(row: Pick<repo.PersonRow, (typeof repo.PERSON_COLUMNS)[
     birthDate: row.birth_date,
     familyId: row.family_id,
     userId: row.user_id,
-    // Staff notes are internal: families and teachers never read them.
-    notes: actor && !isStaff(actor) ? null : row.notes,
+    notes: personFields(actor).has('notes') ? row.notes : null,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -110,7 +123,7 @@ export function createPeopleService(deps: Deps) {
       billingAddress: addressOf(row),
       contactPreference: row.contact_preference as Family['contactPreference'],
       locale: row.locale as Locale,
-      notes: isStaff(actor) ? row.notes : null,
+      notes: familyFields(actor).has('notes') ? row.notes : null,
       version: row.version,
       createdAt: row.created_at,
       updatedAt: row.updated_at,

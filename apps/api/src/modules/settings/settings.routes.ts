@@ -2,9 +2,24 @@ import { z } from 'zod';
 import type { FastifyZod } from '../../platform/fastify-zod.js';
 import type { Deps } from '../../platform/deps.js';
 import { requireRole, type Actor } from '../../platform/actor.js';
-import { DomainError, type FieldIssue } from '../../platform/errors.js';
+import { DomainError, notFound, type FieldIssue } from '../../platform/errors.js';
+import { fields, NO_FIELDS, registerRecordType } from '../../platform/records.js';
 import { recordAudit } from '../../platform/audit.js';
 import { readSettings, settingSchema, writeSetting } from '../../platform/settings.js';
+
+/** The organisation's settings, one record ("organisation"), read by staff as GET /api/settings shows them. */
+registerRecordType('settings', (deps) => {
+  const settings = createSettingsService(deps);
+  return {
+    read: async (actor, id) => {
+      const values = await settings.read(actor);
+      if (id !== 'organisation') throw notFound();
+      return fields(...Object.keys(values));
+    },
+    fields: (_actor, shown) => shown,
+    all: NO_FIELDS,
+  };
+});
 
 export function createSettingsService(deps: Deps) {
   return {

@@ -188,8 +188,7 @@ describe('application pipeline', () => {
     expect(user).toMatchObject({ status: 'invited', person_id: teacherId });
     const roles = await ctx.deps.db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute();
     expect(roles.map((x) => x.role)).toEqual(['teacher']);
-    const invitation = await ctx.deps.db.selectFrom('outbox').selectAll().where('to_address', '=', app.email).where('template', '=', 'auth.invitation').executeTakeFirst();
-    expect(invitation?.text_body).toMatch(/http:\/\/localhost:3999\//);
+    expect(ctx.mailbox.linkTo(app.email, '/invitation?token=')).toMatch(/^http:\/\/localhost:3999\//);
     const audit = await ctx.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', app.id).execute();
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['create', 'called', 'interview', 'interview_done', 'accepted']));
   });

@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
 import type { TeacherIncidentsTable } from '../../db/tables.js';
-import { hasRole, isStaff, requireUser, type Actor } from '../../platform/actor.js';
+import { hasRole, requireUser, type Actor } from '../../platform/actor.js';
+import { assertStaffRead } from './teacher-access.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
@@ -94,7 +95,7 @@ export function createIncidentsService(deps: Deps) {
     },
 
     async list(actor: Actor, teacherId: string): Promise<TeacherIncident[]> {
-      if (!isStaff(requireUser(actor))) throw forbidden();
+      assertStaffRead(actor);
       const rows = await db.selectFrom('teacher_incidents').selectAll().where('teacher_id', '=', teacherId).orderBy('occurred_on', 'desc').orderBy('created_at', 'desc').limit(500).execute();
       return rows.map(toIncident);
     },

@@ -11,9 +11,10 @@ import { hashSecret, newId, newSecret } from '../../platform/ids.js';
 import { readSetting } from '../../platform/settings.js';
 import { registerSweep } from '../../platform/jobs.js';
 import { SYSTEM } from '../../platform/actor.js';
-import { isSelf } from './teacher-access.js';
+import { assertStaffRead, isSelf } from './teacher-access.js';
 import { teacherContact } from './teacher-status.js';
 import { meetingInvitationMail } from './teachers.mail.js';
+import { PersonalLink } from '../../platform/mail-templates.js';
 import { applyMeetingRule, meetingRuleCandidates } from './meeting-rule.js';
 
 const MEETING_STAFF = ['followup'] as const;
@@ -162,12 +163,12 @@ export function createMeetingsService(deps: Deps) {
     },
 
     async list(actor: Actor): Promise<Meeting[]> {
-      if (!isStaff(requireUser(actor))) throw forbidden();
+      assertStaffRead(actor);
       return meetings(db, {});
     },
 
     async get(actor: Actor, id: string): Promise<MeetingDetail> {
-      if (!isStaff(requireUser(actor))) throw forbidden();
+      assertStaffRead(actor);
       return detail(db, id);
     },
 
@@ -215,7 +216,7 @@ export function createMeetingsService(deps: Deps) {
               place: meeting.place,
               videoUrl: meeting.video_url,
               facilitator: meeting.facilitator,
-              link: `${config.publicUrl}/meeting-answer/${token}`,
+              link: new PersonalLink(`${config.publicUrl}/meeting-answer/${token}`),
             }),
             related: { type: 'meeting', id },
           });

@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
 import type { TeacherSuspensionsTable } from '../../db/tables.js';
-import { actorName, actorUserId, isStaff, requireRole, requireUser, SYSTEM, type Actor, type UserActor } from '../../platform/actor.js';
+import { actorName, actorUserId, requireRole, requireUser, SYSTEM } from '../../platform/actor.js';
+import type { Actor, UserActor } from '../../platform/actor.js';
 import { DomainError, forbidden, notFound, stale } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
@@ -12,7 +13,7 @@ import { addDays, dateInZone } from '../../platform/clock.js';
 import { readSetting } from '../../platform/settings.js';
 import { createTask } from '../../platform/tasks.js';
 import { registerSweep } from '../../platform/jobs.js';
-import { VOTERS } from './teacher-access.js';
+import { VOTERS, assertStaffRead } from './teacher-access.js';
 import { SETTINGS } from './teachers.settings.js';
 import { lockTeacher, refreshTeacherStatus } from './teacher-status.js';
 
@@ -131,20 +132,20 @@ export function createSuspensionsService(deps: Deps) {
 
   return {
     async listForTeacher(actor: Actor, teacherId: string): Promise<TeacherSuspension[]> {
-      if (!isStaff(requireUser(actor))) throw forbidden();
+      assertStaffRead(actor);
       const rows = await db.selectFrom('teacher_suspensions').selectAll().where('teacher_id', '=', teacherId).orderBy('created_at', 'desc').execute();
       return Promise.all(rows.map((r) => view(db, r)));
     },
 
     /** Proposals waiting for votes, for any staff member to review. */
     async listPending(actor: Actor): Promise<TeacherSuspension[]> {
-      if (!isStaff(requireUser(actor))) throw forbidden();
+      assertStaffRead(actor);
       const rows = await db.selectFrom('teacher_suspensions').selectAll().where('kind', '=', 'definitive').where('status', '=', 'proposed').orderBy('created_at').execute();
       return Promise.all(rows.map((r) => view(db, r)));
     },
 
     async get(actor: Actor, id: string): Promise<TeacherSuspension> {
-      if (!isStaff(requireUser(actor))) throw forbidden();
+      assertStaffRead(actor);
       return view(db, await find(db, id));
     },
 

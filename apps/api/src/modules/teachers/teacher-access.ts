@@ -14,6 +14,11 @@ export function isSelf(actor: Actor, teacherId: string): boolean {
   return actor.kind === 'user' && actor.roles.has('teacher') && actor.personId === teacherId;
 }
 
+/** Meetings, incidents and suspensions are read by staff (any service); teachers and families never. */
+export function assertStaffRead(actor: Actor): void {
+  if (!isStaff(requireUser(actor))) throw forbidden();
+}
+
 export function assertProfileRead(actor: Actor, teacherId: string): void {
   if (actor.kind === 'system' || isSelf(actor, teacherId)) return;
   if (!isStaff(requireUser(actor))) throw forbidden();

@@ -1,4 +1,4 @@
-import { defineTemplate, signature } from '../../platform/mail-templates.js';
+import { defineTemplate, signature, type PersonalLink } from '../../platform/mail-templates.js';
 
 /** E-mails of the teachers' lifecycle, in French and English. */
 
@@ -48,7 +48,15 @@ export const teacherStatusMail = defineTemplate<StatusParams>('teachers.status-c
   }),
 });
 
-type MeetingParams = { name: string; subject: string; when: string; place: string | null; videoUrl: string | null; facilitator: string; link: string };
+type MeetingParams = {
+  name: string;
+  subject: string;
+  when: string;
+  place: string | null;
+  videoUrl: string | null;
+  facilitator: string;
+  link: PersonalLink;
+};
 const where = (p: MeetingParams, fr: boolean) => [p.place ? `${fr ? 'Lieu' : 'Place'} : ${p.place}` : null, p.videoUrl ? `${fr ? 'Visioconférence' : 'Video link'} : ${p.videoUrl}` : null].filter(Boolean).join('\n');
 
 export const meetingInvitationMail = defineTemplate<MeetingParams>('teachers.meeting-invitation', {

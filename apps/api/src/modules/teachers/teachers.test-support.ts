@@ -5,6 +5,7 @@ import type { Role } from '@contracts';
 import { createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../testing/harness.js';
 import { makeTeacher } from '../../testing/factories.js';
 import { writeSetting } from '../../platform/settings.js';
+import type { Mailbox } from '../../testing/mailbox.js';
 
 /** Real file contents for upload tests: types are detected from these bytes, never from the names given. */
 export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
@@ -33,10 +34,13 @@ export function multipart(fields: Record<string, string>, file?: { name: string;
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-/** A test app whose uploads go to a throw-away directory (the local storage backend, for real). */
-export async function createTeachersTestApp(): Promise<TestContext & { storageDir: string }> {
+/**
+ * A test app whose uploads go to a throw-away directory (the local storage backend, for real) and whose e-mails
+ * go through SMTP on loopback (`ctx.mailbox`: what teachers receive, links included).
+ */
+export async function createTeachersTestApp(): Promise<TestContext & { storageDir: string; mailbox: Mailbox }> {
   const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harmonie-files-'));
-  const ctx = await createTestApp({ env: { STORAGE_DIR: storageDir } });
+  const ctx = await createTestApp({ env: { STORAGE_DIR: storageDir }, mailbox: true });
   const close = ctx.close;
   return {
     ...ctx,

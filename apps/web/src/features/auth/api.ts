@@ -43,6 +43,8 @@ export const requestPasswordReset = (email: string) => apiPost<void>('/api/auth/
 export const fetchTokenInfo = (token: string) => api<TokenInfo>(`/api/auth/tokens/${encodeURIComponent(token)}`);
 export const setPasswordWithToken = (body: { token: string; password: string }) =>
   apiPost<Me>('/api/auth/password', body).then(remember);
+export const changePassword = (body: { currentPassword: string; newPassword: string }) =>
+  apiPost<void>('/api/me/password', body);
 export const fetchSetupStatus = () => api<{ needsSetup: boolean }>('/api/setup');
 export const runSetup = (body: SetupInput) => apiPost<Me>('/api/setup', body).then(remember);
 export const updateMe = (body: { locale?: Me['locale']; displayName?: string }) =>

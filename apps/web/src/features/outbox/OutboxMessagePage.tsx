@@ -7,6 +7,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { QueryFallback } from '../../ui/QueryFallback';
 import { getOutboxMessage } from './api';
 import { LinkifiedText } from './LinkifiedText';
+import { PersonalLinksNotice } from './PersonalLinksNotice';
 
 export function OutboxMessagePage() {
   const { id = '' } = useParams();
@@ -25,6 +26,7 @@ export function OutboxMessagePage() {
         {t('actions.back')}
       </Anchor>
       <PageTitle>{message.subject}</PageTitle>
+      <PersonalLinksNotice linksShown={message.linksShown} />
       <dl className="details">
         {rows.map(([label, value]) => (
           <div key={label}>

@@ -8,6 +8,7 @@ import { QueryFallback } from '../../ui/QueryFallback';
 import { useKeysetList } from '../../ui/use-keyset-list';
 import { listOutbox } from './api';
 import { ScrollTable } from '../../ui/ScrollTable';
+import { PersonalLinksNotice } from './PersonalLinksNotice';
 
 const STATUS_COLORS = { stored: 'gray', sent: 'green', failed: 'red' } as const;
 
@@ -17,6 +18,7 @@ export function OutboxPage() {
   return (
     <Stack>
       <PageTitle>{t('outbox.title')}</PageTitle>
+      {list.data?.pages[0] ? <PersonalLinksNotice linksShown={list.data.pages[0].linksShown} /> : null}
       {list.isPending || list.error ? (
         <QueryFallback error={list.error} />
       ) : list.items.length === 0 ? (

@@ -1,5 +1,5 @@
-import type { OutboxMessage } from '@contracts';
-import { apiGet, type PageOf } from '../../api/client';
+import type { OutboxMessageDetail, OutboxPage } from '@contracts';
+import { apiGet } from '../../api/client';
 
-export const listOutbox = (cursor: string | null) => apiGet<PageOf<OutboxMessage>>('/api/outbox', { cursor });
-export const getOutboxMessage = (id: string) => apiGet<OutboxMessage>(`/api/outbox/${id}`);
+export const listOutbox = (cursor: string | null) => apiGet<OutboxPage>('/api/outbox', { cursor });
+export const getOutboxMessage = (id: string) => apiGet<OutboxMessageDetail>(`/api/outbox/${id}`);

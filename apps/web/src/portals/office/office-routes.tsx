@@ -23,6 +23,7 @@ const FilePage = lazyPage(() => import('../../features/agency/FilePage'), 'FileP
 const AgencyDashboardPage = lazyPage(() => import('../../features/agency/AgencyDashboardPage'), 'AgencyDashboardPage');
 const TicketsPage = lazyPage(() => import('../../features/agency/TicketsPages'), 'TicketsPage');
 const TicketPage = lazyPage(() => import('../../features/agency/TicketsPages'), 'TicketPage');
+const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 const OutboxMessagePage = lazyPage(() => import('../../features/outbox/OutboxMessagePage'), 'OutboxMessagePage');
 
 const BillingInvoicesPage = lazyPage(() => import('../../features/billing/OfficeBillingPages'), 'InvoicesPage');
@@ -35,6 +36,7 @@ const BillingCertificatesPage = lazyPage(() => import('../../features/billing/Of
 /** Children of /office; one lazily loaded chunk per page. */
 export const officeRoutes: RouteObject[] = [
   { index: true, element: <DashboardPage /> },
+  { path: 'password', element: <ChangePasswordPage /> },
   { path: 'files', element: <PipelinePage /> },
   { path: 'files/:id', element: <FilePage /> },
   { path: 'lessons', element: <RequireRoles roles={OFFICE_ACCESS.lessons}><OfficeLessonsPage /></RequireRoles> },

@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { Role } from '@contracts';
+import { anonymous, createTestApp, loginAs, type Agent, type TestContext } from '../../testing/harness.js';
+import type { Mailbox, ReceivedMail } from '../../testing/mailbox.js';
+import { DEMO_DOMAIN, DEMO_PASSWORD, loadDemoIfEmpty } from '../../seed/demo.js';
+import type { DB } from '../../db/tables.js';
+import type { Kysely } from 'kysely';
+
+/**
+ * Every e-mail that carries a personal link is sent on a demo organisation (outside demo mode), then every GET
+ * endpoint of the OpenAPI document is walked as every role, with real ids from the database: no answer may contain
+ * any of the live secrets the recipients received. A new endpoint must be mapped below, or this test fails.
+ */
+let ctx: TestContext & { mailbox: Mailbox };
+const ROLES: Role[] = ['admin', 'sales', 'recruitment', 'followup', 'accounts', 'secretariat', 'board'];
+ROLES.push('teacher', 'guardian');
+const LOGIN: Record<string, string> = { teacher: 'teacher', guardian: 'family' };
+const agents: Partial<Record<Role, Agent>> = {};
+const as = (role: Role) => loginAs(ctx, `${LOGIN[role] ?? role}@${DEMO_DOMAIN}`, DEMO_PASSWORD);
+
+beforeAll(async () => {
+  ctx = await createTestApp({ mailbox: true });
+  ctx.clock.set('2026-11-23T09:00:00.000Z');
+  await loadDemoIfEmpty(ctx.deps);
+});
+afterAll(async () => ctx.close());
+
+/** Up to `limit` ids of a table, newest first (what the actions below touched comes first). */
+type Table = 'families' | 'people' | 'teacher_documents' | 'teacher_applications' | 'meetings' | 'teacher_suspensions';
+type MoreTables = 'lesson_files' | 'tickets' | 'invoices' | 'collection_batches' | 'tax_certificates' | 'outbox';
+type Billing = 'payment_deferrals';
+async function ids(db: Kysely<DB>, table: Table | MoreTables | Billing, limit = 12) {
+  const newest = sql.ref(table === 'tax_certificates' ? 'generated_at' : 'created_at');
+  const query = sql<{ id: string }>`select id from ${sql.table(table)} order by ${newest} desc, id limit ${limit}`;
+  const rows = await query.execute(db);
+  return rows.rows.map((r) => r.id);
+}
+
+/** For each GET path of the API, the URLs to read with real ids (token paths read a secret, they never show one). */
+/** When the personal links began to be sent: only what was written since can hold one. */
+let since = '';
+
+async function urlsFor(path: string): Promise<string[] | 'skip'> {
+  const db = ctx.deps.db;
+  const fill = async (table: Parameters<typeof ids>[1], limit?: number) =>
+    (await ids(db, table, limit)).map((id) => path.replace('{id}', id));
+  const teachers = async () => {
+    const rows = await db.selectFrom('teachers').select('person_id').orderBy('updated_at', 'desc').limit(6).execute();
+    return rows.map((t) => path.replace('{id}', t.person_id));
+  };
+  const month = ctx.clock.now().toISOString().slice(0, 7);
+  const byPath: Record<string, () => Promise<string[] | 'skip'>> = {
+    '/api/auth/tokens/{token}': async () => 'skip',
+    '/api/links/{token}': async () => 'skip',
+    '/api/links/meeting-invitations/{token}': async () => 'skip',
+    '/api/search': async () => ['/api/search?q=lef', '/api/search?q=demo.example', '/api/search?q=0612'],
+    '/api/lessons': async () => [`/api/lessons?month=${month}`],
+    '/api/contacts': async () => [
+      ...(await ids(db, 'families', 6)).map((id) => `/api/contacts?familyId=${id}`),
+      ...(await ids(db, 'people', 6)).map((id) => `/api/contacts?personId=${id}`),
+    ],
+    '/api/outbox': async () => {
+      const recipients = [...new Set(ctx.mailbox.received.map((m) => m.to))];
+      return ['/api/outbox?limit=200', ...recipients.map((to) => `/api/outbox?to=${encodeURIComponent(to)}`)];
+    },
+    '/api/outbox/{id}': async () => {
+      const rows = await db.selectFrom('outbox').select('id').where('created_at', '>=', since).execute();
+      return rows.map((r) => `/api/outbox/${r.id}`);
+    },
+    '/api/history/{entityType}/{entityId}': async () => {
+      const audited = db.selectFrom('audit_log').select(['entity_type', 'entity_id']).distinct();
+      const pairs = await audited.where('at', '>=', since).execute();
+      return pairs.map((p) => `/api/history/${p.entity_type}/${p.entity_id}`);
+    },
+    '/api/families/{id}': () => fill('families'),
+    '/api/billing/families/{id}/mandates': () => fill('families', 6),
+    '/api/billing/families/{id}/overview': () => fill('families', 6),
+    '/api/people/{id}': () => fill('people'),
+    '/api/teachers/{id}': teachers,
+    '/api/teachers/{id}/profile': teachers,
+    '/api/teachers/{id}/documents': teachers,
+    '/api/teachers/{id}/meeting-invitations': teachers,
+    '/api/teachers/{id}/incidents': teachers,
+    '/api/teachers/{id}/suspensions': teachers,
+    '/api/teacher-documents/{id}/content': () => fill('teacher_documents', 4),
+    '/api/teacher-applications/{id}': () => fill('teacher_applications'),
+    '/api/meetings/{id}': () => fill('meetings'),
+    '/api/teacher-suspensions/{id}': () => fill('teacher_suspensions'),
+    '/api/requests/{id}/candidates': () => fill('lesson_files', 4),
+    '/api/files/{id}': () => fill('lesson_files'),
+    '/api/tickets/{id}': () => fill('tickets'),
+    '/api/billing/invoices/{id}': () => fill('invoices', 6),
+    '/api/billing/invoices/{id}/pdf': () => fill('invoices', 2),
+    '/api/billing/batches/{id}': () => fill('collection_batches', 4),
+    '/api/billing/batches/{id}/file': () => fill('collection_batches', 2),
+    '/api/billing/certificates/{id}/pdf': () => fill('tax_certificates', 2),
+    '/api/billing/deferrals/{id}': () => fill('payment_deferrals', 2),
+  };
+  const mapped = byPath[path];
+  if (mapped) return mapped();
+  if (path.includes('{')) throw new Error(`${path}: say with which ids to read it, in personal-links-walk.test.ts`);
+  return [path];
+}
+
+describe('no endpoint shows anyone a live personal link', () => {
+  it('sends every kind of personal link, then finds none of them anywhere, as any role', async () => {
+    for (const role of ROLES) agents[role] = await as(role);
+    since = ctx.clock.now().toISOString();
+    const admin = agents.admin as Agent;
+    const followup = agents.followup as Agent;
+    const recruitment = agents.recruitment as Agent;
+
+    // Reset links (asked anonymously, and sent by followup to a teacher), an invitation.
+    for (const login of ['admin', 'family', 'accounts']) {
+      await anonymous(ctx).post('/api/auth/password-reset', { email: `${login}@${DEMO_DOMAIN}` });
+    }
+    const users = ctx.deps.db.selectFrom('users').select('id');
+    const teacherUser = await users.where('email', '=', `teacher@${DEMO_DOMAIN}`).executeTakeFirst();
+    expect((await followup.post(`/api/users/${teacherUser?.id}/reset-link`)).statusCode).toBe(204);
+    const invitation = { email: 'nouvelle.recrue@example.org', displayName: 'Nouvelle Recrue', roles: ['sales'] };
+    expect((await admin.post('/api/users', invitation)).statusCode).toBe(201);
+
+    // First-lesson links: a hand-over, then the reminders of the follow-up sweep.
+    const files = ctx.deps.db.selectFrom('lesson_files').select('id');
+    const matching = await files.where('stage', '=', 'matching').execute();
+    let handedOver = false;
+    for (const file of matching) {
+      const candidates = await recruitment.get(`/api/requests/${file.id}/candidates`);
+      const first = (candidates.json() as { teacherId: string }[])[0];
+      if (!first) continue;
+      const handover = await recruitment.post(`/api/files/${file.id}/handover`, { teacherId: first.teacherId });
+      if (handover.statusCode === 200) {
+        handedOver = true;
+        break;
+      }
+    }
+    expect(handedOver).toBe(true);
+    ctx.clock.advanceMinutes(4 * 24 * 60);
+    for (const role of ROLES) agents[role] = await as(role);
+    expect((await (agents.followup as Agent).post('/api/sweeps/run')).statusCode).toBe(200);
+
+    // Meeting answer links.
+    const startsAt = new Date(ctx.clock.now().getTime() + 10 * 86_400_000).toISOString();
+    const facilitator = agents.followup as Agent;
+    const meeting = await facilitator.post('/api/meetings', {
+      subject: 'Rencontre',
+      startsAt,
+      durationMinutes: 90,
+      place: 'Salle 1',
+      facilitator: 'Fanny Suivi',
+      capacity: 40,
+    });
+    expect(meeting.statusCode).toBe(201);
+    const url = `/api/meetings/${meeting.json().id}/invitations`;
+    const invited = await facilitator.post(url, { mode: 'never-attended' });
+    expect(invited.statusCode).toBe(200);
+
+    // The live secrets, as their recipients got them.
+    const secrets = new Map<string, string>();
+    for (const mail of ctx.mailbox.received) {
+      const links = /\/(reset-password\?token=|invitation\?token=|l\/|meeting-answer\/)([\w-]{20,})/g;
+      for (const match of mail.text.matchAll(links)) {
+        secrets.set(match[2] as string, `${match[1] ?? ''} to ${mail.to}`);
+      }
+    }
+    const kinds = new Set([...secrets.values()].map((v) => v.split(' ')[0]));
+    expect([...kinds].sort()).toEqual(['invitation?token=', 'l/', 'meeting-answer/', 'reset-password?token=']);
+    const isReminder = (m: ReceivedMail) => /premier cours/i.test(m.subject) && m.text.includes('/l/');
+    const reminders = ctx.mailbox.received.filter(isReminder);
+    expect(reminders.length).toBeGreaterThan(0);
+
+    const doc = (await admin.get('/api/openapi.json')).json() as { paths: Record<string, { get?: unknown }> };
+    const leaks: string[] = [];
+    let reads = 0;
+    let outboxShown = 0;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      if (!ops.get) continue;
+      const urls = await urlsFor(path);
+      if (urls === 'skip') continue;
+      for (const url of urls) {
+        for (const role of ROLES) {
+          const res = await (agents[role] as Agent).get(url);
+          reads += 1;
+          const body = res.rawPayload.toString('latin1');
+          if (url.startsWith('/api/outbox') && res.statusCode === 200 && body.includes('[lien personnel masqu')) {
+            outboxShown += 1;
+          }
+          for (const [secret, what] of secrets) {
+            if (body.includes(secret)) leaks.push(`${role} GET ${url} shows the link ${what}`);
+          }
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+    // The walk read what it set out to read: the outbox shows these messages, with their links hidden.
+    expect(outboxShown).toBeGreaterThan(10);
+    expect(reads).toBeGreaterThan(500);
+  }, 240_000);
+});
