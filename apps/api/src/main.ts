@@ -24,7 +24,7 @@ if (config.demo) {
   if (link) app.log.warn(`No account yet. Create the first administrator here (one-time link): ${link}`);
 }
 
-const stopSweeps = startSweepTimer(deps, config.sweepIntervalMinutes, (msg, data) => app.log.error({ err: data }, msg));
+const stopSweeps = startSweepTimer(deps, config.sweepIntervalMinutes, app.log);
 const shutdown = async () => {
   stopSweeps();
   await app.close();
