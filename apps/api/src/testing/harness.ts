@@ -13,6 +13,9 @@ import { newId } from '../platform/ids.js';
 import { hashPassword } from '../modules/auth/auth.service.js';
 import type { Deps } from '../platform/deps.js';
 
+/** Under CI (`CI=true`) or with `REQUIRE_ALL=1`, a test that would skip for want of something fails instead. */
+export const requireAll = process.env.CI === 'true' || process.env.REQUIRE_ALL === '1';
+
 /** PostgreSQL when TEST_DATABASE_URL (or DATABASE_URL) points at one; SQLite in a temp file otherwise. */
 export function testEngineUrl(): string | null {
   const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
