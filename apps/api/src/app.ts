@@ -14,7 +14,7 @@ import { systemClock } from './platform/clock.js';
 import { Mailer } from './platform/mailer.js';
 import { createSerializerCompiler } from './platform/serializer.js';
 import type { Deps } from './platform/deps.js';
-import { problem, registerAuthHooks, registerErrorHandler } from './platform/http.js';
+import { frameworkErrors, problem, registerAuthHooks, registerErrorHandler } from './platform/http.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { registerModules } from './modules/index.js';
@@ -30,6 +30,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     trustProxy: true,
     // One line per request only at debug level: at info the log stays about what matters.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(createSerializerCompiler({ checkContracts: config.checkResponses }));

@@ -33,6 +33,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<string, string>> = {
     LAST_ADMIN: 'Il doit rester au moins un administrateur actif.',
     RATE_LIMITED: 'Trop de requêtes. Réessayez dans un instant.',
     PAYLOAD_TOO_LARGE: 'Le contenu envoyé est trop volumineux.',
+    URI_TOO_LONG: 'L’adresse demandée est trop longue.',
     INTERNAL: 'Une erreur inattendue est survenue. L’équipe technique a été prévenue.',
   },
   en: {
@@ -63,6 +64,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<string, string>> = {
     LAST_ADMIN: 'At least one active administrator must remain.',
     RATE_LIMITED: 'Too many requests. Try again in a moment.',
     PAYLOAD_TOO_LARGE: 'What you sent is too large.',
+    URI_TOO_LONG: 'The address asked for is too long.',
     INTERNAL: 'Something unexpected went wrong. The technical team has been told.',
   },
 };

@@ -22,17 +22,20 @@ export function testEngineUrl(): string | null {
   return url && url.startsWith('postgres') ? url : null;
 }
 
-/** A fresh, empty database for one test file: its own SQLite file or its own PostgreSQL database. */
-export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A fresh database for one test file (or one test): its own SQLite file or its own PostgreSQL database, empty or a
+ * copy of a template made by `createTemplateDatabase`. */
+export async function createTestDatabase(options: { template?: TemplateDatabase } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
   const server = testEngineUrl();
   if (!server) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'harmonie-test-'));
-    return { url: `sqlite:${path.join(dir, 'test.db')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    const file = path.join(dir, 'test.db');
+    if (options.template) fs.copyFileSync(options.template.url.slice('sqlite:'.length), file);
+    return { url: `sqlite:${file}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
   const name = `harmonie_t_${newId().replace(/-/g, '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name}${options.template ? ` TEMPLATE ${new URL(options.template.url).pathname.slice(1)}` : ''}`);
   await admin.end();
   const url = new URL(server);
   url.pathname = `/${name}`;
@@ -56,10 +59,29 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   };
 }
 
+/** A migrated database filled once, that tests copy (`createTestApp({ template })`) to start from the same rows. */
+export type TemplateDatabase = { url: string; drop: () => Promise<void> };
+
+export async function createTemplateDatabase(
+  fill: (ctx: TestContext) => Promise<void>,
+  options: { clock?: TestClock; env?: Record<string, string> } = {},
+): Promise<TemplateDatabase> {
+  const { url, drop } = await createTestDatabase();
+  const ctx = await createTestApp({ ...options, database: { url, drop } });
+  try {
+    await fill(ctx);
+  } finally {
+    // Closed but kept: nobody may be connected to a database PostgreSQL copies, and SQLite checkpoints on close.
+    await ctx.app.close();
+    await ctx.database.destroy();
+  }
+  return { url, drop };
+}
+
 export type TestContext = App & { clock: TestClock; database: Database; config: Config; close: () => Promise<void> };
 
-export async function createTestApp(options: { clock?: TestClock; env?: Record<string, string> } = {}): Promise<TestContext> {
-  const { url, drop } = await createTestDatabase();
+export async function createTestApp(options: { clock?: TestClock; env?: Record<string, string>; template?: TemplateDatabase; database?: { url: string; drop: () => Promise<void> } } = {}): Promise<TestContext> {
+  const { url, drop } = options.database ?? (await createTestDatabase({ template: options.template }));
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', SWEEP_INTERVAL_MINUTES: '0', PUBLIC_URL: 'http://localhost:3999', WEB_DIST: '/nonexistent', CHECK_RESPONSES: 'true', ...options.env });
   const database = openDatabase(url, { poolSize: 5 });
   await migrateToLatest(database);

@@ -217,5 +217,9 @@ describe('returns, payments and deferrals', () => {
     expect(after.number).toBe(invoice.number);
     expect(after.amount_cents).toBe(9_950);
     expect(after.status).toBe('cancelled');
+    // A cancelled invoice is no longer open: a second credit note is a conflict with its state, not bad input.
+    const again = await agent.post(`/api/billing/invoices/${invoice.id}/credit-note`, { reason: 'Deuxième avoir' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'INVOICE_NOT_OPEN' });
   });
 });

@@ -1,0 +1,295 @@
+import fc from 'fast-check';
+
+/**
+ * Generated requests for the fuzz test (robustness.test.ts): values drawn from each route's JSON schema in the
+ * OpenAPI document (what the zod contracts become), mostly valid so that requests reach the services, with junk
+ * mixed in, and real ids, tokens, e-mails and phone numbers read from the database so that requests reach real rows.
+ */
+export type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  additionalProperties?: boolean | JsonSchema;
+  enum?: unknown[];
+  const?: unknown;
+  nullable?: boolean;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minItems?: number;
+  maxItems?: number;
+};
+
+type Parameter = { in: 'path' | 'query' | 'header' | 'cookie'; name: string; required?: boolean; schema: JsonSchema };
+type Operation = { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } };
+export type OpenApiDocument = { paths: Record<string, Record<string, Operation>> };
+
+/** What the database holds, to aim requests at real rows. */
+export type Pool = {
+  ids: string[];
+  /** the ids of each table, for the parameters that name what they point at */
+  idsByTable: Record<string, string[]>;
+  tokens: string[];
+  emails: string[];
+  phones: string[];
+  entityTypes: string[];
+  /** every setting with its default value, to change settings to plausible values */
+  settings: Record<string, unknown>;
+};
+
+export type FuzzRequest = {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** the route as the OpenAPI document names it, e.g. /api/families/{id} */
+  route: string;
+  url: string;
+  headers: Record<string, string>;
+  payload?: string | Buffer;
+};
+
+const fromPool = (list: string[], fallback: fc.Arbitrary<string>) => (list.length ? fc.constantFrom(...list) : fallback);
+const uuid = fc.uuid({ version: 7 });
+const isoDate = fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2028-12-31T00:00:00Z'), noInvalidDate: true });
+const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+const MONTH_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])$';
+
+/** Text that has broken parsers, databases and PDFs elsewhere: markup, quotes, paths, odd Unicode. */
+const nastyText = fc.constantFrom(
+  '<script>alert(1)</script>',
+  "O'Brien; DROP TABLE families; --",
+  '../../../etc/passwd',
+  '%00%ff%%',
+  'Ωμέγα — 東京 — ÿ',
+  'e\u0301te\u0301',
+  '\u{1F3B9}\u{1F3BB}',
+  ' ',
+  'x'.repeat(5_000),
+);
+
+/** A value of the wrong kind for almost any field. */
+export const junk: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constant(null),
+  fc.constantFrom('', 'not-a-valid-id', '2026-02-31', '-1', 'true', 'NaN'),
+  nastyText,
+  fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }),
+  fc.double(),
+  fc.boolean(),
+  fc.constant({}),
+  fc.constant([]),
+  fc.array(fc.string(), { maxLength: 3 }),
+);
+
+type Hints = { name: string; pool: Pool; route?: string };
+
+/** The table an id parameter or field points at, from its name or the path segment before it. */
+const TABLE_OF: Record<string, string> = {
+  family: 'families',
+  families: 'families',
+  person: 'people',
+  people: 'people',
+  guardian: 'people',
+  student: 'people',
+  teacher: 'teachers',
+  teachers: 'teachers',
+  'teacher-documents': 'teacher_documents',
+  'teacher-applications': 'teacher_applications',
+  meetings: 'meetings',
+  'meeting-invitations': 'meeting_invitations',
+  'teacher-suspensions': 'teacher_suspensions',
+  requests: 'lesson_files',
+  files: 'lesson_files',
+  file: 'lesson_files',
+  lessons: 'lessons',
+  plans: 'plans',
+  plan: 'plans',
+  users: 'users',
+  user: 'users',
+  outbox: 'outbox',
+  tickets: 'tickets',
+  invoices: 'invoices',
+  invoice: 'invoices',
+  mandates: 'sepa_mandates',
+  holds: 'debit_holds',
+  batches: 'collection_batches',
+  debits: 'debits',
+  certificates: 'tax_certificates',
+};
+
+function tableOf(name: string, route: string | undefined): string | undefined {
+  if (name === 'id' && route) return TABLE_OF[route.split('/{')[0]?.split('/').pop() ?? ''];
+  return TABLE_OF[name.replace(/Ids?$/, '')];
+}
+
+function idFor({ name, pool, route }: Hints): fc.Arbitrary<string> {
+  const own = pool.idsByTable[tableOf(name, route) ?? ''] ?? [];
+  const choices = [{ weight: 2, arbitrary: fromPool(pool.ids, uuid) }, { weight: 1, arbitrary: uuid }];
+  return fc.oneof(...(own.length ? [{ weight: 7, arbitrary: fc.constantFrom(...own) }] : []), ...choices);
+}
+
+function stringFor(schema: JsonSchema, hints: Hints): fc.Arbitrary<string> {
+  const { name, pool } = hints;
+  const minLength = schema.minLength ?? 0;
+  const maxLength = Math.min(schema.maxLength ?? 60, 60);
+  const sized = (arb: fc.Arbitrary<string>) => arb.filter((s) => s.length >= minLength && s.length <= (schema.maxLength ?? Infinity));
+  const lower = name.toLowerCase();
+  if (schema.format === 'uuid' || name === 'id' || /Ids?$/.test(name)) return idFor({ name, pool, route: hints.route });
+  if (lower === 'token') return fc.oneof({ weight: 4, arbitrary: fromPool(pool.tokens, uuid) }, { weight: 1, arbitrary: fc.base64String({ minLength: 40, maxLength: 44 }).map((s) => s.replace(/[+/=]/g, '_')) });
+  if (lower === 'entitytype') return fromPool(pool.entityTypes, fc.constant('family'));
+  if (schema.format === 'email' || lower === 'email' || lower === 'to') {
+    return fc.oneof({ weight: 3, arbitrary: fromPool(pool.emails, fc.emailAddress()) }, { weight: 1, arbitrary: fc.emailAddress().filter((e) => e.length <= (schema.maxLength ?? 254)) });
+  }
+  if (lower.includes('phone')) return fc.oneof(fromPool(pool.phones, fc.constant('06 12 34 56 78')), fc.constantFrom('06 12 34 56 78', '+33 6 45 67 89 12', '12'));
+  if (lower === 'iban') return fc.constantFrom('FR76 3000 6000 0112 3456 7890 189', 'DE89370400440532013000', 'FR76 3000 6000 0112 3456 7890 188', 'BR1800360305000010009795493C1');
+  if (lower === 'bic') return fc.constantFrom('BNPAFRPP', 'BNPAFRPPXXX', 'BNPAF1PP');
+  if (schema.format === 'date-time') return isoDate.map((d) => d.toISOString());
+  if (schema.format === 'uri') return fc.webUrl();
+  if (schema.pattern === DATE_PATTERN) return fc.oneof({ weight: 5, arbitrary: isoDate.map((d) => d.toISOString().slice(0, 10)) }, { weight: 1, arbitrary: fc.stringMatching(new RegExp(DATE_PATTERN)) });
+  if (schema.pattern === MONTH_PATTERN) return isoDate.map((d) => d.toISOString().slice(0, 7));
+  if (schema.pattern) return sized(fc.stringMatching(new RegExp(schema.pattern)));
+  return sized(fc.oneof({ weight: 6, arbitrary: fc.string({ minLength, maxLength }) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength, maxLength }) }, { weight: 1, arbitrary: nastyText }));
+}
+
+function numberFor(schema: JsonSchema, { name }: Hints, integer: boolean): fc.Arbitrary<number> {
+  if (name === 'version') return fc.constantFrom(1, 1, 2, 3, 99);
+  const min = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + (integer ? 1 : 0.01) : -1_000_000);
+  const max = schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - (integer ? 1 : 0.01) : 1_000_000);
+  return integer ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) }) : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+}
+
+/** A value that the schema accepts most of the time (formats and patterns are approximated). */
+export function validValue(schema: JsonSchema, hints: Hints, depth = 0): fc.Arbitrary<unknown> {
+  const base = baseValue(schema, hints, depth);
+  return schema.nullable ? fc.oneof({ weight: 5, arbitrary: base }, { weight: 1, arbitrary: fc.constant(null) }) : base;
+}
+
+function baseValue(schema: JsonSchema, hints: Hints, depth: number): fc.Arbitrary<unknown> {
+  const choices = schema.anyOf ?? schema.oneOf;
+  if (choices?.length) return fc.oneof(...choices.map((s) => validValue(s, hints, depth)));
+  if (schema.allOf?.length) return validValue(Object.assign({}, ...schema.allOf) as JsonSchema, hints, depth);
+  if (schema.const !== undefined) return fc.constant(schema.const);
+  if (schema.enum?.length) return fc.constantFrom(...schema.enum);
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  switch (type) {
+    case 'string':
+      return stringFor(schema, hints);
+    case 'integer':
+      return numberFor(schema, hints, true);
+    case 'number':
+      return numberFor(schema, hints, false);
+    case 'boolean':
+      return fc.boolean();
+    case 'null':
+      return fc.constant(null);
+    case 'array': {
+      const items = schema.items ?? {};
+      const minLength = schema.minItems ?? 0;
+      return fc.array(validValue(items, { ...hints, name: hints.name.replace(/s$/, '') }, depth + 1), { minLength, maxLength: Math.max(minLength, Math.min(schema.maxItems ?? 3, 3)) });
+    }
+    case 'object':
+      return objectValue(schema, hints, depth, 0);
+    default:
+      // An unconstrained value ({}): settings values and the like.
+      return depth > 2 ? fc.constant(null) : fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean(), fc.constant(null), fc.dictionary(fc.string({ maxLength: 8 }), fc.integer(), { maxKeys: 2 }));
+  }
+}
+
+/** An object whose properties follow their schemas, each replaced by junk with `junkRate`, required ones sometimes left out. */
+function objectValue(schema: JsonSchema, hints: Hints, depth: number, junkRate: number): fc.Arbitrary<unknown> {
+  const properties = schema.properties ?? {};
+  const required = new Set(schema.required ?? []);
+  if (!Object.keys(properties).length && hints.name === 'values' && Object.keys(hints.pool.settings).length) return settingsChange(hints.pool);
+  if (!Object.keys(properties).length && typeof schema.additionalProperties === 'object') {
+    return fc.dictionary(fc.string({ maxLength: 20 }), validValue(schema.additionalProperties, { ...hints, name: '' }, depth + 1), { maxKeys: 3 });
+  }
+  const arbs: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const [key, child] of Object.entries(properties)) {
+    const valid = validValue(child, { ...hints, name: key }, depth + 1);
+    arbs[key] = junkRate > 0 ? fc.oneof({ weight: Math.round(1 / junkRate) - 1, arbitrary: valid }, { weight: 1, arbitrary: junk }) : valid;
+  }
+  const requiredKeys = junkRate > 0 ? [] : Object.keys(properties).filter((k) => required.has(k));
+  return fc.record(arbs, { requiredKeys });
+}
+
+/** A few settings at once: each to its default, a number nudged (to 0, -1, one more), or junk. */
+function settingsChange(pool: Pool): fc.Arbitrary<Record<string, unknown>> {
+  const entries = Object.entries(pool.settings).map(([key, value]) => {
+    const nudged = typeof value === 'number' ? [fc.constantFrom(0, -1, value + 1, value * 100)] : [];
+    return fc.tuple(fc.constant(key), fc.oneof(fc.constant(value), junk, ...nudged));
+  });
+  return fc.uniqueArray(fc.oneof(...entries), { minLength: 1, maxLength: 3, selector: ([key]) => key }).map((pairs) => Object.fromEntries(pairs));
+}
+
+/** Mostly valid, sometimes junk in one field or more, sometimes no body or a body of the wrong kind. */
+function bodyFor(schema: JsonSchema, pool: Pool): fc.Arbitrary<unknown> {
+  const hints = { name: '', pool };
+  const isObject = schema.type === 'object' && !schema.anyOf && !schema.oneOf;
+  const mutated = isObject ? [{ weight: 4, arbitrary: objectValue(schema, hints, 0, 0.25) }] : [];
+  return fc.oneof({ weight: 12, arbitrary: validValue(schema, hints) }, ...mutated, { weight: 1, arbitrary: junk });
+}
+
+const encode = (value: unknown) => encodeURIComponent(typeof value === 'string' ? value : JSON.stringify(value));
+
+/** Path parameters: real ids and tokens most of the time, else a well-formed stranger or junk. */
+function paramFor(parameter: Parameter, pool: Pool, route: string): fc.Arbitrary<unknown> {
+  const valid = validValue(parameter.schema, { name: parameter.name, pool, route });
+  return fc.oneof({ weight: 8, arbitrary: valid }, { weight: 1, arbitrary: junk.map((j) => (j === null || j === '' ? 'x' : j)) });
+}
+
+/** Multipart bodies for the two upload routes, which have no JSON schema to follow. */
+export type MultipartFields = (pool: Pool) => fc.Arbitrary<Record<string, string>>;
+const FILES: { name: string; bytes: Buffer; type: string }[] = [
+  { name: 'cv.pdf', bytes: Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'), type: 'application/pdf' },
+  { name: '../../../etc/evil.html', bytes: Buffer.from('%PDF-1.4\n<html><script>alert(1)</script></html>'), type: 'text/html' },
+  { name: 'photo.png', bytes: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'), type: 'image/png' },
+  { name: 'vide.pdf', bytes: Buffer.alloc(0), type: 'application/pdf' },
+  { name: 'setup.exe', bytes: Buffer.from('MZ\u0090\u0000 not really a program'), type: 'application/octet-stream' },
+];
+
+function multipartBody(fields: Record<string, string>, file: (typeof FILES)[number] | null) {
+  const boundary = '----harmoniefuzz';
+  const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  if (file) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.bytes, Buffer.from('\r\n'));
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** One request to one route of the document, chosen uniformly among the routes `include` keeps. */
+export function requestArbitrary(doc: OpenApiDocument, pool: Pool, options: { include: (method: string, route: string) => boolean; multipart: Record<string, MultipartFields> }): fc.Arbitrary<FuzzRequest> {
+  const routes: fc.Arbitrary<FuzzRequest>[] = [];
+  for (const [route, operations] of Object.entries(doc.paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method) || !options.include(method, route)) continue;
+      const parameters = operation.parameters ?? [];
+      const path = fc.record(Object.fromEntries(parameters.filter((p) => p.in === 'path').map((p) => [p.name, paramFor(p, pool, route)])));
+      const query = fc.record(Object.fromEntries(parameters.filter((p) => p.in === 'query').map((p) => [p.name, fc.oneof({ weight: 6, arbitrary: validValue(p.schema, { name: p.name, pool }) }, { weight: 1, arbitrary: junk })])), {
+        requiredKeys: parameters.filter((p) => p.in === 'query' && p.required).map((p) => p.name),
+      });
+      const schema = operation.requestBody?.content?.['application/json']?.schema;
+      const fields = options.multipart[`${method} ${route}`];
+      const body: fc.Arbitrary<{ payload?: string | Buffer; contentType?: string }> = fields
+        ? fc.tuple(fields(pool), fc.option(fc.constantFrom(...FILES), { freq: 5 })).map(([f, file]) => multipartBody(f, file))
+        : schema
+          ? bodyFor(schema, pool).map((value) => ({ payload: JSON.stringify(value) ?? 'null', contentType: 'application/json' }))
+          : fc.constant({});
+      routes.push(
+        fc.record({ path, query, body, language: fc.constantFrom('fr', 'en') }).map(({ path: p, query: q, body: b, language }) => {
+          const url = route.replace(/\{([^}]+)\}/g, (_, name: string) => encode(p[name]));
+          const search = Object.entries(q)
+            .map(([k, v]) => `${encodeURIComponent(k)}=${encode(v)}`)
+            .join('&');
+          const headers: Record<string, string> = { 'accept-language': language, ...(b.contentType ? { 'content-type': b.contentType } : {}) };
+          return { method: method.toUpperCase() as FuzzRequest['method'], route, url: search ? `${url}?${search}` : url, headers, payload: b.payload };
+        }),
+      );
+    }
+  }
+  return fc.oneof(...routes);
+}
