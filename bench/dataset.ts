@@ -106,7 +106,8 @@ export async function ensureDataset(engine: Engine, size: SizeName, options: { r
     const u = new URL(PG_SERVER);
     u.pathname = `/${PG_DATABASE}`;
     url = u.toString();
-    console.log(`[postgres] data set in the database ${PG_DATABASE}${KEPT_PG_DATABASE ? ' (kept)' : ' (dropped at the end of this run)'}`);
+    const fate = KEPT_PG_DATABASE ? 'kept' : 'dropped at the end of this run';
+    console.log(`[postgres] data set in the database ${PG_DATABASE} (${fate})`);
     const exists = await (async () => {
       const client = new pg.Client({ connectionString: PG_SERVER });
       await client.connect();

@@ -19,7 +19,8 @@ import { BENCH_LOGINS, BENCH_PASSWORD } from '../apps/api/src/seed/bulk-seed.js'
 import { openBulkWriter } from '../apps/api/src/seed/bulk-writer.js';
 import { encodeCursor } from '../apps/api/src/platform/cursor.js';
 import { buildServer } from '../scripts/build-server.mjs';
-import { SIZES, dropRunDatabases, ensureDataset, PG_DATABASE, scratchCopy, seedPeopleOnly, type Dataset, type SizeName } from './dataset.js';
+import { SIZES, dropRunDatabases, ensureDataset, PG_DATABASE, scratchCopy, seedPeopleOnly } from './dataset.js';
+import type { Dataset, SizeName } from './dataset.js';
 import { buildMatchFloor, floorMatch, floorSearch, floorSepa, loadMatchRequests, openRaw, type RawDb, type SepaCreditor } from './floors.js';
 import { compare, load, ratio, type HttpResult, type Latency } from './measure.js';
 

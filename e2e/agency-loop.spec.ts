@@ -94,7 +94,8 @@ describe('the agency loop in the browser', () => {
     const section = teacher.getByRole('region', { name: /Capucine Testard/ });
     await section.waitFor();
     await expectAccessible(teacher, 'teacher students (phone)');
-    const lessonsRecorded = async () => (await server.deps.db.selectFrom('lessons').select('id').where('file_id', '=', file.id).execute()).length;
+    const lessonsRecorded = async () =>
+      (await server.deps.db.selectFrom('lessons').select('id').where('file_id', '=', file.id).execute()).length;
     for (let n = 0; n < 2; n += 1) {
       const form = section.getByRole('form', { name: 'Enregistrer un cours' });
       await form.getByLabel(/^Date/).fill(today());

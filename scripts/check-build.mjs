@@ -28,13 +28,19 @@ const freePort = () =>
   });
 
 async function check() {
-  for (const file of [entry, path.join(web, 'index.html')]) if (!fs.existsSync(file)) return fail(`${path.relative(root, file)} is missing: run npm run build`);
+  const missing = [entry, path.join(web, 'index.html')].find((file) => !fs.existsSync(file));
+  if (missing) return fail(`${path.relative(root, missing)} is missing: run npm run build`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'harmonie-built-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, 'built.db')}`, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base, STORAGE_DIR: path.join(dir, 'files'), WEB_DIST: web, SWEEP_INTERVAL_MINUTES: '0', LOG_LEVEL: 'warn', DEMO: '' };
+  const env = {
+    ...process.env,
+    ...{ DATABASE_URL: `sqlite:${path.join(dir, 'built.db')}`, PORT: String(port), HOST: '127.0.0.1' },
+    ...{ PUBLIC_URL: base, STORAGE_DIR: path.join(dir, 'files'), WEB_DIST: web, SWEEP_INTERVAL_MINUTES: '0' },
+    ...{ LOG_LEVEL: 'warn', DEMO: '' },
+  };
   const started = Date.now();
-  const child = spawn(process.execPath, ['--enable-source-maps', entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--enable-source-maps', entry], { cwd: root, env, stdio: 'pipe' });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -46,17 +52,20 @@ async function check() {
         .catch(() => null);
       if (!health) await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    if (!health || health.status !== 'ok') return fail(`no healthy answer on ${base}/api/health (exit code ${child.exitCode})`, output);
+    if (health?.status !== 'ok') return fail(`no healthy /api/health (exit code ${child.exitCode})`, output);
     console.log(`built server healthy in ${Date.now() - started} ms (database: ${health.database})`);
     const index = await fetch(`${base}/`);
     const html = await index.text();
     const script = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
-    if (!index.ok || !html.includes('<div id="root">') || !script) return fail(`/ does not serve the web app's entry page (${index.status})`, output);
+    const entryPage = index.ok && html.includes('<div id="root">') && script;
+    if (!entryPage) return fail(`/ is not the web app's entry page (${index.status})`, output);
     const deepLink = await fetch(`${base}/office/families`);
-    if (!deepLink.ok || !(await deepLink.text()).includes(script)) return fail(`a deep link does not get the entry page (${deepLink.status})`, output);
+    const linked = deepLink.ok && (await deepLink.text()).includes(script);
+    if (!linked) return fail(`a deep link did not get the entry page (${deepLink.status})`, output);
     const asset = await fetch(new URL(script, base));
     const bytes = (await asset.arrayBuffer()).byteLength;
-    if (!bytes || !asset.ok || !(asset.headers.get('content-type') ?? '').includes('javascript')) return fail(`${script} is not served as JavaScript (${asset.status})`, output);
+    const javascript = (asset.headers.get('content-type') ?? '').includes('javascript');
+    if (!bytes || !asset.ok || !javascript) return fail(`${script} not served as JavaScript (${asset.status})`, output);
     console.log(`built server serves the web app: /, a deep link and ${script} (${bytes} bytes)`);
   } finally {
     // A clean stop: SIGTERM closes the server and the database and exits 0, within seconds.
@@ -65,7 +74,8 @@ async function check() {
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     await stopped;
     clearTimeout(timer);
-    if (child.exitCode !== 0) fail(`the server did not stop cleanly on SIGTERM (exit code ${child.exitCode}, signal ${child.signalCode})`, output);
+    const how = `exit code ${child.exitCode}, signal ${child.signalCode}`;
+    if (child.exitCode !== 0) fail(`the server did not stop cleanly on SIGTERM (${how})`, output);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

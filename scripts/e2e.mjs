@@ -23,7 +23,8 @@ function newestChange(target) {
 export function webBuildReason() {
   if (!fs.existsSync(builtEntry)) return 'dist/web is missing';
   const built = fs.statSync(builtEntry).mtimeMs;
-  const stale = webSources.find((source) => fs.existsSync(path.join(root, source)) && newestChange(path.join(root, source)) > built);
+  const changed = (source) => fs.existsSync(path.join(root, source)) && newestChange(path.join(root, source)) > built;
+  const stale = webSources.find(changed);
   return stale ? `${stale} changed since the last build` : null;
 }
 
@@ -45,8 +46,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exit(1);
   }
   if (!buildWebIfNeeded()) process.exit(1);
-  const engine = (process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? '').startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
-  console.log(`Browser tests on ${engine}`);
-  const res = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } });
+  const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? '';
+  console.log(`Browser tests on ${url.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}`);
+  const args = ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)];
+  const res = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } });
   process.exit(res.status ?? 1);
 }

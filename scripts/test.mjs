@@ -58,7 +58,8 @@ for (const url of candidates) {
     await client.end().catch(() => undefined);
   }
 }
-const noPg = `no server reachable at ${candidates.join(' or ') || 'TEST_DATABASE_URL'} (start one, or set TEST_DATABASE_URL)`;
+const tried = candidates.join(' or ') || 'TEST_DATABASE_URL';
+const noPg = `no server reachable at ${tried} (start one, or set TEST_DATABASE_URL)`;
 const pgEnv = { TEST_DATABASE_URL: pgUrl, DATABASE_URL: '' };
 if (pgUrl) vitest(`API and unit tests on PostgreSQL (shuffled, seed ${seed})`, [...shuffle, ...extraArgs], pgEnv);
 else skipped.push(`PostgreSQL suite: ${noPg}`);
@@ -72,7 +73,9 @@ else {
   const built = buildWebIfNeeded();
   results.push({ label: 'Build the web app for the browser tests', ok: built, seconds: 0 });
   if (built) {
-    const e2e = (engine, env) => vitest(`End-to-end tests in Chromium (with axe-core) on ${engine}`, ['--config', 'vitest.e2e.config.ts', ...extraArgs], { CHROMIUM_PATH: chromium, ...env });
+    const e2eArgs = ['--config', 'vitest.e2e.config.ts', ...extraArgs];
+    const e2e = (engine, env) =>
+      vitest(`End-to-end tests in Chromium (with axe-core) on ${engine}`, e2eArgs, { CHROMIUM_PATH: chromium, ...env });
     e2e('SQLite', sqliteEnv);
     if (!pgUrl) skipped.push(`browser tests on PostgreSQL: ${noPg}`);
     else if (process.env.E2E_ON_POSTGRES === '0') skipped.push('browser tests on PostgreSQL: E2E_ON_POSTGRES=0');
@@ -81,7 +84,9 @@ else {
 }
 
 console.log('\n=== Summary ===');
-for (const r of results) console.log(`${r.ok ? 'passed ' : 'FAILED '} ${r.label}${r.seconds ? ` (${r.seconds} s)` : ''}`);
+for (const r of results) {
+  console.log(`${r.ok ? 'passed ' : 'FAILED '} ${r.label}${r.seconds ? ` (${r.seconds} s)` : ''}`);
+}
 for (const s of skipped) console.log(`SKIPPED ${s}`);
 const summary = `${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`;
 fs.writeFileSync(path.join('.tmp', 'test-summary.txt'), `${summary}\n`);
@@ -92,6 +97,7 @@ if (failed) {
   process.exit(1);
 }
 if ((skipped.length || counts.skipped) && strict) {
-  console.log(`CI requires every suite and test to run: failing because ${skipped.length ? 'a suite' : `${counts.skipped} test(s)`} skipped.`);
+  const what = skipped.length ? 'a suite' : `${counts.skipped} test(s)`;
+  console.log(`CI requires every suite and test to run: failing because ${what} skipped.`);
   process.exit(1);
 }

@@ -24,13 +24,15 @@ afterEach(async () => {
 async function teacherSuspendedUntilToday(): Promise<string> {
   const teacher = await makeTeacher(ctx.deps);
   const followup = await loginAs(ctx, (await makeUser(ctx.deps, ['followup'])).email);
-  const res = await followup.post(`/api/teachers/${teacher.id}/suspensions`, { kind: 'temporary', reason: 'Déménagement', untilDate: '2026-09-15' });
+  const suspension = { kind: 'temporary', reason: 'Déménagement', untilDate: '2026-09-15' };
+  const res = await followup.post(`/api/teachers/${teacher.id}/suspensions`, suspension);
   expect(res.statusCode, res.body).toBe(201);
   expect(await statusOf(teacher.id)).toBe('suspended');
   ctx.clock.set('2026-09-15T06:00:00.000Z');
   return teacher.id;
 }
-const statusOf = async (id: string) => (await ctx.deps.db.selectFrom('teachers').select('status').where('person_id', '=', id).executeTakeFirstOrThrow()).status;
+const statusOf = async (id: string) =>
+  (await ctx.deps.db.selectFrom('teachers').select('status').where('person_id', '=', id).executeTakeFirstOrThrow()).status;
 
 describe('a failing sweep', () => {
   it('makes runSweeps reject with an AggregateError naming it, after every other sweep has run', async () => {
@@ -60,7 +62,8 @@ describe('a failing sweep', () => {
     const teacherId = await teacherSuspendedUntilToday();
     const lines: { level: number; msg: string; sweep?: string; err?: { message: string } }[] = [];
     // The same pino logger as `app.log` in main.ts, writing to memory.
-    const logger = Fastify({ logger: { level: 'info', stream: { write: (line: string) => lines.push(JSON.parse(line)) } } });
+    const stream = { write: (line: string) => lines.push(JSON.parse(line)) };
+    const logger = Fastify({ logger: { level: 'info', stream } });
     const stop = startSweepTimer(ctx.deps, 0.001, logger.log); // every 60 ms
     try {
       await expect.poll(() => lines.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
@@ -68,7 +71,12 @@ describe('a failing sweep', () => {
       stop();
       await logger.close();
     }
-    expect(lines[0]).toMatchObject({ level: 50, sweep: 'test.failing', msg: 'sweep test.failing failed: the disk is full', err: { message: 'the disk is full' } });
+    expect(lines[0]).toMatchObject({
+      level: 50,
+      sweep: 'test.failing',
+      msg: 'sweep test.failing failed: the disk is full',
+      err: { message: 'the disk is full' },
+    });
     expect(ranAfter).toBeGreaterThanOrEqual(2);
     expect(await statusOf(teacherId)).toBe('active');
   });
@@ -79,6 +87,7 @@ describe('sweeps that succeed', () => {
     removals.splice(0, 1).forEach((remove) => remove()); // without the failing one
     const results = await runSweeps(ctx.deps);
     expect(results['test.after']).toEqual({ ran: 1 });
-    expect(Object.keys(results)).toEqual(expect.arrayContaining(['billing', 'agency-followup', 'teachers.suspension-expiry', 'teachers.meeting-suspensions']));
+    const real = ['billing', 'agency-followup', 'teachers.suspension-expiry', 'teachers.meeting-suspensions'];
+    expect(Object.keys(results)).toEqual(expect.arrayContaining(real));
   });
 });

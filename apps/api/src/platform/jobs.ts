@@ -66,7 +66,9 @@ export async function runSweeps(deps: Deps): Promise<Record<string, Record<strin
     }
   }
   await deps.mailer.flush();
-  if (failures.length) throw new AggregateError(failures, `${failures.length} sweep(s) failed: ${failures.map((f) => f.sweep).join(', ')}`);
+  if (failures.length) {
+    throw new AggregateError(failures, `${failures.length} sweep(s) failed: ${failures.map((f) => f.sweep).join(', ')}`);
+  }
   return results;
 }
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { isValidIBAN } from 'ibantools';
 import { openDatabase, type Database } from '../db/database.js';
 import { createTestDatabase } from '../testing/harness.js';
@@ -28,15 +28,13 @@ describe('the bulk seed', () => {
     await drop?.();
   });
 
-  /** Runs writes on the seeded data in a transaction rolled back after, so that every test reads the data as seeded. */
-  async function thenRollBack(writes: (db: Database['db']) => Promise<void>): Promise<void> {
-    const rollBack = new Error('roll back');
-    await expect(
-      database.db.transaction().execute(async (tx) => {
-        await writes(tx);
-        throw rollBack;
-      }),
-    ).rejects.toBe(rollBack);
+  /** A transaction on the seeded data, rolled back when the test ends: every test reads the data as seeded. */
+  async function rolledBack() {
+    const tx = await database.db.startTransaction().execute();
+    onTestFinished(async () => {
+      await tx.rollback().execute();
+    });
+    return tx;
   }
 
   it('writes the same search text as the people service, without re-parsing every phone number', () => {
@@ -70,73 +68,73 @@ describe('the bulk seed', () => {
     expect(byPhone.length).toBeGreaterThan(0);
   });
 
-  it('fills and keeps what ranking reads about each teacher (migration 0600): name, styles, availability, assignment counts', () =>
-    thenRollBack(async (db) => {
-      const windowsOf = (list: string | null) => (list ? list.split(',').sort() : []);
-      // What the rows should hold, recomputed from the source tables.
-      const expected = async (teacherId: string) => {
-        const person = await db.selectFrom('people').select(['first_name', 'last_name']).where('id', '=', teacherId).executeTakeFirstOrThrow();
-        const teacher = await db.selectFrom('teachers').select('styles').where('person_id', '=', teacherId).executeTakeFirstOrThrow();
-        const availability = await db.selectFrom('teacher_availability').selectAll().where('teacher_id', '=', teacherId).execute();
-        const assignments = await db.selectFrom('assignments').select(['ended_on', 'end_reason']).where('teacher_id', '=', teacherId).execute();
-        return {
-          first_name: person.first_name,
-          last_name: person.last_name,
-          styles: teacher.styles,
-          availability: availability.map((a) => `${a.weekday}:${a.start_minute}:${a.end_minute}`).sort(),
-          open_assignments: assignments.filter((a) => a.ended_on === null).length,
-          mismatches: assignments.filter((a) => a.end_reason === 'mismatch').length,
-        };
+  it('fills and keeps what ranking reads about each teacher (migration 0600): name, styles, availability, assignment counts', async () => {
+    const db = await rolledBack();
+    const windowsOf = (list: string | null) => (list ? list.split(',').sort() : []);
+    // What the rows should hold, recomputed from the source tables.
+    const expected = async (teacherId: string) => {
+      const person = await db.selectFrom('people').select(['first_name', 'last_name']).where('id', '=', teacherId).executeTakeFirstOrThrow();
+      const teacher = await db.selectFrom('teachers').select('styles').where('person_id', '=', teacherId).executeTakeFirstOrThrow();
+      const availability = await db.selectFrom('teacher_availability').selectAll().where('teacher_id', '=', teacherId).execute();
+      const assignments = await db.selectFrom('assignments').select(['ended_on', 'end_reason']).where('teacher_id', '=', teacherId).execute();
+      return {
+        first_name: person.first_name,
+        last_name: person.last_name,
+        styles: teacher.styles,
+        availability: availability.map((a) => `${a.weekday}:${a.start_minute}:${a.end_minute}`).sort(),
+        open_assignments: assignments.filter((a) => a.ended_on === null).length,
+        mismatches: assignments.filter((a) => a.end_reason === 'mismatch').length,
       };
-      const actual = async (teacherId: string) => {
-        const rows = await db.selectFrom('teacher_match_index').select(['first_name', 'last_name', 'styles', 'availability', 'open_assignments', 'mismatches']).where('teacher_id', '=', teacherId).execute();
-        expect(rows.length).toBeGreaterThan(0);
-        return rows.map((r) => ({ ...r, availability: windowsOf(r.availability), open_assignments: Number(r.open_assignments), mismatches: Number(r.mismatches) }));
-      };
+    };
+    const actual = async (teacherId: string) => {
+      const rows = await db.selectFrom('teacher_match_index').select(['first_name', 'last_name', 'styles', 'availability', 'open_assignments', 'mismatches']).where('teacher_id', '=', teacherId).execute();
+      expect(rows.length).toBeGreaterThan(0);
+      return rows.map((r) => ({ ...r, availability: windowsOf(r.availability), open_assignments: Number(r.open_assignments), mismatches: Number(r.mismatches) }));
+    };
 
-      // After the bulk load (rebuilt in one statement), for teachers with and without assignments.
-      const withAssignment = await db.selectFrom('assignments').innerJoin('teacher_match_index as ti', 'ti.teacher_id', 'assignments.teacher_id').select('assignments.teacher_id').executeTakeFirstOrThrow();
-      const teachers = [withAssignment.teacher_id, ...(await db.selectFrom('teacher_match_index').select('teacher_id').distinct().limit(5).execute()).map((t) => t.teacher_id)];
-      for (const id of teachers) for (const row of await actual(id)) expect(row).toEqual(await expected(id));
+    // After the bulk load (rebuilt in one statement), for teachers with and without assignments.
+    const withAssignment = await db.selectFrom('assignments').innerJoin('teacher_match_index as ti', 'ti.teacher_id', 'assignments.teacher_id').select('assignments.teacher_id').executeTakeFirstOrThrow();
+    const teachers = [withAssignment.teacher_id, ...(await db.selectFrom('teacher_match_index').select('teacher_id').distinct().limit(5).execute()).map((t) => t.teacher_id)];
+    for (const id of teachers) for (const row of await actual(id)) expect(row).toEqual(await expected(id));
 
-      // Then through the triggers: a rename, new styles, availability replaced, an assignment ended for mismatch.
-      const id = withAssignment.teacher_id;
-      await db.updateTable('people').set({ first_name: 'Renée', last_name: 'Nouveau-Nom' }).where('id', '=', id).execute();
-      await db.updateTable('teachers').set({ styles: JSON.stringify(['jazz', 'baroque']) }).where('person_id', '=', id).execute();
-      await db.deleteFrom('teacher_availability').where('teacher_id', '=', id).execute();
-      await db.insertInto('teacher_availability').values([{ teacher_id: id, weekday: 3, start_minute: 600, end_minute: 720 }, { teacher_id: id, weekday: 6, start_minute: 540, end_minute: 660 }]).execute();
-      await db.updateTable('teacher_availability').set({ end_minute: 750 }).where('teacher_id', '=', id).where('weekday', '=', 3).execute();
-      const assignment = await db.selectFrom('assignments').selectAll().where('teacher_id', '=', id).executeTakeFirstOrThrow();
-      await db.updateTable('assignments').set({ ended_on: '2026-11-20', end_reason: 'mismatch' }).where('id', '=', assignment.id).execute();
-      for (const row of await actual(id)) {
-        expect(row).toEqual(await expected(id));
-        expect(row).toMatchObject({ first_name: 'Renée', last_name: 'Nouveau-Nom', availability: ['3:600:750', '6:540:660'] });
-        expect(row.mismatches).toBeGreaterThanOrEqual(1);
-      }
-      const extra = { ...assignment, id: '00000000-0000-7000-8000-0000000000aa', ended_on: null, end_reason: null };
-      await db.insertInto('assignments').values(extra).execute();
-      for (const row of await actual(id)) expect(row).toEqual(await expected(id));
-      await db.deleteFrom('assignments').where('id', '=', extra.id).execute();
-      for (const row of await actual(id)) expect(row).toEqual(await expected(id));
-      // A new instrument row starts with the teacher's current values.
-      await db.deleteFrom('teacher_instruments').where('teacher_id', '=', id).where('instrument', '=', 'harp').execute();
-      await db.insertInto('teacher_instruments').values({ teacher_id: id, instrument: 'harp', level_min: 1, level_max: 3, age_min: 6, age_max: 99 }).execute();
-      for (const row of await actual(id)) expect(row).toEqual(await expected(id));
-    }));
+    // Then through the triggers: a rename, new styles, availability replaced, an assignment ended for mismatch.
+    const id = withAssignment.teacher_id;
+    await db.updateTable('people').set({ first_name: 'Renée', last_name: 'Nouveau-Nom' }).where('id', '=', id).execute();
+    await db.updateTable('teachers').set({ styles: JSON.stringify(['jazz', 'baroque']) }).where('person_id', '=', id).execute();
+    await db.deleteFrom('teacher_availability').where('teacher_id', '=', id).execute();
+    await db.insertInto('teacher_availability').values([{ teacher_id: id, weekday: 3, start_minute: 600, end_minute: 720 }, { teacher_id: id, weekday: 6, start_minute: 540, end_minute: 660 }]).execute();
+    await db.updateTable('teacher_availability').set({ end_minute: 750 }).where('teacher_id', '=', id).where('weekday', '=', 3).execute();
+    const assignment = await db.selectFrom('assignments').selectAll().where('teacher_id', '=', id).executeTakeFirstOrThrow();
+    await db.updateTable('assignments').set({ ended_on: '2026-11-20', end_reason: 'mismatch' }).where('id', '=', assignment.id).execute();
+    for (const row of await actual(id)) {
+      expect(row).toEqual(await expected(id));
+      expect(row).toMatchObject({ first_name: 'Renée', last_name: 'Nouveau-Nom', availability: ['3:600:750', '6:540:660'] });
+      expect(row.mismatches).toBeGreaterThanOrEqual(1);
+    }
+    const extra = { ...assignment, id: '00000000-0000-7000-8000-0000000000aa', ended_on: null, end_reason: null };
+    await db.insertInto('assignments').values(extra).execute();
+    for (const row of await actual(id)) expect(row).toEqual(await expected(id));
+    await db.deleteFrom('assignments').where('id', '=', extra.id).execute();
+    for (const row of await actual(id)) expect(row).toEqual(await expected(id));
+    // A new instrument row starts with the teacher's current values.
+    await db.deleteFrom('teacher_instruments').where('teacher_id', '=', id).where('instrument', '=', 'harp').execute();
+    await db.insertInto('teacher_instruments').values({ teacher_id: id, instrument: 'harp', level_min: 1, level_max: 3, age_min: 6, age_max: 99 }).execute();
+    for (const row of await actual(id)) expect(row).toEqual(await expected(id));
+  });
 
-  it('keeps matching rows in step with later profile writes (triggers of migration 0400)', () =>
-    thenRollBack(async (db) => {
-      const teacher = await db.selectFrom('teacher_instruments').select(['teacher_id', 'instrument']).executeTakeFirstOrThrow();
-      await db.updateTable('teachers').set({ status: 'suspended', latitude: 45.75 }).where('person_id', '=', teacher.teacher_id).execute();
-      const row = await db.selectFrom('teacher_match_index').selectAll().where('teacher_id', '=', teacher.teacher_id).where('instrument', '=', teacher.instrument).executeTakeFirstOrThrow();
-      expect(row).toMatchObject({ status: 'suspended', latitude: 45.75 });
-      await db.updateTable('teacher_instruments').set({ level_max: 3 }).where('teacher_id', '=', teacher.teacher_id).where('instrument', '=', teacher.instrument).execute();
-      expect((await db.selectFrom('teacher_match_index').select('level_max').where('teacher_id', '=', teacher.teacher_id).where('instrument', '=', teacher.instrument).executeTakeFirstOrThrow()).level_max).toBe(3);
-      await db.deleteFrom('teacher_instruments').where('teacher_id', '=', teacher.teacher_id).execute();
-      expect(await db.selectFrom('teacher_match_index').select('instrument').where('teacher_id', '=', teacher.teacher_id).execute()).toEqual([]);
-      await db.insertInto('teacher_instruments').values({ teacher_id: teacher.teacher_id, instrument: 'cello', level_min: 1, level_max: 2, age_min: 6, age_max: 99 }).execute();
-      expect(await db.selectFrom('teacher_match_index').select(['instrument', 'status']).where('teacher_id', '=', teacher.teacher_id).execute()).toEqual([{ instrument: 'cello', status: 'suspended' }]);
-    }));
+  it('keeps matching rows in step with later profile writes (triggers of migration 0400)', async () => {
+    const db = await rolledBack();
+    const teacher = await db.selectFrom('teacher_instruments').select(['teacher_id', 'instrument']).executeTakeFirstOrThrow();
+    await db.updateTable('teachers').set({ status: 'suspended', latitude: 45.75 }).where('person_id', '=', teacher.teacher_id).execute();
+    const row = await db.selectFrom('teacher_match_index').selectAll().where('teacher_id', '=', teacher.teacher_id).where('instrument', '=', teacher.instrument).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'suspended', latitude: 45.75 });
+    await db.updateTable('teacher_instruments').set({ level_max: 3 }).where('teacher_id', '=', teacher.teacher_id).where('instrument', '=', teacher.instrument).execute();
+    expect((await db.selectFrom('teacher_match_index').select('level_max').where('teacher_id', '=', teacher.teacher_id).where('instrument', '=', teacher.instrument).executeTakeFirstOrThrow()).level_max).toBe(3);
+    await db.deleteFrom('teacher_instruments').where('teacher_id', '=', teacher.teacher_id).execute();
+    expect(await db.selectFrom('teacher_match_index').select('instrument').where('teacher_id', '=', teacher.teacher_id).execute()).toEqual([]);
+    await db.insertInto('teacher_instruments').values({ teacher_id: teacher.teacher_id, instrument: 'cello', level_min: 1, level_max: 2, age_min: 6, age_max: 99 }).execute();
+    expect(await db.selectFrom('teacher_match_index').select(['instrument', 'status']).where('teacher_id', '=', teacher.teacher_id).execute()).toEqual([{ instrument: 'cello', status: 'suspended' }]);
+  });
 
   it('seeds a billing history the app continues: paid past periods, open current ones, counters after the numbers', async () => {
     const { db } = database;

@@ -55,9 +55,14 @@ export type FuzzRequest = {
   payload?: string | Buffer;
 };
 
-const fromPool = (list: string[], fallback: fc.Arbitrary<string>) => (list.length ? fc.constantFrom(...list) : fallback);
+const fromPool = (list: string[], fallback: fc.Arbitrary<string>) =>
+  list.length ? fc.constantFrom(...list) : fallback;
 const uuid = fc.uuid({ version: 7 });
-const isoDate = fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2028-12-31T00:00:00Z'), noInvalidDate: true });
+const isoDate = fc.date({
+  min: new Date('2024-01-01T00:00:00Z'),
+  max: new Date('2028-12-31T00:00:00Z'),
+  noInvalidDate: true,
+});
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const MONTH_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])$';
 
@@ -130,45 +135,72 @@ function tableOf(name: string, route: string | undefined): string | undefined {
 
 function idFor({ name, pool, route }: Hints): fc.Arbitrary<string> {
   const own = pool.idsByTable[tableOf(name, route) ?? ''] ?? [];
-  const choices = [{ weight: 2, arbitrary: fromPool(pool.ids, uuid) }, { weight: 1, arbitrary: uuid }];
-  return fc.oneof(...(own.length ? [{ weight: 7, arbitrary: fc.constantFrom(...own) }] : []), ...choices);
+  const anyRow = { weight: 2, arbitrary: fromPool(pool.ids, uuid) };
+  const stranger = { weight: 1, arbitrary: uuid };
+  if (!own.length) return fc.oneof(anyRow, stranger);
+  return fc.oneof({ weight: 7, arbitrary: fc.constantFrom(...own) }, anyRow, stranger);
 }
+
+const weighted = <T>(...pairs: [number, fc.Arbitrary<T>][]) =>
+  fc.oneof(...pairs.map(([weight, arbitrary]) => ({ weight, arbitrary })));
+const randomToken = fc.base64String({ minLength: 40, maxLength: 44 }).map((s) => s.replace(/[+/=]/g, '_'));
+/** Valid French and German IBANs, a wrong check digit, a country outside SEPA. */
+const IBANS = ['FR76 3000 6000 0112 3456 7890 189', 'DE89370400440532013000', 'FR76 3000 6000 0112 3456 7890 188'];
+IBANS.push('BR1800360305000010009795493C1');
+const day = isoDate.map((d) => d.toISOString().slice(0, 10));
 
 function stringFor(schema: JsonSchema, hints: Hints): fc.Arbitrary<string> {
   const { name, pool } = hints;
   const minLength = schema.minLength ?? 0;
   const maxLength = Math.min(schema.maxLength ?? 60, 60);
-  const sized = (arb: fc.Arbitrary<string>) => arb.filter((s) => s.length >= minLength && s.length <= (schema.maxLength ?? Infinity));
+  const fits = (s: string) => s.length >= minLength && s.length <= (schema.maxLength ?? Infinity);
+  const sized = (arb: fc.Arbitrary<string>) => arb.filter(fits);
   const lower = name.toLowerCase();
-  if (schema.format === 'uuid' || name === 'id' || /Ids?$/.test(name)) return idFor({ name, pool, route: hints.route });
-  if (lower === 'token') return fc.oneof({ weight: 4, arbitrary: fromPool(pool.tokens, uuid) }, { weight: 1, arbitrary: fc.base64String({ minLength: 40, maxLength: 44 }).map((s) => s.replace(/[+/=]/g, '_')) });
+  if (schema.format === 'uuid' || name === 'id' || /Ids?$/.test(name)) return idFor(hints);
+  if (lower === 'token') return weighted([4, fromPool(pool.tokens, uuid)], [1, randomToken]);
   if (lower === 'entitytype') return fromPool(pool.entityTypes, fc.constant('family'));
   if (schema.format === 'email' || lower === 'email' || lower === 'to') {
-    return fc.oneof({ weight: 3, arbitrary: fromPool(pool.emails, fc.emailAddress()) }, { weight: 1, arbitrary: fc.emailAddress().filter((e) => e.length <= (schema.maxLength ?? 254)) });
+    const fits = fc.emailAddress().filter((e) => e.length <= (schema.maxLength ?? 254));
+    return weighted([3, fromPool(pool.emails, fits)], [1, fits]);
   }
-  if (lower.includes('phone')) return fc.oneof(fromPool(pool.phones, fc.constant('06 12 34 56 78')), fc.constantFrom('06 12 34 56 78', '+33 6 45 67 89 12', '12'));
-  if (lower === 'iban') return fc.constantFrom('FR76 3000 6000 0112 3456 7890 189', 'DE89370400440532013000', 'FR76 3000 6000 0112 3456 7890 188', 'BR1800360305000010009795493C1');
+  if (lower.includes('phone')) {
+    return fc.oneof(fromPool(pool.phones, fc.constant('06 12 34 56 78')), fc.constantFrom('+33 6 45 67 89 12', '12'));
+  }
+  if (lower === 'iban') return fc.constantFrom(...IBANS);
   if (lower === 'bic') return fc.constantFrom('BNPAFRPP', 'BNPAFRPPXXX', 'BNPAF1PP');
   if (schema.format === 'date-time') return isoDate.map((d) => d.toISOString());
   if (schema.format === 'uri') return fc.webUrl();
-  if (schema.pattern === DATE_PATTERN) return fc.oneof({ weight: 5, arbitrary: isoDate.map((d) => d.toISOString().slice(0, 10)) }, { weight: 1, arbitrary: fc.stringMatching(new RegExp(DATE_PATTERN)) });
+  if (schema.pattern === DATE_PATTERN) return weighted([5, day], [1, fc.stringMatching(new RegExp(DATE_PATTERN))]);
   if (schema.pattern === MONTH_PATTERN) return isoDate.map((d) => d.toISOString().slice(0, 7));
   if (schema.pattern) return sized(fc.stringMatching(new RegExp(schema.pattern)));
-  return sized(fc.oneof({ weight: 6, arbitrary: fc.string({ minLength, maxLength }) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength, maxLength }) }, { weight: 1, arbitrary: nastyText }));
+  const graphemes = fc.string({ unit: 'grapheme', minLength, maxLength });
+  return sized(weighted([6, fc.string({ minLength, maxLength })], [1, graphemes], [1, nastyText]));
 }
 
 function numberFor(schema: JsonSchema, { name }: Hints, integer: boolean): fc.Arbitrary<number> {
   if (name === 'version') return fc.constantFrom(1, 1, 2, 3, 99);
-  const min = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + (integer ? 1 : 0.01) : -1_000_000);
-  const max = schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - (integer ? 1 : 0.01) : 1_000_000);
-  return integer ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) }) : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+  const step = integer ? 1 : 0.01;
+  const { exclusiveMinimum: above, exclusiveMaximum: below } = schema;
+  const min = schema.minimum ?? (above !== undefined ? above + step : -1_000_000);
+  const max = schema.maximum ?? (below !== undefined ? below - step : 1_000_000);
+  if (integer) return fc.integer({ min: Math.ceil(min), max: Math.floor(max) });
+  return fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 }
 
 /** A value that the schema accepts most of the time (formats and patterns are approximated). */
 export function validValue(schema: JsonSchema, hints: Hints, depth = 0): fc.Arbitrary<unknown> {
   const base = baseValue(schema, hints, depth);
-  return schema.nullable ? fc.oneof({ weight: 5, arbitrary: base }, { weight: 1, arbitrary: fc.constant(null) }) : base;
+  return schema.nullable ? weighted<unknown>([5, base], [1, fc.constant(null)]) : base;
 }
+
+/** An unconstrained value ({}): settings values and the like. */
+const anything = fc.oneof(
+  fc.string({ maxLength: 20 }),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.dictionary(fc.string({ maxLength: 8 }), fc.integer(), { maxKeys: 2 }),
+);
 
 function baseValue(schema: JsonSchema, hints: Hints, depth: number): fc.Arbitrary<unknown> {
   const choices = schema.anyOf ?? schema.oneOf;
@@ -189,30 +221,32 @@ function baseValue(schema: JsonSchema, hints: Hints, depth: number): fc.Arbitrar
     case 'null':
       return fc.constant(null);
     case 'array': {
-      const items = schema.items ?? {};
       const minLength = schema.minItems ?? 0;
-      return fc.array(validValue(items, { ...hints, name: hints.name.replace(/s$/, '') }, depth + 1), { minLength, maxLength: Math.max(minLength, Math.min(schema.maxItems ?? 3, 3)) });
+      const maxLength = Math.max(minLength, Math.min(schema.maxItems ?? 3, 3));
+      const item = validValue(schema.items ?? {}, { ...hints, name: hints.name.replace(/s$/, '') }, depth + 1);
+      return fc.array(item, { minLength, maxLength });
     }
     case 'object':
       return objectValue(schema, hints, depth, 0);
     default:
-      // An unconstrained value ({}): settings values and the like.
-      return depth > 2 ? fc.constant(null) : fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean(), fc.constant(null), fc.dictionary(fc.string({ maxLength: 8 }), fc.integer(), { maxKeys: 2 }));
+      return depth > 2 ? fc.constant(null) : anything;
   }
 }
 
-/** An object whose properties follow their schemas, each replaced by junk with `junkRate`, required ones sometimes left out. */
+/** An object following its schema; with `junkRate`, each property may be junk and required ones may be left out. */
 function objectValue(schema: JsonSchema, hints: Hints, depth: number, junkRate: number): fc.Arbitrary<unknown> {
   const properties = schema.properties ?? {};
   const required = new Set(schema.required ?? []);
-  if (!Object.keys(properties).length && hints.name === 'values' && Object.keys(hints.pool.settings).length) return settingsChange(hints.pool);
-  if (!Object.keys(properties).length && typeof schema.additionalProperties === 'object') {
-    return fc.dictionary(fc.string({ maxLength: 20 }), validValue(schema.additionalProperties, { ...hints, name: '' }, depth + 1), { maxKeys: 3 });
+  const isMap = !Object.keys(properties).length;
+  if (isMap && hints.name === 'values' && Object.keys(hints.pool.settings).length) return settingsChange(hints.pool);
+  if (isMap && typeof schema.additionalProperties === 'object') {
+    const value = validValue(schema.additionalProperties, { ...hints, name: '' }, depth + 1);
+    return fc.dictionary(fc.string({ maxLength: 20 }), value, { maxKeys: 3 });
   }
   const arbs: Record<string, fc.Arbitrary<unknown>> = {};
   for (const [key, child] of Object.entries(properties)) {
     const valid = validValue(child, { ...hints, name: key }, depth + 1);
-    arbs[key] = junkRate > 0 ? fc.oneof({ weight: Math.round(1 / junkRate) - 1, arbitrary: valid }, { weight: 1, arbitrary: junk }) : valid;
+    arbs[key] = junkRate > 0 ? weighted([Math.round(1 / junkRate) - 1, valid], [1, junk]) : valid;
   }
   const requiredKeys = junkRate > 0 ? [] : Object.keys(properties).filter((k) => required.has(k));
   return fc.record(arbs, { requiredKeys });
@@ -224,15 +258,16 @@ function settingsChange(pool: Pool): fc.Arbitrary<Record<string, unknown>> {
     const nudged = typeof value === 'number' ? [fc.constantFrom(0, -1, value + 1, value * 100)] : [];
     return fc.tuple(fc.constant(key), fc.oneof(fc.constant(value), junk, ...nudged));
   });
-  return fc.uniqueArray(fc.oneof(...entries), { minLength: 1, maxLength: 3, selector: ([key]) => key }).map((pairs) => Object.fromEntries(pairs));
+  const changes = fc.uniqueArray(fc.oneof(...entries), { minLength: 1, maxLength: 3, selector: ([key]) => key });
+  return changes.map((pairs) => Object.fromEntries(pairs));
 }
 
-/** Mostly valid, sometimes junk in one field or more, sometimes no body or a body of the wrong kind. */
+/** Mostly valid, sometimes junk in one field or more, sometimes a body of the wrong kind. */
 function bodyFor(schema: JsonSchema, pool: Pool): fc.Arbitrary<unknown> {
   const hints = { name: '', pool };
   const isObject = schema.type === 'object' && !schema.anyOf && !schema.oneOf;
-  const mutated = isObject ? [{ weight: 4, arbitrary: objectValue(schema, hints, 0, 0.25) }] : [];
-  return fc.oneof({ weight: 12, arbitrary: validValue(schema, hints) }, ...mutated, { weight: 1, arbitrary: junk });
+  const mutated: [number, fc.Arbitrary<unknown>][] = isObject ? [[4, objectValue(schema, hints, 0, 0.25)]] : [];
+  return weighted([12, validValue(schema, hints)], ...mutated, [1, junk]);
 }
 
 const encode = (value: unknown) => encodeURIComponent(typeof value === 'string' ? value : JSON.stringify(value));
@@ -240,55 +275,85 @@ const encode = (value: unknown) => encodeURIComponent(typeof value === 'string' 
 /** Path parameters: real ids and tokens most of the time, else a well-formed stranger or junk. */
 function paramFor(parameter: Parameter, pool: Pool, route: string): fc.Arbitrary<unknown> {
   const valid = validValue(parameter.schema, { name: parameter.name, pool, route });
-  return fc.oneof({ weight: 8, arbitrary: valid }, { weight: 1, arbitrary: junk.map((j) => (j === null || j === '' ? 'x' : j)) });
+  return weighted([8, valid], [1, junk.map((j) => (j === null || j === '' ? 'x' : j))]);
+}
+
+/** Query parameters: each present or not, mostly valid. */
+function queryFor(parameters: Parameter[], pool: Pool) {
+  const valueOf = (p: Parameter) => weighted([6, validValue(p.schema, { name: p.name, pool })], [1, junk]);
+  const values = parameters.map((p) => [p.name, valueOf(p)] as const);
+  return fc.record(Object.fromEntries(values), {
+    requiredKeys: parameters.filter((p) => p.required).map((p) => p.name),
+  });
 }
 
 /** Multipart bodies for the two upload routes, which have no JSON schema to follow. */
 export type MultipartFields = (pool: Pool) => fc.Arbitrary<Record<string, string>>;
+const PDF = '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n';
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const FILES: { name: string; bytes: Buffer; type: string }[] = [
-  { name: 'cv.pdf', bytes: Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'), type: 'application/pdf' },
-  { name: '../../../etc/evil.html', bytes: Buffer.from('%PDF-1.4\n<html><script>alert(1)</script></html>'), type: 'text/html' },
-  { name: 'photo.png', bytes: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'), type: 'image/png' },
+  { name: 'cv.pdf', bytes: Buffer.from(PDF), type: 'application/pdf' },
+  // A PDF that is also HTML, named to climb out of the upload directory.
+  {
+    name: '../../../etc/evil.html',
+    bytes: Buffer.from('%PDF-1.4\n<html><script>alert(1)</script></html>'),
+    type: 'text/html',
+  },
+  { name: 'photo.png', bytes: Buffer.from(PNG, 'base64'), type: 'image/png' },
   { name: 'vide.pdf', bytes: Buffer.alloc(0), type: 'application/pdf' },
   { name: 'setup.exe', bytes: Buffer.from('MZ\u0090\u0000 not really a program'), type: 'application/octet-stream' },
 ];
 
 function multipartBody(fields: Record<string, string>, file: (typeof FILES)[number] | null) {
   const boundary = '----harmoniefuzz';
-  const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (file) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.bytes, Buffer.from('\r\n'));
+  const part = (disposition: string) => `--${boundary}\r\nContent-Disposition: form-data; ${disposition}`;
+  const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`${part(`name="${k}"`)}\r\n\r\n${v}\r\n`));
+  if (file) {
+    const head = `${part(`name="file"; filename="${file.name}"`)}\r\nContent-Type: ${file.type}\r\n\r\n`;
+    parts.push(Buffer.from(head), file.bytes, Buffer.from('\r\n'));
+  }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
+type Body = { payload?: string | Buffer; contentType?: string };
+export type RequestOptions = {
+  include: (method: string, route: string) => boolean;
+  multipart: Record<string, MultipartFields>;
+};
+
 /** One request to one route of the document, chosen uniformly among the routes `include` keeps. */
-export function requestArbitrary(doc: OpenApiDocument, pool: Pool, options: { include: (method: string, route: string) => boolean; multipart: Record<string, MultipartFields> }): fc.Arbitrary<FuzzRequest> {
+export function requestArbitrary(doc: OpenApiDocument, pool: Pool, options: RequestOptions): fc.Arbitrary<FuzzRequest> {
   const routes: fc.Arbitrary<FuzzRequest>[] = [];
   for (const [route, operations] of Object.entries(doc.paths)) {
     for (const [method, operation] of Object.entries(operations)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method) || !options.include(method, route)) continue;
       const parameters = operation.parameters ?? [];
-      const path = fc.record(Object.fromEntries(parameters.filter((p) => p.in === 'path').map((p) => [p.name, paramFor(p, pool, route)])));
-      const query = fc.record(Object.fromEntries(parameters.filter((p) => p.in === 'query').map((p) => [p.name, fc.oneof({ weight: 6, arbitrary: validValue(p.schema, { name: p.name, pool }) }, { weight: 1, arbitrary: junk })])), {
-        requiredKeys: parameters.filter((p) => p.in === 'query' && p.required).map((p) => p.name),
-      });
+      const inPath = parameters.filter((p) => p.in === 'path').map((p) => [p.name, paramFor(p, pool, route)]);
+      const path = fc.record(Object.fromEntries(inPath) as Record<string, fc.Arbitrary<unknown>>);
+      const query = queryFor(parameters.filter((p) => p.in === 'query'), pool);
       const schema = operation.requestBody?.content?.['application/json']?.schema;
       const fields = options.multipart[`${method} ${route}`];
-      const body: fc.Arbitrary<{ payload?: string | Buffer; contentType?: string }> = fields
-        ? fc.tuple(fields(pool), fc.option(fc.constantFrom(...FILES), { freq: 5 })).map(([f, file]) => multipartBody(f, file))
+      const json = (value: unknown): Body => ({
+        payload: JSON.stringify(value) ?? 'null',
+        contentType: 'application/json',
+      });
+      const body: fc.Arbitrary<Body> = fields
+        ? fc.tuple(fields(pool), fc.option(fc.constantFrom(...FILES), { freq: 5 }))
+            .map(([f, file]) => multipartBody(f, file))
         : schema
-          ? bodyFor(schema, pool).map((value) => ({ payload: JSON.stringify(value) ?? 'null', contentType: 'application/json' }))
+          ? bodyFor(schema, pool).map(json)
           : fc.constant({});
-      routes.push(
-        fc.record({ path, query, body, language: fc.constantFrom('fr', 'en') }).map(({ path: p, query: q, body: b, language }) => {
-          const url = route.replace(/\{([^}]+)\}/g, (_, name: string) => encode(p[name]));
-          const search = Object.entries(q)
-            .map(([k, v]) => `${encodeURIComponent(k)}=${encode(v)}`)
-            .join('&');
-          const headers: Record<string, string> = { 'accept-language': language, ...(b.contentType ? { 'content-type': b.contentType } : {}) };
-          return { method: method.toUpperCase() as FuzzRequest['method'], route, url: search ? `${url}?${search}` : url, headers, payload: b.payload };
-        }),
-      );
+      const request = fc.record({ path, query, body, language: fc.constantFrom('fr', 'en') }).map((r) => {
+        const url = route.replace(/\{([^}]+)\}/g, (_, name: string) => encode(r.path[name]));
+        const search = Object.entries(r.query).map(([k, v]) => `${encodeURIComponent(k)}=${encode(v)}`);
+        const headers: Record<string, string> = { 'accept-language': r.language };
+        if (r.body.contentType) headers['content-type'] = r.body.contentType;
+        const verb = method.toUpperCase() as FuzzRequest['method'];
+        const target = search.length ? `${url}?${search.join('&')}` : url;
+        return { method: verb, route, url: target, headers, payload: r.body.payload };
+      });
+      routes.push(request);
     }
   }
   return fc.oneof(...routes);

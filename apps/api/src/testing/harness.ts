@@ -24,7 +24,7 @@ export function testEngineUrl(): string | null {
 
 /** A fresh database for one test file (or one test): its own SQLite file or its own PostgreSQL database, empty or a
  * copy of a template made by `createTemplateDatabase`. */
-export async function createTestDatabase(options: { template?: TemplateDatabase } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(options: { template?: TemplateDatabase } = {}): Promise<TestDatabase> {
   const server = testEngineUrl();
   if (!server) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'harmonie-test-'));
@@ -35,7 +35,8 @@ export async function createTestDatabase(options: { template?: TemplateDatabase 
   const name = `harmonie_t_${newId().replace(/-/g, '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}${options.template ? ` TEMPLATE ${new URL(options.template.url).pathname.slice(1)}` : ''}`);
+  const template = options.template ? ` TEMPLATE ${new URL(options.template.url).pathname.slice(1)}` : '';
+  await admin.query(`CREATE DATABASE ${name}${template}`);
   await admin.end();
   const url = new URL(server);
   url.pathname = `/${name}`;
@@ -59,8 +60,9 @@ export async function createTestDatabase(options: { template?: TemplateDatabase 
   };
 }
 
+export type TestDatabase = { url: string; drop: () => Promise<void> };
 /** A migrated database filled once, that tests copy (`createTestApp({ template })`) to start from the same rows. */
-export type TemplateDatabase = { url: string; drop: () => Promise<void> };
+export type TemplateDatabase = TestDatabase;
 
 export async function createTemplateDatabase(
   fill: (ctx: TestContext) => Promise<void>,
@@ -80,7 +82,9 @@ export async function createTemplateDatabase(
 
 export type TestContext = App & { clock: TestClock; database: Database; config: Config; close: () => Promise<void> };
 
-export async function createTestApp(options: { clock?: TestClock; env?: Record<string, string>; template?: TemplateDatabase; database?: { url: string; drop: () => Promise<void> } } = {}): Promise<TestContext> {
+type TestAppOptions = { clock?: TestClock; env?: Record<string, string>; template?: TemplateDatabase; database?: TestDatabase };
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestContext> {
   const { url, drop } = options.database ?? (await createTestDatabase({ template: options.template }));
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', SWEEP_INTERVAL_MINUTES: '0', PUBLIC_URL: 'http://localhost:3999', WEB_DIST: '/nonexistent', CHECK_RESPONSES: 'true', ...options.env });
   const database = openDatabase(url, { poolSize: 5 });

@@ -195,8 +195,12 @@ describe('tax certificates', () => {
 
   it('lists a year’s certificates by family name, a page at a time, for accounts only', async () => {
     const now = new Date().toISOString();
-    const row = (familyId: string, year = 2025) => ({ id: newId(), family_id: familyId, year, paid_cents: 100, aid_cents: 0, home_minutes: 60, content: '{}', generated_at: now, generated_by: null, emailed_at: null, version: 1 });
-    await ctx.deps.db.insertInto('tax_certificates').values([row(mine.familyId), row(theirs.familyId), row(mine.familyId, 2026)]).execute();
+    const row = (familyId: string, year = 2025) => ({
+      ...{ id: newId(), family_id: familyId, year, paid_cents: 100, aid_cents: 0, home_minutes: 60, content: '{}' },
+      ...{ generated_at: now, generated_by: null, emailed_at: null, version: 1 },
+    });
+    const rows = [row(mine.familyId), row(theirs.familyId), row(mine.familyId, 2026)];
+    await ctx.deps.db.insertInto('tax_certificates').values(rows).execute();
     const names: string[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 10; page += 1) {

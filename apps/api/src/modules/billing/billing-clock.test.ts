@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../testing/harness.js';
 import { TestClock, addDays } from '../../platform/clock.js';
 import { runSweeps } from '../../platform/jobs.js';
-import { configureBilling, makeBillableFamily, makeLesson, makeMandate, makePlan, type BillableFamily } from '../../testing/billing-factories.js';
+import { configureBilling, makeBillableFamily, makeLesson, makeMandate, makePlan } from '../../testing/billing-factories.js';
+import type { BillableFamily } from '../../testing/billing-factories.js';
 
 type BatchLine = { familyId: string; instalmentId: string; reason: string | null; detail: string | null; sequenceType: string | null; debitId: string | null };
 type BatchDetail = { id: string; version: number; status: string; included: BatchLine[]; excluded: BatchLine[] };
@@ -66,7 +67,10 @@ describe('the billing clock and debit holds', () => {
 
   /** The story's steps, in order; each test replays those before the one it checks. */
   const issueInvoices = async () => expect((await accounts.post('/api/billing/invoices/run', {})).statusCode).toBe(200);
-  const exportBatch = async (batch: BatchDetail) => expect((await accounts.post(`/api/billing/batches/${batch.id}/export`, { version: batch.version })).statusCode).toBe(200);
+  const exportBatch = async (batch: BatchDetail) => {
+    const res = await accounts.post(`/api/billing/batches/${batch.id}/export`, { version: batch.version });
+    expect(res.statusCode, res.body).toBe(200);
+  };
   /** Day 3: invoices issued and pre-notified, a batch for day 9 prepared (then exported by the caller). */
   async function day3Batch(): Promise<BatchDetail> {
     await issueInvoices();
