@@ -14,7 +14,13 @@ import { systemClock } from './platform/clock.js';
 import { Mailer } from './platform/mailer.js';
 import { createSerializerCompiler } from './platform/serializer.js';
 import type { Deps } from './platform/deps.js';
-import { frameworkErrors, problem, registerAuthHooks, registerErrorHandler } from './platform/http.js';
+import {
+  frameworkErrors,
+  problem,
+  refuseNulCharacters,
+  registerAuthHooks,
+  registerErrorHandler,
+} from './platform/http.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { registerModules } from './modules/index.js';
@@ -50,6 +56,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerErrorHandler(app);
   const auth = createAuthService(deps);
   registerAuthHooks(app, auth);
+  refuseNulCharacters(app);
 
   app.get('/api/health', { schema: { tags: ['platform'] } }, async (_req, reply) => {
     try {

@@ -5,9 +5,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, createTemplateDatabase, createTestApp, loginAs, makeUser } from '../testing/harness.js';
 import type { Agent, TemplateDatabase, TestContext } from '../testing/harness.js';
-import { requestArbitrary, type FuzzRequest, type OpenApiDocument, type RequestOptions } from '../testing/fuzz.js';
+import { nastyText, requestArbitrary } from '../testing/fuzz.js';
+import type { FuzzRequest, OpenApiDocument, RequestOptions } from '../testing/fuzz.js';
 import { poolOf, tablesOf, writeFingerprint } from '../testing/fuzz-database.js';
-import { applicationData } from './teachers/teachers.test-support.js';
+import { applicationData, multipart, PDF_BYTES } from './teachers/teachers.test-support.js';
 import { requestBody } from './agency/agency.test-support.js';
 import { TestClock } from '../platform/clock.js';
 import { DEMO_DOMAIN, DEMO_GUARDIAN_PHONE, DEMO_PASSWORD, loadDemoIfEmpty } from '../seed/demo.js';
@@ -41,6 +42,18 @@ type Role = (typeof ROLES)[number];
 /** The demo's login of each role (the guardian is the Lefèvre family's). */
 const demoEmail = (role: Role) => `${role === 'guardian' ? 'family' : role}@${DEMO_DOMAIN}`;
 const demoLogin = (ctx: TestContext, role: Role, password = DEMO_PASSWORD) => loginAs(ctx, demoEmail(role), password);
+
+/** Logs in again after a logout; the fuzzed wrong passwords may have the login limiter waiting: let time pass. */
+async function loginAgain(ctx: TestContext & { clock: TestClock }, role: Role, password: string): Promise<Agent> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await demoLogin(ctx, role, password);
+    } catch (error) {
+      if (attempt === 4) throw error;
+      ctx.clock.advanceMinutes(16 * 2 ** attempt);
+    }
+  }
+}
 
 const storageDirs: string[] = [];
 /**
@@ -117,10 +130,18 @@ const describeRequest = (r: FuzzRequest) => {
   return `${r.method} ${r.url} ${body}`;
 };
 
-/** The upload routes' multipart fields: an application's JSON (valid, empty or null), a document's category. */
+/** An application as the public form sends it, one of its text fields sometimes replaced by nasty text. */
+const application = fc.oneof(
+  fc.constant(applicationData()),
+  fc
+    .tuple(fc.constantFrom('firstName', 'lastName', 'city', 'background', 'approach'), nastyText)
+    .map(([field, text]) => ({ ...applicationData(), [field]: text })),
+  fc.constantFrom({}, null),
+);
+
+/** The upload routes' multipart fields: an application's JSON, a document's category. */
 const MULTIPART: RequestOptions['multipart'] = {
-  'post /api/public/teacher-applications': () =>
-    fc.record({ data: fc.constantFrom(applicationData(), {}, null).map((d) => JSON.stringify(d)) }),
+  'post /api/public/teacher-applications': () => fc.record({ data: application.map((d) => JSON.stringify(d)) }),
   'post /api/teachers/{id}/documents': () =>
     fc.record({ category: fc.constantFrom('diploma', 'cv', 'id', 'certificate', 'passport-scan', '') }),
 };
@@ -183,7 +204,7 @@ describe('fuzzing every route, for every role, on a demo organisation', () => {
           password = (JSON.parse(String(request.payload)) as { password: string }).password;
         }
         const sessionEnded = request.route === '/api/auth/password' || request.route === '/api/auth/logout';
-        if (sessionEnded) agent = await demoLogin(ctx, role, password);
+        if (sessionEnded) agent = await loginAgain(ctx, role, password);
       }
       if (VERBOSE) console.log(role, JSON.stringify(statuses), `${writes} requests wrote`);
       // The fingerprint sees writes: at least the accepted changes of the director.
@@ -225,6 +246,31 @@ describe('robustness of the platform', () => {
     const garbled = await admin.get('/api/families/%E0%A4%A');
     expect(garbled.statusCode).toBe(400);
     expect(garbled.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: '', code: 'invalid_value' }] });
+  });
+
+  it('refuses a NUL character in any text (body, query, multipart JSON) with a field error, storing nothing', async () => {
+    // PostgreSQL cannot store one: these were 500s there (and stored as such on SQLite).
+    const sales = await loginAs(ctx, (await makeUser(ctx.deps, ['sales'])).email);
+    const families = async () => (await ctx.deps.db.selectFrom('families').select('id').execute()).length;
+    const before = await families();
+    const guardian = { firstName: 'Anne', lastName: 'Nul\u0000le', email: 'anne.nulle@example.org' };
+    const family = { guardians: [guardian], notes: 'a\u0000b' };
+    const res = await sales.post('/api/families', family, { headers: { 'accept-language': 'en' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([
+      { field: 'notes', code: 'nul_character', message: expect.stringContaining('null character (U+0000)') },
+      { field: 'guardians.0.lastName', code: 'nul_character', message: expect.any(String) },
+    ].sort((a, b) => (a.field < b.field ? -1 : 1)));
+    expect(await families()).toBe(before);
+    const search = await sales.get('/api/families?q=a%00b');
+    expect(search.json()).toMatchObject({ errors: [{ field: 'q', code: 'nul_character' }] });
+    const data = JSON.stringify(applicationData({ lastName: 'a\u0000b' }));
+    const cv = { name: 'file', filename: 'cv.pdf', contentType: 'application/pdf', data: PDF_BYTES };
+    const form = multipart({ data }, cv);
+    const application = await anonymous(ctx).post('/api/public/teacher-applications', form.payload, { headers: form.headers });
+    expect(application.statusCode).toBe(400);
+    expect(application.json().errors).toEqual([expect.objectContaining({ field: 'lastName', code: 'nul_character' })]);
+    expect(await ctx.deps.db.selectFrom('teacher_applications').select('id').execute()).toEqual([]);
   });
 
   it('answers an unknown API path with a 404 problem', async () => {

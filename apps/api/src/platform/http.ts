@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { LOCALES, messageFor, type Locale } from '@contracts';
 import { ANONYMOUS, type Actor } from './actor.js';
 import { DomainError } from './errors.js';
+import { refuseNul } from './nul-character.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
 
 export const SESSION_COOKIE = 'harmonie_session';
@@ -75,6 +76,15 @@ export function problem(reply: FastifyReply, request: FastifyRequest, status: nu
     .status(status)
     .type('application/problem+json')
     .send({ type: `https://harmonie.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: messageFor(request.locale, code), status, code, ...(errors && errors.length ? { errors } : {}) });
+}
+
+/** A NUL character anywhere in the path, query or JSON body is a field error before validation (see refuseNul). */
+export function refuseNulCharacters(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    refuseNul(request.params);
+    refuseNul(request.query);
+    refuseNul(request.body);
+  });
 }
 
 /**

@@ -67,7 +67,7 @@ const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const MONTH_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])$';
 
 /** Text that has broken parsers, databases and PDFs elsewhere: markup, quotes, paths, odd Unicode. */
-const nastyText = fc.constantFrom(
+export const nastyText = fc.constantFrom(
   '<script>alert(1)</script>',
   "O'Brien; DROP TABLE families; --",
   '../../../etc/passwd',
@@ -75,6 +75,9 @@ const nastyText = fc.constantFrom(
   'Ωμέγα — 東京 — ÿ',
   'e\u0301te\u0301',
   '\u{1F3B9}\u{1F3BB}',
+  'nul\u0000byte',
+  'lone \uD800 surrogate',
+  'Dupont\u202Eecnarf',
   ' ',
   'x'.repeat(5_000),
 );
@@ -270,7 +273,12 @@ function bodyFor(schema: JsonSchema, pool: Pool): fc.Arbitrary<unknown> {
   return weighted([12, validValue(schema, hints)], ...mutated, [1, junk]);
 }
 
-const encode = (value: unknown) => encodeURIComponent(typeof value === 'string' ? value : JSON.stringify(value));
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** URL-encoded; a lone surrogate (which no URL can carry) becomes U+FFFD as a browser would send it. */
+const encode = (value: unknown) => {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+  return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'));
+};
 
 /** Path parameters: real ids and tokens most of the time, else a well-formed stranger or junk. */
 function paramFor(parameter: Parameter, pool: Pool, route: string): fc.Arbitrary<unknown> {

@@ -12,6 +12,7 @@ import { newId } from '../../platform/ids.js';
 import { addDays, dateInZone } from '../../platform/clock.js';
 import { readSetting } from '../../platform/settings.js';
 import { consumeRateLimit } from '../../platform/rate-limit.js';
+import { refuseNul } from '../../platform/nul-character.js';
 import { createTask } from '../../platform/tasks.js';
 import { resolvePlace } from '../../platform/places.js';
 import type { PeopleService } from '../people/people.service.js';
@@ -140,6 +141,7 @@ export function createApplicationsService(deps: Deps, services: { people: People
       } catch {
         throw new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field: 'data', code: 'invalid_value' }] });
       }
+      refuseNul(raw); // named like the form's own field errors
       const parsed = TeacherApplicationBody.safeParse(raw);
       if (!parsed.success) throw new DomainError('VALIDATION_FAILED', { status: 400, fields: issuesToFields(parsed.error) });
       const body = parsed.data;
