@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -20,8 +21,12 @@ export type Dataset = { engine: Engine; url: string; size: SizeName; seed: BulkS
 
 const SEED_VERSION = 3;
 export const PG_SERVER = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-/** Where data sets live; a second copy (another directory and database) lets two people benchmark side by side. */
-const PG_DATABASE = process.env.BENCH_PG_DATABASE ?? 'harmonie_bench';
+/**
+ * The PostgreSQL data set: by default a database of this run alone (two runs on one server never meet), dropped
+ * when the run ends, failed or not (`dropRunDatabases`); BENCH_PG_DATABASE names one to keep and reuse instead.
+ */
+const KEPT_PG_DATABASE = process.env.BENCH_PG_DATABASE;
+export const PG_DATABASE = KEPT_PG_DATABASE ?? `harmonie_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
 const DATA_DIR = process.env.BENCH_DATA_DIR ?? 'data/bench';
 
 /** Built by the same generator version at the same size (migrations applied since do not matter). */
@@ -38,6 +43,12 @@ async function reuse(engine: Engine, url: string, size: SizeName, seed: Dataset[
   await migrateToLatest(database);
   await database.destroy();
   return { engine, url, size, seed, reused: true };
+}
+
+/** Drops this run's databases (the data set unless BENCH_PG_DATABASE names it, and its copies); idempotent. */
+export async function dropRunDatabases(): Promise<void> {
+  const names = [`${PG_DATABASE}_scratch`, `${PG_DATABASE}_people_only`, ...(KEPT_PG_DATABASE ? [] : [PG_DATABASE])];
+  await pgAdmin(names.map((name) => `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }
 
 async function pgAdmin(statements: string[]): Promise<void> {
@@ -95,6 +106,8 @@ export async function ensureDataset(engine: Engine, size: SizeName, options: { r
     const u = new URL(PG_SERVER);
     u.pathname = `/${PG_DATABASE}`;
     url = u.toString();
+    const fate = KEPT_PG_DATABASE ? 'kept' : 'dropped at the end of this run';
+    console.log(`[postgres] data set in the database ${PG_DATABASE} (${fate})`);
     const exists = await (async () => {
       const client = new pg.Client({ connectionString: PG_SERVER });
       await client.connect();

@@ -19,7 +19,8 @@ import { BENCH_LOGINS, BENCH_PASSWORD } from '../apps/api/src/seed/bulk-seed.js'
 import { openBulkWriter } from '../apps/api/src/seed/bulk-writer.js';
 import { encodeCursor } from '../apps/api/src/platform/cursor.js';
 import { buildServer } from '../scripts/build-server.mjs';
-import { SIZES, ensureDataset, scratchCopy, seedPeopleOnly, type Dataset, type SizeName } from './dataset.js';
+import { SIZES, dropRunDatabases, ensureDataset, PG_DATABASE, scratchCopy, seedPeopleOnly } from './dataset.js';
+import type { Dataset, SizeName } from './dataset.js';
 import { buildMatchFloor, floorMatch, floorSearch, floorSepa, loadMatchRequests, openRaw, type RawDb, type SepaCreditor } from './floors.js';
 import { compare, load, ratio, type HttpResult, type Latency } from './measure.js';
 
@@ -468,8 +469,21 @@ async function runStateful(engine: Engine, data: Dataset, url: string, run: (nam
   }
 }
 
+/** This run's PostgreSQL databases go when it ends, on success, on an error or on Ctrl-C. */
+async function dropDatabases(): Promise<void> {
+  if (!engines.includes('postgres')) return;
+  await dropRunDatabases().catch((error: unknown) => console.error(`could not drop ${PG_DATABASE}: ${String(error)}`));
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void dropDatabases().finally(() => process.exit(130)));
+}
+
 const started = performance.now();
-for (const engine of engines) await runEngine(engine);
+try {
+  for (const engine of engines) await runEngine(engine);
+} finally {
+  await dropDatabases();
+}
 if (selected.has('web')) {
   console.log('\n== web ==');
   benchWeb();

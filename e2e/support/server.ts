@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../apps/api/src/config.js';
@@ -32,19 +34,14 @@ export async function startServer(options: ServerOptions = {}): Promise<E2EServe
   const { url: databaseUrl, drop } = await createTestDatabase();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  // Uploads in a throw-away directory of their own (beside no database file when the engine is PostgreSQL).
+  const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harmonie-e2e-files-'));
+  const webDist = process.env.E2E_WEB_DIST ?? fileURLToPath(new URL('../../dist/web', import.meta.url));
   const mailbox = await startMailbox();
   const config = loadConfig({
-    DATABASE_URL: databaseUrl,
-    SMTP_URL: mailbox.url,
-    DEMO: options.demoMode ? '1' : '',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    PUBLIC_URL: url,
-    LOG_LEVEL: 'warn',
-    SWEEP_INTERVAL_MINUTES: '0',
-    CHECK_RESPONSES: 'true',
-    WEB_DIST: process.env.E2E_WEB_DIST ?? fileURLToPath(new URL('../../dist/web', import.meta.url)),
-    STORAGE_DIR: path.join(path.dirname(databaseUrl.replace(/^sqlite:/, '')), 'files'),
+    ...{ DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, LOG_LEVEL: 'warn' },
+    ...{ SWEEP_INTERVAL_MINUTES: '0', CHECK_RESPONSES: 'true', WEB_DIST: webDist, STORAGE_DIR: storageDir },
+    ...{ SMTP_URL: mailbox.url, DEMO: options.demoMode ? '1' : '' },
   });
   const database = openDatabase(databaseUrl, { poolSize: 5 });
   await migrateToLatest(database);
@@ -60,6 +57,7 @@ export async function startServer(options: ServerOptions = {}): Promise<E2EServe
       await database.destroy();
       await mailbox.close();
       await drop();
+      fs.rmSync(storageDir, { recursive: true, force: true });
     },
   };
 }

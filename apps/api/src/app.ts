@@ -15,7 +15,7 @@ import { Mailer } from './platform/mailer.js';
 import { createSerializerCompiler } from './platform/serializer.js';
 import { redactUrl } from './platform/log-redaction.js';
 import type { Deps } from './platform/deps.js';
-import { problem, registerAuthHooks, registerErrorHandler } from './platform/http.js';
+import { frameworkErrors, problem, registerAuthHooks, registerErrorHandler } from './platform/http.js';
 import { registerTextGuard } from './platform/text-guard.js';
 import { registerSecurityHeaders } from './platform/security-headers.js';
 import { createAuthService } from './modules/auth/auth.service.js';
@@ -46,6 +46,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
     // One line per request only at debug level: at info the log stays about what matters.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(createSerializerCompiler({ checkContracts: config.checkResponses }));

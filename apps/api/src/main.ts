@@ -35,7 +35,7 @@ if (config.demo) {
 
 // What uploads cut short by a crash left behind (temporary files, bytes without their row): cleaned before serving.
 await runStorageSweep(deps).catch((error: unknown) => app.log.error({ err: error }, 'storage sweep failed'));
-const stopSweeps = startSweepTimer(deps, config.sweepIntervalMinutes, (msg, data) => app.log.error({ err: data }, msg));
+const stopSweeps = startSweepTimer(deps, config.sweepIntervalMinutes, app.log);
 const shutdown = async () => {
   stopSweeps();
   await app.close();

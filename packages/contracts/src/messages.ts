@@ -17,6 +17,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<string, string>> = {
       'Ce texte contient un caractère de contrôle invisible (caractère nul, tabulation…) : retirez-le.',
     text_bidi_control:
       'Ce texte contient un caractère invisible qui inverse le sens de l’écriture (U+202A–202E, U+2066–2069).',
+    nul_character: 'Ce texte contient un caractère nul (U+0000), qui n’est pas accepté.',
     invalid_email: 'Cette adresse e-mail n’est pas valide.',
     invalid_phone: 'Ce numéro de téléphone n’est pas valide.',
     invalid_date: 'Cette date n’est pas valide (AAAA-MM-JJ).',
@@ -43,6 +44,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<string, string>> = {
     LAST_ADMIN: 'Il doit rester au moins un administrateur actif.',
     RATE_LIMITED: 'Trop de requêtes. Réessayez dans un instant.',
     PAYLOAD_TOO_LARGE: 'Le contenu envoyé est trop volumineux.',
+    URI_TOO_LONG: 'L’adresse demandée est trop longue.',
     INTERNAL: 'Une erreur inattendue est survenue. L’équipe technique a été prévenue.',
   },
   en: {
@@ -57,6 +59,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<string, string>> = {
       'This text contains an invisible control character (null character, tab…): remove it.',
     text_bidi_control:
       'This text contains an invisible character that reverses the writing direction (U+202A–202E, U+2066–2069).',
+    nul_character: 'This text contains a null character (U+0000), which is not accepted.',
     invalid_email: 'This e-mail address is not valid.',
     invalid_phone: 'This phone number is not valid.',
     invalid_date: 'This date is not valid (YYYY-MM-DD).',
@@ -83,6 +86,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<string, string>> = {
     LAST_ADMIN: 'At least one active administrator must remain.',
     RATE_LIMITED: 'Too many requests. Try again in a moment.',
     PAYLOAD_TOO_LARGE: 'What you sent is too large.',
+    URI_TOO_LONG: 'The address asked for is too long.',
     INTERNAL: 'Something unexpected went wrong. The technical team has been told.',
   },
 };

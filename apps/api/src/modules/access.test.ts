@@ -99,13 +99,24 @@ describe('authorisation by role and relation', () => {
   });
 
   it('keeps at least one active administrator', async () => {
-    const users = (await agents.admin.get('/api/users')).json() as { id: string; roles: string[]; version: number; email: string }[];
-    for (const admin of users.filter((u) => u.roles.includes('admin')).slice(1)) {
-      await agents.admin.patch(`/api/users/${admin.id}`, { version: admin.version, roles: ['sales'] });
+    // On its own database: it demotes every other administrator, which the other tests log in as.
+    const own = await createTestApp();
+    try {
+      const admins = await Promise.all([1, 2, 3].map(() => makeUser(own.deps, ['admin'])));
+      const admin = await loginAs(own, admins[0]?.email ?? '');
+      type User = { id: string; roles: string[]; version: number; email: string };
+      const users = (await admin.get('/api/users')).json() as User[];
+      expect(users.filter((u) => u.roles.includes('admin'))).toHaveLength(3);
+      for (const other of users.filter((u) => u.roles.includes('admin') && u.id !== admins[0]?.id)) {
+        const demoted = await admin.patch(`/api/users/${other.id}`, { version: other.version, roles: ['sales'] });
+        expect(demoted.statusCode).toBe(200);
+      }
+      const last = ((await admin.get('/api/users')).json() as typeof users).find((u) => u.roles.includes('admin'));
+      const res = await admin.patch(`/api/users/${last?.id}`, { version: last?.version, roles: ['sales'] });
+      expect(res.statusCode).toBe(422);
+      expect(res.json().code).toBe('LAST_ADMIN');
+    } finally {
+      await own.close();
     }
-    const last = ((await agents.admin.get('/api/users')).json() as typeof users).find((u) => u.roles.includes('admin'));
-    const res = await agents.admin.patch(`/api/users/${last?.id}`, { version: last?.version, roles: ['sales'] });
-    expect(res.statusCode).toBe(422);
-    expect(res.json().code).toBe('LAST_ADMIN');
   });
 });

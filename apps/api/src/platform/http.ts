@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { LOCALES, messageFor, type Locale } from '@contracts';
 import { ANONYMOUS, type Actor } from './actor.js';
@@ -75,6 +75,17 @@ export function problem(reply: FastifyReply, request: FastifyRequest, status: nu
     .status(status)
     .type('application/problem+json')
     .send({ type: `https://harmonie.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: messageFor(request.locale, code), status, code, ...(errors && errors.length ? { errors } : {}) });
+}
+
+/**
+ * Errors Fastify answers before any route or hook runs (a malformed URL, a path parameter over its length limit):
+ * problem details like every other error instead of Fastify's own JSON (found by the fuzz test).
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  request.locale = localeFromHeader(request.headers['accept-language']);
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return problem(reply, request, 414, 'URI_TOO_LONG');
+  const invalid = { field: '', code: 'invalid_value', message: messageFor(request.locale, 'invalid_value') };
+  return problem(reply, request, 400, 'VALIDATION_FAILED', [invalid]);
 }
 
 /** One error shape for the whole API: RFC 9457 problem details with a localised per-field list. */

@@ -11,8 +11,13 @@ export type Sweep = { name: string; run: (deps: Deps) => Promise<Record<string, 
 const sweeps: Sweep[] = [];
 const instanceId = `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
 
-export function registerSweep(sweep: Sweep): void {
+/** Adds a sweep (once per name); the returned function removes it again (tests that add their own). */
+export function registerSweep(sweep: Sweep): () => void {
   if (!sweeps.some((s) => s.name === sweep.name)) sweeps.push(sweep);
+  return () => {
+    const at = sweeps.indexOf(sweep);
+    if (at >= 0) sweeps.splice(at, 1);
+  };
 }
 
 export function registeredSweeps(): readonly Sweep[] {
@@ -42,25 +47,52 @@ export async function releaseLease(deps: Pick<Deps, 'db'>, name: string, holder 
   await deps.db.updateTable('job_locks').set({ locked_until: '1970-01-01T00:00:00.000Z' }).where('name', '=', name).where('locked_by', '=', holder).execute();
 }
 
-/** Runs every registered sweep once (on demand, or from the timer below). */
-export async function runSweeps(deps: Deps, log?: (msg: string, data?: unknown) => void): Promise<Record<string, unknown>> {
-  const results: Record<string, unknown> = {};
+/** What `startSweepTimer` logs to: the app's pino logger in production (`app.log`). */
+export type SweepLogger = { error: (data: { err: unknown; sweep?: string }, message: string) => void };
+
+/**
+ * Runs every registered sweep once (on demand, or from the timer below). A sweep that fails does not stop the
+ * others; once all have run (and their mail is flushed), the failures are thrown together as one AggregateError,
+ * so that no caller (a test, the on-demand endpoint, the timer) can take a failed sweep for a successful one.
+ */
+export async function runSweeps(deps: Deps): Promise<Record<string, Record<string, number>>> {
+  const results: Record<string, Record<string, number>> = {};
+  const failures: SweepFailure[] = [];
   for (const sweep of sweeps) {
     try {
       results[sweep.name] = (await sweep.run(deps)) ?? {};
     } catch (error) {
-      results[sweep.name] = { error: String(error) };
-      log?.(`sweep ${sweep.name} failed`, error);
+      failures.push(new SweepFailure(sweep.name, error));
     }
   }
   await deps.mailer.flush();
+  if (failures.length) {
+    throw new AggregateError(failures, `${failures.length} sweep(s) failed: ${failures.map((f) => f.sweep).join(', ')}`);
+  }
   return results;
 }
 
-export function startSweepTimer(deps: Deps, minutes: number, log: (msg: string, data?: unknown) => void): () => void {
+/** One sweep's error, named after the sweep (the original error is its cause). */
+export class SweepFailure extends Error {
+  constructor(
+    readonly sweep: string,
+    cause: unknown,
+  ) {
+    super(`sweep ${sweep} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/** Every sweep every `minutes`; each failure is logged at error level and the next round runs as usual. */
+export function startSweepTimer(deps: Deps, minutes: number, log: SweepLogger): () => void {
   if (minutes <= 0) return () => undefined;
   const timer = setInterval(() => {
-    void runSweeps(deps, log).catch((error: unknown) => log('sweeps failed', error));
+    void runSweeps(deps).catch((error: unknown) => {
+      const failures = error instanceof AggregateError ? (error.errors as unknown[]) : [error];
+      for (const failure of failures) {
+        if (failure instanceof SweepFailure) log.error({ err: failure.cause, sweep: failure.sweep }, failure.message);
+        else log.error({ err: failure }, 'sweeps failed');
+      }
+    });
   }, minutes * 60_000);
   timer.unref();
   return () => clearInterval(timer);

@@ -1,26 +1,35 @@
 import type { FastifyInstance } from 'fastify';
-import { textProblem } from '@contracts';
 import { DomainError } from './errors.js';
 
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The fields (a.b.0.c) of a parsed input whose text would break storage, with the reason of each. */
+function brokenText(value: unknown, at: string[]): { field: string; code: string }[] {
+  if (typeof value === 'string') {
+    // PostgreSQL refuses a NUL in text (a 500); half a surrogate pair is stored as invalid UTF-8.
+    if (value.includes('\u0000')) return [{ field: at.join('.'), code: 'nul_character' }];
+    if (UNPAIRED_SURROGATE.test(value)) return [{ field: at.join('.'), code: 'text_unpaired_surrogate' }];
+    return [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => brokenText(v, [...at, String(i)]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => brokenText(v, [...at, k]));
+  return [];
+}
+
+/** Throws a 400 naming every field (under `prefix`) whose text holds a NUL or half a surrogate pair. */
+export function refuseBrokenText(value: unknown, prefix: string[] = []): void {
+  const fields = brokenText(value, prefix);
+  if (fields.length) throw new DomainError('VALIDATION_FAILED', { status: 400, fields });
+}
+
 /**
- * Path and query strings reach queries as they are (ids, tokens, filters), and not all of them are human text: a NUL
- * (PostgreSQL refuses it in text: a 500) or half a surrogate pair is refused here for every route, before its own
- * schema runs. Bodies are checked field by field by their contracts (humanText).
+ * Path, query and body strings reach queries as they are (ids, tokens, filters, passwords), and not all of them are
+ * human text: a NUL or half a surrogate pair is refused here for every route, before its own schema runs (found by
+ * the fuzz test). Human text fields are further checked by their contracts (humanText).
  */
 export function registerTextGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    const fields: { field: string; code: string }[] = [];
-    for (const part of [request.params, request.query]) {
-      if (!part || typeof part !== 'object') continue;
-      for (const [field, value] of Object.entries(part as Record<string, unknown>)) {
-        for (const text of Array.isArray(value) ? value : [value]) {
-          if (typeof text !== 'string') continue;
-          const problem = textProblem(text, true);
-          const breaks = problem === 'text_unpaired_surrogate' || text.includes('\u0000');
-          if (breaks) fields.push({ field, code: problem ?? 'text_control_character' });
-        }
-      }
-    }
-    if (fields.length) throw new DomainError('VALIDATION_FAILED', { status: 400, fields });
+    refuseBrokenText({ ...(request.params as object), ...(request.query as object) });
+    refuseBrokenText(request.body);
   });
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { isValidIBAN } from 'ibantools';
 import { openDatabase, type Database } from '../db/database.js';
 import { createTestDatabase } from '../testing/harness.js';
@@ -27,6 +27,15 @@ describe('the bulk seed', () => {
     await database?.destroy();
     await drop?.();
   });
+
+  /** A transaction on the seeded data, rolled back when the test ends: every test reads the data as seeded. */
+  async function rolledBack() {
+    const tx = await database.db.startTransaction().execute();
+    onTestFinished(async () => {
+      await tx.rollback().execute();
+    });
+    return tx;
+  }
 
   it('writes the same search text as the people service, without re-parsing every phone number', () => {
     for (const [first, last] of [['Hélène', 'Lefèvre'], ['Jérôme', 'Béranger'], ['Maëlle', 'Lemaître']] as const) expect(fastSearchName(first, last)).toBe(searchName(first, last));
@@ -60,7 +69,7 @@ describe('the bulk seed', () => {
   });
 
   it('fills and keeps what ranking reads about each teacher (migration 0600): name, styles, availability, assignment counts', async () => {
-    const { db } = database;
+    const db = await rolledBack();
     const windowsOf = (list: string | null) => (list ? list.split(',').sort() : []);
     // What the rows should hold, recomputed from the source tables.
     const expected = async (teacherId: string) => {
@@ -114,7 +123,7 @@ describe('the bulk seed', () => {
   });
 
   it('keeps matching rows in step with later profile writes (triggers of migration 0400)', async () => {
-    const { db } = database;
+    const db = await rolledBack();
     const teacher = await db.selectFrom('teacher_instruments').select(['teacher_id', 'instrument']).executeTakeFirstOrThrow();
     await db.updateTable('teachers').set({ status: 'suspended', latitude: 45.75 }).where('person_id', '=', teacher.teacher_id).execute();
     const row = await db.selectFrom('teacher_match_index').selectAll().where('teacher_id', '=', teacher.teacher_id).where('instrument', '=', teacher.instrument).executeTakeFirstOrThrow();

@@ -15,23 +15,30 @@ import { hashPassword } from '../modules/auth/auth.service.js';
 import type { Deps } from '../platform/deps.js';
 import { startMailbox, type Mailbox } from './mailbox.js';
 
+/** Under CI (`CI=true`) or with `REQUIRE_ALL=1`, a test that would skip for want of something fails instead. */
+export const requireAll = process.env.CI === 'true' || process.env.REQUIRE_ALL === '1';
+
 /** PostgreSQL when TEST_DATABASE_URL (or DATABASE_URL) points at one; SQLite in a temp file otherwise. */
 export function testEngineUrl(): string | null {
   const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   return url && url.startsWith('postgres') ? url : null;
 }
 
-/** A fresh, empty database for one test file: its own SQLite file or its own PostgreSQL database. */
-export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A fresh database for one test file (or one test): its own SQLite file or its own PostgreSQL database, empty or a
+ * copy of a template made by `createTemplateDatabase`. */
+export async function createTestDatabase(options: { template?: TemplateDatabase } = {}): Promise<TestDatabase> {
   const server = testEngineUrl();
   if (!server) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'harmonie-test-'));
-    return { url: `sqlite:${path.join(dir, 'test.db')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    const file = path.join(dir, 'test.db');
+    if (options.template) fs.copyFileSync(options.template.url.slice('sqlite:'.length), file);
+    return { url: `sqlite:${file}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
   const name = `harmonie_t_${newId().replace(/-/g, '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const template = options.template ? ` TEMPLATE ${new URL(options.template.url).pathname.slice(1)}` : '';
+  await admin.query(`CREATE DATABASE ${name}${template}`);
   await admin.end();
   const url = new URL(server);
   url.pathname = `/${name}`;
@@ -65,13 +72,38 @@ export function freePort(): Promise<number> {
   });
 }
 
+export type TestDatabase = { url: string; drop: () => Promise<void> };
+/** A migrated database filled once, that tests copy (`createTestApp({ template })`) to start from the same rows. */
+export type TemplateDatabase = TestDatabase;
+
+export async function createTemplateDatabase(
+  fill: (ctx: TestContext) => Promise<void>,
+  options: { clock?: TestClock; env?: Record<string, string> } = {},
+): Promise<TemplateDatabase> {
+  const { url, drop } = await createTestDatabase();
+  const ctx = await createTestApp({ ...options, database: { url, drop } });
+  try {
+    await fill(ctx);
+  } finally {
+    // Closed but kept: nobody may be connected to a database PostgreSQL copies, and SQLite checkpoints on close.
+    await ctx.app.close();
+    await ctx.database.destroy();
+  }
+  return { url, drop };
+}
+
 export type TestContext = App & { clock: TestClock; database: Database; config: Config; close: () => Promise<void> };
 
 /**
- * A fresh app on a fresh database. With `mailbox`, e-mails leave through a real SMTP server on loopback and the
- * test reads what people receive (`ctx.mailbox`): the outbox's stored copies hide personal links.
+ * A fresh app on a fresh database (or a copy of a template). With `mailbox`, e-mails leave through a real SMTP server
+ * on loopback and the test reads what people receive (`ctx.mailbox`): the outbox's stored copies hide personal links.
  */
-type TestAppOptions = { clock?: TestClock; env?: Record<string, string> };
+type TestAppOptions = {
+  clock?: TestClock;
+  env?: Record<string, string>;
+  template?: TemplateDatabase;
+  database?: TestDatabase;
+};
 export async function createTestApp(
   options: TestAppOptions & { mailbox: true },
 ): Promise<TestContext & { mailbox: Mailbox }>;
@@ -79,7 +111,7 @@ export async function createTestApp(options?: TestAppOptions & { mailbox?: false
 export async function createTestApp(
   options: TestAppOptions & { mailbox?: boolean } = {},
 ): Promise<TestContext & { mailbox?: Mailbox }> {
-  const { url, drop } = await createTestDatabase();
+  const { url, drop } = options.database ?? (await createTestDatabase({ template: options.template }));
   // Uploads of a test go to a throw-away directory: the orphan sweep must never see the working copy's ./data/files.
   const storageDir = options.env?.STORAGE_DIR ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'harmonie-files-'));
   const mailbox = options.mailbox ? await startMailbox() : undefined;

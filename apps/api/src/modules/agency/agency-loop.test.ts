@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Candidate } from '@contracts';
 import { anonymous, createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../testing/harness.js';
 import type { Mailbox } from '../../testing/mailbox.js';
@@ -21,11 +21,14 @@ async function loginStaff() {
 }
 beforeAll(async () => {
   ctx = await createTestApp({ mailbox: true });
-  ctx.clock.set('2026-11-23T09:00:00.000Z');
   await relaxRateLimit(ctx.deps);
   for (const role of ['sales', 'recruitment', 'followup', 'accounts'] as const) staff[role] = (await makeUser(ctx.deps, [role])).email;
-  await loginStaff();
   planId = await makePlan(ctx.deps);
+});
+// Some tests move the clock by days: each starts on the same date with staff logged in on it.
+beforeEach(async () => {
+  ctx.clock.set('2026-11-23T09:00:00.000Z');
+  await loginStaff();
 });
 afterAll(async () => ctx.close());
 
@@ -190,8 +193,6 @@ describe('the loop from hand-over to a new search', () => {
     expect(again).not.toContain(teacherId);
     const withPrevious = ((await recruitment.get(`/api/requests/${file.id}/candidates?includePrevious=true`)).json() as Candidate[]).find((c) => c.teacherId === teacherId);
     expect(withPrevious?.parts.find((p) => p.key === 'outcomes')?.reason).toBe('1 suivi arrêté pour incompatibilité');
-    ctx.clock.set('2026-11-23T09:00:00.000Z');
-    await loginStaff();
   });
 
   it('refuses to hand over to a suspended teacher, or a file without subscription', async () => {

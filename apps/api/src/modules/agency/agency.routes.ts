@@ -124,9 +124,10 @@ export function agencyRoutes(app: FastifyZod, s: AgencyServices, deps: Deps): vo
 
   app.get('/api/dashboards/agency', { schema: { tags, querystring: DashboardQuery, response: { 200: AgencyDashboard } } }, (req) => s.dashboards.agency(req.actor, req.query.service));
 
-  // Sweeps on demand (the timer runs them too): reminders, alerts and flags are idempotent.
+  // Sweeps on demand (the timer runs them too): reminders, alerts and flags are idempotent. A failed sweep is a
+  // 500 (logged with its cause by the error handler), after the other sweeps have run.
   app.post('/api/sweeps/run', { schema: { tags: ['platform'] } }, async (req) => {
     requireRole(req.actor, 'followup');
-    return runSweeps(deps, (msg, data) => req.log.error({ data }, msg));
+    return runSweeps(deps);
   });
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../platform/ids.js';
 import { anonymous, createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../testing/harness.js';
 import { TestClock } from '../../platform/clock.js';
@@ -22,7 +22,8 @@ const mandateBody = (familyId: string) => ({
   consent: true,
 });
 
-beforeAll(async () => {
+// Each test on its own database: billing settings, invoice runs and certificates are organisation-wide.
+beforeEach(async () => {
   ctx = await createTestApp({ clock: new TestClock('2026-03-02T08:00:00.000Z') });
   const planId = await makePlan(ctx.deps, { priceCents: 10_000 });
   mine = await makeBillableFamily(ctx.deps, { name: 'Mienne', billableFrom: '2026-03-02', planId });
@@ -32,7 +33,20 @@ beforeAll(async () => {
   guardian = await loginAs(ctx, (await makeUser(ctx.deps, ['guardian'], { personId: guardianPerson.id })).email);
   teacher = await loginAs(ctx, (await makeUser(ctx.deps, ['teacher'], { personId: mine.teacherId })).email);
 });
-afterAll(async () => ctx.close());
+afterEach(async () => ctx.close());
+
+/** The guardian of "mine" signs a mandate in the portal. */
+async function signedMandate() {
+  const res = await guardian.post('/api/billing/mandates', mandateBody(mine.familyId));
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; rum: string; ibanMasked: string; signatureMethod: string };
+}
+
+/** Billing set up, both families' first invoices issued. */
+async function invoicesIssued() {
+  await configureBilling(ctx.deps);
+  expect((await accounts.post('/api/billing/invoices/run', {})).statusCode).toBe(200);
+}
 
 describe('mandate signing', () => {
   it('refuses to record mandates until the creditor identifier is set', async () => {
@@ -45,18 +59,17 @@ describe('mandate signing', () => {
     const admin = await loginAs(ctx, (await makeUser(ctx.deps, ['admin'])).email);
     const res = await admin.patch('/api/settings', { values: { 'billing.creditor': { name: 'X', identifier: 'FR73ZZZ123456', iban: 'FR7630001007941234567890185', bic: null, line1: 'a', postalCode: '75011', city: 'Paris', country: 'FR' } } });
     expect(res.statusCode).toBe(400);
-    await configureBilling(ctx.deps);
+    expect((res.json() as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['billing.creditor']);
   });
 
   it('lets a guardian sign in the portal with a typed name and consent, keeping the time and IP', async () => {
+    await configureBilling(ctx.deps);
     const noConsent = await guardian.post('/api/billing/mandates', { ...mandateBody(mine.familyId), consent: false });
     expect(noConsent.statusCode).toBe(422);
     const badIban = await guardian.post('/api/billing/mandates', { ...mandateBody(mine.familyId), iban: 'FR76 3000 6000 0112 3456 7890 188' });
     expect(badIban.statusCode).toBe(422);
     expect((badIban.json() as { errors: { field: string; code: string }[] }).errors[0]).toMatchObject({ field: 'iban', code: 'invalid_iban' });
-    const res = await guardian.post('/api/billing/mandates', mandateBody(mine.familyId));
-    expect(res.statusCode, res.body).toBe(201);
-    const mandate = res.json() as { id: string; rum: string; ibanMasked: string; signatureMethod: string };
+    const mandate = await signedMandate();
     expect(mandate.signatureMethod).toBe('portal');
     expect(mandate.ibanMasked).toBe('FR76 •••• 0189');
     const row = await ctx.deps.db.selectFrom('sepa_mandates').selectAll().where('id', '=', mandate.id).executeTakeFirstOrThrow();
@@ -66,6 +79,7 @@ describe('mandate signing', () => {
   });
 
   it('lets accounts record a paper mandate with its own RUM, unique per creditor identifier', async () => {
+    await configureBilling(ctx.deps);
     const body = { ...mandateBody(theirs.familyId), consent: undefined, rum: 'PAPIER-2026-001', signedOn: '2026-02-15' };
     expect((await accounts.post('/api/billing/mandates', { ...body, rum: 'BAD//RUM' })).statusCode).toBe(422);
     const res = await accounts.post('/api/billing/mandates', body);
@@ -77,9 +91,7 @@ describe('mandate signing', () => {
 });
 
 describe('who sees billing', () => {
-  beforeAll(async () => {
-    await accounts.post('/api/billing/invoices/run', {});
-  });
+  beforeEach(invoicesIssued);
 
   it('shows a guardian their own invoices only, and refuses another family’s', async () => {
     const list = await guardian.get('/api/billing/invoices');
@@ -136,15 +148,18 @@ describe('who sees billing', () => {
   });
 
   it('gives accounts a family’s invoices, debits and lessons side by side', async () => {
+    const mandate = await signedMandate();
     const res = await accounts.get(`/api/billing/families/${mine.familyId}/overview`);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json() as { invoices: unknown[]; mandates: unknown[]; lessons: unknown[] };
     expect(body.invoices.length).toBeGreaterThan(0);
-    expect(body.mandates).toHaveLength(1);
+    expect(body.mandates).toEqual([expect.objectContaining({ id: mandate.id })]);
   });
 });
 
 describe('tax certificates', () => {
+  beforeEach(invoicesIssued);
+
   it('certifies what was paid in the year for home lessons only, and only the family reads it', async () => {
     await writeSetting(ctx.deps.db, 'billing.legalMentions', { address: '12 rue des Lilas, 75011 Paris', siret: '12345678901234', vatMention: 'TVA non applicable', sapNumber: 'SAP123456789', sapDate: '2020-03-01' }, '2026-03-02T08:00:00.000Z');
     await makeLesson(ctx.deps, mine, { date: '2026-03-05', place: 'home', minutes: 45 });
@@ -180,8 +195,12 @@ describe('tax certificates', () => {
 
   it('lists a year’s certificates by family name, a page at a time, for accounts only', async () => {
     const now = new Date().toISOString();
-    const row = (familyId: string) => ({ id: newId(), family_id: familyId, year: 2025, paid_cents: 100, aid_cents: 0, home_minutes: 60, content: '{}', generated_at: now, generated_by: null, emailed_at: null, version: 1 });
-    await ctx.deps.db.insertInto('tax_certificates').values([row(mine.familyId), row(theirs.familyId)]).execute();
+    const row = (familyId: string, year = 2025) => ({
+      ...{ id: newId(), family_id: familyId, year, paid_cents: 100, aid_cents: 0, home_minutes: 60, content: '{}' },
+      ...{ generated_at: now, generated_by: null, emailed_at: null, version: 1 },
+    });
+    const rows = [row(mine.familyId), row(theirs.familyId), row(mine.familyId, 2026)];
+    await ctx.deps.db.insertInto('tax_certificates').values(rows).execute();
     const names: string[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 10; page += 1) {

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../testing/harness.js';
 import { TestClock, addDays } from '../../platform/clock.js';
 import { runSweeps } from '../../platform/jobs.js';
 import { configureBilling, makeBillableFamily, makeLesson, makeMandate, makePlan } from '../../testing/billing-factories.js';
+import type { BillableFamily } from '../../testing/billing-factories.js';
 
 type BatchLine = { familyId: string; instalmentId: string; reason: string | null; detail: string | null; sequenceType: string | null; debitId: string | null };
 type BatchDetail = { id: string; version: number; status: string; included: BatchLine[]; excluded: BatchLine[] };
@@ -24,13 +25,14 @@ function freshAgent(email: string): FreshAgent {
   };
 }
 
-beforeAll(async () => {
+// Each test on its own database from day 0, replaying the steps of the story it needs (see below).
+beforeEach(async () => {
   ctx = await createTestApp({ clock: new TestClock(`${DAY0}T08:00:00.000Z`) });
   await configureBilling(ctx.deps, { holdAfterDays: 21 });
   accounts = freshAgent((await makeUser(ctx.deps, ['accounts'])).email);
   followup = freshAgent((await makeUser(ctx.deps, ['followup'])).email);
 });
-afterAll(async () => ctx.close());
+afterEach(async () => ctx.close());
 
 async function invoicesOf(familyId: string): Promise<InvoiceView[]> {
   const res = await accounts.get(`/api/billing/invoices?familyId=${familyId}`);
@@ -45,15 +47,14 @@ async function prepare(collectionDate: string): Promise<BatchDetail> {
 }
 
 describe('the billing clock and debit holds', () => {
-  let planId: string;
-  let quiet: Awaited<ReturnType<typeof makeBillableFamily>>;
-  let active: Awaited<ReturnType<typeof makeBillableFamily>>;
-  let early: Awaited<ReturnType<typeof makeBillableFamily>>;
-  let later: Awaited<ReturnType<typeof makeBillableFamily>>;
-  let unmatched: Awaited<ReturnType<typeof makeBillableFamily>>;
+  let quiet: BillableFamily;
+  let active: BillableFamily;
+  let early: BillableFamily;
+  let later: BillableFamily;
+  let unmatched: BillableFamily;
 
-  beforeAll(async () => {
-    planId = await makePlan(ctx.deps, { priceCents: 12_400 });
+  beforeEach(async () => {
+    const planId = await makePlan(ctx.deps, { priceCents: 12_400 });
     quiet = await makeBillableFamily(ctx.deps, { name: 'Silencieux', billableFrom: DAY0, planId });
     active = await makeBillableFamily(ctx.deps, { name: 'Actifs', billableFrom: DAY0, planId });
     early = await makeBillableFamily(ctx.deps, { name: 'Pressés', billableFrom: DAY0, planId });
@@ -64,9 +65,34 @@ describe('the billing clock and debit holds', () => {
     await makeMandate(ctx.deps, early.familyId, { shortNoticeDays: 2 });
   });
 
-  it('issues the first invoice from the hand-over, pro-rated, with its debit due by day 9 and never before day 0', async () => {
-    const res = await accounts.post('/api/billing/invoices/run', {});
+  /** The story's steps, in order; each test replays those before the one it checks. */
+  const issueInvoices = async () => expect((await accounts.post('/api/billing/invoices/run', {})).statusCode).toBe(200);
+  const exportBatch = async (batch: BatchDetail) => {
+    const res = await accounts.post(`/api/billing/batches/${batch.id}/export`, { version: batch.version });
     expect(res.statusCode, res.body).toBe(200);
+  };
+  /** Day 3: invoices issued and pre-notified, a batch for day 9 prepared (then exported by the caller). */
+  async function day3Batch(): Promise<BatchDetail> {
+    await issueInvoices();
+    await runSweeps(ctx.deps);
+    ctx.clock.set(`${addDays(DAY0, 3)}T08:00:00.000Z`);
+    return prepare(addDays(DAY0, 9));
+  }
+  /** Day 22: "active" had a lesson on day 10; the sweep holds the quiet subscriptions. */
+  async function day22Holds() {
+    await exportBatch(await day3Batch());
+    await makeLesson(ctx.deps, active, { date: addDays(DAY0, 10) });
+    ctx.clock.set(`${addDays(DAY0, 22)}T08:00:00.000Z`);
+    return (await runSweeps(ctx.deps)) as { billing: { held: number } };
+  }
+  /** Day 22 still: the batch for day 24, without the held family. */
+  async function day24Batch(): Promise<BatchDetail> {
+    await day22Holds();
+    return prepare(addDays(DAY0, 24));
+  }
+
+  it('issues the first invoice from the hand-over, pro-rated, with its debit due by day 9 and never before day 0', async () => {
+    await issueInvoices();
     const [invoice] = await invoicesOf(early.familyId);
     expect(invoice?.amountCents).toBe(Math.round((12_400 * 27) / 31));
     const due = invoice?.instalments[0]?.dueOn ?? '';
@@ -80,11 +106,13 @@ describe('the billing clock and debit holds', () => {
   });
 
   it('issues each period once, however often the run is repeated', async () => {
-    await accounts.post('/api/billing/invoices/run', {});
+    await issueInvoices();
+    await issueInvoices();
     expect(await invoicesOf(early.familyId)).toHaveLength(1);
   });
 
   it('pre-notifies the coming debits by e-mail, once', async () => {
+    await issueInvoices();
     await runSweeps(ctx.deps);
     await runSweeps(ctx.deps);
     const mails = await ctx.deps.db.selectFrom('outbox').select(['to_address', 'template']).where('template', '=', 'billing.pre-notification').execute();
@@ -93,8 +121,7 @@ describe('the billing clock and debit holds', () => {
   });
 
   it('debits the short-notice family on day 9 and moves the others to a later date because their notice is too short', async () => {
-    ctx.clock.set(`${addDays(DAY0, 3)}T08:00:00.000Z`);
-    const batch = await prepare(addDays(DAY0, 9));
+    const batch = await day3Batch();
     expect(batch.included.map((l) => l.familyId)).toEqual([early.familyId]);
     expect(batch.included[0]?.sequenceType).toBe('FRST');
     // A batch is never dated before the hand-over of what it contains: "later" (hand-over day 5) is not due yet.
@@ -106,9 +133,7 @@ describe('the billing clock and debit holds', () => {
   });
 
   it('holds a subscription whose clock runs with no lesson recorded, once, with a task for followup and accounts', async () => {
-    await makeLesson(ctx.deps, active, { date: addDays(DAY0, 10) });
-    ctx.clock.set(`${addDays(DAY0, 22)}T08:00:00.000Z`);
-    const first = (await runSweeps(ctx.deps)) as { billing: { held: number } };
+    const first = await day22Holds();
     const second = (await runSweeps(ctx.deps)) as { billing: { held: number } };
     expect(first.billing.held).toBe(2); // quiet and early; later's clock has run 17 days only
     expect(second.billing.held).toBe(0);
@@ -121,7 +146,7 @@ describe('the billing clock and debit holds', () => {
   });
 
   it('leaves the held family out of the batch with the reason shown, and debits the one with lessons', async () => {
-    const batch = await prepare(addDays(DAY0, 24));
+    const batch = await day24Batch();
     const held = batch.excluded.find((l) => l.familyId === quiet.familyId);
     expect(held?.reason).toBe('hold');
     expect(held?.detail).toContain('no_lesson_since_handover');
@@ -137,6 +162,7 @@ describe('the billing clock and debit holds', () => {
   });
 
   it('includes the family once staff release the hold with a reason, and never debits anything twice', async () => {
+    await exportBatch(await day24Batch());
     const holds = ((await followup.get('/api/billing/holds')).json() as { items: { holdId: string; familyId: string; version: number }[] }).items;
     const hold = holds.find((h) => h.familyId === quiet.familyId);
     expect(hold).toBeDefined();
@@ -165,11 +191,13 @@ describe('the billing clock and debit holds', () => {
   });
 
   it('refuses a second debit of the same instalment at the database level', async () => {
+    await exportBatch(await day3Batch());
     const debit = await ctx.deps.db.selectFrom('debits').selectAll().where('status', '=', 'exported').executeTakeFirstOrThrow();
     await expect(ctx.deps.db.insertInto('debits').values({ ...debit, id: crypto.randomUUID(), end_to_end_id: 'E-duplicate' }).execute()).rejects.toThrow();
   });
 
   it('uses RCUR once a mandate has been used', async () => {
+    await exportBatch(await day24Batch());
     ctx.clock.set(`${addDays(DAY0, 27)}T08:00:00.000Z`);
     await accounts.post('/api/billing/invoices/run', {});
     await runSweeps(ctx.deps);

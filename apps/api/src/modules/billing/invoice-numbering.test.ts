@@ -1,15 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, makeUser, testEngineUrl, type TestContext } from '../../testing/harness.js';
 import { TestClock } from '../../platform/clock.js';
 import { makeFamily } from '../../testing/factories.js';
 import { configureBilling } from '../../testing/billing-factories.js';
 
 let ctx: TestContext;
-beforeAll(async () => {
+// Each test on its own database from 31 December 2026: numbers are per year and organisation-wide.
+beforeEach(async () => {
   ctx = await createTestApp({ clock: new TestClock('2026-12-31T10:00:00.000Z') });
   await configureBilling(ctx.deps);
 });
-afterAll(async () => ctx.close());
+afterEach(async () => ctx.close());
 
 describe(`invoice numbering (${testEngineUrl() ? 'PostgreSQL' : 'SQLite'})`, () => {
   it('numbers invoices issued concurrently without a gap or a duplicate', async () => {

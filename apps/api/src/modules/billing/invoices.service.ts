@@ -104,6 +104,9 @@ function invoiceRow(input: IssueInput, family: FamilyRow, number: string, issued
   };
 }
 
+/** A change that needs an open invoice, asked of one already paid or cancelled: a conflict with its state. */
+const invoiceNotOpen = () => new DomainError('INVOICE_NOT_OPEN', { status: 409 });
+
 export function createInvoicesService(deps: Deps) {
   const { db, clock } = deps;
 
@@ -339,7 +342,7 @@ export function createInvoicesService(deps: Deps) {
       const row = await db.transaction().execute(async (tx) => {
         const invoice = await repo.findInvoice(tx, invoiceId);
         if (!invoice) throw notFound();
-        if (invoice.kind !== 'invoice' || invoice.status !== 'open') throw new DomainError('INVOICE_NOT_OPEN');
+        if (invoice.kind !== 'invoice' || invoice.status !== 'open') throw invoiceNotOpen();
         const balance = invoice.amount_cents - ((await repo.paidByInvoice(tx, [invoiceId])).get(invoiceId) ?? 0);
         const amount = body.amountCents ?? balance;
         if (amount > balance) throw new DomainError('AMOUNT_EXCEEDS_BALANCE', { fields: [{ field: 'amountCents', code: 'AMOUNT_EXCEEDS_BALANCE' }] });
@@ -358,7 +361,7 @@ export function createInvoicesService(deps: Deps) {
       await db.transaction().execute(async (tx) => {
         const invoice = await repo.findInvoice(tx, body.invoiceId);
         if (!invoice) throw notFound();
-        if (invoice.kind !== 'invoice' || invoice.status !== 'open') throw new DomainError('INVOICE_NOT_OPEN');
+        if (invoice.kind !== 'invoice' || invoice.status !== 'open') throw invoiceNotOpen();
         const balance = invoice.amount_cents - ((await repo.paidByInvoice(tx, [invoice.id])).get(invoice.id) ?? 0);
         if (body.amountCents > balance) throw new DomainError('AMOUNT_EXCEEDS_BALANCE', { fields: [{ field: 'amountCents', code: 'AMOUNT_EXCEEDS_BALANCE' }] });
         const now = clock.now().toISOString();
@@ -377,7 +380,7 @@ export function createInvoicesService(deps: Deps) {
       await db.transaction().execute(async (tx) => {
         const invoice = await repo.findInvoice(tx, invoiceId);
         if (!invoice) throw notFound();
-        if (invoice.kind !== 'invoice' || invoice.status !== 'open') throw new DomainError('INVOICE_NOT_OPEN');
+        if (invoice.kind !== 'invoice' || invoice.status !== 'open') throw invoiceNotOpen();
         const now = clock.now().toISOString();
         const bumped = await tx.updateTable('invoices').set((eb) => ({ updated_at: now, version: eb('version', '+', 1) })).where('id', '=', invoiceId).where('version', '=', body.version).executeTakeFirst();
         if (Number(bumped.numUpdatedRows) !== 1) throw stale();

@@ -48,7 +48,8 @@ describe('creditor identifier (ICS)', () => {
   // Check digits computed by hand: national id 123456 + "FR00" → 123456152700 mod 97 = 26 → 98 - 26 = 72.
   it('computes the check digits over the national identifier, country and 00', () => {
     expect(icsCheckDigits('FR', '123456')).toBe('72');
-    expect(Number('123456152700') % 97).toBe(26);
+    // The Bundesbank's published example, DE98ZZZ09999999999.
+    expect(icsCheckDigits('DE', '09999999999')).toBe('98');
   });
   it('accepts a valid French ICS whatever the business code, and refuses a wrong key or shape', () => {
     expect(icsProblem('FR72ZZZ123456')).toBeNull();

@@ -12,6 +12,7 @@ import { newId } from '../../platform/ids.js';
 import { addDays, dateInZone } from '../../platform/clock.js';
 import { readSetting } from '../../platform/settings.js';
 import { addressForLimits, consumeRateLimit } from '../../platform/rate-limit.js';
+import { refuseBrokenText } from '../../platform/text-guard.js';
 import { createTask } from '../../platform/tasks.js';
 import { resolvePlace } from '../../platform/places.js';
 import type { PeopleService } from '../people/people.service.js';
@@ -141,6 +142,7 @@ export function createApplicationsService(deps: Deps, services: { people: People
       } catch {
         throw new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field: 'data', code: 'invalid_value' }] });
       }
+      refuseBrokenText(raw); // named like the form's own field errors
       const parsed = TeacherApplicationBody.safeParse(raw);
       if (!parsed.success) throw new DomainError('VALIDATION_FAILED', { status: 400, fields: issuesToFields(parsed.error) });
       const body = parsed.data;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loginAs, makeUser, type Agent } from '../../testing/harness.js';
 import { assignTeacher, makeFamily } from '../../testing/factories.js';
 import { createLocalStorage, streamToBuffer } from '../../platform/storage.js';
@@ -15,6 +15,9 @@ let followup: Agent;
 
 beforeAll(async () => {
   ctx = await createTeachersTestApp();
+});
+// Teachers and family of each test are its own: a teacher's document list is read whole.
+beforeEach(async () => {
   owner = await teacherWithLogin(ctx, 'Propriétaire');
   other = await teacherWithLogin(ctx, 'Autre');
   const family = await makeFamily(ctx.deps);

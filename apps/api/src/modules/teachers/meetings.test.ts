@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { anonymous, loginAs, makeUser, type Agent } from '../../testing/harness.js';
 import { assignTeacher, makeFamily } from '../../testing/factories.js';
 import { runSweeps } from '../../platform/jobs.js';
@@ -12,6 +12,8 @@ beforeAll(async () => {
   ctx = await createTeachersTestApp();
   followup = freshAgent(ctx, (await staff(ctx, ['followup'], 'Fanny Suivi')).email);
 });
+// Tests move the clock by days: each starts again on the same date.
+beforeEach(() => ctx.clock.set('2026-09-01T08:00:00.000Z'));
 afterAll(async () => ctx.close());
 
 /** A meeting `days` from the clock's now, 2 hours long. */

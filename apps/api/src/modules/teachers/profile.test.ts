@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loginAs, makeUser, type Agent } from '../../testing/harness.js';
 import { makeFamily } from '../../testing/factories.js';
 import { createTeachersTestApp, staff, teacherWithLogin } from './teachers.test-support.js';
@@ -10,6 +10,9 @@ let other: { id: string; agent: Agent };
 
 beforeAll(async () => {
   ctx = await createTeachersTestApp();
+});
+// Each test edits a profile of its own (the audit trail and versions are the profile's).
+beforeEach(async () => {
   self = await teacherWithLogin(ctx, 'Moi');
   other = await teacherWithLogin(ctx, 'Autre');
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { UserActor } from '../../platform/actor.js';
 import { runSweeps } from '../../platform/jobs.js';
 import { DomainError } from '../../platform/errors.js';
@@ -19,6 +19,8 @@ beforeAll(async () => {
   second = await staff(ctx, ['recruitment'], 'Rachida Recrutement');
   third = await staff(ctx, ['accounts'], 'Cédric Comptes');
 });
+// A test moves the clock: each starts again on the same date.
+beforeEach(() => ctx.clock.set('2026-09-01T08:00:00.000Z'));
 afterAll(async () => ctx.close());
 
 const statusOf = async (id: string) => (await ctx.deps.db.selectFrom('teachers').select('status').where('person_id', '=', id).executeTakeFirstOrThrow()).status;
