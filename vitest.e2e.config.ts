@@ -9,6 +9,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // What the browser did reaches the database a moment later; on a loaded machine (CI, two engines) a second is short.
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     maxWorkers: 2,
     fileParallelism: true,
