@@ -1,22 +1,7 @@
-/** One coded error type; the error handler maps codes to HTTP status and localised messages. */
-export type FieldIssue = { field: string; code: string };
+import { statusOf } from '@contracts';
 
-const STATUS: Record<string, number> = {
-  VALIDATION_FAILED: 400,
-  UNAUTHENTICATED: 401,
-  INVALID_CREDENTIALS: 401,
-  FORBIDDEN: 403,
-  CSRF_FAILED: 403,
-  NOT_FOUND: 404,
-  STALE_RECORD: 409,
-  EMAIL_TAKEN: 409,
-  SETUP_DONE: 409,
-  TOKEN_INVALID: 410,
-  PAYLOAD_TOO_LARGE: 413,
-  TOO_MANY_ATTEMPTS: 429,
-  LOGIN_DELAYED: 429,
-  RATE_LIMITED: 429,
-};
+/** One coded error type; its HTTP status and messages are declared once in the contracts' error catalogue. */
+export type FieldIssue = { field: string; code: string };
 
 export class DomainError extends Error {
   readonly code: string;
@@ -30,7 +15,7 @@ export class DomainError extends Error {
   ) {
     super(options.detail ?? code);
     this.code = code;
-    this.status = options.status ?? STATUS[code] ?? 422;
+    this.status = options.status ?? statusOf(code);
     this.fields = options.fields ?? [];
     this.retryAfterSeconds = options.retryAfterSeconds;
   }

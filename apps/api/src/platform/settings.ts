@@ -3,6 +3,7 @@ import { shortText } from '@contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/tables.js';
 import type { Tx } from '../db/database.js';
+import { dateInZone, type Clock } from './clock.js';
 
 /**
  * Organisation settings: one row per key, JSON value. Modules register their defaults; a missing row means
@@ -17,13 +18,40 @@ export function registerSetting<T extends z.ZodTypeAny>(key: string, defaultValu
   schemas[key] = schema;
 }
 
+/** One organisation setting, declared once: its key, default and schema, and a typed reader. */
+export type SettingDefinition<T> = {
+  key: string;
+  defaultValue: T;
+  schema: z.ZodType<T>;
+  /** The organisation's value, or the default when none was saved. */
+  read(db: Kysely<DB> | Tx): Promise<T>;
+};
+
+/**
+ * Declares a setting without registering it: the module lists it in its manifest and the app registers the
+ * manifests' settings at assembly (so the settings screen lists and validates it).
+ */
+export function defineSetting<S extends z.ZodTypeAny>(key: string, defaultValue: z.infer<S>, schema: S): SettingDefinition<z.infer<S>> {
+  return {
+    key,
+    defaultValue,
+    schema: schema as z.ZodType<z.infer<S>>,
+    async read(db) {
+      const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+      return (row ? JSON.parse(row.value) : defaultValue) as z.infer<S>;
+    },
+  };
+}
+
+/** Makes declared settings known to the settings screen (called by the app for every manifest). */
+export function registerSettings(definitions: readonly SettingDefinition<unknown>[]): void {
+  for (const d of definitions) registerSetting(d.key, d.defaultValue, d.schema);
+}
+
 export function settingSchema(key: string): z.ZodTypeAny | undefined {
   return schemas[key];
 }
 
-registerSetting('organisation.name', 'Harmonie', shortText(200));
-registerSetting('organisation.timeZone', 'Europe/Paris', z.string().refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', { message: 'invalid_value' }));
-registerSetting('organisation.defaultLocale', 'fr', z.enum(['fr', 'en']));
 
 export function settingDefaults(): Record<string, unknown> {
   return { ...defaults };
@@ -46,4 +74,20 @@ export async function writeSetting(db: Kysely<DB> | Tx, key: string, value: unkn
   const json = JSON.stringify(value);
   const updated = await db.updateTable('settings').set((eb) => ({ value: json, updated_at: at, version: eb('version', '+', 1) })).where('key', '=', key).executeTakeFirst();
   if (Number(updated.numUpdatedRows) === 0) await db.insertInto('settings').values({ key, value: json, version: 1, updated_at: at }).execute();
+}
+
+/** The organisation's own settings, kept by the platform. */
+export const ORGANISATION_NAME = defineSetting('organisation.name', 'Harmonie', shortText(200));
+export const ORGANISATION_TIME_ZONE = defineSetting(
+  'organisation.timeZone',
+  'Europe/Paris',
+  z.string().refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', { message: 'invalid_value' }),
+);
+export const ORGANISATION_DEFAULT_LOCALE = defineSetting('organisation.defaultLocale', 'fr', z.enum(['fr', 'en']));
+export const PLATFORM_SETTINGS = [ORGANISATION_NAME, ORGANISATION_TIME_ZONE, ORGANISATION_DEFAULT_LOCALE] as const;
+registerSettings(PLATFORM_SETTINGS);
+
+/** Today's calendar date where the organisation is (its time zone setting), by the injected clock. */
+export async function organisationToday(db: Kysely<DB> | Tx, clock: Clock): Promise<string> {
+  return dateInZone(clock.now(), await ORGANISATION_TIME_ZONE.read(db));
 }

@@ -1,0 +1,4 @@
+import { defineErrors } from './define.js';
+
+/** Codes of the agency module. */
+export const AGENCY_ERRORS = defineErrors({});

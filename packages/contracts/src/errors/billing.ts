@@ -1,0 +1,4 @@
+import { defineErrors } from './define.js';
+
+/** Codes of the billing module. */
+export const BILLING_ERRORS = defineErrors({});

@@ -1,0 +1,4 @@
+import { defineErrors } from './define.js';
+
+/** Codes of the teachers module. */
+export const TEACHERS_ERRORS = defineErrors({});
