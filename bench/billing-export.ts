@@ -28,8 +28,43 @@ try {
     const instalments = [];
     for (let j = i; j < Math.min(COUNT, i + 500); j += 1) {
       const id = newId();
-      invoices.push({ id, number: `F2026-${String(j + 1).padStart(6, '0')}`, kind: 'invoice', family_id: families[j % FAMILIES] ?? '', subscription_id: null, credited_invoice_id: null, period_start: null, period_end: null, period_key: null, issued_on: '2026-10-01', description: 'Cours', amount_cents: 5_000 + (j % 900), status: 'open', billed_name: 'Famille', billed_address: null, locale: 'fr', created_by: null, created_at: now, updated_at: now, version: 1 });
-      instalments.push({ id: newId(), invoice_id: id, seq: 1, due_on: '2026-10-15', amount_cents: 5_000 + (j % 900), method: 'sepa', status: 'due', prenotified_at: now, prenotified_due_on: '2026-10-15', deferral_id: null, created_at: now, updated_at: now, version: 1 });
+      invoices.push({
+        id,
+        number: `F2026-${String(j + 1).padStart(6, '0')}`,
+        kind: 'invoice',
+        family_id: families[j % FAMILIES] ?? '',
+        subscription_id: null,
+        credited_invoice_id: null,
+        period_start: null,
+        period_end: null,
+        period_key: null,
+        issued_on: '2026-10-01',
+        description: 'Cours',
+        amount_cents: 5_000 + (j % 900),
+        status: 'open',
+        billed_name: 'Famille',
+        billed_address: null,
+        locale: 'fr',
+        created_by: null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      });
+      instalments.push({
+        id: newId(),
+        invoice_id: id,
+        seq: 1,
+        due_on: '2026-10-15',
+        amount_cents: 5_000 + (j % 900),
+        method: 'sepa',
+        status: 'due',
+        prenotified_at: now,
+        prenotified_due_on: '2026-10-15',
+        deferral_id: null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      });
     }
     await ctx.deps.db.insertInto('invoices').values(invoices).execute();
     await ctx.deps.db.insertInto('invoice_instalments').values(instalments).execute();
@@ -45,7 +80,18 @@ try {
   t = performance.now();
   const file = await accounts.get(`/api/billing/batches/${batch.id}/file`);
   const downloadMs = performance.now() - t;
-  console.log(JSON.stringify({ engine: ctx.deps.engine, debits: batch.debitCount, prepareStatus: prepared.statusCode, exportStatus: exported.statusCode, prepareMs: Math.round(prepareMs), exportMs: Math.round(exportMs), downloadMs: Math.round(downloadMs), fileMB: +(file.rawPayload.length / 1e6).toFixed(1) }));
+  console.log(
+    JSON.stringify({
+      engine: ctx.deps.engine,
+      debits: batch.debitCount,
+      prepareStatus: prepared.statusCode,
+      exportStatus: exported.statusCode,
+      prepareMs: Math.round(prepareMs),
+      exportMs: Math.round(exportMs),
+      downloadMs: Math.round(downloadMs),
+      fileMB: +(file.rawPayload.length / 1e6).toFixed(1),
+    }),
+  );
 } finally {
   await ctx.close();
 }

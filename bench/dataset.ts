@@ -17,7 +17,13 @@ export const SIZES = {
 } as const;
 export type SizeName = keyof typeof SIZES;
 
-export type Dataset = { engine: Engine; url: string; size: SizeName; seed: BulkSeedResult & { wallSeconds: number; builtAt: string }; reused: boolean };
+export type Dataset = {
+  engine: Engine;
+  url: string;
+  size: SizeName;
+  seed: BulkSeedResult & { wallSeconds: number; builtAt: string };
+  reused: boolean;
+};
 
 const SEED_VERSION = 3;
 export const PG_SERVER = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -76,10 +82,28 @@ async function readMarker(url: string): Promise<{ key: string; seed: Dataset['se
 type SeedCounts = { teachers: number; families: number; lessons: number; requests: number; mandates: number };
 
 function runSeed(url: string, s: SeedCounts, quiet: boolean): Promise<BulkSeedResult & { wallSeconds: number }> {
-  const args = ['tsx', 'apps/api/src/seed/seed-cli.ts', '--teachers', String(s.teachers), '--families', String(s.families), '--lessons', String(s.lessons), '--requests', String(s.requests), '--mandates', String(s.mandates), '--json', ...(quiet ? ['--quiet'] : [])];
+  const args = [
+    'tsx',
+    'apps/api/src/seed/seed-cli.ts',
+    '--teachers',
+    String(s.teachers),
+    '--families',
+    String(s.families),
+    '--lessons',
+    String(s.lessons),
+    '--requests',
+    String(s.requests),
+    '--mandates',
+    String(s.mandates),
+    '--json',
+    ...(quiet ? ['--quiet'] : []),
+  ];
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', args, { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn('npx', args, {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => {
@@ -91,7 +115,11 @@ function runSeed(url: string, s: SeedCounts, quiet: boolean): Promise<BulkSeedRe
 }
 
 /** Reuses the data set when it was built for this size and these migrations; otherwise drops it and seeds anew. */
-export async function ensureDataset(engine: Engine, size: SizeName, options: { rebuild: boolean; quiet: boolean }): Promise<Dataset> {
+export async function ensureDataset(
+  engine: Engine,
+  size: SizeName,
+  options: { rebuild: boolean; quiet: boolean },
+): Promise<Dataset> {
   // A reused data set gets later migrations applied (new indexes build on its rows); --rebuild seeds it anew.
   const key = JSON.stringify({ v: SEED_VERSION, size: SIZES[size] });
   let url: string;
@@ -143,12 +171,19 @@ export async function scratchCopy(data: Dataset): Promise<{ url: string; seconds
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${copy}${suffix}`, { force: true });
     fs.copyFileSync(file, copy);
     if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
-    return { url: `sqlite:${copy}`, seconds: (performance.now() - started) / 1000, drop: () => Promise.resolve(void ['', '-wal', '-shm'].forEach((s) => fs.rmSync(`${copy}${s}`, { force: true }))) };
+    return {
+      url: `sqlite:${copy}`,
+      seconds: (performance.now() - started) / 1000,
+      drop: () => Promise.resolve(void ['', '-wal', '-shm'].forEach((s) => fs.rmSync(`${copy}${s}`, { force: true }))),
+    };
   }
   const name = `${PG_DATABASE}_scratch`;
   for (let attempt = 0; ; attempt += 1) {
     try {
-      await pgAdmin([`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, `CREATE DATABASE ${name} TEMPLATE ${PG_DATABASE}`]);
+      await pgAdmin([
+        `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`,
+        `CREATE DATABASE ${name} TEMPLATE ${PG_DATABASE}`,
+      ]);
       break;
     } catch (error) {
       // A connection just closed may still be registered for a moment.
@@ -158,7 +193,11 @@ export async function scratchCopy(data: Dataset): Promise<{ url: string; seconds
   }
   const u = new URL(PG_SERVER);
   u.pathname = `/${name}`;
-  return { url: u.toString(), seconds: (performance.now() - started) / 1000, drop: () => pgAdmin([`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]) };
+  return {
+    url: u.toString(),
+    seconds: (performance.now() - started) / 1000,
+    drop: () => pgAdmin([`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]),
+  };
 }
 
 /**
@@ -166,8 +205,17 @@ export async function scratchCopy(data: Dataset): Promise<{ url: string; seconds
  * a scratch database that is dropped after: the issue's "seed of 1M people" measured as such, beside the whole
  * data set's build.
  */
-export async function seedPeopleOnly(engine: Engine, size: SizeName): Promise<BulkSeedResult & { wallSeconds: number }> {
-  const counts = { teachers: SIZES[size].teachers, families: SIZES[size].families, lessons: 0, requests: 0, mandates: 0 };
+export async function seedPeopleOnly(
+  engine: Engine,
+  size: SizeName,
+): Promise<BulkSeedResult & { wallSeconds: number }> {
+  const counts = {
+    teachers: SIZES[size].teachers,
+    families: SIZES[size].families,
+    lessons: 0,
+    requests: 0,
+    mandates: 0,
+  };
   if (engine === 'sqlite') {
     const file = path.resolve(DATA_DIR, `${size}-people-only.db`);
     const clear = () => ['', '-wal', '-shm'].forEach((suffix) => fs.rmSync(`${file}${suffix}`, { force: true }));

@@ -68,20 +68,47 @@ export function openRaw(databaseUrl: string): RawDb {
 // Person search: the FTS5 prefix / trigram tables on SQLite, the trigram indexes on PostgreSQL.
 
 export type SearchInput = { q: string };
-const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 
 export async function floorSearch(db: RawDb, q: string): Promise<Row[]> {
   const trimmed = q.trim();
-  const contact = trimmed.includes('@') ? trimmed.toLowerCase() : /^[+\d\s().-]+$/.test(trimmed) ? trimmed.replace(/\D/g, '') : null;
+  const contact = trimmed.includes('@')
+    ? trimmed.toLowerCase()
+    : /^[+\d\s().-]+$/.test(trimmed)
+      ? trimmed.replace(/\D/g, '')
+      : null;
   const cols = 'p.id, p.kind, p.first_name, p.last_name, p.email, p.phone, p.family_id';
   if (db.engine === 'sqlite') {
-    if (contact !== null) return db.all(`SELECT ${cols} FROM people p WHERE p.seq IN (SELECT rowid FROM people_contact_fts WHERE people_contact_fts MATCH ? LIMIT 200) ORDER BY p.last_name LIMIT 20`, [`"${contact}"`]);
-    const match = fold(trimmed).split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => `"${w}"*`).join(' ');
-    return db.all(`SELECT ${cols} FROM people p WHERE p.seq IN (SELECT rowid FROM people_name_fts WHERE people_name_fts MATCH ? LIMIT 200) ORDER BY p.last_name, p.first_name LIMIT 20`, [match]);
+    if (contact !== null)
+      return db.all(
+        `SELECT ${cols} FROM people p WHERE p.seq IN (SELECT rowid FROM people_contact_fts WHERE people_contact_fts MATCH ? LIMIT 200) ORDER BY p.last_name LIMIT 20`,
+        [`"${contact}"`],
+      );
+    const match = fold(trimmed)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .map((w) => `"${w}"*`)
+      .join(' ');
+    return db.all(
+      `SELECT ${cols} FROM people p WHERE p.seq IN (SELECT rowid FROM people_name_fts WHERE people_name_fts MATCH ? LIMIT 200) ORDER BY p.last_name, p.first_name LIMIT 20`,
+      [match],
+    );
   }
-  if (contact !== null) return db.all(`SELECT ${cols} FROM people p WHERE p.search_contact LIKE ? ORDER BY p.last_name LIMIT 20`, [`%${contact}%`]);
-  const words = fold(trimmed).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  return db.all(`SELECT ${cols} FROM people p WHERE ${words.map(() => 'p.search_name LIKE ?').join(' AND ')} ORDER BY p.last_name, p.first_name LIMIT 20`, words.map((w) => `% ${w}%`));
+  if (contact !== null)
+    return db.all(`SELECT ${cols} FROM people p WHERE p.search_contact LIKE ? ORDER BY p.last_name LIMIT 20`, [
+      `%${contact}%`,
+    ]);
+  const words = fold(trimmed)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  return db.all(
+    `SELECT ${cols} FROM people p WHERE ${words.map(() => 'p.search_name LIKE ?').join(' AND ')} ORDER BY p.last_name, p.first_name LIMIT 20`,
+    words.map((w) => `% ${w}%`),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -99,10 +126,21 @@ export async function buildMatchFloor(db: RawDb): Promise<void> {
   await db.all('ANALYZE bench_match_floor');
 }
 
-export type MatchRequest = { id: string; instrument: string; level: number; age: number; latitude: number; longitude: number; slots: { weekday: number; start: number; end: number }[] };
+export type MatchRequest = {
+  id: string;
+  instrument: string;
+  level: number;
+  age: number;
+  latitude: number;
+  longitude: number;
+  slots: { weekday: number; start: number; end: number }[];
+};
 
 export async function loadMatchRequests(db: RawDb, limit: number): Promise<MatchRequest[]> {
-  const files = await db.all(`SELECT f.id, f.instrument, f.level, f.latitude, f.longitude, p.birth_date FROM lesson_files f JOIN people p ON p.id = f.student_id WHERE f.stage = 'matching' AND f.latitude IS NOT NULL ORDER BY f.id LIMIT ?`, [limit]);
+  const files = await db.all(
+    `SELECT f.id, f.instrument, f.level, f.latitude, f.longitude, p.birth_date FROM lesson_files f JOIN people p ON p.id = f.student_id WHERE f.stage = 'matching' AND f.latitude IS NOT NULL ORDER BY f.id LIMIT ?`,
+    [limit],
+  );
   const out: MatchRequest[] = [];
   for (const f of files) {
     const slots = await db.all('SELECT weekday, start_minute, end_minute FROM file_slots WHERE file_id = ?', [f.id]);
@@ -114,7 +152,11 @@ export async function loadMatchRequests(db: RawDb, limit: number): Promise<Match
       age: 2026 - Number(birth.slice(0, 4)),
       latitude: Number(f.latitude),
       longitude: Number(f.longitude),
-      slots: slots.map((s) => ({ weekday: Number(s.weekday), start: Number(s.start_minute), end: Number(s.end_minute) })),
+      slots: slots.map((s) => ({
+        weekday: Number(s.weekday),
+        start: Number(s.start_minute),
+        end: Number(s.end_minute),
+      })),
     });
   }
   return out;
@@ -122,35 +164,67 @@ export async function loadMatchRequests(db: RawDb, limit: number): Promise<Match
 
 function haversineKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
   const r = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lng2 - lng1) * r) / 2) ** 2;
+  const a =
+    Math.sin(((lat2 - lat1) * r) / 2) ** 2 +
+    Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lng2 - lng1) * r) / 2) ** 2;
   return 12_742 * Math.asin(Math.sqrt(a));
 }
 
 const SEARCH_RADIUS_KM = 40;
 
-export async function floorMatch(db: RawDb, req: MatchRequest): Promise<{ teacherId: string; score: number; distanceKm: number }[]> {
+export async function floorMatch(
+  db: RawDb,
+  req: MatchRequest,
+): Promise<{ teacherId: string; score: number; distanceKm: number }[]> {
   const dLat = SEARCH_RADIUS_KM / 111.32;
   const dLng = SEARCH_RADIUS_KM / (111.32 * Math.cos((req.latitude * Math.PI) / 180));
   const rows = await db.all(
     `SELECT teacher_id, latitude, longitude, max_travel_km FROM bench_match_floor
       WHERE instrument = ? AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?
         AND level_min <= ? AND level_max >= ? AND age_min <= ? AND age_max >= ? AND capacity > 0`,
-    [req.instrument, req.latitude - dLat, req.latitude + dLat, req.longitude - dLng, req.longitude + dLng, req.level, req.level, req.age, req.age],
+    [
+      req.instrument,
+      req.latitude - dLat,
+      req.latitude + dLat,
+      req.longitude - dLng,
+      req.longitude + dLng,
+      req.level,
+      req.level,
+      req.age,
+      req.age,
+    ],
   );
   const near = rows
-    .map((r) => ({ teacherId: String(r.teacher_id), distanceKm: haversineKm(req.latitude, req.longitude, Number(r.latitude), Number(r.longitude)), max: Number(r.max_travel_km) }))
+    .map((r) => ({
+      teacherId: String(r.teacher_id),
+      distanceKm: haversineKm(req.latitude, req.longitude, Number(r.latitude), Number(r.longitude)),
+      max: Number(r.max_travel_km),
+    }))
     .filter((r) => r.distanceKm <= r.max);
   const overlap = new Map<string, number>();
   if (near.length && req.slots.length) {
     const ids = near.map((n) => n.teacherId);
-    const av = await db.all(`SELECT teacher_id, weekday, start_minute, end_minute FROM teacher_availability WHERE teacher_id IN (${ids.map(() => '?').join(',')})`, ids);
+    const av = await db.all(
+      `SELECT teacher_id, weekday, start_minute, end_minute FROM teacher_availability WHERE teacher_id IN (${ids.map(() => '?').join(',')})`,
+      ids,
+    );
     for (const a of av) {
-      const fits = req.slots.some((s) => s.weekday === Number(a.weekday) && Math.min(s.end, Number(a.end_minute)) - Math.max(s.start, Number(a.start_minute)) >= 45);
+      const fits = req.slots.some(
+        (s) =>
+          s.weekday === Number(a.weekday) &&
+          Math.min(s.end, Number(a.end_minute)) - Math.max(s.start, Number(a.start_minute)) >= 45,
+      );
       if (fits) overlap.set(String(a.teacher_id), (overlap.get(String(a.teacher_id)) ?? 0) + 1);
     }
   }
   return near
-    .map((n) => ({ teacherId: n.teacherId, distanceKm: n.distanceKm, score: (1 - n.distanceKm / Math.max(1, n.max)) * 0.5 + Math.min(1, (overlap.get(n.teacherId) ?? 0) / Math.max(1, req.slots.length)) * 0.5 }))
+    .map((n) => ({
+      teacherId: n.teacherId,
+      distanceKm: n.distanceKm,
+      score:
+        (1 - n.distanceKm / Math.max(1, n.max)) * 0.5 +
+        Math.min(1, (overlap.get(n.teacherId) ?? 0) / Math.max(1, req.slots.length)) * 0.5,
+    }))
     .sort((a, b) => b.score - a.score)
     .slice(0, 20);
 }
@@ -163,15 +237,33 @@ export function floorFamilies(db: RawDb): Promise<Row[]> {
 }
 
 /** The same 20 items every bare JSON route returns. */
-export const TWENTY_ITEMS = Array.from({ length: 20 }, (_, i) => ({ id: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`, name: `Élément ${i}`, city: 'Lyon', count: i }));
+export const TWENTY_ITEMS = Array.from({ length: 20 }, (_, i) => ({
+  id: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+  name: `Élément ${i}`,
+  city: 'Lyon',
+  count: i,
+}));
 
 // ---------------------------------------------------------------------------------------------------------------
 // SEPA collection: the due SEPA instalments of open invoices with their family's active mandate in one query, then
 // the same pain.008.001.08 document built with the same library (fast-xml-parser's XMLBuilder) in a plain loop.
 
-export type SepaCreditor = { name: string; identifier: string; iban: string; bic: string | null; line1: string; postalCode: string; city: string; country: string };
+export type SepaCreditor = {
+  name: string;
+  identifier: string;
+  iban: string;
+  bic: string | null;
+  line1: string;
+  postalCode: string;
+  city: string;
+  country: string;
+};
 
-export async function floorSepa(db: RawDb, collectionDate: string, creditor: SepaCreditor): Promise<{ count: number; bytes: number; sha256: string }> {
+export async function floorSepa(
+  db: RawDb,
+  collectionDate: string,
+  creditor: SepaCreditor,
+): Promise<{ count: number; bytes: number; sha256: string }> {
   const rows = await db.all(
     `SELECT i.id, i.amount_cents, v.number, m.rum, m.signed_on, m.debtor_name, m.iban, m.bic, m.debtor_line1, m.debtor_postal_code, m.debtor_city, m.debtor_country
        FROM invoice_instalments i
@@ -182,7 +274,12 @@ export async function floorSepa(db: RawDb, collectionDate: string, creditor: Sep
     [collectionDate],
   );
   const amount = (cents: number) => `${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
-  const address = (street: string, postalCode: string, town: string, country: string) => ({ StrtNm: sepaText(street, 70), PstCd: sepaText(postalCode, 16), TwnNm: sepaText(town, 35), Ctry: country });
+  const address = (street: string, postalCode: string, town: string, country: string) => ({
+    StrtNm: sepaText(street, 70),
+    PstCd: sepaText(postalCode, 16),
+    TwnNm: sepaText(town, 35),
+    Ctry: country,
+  });
   let total = 0;
   const transactions = rows.map((r) => {
     total += Number(r.amount_cents);
@@ -191,7 +288,15 @@ export async function floorSepa(db: RawDb, collectionDate: string, creditor: Sep
       InstdAmt: { '@_Ccy': 'EUR', '#text': amount(Number(r.amount_cents)) },
       DrctDbtTx: { MndtRltdInf: { MndtId: String(r.rum), DtOfSgntr: String(r.signed_on) } },
       DbtrAgt: { FinInstnId: r.bic ? { BICFI: String(r.bic) } : { Othr: { Id: 'NOTPROVIDED' } } },
-      Dbtr: { Nm: sepaText(String(r.debtor_name), 70), PstlAdr: address(String(r.debtor_line1), String(r.debtor_postal_code), String(r.debtor_city), String(r.debtor_country)) },
+      Dbtr: {
+        Nm: sepaText(String(r.debtor_name), 70),
+        PstlAdr: address(
+          String(r.debtor_line1),
+          String(r.debtor_postal_code),
+          String(r.debtor_city),
+          String(r.debtor_country),
+        ),
+      },
       DbtrAcct: { Id: { IBAN: String(r.iban) } },
       RmtInf: { Ustrd: sepaText(String(r.number), 140) },
     };
@@ -202,7 +307,13 @@ export async function floorSepa(db: RawDb, collectionDate: string, creditor: Sep
     Document: {
       '@_xmlns': 'urn:iso:std:iso:20022:tech:xsd:pain.008.001.08',
       CstmrDrctDbtInitn: {
-        GrpHdr: { MsgId: messageId, CreDtTm: `${collectionDate}T08:00:00Z`, NbOfTxs: String(rows.length), CtrlSum: amount(total), InitgPty: { Nm: sepaText(creditor.name, 70) } },
+        GrpHdr: {
+          MsgId: messageId,
+          CreDtTm: `${collectionDate}T08:00:00Z`,
+          NbOfTxs: String(rows.length),
+          CtrlSum: amount(total),
+          InitgPty: { Nm: sepaText(creditor.name, 70) },
+        },
         PmtInf: [
           {
             PmtInfId: `${messageId}-FRST`,
@@ -212,7 +323,10 @@ export async function floorSepa(db: RawDb, collectionDate: string, creditor: Sep
             CtrlSum: amount(total),
             PmtTpInf: { SvcLvl: { Cd: 'SEPA' }, LclInstrm: { Cd: 'CORE' }, SeqTp: 'FRST' },
             ReqdColltnDt: collectionDate,
-            Cdtr: { Nm: sepaText(creditor.name, 70), PstlAdr: address(creditor.line1, creditor.postalCode, creditor.city, creditor.country) },
+            Cdtr: {
+              Nm: sepaText(creditor.name, 70),
+              PstlAdr: address(creditor.line1, creditor.postalCode, creditor.city, creditor.country),
+            },
             CdtrAcct: { Id: { IBAN: creditor.iban } },
             CdtrAgt: { FinInstnId: creditor.bic ? { BICFI: creditor.bic } : { Othr: { Id: 'NOTPROVIDED' } } },
             ChrgBr: 'SLEV',
@@ -226,5 +340,11 @@ export async function floorSepa(db: RawDb, collectionDate: string, creditor: Sep
   return { count: rows.length, bytes: Buffer.byteLength(xml), sha256: createHash('sha256').update(xml).digest('hex') };
 }
 
-const sepaBuilder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', format: false, suppressEmptyNode: false, processEntities: true });
-
+const sepaBuilder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  textNodeName: '#text',
+  format: false,
+  suppressEmptyNode: false,
+  processEntities: true,
+});

@@ -5,7 +5,8 @@ export type Latency = { n: number; p50: number; p95: number; p99: number };
 
 export function summarize(samples: number[]): Latency {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
   const round = (v: number) => Math.round(v * 1000) / 1000;
   return { n: sorted.length, p50: round(at(50)), p95: round(at(95)), p99: round(at(99)) };
 }
@@ -14,7 +15,12 @@ export function summarize(samples: number[]): Latency {
  * Times `fn` over the inputs in turn: a warm-up, then `iterations` calls. The project path and its floor are
  * measured interleaved (one batch each, alternating) by `compare`, so a burst of load hits both alike.
  */
-export async function timeCalls<T>(inputs: readonly T[], fn: (input: T) => Promise<unknown>, iterations: number, warmup = Math.min(50, iterations)): Promise<number[]> {
+export async function timeCalls<T>(
+  inputs: readonly T[],
+  fn: (input: T) => Promise<unknown>,
+  iterations: number,
+  warmup = Math.min(50, iterations),
+): Promise<number[]> {
   for (let i = 0; i < warmup; i += 1) await fn(inputs[i % inputs.length] as T);
   const samples: number[] = [];
   for (let i = 0; i < iterations; i += 1) {
@@ -26,7 +32,12 @@ export async function timeCalls<T>(inputs: readonly T[], fn: (input: T) => Promi
   return samples;
 }
 
-export async function compare<T>(inputs: readonly T[], project: (input: T) => Promise<unknown>, floor: (input: T) => Promise<unknown>, iterations: number): Promise<{ project: Latency; floor: Latency }> {
+export async function compare<T>(
+  inputs: readonly T[],
+  project: (input: T) => Promise<unknown>,
+  floor: (input: T) => Promise<unknown>,
+  iterations: number,
+): Promise<{ project: Latency; floor: Latency }> {
   const a: number[] = [];
   const b: number[] = [];
   const batches = 5;
@@ -44,7 +55,14 @@ export type HttpResult = { latency: Latency; requestsPerSecond: number; errors: 
  * autocannon against one URL pattern: `paths` are cycled request by request. With `connections: 1` it gives the
  * unloaded latency; with 50 it gives throughput (p99 then includes queueing, as a user under load sees it).
  */
-export async function load(options: { origin: string; paths: readonly string[]; headers?: Record<string, string>; connections: number; seconds?: number; amount?: number }): Promise<HttpResult> {
+export async function load(options: {
+  origin: string;
+  paths: readonly string[];
+  headers?: Record<string, string>;
+  connections: number;
+  seconds?: number;
+  amount?: number;
+}): Promise<HttpResult> {
   let next = 0;
   const samples: number[] = [];
   let finish: (error: Error | null, result: autocannon.Result) => void = () => undefined;
@@ -69,9 +87,17 @@ export async function load(options: { origin: string; paths: readonly string[]; 
     },
     (error, result) => finish(error, result),
   );
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => samples.push(responseTime));
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+    samples.push(responseTime),
+  );
   const result = await done;
-  return { latency: summarize(samples), requestsPerSecond: Math.round(result.requests.average), errors: result.errors + result.timeouts, non2xx: result.non2xx };
+  return {
+    latency: summarize(samples),
+    requestsPerSecond: Math.round(result.requests.average),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
 }
 
-export const ratio = (value: number, floor: number): number => (floor > 0 ? Math.round((value / floor) * 100) / 100 : 0);
+export const ratio = (value: number, floor: number): number =>
+  floor > 0 ? Math.round((value / floor) * 100) / 100 : 0;

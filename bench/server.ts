@@ -21,17 +21,28 @@ let close: () => Promise<void>;
 let port: number;
 
 if (role === 'app') {
-  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SWEEP_INTERVAL_MINUTES: '0', HOST: '127.0.0.1', WEB_DIST: '/nonexistent', LOGIN_MAX_FAILURES: '1000' });
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'silent',
+    SWEEP_INTERVAL_MINUTES: '0',
+    HOST: '127.0.0.1',
+    WEB_DIST: '/nonexistent',
+    LOGIN_MAX_FAILURES: '1000',
+  });
   // While a page is captured, the statements the app runs for that request (its async context, not the requests
   // of the load test still finishing on PostgreSQL) are kept, to be replayed raw as its floor.
   const capturing = new AsyncLocalStorage<Read[]>();
-  const database = openDatabase(databaseUrl, { onQuery: (sql, parameters) => capturing.getStore()?.push({ sql, parameters: [...parameters] }) });
+  const database = openDatabase(databaseUrl, {
+    onQuery: (sql, parameters) => capturing.getStore()?.push({ sql, parameters: [...parameters] }),
+  });
   const { app } = await buildApp({ config, database, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   port = (app.server.address() as { port: number }).port;
   handlers.capture = async (message) => {
     const statements: Read[] = [];
-    const res = await capturing.run(statements, () => app.inject({ method: 'GET', url: String(message.path), headers: { cookie: String(message.cookie) } }));
+    const res = await capturing.run(statements, () =>
+      app.inject({ method: 'GET', url: String(message.path), headers: { cookie: String(message.cookie) } }),
+    );
     const reads = statements.filter((q) => /^\s*(select|with)\b/i.test(q.sql));
     return { status: res.statusCode, reads };
   };
@@ -79,5 +90,7 @@ process.on('message', (message: Record<string, unknown>) => {
     return;
   }
   const handler = handlers[String(message.type)];
-  void (handler ? handler(message) : Promise.resolve({ error: `unknown message ${String(message.type)}` })).then((reply) => process.send?.({ type: String(message.type), ...reply }));
+  void (handler ? handler(message) : Promise.resolve({ error: `unknown message ${String(message.type)}` })).then(
+    (reply) => process.send?.({ type: String(message.type), ...reply }),
+  );
 });

@@ -16,7 +16,13 @@ afterAll(async () => {
 });
 
 // The organisation's date (Europe/Paris), which the server checks lesson dates against; the UTC date is a day behind after 23:00 UTC.
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const today = () =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 const GUARDIAN_EMAIL = 'capucine.parent@famille.example.org';
 
 describe('the agency loop in the browser', () => {
@@ -39,7 +45,12 @@ describe('the agency loop in the browser', () => {
     await family.getByLabel('Commune').fill('Paris');
     await family.getByRole('button', { name: 'Envoyer la demande' }).click();
     await family.getByRole('status').filter({ hasText: 'référence' }).waitFor();
-    const file = await server.deps.db.selectFrom('lesson_files').innerJoin('people', 'people.id', 'lesson_files.student_id').select(['lesson_files.id']).where('people.first_name', '=', 'Capucine').executeTakeFirstOrThrow();
+    const file = await server.deps.db
+      .selectFrom('lesson_files')
+      .innerJoin('people', 'people.id', 'lesson_files.student_id')
+      .select(['lesson_files.id'])
+      .where('people.first_name', '=', 'Capucine')
+      .executeTakeFirstOrThrow();
 
     // 2. Sales finds it in the pipeline and subscribes it to a plan.
     const sales = await newPage(browser);
@@ -50,7 +61,11 @@ describe('the agency loop in the browser', () => {
     await sales.getByRole('heading', { level: 1, name: /Capucine Testard/ }).waitFor();
     await expectAccessible(sales, 'file page (new request)');
     await sales.getByRole('button', { name: 'Abonner à une formule' }).click();
-    await sales.getByRole('region', { name: 'Professeurs proposés' }).or(sales.getByText('Recherche de professeur')).first().waitFor();
+    await sales
+      .getByRole('region', { name: 'Professeurs proposés' })
+      .or(sales.getByText('Recherche de professeur'))
+      .first()
+      .waitFor();
     await sales.context().close();
 
     // 3. Recruitment sees ranked candidates with their reasons and hands the contact over.
@@ -69,11 +84,29 @@ describe('the agency loop in the browser', () => {
     await recruitment.context().close();
 
     // Both e-mails are in the outbox, and both sides received theirs.
-    const assignment = await server.deps.db.selectFrom('assignments').select(['teacher_id']).where('file_id', '=', file.id).executeTakeFirstOrThrow();
-    const teacherPerson = await server.deps.db.selectFrom('people').select(['email', 'first_name', 'last_name']).where('id', '=', assignment.teacher_id).executeTakeFirstOrThrow();
+    const assignment = await server.deps.db
+      .selectFrom('assignments')
+      .select(['teacher_id'])
+      .where('file_id', '=', file.id)
+      .executeTakeFirstOrThrow();
+    const teacherPerson = await server.deps.db
+      .selectFrom('people')
+      .select(['email', 'first_name', 'last_name'])
+      .where('id', '=', assignment.teacher_id)
+      .executeTakeFirstOrThrow();
     expect(`${teacherPerson.first_name} ${teacherPerson.last_name}`).toBe(firstName);
-    const familyMail = await server.deps.db.selectFrom('outbox').selectAll().where('to_address', '=', GUARDIAN_EMAIL).where('template', '=', 'agency.handover-family').executeTakeFirstOrThrow();
-    const teacherMail = await server.deps.db.selectFrom('outbox').selectAll().where('to_address', '=', teacherPerson.email ?? '').where('template', '=', 'agency.handover-teacher').executeTakeFirstOrThrow();
+    const familyMail = await server.deps.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('to_address', '=', GUARDIAN_EMAIL)
+      .where('template', '=', 'agency.handover-family')
+      .executeTakeFirstOrThrow();
+    const teacherMail = await server.deps.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('to_address', '=', teacherPerson.email ?? '')
+      .where('template', '=', 'agency.handover-teacher')
+      .executeTakeFirstOrThrow();
     expect(teacherMail.text_body).toContain(GUARDIAN_EMAIL);
 
     // 4. The family opens the e-mailed link and records the first-lesson date without logging in.
@@ -88,7 +121,10 @@ describe('the agency loop in the browser', () => {
     await family.context().close();
 
     // 5. The teacher records two lessons from their portal.
-    const teacherUser = await makeUser(server.deps, ['teacher'], { personId: assignment.teacher_id, email: 'e2e-teacher@demo.example.org' });
+    const teacherUser = await makeUser(server.deps, ['teacher'], {
+      personId: assignment.teacher_id,
+      email: 'e2e-teacher@demo.example.org',
+    });
     const teacher = await newPage(browser, { mobile: true });
     await loginThroughUi(teacher, server.url, teacherUser.email, TEST_PASSWORD);
     await teacher.goto(`${server.url}/teacher/students`);
@@ -110,7 +146,12 @@ describe('the agency loop in the browser', () => {
     await teacher.goto(`${server.url}/teacher/lessons`);
     await teacher.getByRole('heading', { level: 1, name: 'Mes cours du mois' }).waitFor();
     await teacher.getByText(/\d+ cours affichés, \d+ minutes données/).waitFor();
-    expect(await teacher.getByRole('region', { name: /Cours du mois de/ }).getByRole('row', { name: /Capucine Testard/ }).count()).toBe(2);
+    expect(
+      await teacher
+        .getByRole('region', { name: /Cours du mois de/ })
+        .getByRole('row', { name: /Capucine Testard/ })
+        .count(),
+    ).toBe(2);
     await expectAccessible(teacher, 'teacher lessons of the month (phone)');
     await teacher.context().close();
 
@@ -126,9 +167,19 @@ describe('the agency loop in the browser', () => {
     await followup.getByRole('button', { name: 'Changer de professeur' }).click();
     await followup.getByRole('region', { name: 'Professeurs proposés' }).waitFor();
     await expectAccessible(followup, 'file page back in matching');
-    const row = await server.deps.db.selectFrom('lesson_files').select('stage').where('id', '=', file.id).executeTakeFirstOrThrow();
+    const row = await server.deps.db
+      .selectFrom('lesson_files')
+      .select('stage')
+      .where('id', '=', file.id)
+      .executeTakeFirstOrThrow();
     expect(row.stage).toBe('matching');
-    await followup.getByRole('region', { name: 'Professeurs proposés' }).getByRole('article').first().or(followup.getByText('Aucun professeur ne correspond')).first().waitFor();
+    await followup
+      .getByRole('region', { name: 'Professeurs proposés' })
+      .getByRole('article')
+      .first()
+      .or(followup.getByText('Aucun professeur ne correspond'))
+      .first()
+      .waitFor();
     expect(await followup.getByRole('article', { name: firstName }).count()).toBe(0);
 
     // The office's month of lessons links each lesson to its file.

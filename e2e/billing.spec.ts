@@ -32,17 +32,28 @@ describe('billing in the browser', () => {
     await page.getByRole('region', { name: 'Lots de prélèvement' }).getByRole('link').first().click();
     await page.getByRole('heading', { level: 1, name: /Lots de prélèvement HRM-/ }).waitFor();
     const excluded = page.getByRole('region', { name: /^Exclus/ });
-    const heldRow = excluded.getByRole('row').filter({ hasText: held.name }).filter({ hasText: 'Suspendu (aucun cours)' });
+    const heldRow = excluded
+      .getByRole('row')
+      .filter({ hasText: held.name })
+      .filter({ hasText: 'Suspendu (aucun cours)' });
     await expect(heldRow.count()).resolves.toBeGreaterThan(0);
     await expectAccessible(page, 'batch page (prepared)');
 
     await page.getByRole('button', { name: 'Exporter (pain.008)' }).click();
     await page.getByText('Lot exporté : il ne peut plus être modifié.').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le fichier' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Télécharger le fichier' }).click(),
+    ]);
     const xml = fs.readFileSync((await download.path()) ?? '', 'utf8');
     expect(xml).toContain('urn:iso:std:iso:20022:tech:xsd:pain.008.001.08');
     expect(xml).not.toContain(held.name);
-    for (const [path, title] of [['/office/billing', 'Factures'], ['/office/billing/holds', 'Prélèvements suspendus'], ['/office/billing/mandates', 'Mandats SEPA'], ['/office/billing/certificates', 'Attestations fiscales']] as const) {
+    for (const [path, title] of [
+      ['/office/billing', 'Factures'],
+      ['/office/billing/holds', 'Prélèvements suspendus'],
+      ['/office/billing/mandates', 'Mandats SEPA'],
+      ['/office/billing/certificates', 'Attestations fiscales'],
+    ] as const) {
       await page.goto(`${server.url}${path}`);
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       await expectAccessible(page, path);
@@ -52,7 +63,14 @@ describe('billing in the browser', () => {
 
   it('accounts records a transfer against an invoice found by its number, and is told plainly when no invoice has that number', async () => {
     // The oldest open invoice: the lookup goes to the server, so it need not be on the list's first page.
-    const invoice = await server.deps.db.selectFrom('invoices').select(['id', 'number', 'amount_cents']).where('status', '=', 'open').where('kind', '=', 'invoice').orderBy('issued_on').orderBy('id').executeTakeFirstOrThrow();
+    const invoice = await server.deps.db
+      .selectFrom('invoices')
+      .select(['id', 'number', 'amount_cents'])
+      .where('status', '=', 'open')
+      .where('kind', '=', 'invoice')
+      .orderBy('issued_on')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const page = await newPage(browser);
     await loginThroughUi(page, server.url, 'accounts@demo.example.org');
     await page.goto(`${server.url}/office/billing`);
@@ -67,13 +85,24 @@ describe('billing in the browser', () => {
     await form.getByLabel('Numéro de facture').fill(invoice.number);
     await form.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Paiement enregistré.').waitFor();
-    const payments = await server.deps.db.selectFrom('payments').select(['amount_cents', 'method']).where('invoice_id', '=', invoice.id).execute();
+    const payments = await server.deps.db
+      .selectFrom('payments')
+      .select(['amount_cents', 'method'])
+      .where('invoice_id', '=', invoice.id)
+      .execute();
     expect(payments).toContainEqual({ amount_cents: invoice.amount_cents, method: 'transfer' });
     await page.context().close();
   });
 
   it('accounts issues a credit note on an invoice found by its number, then revokes a mandate found by its reference', async () => {
-    const invoice = await server.deps.db.selectFrom('invoices').select(['id', 'number', 'amount_cents']).where('status', '=', 'open').where('kind', '=', 'invoice').orderBy('issued_on', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const invoice = await server.deps.db
+      .selectFrom('invoices')
+      .select(['id', 'number', 'amount_cents'])
+      .where('status', '=', 'open')
+      .where('kind', '=', 'invoice')
+      .orderBy('issued_on', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     const page = await newPage(browser);
     await loginThroughUi(page, server.url, 'accounts@demo.example.org');
     await page.goto(`${server.url}/office/billing`);
@@ -83,11 +112,20 @@ describe('billing in the browser', () => {
     await credit.getByLabel('Motif').fill('Cours annulé par le professeur');
     await credit.getByRole('button', { name: 'Émettre l’avoir' }).click();
     await page.getByText(/^Avoir .+ émis\.$/).waitFor();
-    const note = await server.deps.db.selectFrom('invoices').select(['kind', 'amount_cents']).where('credited_invoice_id', '=', invoice.id).executeTakeFirstOrThrow();
+    const note = await server.deps.db
+      .selectFrom('invoices')
+      .select(['kind', 'amount_cents'])
+      .where('credited_invoice_id', '=', invoice.id)
+      .executeTakeFirstOrThrow();
     expect(note).toEqual({ kind: 'credit_note', amount_cents: 100 });
     await expectAccessible(page, 'invoices page with the credit note form');
 
-    const mandate = await server.deps.db.selectFrom('sepa_mandates').select(['id', 'rum']).where('status', '=', 'active').orderBy('id').executeTakeFirstOrThrow();
+    const mandate = await server.deps.db
+      .selectFrom('sepa_mandates')
+      .select(['id', 'rum'])
+      .where('status', '=', 'active')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     await page.goto(`${server.url}/office/billing/mandates`);
     const end = page.getByRole('form', { name: 'Mettre fin à un mandat' });
     await end.getByLabel('RUM').fill('NO-SUCH-RUM');
@@ -98,7 +136,11 @@ describe('billing in the browser', () => {
     await end.getByLabel('Comment').selectOption('revoke');
     await end.getByRole('button', { name: 'Mettre fin' }).click();
     await page.getByText(`Mandat ${mandate.rum} révoqué.`).waitFor();
-    const after = await server.deps.db.selectFrom('sepa_mandates').select(['status', 'ended_reason']).where('id', '=', mandate.id).executeTakeFirstOrThrow();
+    const after = await server.deps.db
+      .selectFrom('sepa_mandates')
+      .select(['status', 'ended_reason'])
+      .where('id', '=', mandate.id)
+      .executeTakeFirstOrThrow();
     expect(after).toEqual({ status: 'revoked', ended_reason: 'Demande de la famille' });
     await expectAccessible(page, 'mandates page with the end form');
     await page.context().close();
@@ -109,12 +151,37 @@ describe('billing in the browser', () => {
     await loginThroughUi(page, server.url, 'family@demo.example.org');
     await page.goto(`${server.url}/family/billing`);
     await page.getByRole('heading', { level: 1, name: 'Factures et paiements' }).waitFor();
-    await page.getByRole('link', { name: /^Télécharger F\d{4}-/ }).first().waitFor();
+    await page
+      .getByRole('link', { name: /^Télécharger F\d{4}-/ })
+      .first()
+      .waitFor();
     await expectAccessible(page, 'family billing page');
-    const [invoice] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Télécharger F\d{4}-/ }).first().click()]);
-    expect(fs.readFileSync((await invoice.path()) ?? '').subarray(0, 5).toString()).toBe('%PDF-');
-    const [certificate] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Télécharger l’attestation/ }).first().click()]);
-    expect(fs.readFileSync((await certificate.path()) ?? '').subarray(0, 5).toString()).toBe('%PDF-');
+    const [invoice] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('link', { name: /^Télécharger F\d{4}-/ })
+        .first()
+        .click(),
+    ]);
+    expect(
+      fs
+        .readFileSync((await invoice.path()) ?? '')
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    const [certificate] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('link', { name: /Télécharger l’attestation/ })
+        .first()
+        .click(),
+    ]);
+    expect(
+      fs
+        .readFileSync((await certificate.path()) ?? '')
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     await page.context().close();
   });
 });

@@ -25,9 +25,14 @@ function fieldDescription(field: Locator): Promise<string> {
 }
 
 async function openByPhone(page: Page, typed: string) {
-  const search = page.getByRole('searchbox', { name: 'Rechercher une personne' }).or(page.getByLabel('Rechercher une personne'));
+  const search = page
+    .getByRole('searchbox', { name: 'Rechercher une personne' })
+    .or(page.getByLabel('Rechercher une personne'));
   await search.first().fill(typed);
-  await page.getByRole('option', { name: /Hélène Lefèvre/ }).first().waitFor();
+  await page
+    .getByRole('option', { name: /Hélène Lefèvre/ })
+    .first()
+    .waitFor();
   await search.first().press('Enter');
   await page.waitForURL(/\/office\/families\//);
 }
@@ -41,7 +46,9 @@ describe('foundation in the browser', () => {
     await page.getByLabel('Adresse e-mail').fill('admin@demo.example.org');
     await page.getByLabel('Mot de passe').fill('not the password');
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Adresse e-mail ou mot de passe incorrect.' }).textContent()).resolves.toContain('incorrect');
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Adresse e-mail ou mot de passe incorrect.' }).textContent(),
+    ).resolves.toContain('incorrect');
     await page.getByLabel('Mot de passe').fill('harmonie-demo');
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL(/\/office/);
@@ -61,7 +68,8 @@ describe('foundation in the browser', () => {
       await loginThroughUi(page, server.url, `${role}@demo.example.org`);
       const nav = page.getByRole('navigation', { name: 'Navigation principale' });
       for (const label of visible) await nav.getByRole('link', { name: label }).first().waitFor();
-      for (const label of hidden) expect(await nav.getByRole('link', { name: label }).count(), `${role} sees ${label}`).toBe(0);
+      for (const label of hidden)
+        expect(await nav.getByRole('link', { name: label }).count(), `${role} sees ${label}`).toBe(0);
       await page.context().close();
     }
     const teacher = await newPage(browser);
@@ -80,7 +88,10 @@ describe('foundation in the browser', () => {
 
     const search = page.getByLabel('Rechercher une personne').first();
     await search.fill('helene lef');
-    await page.getByRole('option', { name: /Hélène Lefèvre/ }).first().waitFor();
+    await page
+      .getByRole('option', { name: /Hélène Lefèvre/ })
+      .first()
+      .waitFor();
     await search.press('Escape');
 
     await page.goto(familyUrl);
@@ -91,7 +102,9 @@ describe('foundation in the browser', () => {
 
     await page.getByRole('link', { name: 'Hélène Lefèvre' }).first().click();
     await page.waitForURL(/\/office\/people\//);
-    const history = page.getByRole('region', { name: 'Historique' }).or(page.locator('section', { hasText: 'Historique' }));
+    const history = page
+      .getByRole('region', { name: 'Historique' })
+      .or(page.locator('section', { hasText: 'Historique' }));
     await history.first().getByText('helene.lefevre@nouvelle-adresse.example').first().waitFor();
     await expectAccessible(page, 'person page with history');
     await page.context().close();
@@ -107,7 +120,10 @@ describe('foundation in the browser', () => {
     }
     await first.getByLabel('Prénom').first().fill('Hélène-Marie');
     await first.getByRole('button', { name: 'Enregistrer' }).first().click();
-    await first.getByRole('heading', { name: /Hélène-Marie Lefèvre/ }).first().waitFor();
+    await first
+      .getByRole('heading', { name: /Hélène-Marie Lefèvre/ })
+      .first()
+      .waitFor();
     await second.getByLabel('Prénom').first().fill('Hélèna');
     await second.getByRole('button', { name: 'Enregistrer' }).first().click();
     await second.getByRole('alert').filter({ hasText: 'modifiée par quelqu’un d’autre' }).first().waitFor();
@@ -116,13 +132,24 @@ describe('foundation in the browser', () => {
   });
 
   it('shows a teacher a clear refusal for a family that is not theirs (and the API says 403)', async () => {
-    const teacher = await server.deps.db.selectFrom('users').select('person_id').where('email', '=', 'teacher@demo.example.org').executeTakeFirstOrThrow();
+    const teacher = await server.deps.db
+      .selectFrom('users')
+      .select('person_id')
+      .where('email', '=', 'teacher@demo.example.org')
+      .executeTakeFirstOrThrow();
     // a guardian of a family this teacher has never taught
     const family = await server.deps.db
       .selectFrom('people')
       .select(['family_id', 'id'])
       .where('kind', '=', 'guardian')
-      .where('family_id', 'not in', server.deps.db.selectFrom('assignments').select('family_id').where('teacher_id', '=', teacher.person_id ?? ''))
+      .where(
+        'family_id',
+        'not in',
+        server.deps.db
+          .selectFrom('assignments')
+          .select('family_id')
+          .where('teacher_id', '=', teacher.person_id ?? ''),
+      )
       .executeTakeFirstOrThrow();
     const page = await newPage(browser);
     await loginThroughUi(page, server.url, 'teacher@demo.example.org');
@@ -137,18 +164,32 @@ describe('foundation in the browser', () => {
   it('resets a password through the e-mail it sends, while the outbox shows that link hidden', async () => {
     const page = await newPage(browser, { locale: 'en-GB' });
     await page.goto(`${server.url}/forgot-password`);
-    await page.getByLabel(/e-mail/i).first().fill('accounts@demo.example.org');
+    await page
+      .getByLabel(/e-mail/i)
+      .first()
+      .fill('accounts@demo.example.org');
     await page.getByRole('button', { name: /lien|link/i }).click();
-    await page.getByText(/un e-mail vient de lui être envoyé|an e-mail has just been sent/i).first().waitFor();
+    await page
+      .getByText(/un e-mail vient de lui être envoyé|an e-mail has just been sent/i)
+      .first()
+      .waitFor();
 
     // Staff reading the outbox see the message, never the link that would open the account.
     const admin = await newPage(browser);
     await loginThroughUi(admin, server.url, 'admin@demo.example.org');
-    await admin.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'E-mails envoyés' }).first().click();
+    await admin
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'E-mails envoyés' })
+      .first()
+      .click();
     await admin.getByText('accounts@demo.example.org').first().waitFor();
     await admin.getByText(/Les liens personnels .* sont masqués/).waitFor();
     await expectAccessible(admin, 'outbox');
-    await admin.getByRole('row', { name: /accounts@demo\.example\.org/ }).first().getByRole('link').click();
+    await admin
+      .getByRole('row', { name: /accounts@demo\.example\.org/ })
+      .first()
+      .getByRole('link')
+      .click();
     await admin.getByText('[lien personnel masqué]').waitFor();
     expect(await admin.locator('a[href*="token="]').count()).toBe(0);
     await expectAccessible(admin, 'outbox message');
@@ -156,13 +197,25 @@ describe('foundation in the browser', () => {
     // The person who asked gets the real link by e-mail; a common password is refused on its field, saying why.
     const link = server.mailbox.linkTo('accounts@demo.example.org', '/reset-password');
     await page.goto(link);
-    await page.getByLabel(/^(nouveau mot de passe|new password)/i).first().fill('Password123');
-    await page.getByLabel(/confirm/i).first().fill('Password123');
+    await page
+      .getByLabel(/^(nouveau mot de passe|new password)/i)
+      .first()
+      .fill('Password123');
+    await page
+      .getByLabel(/confirm/i)
+      .first()
+      .fill('Password123');
     await page.getByRole('button', { name: /enregistrer le mot de passe|save password/i }).click();
     await page.getByText(/fait partie des plus répandus|one of the most common ones/).waitFor();
     await expectAccessible(page, 'reset page with a refused password');
-    await page.getByLabel(/^(nouveau mot de passe|new password)/i).first().fill('a much better password');
-    await page.getByLabel(/confirm/i).first().fill('a much better password');
+    await page
+      .getByLabel(/^(nouveau mot de passe|new password)/i)
+      .first()
+      .fill('a much better password');
+    await page
+      .getByLabel(/confirm/i)
+      .first()
+      .fill('a much better password');
     await page.getByRole('button', { name: /enregistrer le mot de passe|save password/i }).click();
     await page.waitForURL(/\/office/);
     await admin.context().close();
@@ -219,7 +272,10 @@ describe('foundation in the browser', () => {
   it('works on a phone-sized screen', async () => {
     const page = await newPage(browser, { mobile: true });
     await loginThroughUi(page, server.url, 'sales@demo.example.org');
-    await page.getByRole('button', { name: /ouvrir le menu|open menu/i }).first().click();
+    await page
+      .getByRole('button', { name: /ouvrir le menu|open menu/i })
+      .first()
+      .click();
     await page.getByRole('link', { name: 'Familles' }).first().click();
     await page.waitForURL(/\/office\/families/);
     await expectAccessible(page, 'families on a phone');
@@ -242,7 +298,11 @@ describe('the outbox of a demo (DEMO=1)', () => {
     const banner = page.getByRole('status').filter({ hasText: 'Mode démonstration : liens personnels visibles' });
     await banner.waitFor();
     await expectAccessible(page, 'demo outbox (fr)');
-    await page.getByRole('row', { name: /sales@demo\.example\.org/ }).first().getByRole('link').click();
+    await page
+      .getByRole('row', { name: /sales@demo\.example\.org/ })
+      .first()
+      .getByRole('link')
+      .click();
     await page.locator('a[href*="/reset-password?token="]').first().waitFor();
     await page.getByRole('status').filter({ hasText: 'Mode démonstration' }).waitFor();
 

@@ -50,7 +50,10 @@ describe('merging a duplicate request in the browser', () => {
     await db.updateTable('sepa_mandates').set({ status: 'revoked' }).where('family_id', '=', requestFamily).execute();
     await page.reload();
     await page.getByRole('button', { name: `Fusionner avec la famille ${target}…` }).click();
-    await dialog.getByText(/rejoint la famille/).first().waitFor();
+    await dialog
+      .getByText(/rejoint la famille/)
+      .first()
+      .waitFor();
     await dialog.getByText(/Factures : \d/).waitFor();
     await expectAccessible(page, 'merge dialog (flagged family)');
     expect((await fileOf(flagged.id)).duplicate_family_id).toBe(targetId);
@@ -84,7 +87,10 @@ describe('merging a duplicate request in the browser', () => {
     await page.getByRole('button', { name: 'Rattacher à une autre famille…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Fusionner la demande avec une famille connue' });
     await dialog.getByLabel('Rechercher une famille par nom').fill(other.name.slice(0, 4));
-    await dialog.getByRole('button', { name: `Choisir ${other.name}` }).first().click();
+    await dialog
+      .getByRole('button', { name: `Choisir ${other.name}` })
+      .first()
+      .click();
     await dialog.getByText('Cette famille n’a pas été signalée comme doublon', { exact: false }).waitFor();
     const confirm = dialog.getByRole('button', { name: `Fusionner dans la famille ${other.name}` });
     expect(await confirm.isDisabled()).toBe(true);

@@ -20,11 +20,13 @@ describe('the Content-Security-Policy in the browser', () => {
     const response = await page.goto(`${server.url}/api/docs`);
     expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await page.getByRole('heading', { name: /Harmonie API/ }).waitFor();
-    await page.getByRole('button', { name: /POST \/api\/auth\/login/ }).first().click();
+    await page
+      .getByRole('button', { name: /POST \/api\/auth\/login/ })
+      .first()
+      .click();
     await page.getByText('Try it out').first().waitFor();
     await page.waitForLoadState('networkidle');
     expectNoCspViolations('on the API docs');
     await page.context().close();
   });
-
 });

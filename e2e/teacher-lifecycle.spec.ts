@@ -19,7 +19,8 @@ afterAll(async () => {
 
 const APPLICANT_EMAIL = 'lucie.candidate@example.org';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
-const localDateTime = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}T${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+const localDateTime = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}T${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 
 async function followupPage(): Promise<Page> {
   const page = await newPage(browser);
@@ -42,7 +43,9 @@ describe('the teachers’ lifecycle in the browser', () => {
     await applicant.getByLabel('Commune').fill('Lyon');
     await applicant.getByLabel(/^Votre parcours musical/).fill('Conservatoire de Lyon, 12 ans de piano.');
     await applicant.getByLabel(/^Votre approche/).fill('Partir du répertoire que l’élève aime.');
-    await applicant.getByLabel(/^Votre CV/).setInputFiles({ name: 'cv-lucie.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await applicant
+      .getByLabel(/^Votre CV/)
+      .setInputFiles({ name: 'cv-lucie.pdf', mimeType: 'application/pdf', buffer: PDF });
     await applicant.getByRole('button', { name: 'Envoyer ma candidature' }).click();
     await applicant.getByRole('status').filter({ hasText: 'candidature est bien reçue' }).waitFor();
     await applicant.context().close();
@@ -83,11 +86,21 @@ describe('the teachers’ lifecycle in the browser', () => {
     await teacher.getByLabel('Nouveaux élèves possibles').fill('3');
     await teacher.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await teacher.getByText('Fiche enregistrée.').waitFor();
-    await teacher.getByLabel('Fichier (PDF ou image)').setInputFiles({ name: 'diplome-dem.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await teacher
+      .getByLabel('Fichier (PDF ou image)')
+      .setInputFiles({ name: 'diplome-dem.pdf', mimeType: 'application/pdf', buffer: PDF });
     await teacher.getByRole('button', { name: 'Envoyer le document' }).click();
     await teacher.getByRole('link', { name: /diplome-dem\.pdf/ }).waitFor();
-    const person = await server.deps.db.selectFrom('people').select('id').where('email', '=', APPLICANT_EMAIL).executeTakeFirstOrThrow();
-    const profile = await server.deps.db.selectFrom('teachers').select(['capacity_new_students', 'insee_code']).where('person_id', '=', person.id).executeTakeFirstOrThrow();
+    const person = await server.deps.db
+      .selectFrom('people')
+      .select('id')
+      .where('email', '=', APPLICANT_EMAIL)
+      .executeTakeFirstOrThrow();
+    const profile = await server.deps.db
+      .selectFrom('teachers')
+      .select(['capacity_new_students', 'insee_code'])
+      .where('person_id', '=', person.id)
+      .executeTakeFirstOrThrow();
     expect(profile).toEqual({ capacity_new_students: 3, insee_code: '69383' });
 
     // 5. Followup schedules a meeting and invites every teacher who never came.
@@ -120,7 +133,11 @@ describe('the teachers’ lifecycle in the browser', () => {
     await after.getByRole('checkbox', { name: 'Lucie Candidate présent(e)' }).check();
     await after.getByRole('button', { name: 'Enregistrer les présences' }).click();
     await after.getByText('Présences enregistrées.').waitFor();
-    const attended = await server.deps.db.selectFrom('meeting_invitations').select('attended').where('teacher_id', '=', person.id).executeTakeFirstOrThrow();
+    const attended = await server.deps.db
+      .selectFrom('meeting_invitations')
+      .select('attended')
+      .where('teacher_id', '=', person.id)
+      .executeTakeFirstOrThrow();
     expect(attended.attended).toBe(1);
     await after.context().close();
     await teacher.context().close();

@@ -25,7 +25,11 @@ describe('tickets in the browser', () => {
       .select(['lesson_files.id', 'lesson_files.family_id'])
       .where('lesson_files.stage', '!=', 'closed')
       .executeTakeFirstOrThrow();
-    const family = await server.deps.db.selectFrom('families').select('name').where('id', '=', file.family_id).executeTakeFirstOrThrow();
+    const family = await server.deps.db
+      .selectFrom('families')
+      .select('name')
+      .where('id', '=', file.family_id)
+      .executeTakeFirstOrThrow();
 
     // 1. Followup opens a ticket from the file page.
     const followup = await newPage(browser);
@@ -40,7 +44,11 @@ describe('tickets in the browser', () => {
     await section.getByRole('link', { name: SUBJECT, exact: true }).waitFor();
     await expect(section.getByRole('listitem').filter({ hasText: SUBJECT }).textContent()).resolves.toContain('Ouvert');
     await expectAccessible(followup, 'file page with a ticket');
-    const ticket = await server.deps.db.selectFrom('tickets').select(['id']).where('subject', '=', SUBJECT).executeTakeFirstOrThrow();
+    const ticket = await server.deps.db
+      .selectFrom('tickets')
+      .select(['id'])
+      .where('subject', '=', SUBJECT)
+      .executeTakeFirstOrThrow();
 
     // 2. Accounts finds it in the queue (open by default), sees the conversation and the family's account.
     const accounts = await newPage(browser);
@@ -53,18 +61,33 @@ describe('tickets in the browser', () => {
     await accounts.getByText('prélevée deux fois', { exact: false }).waitFor();
     const overview = accounts.getByRole('region', { name: `Situation de la famille ${family.name}` });
     await overview.getByRole('heading', { name: 'Factures' }).waitFor();
-    await expect(overview.getByRole('region', { name: 'Factures' }).getByRole('row').count()).resolves.toBeGreaterThan(1);
+    await expect(overview.getByRole('region', { name: 'Factures' }).getByRole('row').count()).resolves.toBeGreaterThan(
+      1,
+    );
     await expectAccessible(accounts, 'ticket page with the family account');
 
     // 3. Accounts replies, takes it, then solves it; the file's owner gets it back.
-    await accounts.getByRole('textbox', { name: 'Répondre' }).fill('Un seul prélèvement a été présenté ; je rappelle la famille.');
+    await accounts
+      .getByRole('textbox', { name: 'Répondre' })
+      .fill('Un seul prélèvement a été présenté ; je rappelle la famille.');
     await accounts.getByRole('button', { name: 'Envoyer' }).click();
     await accounts.getByText('je rappelle la famille', { exact: false }).waitFor();
     await accounts.getByRole('button', { name: 'Prendre en charge' }).click();
     await accounts.getByRole('button', { name: 'Marquer résolu' }).waitFor();
     await accounts.getByRole('button', { name: 'Marquer résolu' }).click();
     await accounts.getByRole('button', { name: 'Rouvrir' }).waitFor();
-    await expect.poll(async () => (await server.deps.db.selectFrom('tickets').select('status').where('id', '=', ticket.id).executeTakeFirstOrThrow()).status).toBe('solved');
+    await expect
+      .poll(
+        async () =>
+          (
+            await server.deps.db
+              .selectFrom('tickets')
+              .select('status')
+              .where('id', '=', ticket.id)
+              .executeTakeFirstOrThrow()
+          ).status,
+      )
+      .toBe('solved');
     await accounts.goto(`${server.url}/office/tickets`);
     await accounts.getByLabel('État').selectOption('solved');
     await accounts.getByRole('link', { name: SUBJECT, exact: true }).waitFor();

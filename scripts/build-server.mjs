@@ -26,8 +26,16 @@ export async function buildServer(entry = 'apps/api/src/main.ts', outfile = 'dis
   fs.rmSync(path.join(outDir, 'migrations'), { recursive: true, force: true });
   await build({ ...common, entryPoints: [path.resolve(root, entry)], outfile: path.resolve(root, outfile) });
   const migrationsDir = path.join(root, 'apps/api/src/db/migrations');
-  const migrations = fs.readdirSync(migrationsDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.endsWith('.test.ts'));
-  await build({ ...common, sourcemap: false, entryPoints: migrations.map((f) => path.join(migrationsDir, f)), outdir: path.join(outDir, 'migrations'), outExtension: { '.js': '.js' } });
+  const migrations = fs
+    .readdirSync(migrationsDir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.endsWith('.test.ts'));
+  await build({
+    ...common,
+    sourcemap: false,
+    entryPoints: migrations.map((f) => path.join(migrationsDir, f)),
+    outdir: path.join(outDir, 'migrations'),
+    outExtension: { '.js': '.js' },
+  });
   return path.resolve(root, outfile);
 }
 

@@ -29,7 +29,12 @@ function run(label, command, args, env) {
 function vitest(label, args, env) {
   const report = path.join('.tmp', `vitest-${results.length}.json`);
   fs.rmSync(report, { force: true });
-  run(label, 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args], env);
+  run(
+    label,
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args],
+    env,
+  );
   try {
     const json = JSON.parse(fs.readFileSync(report, 'utf8'));
     counts.passed += json.numPassedTests;
@@ -44,7 +49,11 @@ const sqliteEnv = { DATABASE_URL: '', TEST_DATABASE_URL: '' };
 console.log(`API suite shuffled with seed ${seed} (replay: TEST_SEED=${seed} npm test)`);
 vitest(`API and unit tests on SQLite (shuffled, seed ${seed})`, [...shuffle, ...extraArgs], sqliteEnv);
 
-const candidates = [process.env.TEST_DATABASE_URL, process.env.DATABASE_URL, 'postgres://postgres@127.0.0.1:5432/test'].filter((u) => u && u.startsWith('postgres'));
+const candidates = [
+  process.env.TEST_DATABASE_URL,
+  process.env.DATABASE_URL,
+  'postgres://postgres@127.0.0.1:5432/test',
+].filter((u) => u && u.startsWith('postgres'));
 let pgUrl = null;
 for (const url of candidates) {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
@@ -67,7 +76,8 @@ else skipped.push(`PostgreSQL suite: ${noPg}`);
 // The browser tests on both engines: the web app is served by the real server over SQLite, then over PostgreSQL.
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (process.env.SKIP_E2E === '1') skipped.push('browser tests: SKIP_E2E=1');
-else if (!fs.existsSync(chromium)) skipped.push(`browser tests: no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`);
+else if (!fs.existsSync(chromium))
+  skipped.push(`browser tests: no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`);
 else {
   console.log('\n=== Web app for the browser tests ===');
   const built = buildWebIfNeeded();

@@ -11,7 +11,16 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -67,18 +76,50 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
   // evaluated by the browser for the test, not as an inline <script> that the page's own policy refuses
   if (!hasAxe) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} [${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}]`).slice(0, 5).join(', ')}`);
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: unknown,
+          ) => Promise<{
+            violations: {
+              id: string;
+              impact: string;
+              help: string;
+              nodes: { target: string[]; failureSummary?: string }[];
+            }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => `${n.target.join(' ')} [${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}]`)
+          .slice(0, 5)
+          .join(', ')}`,
+    );
   });
   expect(violations, `accessibility violations on ${label}`).toEqual([]);
 }
 
 /** Logs in through the real login page. */
-export async function loginThroughUi(page: Page, baseUrl: string, email: string, password = 'harmonie-demo'): Promise<void> {
+export async function loginThroughUi(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password = 'harmonie-demo',
+): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel(/e-mail/i).fill(email);
-  await page.getByLabel(/mot de passe|password/i).first().fill(password);
+  await page
+    .getByLabel(/mot de passe|password/i)
+    .first()
+    .fill(password);
   await page.getByRole('button', { name: /se connecter|log in/i }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }

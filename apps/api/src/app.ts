@@ -45,7 +45,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY: per-address limits depend on it.
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
     // One line per request only at debug level: at info the log stays about what matters.
-    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    logController: new LogController({
+      disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    }),
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -58,7 +60,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(cookie);
   await registerSecurityHeaders(app, config);
   await app.register(swagger, {
-    openapi: { info: { title: 'Harmonie API', version: '0.1.0', description: 'Run a music-lesson organisation.' }, servers: [] },
+    openapi: {
+      info: { title: 'Harmonie API', version: '0.1.0', description: 'Run a music-lesson organisation.' },
+      servers: [],
+    },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
@@ -88,7 +93,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') return problem(reply, request, 404, 'NOT_FOUND');
-    if (!fs.existsSync(indexHtml)) return reply.status(404).type('text/plain').send('The web app is not built: run `npm run build:web`.');
+    if (!fs.existsSync(indexHtml))
+      return reply.status(404).type('text/plain').send('The web app is not built: run `npm run build:web`.');
     // The single-page app owns every other path (deep links such as /office/families/…).
     return reply.type('text/html').send(fs.createReadStream(indexHtml));
   });

@@ -104,7 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  if (e.STORAGE_BACKEND === 's3' && !e.S3_BUCKET) throw new Error('Invalid configuration:\n  S3_BUCKET: required when STORAGE_BACKEND=s3');
+  if (e.STORAGE_BACKEND === 's3' && !e.S3_BUCKET)
+    throw new Error('Invalid configuration:\n  S3_BUCKET: required when STORAGE_BACKEND=s3');
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     port: e.PORT,
@@ -120,7 +121,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // The demo keeps its files apart: the orphan sweep of one database would remove the other's uploads.
     storageDir: e.STORAGE_DIR ?? (e.DEMO ? './data/demo-files' : './data/files'),
     storageBackend: e.STORAGE_BACKEND,
-    s3: e.STORAGE_BACKEND === 's3' && e.S3_BUCKET ? { bucket: e.S3_BUCKET, region: e.S3_REGION, endpoint: e.S3_ENDPOINT, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY } : null,
+    s3:
+      e.STORAGE_BACKEND === 's3' && e.S3_BUCKET
+        ? {
+            bucket: e.S3_BUCKET,
+            region: e.S3_REGION,
+            endpoint: e.S3_ENDPOINT,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          }
+        : null,
     sweepIntervalMinutes: e.SWEEP_INTERVAL_MINUTES,
     trustProxy: e.TRUST_PROXY,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,

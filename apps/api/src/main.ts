@@ -16,9 +16,13 @@ if (config.demo) {
   const logins = await loadDemoIfEmpty(deps);
   if (logins) {
     app.log.info('Demo organisation loaded.');
-    console.log(`\nDemo logins (password "${DEMO_PASSWORD}"):\n${logins.map((l) => `  ${l.email.padEnd(36)} ${l.roles.join(', ')}`).join('\n')}\n`);
+    console.log(
+      `\nDemo logins (password "${DEMO_PASSWORD}"):\n${logins.map((l) => `  ${l.email.padEnd(36)} ${l.roles.join(', ')}`).join('\n')}\n`,
+    );
   } else {
-    console.log(`\nDemo database already filled; logins are <role>@demo.example.org with password "${DEMO_PASSWORD}".\n`);
+    console.log(
+      `\nDemo database already filled; logins are <role>@demo.example.org with password "${DEMO_PASSWORD}".\n`,
+    );
   }
 } else {
   // The link itself is a secret: printed by `npm run setup-link` on the operator's terminal, never in this log.

@@ -4,7 +4,15 @@ import { registerMessages } from './messages.js';
 
 /** The agency loop: requests, students' files through the pipeline, matching, hand-over, lessons, tickets. */
 
-export const FILE_STAGES = ['new_request', 'subscribed', 'matching', 'contact_handed_over', 'first_lesson_scheduled', 'ongoing', 'closed'] as const;
+export const FILE_STAGES = [
+  'new_request',
+  'subscribed',
+  'matching',
+  'contact_handed_over',
+  'first_lesson_scheduled',
+  'ongoing',
+  'closed',
+] as const;
 export const FileStage = z.enum(FILE_STAGES);
 export type FileStage = z.infer<typeof FileStage>;
 export const OWNER_SERVICES = ['sales', 'recruitment', 'followup', 'accounts', 'none'] as const;
@@ -27,10 +35,20 @@ export const FREQUENCIES = ['weekly', 'fortnightly'] as const;
 export const Frequency = z.enum(FREQUENCIES);
 /** Levels are ordinals: 1 beginner, 2 intermediate, 3 advanced. */
 export const Level = z.number().int().min(1, { message: 'invalid_value' }).max(3, { message: 'invalid_value' });
-export const END_REASONS = ['mismatch', 'teacher_moved', 'teacher_unavailable', 'student_changed_instrument', 'family_stopped', 'other'] as const;
+export const END_REASONS = [
+  'mismatch',
+  'teacher_moved',
+  'teacher_unavailable',
+  'student_changed_instrument',
+  'family_stopped',
+  'other',
+] as const;
 export const EndReason = z.enum(END_REASONS);
 export const LESSON_STATUSES = ['done', 'cancelled_by_teacher', 'cancelled_by_family', 'late'] as const;
 export const LessonStatus = z.enum(LESSON_STATUSES);
+/** A lesson that took place: done, or started late. Cancelled lessons are not lessons given. */
+export const GIVEN_LESSON_STATUSES = ['done', 'late'] as const satisfies readonly (typeof LESSON_STATUSES)[number][];
+
 export const TICKET_STATUSES = ['open', 'in_progress', 'solved'] as const;
 export const TicketStatus = z.enum(TICKET_STATUSES);
 
@@ -65,13 +83,21 @@ export const LessonRequestBody = z
     address: z
       .object({
         line1: shortText(200),
-        postalCode: z.string().trim().regex(/^\d{5}$/, { message: 'invalid_postal_code' }),
+        postalCode: z
+          .string()
+          .trim()
+          .regex(/^\d{5}$/, { message: 'invalid_postal_code' }),
         city: shortText(120),
       })
       .optional()
       .nullable(),
     slots: z.array(Slot).max(21, { message: 'too_long' }).default([]),
-    lessonMinutes: z.number().int().min(20, { message: 'invalid_value' }).max(180, { message: 'invalid_value' }).default(45),
+    lessonMinutes: z
+      .number()
+      .int()
+      .min(20, { message: 'invalid_value' })
+      .max(180, { message: 'invalid_value' })
+      .default(45),
     frequency: Frequency.default('weekly'),
     teacherWishes: plainText(1000).optional().nullable(),
     styles: z.array(shortText(40)).max(10).default([]),
@@ -80,9 +106,15 @@ export const LessonRequestBody = z
     website: z.string().max(500).optional(),
   })
   .superRefine((body, ctx) => {
-    if (body.place !== 'online' && !body.address) ctx.addIssue({ code: 'custom', path: ['address'], message: 'address_required' });
+    if (body.place !== 'online' && !body.address)
+      ctx.addIssue({ code: 'custom', path: ['address'], message: 'address_required' });
     const contact = body.guardian?.email || body.guardian?.phone || body.student.email || body.student.phone;
-    if (!contact) ctx.addIssue({ code: 'custom', path: [body.guardian ? 'guardian' : 'student', 'email'], message: 'contact_required' });
+    if (!contact)
+      ctx.addIssue({
+        code: 'custom',
+        path: [body.guardian ? 'guardian' : 'student', 'email'],
+        message: 'contact_required',
+      });
   });
 export type LessonRequestBody = z.infer<typeof LessonRequestBody>;
 export const LessonRequestReceipt = z.object({ reference: z.string() });
@@ -171,8 +203,16 @@ export type FileSummary = z.infer<typeof FileSummary>;
 export const StageChangeBody = z.object({ version: Version, reason: shortText(500) });
 export const SubscribeBody = z.object({ planId: Id });
 export const HandoverBody = z.object({ teacherId: Id });
-export const ExternalCandidateBody = z.object({ name: shortText(120), contact: shortText(200), notes: plainText(2000).optional().nullable() });
-export const EndAssignmentBody = z.object({ reason: EndReason, details: plainText(1000).optional().nullable(), newSearch: z.boolean().default(true) });
+export const ExternalCandidateBody = z.object({
+  name: shortText(120),
+  contact: shortText(200),
+  notes: plainText(2000).optional().nullable(),
+});
+export const EndAssignmentBody = z.object({
+  reason: EndReason,
+  details: plainText(1000).optional().nullable(),
+  newSearch: z.boolean().default(true),
+});
 export const CloseFileBody = z.object({ reason: shortText(500) });
 export const FirstLessonBody = z.union([z.object({ date: IsoDate }), z.object({ couldNotReach: z.literal(true) })]);
 export const LinkAnswerBody = FirstLessonBody;
@@ -200,7 +240,13 @@ export const TicketMessageBody = z.object({ body: longText(4000) });
 export const TicketUpdateBody = z.object({ version: Version, status: TicketStatus });
 export const TicketListQuery = z.object({ status: TicketStatus.optional() });
 
-export const CandidatePart = z.object({ key: z.string(), weight: z.number(), score: z.number(), points: z.number(), reason: z.string() });
+export const CandidatePart = z.object({
+  key: z.string(),
+  weight: z.number(),
+  score: z.number(),
+  points: z.number(),
+  reason: z.string(),
+});
 export const Candidate = z.object({
   teacherId: Id,
   name: z.string(),
@@ -210,7 +256,10 @@ export const Candidate = z.object({
   parts: z.array(CandidatePart),
 });
 export type Candidate = z.infer<typeof Candidate>;
-export const CandidatesQuery = z.object({ includePrevious: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) });
+export const CandidatesQuery = z.object({
+  includePrevious: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
 
 /*
  * Responses. They document the API (OpenAPI) and fastify-type-provider-zod serialises through them: a field
@@ -239,9 +288,25 @@ export const MergeResult = z.object({
   mergedGuardians: z.number(),
 });
 export const SubscribeResult = z.object({ id: Id, subscriptionId: Id, plan: Plan });
-export const HandoverResult = z.object({ id: Id, assignmentId: Id, billableFrom: maybe, firstDebitBy: maybe, mailedTo: z.array(text) });
+export const HandoverResult = z.object({
+  id: Id,
+  assignmentId: Id,
+  billableFrom: maybe,
+  firstDebitBy: maybe,
+  mailedTo: z.array(text),
+});
 export const ExternalCandidate = z.object({ id: Id, name: text, contact: text, notes: maybe, createdAt: text });
-export const FileLesson = z.object({ id: Id, date: text, minutes: z.number(), status: text, place: maybe, familyResponse: maybe, disputeReason: maybe, teacherId: text, version: z.number() });
+export const FileLesson = z.object({
+  id: Id,
+  date: text,
+  minutes: z.number(),
+  status: text,
+  place: maybe,
+  familyResponse: maybe,
+  disputeReason: maybe,
+  teacherId: text,
+  version: z.number(),
+});
 export type FileLesson = z.infer<typeof FileLesson>;
 /** Lessons of one month, for the office, a teacher (their own) or a family (its own). */
 export const LessonListQuery = z.object({
@@ -322,12 +387,36 @@ export const FileDetail = z.object({
   assignments: z.array(FileAssignment),
   lessons: z.array(FileLesson),
   subscription: z
-    .object({ id: text, planId: text, planName: text, status: text, subscribedOn: text, billableFrom: maybe, firstDebitBy: maybe, endedOn: maybe, onHold: z.boolean() })
+    .object({
+      id: text,
+      planId: text,
+      planName: text,
+      status: text,
+      subscribedOn: text,
+      billableFrom: maybe,
+      firstDebitBy: maybe,
+      endedOn: maybe,
+      onHold: z.boolean(),
+    })
     .nullable(),
   duplicateOf: z.object({ id: text, name: text }).nullable(),
   history: z.array(z.object({ at: text, from: maybe, to: text, reason: text, actorName: maybe })),
-  tasks: z.array(z.object({ id: text, kind: text, service: text, title: text, dueOn: text, status: text, outcome: maybe })),
-  contacts: z.array(z.object({ id: text, at: text, actorName: maybe, channel: text, direction: maybe, personId: maybe, summary: text, outcome: maybe, mediation: z.boolean() })),
+  tasks: z.array(
+    z.object({ id: text, kind: text, service: text, title: text, dueOn: text, status: text, outcome: maybe }),
+  ),
+  contacts: z.array(
+    z.object({
+      id: text,
+      at: text,
+      actorName: maybe,
+      channel: text,
+      direction: maybe,
+      personId: maybe,
+      summary: text,
+      outcome: maybe,
+      mediation: z.boolean(),
+    }),
+  ),
   externalCandidates: z.array(ExternalCandidate),
   tickets: z.array(FileTicketSummary),
 });
@@ -361,7 +450,9 @@ export const AgencyDashboard = z.object({
   service: z.enum(DASHBOARD_SERVICES),
   today: text,
   myTasksToday: z.array(z.object({ id: text, kind: text, title: text, dueOn: text, fileId: maybe })),
-  filesByStage: z.array(z.object({ stage: text, count: z.number(), medianDaysInStage: z.number().nullable(), oldestDays: z.number() })),
+  filesByStage: z.array(
+    z.object({ stage: text, count: z.number(), medianDaysInStage: z.number().nullable(), oldestDays: z.number() }),
+  ),
   billableWithoutLesson: z.array(z.object({ fileId: text, stage: text, studentName: text, instrument: text })),
   leadTimes: z.object({ requestToHandover: LeadTimeSeries, handoverToFirstLesson: LeadTimeSeries }),
   teachersWithFewLessons: z.array(z.object({ teacherId: text, name: text, lessonsLast30Days: z.number() })),
@@ -399,8 +490,7 @@ registerMessages({
     NOT_A_DUPLICATE:
       'Cette demande n’est pas signalée comme doublon de cette famille : choisissez-la et confirmez pour fusionner.',
     ALREADY_IN_FAMILY: 'Cette demande appartient déjà à cette famille.',
-    MERGE_MANDATE_CONFLICT:
-      'Les deux familles ont un mandat SEPA actif : mettez fin à l’un d’eux avant de fusionner.',
+    MERGE_MANDATE_CONFLICT: 'Les deux familles ont un mandat SEPA actif : mettez fin à l’un d’eux avant de fusionner.',
     MERGE_CERTIFICATE_CONFLICT:
       'Les deux familles ont une attestation fiscale pour la même année : la comptabilité doit la régler d’abord.',
     LINK_USED: 'Ce lien a déjà été utilisé.',

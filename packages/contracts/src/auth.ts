@@ -8,7 +8,10 @@ export const Password = z
   .min(PASSWORD_MIN_LENGTH, { message: 'password_too_short' })
   .max(200, { message: 'too_long' });
 
-export const LoginBody = z.object({ email: Email, password: z.string().min(1, { message: 'required' }).max(200, { message: 'too_long' }) });
+export const LoginBody = z.object({
+  email: Email,
+  password: z.string().min(1, { message: 'required' }).max(200, { message: 'too_long' }),
+});
 export const Me = z.object({
   id: Id,
   email: z.string(),

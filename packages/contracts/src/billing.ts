@@ -5,10 +5,21 @@ import { registerMessages } from './messages.js';
 /** Billing and SEPA direct debit: requests and replies shared by the API and the web app. */
 
 export const Cents = z.number().int();
-export const PositiveCents = z.number().int().min(1, { message: 'invalid_amount' }).max(100_000_000, { message: 'invalid_amount' });
+export const PositiveCents = z
+  .number()
+  .int()
+  .min(1, { message: 'invalid_amount' })
+  .max(100_000_000, { message: 'invalid_amount' });
 export const PAYMENT_METHODS = ['sepa', 'cheque', 'transfer', 'card', 'aid'] as const;
 export const PaymentMethod = z.enum(PAYMENT_METHODS);
-export const EXCLUSION_REASONS = ['hold', 'dispute', 'no_mandate', 'mandate_expired', 'mandate_ended', 'late_prenotification'] as const;
+export const EXCLUSION_REASONS = [
+  'hold',
+  'dispute',
+  'no_mandate',
+  'mandate_expired',
+  'mandate_ended',
+  'late_prenotification',
+] as const;
 export const ExclusionReason = z.enum(EXCLUSION_REASONS);
 export const PAIN_FORMATS = ['pain.008.001.08', 'pain.008.001.02'] as const;
 export const PainFormat = z.enum(PAIN_FORMATS);
@@ -76,7 +87,11 @@ export const MandateBody = z.object({
     line2: optionalShortText(70),
     postalCode: shortText(16),
     city: shortText(35),
-    country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { message: 'invalid_value' }),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, { message: 'invalid_value' }),
   }),
   iban: z.string().trim().min(10).max(42),
   bic: z.string().trim().max(11).optional().nullable(),
@@ -118,7 +133,11 @@ export const MandateListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const MandateListItem = Mandate.extend({ familyName: z.string() });
-export const MandateEndBody = z.object({ version: Version, reason: shortText(200), mode: z.enum(['revoke', 'final_on_next']) });
+export const MandateEndBody = z.object({
+  version: Version,
+  reason: shortText(200),
+  mode: z.enum(['revoke', 'final_on_next']),
+});
 
 export const HoldListQuery = z.object({
   /** 1: released holds too (the history), newest first. */
@@ -172,7 +191,11 @@ export const ExportBatchBody = z.object({ version: Version, format: PainFormat.o
 
 export const DebitReturnBody = z.object({
   kind: z.enum(['reject', 'refund']),
-  reasonCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{4}$/, { message: 'invalid_reason_code' }),
+  reasonCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{4}$/, { message: 'invalid_reason_code' }),
   on: IsoDate,
   note: optionalText(500),
 });
@@ -229,15 +252,40 @@ export const Certificate = z.object({
   generatedAt: z.string(),
   emailedAt: z.string().nullable(),
 });
-export const GenerateCertificatesBody = z.object({ year: z.number().int().min(2000).max(2100), email: z.boolean().default(true) });
+export const GenerateCertificatesBody = z.object({
+  year: z.number().int().min(2000).max(2100),
+  email: z.boolean().default(true),
+});
 
 export const FamilyOverview = z.object({
   familyId: Id,
   familyName: z.string(),
   balanceCents: Cents,
   invoices: z.array(Invoice),
-  debits: z.array(z.object({ id: Id, batchId: Id, collectionDate: z.string(), invoiceNumber: z.string(), amountCents: Cents, sequenceType: z.string(), status: z.string(), returnReason: z.string().nullable() })),
-  lessons: z.array(z.object({ id: Id, lessonDate: z.string(), minutes: z.number(), status: z.string(), place: z.string().nullable(), familyResponse: z.string().nullable(), teacherName: z.string(), studentName: z.string() })),
+  debits: z.array(
+    z.object({
+      id: Id,
+      batchId: Id,
+      collectionDate: z.string(),
+      invoiceNumber: z.string(),
+      amountCents: Cents,
+      sequenceType: z.string(),
+      status: z.string(),
+      returnReason: z.string().nullable(),
+    }),
+  ),
+  lessons: z.array(
+    z.object({
+      id: Id,
+      lessonDate: z.string(),
+      minutes: z.number(),
+      status: z.string(),
+      place: z.string().nullable(),
+      familyResponse: z.string().nullable(),
+      teacherName: z.string(),
+      studentName: z.string(),
+    }),
+  ),
   holds: z.array(HoldView),
   mandates: z.array(Mandate),
 });
@@ -258,7 +306,8 @@ registerMessages({
     consent_required: 'Cochez la case d’accord pour signer le mandat.',
     refund_window_closed: 'Le délai de remboursement est dépassé (8 semaines, ou 13 mois sans mandat valide).',
     refund_before_collection: 'Un remboursement ne peut précéder la date de prélèvement.',
-    CREDITOR_NOT_CONFIGURED: 'Renseignez l’identifiant créancier SEPA (ICS) et le compte de l’organisation dans les réglages.',
+    CREDITOR_NOT_CONFIGURED:
+      'Renseignez l’identifiant créancier SEPA (ICS) et le compte de l’organisation dans les réglages.',
     RUM_TAKEN: 'Cette référence de mandat (RUM) existe déjà pour cet identifiant créancier.',
     BATCH_EXPORTED: 'Ce lot a été exporté : il ne peut plus être modifié.',
     BATCH_NOT_EXPORTED: 'Ce lot n’a pas encore été exporté.',

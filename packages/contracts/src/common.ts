@@ -17,7 +17,15 @@ export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
 /** Roles that belong to the organisation's staff (as opposed to teachers and families). */
-export const STAFF_ROLES: readonly Role[] = ['admin', 'sales', 'recruitment', 'followup', 'accounts', 'secretariat', 'board'];
+export const STAFF_ROLES: readonly Role[] = [
+  'admin',
+  'sales',
+  'recruitment',
+  'followup',
+  'accounts',
+  'secretariat',
+  'board',
+];
 
 export const LOCALES = ['fr', 'en'] as const;
 export const Locale = z.enum(LOCALES);
@@ -25,7 +33,13 @@ export type Locale = z.infer<typeof Locale>;
 
 export const Id = z.string().uuid();
 /** Calendar date in the organisation's time zone. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'invalid_date' }).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: 'invalid_date' });
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'invalid_date' })
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    { message: 'invalid_date' },
+  );
 export const Version = z.number().int().positive();
 /** A page cursor as the API hands it out (base64url): anything else is refused before it reaches a query. */
 export const Cursor = z
@@ -49,10 +63,7 @@ const CONTROL_BUT_TAB_AND_LF = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
 export type TextProblem =
-  | 'text_unpaired_surrogate'
-  | 'text_line_break'
-  | 'text_control_character'
-  | 'text_bidi_control';
+  'text_unpaired_surrogate' | 'text_line_break' | 'text_control_character' | 'text_bidi_control';
 
 /** What is wrong with a text a person typed, or null; `multiline` allows line feeds and tabs. */
 export function textProblem(text: string, multiline = false): TextProblem | null {
@@ -101,7 +112,12 @@ export const optionalText = (max = 2000) =>
 /** What someone types in a search box: one line, < and > allowed (they are only searched for). */
 export const searchText = (max = 100) => humanText(max, { required: false, markup: true });
 
-export const Email = z.string().trim().toLowerCase().max(254, { message: 'too_long' }).email({ message: 'invalid_email' });
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, { message: 'too_long' })
+  .email({ message: 'invalid_email' });
 
 /** Accepts a phone number in any usual format (French by default) and normalises it to E.164. */
 export const Phone = z
@@ -120,9 +136,17 @@ export const Phone = z
 export const Address = z.object({
   line1: shortText(200),
   line2: optionalShortText(200),
-  postalCode: z.string().trim().regex(/^\d{5}$/, { message: 'invalid_postal_code' }),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, { message: 'invalid_postal_code' }),
   city: shortText(120),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { message: 'invalid_value' }).default('FR'),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, { message: 'invalid_value' })
+    .default('FR'),
 });
 export type Address = z.infer<typeof Address>;
 
@@ -138,4 +162,5 @@ export const Problem = z.object({
 });
 export type Problem = z.infer<typeof Problem>;
 
-export const Page = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const Page = <T extends z.ZodTypeAny>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });

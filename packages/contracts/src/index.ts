@@ -1,4 +1,5 @@
 export * from './common.js';
+export * from './vocabulary.js';
 export * from './auth.js';
 export * from './people.js';
 export * from './messages.js';

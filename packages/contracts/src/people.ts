@@ -39,7 +39,13 @@ export const Family = z.object({
   students: z.array(Person),
 });
 export type Family = z.infer<typeof Family>;
-export const FamilySummary = z.object({ id: Id, name: z.string(), city: z.string().nullable(), guardianNames: z.string(), studentCount: z.number() });
+export const FamilySummary = z.object({
+  id: Id,
+  name: z.string(),
+  city: z.string().nullable(),
+  guardianNames: z.string(),
+  studentCount: z.number(),
+});
 export type FamilySummary = z.infer<typeof FamilySummary>;
 
 export const NewGuardian = z.object({

@@ -15,7 +15,13 @@ const Age = z.number().int().min(0).max(120);
 const Minute = z.number().int().min(0).max(1440);
 
 export const InstrumentTaught = z
-  .object({ instrument: shortText(60).transform((s) => s.toLowerCase()), levelMin: Level, levelMax: Level, ageMin: Age, ageMax: Age })
+  .object({
+    instrument: shortText(60).transform((s) => s.toLowerCase()),
+    levelMin: Level,
+    levelMax: Level,
+    ageMin: Age,
+    ageMax: Age,
+  })
   .superRefine((v, ctx) => {
     if (v.levelMin > v.levelMax) ctx.addIssue({ code: 'custom', path: ['levelMax'], message: 'level_range' });
     if (v.ageMin > v.ageMax) ctx.addIssue({ code: 'custom', path: ['ageMax'], message: 'age_range' });
@@ -34,7 +40,12 @@ export const TeacherZone = z
       .regex(/^[0-9AB]+$/, { message: 'invalid_value' }),
   })
   .superRefine((v, ctx) => {
-    const ok = v.kind === 'postal_code' ? /^\d{5}$/.test(v.code) : v.kind === 'commune' ? /^(\d{5}|2[AB]\d{3})$/.test(v.code) : /^(\d{2,3}|2[AB])$/.test(v.code);
+    const ok =
+      v.kind === 'postal_code'
+        ? /^\d{5}$/.test(v.code)
+        : v.kind === 'commune'
+          ? /^(\d{5}|2[AB]\d{3})$/.test(v.code)
+          : /^(\d{2,3}|2[AB])$/.test(v.code);
     if (!ok) ctx.addIssue({ code: 'custom', path: ['code'], message: 'invalid_value' });
   });
 export type TeacherZone = z.infer<typeof TeacherZone>;
@@ -42,7 +53,8 @@ export type TeacherZone = z.infer<typeof TeacherZone>;
 export const TeacherSlot = z
   .object({ weekday: z.number().int().min(1).max(7), startMinute: Minute, endMinute: Minute })
   .superRefine((v, ctx) => {
-    if (v.endMinute <= v.startMinute) ctx.addIssue({ code: 'custom', path: ['endMinute'], message: 'slot_end_before_start' });
+    if (v.endMinute <= v.startMinute)
+      ctx.addIssue({ code: 'custom', path: ['endMinute'], message: 'slot_end_before_start' });
   });
 export type TeacherSlot = z.infer<typeof TeacherSlot>;
 
@@ -57,7 +69,10 @@ const uniqueInstruments = (list: InstrumentTaught[], ctx: z.RefinementCtx) => {
 
 export const TeacherAddress = z.object({
   line1: shortText(200),
-  postalCode: z.string().trim().regex(/^\d{5}$/, { message: 'invalid_postal_code' }),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, { message: 'invalid_postal_code' }),
   city: shortText(120),
 });
 
@@ -89,7 +104,15 @@ export const TeacherProfile = z.object({
   statusReason: z.string().nullable(),
   statusUntil: z.string().nullable(),
   bio: z.string().nullable(),
-  instruments: z.array(z.object({ instrument: z.string(), levelMin: z.number(), levelMax: z.number(), ageMin: z.number(), ageMax: z.number() })),
+  instruments: z.array(
+    z.object({
+      instrument: z.string(),
+      levelMin: z.number(),
+      levelMax: z.number(),
+      ageMin: z.number(),
+      ageMax: z.number(),
+    }),
+  ),
   styles: z.array(z.string()),
   zones: z.array(z.object({ kind: z.enum(TEACHER_ZONE_KINDS), code: z.string() })),
   maxTravelKm: z.number().nullable(),
@@ -98,7 +121,11 @@ export const TeacherProfile = z.object({
   teachesOnline: z.boolean(),
   capacityNewStudents: z.number().nullable(),
   address: z.object({ line1: z.string(), postalCode: z.string(), city: z.string() }).nullable(),
-  place: z.object({ inseeCode: z.string().nullable(), latitude: z.number().nullable(), longitude: z.number().nullable() }),
+  place: z.object({
+    inseeCode: z.string().nullable(),
+    latitude: z.number().nullable(),
+    longitude: z.number().nullable(),
+  }),
   availability: z.array(z.object({ weekday: z.number(), startMinute: z.number(), endMinute: z.number() })),
   version: Version,
   updatedAt: z.string(),
@@ -118,7 +145,12 @@ export const TeacherApplicationBody = z.object({
   email: Email,
   phone: Phone.optional().nullable(),
   locale: Locale.default('fr'),
-  postalCode: z.string().trim().regex(/^\d{5}$/, { message: 'invalid_postal_code' }).optional().nullable(),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, { message: 'invalid_postal_code' })
+    .optional()
+    .nullable(),
   city: optionalShortText(120),
   instruments: z.array(InstrumentTaught).min(1, { message: 'required' }).max(20).superRefine(uniqueInstruments),
   styles: z.array(Style).max(20).default([]),
@@ -163,7 +195,15 @@ export type TeacherApplicationSummary = z.infer<typeof TeacherApplicationSummary
 export const TeacherApplication = TeacherApplicationSummary.extend({
   locale: Locale,
   postalCode: z.string().nullable(),
-  instrumentsTaught: z.array(z.object({ instrument: z.string(), levelMin: z.number(), levelMax: z.number(), ageMin: z.number(), ageMax: z.number() })),
+  instrumentsTaught: z.array(
+    z.object({
+      instrument: z.string(),
+      levelMin: z.number(),
+      levelMax: z.number(),
+      ageMin: z.number(),
+      ageMax: z.number(),
+    }),
+  ),
   styles: z.array(z.string()),
   zones: z.array(z.object({ kind: z.enum(TEACHER_ZONE_KINDS), code: z.string() })),
   maxTravelKm: z.number().nullable(),
@@ -174,7 +214,12 @@ export const TeacherApplication = TeacherApplicationSummary.extend({
   background: z.string(),
   approach: z.string(),
   message: z.string().nullable(),
-  interview: z.object({ background: z.string().nullable(), approach: z.string().nullable(), conditionsExplained: z.boolean(), notes: z.string().nullable() }),
+  interview: z.object({
+    background: z.string().nullable(),
+    approach: z.string().nullable(),
+    conditionsExplained: z.boolean(),
+    notes: z.string().nullable(),
+  }),
   decisionReason: z.string().nullable(),
   teacherId: z.string().nullable(),
   documents: z.array(TeacherDocument),
@@ -210,7 +255,10 @@ export const CreateMeetingBody = z
     startsAt: z.string().datetime({ offset: true, message: 'invalid_value' }),
     durationMinutes: z.number().int().min(15).max(600),
     place: optionalShortText(300),
-    videoUrl: humanText(500, { markup: true }).pipe(z.url({ message: 'invalid_value' })).optional().nullable(),
+    videoUrl: humanText(500, { markup: true })
+      .pipe(z.url({ message: 'invalid_value' }))
+      .optional()
+      .nullable(),
     facilitator: shortText(120),
     capacity: z.number().int().min(1).max(1000),
     notes: optionalText(2000),
@@ -257,13 +305,26 @@ export const InviteTeachersBody = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('never-attended') }),
   z.object({ mode: z.literal('chosen'), teacherIds: z.array(Id).min(1, { message: 'required' }).max(500) }),
 ]);
-export const AttendanceBody = z.object({ attendance: z.array(z.object({ teacherId: Id, attended: z.boolean() })).min(1).max(1000) });
+export const AttendanceBody = z.object({
+  attendance: z
+    .array(z.object({ teacherId: Id, attended: z.boolean() }))
+    .min(1)
+    .max(1000),
+});
 export const MeetingAnswerBody = z.object({ answer: z.enum(['yes', 'no']) });
 
 /** What a teacher sees of an invitation (portal or signed link). */
 export const TeacherMeetingInvitation = z.object({
   invitationId: Id,
-  meeting: z.object({ id: Id, subject: z.string(), startsAt: z.string(), endsAt: z.string(), place: z.string().nullable(), videoUrl: z.string().nullable(), facilitator: z.string() }),
+  meeting: z.object({
+    id: Id,
+    subject: z.string(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    place: z.string().nullable(),
+    videoUrl: z.string().nullable(),
+    facilitator: z.string(),
+  }),
   response: z.enum(['yes', 'no']).nullable(),
   attended: z.boolean().nullable(),
   canAnswer: z.boolean(),
@@ -306,7 +367,12 @@ export const LowActivityTeacher = z.object({
   lastCallAt: z.string().nullable(),
 });
 /** One page of the low-activity list, by name (keyset); `since` and `minLessons` say what "few" means. */
-export const LowActivityReport = z.object({ since: z.string(), minLessons: z.number(), items: z.array(LowActivityTeacher), nextCursor: z.string().nullable() });
+export const LowActivityReport = z.object({
+  since: z.string(),
+  minLessons: z.number(),
+  items: z.array(LowActivityTeacher),
+  nextCursor: z.string().nullable(),
+});
 export const LowActivityQuery = z.object({
   cursor: Cursor.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -325,7 +391,8 @@ export const CreateSuspensionBody = z.discriminatedUnion('kind', [
       untilCondition: optionalText(500),
     })
     .superRefine((v, ctx) => {
-      if (!v.untilDate && !v.untilCondition) ctx.addIssue({ code: 'custom', path: ['untilDate'], message: 'until_date_or_condition' });
+      if (!v.untilDate && !v.untilCondition)
+        ctx.addIssue({ code: 'custom', path: ['untilDate'], message: 'until_date_or_condition' });
     }),
   z.object({ kind: z.literal('definitive'), reason: longText(4000) }),
 ]);
@@ -351,9 +418,26 @@ export const TeacherSuspension = z.object({
   endReason: z.string().nullable(),
   createdAt: z.string(),
   approvalsRequired: z.number(),
-  votes: z.array(z.object({ userId: z.string(), voterName: z.string(), vote: z.enum(['approve', 'object', 'withdrawn']), comment: z.string().nullable(), at: z.string() })),
+  votes: z.array(
+    z.object({
+      userId: z.string(),
+      voterName: z.string(),
+      vote: z.enum(['approve', 'object', 'withdrawn']),
+      comment: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
   /** For an effective definitive suspension: the teacher's current students, to hand to recruitment. */
-  studentsToReassign: z.array(z.object({ assignmentId: Id, studentId: Id, studentName: z.string(), familyId: Id, familyName: z.string(), fileId: z.string().nullable() })),
+  studentsToReassign: z.array(
+    z.object({
+      assignmentId: Id,
+      studentId: Id,
+      studentName: z.string(),
+      familyId: Id,
+      familyName: z.string(),
+      fileId: z.string().nullable(),
+    }),
+  ),
   version: Version,
 });
 export type TeacherSuspension = z.infer<typeof TeacherSuspension>;
@@ -369,7 +453,8 @@ registerMessages({
     FILE_REQUIRED: 'Joignez un fichier.',
     FILE_EMPTY: 'Le fichier est vide.',
     FILE_TOO_LARGE: 'Le fichier dépasse la taille autorisée.',
-    FILE_TYPE_NOT_ALLOWED: 'Seuls les PDF et les images (JPEG, PNG, WebP) sont acceptés ; le contenu de ce fichier ne correspond pas.',
+    FILE_TYPE_NOT_ALLOWED:
+      'Seuls les PDF et les images (JPEG, PNG, WebP) sont acceptés ; le contenu de ce fichier ne correspond pas.',
     APPLICATION_TRANSITION_INVALID: 'Cette candidature ne peut pas passer à cette étape depuis son étape actuelle.',
     DECLINE_REASON_REQUIRED: 'Indiquez le motif du refus.',
     INTERVIEW_INCOMPLETE: 'Complétez l’entretien (parcours, approche, conditions expliquées) avant d’accepter.',
@@ -379,7 +464,8 @@ registerMessages({
     NOT_INVITED: 'Ce professeur n’est pas invité à cette rencontre.',
     TEACHER_NOT_ACTIVE: 'Ce professeur n’est pas en activité.',
     SUSPENSION_NOT_PENDING: 'Cette proposition n’est plus en attente de décision.',
-    PROPOSER_CANNOT_APPROVE: 'La personne qui propose une exclusion définitive ne peut pas l’approuver elle-même : il faut l’accord d’autres membres de l’équipe.',
+    PROPOSER_CANNOT_APPROVE:
+      'La personne qui propose une exclusion définitive ne peut pas l’approuver elle-même : il faut l’accord d’autres membres de l’équipe.',
     SUSPENSION_ALREADY_PROPOSED: 'Une exclusion définitive est déjà proposée ou effective pour ce professeur.',
     SUSPENSION_NOT_ACTIVE: 'Cette suspension n’est pas en cours.',
     NO_OBJECTION: 'Vous n’avez pas d’objection en cours sur cette proposition.',
@@ -395,7 +481,8 @@ registerMessages({
     FILE_REQUIRED: 'Attach a file.',
     FILE_EMPTY: 'The file is empty.',
     FILE_TOO_LARGE: 'The file is larger than allowed.',
-    FILE_TYPE_NOT_ALLOWED: 'Only PDF files and images (JPEG, PNG, WebP) are accepted; this file’s content is not one of them.',
+    FILE_TYPE_NOT_ALLOWED:
+      'Only PDF files and images (JPEG, PNG, WebP) are accepted; this file’s content is not one of them.',
     APPLICATION_TRANSITION_INVALID: 'This application cannot move to that stage from its current stage.',
     DECLINE_REASON_REQUIRED: 'Give the reason for declining.',
     INTERVIEW_INCOMPLETE: 'Complete the interview (background, approach, conditions explained) before accepting.',
@@ -405,7 +492,8 @@ registerMessages({
     NOT_INVITED: 'This teacher is not invited to this meeting.',
     TEACHER_NOT_ACTIVE: 'This teacher is not active.',
     SUSPENSION_NOT_PENDING: 'This proposal is no longer waiting for a decision.',
-    PROPOSER_CANNOT_APPROVE: 'Whoever proposes a definitive exclusion cannot approve it: other staff members must agree.',
+    PROPOSER_CANNOT_APPROVE:
+      'Whoever proposes a definitive exclusion cannot approve it: other staff members must agree.',
     SUSPENSION_ALREADY_PROPOSED: 'A definitive exclusion is already proposed or in effect for this teacher.',
     SUSPENSION_NOT_ACTIVE: 'This suspension is not in effect.',
     NO_OBJECTION: 'You have no standing objection on this proposal.',

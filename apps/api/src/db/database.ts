@@ -3,7 +3,17 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { createHash } from 'node:crypto';
-import { Kysely, PostgresDialect, SqliteDialect, type LogEvent, type PostgresPool, type PostgresPoolClient, type SqliteDatabase, type SqliteStatement, type Transaction } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type LogEvent,
+  type PostgresPool,
+  type PostgresPoolClient,
+  type SqliteDatabase,
+  type SqliteStatement,
+  type Transaction,
+} from 'kysely';
 import type { DB } from './tables.js';
 import { engineOf, type Engine } from './dialect.js';
 
@@ -79,7 +89,11 @@ export function withNamedStatements(pool: pg.Pool): PostgresPool {
       const prepared = preparedOn.get(client) ?? new Set<string>();
       preparedOn.set(client, prepared);
       const query = (textOrCursor: unknown, values?: unknown[]) => {
-        if (typeof textOrCursor === 'string' && textOrCursor.length < CACHEABLE_SQL_LENGTH && NAMEABLE.test(textOrCursor)) {
+        if (
+          typeof textOrCursor === 'string' &&
+          textOrCursor.length < CACHEABLE_SQL_LENGTH &&
+          NAMEABLE.test(textOrCursor)
+        ) {
           const name = statementName(textOrCursor);
           if (prepared.has(name) || prepared.size < PREPARED_PER_CONNECTION) {
             prepared.add(name);
@@ -88,14 +102,20 @@ export function withNamedStatements(pool: pg.Pool): PostgresPool {
         }
         return client.query(textOrCursor as string, values);
       };
-      return { query, release: (error?: unknown) => client.release(error as Error | undefined) } as unknown as PostgresPoolClient;
+      return {
+        query,
+        release: (error?: unknown) => client.release(error as Error | undefined),
+      } as unknown as PostgresPoolClient;
     },
     end: () => pool.end(),
   };
 }
 
 /** `onQuery` sees every statement Kysely runs (the benchmarks replay them raw to measure an endpoint's floor). */
-export function openDatabase(databaseUrl: string, options: { poolSize?: number; onQuery?: (sqlText: string, parameters: readonly unknown[]) => void } = {}): Database {
+export function openDatabase(
+  databaseUrl: string,
+  options: { poolSize?: number; onQuery?: (sqlText: string, parameters: readonly unknown[]) => void } = {},
+): Database {
   const onQuery = options.onQuery;
   const log = onQuery
     ? (event: LogEvent) => {
@@ -111,12 +131,18 @@ export function openDatabase(databaseUrl: string, options: { poolSize?: number; 
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), ...(log ? { log } : {}) });
+    const db = new Kysely<DB>({
+      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+      ...(log ? { log } : {}),
+    });
     return { db, engine, destroy: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
   // An idle client whose server connection drops (restart, failover) must not crash the process.
   pool.on('error', (error) => console.error('PostgreSQL idle client error:', error.message));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }), ...(log ? { log } : {}) });
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: withNamedStatements(pool) }),
+    ...(log ? { log } : {}),
+  });
   return { db, engine, destroy: () => db.destroy() };
 }

@@ -16,7 +16,10 @@ describe(`migration ${MIGRATION}`, () => {
     try {
       // The database as it was just before this migration.
       const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
-      const earlier = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && f.replace(/\.ts$/, '') < MIGRATION).sort();
+      const earlier = fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.ts') && f.replace(/\.ts$/, '') < MIGRATION)
+        .sort();
       const migrations: Record<string, Migration> = {};
       for (const file of earlier) {
         migrations[file.replace(/\.ts$/, '')] = (await import(pathToFileURL(path.join(dir, file)).href)) as Migration;

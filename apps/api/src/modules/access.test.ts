@@ -34,7 +34,17 @@ beforeAll(async () => {
   teacherId = teacher.id;
   otherTeacherId = (await makeTeacher(ctx.deps, { lastName: 'Collègue' })).id;
   await assignTeacher(ctx.deps, teacherId, taughtStudentId, taughtFamilyId);
-  const roles: Role[] = ['admin', 'sales', 'recruitment', 'followup', 'accounts', 'secretariat', 'board', 'teacher', 'guardian'];
+  const roles: Role[] = [
+    'admin',
+    'sales',
+    'recruitment',
+    'followup',
+    'accounts',
+    'secretariat',
+    'board',
+    'teacher',
+    'guardian',
+  ];
   for (const role of roles) {
     const personId = role === 'guardian' ? ownGuardianId : role === 'teacher' ? teacherId : null;
     const user = await makeUser(ctx.deps, [role], { personId });
@@ -51,31 +61,99 @@ const WRITERS: Role[] = ['admin', 'sales', 'followup', 'accounts', 'secretariat'
 const calls: Call[] = [
   { name: 'search people', run: (a) => a.get('/api/search?q=dupont'), allowed: STAFF },
   { name: 'list families', run: (a) => a.get('/api/families'), allowed: STAFF },
-  { name: 'create a family', run: (a) => a.post('/api/families', { guardians: [{ firstName: 'Anne', lastName: 'Neuve', email: `anne${Math.random()}@example.org` }] }), allowed: WRITERS },
+  {
+    name: 'create a family',
+    run: (a) =>
+      a.post('/api/families', {
+        guardians: [{ firstName: 'Anne', lastName: 'Neuve', email: `anne${Math.random()}@example.org` }],
+      }),
+    allowed: WRITERS,
+  },
   { name: 'read own family', run: (a) => a.get(`/api/families/${ownFamilyId}`), allowed: [...STAFF, 'guardian'] },
   { name: 'read another family', run: (a) => a.get(`/api/families/${otherFamilyId}`), allowed: STAFF },
-  { name: 'read a family the teacher teaches', run: (a) => a.get(`/api/families/${taughtFamilyId}`), allowed: [...STAFF, 'teacher'] },
+  {
+    name: 'read a family the teacher teaches',
+    run: (a) => a.get(`/api/families/${taughtFamilyId}`),
+    allowed: [...STAFF, 'teacher'],
+  },
   { name: 'read own guardian', run: (a) => a.get(`/api/people/${ownGuardianId}`), allowed: [...STAFF, 'guardian'] },
   { name: 'read another family’s guardian', run: (a) => a.get(`/api/people/${otherGuardianId}`), allowed: STAFF },
-  { name: 'read a student the teacher teaches', run: (a) => a.get(`/api/people/${taughtStudentId}`), allowed: [...STAFF, 'teacher'] },
+  {
+    name: 'read a student the teacher teaches',
+    run: (a) => a.get(`/api/people/${taughtStudentId}`),
+    allowed: [...STAFF, 'teacher'],
+  },
   { name: 'read another teacher', run: (a) => a.get(`/api/people/${otherTeacherId}`), allowed: STAFF },
-  { name: 'edit another family’s guardian', run: async (a) => a.patch(`/api/people/${otherGuardianId}`, { version: (await agents.admin.get(`/api/people/${otherGuardianId}`)).json().version, lastName: 'Autre' }), allowed: WRITERS },
+  {
+    name: 'edit another family’s guardian',
+    run: async (a) =>
+      a.patch(`/api/people/${otherGuardianId}`, {
+        version: (await agents.admin.get(`/api/people/${otherGuardianId}`)).json().version,
+        lastName: 'Autre',
+      }),
+    allowed: WRITERS,
+  },
   { name: 'list teachers', run: (a) => a.get('/api/teachers'), allowed: STAFF },
-  { name: 'create a teacher', run: (a) => a.post('/api/teachers', { firstName: 'Nina', lastName: 'Prof', email: `nina${Math.random()}@example.org` }), allowed: ['admin', 'recruitment', 'followup'] },
+  {
+    name: 'create a teacher',
+    run: (a) =>
+      a.post('/api/teachers', { firstName: 'Nina', lastName: 'Prof', email: `nina${Math.random()}@example.org` }),
+    allowed: ['admin', 'recruitment', 'followup'],
+  },
   { name: 'read a family’s history', run: (a) => a.get(`/api/history/family/${otherFamilyId}`), allowed: STAFF },
-  { name: 'read the contact log', run: (a) => a.get(`/api/contacts?familyId=${otherFamilyId}`), allowed: ['admin', 'sales', 'recruitment', 'followup', 'accounts', 'secretariat', 'board'] },
-  { name: 'log a contact', run: (a) => a.post('/api/contacts', { channel: 'call', familyId: otherFamilyId, summary: 'Called about the timetable' }), allowed: ['admin', 'sales', 'recruitment', 'followup', 'accounts', 'secretariat'] },
-  { name: 'read the outbox', run: (a) => a.get('/api/outbox'), allowed: ['admin', 'sales', 'recruitment', 'followup', 'accounts', 'secretariat'] },
+  {
+    name: 'read the contact log',
+    run: (a) => a.get(`/api/contacts?familyId=${otherFamilyId}`),
+    allowed: ['admin', 'sales', 'recruitment', 'followup', 'accounts', 'secretariat', 'board'],
+  },
+  {
+    name: 'log a contact',
+    run: (a) =>
+      a.post('/api/contacts', { channel: 'call', familyId: otherFamilyId, summary: 'Called about the timetable' }),
+    allowed: ['admin', 'sales', 'recruitment', 'followup', 'accounts', 'secretariat'],
+  },
+  {
+    name: 'read the outbox',
+    run: (a) => a.get('/api/outbox'),
+    allowed: ['admin', 'sales', 'recruitment', 'followup', 'accounts', 'secretariat'],
+  },
   { name: 'list users', run: (a) => a.get('/api/users'), allowed: ['admin'] },
-  { name: 'invite a user', run: (a) => a.post('/api/users', { email: `u${Math.random()}@example.org`, displayName: 'Nouvelle', roles: ['sales'] }), allowed: ['admin'] },
-  { name: 'edit a user', run: async (a) => a.patch(`/api/users/${someUserId}`, { version: (await agents.admin.get('/api/users')).json().find((u: { id: string }) => u.id === someUserId).version, displayName: 'Renamed' }), allowed: ['admin'] },
+  {
+    name: 'invite a user',
+    run: (a) =>
+      a.post('/api/users', { email: `u${Math.random()}@example.org`, displayName: 'Nouvelle', roles: ['sales'] }),
+    allowed: ['admin'],
+  },
+  {
+    name: 'edit a user',
+    run: async (a) =>
+      a.patch(`/api/users/${someUserId}`, {
+        version: (await agents.admin.get('/api/users')).json().find((u: { id: string }) => u.id === someUserId).version,
+        displayName: 'Renamed',
+      }),
+    allowed: ['admin'],
+  },
   { name: 'read settings', run: (a) => a.get('/api/settings'), allowed: STAFF },
-  { name: 'change settings', run: (a) => a.patch('/api/settings', { values: { 'organisation.name': 'École' } }), allowed: ['admin'] },
+  {
+    name: 'change settings',
+    run: (a) => a.patch('/api/settings', { values: { 'organisation.name': 'École' } }),
+    allowed: ['admin'],
+  },
 ];
 
 describe('authorisation by role and relation', () => {
   for (const call of calls) {
-    for (const role of ['admin', 'sales', 'recruitment', 'followup', 'accounts', 'secretariat', 'board', 'teacher', 'guardian'] as Role[]) {
+    for (const role of [
+      'admin',
+      'sales',
+      'recruitment',
+      'followup',
+      'accounts',
+      'secretariat',
+      'board',
+      'teacher',
+      'guardian',
+    ] as Role[]) {
       const granted = call.allowed.includes(role);
       it(`${granted ? 'grants' : 'denies'} ${role}: ${call.name}`, async () => {
         const res = await call.run(agents[role]);
@@ -86,7 +164,15 @@ describe('authorisation by role and relation', () => {
   }
 
   it('refuses every non-public endpoint to an anonymous caller with 401', async () => {
-    for (const url of ['/api/search?q=du', '/api/families', `/api/families/${ownFamilyId}`, '/api/users', '/api/outbox', '/api/settings', '/api/me']) {
+    for (const url of [
+      '/api/search?q=du',
+      '/api/families',
+      `/api/families/${ownFamilyId}`,
+      '/api/users',
+      '/api/outbox',
+      '/api/settings',
+      '/api/me',
+    ]) {
       expect((await anonymous(ctx).get(url)).statusCode, url).toBe(401);
     }
   });

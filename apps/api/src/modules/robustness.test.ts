@@ -90,14 +90,21 @@ async function fillOrganisation(ctx: TestContext): Promise<void> {
   ok(await anonymous(ctx).post('/api/auth/password-reset', { email: demoEmail('guardian') }), 'password reset');
   const invitation = { email: 'nouvelle.recrue@example.org', displayName: 'Nouvelle Recrue', roles: ['sales'] };
   ok(await admin.post('/api/users', invitation), 'invitation');
-  const meeting = await db.selectFrom('meetings').select('id').where('starts_at', '>', START).orderBy('starts_at')
+  const meeting = await db
+    .selectFrom('meetings')
+    .select('id')
+    .where('starts_at', '>', START)
+    .orderBy('starts_at')
     .executeTakeFirstOrThrow();
   ok(await followup.post(`/api/meetings/${meeting.id}/invitations`, { mode: 'never-attended' }), 'meeting invitations');
   // A family writing in again with the demo guardian's phone: a request flagged as a possible duplicate.
   const guardian = { firstName: 'Hélène', lastName: 'Lefèvre', email: 'h.lefevre@autre.example.org' };
   const again = requestBody({ guardian: { ...guardian, phone: DEMO_GUARDIAN_PHONE } });
   ok(await anonymous(ctx).post('/api/public/lesson-requests', again), 'duplicate request');
-  const batch = await db.selectFrom('collection_batches').select(['id', 'version']).where('status', '=', 'prepared')
+  const batch = await db
+    .selectFrom('collection_batches')
+    .select(['id', 'version'])
+    .where('status', '=', 'prepared')
     .executeTakeFirstOrThrow();
   ok(await accounts.post(`/api/billing/batches/${batch.id}/export`, { version: batch.version }), 'batch export');
 }
@@ -253,17 +260,21 @@ describe('robustness of the platform', () => {
     const family = { guardians: [guardian], notes: 'a\u0000b' };
     const res = await sales.post('/api/families', family, { headers: { 'accept-language': 'en' } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual([
-      { field: 'notes', code: 'nul_character', message: expect.stringContaining('null character (U+0000)') },
-      { field: 'guardians.0.lastName', code: 'nul_character', message: expect.any(String) },
-    ].sort((a, b) => (a.field < b.field ? -1 : 1)));
+    expect(res.json().errors).toEqual(
+      [
+        { field: 'notes', code: 'nul_character', message: expect.stringContaining('null character (U+0000)') },
+        { field: 'guardians.0.lastName', code: 'nul_character', message: expect.any(String) },
+      ].sort((a, b) => (a.field < b.field ? -1 : 1)),
+    );
     expect(await families()).toBe(before);
     const search = await sales.get('/api/families?q=a%00b');
     expect(search.json()).toMatchObject({ errors: [{ field: 'q', code: 'nul_character' }] });
     const data = JSON.stringify(applicationData({ lastName: 'a\u0000b' }));
     const cv = { name: 'file', filename: 'cv.pdf', contentType: 'application/pdf', data: PDF_BYTES };
     const form = multipart({ data }, cv);
-    const application = await anonymous(ctx).post('/api/public/teacher-applications', form.payload, { headers: form.headers });
+    const application = await anonymous(ctx).post('/api/public/teacher-applications', form.payload, {
+      headers: form.headers,
+    });
     expect(application.statusCode).toBe(400);
     expect(application.json().errors).toEqual([expect.objectContaining({ field: 'lastName', code: 'nul_character' })]);
     expect(await ctx.deps.db.selectFrom('teacher_applications').select('id').execute()).toEqual([]);

@@ -4,7 +4,11 @@ import type { Tx } from '../db/database.js';
 
 /** The family of a person linked to a guardian account (null for anyone else). */
 export async function familyOfGuardianPerson(db: Tx, personId: string): Promise<string | null> {
-  const person = await db.selectFrom('people').select(['family_id', 'kind']).where('id', '=', personId).executeTakeFirst();
+  const person = await db
+    .selectFrom('people')
+    .select(['family_id', 'kind'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
   return person?.kind === 'guardian' ? person.family_id : null;
 }
 

@@ -6,7 +6,15 @@ import { newId } from './ids.js';
 
 type Row = Record<string, unknown>;
 /** Bookkeeping columns that change on every write and say nothing to a reader. */
-const IGNORED = new Set(['version', 'updated_at', 'created_at', 'search_name', 'search_contact', 'seq', 'password_hash']);
+const IGNORED = new Set([
+  'version',
+  'updated_at',
+  'created_at',
+  'search_name',
+  'search_contact',
+  'seq',
+  'password_hash',
+]);
 
 export function diff(before: Row | null, after: Row | null): Record<string, { before: unknown; after: unknown }> {
   const changes: Record<string, { before: unknown; after: unknown }> = {};
@@ -67,5 +75,9 @@ export async function recordAudits(tx: Tx, clock: Clock, actor: Actor, inputs: A
       summary: input.summary ?? null,
     }));
   // 9 columns a row: 500 rows stay under both engines' bound-parameter limits.
-  for (let i = 0; i < rows.length; i += 500) await tx.insertInto('audit_log').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await tx
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }

@@ -13,12 +13,20 @@ export function slices<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Runs `work` on each slice in turn (never in parallel: one transaction holds one connection). */
-export async function inBatches<T>(items: readonly T[], size: number, work: (slice: T[]) => Promise<unknown>): Promise<void> {
+export async function inBatches<T>(
+  items: readonly T[],
+  size: number,
+  work: (slice: T[]) => Promise<unknown>,
+): Promise<void> {
   for (const slice of slices(items, size)) await work(slice);
 }
 
 /** Reads by slices of ids and concatenates the rows. */
-export async function readInBatches<T, R>(ids: readonly T[], read: (slice: T[]) => Promise<readonly R[]>, size = ID_CHUNK): Promise<R[]> {
+export async function readInBatches<T, R>(
+  ids: readonly T[],
+  read: (slice: T[]) => Promise<readonly R[]>,
+  size = ID_CHUNK,
+): Promise<R[]> {
   const rows: R[] = [];
   for (const slice of slices(ids, size)) rows.push(...(await read(slice)));
   return rows;

@@ -30,7 +30,16 @@ describe('the built server (npm start)', () => {
     fs.writeFileSync(leftover, '%PDF');
     fs.utimesSync(leftover, new Date(Date.now() - 7_200_000), new Date(Date.now() - 7_200_000));
     const child = spawn(process.execPath, ['--enable-source-maps', entry], {
-      env: { ...process.env, DATABASE_URL: `sqlite:${databaseFile}`, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', STORAGE_DIR: path.join(dir, 'files'), SWEEP_INTERVAL_MINUTES: '0', DEMO: '' },
+      env: {
+        ...process.env,
+        DATABASE_URL: `sqlite:${databaseFile}`,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        STORAGE_DIR: path.join(dir, 'files'),
+        SWEEP_INTERVAL_MINUTES: '0',
+        DEMO: '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

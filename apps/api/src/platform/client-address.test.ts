@@ -71,7 +71,10 @@ describe('with TRUST_PROXY unset', () => {
     await limitPublicForm(ctx, 2);
     try {
       const sameNetwork = ['2001:db8:77:1::1', '2001:db8:77:1:a:b:c:d', '2001:db8:77:1:ffff:ffff:ffff:fffe'];
-      const codes = await publicRequests(ctx, sameNetwork.map((remoteAddress) => ({ remoteAddress })));
+      const codes = await publicRequests(
+        ctx,
+        sameNetwork.map((remoteAddress) => ({ remoteAddress })),
+      );
       expect(codes).toEqual([201, 201, 429]);
       expect(await publicRequests(ctx, [{ remoteAddress: '2001:db8:77:2::1' }])).toEqual([201]);
     } finally {

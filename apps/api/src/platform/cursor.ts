@@ -24,7 +24,12 @@ export function decodeCursor(cursor: string | undefined): [string, string] | und
  * PostgreSQL both answer as a range of the (first, second) index. The equivalent "first > x or (first = x and
  * second > y)" made SQLite walk the index from its start: 3.8 ms instead of 34 µs for a page deep in 100k teachers.
  */
-export function keysetAfter(first: string, second: string, direction: '>' | '<', [firstValue, secondValue]: [string, string]) {
+export function keysetAfter(
+  first: string,
+  second: string,
+  direction: '>' | '<',
+  [firstValue, secondValue]: [string, string],
+) {
   return sql<SqlBool>`(${sql.ref(first)}, ${sql.ref(second)}) ${sql.raw(direction)} (${firstValue}, ${secondValue})`;
 }
 
@@ -32,7 +37,11 @@ export function keysetAfter(first: string, second: string, direction: '>' | '<',
  * One page of a keyset list: the query fetched `limit + 1` rows; the extra row only says another page exists,
  * and the cursor is the sort key of the page's last row.
  */
-export function keysetPage<R>(rows: readonly R[], limit: number, keyOf: (row: R) => [string, string]): { page: R[]; nextCursor: string | null } {
+export function keysetPage<R>(
+  rows: readonly R[],
+  limit: number,
+  keyOf: (row: R) => [string, string],
+): { page: R[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { page, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };

@@ -25,4 +25,5 @@ export const notFound = () => new DomainError('NOT_FOUND');
 export const forbidden = () => new DomainError('FORBIDDEN');
 export const stale = () => new DomainError('STALE_RECORD');
 /** A rule broken by one field's value: 422 with that field named. */
-export const invalidField = (field: string, code: string) => new DomainError(code, { status: 422, fields: [{ field, code }] });
+export const invalidField = (field: string, code: string) =>
+  new DomainError(code, { status: 422, fields: [{ field, code }] });

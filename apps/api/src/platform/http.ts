@@ -24,7 +24,15 @@ function localeFromHeader(header: string | undefined): Locale {
  * Paths that answer without a session: login and links, public forms, signed e-mail links, health and docs.
  * Everything else under /api refuses an anonymous caller before even reading the body (services check roles).
  */
-const PUBLIC_PREFIXES = ['/api/auth/', '/api/setup', '/api/public/', '/api/links/', '/api/health', '/api/openapi.json', '/api/docs'];
+const PUBLIC_PREFIXES = [
+  '/api/auth/',
+  '/api/setup',
+  '/api/public/',
+  '/api/links/',
+  '/api/health',
+  '/api/openapi.json',
+  '/api/docs',
+];
 export function addPublicPrefix(prefix: string): void {
   if (!PUBLIC_PREFIXES.includes(prefix)) PUBLIC_PREFIXES.push(prefix);
 }
@@ -55,7 +63,11 @@ export function registerAuthHooks(app: FastifyInstance, auth: AuthService): void
   });
 }
 
-const ZOD_CODE_TO_MESSAGE: Record<string, string> = { too_big: 'too_long', too_small: 'too_short', invalid_format: 'invalid_value' };
+const ZOD_CODE_TO_MESSAGE: Record<string, string> = {
+  too_big: 'too_long',
+  too_small: 'too_short',
+  invalid_format: 'invalid_value',
+};
 
 type ValidationIssue = { keyword?: string; instancePath?: string; message?: string };
 
@@ -70,11 +82,23 @@ function issueToField(issue: ValidationIssue, locale: Locale) {
   return { field, code, message: messageFor(locale, code) };
 }
 
-export function problem(reply: FastifyReply, request: FastifyRequest, status: number, code: string, errors?: { field: string; code: string; message: string }[]) {
+export function problem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  code: string,
+  errors?: { field: string; code: string; message: string }[],
+) {
   return reply
     .status(status)
     .type('application/problem+json')
-    .send({ type: `https://harmonie.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: messageFor(request.locale, code), status, code, ...(errors && errors.length ? { errors } : {}) });
+    .send({
+      type: `https://harmonie.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+      title: messageFor(request.locale, code),
+      status,
+      code,
+      ...(errors && errors.length ? { errors } : {}),
+    });
 }
 
 /**
@@ -92,7 +116,11 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof DomainError) {
-      const errors = error.fields.map((f) => ({ field: f.field, code: f.code, message: messageFor(request.locale, f.code) }));
+      const errors = error.fields.map((f) => ({
+        field: f.field,
+        code: f.code,
+        message: messageFor(request.locale, f.code),
+      }));
       if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
       return problem(reply, request, error.status, error.code, errors);
     }
@@ -105,10 +133,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
       request.log.error({ err: error }, 'response did not match its schema');
       return problem(reply, request, 500, 'INTERNAL');
     }
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) return problem(reply, request, 413, 'PAYLOAD_TOO_LARGE');
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413)
+      return problem(reply, request, 413, 'PAYLOAD_TOO_LARGE');
     if (err.statusCode === 429) return problem(reply, request, 429, 'RATE_LIMITED');
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return problem(reply, request, err.statusCode, err.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', [{ field: '', code: 'invalid_value', message: err.message ?? messageFor(request.locale, 'invalid_value') }]);
+      return problem(reply, request, err.statusCode, err.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', [
+        { field: '', code: 'invalid_value', message: err.message ?? messageFor(request.locale, 'invalid_value') },
+      ]);
     }
     request.log.error({ err: error }, 'unexpected error');
     return problem(reply, request, 500, 'INTERNAL');

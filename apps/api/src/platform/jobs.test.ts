@@ -32,7 +32,8 @@ async function teacherSuspendedUntilToday(): Promise<string> {
   return teacher.id;
 }
 const statusOf = async (id: string) =>
-  (await ctx.deps.db.selectFrom('teachers').select('status').where('person_id', '=', id).executeTakeFirstOrThrow()).status;
+  (await ctx.deps.db.selectFrom('teachers').select('status').where('person_id', '=', id).executeTakeFirstOrThrow())
+    .status;
 
 describe('a failing sweep', () => {
   it('makes runSweeps reject with an AggregateError naming it, after every other sweep has run', async () => {

@@ -25,7 +25,12 @@ export function registeredSweeps(): readonly Sweep[] {
 }
 
 /** Takes a lease named `name` until `seconds` from now, unless another instance holds an unexpired one. */
-export async function acquireLease(deps: Pick<Deps, 'db' | 'clock'>, name: string, seconds: number, holder = instanceId): Promise<boolean> {
+export async function acquireLease(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  name: string,
+  seconds: number,
+  holder = instanceId,
+): Promise<boolean> {
   const now = deps.clock.now();
   const until = new Date(now.getTime() + seconds * 1000).toISOString();
   const taken = await deps.db
@@ -44,7 +49,12 @@ export async function acquireLease(deps: Pick<Deps, 'db' | 'clock'>, name: strin
 }
 
 export async function releaseLease(deps: Pick<Deps, 'db'>, name: string, holder = instanceId): Promise<void> {
-  await deps.db.updateTable('job_locks').set({ locked_until: '1970-01-01T00:00:00.000Z' }).where('name', '=', name).where('locked_by', '=', holder).execute();
+  await deps.db
+    .updateTable('job_locks')
+    .set({ locked_until: '1970-01-01T00:00:00.000Z' })
+    .where('name', '=', name)
+    .where('locked_by', '=', holder)
+    .execute();
 }
 
 /** What `startSweepTimer` logs to: the app's pino logger in production (`app.log`). */
@@ -67,7 +77,10 @@ export async function runSweeps(deps: Deps): Promise<Record<string, Record<strin
   }
   await deps.mailer.flush();
   if (failures.length) {
-    throw new AggregateError(failures, `${failures.length} sweep(s) failed: ${failures.map((f) => f.sweep).join(', ')}`);
+    throw new AggregateError(
+      failures,
+      `${failures.length} sweep(s) failed: ${failures.map((f) => f.sweep).join(', ')}`,
+    );
   }
   return results;
 }

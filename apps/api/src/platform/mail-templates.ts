@@ -7,7 +7,10 @@ export type MailTemplate<P> = Record<Locale, (params: P) => RenderedMail>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous registry, typed at each defineTemplate call
 const registry = new Map<string, MailTemplate<any>>();
 
-export function defineTemplate<P>(name: string, template: MailTemplate<P>): (params: P) => { template: string; params: P } {
+export function defineTemplate<P>(
+  name: string,
+  template: MailTemplate<P>,
+): (params: P) => { template: string; params: P } {
   registry.set(name, template);
   return (params: P) => ({ template: name, params });
 }
@@ -45,7 +48,8 @@ export function withLinksHidden(params: unknown, locale: Locale): unknown {
 
 /** Plain text to a minimal HTML body: escaped, paragraphs kept, links clickable. */
 export function textToHtml(text: string): string {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const escape = (s: string) =>
+    s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   return escape(text)
     .split(/\n{2,}/)
     .map((para) => `<p>${para.replace(/\n/g, '<br>').replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`)

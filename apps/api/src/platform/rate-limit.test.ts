@@ -40,14 +40,34 @@ describe('the per-address limit of public forms and password resets', () => {
 describe('pruning old attempts', () => {
   it('forgets attempts no window reaches any more, keeps the rest, and runs with the sweeps', async () => {
     const at = (daysAgo: number) => new Date(ctx.clock.now().getTime() - daysAgo * 86_400_000).toISOString();
-    await ctx.deps.db.insertInto('rate_events').values([
-      { id: 'old-event', key: 'test:prune', at: at(3), succeeded: 1 },
-      { id: 'new-event', key: 'test:prune', at: at(1), succeeded: 1 },
-    ]).execute();
-    await ctx.deps.db.insertInto('login_attempts').values([
-      { id: 'old-login', email: 'prune@example.org', address: '192.0.2.1', at: at(3), outcome: 'failed', retry_at: '' },
-      { id: 'new-login', email: 'prune@example.org', address: '192.0.2.1', at: at(1), outcome: 'failed', retry_at: '' },
-    ]).execute();
+    await ctx.deps.db
+      .insertInto('rate_events')
+      .values([
+        { id: 'old-event', key: 'test:prune', at: at(3), succeeded: 1 },
+        { id: 'new-event', key: 'test:prune', at: at(1), succeeded: 1 },
+      ])
+      .execute();
+    await ctx.deps.db
+      .insertInto('login_attempts')
+      .values([
+        {
+          id: 'old-login',
+          email: 'prune@example.org',
+          address: '192.0.2.1',
+          at: at(3),
+          outcome: 'failed',
+          retry_at: '',
+        },
+        {
+          id: 'new-login',
+          email: 'prune@example.org',
+          address: '192.0.2.1',
+          at: at(1),
+          outcome: 'failed',
+          retry_at: '',
+        },
+      ])
+      .execute();
     expect(await pruneRateRecords(ctx.deps)).toMatchObject({ rateEvents: 1, loginAttempts: 1 });
     const { db } = ctx.deps;
     const events = await db.selectFrom('rate_events').select('id').where('key', '=', 'test:prune').execute();

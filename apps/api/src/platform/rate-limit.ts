@@ -45,7 +45,10 @@ export function addressForLimits(ip: string): string {
   const tailGroups = tail ? tail.split(':') : [];
   const zeros = Array<string>(8 - groups.length - tailGroups.length).fill('0');
   const full = tail === undefined ? groups : [...groups, ...zeros, ...tailGroups];
-  return `${full.slice(0, 4).map((g) => Number.parseInt(g, 16).toString(16)).join(':')}::/64`;
+  return `${full
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
 }
 
 /** Whole seconds until an instant (at least 1), for Retry-After. */

@@ -2,12 +2,17 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 
 /** Accent-free lower case: "Hélène" → "helene". */
 export function foldAccents(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 /** " helene martin": words folded, with a leading space so that "% ma%" matches the start of any word. */
 export function searchName(firstName: string, lastName: string): string {
-  const words = foldAccents(`${firstName} ${lastName}`).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = foldAccents(`${firstName} ${lastName}`)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   return ` ${words.join(' ')}`;
 }
 

@@ -29,7 +29,9 @@ export function createSerializerCompiler(options: { checkContracts: boolean }) {
     };
     let fast: (data: unknown) => string;
     try {
-      fast = fastJson(z.toJSONSchema(contract, { io: 'output', target: 'draft-7' }) as Parameters<typeof fastJson>[0]) as (data: unknown) => string;
+      fast = fastJson(
+        z.toJSONSchema(contract, { io: 'output', target: 'draft-7' }) as Parameters<typeof fastJson>[0],
+      ) as (data: unknown) => string;
     } catch {
       return (data: unknown) => JSON.stringify(encode(data));
     }

@@ -31,7 +31,11 @@ export type SettingDefinition<T> = {
  * Declares a setting without registering it: the module lists it in its manifest and the app registers the
  * manifests' settings at assembly (so the settings screen lists and validates it).
  */
-export function defineSetting<S extends z.ZodTypeAny>(key: string, defaultValue: z.infer<S>, schema: S): SettingDefinition<z.infer<S>> {
+export function defineSetting<S extends z.ZodTypeAny>(
+  key: string,
+  defaultValue: z.infer<S>,
+  schema: S,
+): SettingDefinition<z.infer<S>> {
   return {
     key,
     defaultValue,
@@ -52,7 +56,6 @@ export function settingSchema(key: string): z.ZodTypeAny | undefined {
   return schemas[key];
 }
 
-
 export function settingDefaults(): Record<string, unknown> {
   return { ...defaults };
 }
@@ -72,8 +75,13 @@ export async function readSetting<T>(db: Kysely<DB> | Tx, key: string): Promise<
 
 export async function writeSetting(db: Kysely<DB> | Tx, key: string, value: unknown, at: string): Promise<void> {
   const json = JSON.stringify(value);
-  const updated = await db.updateTable('settings').set((eb) => ({ value: json, updated_at: at, version: eb('version', '+', 1) })).where('key', '=', key).executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) await db.insertInto('settings').values({ key, value: json, version: 1, updated_at: at }).execute();
+  const updated = await db
+    .updateTable('settings')
+    .set((eb) => ({ value: json, updated_at: at, version: eb('version', '+', 1) }))
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0)
+    await db.insertInto('settings').values({ key, value: json, version: 1, updated_at: at }).execute();
 }
 
 /** The organisation's own settings, kept by the platform. */
@@ -81,7 +89,9 @@ export const ORGANISATION_NAME = defineSetting('organisation.name', 'Harmonie', 
 export const ORGANISATION_TIME_ZONE = defineSetting(
   'organisation.timeZone',
   'Europe/Paris',
-  z.string().refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', { message: 'invalid_value' }),
+  z
+    .string()
+    .refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', { message: 'invalid_value' }),
 );
 export const ORGANISATION_DEFAULT_LOCALE = defineSetting('organisation.defaultLocale', 'fr', z.enum(['fr', 'en']));
 export const PLATFORM_SETTINGS = [ORGANISATION_NAME, ORGANISATION_TIME_ZONE, ORGANISATION_DEFAULT_LOCALE] as const;

@@ -102,19 +102,30 @@ export function createLocalStorage(root: string): FileStorage {
   };
 }
 
-export function createS3Storage(options: { bucket: string; region: string; endpoint?: string; accessKeyId?: string; secretAccessKey?: string }): FileStorage {
+export function createS3Storage(options: {
+  bucket: string;
+  region: string;
+  endpoint?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+}): FileStorage {
   const client = new S3Client({
     region: options.region,
     endpoint: options.endpoint,
     // Most S3-compatible services (MinIO…) need path-style addressing when an endpoint is given.
     forcePathStyle: Boolean(options.endpoint),
-    credentials: options.accessKeyId && options.secretAccessKey ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey } : undefined,
+    credentials:
+      options.accessKeyId && options.secretAccessKey
+        ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey }
+        : undefined,
   });
   return {
     backend: 's3',
     async put(key, data, contentType) {
       checkKey(key);
-      await client.send(new PutObjectCommand({ Bucket: options.bucket, Key: key, Body: data, ContentType: contentType }));
+      await client.send(
+        new PutObjectCommand({ Bucket: options.bucket, Key: key, Body: data, ContentType: contentType }),
+      );
     },
     async getStream(key) {
       checkKey(key);
@@ -156,7 +167,6 @@ export async function streamToBuffer(stream: Readable): Promise<Buffer> {
   for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
   return Buffer.concat(chunks);
 }
-
 
 /** How old a file must be before the sweep may remove it: far longer than any upload takes to write its row. */
 export const ORPHAN_GRACE_MINUTES = 60;

@@ -55,7 +55,12 @@ export async function createTask(tx: Tx, clock: Clock, task: NewTask): Promise<b
 }
 
 /** Marks open tasks of a kind on a subject done (e.g. the alert is moot once the first lesson is known). */
-export async function closeTasks(tx: Tx, clock: Clock, where: { kind: string; fileId?: string; teacherId?: string }, outcome: string): Promise<void> {
+export async function closeTasks(
+  tx: Tx,
+  clock: Clock,
+  where: { kind: string; fileId?: string; teacherId?: string },
+  outcome: string,
+): Promise<void> {
   let query = tx
     .updateTable('tasks')
     .set({ status: 'done', done_at: clock.now().toISOString(), outcome, version: sql`version + 1` })
@@ -94,20 +99,36 @@ export async function createTasks(tx: Tx, clock: Clock, tasks: NewTask[]): Promi
  * insert-or-ignore inside one transaction per chunk, so concurrent sweeps still create each task once.
  * Returns how many were created. Every task needs a dedupe key.
  */
-export async function createTasksOnce(db: Kysely<DB>, clock: Clock, tasks: (NewTask & { dedupeKey: string })[]): Promise<number> {
+export async function createTasksOnce(
+  db: Kysely<DB>,
+  clock: Clock,
+  tasks: (NewTask & { dedupeKey: string })[],
+): Promise<number> {
   let created = 0;
   for (let i = 0; i < tasks.length; i += TASK_CHUNK) {
     const chunk = tasks.slice(i, i + TASK_CHUNK);
-    const taken = new Set((await db.selectFrom('tasks').select('dedupe_key').where('dedupe_key', 'in', chunk.map((t) => t.dedupeKey)).execute()).map((r) => r.dedupe_key));
-    const missing = chunk.filter((t, index) => !taken.has(t.dedupeKey) && chunk.findIndex((o) => o.dedupeKey === t.dedupeKey) === index);
+    const taken = new Set(
+      (
+        await db
+          .selectFrom('tasks')
+          .select('dedupe_key')
+          .where(
+            'dedupe_key',
+            'in',
+            chunk.map((t) => t.dedupeKey),
+          )
+          .execute()
+      ).map((r) => r.dedupe_key),
+    );
+    const missing = chunk.filter(
+      (t, index) => !taken.has(t.dedupeKey) && chunk.findIndex((o) => o.dedupeKey === t.dedupeKey) === index,
+    );
     if (!missing.length) continue;
     const now = clock.now().toISOString();
     const result = await db.transaction().execute((tx) =>
       tx
         .insertInto('tasks')
-        .values(
-          missing.map((task) => taskRow(task, now)),
-        )
+        .values(missing.map((task) => taskRow(task, now)))
         .onConflict((oc) => oc.column('dedupe_key').doNothing())
         .executeTakeFirst(),
     );

@@ -30,11 +30,69 @@ type Sub = {
   billing_period: string;
   first_name: string;
 };
-type Family = { id: string; name: string; billing_line1: string | null; billing_line2: string | null; billing_postal_code: string | null; billing_city: string | null; billing_country: string | null; locale: string };
+type Family = {
+  id: string;
+  name: string;
+  billing_line1: string | null;
+  billing_line2: string | null;
+  billing_postal_code: string | null;
+  billing_city: string | null;
+  billing_country: string | null;
+  locale: string;
+};
 
-const INVOICE_COLUMNS = ['id', 'number', 'kind', 'family_id', 'subscription_id', 'credited_invoice_id', 'period_start', 'period_end', 'period_key', 'issued_on', 'description', 'amount_cents', 'status', 'billed_name', 'billed_address', 'locale', 'created_by', 'created_at', 'updated_at', 'version'];
-const INSTALMENT_COLUMNS = ['id', 'invoice_id', 'seq', 'due_on', 'amount_cents', 'method', 'status', 'prenotified_at', 'prenotified_due_on', 'deferral_id', 'created_at', 'updated_at', 'version'];
-const PAYMENT_COLUMNS = ['id', 'family_id', 'invoice_id', 'instalment_id', 'debit_id', 'method', 'amount_cents', 'received_on', 'cash_on', 'reference', 'note', 'created_by', 'created_at'];
+const INVOICE_COLUMNS = [
+  'id',
+  'number',
+  'kind',
+  'family_id',
+  'subscription_id',
+  'credited_invoice_id',
+  'period_start',
+  'period_end',
+  'period_key',
+  'issued_on',
+  'description',
+  'amount_cents',
+  'status',
+  'billed_name',
+  'billed_address',
+  'locale',
+  'created_by',
+  'created_at',
+  'updated_at',
+  'version',
+];
+const INSTALMENT_COLUMNS = [
+  'id',
+  'invoice_id',
+  'seq',
+  'due_on',
+  'amount_cents',
+  'method',
+  'status',
+  'prenotified_at',
+  'prenotified_due_on',
+  'deferral_id',
+  'created_at',
+  'updated_at',
+  'version',
+];
+const PAYMENT_COLUMNS = [
+  'id',
+  'family_id',
+  'invoice_id',
+  'instalment_id',
+  'debit_id',
+  'method',
+  'amount_cents',
+  'received_on',
+  'cash_on',
+  'reference',
+  'note',
+  'created_by',
+  'created_at',
+];
 const LOADED_TABLES = ['invoices', 'invoice_instalments', 'payments'];
 
 async function setting<T>(w: BulkWriter, key: string, fallback: T): Promise<T> {
@@ -46,7 +104,17 @@ const later = (a: string, b: string) => (a > b ? a : b);
 const earlier = (a: string, b: string) => (a < b ? a : b);
 
 /** One invoice to write: what the sweep (or accounts, for a fee) would have issued, and how it stands today. */
-type Issued = { family: Family; sub: Sub | null; periodStart: string | null; periodEnd: string | null; issuedOn: string; dueOn: string; amountCents: number; description: string; open: boolean };
+type Issued = {
+  family: Family;
+  sub: Sub | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  issuedOn: string;
+  dueOn: string;
+  amountCents: number;
+  description: string;
+  open: boolean;
+};
 
 export async function seedBilling(w: BulkWriter, options: BulkBillingOptions): Promise<BulkBillingResult | null> {
   const { today, now, nextId, gaps } = options;
@@ -65,8 +133,21 @@ export async function seedBilling(w: BulkWriter, options: BulkBillingOptions): P
   const prefix = await setting(w, 'billing.invoicePrefix', 'F');
   // The batches need a creditor; the mandates of the bulk seed name this identifier (FR72ZZZ123456).
   if (!(await w.all('SELECT key FROM settings WHERE key = ?', ['billing.creditor'])).length) {
-    const creditor = { name: 'Harmonie Bench', identifier: 'FR72ZZZ123456', iban: 'FR7630001007941234567890185', bic: 'BDFEFRPP', line1: '12 rue des Lilas', postalCode: '75011', city: 'Paris', country: 'FR' };
-    await w.all('INSERT INTO settings (key, value, version, updated_at) VALUES (?, ?, 1, ?)', ['billing.creditor', JSON.stringify(creditor), now]);
+    const creditor = {
+      name: 'Harmonie Bench',
+      identifier: 'FR72ZZZ123456',
+      iban: 'FR7630001007941234567890185',
+      bic: 'BDFEFRPP',
+      line1: '12 rue des Lilas',
+      postalCode: '75011',
+      city: 'Paris',
+      country: 'FR',
+    };
+    await w.all('INSERT INTO settings (key, value, version, updated_at) VALUES (?, ?, 1, ?)', [
+      'billing.creditor',
+      JSON.stringify(creditor),
+      now,
+    ]);
   }
 
   const subs = await w.all<Sub>(
@@ -75,10 +156,16 @@ export async function seedBilling(w: BulkWriter, options: BulkBillingOptions): P
       WHERE s.status <> 'pending' AND s.billable_from IS NOT NULL AND s.billable_from <= ? ORDER BY s.id`,
     [today],
   );
-  const familyColumns = 'f.id, f.name, f.billing_line1, f.billing_line2, f.billing_postal_code, f.billing_city, f.billing_country, f.locale';
+  const familyColumns =
+    'f.id, f.name, f.billing_line1, f.billing_line2, f.billing_postal_code, f.billing_city, f.billing_country, f.locale';
   const families = new Map<string, Family>();
-  for (const f of await w.all<Family>(`SELECT ${familyColumns} FROM families f WHERE f.id IN (SELECT family_id FROM subscriptions WHERE status <> 'pending' AND billable_from IS NOT NULL)`)) families.set(f.id, f);
-  const mandated = await w.all<Family>(`SELECT ${familyColumns} FROM sepa_mandates m JOIN families f ON f.id = m.family_id WHERE m.status = 'active' ORDER BY f.id`);
+  for (const f of await w.all<Family>(
+    `SELECT ${familyColumns} FROM families f WHERE f.id IN (SELECT family_id FROM subscriptions WHERE status <> 'pending' AND billable_from IS NOT NULL)`,
+  ))
+    families.set(f.id, f);
+  const mandated = await w.all<Family>(
+    `SELECT ${familyColumns} FROM sepa_mandates m JOIN families f ON f.id = m.family_id WHERE m.status = 'active' ORDER BY f.id`,
+  );
   const withMandate = new Set(mandated.map((f) => f.id));
   const subscribed = new Set(subs.map((s) => s.family_id));
   const feeFamilies = mandated.filter((f, i) => !subscribed.has(f.id) && mandated[i - 1]?.id !== f.id);
@@ -94,13 +181,36 @@ export async function seedBilling(w: BulkWriter, options: BulkBillingOptions): P
         if (period.amountCents <= 0) continue;
         // The same due date and issue day as the billing sweep: the first debit within N days of the hand-over,
         // later ones on their period's first day; issued as soon as the period starts within `issueDaysAhead`.
-        const dueOn = index === 0 && sub.billable_from === period.billedStart ? firstDebitDate(sub.billable_from, firstDebitDays, sub.first_debit_by) : period.billedStart;
+        const dueOn =
+          index === 0 && sub.billable_from === period.billedStart
+            ? firstDebitDate(sub.billable_from, firstDebitDays, sub.first_debit_by)
+            : period.billedStart;
         const issuedOn = earlier(later(sub.billable_from, addDays(period.billedStart, -issueDaysAhead)), today);
-        yield { family, sub, periodStart: period.billedStart, periodEnd: period.billedEnd, issuedOn, dueOn, amountCents: period.amountCents, description: `${sub.plan_name} — ${sub.first_name} (${period.billedStart} → ${period.billedEnd})`, open: period.billedEnd >= today };
+        yield {
+          family,
+          sub,
+          periodStart: period.billedStart,
+          periodEnd: period.billedEnd,
+          issuedOn,
+          dueOn,
+          amountCents: period.amountCents,
+          description: `${sub.plan_name} — ${sub.first_name} (${period.billedStart} → ${period.billedEnd})`,
+          open: period.billedEnd >= today,
+        };
       }
     }
     for (const [n, family] of feeFamilies.entries()) {
-      yield { family, sub: null, periodStart: null, periodEnd: null, issuedOn: addDays(today, -issueDaysAhead), dueOn: today, amountCents: MEMBERSHIP_CENTS[n % MEMBERSHIP_CENTS.length] ?? 3_000, description: `Adhésion ${season}-${season + 1}`, open: true };
+      yield {
+        family,
+        sub: null,
+        periodStart: null,
+        periodEnd: null,
+        issuedOn: addDays(today, -issueDaysAhead),
+        dueOn: today,
+        amountCents: MEMBERSHIP_CENTS[n % MEMBERSHIP_CENTS.length] ?? 3_000,
+        description: `Adhésion ${season}-${season + 1}`,
+        open: true,
+      };
     }
   }
 
@@ -140,27 +250,112 @@ export async function seedBilling(w: BulkWriter, options: BulkBillingOptions): P
     const number = `${prefix}${inv.issuedOn.slice(0, 4)}-${String(value).padStart(6, '0')}`;
     let address = addresses.get(family.id);
     if (address === undefined) {
-      address = family.billing_line1 ? JSON.stringify({ line1: family.billing_line1, line2: family.billing_line2, postalCode: family.billing_postal_code, city: family.billing_city, country: family.billing_country ?? 'FR' }) : null;
+      address = family.billing_line1
+        ? JSON.stringify({
+            line1: family.billing_line1,
+            line2: family.billing_line2,
+            postalCode: family.billing_postal_code,
+            city: family.billing_city,
+            country: family.billing_country ?? 'FR',
+          })
+        : null;
       addresses.set(family.id, address);
     }
     const invoiceId = nextId();
     const instalmentId = nextId();
     const stamp = `${inv.issuedOn}T08:00:00.000Z`;
-    rows.push([invoiceId, number, 'invoice', family.id, inv.sub?.id ?? null, null, inv.periodStart, inv.periodEnd, inv.sub ? `${inv.sub.id}:${inv.periodStart}` : null, inv.issuedOn, inv.description, inv.amountCents, inv.open ? 'open' : 'paid', family.name, address, family.locale, null, stamp, stamp, 1]);
+    rows.push([
+      invoiceId,
+      number,
+      'invoice',
+      family.id,
+      inv.sub?.id ?? null,
+      null,
+      inv.periodStart,
+      inv.periodEnd,
+      inv.sub ? `${inv.sub.id}:${inv.periodStart}` : null,
+      inv.issuedOn,
+      inv.description,
+      inv.amountCents,
+      inv.open ? 'open' : 'paid',
+      family.name,
+      address,
+      family.locale,
+      null,
+      stamp,
+      stamp,
+      1,
+    ]);
     if (inv.open) {
       result.open += 1;
       if (withMandate.has(family.id)) {
         // Pre-notified when the sweep first saw it within the notice period (plus a week), as preNotifyDue does.
         const sentOn = earlier(later(inv.issuedOn, addDays(inv.dueOn, -(noticeDays + 7))), today);
-        instalments.push([instalmentId, invoiceId, 1, inv.dueOn, inv.amountCents, 'sepa', 'due', `${sentOn}T08:00:00.000Z`, inv.dueOn, null, stamp, `${sentOn}T08:00:00.000Z`, 2]);
+        instalments.push([
+          instalmentId,
+          invoiceId,
+          1,
+          inv.dueOn,
+          inv.amountCents,
+          'sepa',
+          'due',
+          `${sentOn}T08:00:00.000Z`,
+          inv.dueOn,
+          null,
+          stamp,
+          `${sentOn}T08:00:00.000Z`,
+          2,
+        ]);
         result.prenotified += 1;
       } else {
-        instalments.push([instalmentId, invoiceId, 1, inv.dueOn, inv.amountCents, 'transfer', 'due', null, null, null, stamp, stamp, 1]);
+        instalments.push([
+          instalmentId,
+          invoiceId,
+          1,
+          inv.dueOn,
+          inv.amountCents,
+          'transfer',
+          'due',
+          null,
+          null,
+          null,
+          stamp,
+          stamp,
+          1,
+        ]);
       }
     } else {
       const paidOn = earlier(inv.dueOn, today);
-      instalments.push([instalmentId, invoiceId, 1, inv.dueOn, inv.amountCents, 'transfer', 'paid', null, null, null, stamp, `${paidOn}T08:00:00.000Z`, 2]);
-      payments.push([nextId(), family.id, invoiceId, instalmentId, null, 'transfer', inv.amountCents, paidOn, null, `VIR ${number}`, null, null, `${paidOn}T08:00:00.000Z`]);
+      instalments.push([
+        instalmentId,
+        invoiceId,
+        1,
+        inv.dueOn,
+        inv.amountCents,
+        'transfer',
+        'paid',
+        null,
+        null,
+        null,
+        stamp,
+        `${paidOn}T08:00:00.000Z`,
+        2,
+      ]);
+      payments.push([
+        nextId(),
+        family.id,
+        invoiceId,
+        instalmentId,
+        null,
+        'transfer',
+        inv.amountCents,
+        paidOn,
+        null,
+        `VIR ${number}`,
+        null,
+        null,
+        `${paidOn}T08:00:00.000Z`,
+      ]);
     }
     result.invoices += 1;
     if (rows.length >= CHUNK) await flush();
@@ -169,7 +364,10 @@ export async function seedBilling(w: BulkWriter, options: BulkBillingOptions): P
   for (const index of saved) await w.exec(index.sql);
   // The counters continue after the seeded numbers: the next invoice of each year takes last_value + 1.
   for (const [year, last] of lastOfYear) {
-    await w.all('INSERT INTO billing_counters (series, year, last_value) VALUES (?, ?, ?) ON CONFLICT (series, year) DO UPDATE SET last_value = excluded.last_value', [prefix, year, last]);
+    await w.all(
+      'INSERT INTO billing_counters (series, year, last_value) VALUES (?, ?, ?) ON CONFLICT (series, year) DO UPDATE SET last_value = excluded.last_value',
+      [prefix, year, last],
+    );
   }
   return result;
 }

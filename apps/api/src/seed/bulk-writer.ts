@@ -42,7 +42,9 @@ class SqliteWriter implements BulkWriter {
     let statement = this.statements.get(key);
     if (!statement) {
       const tuple = `(${columns.map(() => '?').join(',')})`;
-      statement = this.db.prepare(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${Array.from({ length: count }, () => tuple).join(',')}`);
+      statement = this.db.prepare(
+        `INSERT INTO ${table} (${columns.join(',')}) VALUES ${Array.from({ length: count }, () => tuple).join(',')}`,
+      );
       this.statements.set(key, statement);
     }
     return statement;
@@ -75,7 +77,9 @@ class SqliteWriter implements BulkWriter {
   }
   secondaryIndexes(tables: readonly string[]): Promise<SavedIndex[]> {
     const rows = this.db
-      .prepare(`SELECT tbl_name AS "table", name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(',')})`)
+      .prepare(
+        `SELECT tbl_name AS "table", name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(',')})`,
+      )
       .all(...tables) as SavedIndex[];
     return Promise.resolve(rows.filter((r) => !/^\s*CREATE\s+UNIQUE/i.test(r.sql)));
   }
@@ -86,7 +90,15 @@ class SqliteWriter implements BulkWriter {
   }
 }
 
-const PG_ARRAY_TYPE: Record<string, string> = { text: 'text[]', integer: 'int4[]', bigint: 'int8[]', real: 'float4[]', 'double precision': 'float8[]', boolean: 'bool[]', smallint: 'int2[]' };
+const PG_ARRAY_TYPE: Record<string, string> = {
+  text: 'text[]',
+  integer: 'int4[]',
+  bigint: 'int8[]',
+  real: 'float4[]',
+  'double precision': 'float8[]',
+  boolean: 'bool[]',
+  smallint: 'int2[]',
+};
 
 class PostgresWriter implements BulkWriter {
   readonly engine = 'postgres' as const;
@@ -95,7 +107,10 @@ class PostgresWriter implements BulkWriter {
   private async columnTypes(table: string): Promise<Map<string, string>> {
     let types = this.types.get(table);
     if (!types) {
-      const { rows } = await this.client.query<{ column_name: string; data_type: string }>('SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1', [table]);
+      const { rows } = await this.client.query<{ column_name: string; data_type: string }>(
+        'SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1',
+        [table],
+      );
       types = new Map(rows.map((r) => [r.column_name, PG_ARRAY_TYPE[r.data_type] ?? 'text[]']));
       this.types.set(table, types);
     }
@@ -107,17 +122,23 @@ class PostgresWriter implements BulkWriter {
     const text = `INSERT INTO ${table} (${columns.join(',')}) SELECT * FROM unnest(${casts.join(',')})`;
     for (let start = 0; start < rows.length; start += 5000) {
       const chunk = rows.slice(start, start + 5000);
-      await this.client.query(text, columns.map((_, i) => chunk.map((row) => row[i] ?? null)));
+      await this.client.query(
+        text,
+        columns.map((_, i) => chunk.map((row) => row[i] ?? null)),
+      );
     }
   }
   async exec(sqlText: string): Promise<void> {
     await this.client.query(sqlText);
   }
   async all<T>(sqlText: string, params: Cell[] = []): Promise<T[]> {
-    const pgText = sqlText.replace(/\?/g, (() => {
-      let n = 0;
-      return () => `$${(n += 1)}`;
-    })());
+    const pgText = sqlText.replace(
+      /\?/g,
+      (() => {
+        let n = 0;
+        return () => `$${(n += 1)}`;
+      })(),
+    );
     return (await this.client.query(pgText, params)).rows as T[];
   }
   begin(): Promise<void> {

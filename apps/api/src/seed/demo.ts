@@ -41,21 +41,45 @@ const DEMO_USERS: { local: string; name: string; roles: Role[] }[] = [
   { local: 'board', name: 'Bernard Bureau', roles: ['board'] },
 ];
 
-async function createUser(ctx: DemoContext, local: string, name: string, roles: Role[], personId: string | null): Promise<string> {
+async function createUser(
+  ctx: DemoContext,
+  local: string,
+  name: string,
+  roles: Role[],
+  personId: string | null,
+): Promise<string> {
   const now = ctx.deps.clock.now().toISOString();
   const id = newId();
   await ctx.tx
     .insertInto('users')
-    .values({ id, email: `${local}@${DEMO_DOMAIN}`, password_hash: ctx.passwordHash, display_name: name, locale: 'fr', status: 'active', person_id: personId, last_login_at: null, created_at: now, updated_at: now, version: 1 })
+    .values({
+      id,
+      email: `${local}@${DEMO_DOMAIN}`,
+      password_hash: ctx.passwordHash,
+      display_name: name,
+      locale: 'fr',
+      status: 'active',
+      person_id: personId,
+      last_login_at: null,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    })
     .execute();
-  await ctx.tx.insertInto('user_roles').values(roles.map((role) => ({ user_id: id, role }))).execute();
+  await ctx.tx
+    .insertInto('user_roles')
+    .values(roles.map((role) => ({ user_id: id, role })))
+    .execute();
   if (personId) await ctx.tx.updateTable('people').set({ user_id: id }).where('id', '=', personId).execute();
   ctx.users[local] = id;
   return id;
 }
 
 /** Loads a small, realistic organisation into an empty database; returns the logins, or null if not empty. */
-export async function loadDemoIfEmpty(deps: Deps, options: { families?: number; teachers?: number } = {}): Promise<{ email: string; roles: Role[] }[] | null> {
+export async function loadDemoIfEmpty(
+  deps: Deps,
+  options: { families?: number; teachers?: number } = {},
+): Promise<{ email: string; roles: Role[] }[] | null> {
   const existing = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (existing) return null;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -64,7 +88,16 @@ export async function loadDemoIfEmpty(deps: Deps, options: { families?: number; 
   const teacherCount = options.teachers ?? 12;
 
   await deps.db.transaction().execute(async (tx) => {
-    const ctx: DemoContext = { tx, deps, random: createRandom(2026), passwordHash, users: {}, teacherIds: [], familyIds: [], studentIds: [] };
+    const ctx: DemoContext = {
+      tx,
+      deps,
+      random: createRandom(2026),
+      passwordHash,
+      users: {},
+      teacherIds: [],
+      familyIds: [],
+      studentIds: [],
+    };
     const { random } = ctx;
     const now = deps.clock.now().toISOString();
     await writeSetting(tx, 'organisation.name', 'Musique à la maison (démo)', now);
@@ -72,8 +105,16 @@ export async function loadDemoIfEmpty(deps: Deps, options: { families?: number; 
 
     for (let t = 0; t < teacherCount; t += 1) {
       const name = t === 0 ? { firstName: 'Hélène', lastName: 'Marchand' } : makeName(random);
-      const person = await people.insertPerson(tx, SYSTEM, { kind: 'teacher', ...name, email: makeEmail(random, name.firstName, name.lastName, t), phone: makeMobile(random, 20_000_000 + t * 7919) });
-      await tx.insertInto('teachers').values({ person_id: person.id, status: 'active', bio: null, created_at: now, updated_at: now, version: 1 }).execute();
+      const person = await people.insertPerson(tx, SYSTEM, {
+        kind: 'teacher',
+        ...name,
+        email: makeEmail(random, name.firstName, name.lastName, t),
+        phone: makeMobile(random, 20_000_000 + t * 7919),
+      });
+      await tx
+        .insertInto('teachers')
+        .values({ person_id: person.id, status: 'active', bio: null, created_at: now, updated_at: now, version: 1 })
+        .execute();
       ctx.teacherIds.push(person.id);
     }
 
@@ -83,7 +124,21 @@ export async function loadDemoIfEmpty(deps: Deps, options: { families?: number; 
       const familyId = newId();
       await tx
         .insertInto('families')
-        .values({ id: familyId, name: lastName, billing_line1: address.line1, billing_line2: null, billing_postal_code: address.postalCode, billing_city: address.city, billing_country: 'FR', contact_preference: random.pick(['email', 'phone', 'sms']), locale: f % 7 === 3 ? 'en' : 'fr', notes: null, created_at: now, updated_at: now, version: 1 })
+        .values({
+          id: familyId,
+          name: lastName,
+          billing_line1: address.line1,
+          billing_line2: null,
+          billing_postal_code: address.postalCode,
+          billing_city: address.city,
+          billing_country: 'FR',
+          contact_preference: random.pick(['email', 'phone', 'sms']),
+          locale: f % 7 === 3 ? 'en' : 'fr',
+          notes: null,
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        })
         .execute();
       ctx.familyIds.push(familyId);
       const guardians = f === 0 ? 1 : random.int(1, 2);
@@ -99,7 +154,13 @@ export async function loadDemoIfEmpty(deps: Deps, options: { families?: number; 
         });
       }
       for (let s = 0; s < random.int(1, 2); s += 1) {
-        const student = await people.insertPerson(tx, SYSTEM, { kind: 'student', firstName: makeName(random).firstName, lastName, birthDate: makeBirthDate(random, 2008, 2019), familyId });
+        const student = await people.insertPerson(tx, SYSTEM, {
+          kind: 'student',
+          firstName: makeName(random).firstName,
+          lastName,
+          birthDate: makeBirthDate(random, 2008, 2019),
+          familyId,
+        });
         ctx.studentIds.push(student.id);
       }
     }
@@ -107,15 +168,39 @@ export async function loadDemoIfEmpty(deps: Deps, options: { families?: number; 
     // The demo teacher is the first teacher; the demo family is the first family (the Lefèvre, "06 12 34 56 78").
     const teacherPersonId = ctx.teacherIds[0] ?? null;
     await createUser(ctx, 'teacher', 'Hélène Marchand', ['teacher'], teacherPersonId);
-    const firstGuardian = await tx.selectFrom('people').select('id').where('family_id', '=', ctx.familyIds[0] ?? '').where('kind', '=', 'guardian').executeTakeFirst();
+    const firstGuardian = await tx
+      .selectFrom('people')
+      .select('id')
+      .where('family_id', '=', ctx.familyIds[0] ?? '')
+      .where('kind', '=', 'guardian')
+      .executeTakeFirst();
     await createUser(ctx, 'family', 'Hélène Lefèvre', ['guardian'], firstGuardian?.id ?? null);
 
     // The demo teacher teaches the students of the second and third families (never the demo family).
     if (teacherPersonId) {
       for (const familyId of ctx.familyIds.slice(1, 3)) {
-        const students = await tx.selectFrom('people').select('id').where('family_id', '=', familyId).where('kind', '=', 'student').execute();
+        const students = await tx
+          .selectFrom('people')
+          .select('id')
+          .where('family_id', '=', familyId)
+          .where('kind', '=', 'student')
+          .execute();
         for (const s of students) {
-          await tx.insertInto('assignments').values({ id: newId(), student_id: s.id, teacher_id: teacherPersonId, family_id: familyId, started_on: now.slice(0, 10), ended_on: null, end_reason: null, created_at: now, updated_at: now, version: 1 }).execute();
+          await tx
+            .insertInto('assignments')
+            .values({
+              id: newId(),
+              student_id: s.id,
+              teacher_id: teacherPersonId,
+              family_id: familyId,
+              started_on: now.slice(0, 10),
+              ended_on: null,
+              end_reason: null,
+              created_at: now,
+              updated_at: now,
+              version: 1,
+            })
+            .execute();
         }
       }
     }
@@ -123,5 +208,9 @@ export async function loadDemoIfEmpty(deps: Deps, options: { families?: number; 
     for (const extension of extensions) await extension(ctx);
   });
 
-  return [...DEMO_USERS.map((u) => ({ email: `${u.local}@${DEMO_DOMAIN}`, roles: u.roles })), { email: `teacher@${DEMO_DOMAIN}`, roles: ['teacher'] as Role[] }, { email: `family@${DEMO_DOMAIN}`, roles: ['guardian'] as Role[] }];
+  return [
+    ...DEMO_USERS.map((u) => ({ email: `${u.local}@${DEMO_DOMAIN}`, roles: u.roles })),
+    { email: `teacher@${DEMO_DOMAIN}`, roles: ['teacher'] as Role[] },
+    { email: `family@${DEMO_DOMAIN}`, roles: ['guardian'] as Role[] },
+  ];
 }

@@ -21,9 +21,122 @@ export function createRandom(seed = 42) {
 }
 export type Random = ReturnType<typeof createRandom>;
 
-export const FIRST_NAMES = ['Hélène', 'Chloé', 'Léa', 'Zoé', 'Maëlle', 'Anaïs', 'Noémie', 'Inès', 'Élise', 'Céline', 'Agnès', 'Béatrice', 'Françoise', 'Mathilde', 'Camille', 'Manon', 'Jeanne', 'Louise', 'Océane', 'Gaëlle', 'Jérôme', 'Étienne', 'François', 'Loïc', 'Noël', 'Joël', 'Raphaël', 'Gaël', 'Clément', 'Benoît', 'Théo', 'Lucas', 'Hugo', 'Mathéo', 'Nathan', 'Léo', 'Adèle', 'Amélie', 'Frédéric', 'Stéphane', 'Cédric', 'Sébastien', 'Thérèse', 'Josée', 'Aurélien', 'Valérie', 'Mélanie', 'Jérémy', 'Rémi', 'Timothée'];
-export const LAST_NAMES = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier', 'Morel', 'Girard', 'André', 'Lefebvre', 'Mercier', 'Dupont', 'Lambert', 'Bonnet', 'François', 'Martinez', 'Légaré', 'Bérard', 'Chevalier', 'Gérard', 'Boyer', 'Gauthier', 'Perrin', 'Rousseau', 'Clément', 'Fontaine', 'Hébert', 'Caron', 'Masson', 'Noël', 'Brunet', 'Béranger', 'Ménard', 'Lécuyer', 'Pelletier', 'Lemaître'];
-export const STREETS = ['rue de la République', 'avenue Jean-Jaurès', 'rue Victor-Hugo', 'boulevard Gambetta', 'rue des Écoles', 'place de l’Église', 'rue Émile-Zola', 'allée des Tilleuls', 'rue du Général-Leclerc', 'impasse des Lilas'];
+export const FIRST_NAMES = [
+  'Hélène',
+  'Chloé',
+  'Léa',
+  'Zoé',
+  'Maëlle',
+  'Anaïs',
+  'Noémie',
+  'Inès',
+  'Élise',
+  'Céline',
+  'Agnès',
+  'Béatrice',
+  'Françoise',
+  'Mathilde',
+  'Camille',
+  'Manon',
+  'Jeanne',
+  'Louise',
+  'Océane',
+  'Gaëlle',
+  'Jérôme',
+  'Étienne',
+  'François',
+  'Loïc',
+  'Noël',
+  'Joël',
+  'Raphaël',
+  'Gaël',
+  'Clément',
+  'Benoît',
+  'Théo',
+  'Lucas',
+  'Hugo',
+  'Mathéo',
+  'Nathan',
+  'Léo',
+  'Adèle',
+  'Amélie',
+  'Frédéric',
+  'Stéphane',
+  'Cédric',
+  'Sébastien',
+  'Thérèse',
+  'Josée',
+  'Aurélien',
+  'Valérie',
+  'Mélanie',
+  'Jérémy',
+  'Rémi',
+  'Timothée',
+];
+export const LAST_NAMES = [
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefèvre',
+  'Michel',
+  'Garcia',
+  'David',
+  'Bertrand',
+  'Roux',
+  'Vincent',
+  'Fournier',
+  'Morel',
+  'Girard',
+  'André',
+  'Lefebvre',
+  'Mercier',
+  'Dupont',
+  'Lambert',
+  'Bonnet',
+  'François',
+  'Martinez',
+  'Légaré',
+  'Bérard',
+  'Chevalier',
+  'Gérard',
+  'Boyer',
+  'Gauthier',
+  'Perrin',
+  'Rousseau',
+  'Clément',
+  'Fontaine',
+  'Hébert',
+  'Caron',
+  'Masson',
+  'Noël',
+  'Brunet',
+  'Béranger',
+  'Ménard',
+  'Lécuyer',
+  'Pelletier',
+  'Lemaître',
+];
+export const STREETS = [
+  'rue de la République',
+  'avenue Jean-Jaurès',
+  'rue Victor-Hugo',
+  'boulevard Gambetta',
+  'rue des Écoles',
+  'place de l’Église',
+  'rue Émile-Zola',
+  'allée des Tilleuls',
+  'rue du Général-Leclerc',
+  'impasse des Lilas',
+];
 /** Real communes with one of their postal codes and INSEE code. */
 export const COMMUNES = [
   { postalCode: '75011', city: 'Paris', insee: '75111' },
@@ -47,10 +160,15 @@ export const COMMUNES = [
   { postalCode: '06000', city: 'Nice', insee: '06088' },
   { postalCode: '38000', city: 'Grenoble', insee: '38185' },
 ] as const;
-export const INSTRUMENTS = ['piano', 'guitar', 'violin', 'cello', 'flute', 'drums', 'voice', 'saxophone', 'clarinet', 'trumpet'] as const;
+export { INSTRUMENTS } from '@contracts';
 export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
 
-const strip = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z]/g, '');
+const strip = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
 
 export function makeName(random: Random) {
   return { firstName: random.pick(FIRST_NAMES), lastName: random.pick(LAST_NAMES) };
@@ -69,7 +187,13 @@ export function makeMobile(random: Random, n: number): string {
 
 export function makeAddress(random: Random) {
   const commune = random.pick(COMMUNES);
-  return { line1: `${random.int(1, 180)} ${random.pick(STREETS)}`, line2: null, postalCode: commune.postalCode, city: commune.city, country: 'FR' };
+  return {
+    line1: `${random.int(1, 180)} ${random.pick(STREETS)}`,
+    line2: null,
+    postalCode: commune.postalCode,
+    city: commune.city,
+    country: 'FR',
+  };
 }
 
 export function makeBirthDate(random: Random, fromYear: number, toYear: number): string {

@@ -57,7 +57,9 @@ const result = await seedBulk(
 );
 if (values.json) console.log(JSON.stringify(result));
 else {
-  console.log(`Seeded ${config.databaseUrl.replace(/\/\/[^@]*@/, '//')}: ${result.people} people (${result.teachers} teachers, ${result.families} families), ${result.assignments} assignments, ${result.lessons} lessons, ${result.requests} open requests in ${result.seconds.total.toFixed(1)} s (indexes ${result.seconds.indexes.toFixed(1)} s).`);
+  console.log(
+    `Seeded ${config.databaseUrl.replace(/\/\/[^@]*@/, '//')}: ${result.people} people (${result.teachers} teachers, ${result.families} families), ${result.assignments} assignments, ${result.lessons} lessons, ${result.requests} open requests in ${result.seconds.total.toFixed(1)} s (indexes ${result.seconds.indexes.toFixed(1)} s).`,
+  );
   console.log(`Logins (password "${BENCH_PASSWORD}"): ${Object.values(BENCH_LOGINS).join(', ')}`);
   for (const gap of result.gaps) console.log(`Gap: ${gap}`);
 }

@@ -4,25 +4,61 @@ import { newId } from '../platform/ids.js';
 import { createPeopleService } from '../modules/people/people.service.js';
 
 /** Small factories for tests: real rows through the real services. */
-export async function makeFamily(deps: Deps, options: { name?: string; guardian?: { firstName?: string; lastName?: string; email?: string; phone?: string }; students?: { firstName: string; birthDate: string }[] } = {}) {
+export async function makeFamily(
+  deps: Deps,
+  options: {
+    name?: string;
+    guardian?: { firstName?: string; lastName?: string; email?: string; phone?: string };
+    students?: { firstName: string; birthDate: string }[];
+  } = {},
+) {
   const people = createPeopleService(deps);
   const lastName = options.guardian?.lastName ?? options.name ?? 'Dupont';
   const family = await people.createFamily(SYSTEM, {
     name: options.name ?? lastName,
     contactPreference: 'email',
     locale: 'fr',
-    guardians: [{ firstName: options.guardian?.firstName ?? 'Claire', lastName, email: options.guardian?.email ?? `${newId().slice(0, 8)}@famille.example.org`, phone: options.guardian?.phone ?? null }],
-    students: (options.students ?? [{ firstName: 'Léo', birthDate: '2015-04-02' }]).map((s) => ({ firstName: s.firstName, lastName, birthDate: s.birthDate })),
+    guardians: [
+      {
+        firstName: options.guardian?.firstName ?? 'Claire',
+        lastName,
+        email: options.guardian?.email ?? `${newId().slice(0, 8)}@famille.example.org`,
+        phone: options.guardian?.phone ?? null,
+      },
+    ],
+    students: (options.students ?? [{ firstName: 'Léo', birthDate: '2015-04-02' }]).map((s) => ({
+      firstName: s.firstName,
+      lastName,
+      birthDate: s.birthDate,
+    })),
   });
   return family;
 }
 
 export async function makeTeacher(deps: Deps, options: { firstName?: string; lastName?: string; email?: string } = {}) {
   const people = createPeopleService(deps);
-  return people.createTeacher(SYSTEM, { firstName: options.firstName ?? 'Paul', lastName: options.lastName ?? 'Professeur', email: options.email ?? `prof-${newId().slice(0, 8)}@example.org` });
+  return people.createTeacher(SYSTEM, {
+    firstName: options.firstName ?? 'Paul',
+    lastName: options.lastName ?? 'Professeur',
+    email: options.email ?? `prof-${newId().slice(0, 8)}@example.org`,
+  });
 }
 
 export async function assignTeacher(deps: Deps, teacherId: string, studentId: string, familyId: string) {
   const now = deps.clock.now().toISOString();
-  await deps.db.insertInto('assignments').values({ id: newId(), student_id: studentId, teacher_id: teacherId, family_id: familyId, started_on: now.slice(0, 10), ended_on: null, end_reason: null, created_at: now, updated_at: now, version: 1 }).execute();
+  await deps.db
+    .insertInto('assignments')
+    .values({
+      id: newId(),
+      student_id: studentId,
+      teacher_id: teacherId,
+      family_id: familyId,
+      started_on: now.slice(0, 10),
+      ended_on: null,
+      end_reason: null,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    })
+    .execute();
 }

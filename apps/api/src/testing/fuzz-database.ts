@@ -51,8 +51,9 @@ export async function poolOf(ctx: TestContext, tables: string[]): Promise<Pool> 
   for (const table of tables) {
     const column = (await columnsOf(ctx, table)).find((c) => c === 'id' || c === 'person_id');
     if (!column) continue;
-    const rows = await sql<{ v: string }>`select ${sql.ref(column)} as v from ${sql.table(table)} order by 1 limit 40`
-      .execute(db);
+    const rows = await sql<{
+      v: string;
+    }>`select ${sql.ref(column)} as v from ${sql.table(table)} order by 1 limit 40`.execute(db);
     idsByTable[table] = rows.rows.map((r) => String(r.v));
   }
   const tokens = new Set<string>();
@@ -61,7 +62,11 @@ export async function poolOf(ctx: TestContext, tables: string[]): Promise<Pool> 
   }
   const people = await db.selectFrom('people').select(['email', 'phone']).orderBy('id').limit(60).execute();
   const users = await db.selectFrom('users').select('email').orderBy('email').execute();
-  const entityTypes = await db.selectFrom('audit_log').select('entity_type').distinct().orderBy('entity_type')
+  const entityTypes = await db
+    .selectFrom('audit_log')
+    .select('entity_type')
+    .distinct()
+    .orderBy('entity_type')
     .execute();
   return {
     ids: [...new Set(Object.values(idsByTable).flat())].sort(),

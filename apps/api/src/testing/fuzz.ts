@@ -339,7 +339,10 @@ export function requestArbitrary(doc: OpenApiDocument, pool: Pool, options: Requ
       const parameters = operation.parameters ?? [];
       const inPath = parameters.filter((p) => p.in === 'path').map((p) => [p.name, paramFor(p, pool, route)]);
       const path = fc.record(Object.fromEntries(inPath) as Record<string, fc.Arbitrary<unknown>>);
-      const query = queryFor(parameters.filter((p) => p.in === 'query'), pool);
+      const query = queryFor(
+        parameters.filter((p) => p.in === 'query'),
+        pool,
+      );
       const schema = operation.requestBody?.content?.['application/json']?.schema;
       const fields = options.multipart[`${method} ${route}`];
       const json = (value: unknown): Body => ({
@@ -347,7 +350,8 @@ export function requestArbitrary(doc: OpenApiDocument, pool: Pool, options: Requ
         contentType: 'application/json',
       });
       const body: fc.Arbitrary<Body> = fields
-        ? fc.tuple(fields(pool), fc.option(fc.constantFrom(...FILES), { freq: 5 }))
+        ? fc
+            .tuple(fields(pool), fc.option(fc.constantFrom(...FILES), { freq: 5 }))
             .map(([f, file]) => multipartBody(f, file))
         : schema
           ? bodyFor(schema, pool).map(json)

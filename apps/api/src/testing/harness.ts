@@ -163,10 +163,26 @@ export async function makeUser(
   const email = options.email ?? `${roles.join('-')}-${id.slice(0, 8)}@test.example.org`;
   await deps.db
     .insertInto('users')
-    .values({ id, email, password_hash: cachedHash, display_name: options.displayName ?? `${roles.join(' ')} user`, locale: 'fr', status: 'active', person_id: options.personId ?? null, last_login_at: null, created_at: now, updated_at: now, version: 1 })
+    .values({
+      id,
+      email,
+      password_hash: cachedHash,
+      display_name: options.displayName ?? `${roles.join(' ')} user`,
+      locale: 'fr',
+      status: 'active',
+      person_id: options.personId ?? null,
+      last_login_at: null,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    })
     .execute();
-  await deps.db.insertInto('user_roles').values(roles.map((role) => ({ user_id: id, role }))).execute();
-  if (options.personId) await deps.db.updateTable('people').set({ user_id: id }).where('id', '=', options.personId).execute();
+  await deps.db
+    .insertInto('user_roles')
+    .values(roles.map((role) => ({ user_id: id, role })))
+    .execute();
+  if (options.personId)
+    await deps.db.updateTable('people').set({ user_id: id }).where('id', '=', options.personId).execute();
   return { id, email };
 }
 
@@ -190,14 +206,21 @@ export async function loginAs(ctx: App, email: string, password = TEST_PASSWORD)
   const cookie = res.cookies.find((c) => c.name === 'harmonie_session');
   if (!cookie) throw new Error('no session cookie');
   const csrf = (res.json() as { csrfToken: string }).csrfToken;
-  const headers = (extra?: Record<string, string>) => ({ cookie: `harmonie_session=${cookie.value}`, 'x-csrf-token': csrf, ...extra });
+  const headers = (extra?: Record<string, string>) => ({
+    cookie: `harmonie_session=${cookie.value}`,
+    'x-csrf-token': csrf,
+    ...extra,
+  });
   return {
     csrf,
     cookie: `harmonie_session=${cookie.value}`,
     get: (url, o) => ctx.app.inject({ method: 'GET', url, headers: headers(o?.headers), query: o?.query }),
-    post: (url, body, o) => ctx.app.inject({ method: 'POST', url, payload: body as object, headers: headers(o?.headers) }),
-    patch: (url, body, o) => ctx.app.inject({ method: 'PATCH', url, payload: body as object, headers: headers(o?.headers) }),
-    put: (url, body, o) => ctx.app.inject({ method: 'PUT', url, payload: body as object, headers: headers(o?.headers) }),
+    post: (url, body, o) =>
+      ctx.app.inject({ method: 'POST', url, payload: body as object, headers: headers(o?.headers) }),
+    patch: (url, body, o) =>
+      ctx.app.inject({ method: 'PATCH', url, payload: body as object, headers: headers(o?.headers) }),
+    put: (url, body, o) =>
+      ctx.app.inject({ method: 'PUT', url, payload: body as object, headers: headers(o?.headers) }),
     del: (url, o) => ctx.app.inject({ method: 'DELETE', url, headers: headers(o?.headers) }),
   };
 }

@@ -133,14 +133,23 @@ export async function apiUpload<T>(path: string, form: FormData): Promise<T> {
   const post = () =>
     fetch(buildUrl(path), {
       method: 'POST',
-      headers: { Accept: 'application/json, application/problem+json', 'Accept-Language': currentLanguage(), ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+      headers: {
+        Accept: 'application/json, application/problem+json',
+        'Accept-Language': currentLanguage(),
+        ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+      },
       credentials: 'same-origin',
       body: form,
     }).catch(() => {
       throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'NETWORK' });
     });
   let response = await post();
-  if (response.status === 403 && (await toApiError(response.clone())).code === 'CSRF_FAILED' && (await refreshCsrfToken())) response = await post();
+  if (
+    response.status === 403 &&
+    (await toApiError(response.clone())).code === 'CSRF_FAILED' &&
+    (await refreshCsrfToken())
+  )
+    response = await post();
   if (!response.ok) throw await toApiError(response);
   return (await response.json()) as T;
 }

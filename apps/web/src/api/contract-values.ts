@@ -6,9 +6,20 @@
 import type { Locale, Role } from '@contracts';
 
 export { ERROR_MESSAGES } from '../../../../packages/contracts/src/messages';
+export { INSTRUMENTS } from '../../../../packages/contracts/src/vocabulary';
 
 export const LOCALES = ['fr', 'en'] as const;
-export const ROLES = ['admin', 'sales', 'recruitment', 'followup', 'accounts', 'secretariat', 'board', 'teacher', 'guardian'] as const;
+export const ROLES = [
+  'admin',
+  'sales',
+  'recruitment',
+  'followup',
+  'accounts',
+  'secretariat',
+  'board',
+  'teacher',
+  'guardian',
+] as const;
 /** Everyone but teachers and families, as STAFF_ROLES in the contracts. */
 export const STAFF_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'teacher' && role !== 'guardian');
 

@@ -26,7 +26,8 @@ export const en: Messages = {
     submit: 'Log in',
     forgot: 'Forgot password?',
     forgotTitle: 'Forgot password',
-    forgotIntro: 'Enter your e-mail address: if it matches an account, you will receive a link to choose a new password.',
+    forgotIntro:
+      'Enter your e-mail address: if it matches an account, you will receive a link to choose a new password.',
     forgotSubmit: 'Send the link',
     forgotSent: 'If an account matches this address, an e-mail has just been sent to it.',
     backToLogin: 'Back to log in',
@@ -158,7 +159,13 @@ export const en: Messages = {
     bio: 'Bio',
     noBio: 'No bio yet.',
     created: 'Teacher created.',
-    statuses: { active: 'Active', applicant: 'Applicant', suspended: 'Suspended', excluded: 'Excluded', inactive: 'Inactive' },
+    statuses: {
+      active: 'Active',
+      applicant: 'Applicant',
+      suspended: 'Suspended',
+      excluded: 'Excluded',
+      inactive: 'Inactive',
+    },
   },
   history: {
     title: 'History',

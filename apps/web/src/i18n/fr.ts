@@ -1,6 +1,11 @@
 /** French messages (default language). The English file must have the same keys. */
 export const fr = {
-  app: { name: 'Harmonie', skipToContent: 'Aller au contenu', loading: 'Chargement…', mainNav: 'Navigation principale' },
+  app: {
+    name: 'Harmonie',
+    skipToContent: 'Aller au contenu',
+    loading: 'Chargement…',
+    mainNav: 'Navigation principale',
+  },
   language: { label: 'Langue', fr: 'Français', en: 'English' },
   actions: {
     save: 'Enregistrer',
@@ -25,7 +30,8 @@ export const fr = {
     submit: 'Se connecter',
     forgot: 'Mot de passe oublié ?',
     forgotTitle: 'Mot de passe oublié',
-    forgotIntro: 'Indiquez votre adresse e-mail : si elle correspond à un compte, vous recevrez un lien pour choisir un nouveau mot de passe.',
+    forgotIntro:
+      'Indiquez votre adresse e-mail : si elle correspond à un compte, vous recevrez un lien pour choisir un nouveau mot de passe.',
     forgotSubmit: 'Envoyer le lien',
     forgotSent: 'Si un compte correspond à cette adresse, un e-mail vient de lui être envoyé.',
     backToLogin: 'Retour à la connexion',
@@ -55,7 +61,8 @@ export const fr = {
   errors: {
     NETWORK: 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez.',
     accessDeniedTitle: 'Accès refusé',
-    accessDeniedText: 'Vous n’avez pas accès à cette page. Si vous pensez que c’est une erreur, contactez un administrateur.',
+    accessDeniedText:
+      'Vous n’avez pas accès à cette page. Si vous pensez que c’est une erreur, contactez un administrateur.',
     notFoundTitle: 'Page introuvable',
     notFoundText: 'Cette page ou cette fiche n’existe pas, ou plus.',
     crashTitle: 'Une erreur est survenue',

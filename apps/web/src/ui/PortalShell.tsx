@@ -30,7 +30,11 @@ export function PortalShell({ nav, headerContent }: PortalShellProps) {
   const isPhone = useMediaQuery('(max-width: 47.99em)');
 
   return (
-    <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 64 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <SkipLink />
       <AppShell.Header zIndex={150}>
         <Group h="100%" px="md" gap="sm" wrap="nowrap">

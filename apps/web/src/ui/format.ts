@@ -4,14 +4,23 @@ const TIME_ZONE = 'Europe/Paris';
 
 /** Today's calendar date 'YYYY-MM-DD' where the organisation is, which the server also uses (not the UTC date, a day behind late in the evening). */
 export function organisationToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(date);
+  return new Intl.DateTimeFormat(currentLanguage(), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: TIME_ZONE,
+  }).format(date);
 }
 
 /** A calendar date 'YYYY-MM-DD' shown in the reader's language, without time-zone shifts. */

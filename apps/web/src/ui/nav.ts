@@ -16,4 +16,5 @@ export function navFor(items: readonly NavItem[], roles: readonly Role[]): NavIt
   return items.filter((item) => item.roles.some((role) => roles.includes(role)));
 }
 
-export const hasAnyRole = (held: readonly Role[], wanted: readonly Role[]) => wanted.some((role) => held.includes(role));
+export const hasAnyRole = (held: readonly Role[], wanted: readonly Role[]) =>
+  wanted.some((role) => held.includes(role));

@@ -89,7 +89,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // `seq` is the stable integer key the SQLite full-text index needs (a rowid alias survives VACUUM).
   let people = db.schema.createTable('people');
   people = sqlite
-    ? people.addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement()).addColumn('id', 'text', (c) => c.notNull().unique())
+    ? people
+        .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'text', (c) => c.notNull().unique())
     : people.addColumn('id', 'text', (c) => c.primaryKey()).addColumn('seq', 'bigserial', (c) => c.notNull().unique());
   await people
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -111,11 +113,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('people_email_idx').on('people').column('email').execute();
   await db.schema.createIndex('people_phone_idx').on('people').column('phone').execute();
   await db.schema.createIndex('people_user_idx').on('people').column('user_id').execute();
-  await db.schema.createIndex('people_kind_name_idx').on('people').columns(['kind', 'last_name', 'first_name', 'id']).execute();
+  await db.schema
+    .createIndex('people_kind_name_idx')
+    .on('people')
+    .columns(['kind', 'last_name', 'first_name', 'id'])
+    .execute();
 
   if (sqlite) {
-    await sql`CREATE VIRTUAL TABLE people_name_fts USING fts5(search_name, content='people', content_rowid='seq', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')`.execute(db);
-    await sql`CREATE VIRTUAL TABLE people_contact_fts USING fts5(search_contact, content='people', content_rowid='seq', tokenize='trigram')`.execute(db);
+    await sql`CREATE VIRTUAL TABLE people_name_fts USING fts5(search_name, content='people', content_rowid='seq', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')`.execute(
+      db,
+    );
+    await sql`CREATE VIRTUAL TABLE people_contact_fts USING fts5(search_contact, content='people', content_rowid='seq', tokenize='trigram')`.execute(
+      db,
+    );
     await sql`CREATE TRIGGER people_fts_ai AFTER INSERT ON people BEGIN
       INSERT INTO people_name_fts(rowid, search_name) VALUES (new.seq, new.search_name);
       INSERT INTO people_contact_fts(rowid, search_contact) VALUES (new.seq, new.search_contact);
@@ -159,7 +169,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('assignments_teacher_idx').on('assignments').columns(['teacher_id', 'ended_on']).execute();
+  await db.schema
+    .createIndex('assignments_teacher_idx')
+    .on('assignments')
+    .columns(['teacher_id', 'ended_on'])
+    .execute();
   await db.schema.createIndex('assignments_student_idx').on('assignments').column('student_id').execute();
   await db.schema.createIndex('assignments_family_idx').on('assignments').column('family_id').execute();
 
@@ -194,7 +208,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('contact_person_idx').on('contact_log').columns(['person_id', 'at']).execute();
   await db.schema.createIndex('contact_family_idx').on('contact_log').columns(['family_id', 'at']).execute();
-  await db.schema.createIndex('contact_subject_idx').on('contact_log').columns(['subject_type', 'subject_id', 'at']).execute();
+  await db.schema
+    .createIndex('contact_subject_idx')
+    .on('contact_log')
+    .columns(['subject_type', 'subject_id', 'at'])
+    .execute();
 
   await db.schema
     .createTable('outbox')
@@ -225,10 +243,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['job_locks', 'outbox', 'contact_log', 'audit_log', 'assignments', 'teachers']) await db.schema.dropTable(t).execute();
+  for (const t of ['job_locks', 'outbox', 'contact_log', 'audit_log', 'assignments', 'teachers'])
+    await db.schema.dropTable(t).execute();
   if (isSqlite(db)) {
     await sql`DROP TABLE people_name_fts`.execute(db);
     await sql`DROP TABLE people_contact_fts`.execute(db);
   }
-  for (const t of ['people', 'families', 'rate_events', 'auth_tokens', 'sessions', 'user_roles', 'users', 'settings']) await db.schema.dropTable(t).execute();
+  for (const t of ['people', 'families', 'rate_events', 'auth_tokens', 'sessions', 'user_roles', 'users', 'settings'])
+    await db.schema.dropTable(t).execute();
 }

@@ -36,7 +36,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('age_max', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('teacher_instruments_pk', ['teacher_id', 'instrument'])
     .execute();
-  await db.schema.createIndex('teacher_instruments_instrument_idx').on('teacher_instruments').columns(['instrument', 'teacher_id']).execute();
+  await db.schema
+    .createIndex('teacher_instruments_instrument_idx')
+    .on('teacher_instruments')
+    .columns(['instrument', 'teacher_id'])
+    .execute();
 
   await db.schema
     .createTable('teacher_zones')
@@ -54,7 +58,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('start_minute', 'integer', (c) => c.notNull())
     .addColumn('end_minute', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('teacher_availability_teacher_idx').on('teacher_availability').column('teacher_id').execute();
+  await db.schema
+    .createIndex('teacher_availability_teacher_idx')
+    .on('teacher_availability')
+    .column('teacher_id')
+    .execute();
 
   await db.schema
     .createTable('plans')
@@ -100,7 +108,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('lesson_files_stage_idx').on('lesson_files').columns(['stage', 'stage_changed_at', 'id']).execute();
+  await db.schema
+    .createIndex('lesson_files_stage_idx')
+    .on('lesson_files')
+    .columns(['stage', 'stage_changed_at', 'id'])
+    .execute();
   await db.schema.createIndex('lesson_files_family_idx').on('lesson_files').column('family_id').execute();
   await db.schema.createIndex('lesson_files_student_idx').on('lesson_files').column('student_id').execute();
 
@@ -135,7 +147,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('subscriptions_family_idx').on('subscriptions').column('family_id').execute();
   await db.schema.createIndex('subscriptions_file_idx').on('subscriptions').column('file_id').execute();
-  await db.schema.createIndex('subscriptions_status_idx').on('subscriptions').columns(['status', 'billable_from']).execute();
+  await db.schema
+    .createIndex('subscriptions_status_idx')
+    .on('subscriptions')
+    .columns(['status', 'billable_from'])
+    .execute();
 
   for (const [name, type] of [
     ['file_id', 'text'],
@@ -167,13 +183,31 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('lessons_teacher_date_idx').on('lessons').columns(['teacher_id', 'lesson_date']).execute();
+  await db.schema
+    .createIndex('lessons_teacher_date_idx')
+    .on('lessons')
+    .columns(['teacher_id', 'lesson_date'])
+    .execute();
   await db.schema.createIndex('lessons_family_date_idx').on('lessons').columns(['family_id', 'lesson_date']).execute();
-  await db.schema.createIndex('lessons_assignment_idx').on('lessons').columns(['assignment_id', 'lesson_date']).execute();
+  await db.schema
+    .createIndex('lessons_assignment_idx')
+    .on('lessons')
+    .columns(['assignment_id', 'lesson_date'])
+    .execute();
   await db.schema.createIndex('lessons_date_idx').on('lessons').column('lesson_date').execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['lessons', 'subscriptions', 'file_slots', 'lesson_files', 'plans', 'teacher_availability', 'teacher_zones', 'teacher_instruments']) await db.schema.dropTable(t).execute();
+  for (const t of [
+    'lessons',
+    'subscriptions',
+    'file_slots',
+    'lesson_files',
+    'plans',
+    'teacher_availability',
+    'teacher_zones',
+    'teacher_instruments',
+  ])
+    await db.schema.dropTable(t).execute();
 }

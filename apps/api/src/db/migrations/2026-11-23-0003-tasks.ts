@@ -24,7 +24,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('tasks_service_status_due_idx').on('tasks').columns(['service', 'status', 'due_on']).execute();
+  await db.schema
+    .createIndex('tasks_service_status_due_idx')
+    .on('tasks')
+    .columns(['service', 'status', 'due_on'])
+    .execute();
   await db.schema.createIndex('tasks_file_idx').on('tasks').column('file_id').execute();
   await db.schema.createIndex('tasks_teacher_idx').on('tasks').column('teacher_id').execute();
 }

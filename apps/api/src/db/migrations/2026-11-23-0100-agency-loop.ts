@@ -22,7 +22,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('actor_user_id', 'text')
     .addColumn('actor_name', 'text')
     .execute();
-  await db.schema.createIndex('file_stage_events_file_idx').on('file_stage_events').columns(['file_id', 'at']).execute();
+  await db.schema
+    .createIndex('file_stage_events_file_idx')
+    .on('file_stage_events')
+    .columns(['file_id', 'at'])
+    .execute();
   await db.schema.createIndex('file_stage_events_to_idx').on('file_stage_events').columns(['to_stage', 'at']).execute();
 
   await db.schema
@@ -89,14 +93,30 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('author_name', 'text')
     .addColumn('body', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('ticket_messages_ticket_idx').on('ticket_messages').columns(['ticket_id', 'at']).execute();
+  await db.schema
+    .createIndex('ticket_messages_ticket_idx')
+    .on('ticket_messages')
+    .columns(['ticket_id', 'at'])
+    .execute();
 
   // Matching prefilters by place; the lessons-per-file lookups back the "no lesson while billable" marker.
-  await db.schema.createIndex('teachers_status_geo_idx').on('teachers').columns(['status', 'latitude', 'longitude']).execute();
+  await db.schema
+    .createIndex('teachers_status_geo_idx')
+    .on('teachers')
+    .columns(['status', 'latitude', 'longitude'])
+    .execute();
   await db.schema.createIndex('lessons_file_idx').on('lessons').columns(['file_id', 'lesson_date']).execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['ticket_messages', 'tickets', 'sweep_actions', 'access_links', 'external_candidates', 'file_stage_events']) await db.schema.dropTable(t).execute();
+  for (const t of [
+    'ticket_messages',
+    'tickets',
+    'sweep_actions',
+    'access_links',
+    'external_candidates',
+    'file_stage_events',
+  ])
+    await db.schema.dropTable(t).execute();
 }

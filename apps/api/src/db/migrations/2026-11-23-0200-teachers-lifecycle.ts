@@ -41,7 +41,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('teacher_applications_status_idx').on('teacher_applications').columns(['status', 'created_at']).execute();
+  await db.schema
+    .createIndex('teacher_applications_status_idx')
+    .on('teacher_applications')
+    .columns(['status', 'created_at'])
+    .execute();
 
   // Files of an applicant (CV) or a teacher (diplomas, ID, certificates); the bytes live in the storage backend.
   await db.schema
@@ -57,8 +61,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('uploaded_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('teacher_documents_teacher_idx').on('teacher_documents').columns(['teacher_id', 'created_at']).execute();
-  await db.schema.createIndex('teacher_documents_application_idx').on('teacher_documents').column('application_id').execute();
+  await db.schema
+    .createIndex('teacher_documents_teacher_idx')
+    .on('teacher_documents')
+    .columns(['teacher_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('teacher_documents_application_idx')
+    .on('teacher_documents')
+    .column('application_id')
+    .execute();
 
   await db.schema
     .createTable('meetings')
@@ -91,7 +103,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('token_used_at', 'text')
     .addUniqueConstraint('meeting_invitations_meeting_teacher_uq', ['meeting_id', 'teacher_id'])
     .execute();
-  await db.schema.createIndex('meeting_invitations_teacher_idx').on('meeting_invitations').columns(['teacher_id', 'attended']).execute();
+  await db.schema
+    .createIndex('meeting_invitations_teacher_idx')
+    .on('meeting_invitations')
+    .columns(['teacher_id', 'attended'])
+    .execute();
 
   await db.schema
     .createTable('teacher_incidents')
@@ -107,7 +123,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reporter_name', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('teacher_incidents_teacher_idx').on('teacher_incidents').columns(['teacher_id', 'occurred_on']).execute();
+  await db.schema
+    .createIndex('teacher_incidents_teacher_idx')
+    .on('teacher_incidents')
+    .columns(['teacher_id', 'occurred_on'])
+    .execute();
 
   // kind temporary|definitive; status: temporary active|lifted, definitive proposed|effective|withdrawn.
   await db.schema
@@ -132,7 +152,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('teacher_suspensions_teacher_idx').on('teacher_suspensions').columns(['teacher_id', 'status']).execute();
+  await db.schema
+    .createIndex('teacher_suspensions_teacher_idx')
+    .on('teacher_suspensions')
+    .columns(['teacher_id', 'status'])
+    .execute();
 
   await db.schema
     .createTable('suspension_votes')
@@ -150,5 +174,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['suspension_votes', 'teacher_suspensions', 'teacher_incidents', 'meeting_invitations', 'meetings', 'teacher_documents', 'teacher_applications']) await db.schema.dropTable(t).execute();
+  for (const t of [
+    'suspension_votes',
+    'teacher_suspensions',
+    'teacher_incidents',
+    'meeting_invitations',
+    'meetings',
+    'teacher_documents',
+    'teacher_applications',
+  ])
+    await db.schema.dropTable(t).execute();
 }

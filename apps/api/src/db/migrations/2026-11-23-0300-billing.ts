@@ -61,7 +61,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addUniqueConstraint('invoice_instalments_seq_uq', ['invoice_id', 'seq'])
     .execute();
-  await db.schema.createIndex('invoice_instalments_due_idx').on('invoice_instalments').columns(['status', 'due_on']).execute();
+  await db.schema
+    .createIndex('invoice_instalments_due_idx')
+    .on('invoice_instalments')
+    .columns(['status', 'due_on'])
+    .execute();
 
   await db.schema
     .createTable('sepa_mandates')
@@ -95,7 +99,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addUniqueConstraint('sepa_mandates_rum_uq', ['creditor_identifier', 'rum'])
     .execute();
-  await db.schema.createIndex('sepa_mandates_family_idx').on('sepa_mandates').columns(['family_id', 'status']).execute();
+  await db.schema
+    .createIndex('sepa_mandates_family_idx')
+    .on('sepa_mandates')
+    .columns(['family_id', 'status'])
+    .execute();
 
   await db.schema
     .createTable('collection_batches')
@@ -115,7 +123,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('collection_batches_date_idx').on('collection_batches').columns(['collection_date', 'id']).execute();
+  await db.schema
+    .createIndex('collection_batches_date_idx')
+    .on('collection_batches')
+    .columns(['collection_date', 'id'])
+    .execute();
 
   // The unique instalment_id is the "never debited twice" wall: a second batch cannot take the same instalment.
   await db.schema
@@ -199,7 +211,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('debit_holds_subscription_idx').on('debit_holds').columns(['subscription_id', 'released_at']).execute();
+  await db.schema
+    .createIndex('debit_holds_subscription_idx')
+    .on('debit_holds')
+    .columns(['subscription_id', 'released_at'])
+    .execute();
 
   await db.schema
     .createTable('payment_deferrals')
@@ -235,7 +251,19 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['tax_certificates', 'payment_deferrals', 'debit_holds', 'payments', 'batch_exclusions', 'debits', 'collection_batches', 'sepa_mandates', 'invoice_instalments', 'invoices', 'billing_counters']) {
+  for (const t of [
+    'tax_certificates',
+    'payment_deferrals',
+    'debit_holds',
+    'payments',
+    'batch_exclusions',
+    'debits',
+    'collection_batches',
+    'sepa_mandates',
+    'invoice_instalments',
+    'invoices',
+    'billing_counters',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

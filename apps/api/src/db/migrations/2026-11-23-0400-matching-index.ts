@@ -8,7 +8,16 @@ import { isSqlite } from '../migration-helpers.js';
  * in step by triggers, so every write of a profile (the profile form, applications, status changes, the seed)
  * maintains them without knowing they exist.
  */
-const COPIED = ['status', 'latitude', 'longitude', 'max_travel_km', 'capacity_new_students', 'teaches_at_home', 'teaches_at_school', 'teaches_online'] as const;
+const COPIED = [
+  'status',
+  'latitude',
+  'longitude',
+  'max_travel_km',
+  'capacity_new_students',
+  'teaches_at_home',
+  'teaches_at_school',
+  'teaches_online',
+] as const;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function up(db: Kysely<any>): Promise<void> {
@@ -30,30 +39,59 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('teaches_online', 'integer')
     .addPrimaryKeyConstraint('teacher_match_index_pk', ['teacher_id', 'instrument'])
     .execute();
-  await db.schema.createIndex('teacher_match_index_geo_idx').on('teacher_match_index').columns(['instrument', 'status', 'latitude', 'longitude']).execute();
+  await db.schema
+    .createIndex('teacher_match_index_geo_idx')
+    .on('teacher_match_index')
+    .columns(['instrument', 'status', 'latitude', 'longitude'])
+    .execute();
 
   // Keyset pages found scanning and sorting at 1M people (bench `lists`): the teachers directory orders by
   // (last_name, id) within kind; a families page reads its members' names (covering, no table lookups); the files
   // list orders by (stage_changed_at, id) across all stages.
   await db.schema.createIndex('people_kind_last_id_idx').on('people').columns(['kind', 'last_name', 'id']).execute();
-  await db.schema.createIndex('people_family_members_idx').on('people').columns(['family_id', 'kind', 'first_name', 'last_name']).execute();
-  await db.schema.createIndex('lesson_files_changed_idx').on('lesson_files').columns(['stage_changed_at', 'id']).execute();
+  await db.schema
+    .createIndex('people_family_members_idx')
+    .on('people')
+    .columns(['family_id', 'kind', 'first_name', 'last_name'])
+    .execute();
+  await db.schema
+    .createIndex('lesson_files_changed_idx')
+    .on('lesson_files')
+    .columns(['stage_changed_at', 'id'])
+    .execute();
 
   const columns = `teacher_id, instrument, level_min, level_max, age_min, age_max, ${COPIED.join(', ')}`;
-  const fromInstrument = (row: 'new' | 'NEW') => `SELECT ${row}.teacher_id, ${row}.instrument, ${row}.level_min, ${row}.level_max, ${row}.age_min, ${row}.age_max, ${COPIED.map((c) => `t.${c}`).join(', ')} FROM teachers t WHERE t.person_id = ${row}.teacher_id`;
+  const fromInstrument = (row: 'new' | 'NEW') =>
+    `SELECT ${row}.teacher_id, ${row}.instrument, ${row}.level_min, ${row}.level_max, ${row}.age_min, ${row}.age_max, ${COPIED.map((c) => `t.${c}`).join(', ')} FROM teachers t WHERE t.person_id = ${row}.teacher_id`;
   const copyTeacher = (row: 'new' | 'NEW') => COPIED.map((c) => `${c} = ${row}.${c}`).join(', ');
 
   await sql
-    .raw(`INSERT INTO teacher_match_index (${columns}) SELECT ti.teacher_id, ti.instrument, ti.level_min, ti.level_max, ti.age_min, ti.age_max, ${COPIED.map((c) => `t.${c}`).join(', ')} FROM teacher_instruments ti JOIN teachers t ON t.person_id = ti.teacher_id`)
+    .raw(
+      `INSERT INTO teacher_match_index (${columns}) SELECT ti.teacher_id, ti.instrument, ti.level_min, ti.level_max, ti.age_min, ti.age_max, ${COPIED.map((c) => `t.${c}`).join(', ')} FROM teacher_instruments ti JOIN teachers t ON t.person_id = ti.teacher_id`,
+    )
     .execute(db);
 
   if (isSqlite(db)) {
-    await sql.raw(`CREATE TRIGGER teacher_match_index_ti_ai AFTER INSERT ON teacher_instruments BEGIN INSERT OR REPLACE INTO teacher_match_index (${columns}) ${fromInstrument('new')}; END`).execute(db);
-    await sql.raw(`CREATE TRIGGER teacher_match_index_ti_ad AFTER DELETE ON teacher_instruments BEGIN DELETE FROM teacher_match_index WHERE teacher_id = old.teacher_id AND instrument = old.instrument; END`).execute(db);
     await sql
-      .raw(`CREATE TRIGGER teacher_match_index_ti_au AFTER UPDATE ON teacher_instruments BEGIN DELETE FROM teacher_match_index WHERE teacher_id = old.teacher_id AND instrument = old.instrument; INSERT OR REPLACE INTO teacher_match_index (${columns}) ${fromInstrument('new')}; END`)
+      .raw(
+        `CREATE TRIGGER teacher_match_index_ti_ai AFTER INSERT ON teacher_instruments BEGIN INSERT OR REPLACE INTO teacher_match_index (${columns}) ${fromInstrument('new')}; END`,
+      )
       .execute(db);
-    await sql.raw(`CREATE TRIGGER teacher_match_index_t_au AFTER UPDATE OF ${COPIED.join(', ')} ON teachers BEGIN UPDATE teacher_match_index SET ${copyTeacher('new')} WHERE teacher_id = new.person_id; END`).execute(db);
+    await sql
+      .raw(
+        `CREATE TRIGGER teacher_match_index_ti_ad AFTER DELETE ON teacher_instruments BEGIN DELETE FROM teacher_match_index WHERE teacher_id = old.teacher_id AND instrument = old.instrument; END`,
+      )
+      .execute(db);
+    await sql
+      .raw(
+        `CREATE TRIGGER teacher_match_index_ti_au AFTER UPDATE ON teacher_instruments BEGIN DELETE FROM teacher_match_index WHERE teacher_id = old.teacher_id AND instrument = old.instrument; INSERT OR REPLACE INTO teacher_match_index (${columns}) ${fromInstrument('new')}; END`,
+      )
+      .execute(db);
+    await sql
+      .raw(
+        `CREATE TRIGGER teacher_match_index_t_au AFTER UPDATE OF ${COPIED.join(', ')} ON teachers BEGIN UPDATE teacher_match_index SET ${copyTeacher('new')} WHERE teacher_id = new.person_id; END`,
+      )
+      .execute(db);
     return;
   }
   await sql
@@ -71,7 +109,11 @@ export async function up(db: Kysely<any>): Promise<void> {
        END $$`,
     )
     .execute(db);
-  await sql.raw(`CREATE TRIGGER teacher_match_index_ti AFTER INSERT OR UPDATE OR DELETE ON teacher_instruments FOR EACH ROW EXECUTE FUNCTION teacher_match_index_from_instrument()`).execute(db);
+  await sql
+    .raw(
+      `CREATE TRIGGER teacher_match_index_ti AFTER INSERT OR UPDATE OR DELETE ON teacher_instruments FOR EACH ROW EXECUTE FUNCTION teacher_match_index_from_instrument()`,
+    )
+    .execute(db);
   await sql
     .raw(
       `CREATE FUNCTION teacher_match_index_from_teacher() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -81,7 +123,11 @@ export async function up(db: Kysely<any>): Promise<void> {
        END $$`,
     )
     .execute(db);
-  await sql.raw(`CREATE TRIGGER teacher_match_index_t AFTER UPDATE OF ${COPIED.join(', ')} ON teachers FOR EACH ROW EXECUTE FUNCTION teacher_match_index_from_teacher()`).execute(db);
+  await sql
+    .raw(
+      `CREATE TRIGGER teacher_match_index_t AFTER UPDATE OF ${COPIED.join(', ')} ON teachers FOR EACH ROW EXECUTE FUNCTION teacher_match_index_from_teacher()`,
+    )
+    .execute(db);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -93,5 +139,6 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql`DROP FUNCTION IF EXISTS teacher_match_index_from_teacher()`.execute(db);
   }
   await db.schema.dropTable('teacher_match_index').execute();
-  for (const index of ['people_kind_last_id_idx', 'people_family_members_idx', 'lesson_files_changed_idx']) await db.schema.dropIndex(index).execute();
+  for (const index of ['people_kind_last_id_idx', 'people_family_members_idx', 'lesson_files_changed_idx'])
+    await db.schema.dropIndex(index).execute();
 }

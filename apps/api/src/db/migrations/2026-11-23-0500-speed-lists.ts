@@ -8,9 +8,24 @@ import type { Kysely } from 'kysely';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('people_kind_last_id_idx').ifNotExists().on('people').columns(['kind', 'last_name', 'id']).execute();
-  await db.schema.createIndex('people_family_members_idx').ifNotExists().on('people').columns(['family_id', 'kind', 'first_name', 'last_name']).execute();
-  await db.schema.createIndex('lesson_files_changed_idx').ifNotExists().on('lesson_files').columns(['stage_changed_at', 'id']).execute();
+  await db.schema
+    .createIndex('people_kind_last_id_idx')
+    .ifNotExists()
+    .on('people')
+    .columns(['kind', 'last_name', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('people_family_members_idx')
+    .ifNotExists()
+    .on('people')
+    .columns(['family_id', 'kind', 'first_name', 'last_name'])
+    .execute();
+  await db.schema
+    .createIndex('lesson_files_changed_idx')
+    .ifNotExists()
+    .on('lesson_files')
+    .columns(['stage_changed_at', 'id'])
+    .execute();
 }
 
 // The indexes belong to 0400, whose down drops them.

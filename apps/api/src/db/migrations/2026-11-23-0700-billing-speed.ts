@@ -9,11 +9,23 @@ import { sql, type Kysely } from 'kysely';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('invoices_subscription_period_idx').ifNotExists().on('invoices').columns(['subscription_id', 'period_start']).execute();
-  await db.schema.createIndex('lessons_disputed_idx').ifNotExists().on('lessons').columns(['student_id', 'lesson_date']).where(sql.ref('family_response'), '=', sql.lit('disputed')).execute();
+  await db.schema
+    .createIndex('invoices_subscription_period_idx')
+    .ifNotExists()
+    .on('invoices')
+    .columns(['subscription_id', 'period_start'])
+    .execute();
+  await db.schema
+    .createIndex('lessons_disputed_idx')
+    .ifNotExists()
+    .on('lessons')
+    .columns(['student_id', 'lesson_date'])
+    .where(sql.ref('family_response'), '=', sql.lit('disputed'))
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const index of ['invoices_subscription_period_idx', 'lessons_disputed_idx']) await db.schema.dropIndex(index).ifExists().execute();
+  for (const index of ['invoices_subscription_period_idx', 'lessons_disputed_idx'])
+    await db.schema.dropIndex(index).ifExists().execute();
 }

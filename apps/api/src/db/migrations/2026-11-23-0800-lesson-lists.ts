@@ -9,9 +9,17 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('lessons_date_id_idx').on('lessons').columns(['lesson_date', 'id']).execute();
   await db.schema.dropIndex('lessons_date_idx').execute();
-  await db.schema.createIndex('lessons_teacher_date_id_idx').on('lessons').columns(['teacher_id', 'lesson_date', 'id']).execute();
+  await db.schema
+    .createIndex('lessons_teacher_date_id_idx')
+    .on('lessons')
+    .columns(['teacher_id', 'lesson_date', 'id'])
+    .execute();
   await db.schema.dropIndex('lessons_teacher_date_idx').execute();
-  await db.schema.createIndex('lessons_family_date_id_idx').on('lessons').columns(['family_id', 'lesson_date', 'id']).execute();
+  await db.schema
+    .createIndex('lessons_family_date_id_idx')
+    .on('lessons')
+    .columns(['family_id', 'lesson_date', 'id'])
+    .execute();
   await db.schema.dropIndex('lessons_family_date_idx').execute();
 }
 
@@ -19,7 +27,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('lessons_date_idx').on('lessons').column('lesson_date').execute();
   await db.schema.dropIndex('lessons_date_id_idx').execute();
-  await db.schema.createIndex('lessons_teacher_date_idx').on('lessons').columns(['teacher_id', 'lesson_date']).execute();
+  await db.schema
+    .createIndex('lessons_teacher_date_idx')
+    .on('lessons')
+    .columns(['teacher_id', 'lesson_date'])
+    .execute();
   await db.schema.dropIndex('lessons_teacher_date_id_idx').execute();
   await db.schema.createIndex('lessons_family_date_idx').on('lessons').columns(['family_id', 'lesson_date']).execute();
   await db.schema.dropIndex('lessons_family_date_id_idx').execute();

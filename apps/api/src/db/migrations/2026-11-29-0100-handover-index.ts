@@ -6,7 +6,11 @@ import type { Kysely } from 'kysely';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('assignments_handed_over_idx').on('assignments').columns(['handed_over_at', 'first_lesson_on']).execute();
+  await db.schema
+    .createIndex('assignments_handed_over_idx')
+    .on('assignments')
+    .columns(['handed_over_at', 'first_lesson_on'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time

@@ -6,7 +6,11 @@ import type { Kysely } from 'kysely';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('debit_holds_open_since_idx').on('debit_holds').columns(['released_at', 'since', 'id']).execute();
+  await db.schema
+    .createIndex('debit_holds_open_since_idx')
+    .on('debit_holds')
+    .columns(['released_at', 'since', 'id'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time

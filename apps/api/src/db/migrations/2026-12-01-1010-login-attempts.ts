@@ -24,7 +24,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await index('login_attempts_email_at_idx', ['email', 'at']);
   await index('login_attempts_email_address_at_idx', ['email', 'address', 'at']);
   await index('login_attempts_address_at_idx', ['address', 'at']);
-  await db.schema.createTable('rate_locks').addColumn('bucket', 'integer', (c) => c.primaryKey()).execute();
+  await db.schema
+    .createTable('rate_locks')
+    .addColumn('bucket', 'integer', (c) => c.primaryKey())
+    .execute();
   // login attempts were counted in rate_events until now
   await db.deleteFrom('rate_events').where('key', 'like', 'login:%').execute();
 }

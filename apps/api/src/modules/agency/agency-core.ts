@@ -36,7 +36,11 @@ export async function guardianFamilyId(tx: Tx, actor: Actor): Promise<string | n
 /** A teacher account's relation to a file: any assignment of theirs on it (past ones keep read access). */
 export async function teacherAssignment(tx: Tx, actor: Actor, fileId: string, activeOnly: boolean) {
   if (actor.kind !== 'user' || !actor.personId || !actor.roles.has('teacher')) return undefined;
-  let q = tx.selectFrom('assignments').selectAll().where('file_id', '=', fileId).where('teacher_id', '=', actor.personId);
+  let q = tx
+    .selectFrom('assignments')
+    .selectAll()
+    .where('file_id', '=', fileId)
+    .where('teacher_id', '=', actor.personId);
   if (activeOnly) q = q.where('ended_on', 'is', null);
   return q.orderBy('created_at', 'desc').executeTakeFirst();
 }
@@ -47,12 +51,20 @@ export type FileAccess = 'staff' | 'teacher' | 'family';
  * Role and relation: staff see every file; a teacher only files they are (or were) assigned to; a guardian
  * only their own family's files. Throws 404 for a missing file, 403 for a file of someone else.
  */
-export async function assertFileAccess(tx: Tx, actor: Actor, fileId: string): Promise<{ file: FileRow; access: FileAccess }> {
+export async function assertFileAccess(
+  tx: Tx,
+  actor: Actor,
+  fileId: string,
+): Promise<{ file: FileRow; access: FileAccess }> {
   return assertAccessToFile(tx, actor, await findFile(tx, fileId));
 }
 
 /** The same check on a file the caller has already read (with whatever it read along with it). */
-export async function assertAccessToFile<F extends FileRow>(tx: Tx, actor: Actor, file: F | undefined): Promise<{ file: F; access: FileAccess }> {
+export async function assertAccessToFile<F extends FileRow>(
+  tx: Tx,
+  actor: Actor,
+  file: F | undefined,
+): Promise<{ file: F; access: FileAccess }> {
   if (!file) throw notFound();
   if (actor.kind === 'system' || hasRole(actor, ...FILE_STAFF, 'board')) return { file, access: 'staff' };
   requireUser(actor);
@@ -105,7 +117,15 @@ export function showsLesson(access: FileAccess, actor: Actor, lesson: { teacher_
 export const showsSubscription = (access: FileAccess): boolean => access !== 'teacher';
 
 /** Moves a file to a stage (owner follows the stage), with optimistic locking, history and audit. */
-export async function changeStage(deps: Pick<Deps, 'clock'>, tx: Tx, actor: Actor, file: FileRow, to: FileStage, reason: string, extra: Partial<FileRow> = {}): Promise<FileRow> {
+export async function changeStage(
+  deps: Pick<Deps, 'clock'>,
+  tx: Tx,
+  actor: Actor,
+  file: FileRow,
+  to: FileStage,
+  reason: string,
+  extra: Partial<FileRow> = {},
+): Promise<FileRow> {
   const now = deps.clock.now().toISOString();
   const set = { ...extra, stage: to, owner_service: STAGE_OWNER[to], stage_changed_at: now, updated_at: now };
   const result = await tx
@@ -117,10 +137,26 @@ export async function changeStage(deps: Pick<Deps, 'clock'>, tx: Tx, actor: Acto
   if (Number(result.numUpdatedRows) !== 1) throw stale();
   await tx
     .insertInto('file_stage_events')
-    .values({ id: newId(), file_id: file.id, from_stage: file.stage, to_stage: to, reason, at: now, actor_user_id: actorUserId(actor), actor_name: actorName(actor) })
+    .values({
+      id: newId(),
+      file_id: file.id,
+      from_stage: file.stage,
+      to_stage: to,
+      reason,
+      at: now,
+      actor_user_id: actorUserId(actor),
+      actor_name: actorName(actor),
+    })
     .execute();
   const after = { ...file, ...set, version: file.version + 1 };
-  await recordAudit(tx, deps.clock, actor, { entityType: 'lesson_file', entityId: file.id, action: 'stage', before: file, after, summary: `${file.stage} → ${to}: ${reason}` });
+  await recordAudit(tx, deps.clock, actor, {
+    entityType: 'lesson_file',
+    entityId: file.id,
+    action: 'stage',
+    before: file,
+    after,
+    summary: `${file.stage} → ${to}: ${reason}`,
+  });
   return after;
 }
 
@@ -157,8 +193,17 @@ export async function createAccessLink(
 
 /** Who to write to on the family side: the first guardian with an e-mail, else an adult student with one. */
 export async function familyContact(tx: Tx, file: FileRow) {
-  const people = await tx.selectFrom('people').selectAll().where('family_id', '=', file.family_id).orderBy('created_at').execute();
-  const family = await tx.selectFrom('families').select(['name', 'locale']).where('id', '=', file.family_id).executeTakeFirstOrThrow();
+  const people = await tx
+    .selectFrom('people')
+    .selectAll()
+    .where('family_id', '=', file.family_id)
+    .orderBy('created_at')
+    .execute();
+  const family = await tx
+    .selectFrom('families')
+    .select(['name', 'locale'])
+    .where('id', '=', file.family_id)
+    .executeTakeFirstOrThrow();
   const guardians = people.filter((p) => p.kind === 'guardian');
   const student = people.find((p) => p.id === file.student_id);
   const main = guardians.find((g) => g.email) ?? guardians[0] ?? (student?.email ? student : undefined) ?? student;
@@ -167,7 +212,9 @@ export async function familyContact(tx: Tx, file: FileRow) {
 
 export async function teacherContact(tx: Tx, teacherId: string, fallbackLocale: Locale) {
   const person = await tx.selectFrom('people').selectAll().where('id', '=', teacherId).executeTakeFirstOrThrow();
-  const user = person.user_id ? await tx.selectFrom('users').select('locale').where('id', '=', person.user_id).executeTakeFirst() : undefined;
+  const user = person.user_id
+    ? await tx.selectFrom('users').select('locale').where('id', '=', person.user_id).executeTakeFirst()
+    : undefined;
   const locale = (user?.locale === 'en' ? 'en' : user?.locale === 'fr' ? 'fr' : fallbackLocale) as Locale;
   return { person, locale };
 }

@@ -3,7 +3,12 @@ import { defineTemplate, signature, type PersonalLink } from '../../platform/mai
 type Contact = { name: string; email: string | null; phone: string | null };
 const line = (label: string, value: string | null) => (value ? `\n${label} ${value}` : '');
 
-export const requestReceivedMail = defineTemplate<{ name: string; studentName: string; instrument: string; reference: string }>('agency.request-received', {
+export const requestReceivedMail = defineTemplate<{
+  name: string;
+  studentName: string;
+  instrument: string;
+  reference: string;
+}>('agency.request-received', {
   fr: (p) => ({
     subject: `Votre demande de cours (${p.reference})`,
     text: `Bonjour ${p.name},\n\nNous avons bien reçu votre demande de cours de ${p.instrument} pour ${p.studentName} (référence ${p.reference}). Un conseiller vous rappelle très vite pour en parler.${signature.fr}`,

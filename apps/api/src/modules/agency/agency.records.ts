@@ -23,7 +23,13 @@ registerRecordType('lesson_file', (deps) => ({
 const EXTERNAL_FIELDS = fields('name', 'contact', 'notes');
 
 const ASSIGNMENT_FIELDS = fields(
-  'teacher_id', 'started_on', 'ended_on', 'end_reason', 'handed_over_at', 'first_lesson_on', 'could_not_reach_at',
+  'teacher_id',
+  'started_on',
+  'ended_on',
+  'end_reason',
+  'handed_over_at',
+  'first_lesson_on',
+  'could_not_reach_at',
 );
 registerRecordType('assignment', (deps) =>
   sameForAll(ASSIGNMENT_FIELDS, async (actor, id) => {
@@ -38,7 +44,13 @@ registerRecordType('assignment', (deps) =>
 
 // The hold's reason is on the billing holds list, a record of its own: the file page shows only that it is held.
 const SUBSCRIPTION_FIELDS = fields(
-  'plan_id', 'status', 'subscribed_on', 'billable_from', 'first_debit_by', 'ended_on', 'on_hold',
+  'plan_id',
+  'status',
+  'subscribed_on',
+  'billable_from',
+  'first_debit_by',
+  'ended_on',
+  'on_hold',
 );
 registerRecordType('subscription', (deps) =>
   sameForAll(SUBSCRIPTION_FIELDS, async (actor, id) => {
@@ -54,7 +66,13 @@ registerRecordType('subscription', (deps) =>
 );
 
 const LESSON_FIELDS = fields(
-  'lesson_date', 'minutes', 'status', 'place', 'family_response', 'dispute_reason', 'teacher_id',
+  'lesson_date',
+  'minutes',
+  'status',
+  'place',
+  'family_response',
+  'dispute_reason',
+  'teacher_id',
 );
 registerRecordType('lesson', (deps) =>
   sameForAll(LESSON_FIELDS, async (actor, id) => {
@@ -75,7 +93,13 @@ registerRecordType('lesson', (deps) =>
 );
 
 const PLAN_FIELDS = fields(
-  'name', 'lesson_minutes', 'frequency', 'lessons_per_season', 'price_cents', 'billing_period', 'active',
+  'name',
+  'lesson_minutes',
+  'frequency',
+  'lessons_per_season',
+  'price_cents',
+  'billing_period',
+  'active',
 );
 registerRecordType('plan', (deps) => {
   const plans = createPlansService(deps);
@@ -85,7 +109,13 @@ registerRecordType('plan', (deps) => {
 });
 
 const TICKET_FIELDS = fields(
-  'file_id', 'family_id', 'subject', 'status', 'opened_by', 'return_to_service', 'solved_at',
+  'file_id',
+  'family_id',
+  'subject',
+  'status',
+  'opened_by',
+  'return_to_service',
+  'solved_at',
 );
 registerRecordType('ticket', (deps) => {
   const tickets = createTicketsService(deps);

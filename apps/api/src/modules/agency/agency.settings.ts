@@ -19,7 +19,13 @@ export const SETTING = {
   publicRateLimit: 'agency.publicRequestRateLimit',
 } as const;
 
-export type MatchingWeights = { distance: number; availability: number; styles: number; load: number; outcomes: number };
+export type MatchingWeights = {
+  distance: number;
+  availability: number;
+  styles: number;
+  load: number;
+  outcomes: number;
+};
 
 registerSetting(SETTING.firstDebitDays, 9, z.number().int().min(0).max(60));
 registerSetting(SETTING.reminderDays, [2, 5, 8], z.array(z.number().int().min(1).max(60)).max(10));
@@ -32,7 +38,13 @@ registerSetting(
 registerSetting(
   SETTING.weights,
   { distance: 30, availability: 30, styles: 10, load: 20, outcomes: 10 } satisfies MatchingWeights,
-  z.object({ distance: z.number().min(0).max(100), availability: z.number().min(0).max(100), styles: z.number().min(0).max(100), load: z.number().min(0).max(100), outcomes: z.number().min(0).max(100) }),
+  z.object({
+    distance: z.number().min(0).max(100),
+    availability: z.number().min(0).max(100),
+    styles: z.number().min(0).max(100),
+    load: z.number().min(0).max(100),
+    outcomes: z.number().min(0).max(100),
+  }),
 );
 registerSetting(SETTING.searchRadiusKm, 60, z.number().int().min(1).max(500));
 registerSetting(SETTING.defaultTravelKm, 10, z.number().int().min(1).max(200));
@@ -42,4 +54,8 @@ registerSetting(SETTING.fewLessonsPerMonth, 4, z.number().int().min(0).max(200))
 registerSetting(SETTING.checkInAfterFirstDays, 7, z.number().int().min(1).max(90));
 registerSetting(SETTING.checkInEveryDays, 30, z.number().int().min(7).max(365));
 registerSetting(SETTING.linkValidityDays, 30, z.number().int().min(1).max(90));
-registerSetting(SETTING.publicRateLimit, { limit: 10, windowMinutes: 60 }, z.object({ limit: z.number().int().min(1).max(10_000), windowMinutes: z.number().int().min(1).max(1440) }));
+registerSetting(
+  SETTING.publicRateLimit,
+  { limit: 10, windowMinutes: 60 },
+  z.object({ limit: z.number().int().min(1).max(10_000), windowMinutes: z.number().int().min(1).max(1440) }),
+);

@@ -29,7 +29,26 @@ export async function makeProfileTeacher(
   const lastName = options.lastName ?? 'Professeur';
   const email = options.email ?? `prof-${id.slice(0, 8)}@example.org`;
   const place = resolvePlace({ postalCode: options.postalCode ?? '75011' });
-  await deps.db.insertInto('people').values({ id, kind: 'teacher', first_name: firstName, last_name: lastName, email, phone: '+33611223344', birth_date: null, family_id: null, user_id: null, notes: null, search_name: searchName(firstName, lastName), search_contact: searchContact(email, null), created_at: now, updated_at: now, version: 1 }).execute();
+  await deps.db
+    .insertInto('people')
+    .values({
+      id,
+      kind: 'teacher',
+      first_name: firstName,
+      last_name: lastName,
+      email,
+      phone: '+33611223344',
+      birth_date: null,
+      family_id: null,
+      user_id: null,
+      notes: null,
+      search_name: searchName(firstName, lastName),
+      search_contact: searchContact(email, null),
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    })
+    .execute();
   await deps.db
     .insertInto('teachers')
     .values({
@@ -56,17 +75,59 @@ export async function makeProfileTeacher(
     })
     .execute();
   const instruments = options.instruments ?? [{ instrument: 'piano', levelMin: 1, levelMax: 2, ageMin: 6, ageMax: 18 }];
-  await deps.db.insertInto('teacher_instruments').values(instruments.map((i) => ({ teacher_id: id, instrument: i.instrument, level_min: i.levelMin, level_max: i.levelMax, age_min: i.ageMin, age_max: i.ageMax }))).execute();
+  await deps.db
+    .insertInto('teacher_instruments')
+    .values(
+      instruments.map((i) => ({
+        teacher_id: id,
+        instrument: i.instrument,
+        level_min: i.levelMin,
+        level_max: i.levelMax,
+        age_min: i.ageMin,
+        age_max: i.ageMax,
+      })),
+    )
+    .execute();
   const availability = options.availability ?? [{ weekday: 3, startMinute: 14 * 60, endMinute: 19 * 60 }];
-  if (availability.length) await deps.db.insertInto('teacher_availability').values(availability.map((a) => ({ teacher_id: id, weekday: a.weekday, start_minute: a.startMinute, end_minute: a.endMinute }))).execute();
-  if (options.zones?.length) await deps.db.insertInto('teacher_zones').values(options.zones.map((z) => ({ teacher_id: id, kind: z.kind, code: z.code }))).execute();
+  if (availability.length)
+    await deps.db
+      .insertInto('teacher_availability')
+      .values(
+        availability.map((a) => ({
+          teacher_id: id,
+          weekday: a.weekday,
+          start_minute: a.startMinute,
+          end_minute: a.endMinute,
+        })),
+      )
+      .execute();
+  if (options.zones?.length)
+    await deps.db
+      .insertInto('teacher_zones')
+      .values(options.zones.map((z) => ({ teacher_id: id, kind: z.kind, code: z.code })))
+      .execute();
   return id;
 }
 
 export async function makePlan(deps: Deps): Promise<string> {
   const now = deps.clock.now().toISOString();
   const id = newId();
-  await deps.db.insertInto('plans').values({ id, name: 'Hebdo 45 min', lesson_minutes: 45, frequency: 'weekly', lessons_per_season: 32, price_cents: 14_000, billing_period: 'monthly', active: 1, created_at: now, updated_at: now, version: 1 }).execute();
+  await deps.db
+    .insertInto('plans')
+    .values({
+      id,
+      name: 'Hebdo 45 min',
+      lesson_minutes: 45,
+      frequency: 'weekly',
+      lessons_per_season: 32,
+      price_cents: 14_000,
+      billing_period: 'monthly',
+      active: 1,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    })
+    .execute();
   return id;
 }
 
@@ -92,5 +153,10 @@ export function requestBody(overrides: Record<string, unknown> = {}) {
 }
 
 export async function relaxRateLimit(deps: Deps): Promise<void> {
-  await writeSetting(deps.db, 'agency.publicRequestRateLimit', { limit: 1000, windowMinutes: 60 }, deps.clock.now().toISOString());
+  await writeSetting(
+    deps.db,
+    'agency.publicRequestRateLimit',
+    { limit: 1000, windowMinutes: 60 },
+    deps.clock.now().toISOString(),
+  );
 }

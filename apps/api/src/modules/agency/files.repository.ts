@@ -50,7 +50,12 @@ export async function listFiles(db: Tx, f: FileListFilter) {
       'student.last_name as student_last_name',
     ])
     .select((eb) => [
-      eb.selectFrom('tasks').select(eb.fn.countAll<number>().as('n')).whereRef('tasks.file_id', '=', 'lesson_files.id').where('tasks.status', '=', 'open').as('open_tasks'),
+      eb
+        .selectFrom('tasks')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('tasks.file_id', '=', 'lesson_files.id')
+        .where('tasks.status', '=', 'open')
+        .as('open_tasks'),
       noLessonWhileBillableSql(f.today).as('no_lesson'),
     ]);
   if (f.stage) q = q.where('lesson_files.stage', '=', f.stage);
@@ -59,14 +64,30 @@ export async function listFiles(db: Tx, f: FileListFilter) {
   if (f.teacherId) {
     const teacherId = f.teacherId;
     // Driven from the teacher's assignments (an index range) rather than testing every file of the agency.
-    q = q.where('lesson_files.id', 'in', (eb) => eb.selectFrom('assignments').select('assignments.file_id').where('assignments.teacher_id', '=', teacherId).where('assignments.file_id', 'is not', null).$narrowType<{ file_id: string }>());
+    q = q.where('lesson_files.id', 'in', (eb) =>
+      eb
+        .selectFrom('assignments')
+        .select('assignments.file_id')
+        .where('assignments.teacher_id', '=', teacherId)
+        .where('assignments.file_id', 'is not', null)
+        .$narrowType<{ file_id: string }>(),
+    );
   }
   if (f.familyId) q = q.where('lesson_files.family_id', '=', f.familyId);
   if (f.needsAction) {
     q = q.where((eb) =>
       eb.or([
-        eb.exists(eb.selectFrom('tasks').select('tasks.id').whereRef('tasks.file_id', '=', 'lesson_files.id').where('tasks.status', '=', 'open').where('tasks.due_on', '<=', f.today)),
-        ...Object.entries(f.overdueBefore).map(([stage, before]) => eb.and([eb('lesson_files.stage', '=', stage), eb('lesson_files.stage_changed_at', '<', before)])),
+        eb.exists(
+          eb
+            .selectFrom('tasks')
+            .select('tasks.id')
+            .whereRef('tasks.file_id', '=', 'lesson_files.id')
+            .where('tasks.status', '=', 'open')
+            .where('tasks.due_on', '<=', f.today),
+        ),
+        ...Object.entries(f.overdueBefore).map(([stage, before]) =>
+          eb.and([eb('lesson_files.stage', '=', stage), eb('lesson_files.stage_changed_at', '<', before)]),
+        ),
         eb(noLessonWhileBillableSql(f.today), '=', 1),
       ]),
     );
@@ -75,5 +96,9 @@ export async function listFiles(db: Tx, f: FileListFilter) {
     const [at, id] = f.after;
     q = q.where(keysetAfter('lesson_files.stage_changed_at', 'lesson_files.id', '>', [at, id]));
   }
-  return q.orderBy('lesson_files.stage_changed_at').orderBy('lesson_files.id').limit(f.limit + 1).execute();
+  return q
+    .orderBy('lesson_files.stage_changed_at')
+    .orderBy('lesson_files.id')
+    .limit(f.limit + 1)
+    .execute();
 }

@@ -12,7 +12,8 @@ async function agent(role: 'sales' | 'recruitment' | 'followup' | 'admin'): Prom
 beforeAll(async () => {
   ctx = await createTestApp();
   await relaxRateLimit(ctx.deps);
-  for (const role of ['sales', 'recruitment', 'followup', 'admin'] as const) emails[role] = (await makeUser(ctx.deps, [role])).email;
+  for (const role of ['sales', 'recruitment', 'followup', 'admin'] as const)
+    emails[role] = (await makeUser(ctx.deps, [role])).email;
   planId = await makePlan(ctx.deps);
 });
 afterAll(async () => ctx.close());
@@ -29,8 +30,10 @@ async function handedOver() {
   return { fileId, familyEmail: body.guardian.email, teacherEmail: `t-${fileId.slice(0, 8)}@example.org`, teacherId };
 }
 
-const mails = (to: string, template: string) => ctx.deps.db.selectFrom('outbox').select('id').where('to_address', '=', to).where('template', '=', template).execute();
-const tasks = (fileId: string, kind: string) => ctx.deps.db.selectFrom('tasks').selectAll().where('file_id', '=', fileId).where('kind', '=', kind).execute();
+const mails = (to: string, template: string) =>
+  ctx.deps.db.selectFrom('outbox').select('id').where('to_address', '=', to).where('template', '=', template).execute();
+const tasks = (fileId: string, kind: string) =>
+  ctx.deps.db.selectFrom('tasks').selectAll().where('file_id', '=', fileId).where('kind', '=', kind).execute();
 
 describe('the follow-up sweep', () => {
   it('reminds both sides on the reminder days, once each even when two sweeps run at the same time', async () => {
@@ -69,14 +72,22 @@ describe('the follow-up sweep', () => {
     await Promise.all([runFollowupSweep(ctx.deps), runFollowupSweep(ctx.deps)]);
     expect(await tasks(f.fileId, 'no-lesson-while-billable')).toHaveLength(1);
     const followup = await agent('followup');
-    const list = (await followup.get('/api/files?needsAction=today')).json() as { items: { id: string; noLessonWhileBillable: boolean }[] };
+    const list = (await followup.get('/api/files?needsAction=today')).json() as {
+      items: { id: string; noLessonWhileBillable: boolean }[];
+    };
     expect(list.items.find((i) => i.id === f.fileId)?.noLessonWhileBillable).toBe(true);
 
     // The teacher records a lesson: the flag and its task go.
     const teacher = await loginAs(ctx, (await makeUser(ctx.deps, ['teacher'], { personId: f.teacherId })).email);
-    expect((await teacher.post(`/api/files/${f.fileId}/lessons`, { date: '2026-10-09', minutes: 45, status: 'done' })).statusCode).toBe(201);
+    expect(
+      (await teacher.post(`/api/files/${f.fileId}/lessons`, { date: '2026-10-09', minutes: 45, status: 'done' }))
+        .statusCode,
+    ).toBe(201);
     expect((await tasks(f.fileId, 'no-lesson-while-billable'))[0]?.status).toBe('done');
-    const after = (await followup.get(`/api/files/${f.fileId}`)).json() as { noLessonWhileBillable: boolean; stage: string };
+    const after = (await followup.get(`/api/files/${f.fileId}`)).json() as {
+      noLessonWhileBillable: boolean;
+      stage: string;
+    };
     expect(after).toMatchObject({ noLessonWhileBillable: false, stage: 'ongoing' });
 
     // Check-ins: a week after the first lesson, then monthly.

@@ -10,7 +10,11 @@ import { firstLessonReminderMail } from './agency.mails.js';
 
 /** Claims an action key once; a second sweep (even a concurrent one on another instance) gets false. */
 async function claimOnce(tx: Tx, key: string, fileId: string | null, at: string): Promise<boolean> {
-  const result = await tx.insertInto('sweep_actions').values({ key, file_id: fileId, done_at: at }).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
+  const result = await tx
+    .insertInto('sweep_actions')
+    .values({ key, file_id: fileId, done_at: at })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
@@ -51,12 +55,22 @@ export async function runFollowupSweep(deps: Deps): Promise<Record<string, numbe
   });
   const claimed = new Set<string>();
   for (let i = 0; i < dueReminders.length; i += 400) {
-    const keys = dueReminders.slice(i, i + 400).flatMap((a) => [`first-lesson-reminder:${a.id}:${a.due}:family`, `first-lesson-reminder:${a.id}:${a.due}:teacher`]);
-    for (const row of await db.selectFrom('sweep_actions').select('key').where('key', 'in', keys).execute()) claimed.add(row.key);
+    const keys = dueReminders
+      .slice(i, i + 400)
+      .flatMap((a) => [
+        `first-lesson-reminder:${a.id}:${a.due}:family`,
+        `first-lesson-reminder:${a.id}:${a.due}:teacher`,
+      ]);
+    for (const row of await db.selectFrom('sweep_actions').select('key').where('key', 'in', keys).execute())
+      claimed.add(row.key);
   }
   for (const a of dueReminders) {
     const { due, fileId } = a;
-    if (claimed.has(`first-lesson-reminder:${a.id}:${due}:family`) && claimed.has(`first-lesson-reminder:${a.id}:${due}:teacher`)) continue;
+    if (
+      claimed.has(`first-lesson-reminder:${a.id}:${due}:family`) &&
+      claimed.has(`first-lesson-reminder:${a.id}:${due}:teacher`)
+    )
+      continue;
     const sent = await db.transaction().execute(async (tx) => {
       const file = await findFile(tx, fileId);
       if (!file) return 0;
@@ -64,13 +78,43 @@ export async function runFollowupSweep(deps: Deps): Promise<Record<string, numbe
       const tc = await teacherContact(tx, a.teacher_id, fam.locale);
       let n = 0;
       if (fam.main?.email && (await claimOnce(tx, `first-lesson-reminder:${a.id}:${due}:family`, fileId, now))) {
-        const link = await createAccessLink(deps, tx, { fileId, assignmentId: a.id, personId: fam.main.id, audience: 'family' });
-        await deps.mailer.enqueue(tx, { to: fam.main.email, locale: fam.locale, mail: firstLessonReminderMail({ name: fam.main.first_name, otherName: `${tc.person.first_name} ${tc.person.last_name}`, studentName: fam.student?.first_name ?? '', link }), related: { type: 'lesson_file', id: fileId } });
+        const link = await createAccessLink(deps, tx, {
+          fileId,
+          assignmentId: a.id,
+          personId: fam.main.id,
+          audience: 'family',
+        });
+        await deps.mailer.enqueue(tx, {
+          to: fam.main.email,
+          locale: fam.locale,
+          mail: firstLessonReminderMail({
+            name: fam.main.first_name,
+            otherName: `${tc.person.first_name} ${tc.person.last_name}`,
+            studentName: fam.student?.first_name ?? '',
+            link,
+          }),
+          related: { type: 'lesson_file', id: fileId },
+        });
         n += 1;
       }
       if (tc.person.email && (await claimOnce(tx, `first-lesson-reminder:${a.id}:${due}:teacher`, fileId, now))) {
-        const link = await createAccessLink(deps, tx, { fileId, assignmentId: a.id, personId: a.teacher_id, audience: 'teacher' });
-        await deps.mailer.enqueue(tx, { to: tc.person.email, locale: tc.locale, mail: firstLessonReminderMail({ name: tc.person.first_name, otherName: fam.main ? `${fam.main.first_name} ${fam.main.last_name}` : fam.family.name, studentName: fam.student?.first_name ?? '', link }), related: { type: 'lesson_file', id: fileId } });
+        const link = await createAccessLink(deps, tx, {
+          fileId,
+          assignmentId: a.id,
+          personId: a.teacher_id,
+          audience: 'teacher',
+        });
+        await deps.mailer.enqueue(tx, {
+          to: tc.person.email,
+          locale: tc.locale,
+          mail: firstLessonReminderMail({
+            name: tc.person.first_name,
+            otherName: fam.main ? `${fam.main.first_name} ${fam.main.last_name}` : fam.family.name,
+            studentName: fam.student?.first_name ?? '',
+            link,
+          }),
+          related: { type: 'lesson_file', id: fileId },
+        });
         n += 1;
       }
       return n;
@@ -82,10 +126,34 @@ export async function runFollowupSweep(deps: Deps): Promise<Record<string, numbe
   const billable = await db
     .selectFrom('subscriptions')
     .innerJoin('lesson_files', 'lesson_files.id', 'subscriptions.file_id')
-    .select(['subscriptions.id', 'subscriptions.file_id', 'subscriptions.family_id', 'subscriptions.billable_from', 'subscriptions.first_debit_by', 'lesson_files.stage'])
+    .select([
+      'subscriptions.id',
+      'subscriptions.file_id',
+      'subscriptions.family_id',
+      'subscriptions.billable_from',
+      'subscriptions.first_debit_by',
+      'lesson_files.stage',
+    ])
     .select((eb) => [
-      eb.exists(eb.selectFrom('lessons').select('lessons.id').whereRef('lessons.file_id', '=', 'subscriptions.file_id').where('lessons.status', 'in', ['done', 'late'])).as('has_lesson'),
-      eb.exists(eb.selectFrom('assignments').select('assignments.id').whereRef('assignments.file_id', '=', 'subscriptions.file_id').where('assignments.ended_on', 'is', null).where('assignments.first_lesson_on', 'is not', null)).as('has_date'),
+      eb
+        .exists(
+          eb
+            .selectFrom('lessons')
+            .select('lessons.id')
+            .whereRef('lessons.file_id', '=', 'subscriptions.file_id')
+            .where('lessons.status', 'in', ['done', 'late']),
+        )
+        .as('has_lesson'),
+      eb
+        .exists(
+          eb
+            .selectFrom('assignments')
+            .select('assignments.id')
+            .whereRef('assignments.file_id', '=', 'subscriptions.file_id')
+            .where('assignments.ended_on', 'is', null)
+            .where('assignments.first_lesson_on', 'is not', null),
+        )
+        .as('has_date'),
     ])
     .where('subscriptions.status', '=', 'active')
     .where('subscriptions.billable_from', '<=', today)
@@ -99,20 +167,50 @@ export async function runFollowupSweep(deps: Deps): Promise<Record<string, numbe
     const hasDate = Boolean(Number(s.has_date));
     const debitBy = s.first_debit_by as string;
     if (!hasLesson && !hasDate && addDays(debitBy, -alertDays) <= today) {
-      flags.push({ kind: 'first-lesson-alert', service: 'followup', title: `No first-lesson date and the first debit is due by ${debitBy}`, dueOn: today, fileId: s.file_id, familyId: s.family_id, dedupeKey: `first-lesson-alert:${s.id}:${s.billable_from}` });
+      flags.push({
+        kind: 'first-lesson-alert',
+        service: 'followup',
+        title: `No first-lesson date and the first debit is due by ${debitBy}`,
+        dueOn: today,
+        fileId: s.file_id,
+        familyId: s.family_id,
+        dedupeKey: `first-lesson-alert:${s.id}:${s.billable_from}`,
+      });
     }
     if (!hasLesson && debitBy <= today) {
-      flags.push({ kind: 'no-lesson-while-billable', service: 'followup', title: 'Charged with no lesson recorded: check with the family and the teacher', dueOn: today, fileId: s.file_id, familyId: s.family_id, dedupeKey: `no-lesson-while-billable:${s.id}:${s.billable_from}` });
+      flags.push({
+        kind: 'no-lesson-while-billable',
+        service: 'followup',
+        title: 'Charged with no lesson recorded: check with the family and the teacher',
+        dueOn: today,
+        fileId: s.file_id,
+        familyId: s.family_id,
+        dedupeKey: `no-lesson-while-billable:${s.id}:${s.billable_from}`,
+      });
     }
   }
-  counts.alerts += await createTasksOnce(db, clock, flags.filter((t) => t.kind === 'first-lesson-alert'));
-  counts.noLessonFlags += await createTasksOnce(db, clock, flags.filter((t) => t.kind === 'no-lesson-while-billable'));
+  counts.alerts += await createTasksOnce(
+    db,
+    clock,
+    flags.filter((t) => t.kind === 'first-lesson-alert'),
+  );
+  counts.noLessonFlags += await createTasksOnce(
+    db,
+    clock,
+    flags.filter((t) => t.kind === 'no-lesson-while-billable'),
+  );
 
   // 4. Check-ins: a first one shortly after the first lesson, then every `every` days.
   const ongoing = await db
     .selectFrom('assignments')
     .innerJoin('lesson_files', 'lesson_files.id', 'assignments.file_id')
-    .select(['assignments.id', 'assignments.file_id', 'assignments.family_id', 'assignments.teacher_id', 'assignments.first_lesson_on'])
+    .select([
+      'assignments.id',
+      'assignments.file_id',
+      'assignments.family_id',
+      'assignments.teacher_id',
+      'assignments.first_lesson_on',
+    ])
     .where('assignments.ended_on', 'is', null)
     .where('assignments.first_lesson_on', 'is not', null)
     .where('lesson_files.stage', '=', 'ongoing')

@@ -1,7 +1,14 @@
 import type { Tx } from '../../db/database.js';
 import { keysetAfter } from '../../platform/cursor.js';
 
-export type LessonListFilter = { from: string; to: string; teacherId?: string; familyId?: string; after?: [string, string]; limit: number };
+export type LessonListFilter = {
+  from: string;
+  to: string;
+  teacherId?: string;
+  familyId?: string;
+  after?: [string, string];
+  limit: number;
+};
 
 /**
  * Lessons between two dates, oldest first, keyset on (lesson_date, id). A teacher's or a family's month is a range
@@ -43,5 +50,9 @@ export async function listLessons(db: Tx, f: LessonListFilter) {
     const [date, id] = f.after;
     q = q.where(keysetAfter('l.lesson_date', 'l.id', '>', [date, id]));
   }
-  return q.orderBy('l.lesson_date').orderBy('l.id').limit(f.limit + 1).execute();
+  return q
+    .orderBy('l.lesson_date')
+    .orderBy('l.id')
+    .limit(f.limit + 1)
+    .execute();
 }

@@ -12,7 +12,17 @@ import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { lastDayOfMonth } from '../../platform/clock.js';
 import { closeTasks, createTask } from '../../platform/tasks.js';
-import { FILE_STAFF, addDays, assertFileAccess, changeStage, guardianFamilyId, requireStage, teacherAssignment, todayIn, type FileRow } from './agency-core.js';
+import {
+  FILE_STAFF,
+  addDays,
+  assertFileAccess,
+  changeStage,
+  guardianFamilyId,
+  requireStage,
+  teacherAssignment,
+  todayIn,
+  type FileRow,
+} from './agency-core.js';
 
 export type FirstLessonAnswer = { date: string } | { couldNotReach: true };
 
@@ -21,11 +31,24 @@ export function createLessonsService(deps: Deps) {
   const { db, clock } = deps;
 
   async function activeAssignmentOf(tx: Tx, fileId: string) {
-    return tx.selectFrom('assignments').selectAll().where('file_id', '=', fileId).where('ended_on', 'is', null).orderBy('created_at', 'desc').executeTakeFirst();
+    return tx
+      .selectFrom('assignments')
+      .selectAll()
+      .where('file_id', '=', fileId)
+      .where('ended_on', 'is', null)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
   }
 
   /** Used by the portals and by the signed link: one rule for both. */
-  async function answerFirstLesson(tx: Tx, actor: Actor, file: FileRow, assignment: Selectable<AssignmentsTable>, answer: FirstLessonAnswer, by: string) {
+  async function answerFirstLesson(
+    tx: Tx,
+    actor: Actor,
+    file: FileRow,
+    assignment: Selectable<AssignmentsTable>,
+    answer: FirstLessonAnswer,
+    by: string,
+  ) {
     requireStage(file, 'contact_handed_over', 'first_lesson_scheduled');
     const now = clock.now().toISOString();
     const today = await todayIn(deps, tx);
@@ -34,18 +57,58 @@ export function createLessonsService(deps: Deps) {
       if (answer.date > addDays(today, 120) || answer.date < (assignment.handed_over_at ?? now).slice(0, 10)) {
         throw new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field: 'date', code: 'invalid_date' }] });
       }
-      const set = { first_lesson_on: answer.date, first_lesson_recorded_by: by, could_not_reach_at: null, updated_at: now, version: assignment.version + 1 };
+      const set = {
+        first_lesson_on: answer.date,
+        first_lesson_recorded_by: by,
+        could_not_reach_at: null,
+        updated_at: now,
+        version: assignment.version + 1,
+      };
       await tx.updateTable('assignments').set(set).where('id', '=', assignment.id).execute();
-      await recordAudit(tx, clock, actor, { entityType: 'assignment', entityId: assignment.id, action: 'update', before: assignment, after: { ...assignment, ...set }, summary: `first lesson on ${answer.date} (${by})` });
-      await closeTasks(tx, clock, { kind: 'first-lesson-alert', fileId: file.id }, `first lesson date known: ${answer.date}`);
-      await closeTasks(tx, clock, { kind: 'could-not-reach', fileId: file.id }, `first lesson date known: ${answer.date}`);
-      if (file.stage === 'contact_handed_over') await changeStage(deps, tx, actor, file, 'first_lesson_scheduled', `first lesson on ${answer.date} (${by})`);
+      await recordAudit(tx, clock, actor, {
+        entityType: 'assignment',
+        entityId: assignment.id,
+        action: 'update',
+        before: assignment,
+        after: { ...assignment, ...set },
+        summary: `first lesson on ${answer.date} (${by})`,
+      });
+      await closeTasks(
+        tx,
+        clock,
+        { kind: 'first-lesson-alert', fileId: file.id },
+        `first lesson date known: ${answer.date}`,
+      );
+      await closeTasks(
+        tx,
+        clock,
+        { kind: 'could-not-reach', fileId: file.id },
+        `first lesson date known: ${answer.date}`,
+      );
+      if (file.stage === 'contact_handed_over')
+        await changeStage(deps, tx, actor, file, 'first_lesson_scheduled', `first lesson on ${answer.date} (${by})`);
       else await tx.updateTable('lesson_files').set({ updated_at: now }).where('id', '=', file.id).execute();
     } else {
       const set = { could_not_reach_at: now, updated_at: now, version: assignment.version + 1 };
       await tx.updateTable('assignments').set(set).where('id', '=', assignment.id).execute();
-      await recordAudit(tx, clock, actor, { entityType: 'assignment', entityId: assignment.id, action: 'update', before: assignment, after: { ...assignment, ...set }, summary: `could not reach each other (${by})` });
-      await createTask(tx, clock, { kind: 'could-not-reach', service: 'followup', title: `Call both sides: they could not reach each other (${by})`, dueOn: today, fileId: file.id, familyId: file.family_id, teacherId: assignment.teacher_id, dedupeKey: `could-not-reach:${assignment.id}:${today}` });
+      await recordAudit(tx, clock, actor, {
+        entityType: 'assignment',
+        entityId: assignment.id,
+        action: 'update',
+        before: assignment,
+        after: { ...assignment, ...set },
+        summary: `could not reach each other (${by})`,
+      });
+      await createTask(tx, clock, {
+        kind: 'could-not-reach',
+        service: 'followup',
+        title: `Call both sides: they could not reach each other (${by})`,
+        dueOn: today,
+        fileId: file.id,
+        familyId: file.family_id,
+        teacherId: assignment.teacher_id,
+        dedupeKey: `could-not-reach:${assignment.id}:${today}`,
+      });
     }
   }
 
@@ -56,7 +119,10 @@ export function createLessonsService(deps: Deps) {
      * A month of lessons. Staff see everyone's (optionally one teacher's or family's); a teacher only their own and
      * a guardian only their family's — asking for someone else's is refused, not silently narrowed.
      */
-    async listMonth(actor: Actor, query: { month: string; teacherId?: string; familyId?: string; cursor?: string; limit: number }): Promise<{ items: LessonListItem[]; nextCursor: string | null }> {
+    async listMonth(
+      actor: Actor,
+      query: { month: string; teacherId?: string; familyId?: string; cursor?: string; limit: number },
+    ): Promise<{ items: LessonListItem[]; nextCursor: string | null }> {
       let { teacherId, familyId } = query;
       if (!hasRole(actor, ...FILE_STAFF, 'board')) {
         const user = requireUser(actor);
@@ -71,7 +137,14 @@ export function createLessonsService(deps: Deps) {
       }
       const from = `${query.month}-01`;
       const to = lastDayOfMonth(Number(query.month.slice(0, 4)), Number(query.month.slice(5, 7)));
-      const rows = await listLessons(db, { from, to, teacherId, familyId, after: decodeCursor(query.cursor), limit: query.limit });
+      const rows = await listLessons(db, {
+        from,
+        to,
+        teacherId,
+        familyId,
+        after: decodeCursor(query.cursor),
+        limit: query.limit,
+      });
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
       return {
@@ -101,7 +174,10 @@ export function createLessonsService(deps: Deps) {
       await db.transaction().execute(async (tx) => {
         const { file, access } = await assertFileAccess(tx, actor, fileId);
         if (access === 'staff' && !hasRole(actor, 'followup')) throw forbidden();
-        const assignment = access === 'teacher' ? await teacherAssignment(tx, actor, fileId, true) : await activeAssignmentOf(tx, fileId);
+        const assignment =
+          access === 'teacher'
+            ? await teacherAssignment(tx, actor, fileId, true)
+            : await activeAssignmentOf(tx, fileId);
         if (!assignment) throw new DomainError('NO_ACTIVE_ASSIGNMENT', { status: 409 });
         await answerFirstLesson(tx, actor, file, assignment, answer, access === 'staff' ? actorName(actor) : access);
       });
@@ -113,10 +189,17 @@ export function createLessonsService(deps: Deps) {
       return db.transaction().execute(async (tx) => {
         const { file, access } = await assertFileAccess(tx, actor, fileId);
         if (access === 'family' || (access === 'staff' && !hasRole(actor, 'followup'))) throw forbidden();
-        const assignment = access === 'teacher' ? await teacherAssignment(tx, actor, fileId, true) : await activeAssignmentOf(tx, fileId);
+        const assignment =
+          access === 'teacher'
+            ? await teacherAssignment(tx, actor, fileId, true)
+            : await activeAssignmentOf(tx, fileId);
         if (!assignment) throw new DomainError('NO_ACTIVE_ASSIGNMENT', { status: 409 });
         const today = await todayIn(deps, tx);
-        if (body.date > today || body.date < assignment.started_on) throw new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field: 'date', code: 'invalid_date' }] });
+        if (body.date > today || body.date < assignment.started_on)
+          throw new DomainError('VALIDATION_FAILED', {
+            status: 400,
+            fields: [{ field: 'date', code: 'invalid_date' }],
+          });
         const now = clock.now().toISOString();
         const row = {
           id: newId(),
@@ -141,10 +224,26 @@ export function createLessonsService(deps: Deps) {
         if (body.status === 'done' || body.status === 'late') {
           await closeTasks(tx, clock, { kind: 'no-lesson-while-billable', fileId }, 'a lesson was recorded');
           await closeTasks(tx, clock, { kind: 'first-lesson-alert', fileId }, 'a lesson was recorded');
-          if (!assignment.first_lesson_on) await tx.updateTable('assignments').set({ first_lesson_on: body.date, first_lesson_recorded_by: access, updated_at: now }).where('id', '=', assignment.id).execute();
-          if (file.stage === 'contact_handed_over' || file.stage === 'first_lesson_scheduled') await changeStage(deps, tx, actor, file, 'ongoing', `first lesson given on ${body.date}`);
+          if (!assignment.first_lesson_on)
+            await tx
+              .updateTable('assignments')
+              .set({ first_lesson_on: body.date, first_lesson_recorded_by: access, updated_at: now })
+              .where('id', '=', assignment.id)
+              .execute();
+          if (file.stage === 'contact_handed_over' || file.stage === 'first_lesson_scheduled')
+            await changeStage(deps, tx, actor, file, 'ongoing', `first lesson given on ${body.date}`);
         }
-        return { id: row.id, date: row.lesson_date, minutes: row.minutes, status: row.status, place: row.place, familyResponse: null, disputeReason: null, teacherId: row.teacher_id, version: 1 };
+        return {
+          id: row.id,
+          date: row.lesson_date,
+          minutes: row.minutes,
+          status: row.status,
+          place: row.place,
+          familyResponse: null,
+          disputeReason: null,
+          teacherId: row.teacher_id,
+          version: 1,
+        };
       });
     },
 
@@ -154,11 +253,32 @@ export function createLessonsService(deps: Deps) {
         const lesson = await tx.selectFrom('lessons').selectAll().where('id', '=', lessonId).executeTakeFirst();
         if (!lesson) throw notFound();
         if ((await guardianFamilyId(tx, actor)) !== lesson.family_id) throw forbidden();
-        const set = { family_response: body.response, dispute_reason: body.response === 'disputed' ? body.reason : null, updated_at: clock.now().toISOString(), version: lesson.version + 1 };
+        const set = {
+          family_response: body.response,
+          dispute_reason: body.response === 'disputed' ? body.reason : null,
+          updated_at: clock.now().toISOString(),
+          version: lesson.version + 1,
+        };
         await tx.updateTable('lessons').set(set).where('id', '=', lessonId).execute();
-        await recordAudit(tx, clock, actor, { entityType: 'lesson', entityId: lessonId, action: 'update', before: lesson, after: { ...lesson, ...set } });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'lesson',
+          entityId: lessonId,
+          action: 'update',
+          before: lesson,
+          after: { ...lesson, ...set },
+        });
         if (body.response === 'disputed') {
-          await createTask(tx, clock, { kind: 'lesson-disputed', service: 'followup', title: `Lesson of ${lesson.lesson_date} disputed by the family`, details: body.reason, dueOn: await todayIn(deps, tx), fileId: lesson.file_id, familyId: lesson.family_id, teacherId: lesson.teacher_id, dedupeKey: `lesson-disputed:${lessonId}` });
+          await createTask(tx, clock, {
+            kind: 'lesson-disputed',
+            service: 'followup',
+            title: `Lesson of ${lesson.lesson_date} disputed by the family`,
+            details: body.reason,
+            dueOn: await todayIn(deps, tx),
+            fileId: lesson.file_id,
+            familyId: lesson.family_id,
+            teacherId: lesson.teacher_id,
+            dedupeKey: `lesson-disputed:${lessonId}`,
+          });
         }
         return { id: lessonId, familyResponse: set.family_response, disputeReason: set.dispute_reason };
       });

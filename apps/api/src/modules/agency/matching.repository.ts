@@ -12,7 +12,9 @@ import type { Engine } from '../../db/dialect.js';
 export type Window = { weekday: number; start: number; end: number };
 
 const windowList = (weekday: string, start: string, end: string) =>
-  sql<string | null>`string_agg(cast(${sql.ref(weekday)} as text) || ':' || cast(${sql.ref(start)} as text) || ':' || cast(${sql.ref(end)} as text), ',')`;
+  sql<
+    string | null
+  >`string_agg(cast(${sql.ref(weekday)} as text) || ':' || cast(${sql.ref(start)} as text) || ':' || cast(${sql.ref(end)} as text), ',')`;
 
 /** Parses a `windowList` column (ranking parses one per candidate: no intermediate arrays). */
 export function parseWindows(list: string | null): Window[] {
@@ -35,10 +37,25 @@ export async function findFileForMatching(tx: Tx, fileId: string) {
     .selectFrom('lesson_files as f')
     .selectAll('f')
     .select((eb) => [
-      eb.selectFrom('people as s').select('s.birth_date').whereRef('s.id', '=', 'f.student_id').as('student_birth_date'),
-      eb.selectFrom('file_slots as fs').select(windowList('fs.weekday', 'fs.start_minute', 'fs.end_minute').as('w')).whereRef('fs.file_id', '=', 'f.id').as('slot_windows'),
-      eb.selectFrom('assignments as a').select(sql<string | null>`string_agg(a.teacher_id, ',')`.as('ids')).whereRef('a.file_id', '=', 'f.id').as('previous_teachers'),
-      eb.selectFrom('teacher_match_index as ti').select((m) => m.fn.max('ti.max_travel_km').as('km')).as('longest_travel_km'),
+      eb
+        .selectFrom('people as s')
+        .select('s.birth_date')
+        .whereRef('s.id', '=', 'f.student_id')
+        .as('student_birth_date'),
+      eb
+        .selectFrom('file_slots as fs')
+        .select(windowList('fs.weekday', 'fs.start_minute', 'fs.end_minute').as('w'))
+        .whereRef('fs.file_id', '=', 'f.id')
+        .as('slot_windows'),
+      eb
+        .selectFrom('assignments as a')
+        .select(sql<string | null>`string_agg(a.teacher_id, ',')`.as('ids'))
+        .whereRef('a.file_id', '=', 'f.id')
+        .as('previous_teachers'),
+      eb
+        .selectFrom('teacher_match_index as ti')
+        .select((m) => m.fn.max('ti.max_travel_km').as('km'))
+        .as('longest_travel_km'),
     ])
     .where('f.id', '=', fileId)
     .executeTakeFirst();
@@ -58,7 +75,19 @@ export type CandidateQuery = {
   age: number | null;
   /** The teacher's flag for the file's place. */
   teaches: 'teaches_at_home' | 'teaches_at_school' | 'teaches_online';
-  near: { minLat: number; maxLat: number; minLng: number; maxLng: number; reach: { latitude: number; longitude: number; kmPerDegLat: number; kmPerDegLng: number; defaultTravelKm: number } | null } | null;
+  near: {
+    minLat: number;
+    maxLat: number;
+    minLng: number;
+    maxLng: number;
+    reach: {
+      latitude: number;
+      longitude: number;
+      kmPerDegLat: number;
+      kmPerDegLng: number;
+      defaultTravelKm: number;
+    } | null;
+  } | null;
   zones: (readonly [kind: string, code: string])[] | null;
   /** Counts: open assignments started since, lessons between. */
   newSince: string;
@@ -113,12 +142,23 @@ export async function findCandidates(tx: Tx, q: CandidateQuery): Promise<Candida
       and ${where}`;
   const { near, zones } = q;
   const arms: RawBuilder<unknown>[] = [];
-  if (near) arms.push(arm(0, sql`ti.latitude >= ${near.minLat} and ti.latitude <= ${near.maxLat} and ti.longitude >= ${near.minLng} and ti.longitude <= ${near.maxLng} and ${nearTerms(near.reach)}`));
+  if (near)
+    arms.push(
+      arm(
+        0,
+        sql`ti.latitude >= ${near.minLat} and ti.latitude <= ${near.maxLat} and ti.longitude >= ${near.minLng} and ti.longitude <= ${near.maxLng} and ${nearTerms(near.reach)}`,
+      ),
+    );
   if (zones) {
-    const zoned = sql`select z.teacher_id from teacher_zones z where ${sql.join(zones.map(([kind, code]) => sql`(z.kind = ${kind} and z.code = ${code})`), sql` or `)}`;
+    const zoned = sql`select z.teacher_id from teacher_zones z where ${sql.join(
+      zones.map(([kind, code]) => sql`(z.kind = ${kind} and z.code = ${code})`),
+      sql` or `,
+    )}`;
     // PostgreSQL would rather hash-join every teacher of the instrument than probe the primary key per zone
     // teacher; an array of ids leaves it an index scan on the key.
-    arms.push(arm(1, q.engine === 'postgres' ? sql`ti.teacher_id = any(array(${zoned}))` : sql`ti.teacher_id in (${zoned})`));
+    arms.push(
+      arm(1, q.engine === 'postgres' ? sql`ti.teacher_id = any(array(${zoned}))` : sql`ti.teacher_id in (${zoned})`),
+    );
   }
   if (!arms.length) arms.push(arm(0, sql`1 = 1`));
   return (await sql<CandidateRow>`${sql.join(arms, sql` union all `)}`.execute(tx)).rows;

@@ -7,10 +7,29 @@ import { readSettings } from '../../platform/settings.js';
 import { distanceKm, resolvePlace } from '../../platform/places.js';
 import { SETTING, type MatchingWeights } from './agency.settings.js';
 import { LEVEL_LABEL, ageOn, assertAccessToFile } from './agency-core.js';
-import { findCandidates, findFileForMatching, parseWindows, type CandidateRow, type MatchingFile, type Window } from './matching.repository.js';
+import {
+  findCandidates,
+  findFileForMatching,
+  parseWindows,
+  type CandidateRow,
+  type MatchingFile,
+  type Window,
+} from './matching.repository.js';
 
-const INSTRUMENT_FR: Record<string, string> = { piano: 'piano', guitar: 'guitare', violin: 'violon', cello: 'violoncelle', flute: 'flûte', drums: 'batterie', voice: 'chant', saxophone: 'saxophone', clarinet: 'clarinette', trumpet: 'trompette' };
-const instrumentName = (instrument: string, locale: Locale) => (locale === 'fr' ? (INSTRUMENT_FR[instrument] ?? instrument) : instrument);
+const INSTRUMENT_FR: Record<string, string> = {
+  piano: 'piano',
+  guitar: 'guitare',
+  violin: 'violon',
+  cello: 'violoncelle',
+  flute: 'flûte',
+  drums: 'batterie',
+  voice: 'chant',
+  saxophone: 'saxophone',
+  clarinet: 'clarinette',
+  trumpet: 'trompette',
+};
+const instrumentName = (instrument: string, locale: Locale) =>
+  locale === 'fr' ? (INSTRUMENT_FR[instrument] ?? instrument) : instrument;
 /** The same order as String.prototype.localeCompare without arguments, without building a collator per call. */
 const collator = new Intl.Collator();
 const km = (d: number, locale: Locale) => (locale === 'fr' ? d.toFixed(1).replace('.', ',') : d.toFixed(1));
@@ -18,7 +37,11 @@ const km = (d: number, locale: Locale) => (locale === 'fr' ? d.toFixed(1).replac
 /** How many of the family's slots fit in the teacher's week, for a lesson of this length. */
 export function overlappingSlots(slots: Window[], availability: Window[], lessonMinutes: number): number {
   return slots.filter((slot) =>
-    availability.some((a) => a.weekday === slot.weekday && Math.min(slot.end, a.end) - Math.max(slot.start, a.start) >= Math.min(lessonMinutes, slot.end - slot.start)),
+    availability.some(
+      (a) =>
+        a.weekday === slot.weekday &&
+        Math.min(slot.end, a.end) - Math.max(slot.start, a.start) >= Math.min(lessonMinutes, slot.end - slot.start),
+    ),
   ).length;
 }
 
@@ -31,7 +54,8 @@ export function boundingBox(lat: number, lng: number, radiusKm: number) {
 
 const REASONS = {
   fr: {
-    fit: (instrument: string, levels: string, ageMin: number, ageMax: number) => `enseigne le ${instrument} ${levels}, de ${ageMin} à ${ageMax} ans`,
+    fit: (instrument: string, levels: string, ageMin: number, ageMax: number) =>
+      `enseigne le ${instrument} ${levels}, de ${ageMin} à ${ageMax} ans`,
     levelsOne: (l: string) => `au niveau ${l}`,
     levelsRange: (a: string, b: string) => `du niveau ${a} au niveau ${b}`,
     online: 'cours en ligne : la distance ne compte pas',
@@ -48,7 +72,8 @@ const REASONS = {
     mismatches: (n: number) => `${n} suivi${n > 1 ? 's' : ''} arrêté${n > 1 ? 's' : ''} pour incompatibilité`,
   },
   en: {
-    fit: (instrument: string, levels: string, ageMin: number, ageMax: number) => `teaches ${instrument} to ${levels} aged ${ageMin}–${ageMax}`,
+    fit: (instrument: string, levels: string, ageMin: number, ageMax: number) =>
+      `teaches ${instrument} to ${levels} aged ${ageMin}–${ageMax}`,
     levelsOne: (l: string) => `${l}s`,
     levelsRange: (a: string, b: string) => `${a} to ${b} students`,
     online: 'online lessons: distance does not matter',
@@ -78,7 +103,10 @@ export function planeScales(lat: number, box: { minLat: number; maxLat: number; 
   const farthest = Math.max(Math.abs(box.minLat), Math.abs(box.maxLat));
   if (farthest >= 89 || box.maxLat - box.minLat > 10 || box.maxLng - box.minLng > 10) return null;
   const rad = Math.PI / 180;
-  return { kmPerDegLat: KM_PER_DEGREE, kmPerDegLng: KM_PER_DEGREE * Math.sqrt(Math.cos(lat * rad) * Math.cos(farthest * rad)) };
+  return {
+    kmPerDegLat: KM_PER_DEGREE,
+    kmPerDegLng: KM_PER_DEGREE * Math.sqrt(Math.cos(lat * rad) * Math.cos(farthest * rad)),
+  };
 }
 
 /** A teacher who passed every filter, with what ranking adds. */
@@ -92,13 +120,27 @@ type Found = { row: CandidateRow; distance: number | null; score: number; name: 
 export function createMatchingService(deps: Deps) {
   const { db } = deps;
 
-  async function rank(tx: Tx, file: MatchingFile, settings: Record<string, unknown>, options: { includePrevious: boolean; limit: number; locale: Locale }): Promise<Candidate[]> {
+  async function rank(
+    tx: Tx,
+    file: MatchingFile,
+    settings: Record<string, unknown>,
+    options: { includePrevious: boolean; limit: number; locale: Locale },
+  ): Promise<Candidate[]> {
     const today = dateInZone(deps.clock.now(), settings['organisation.timeZone'] as string);
     const weights = settings[SETTING.weights] as MatchingWeights;
-    const [radius, defaultTravel, windowDays, busy, few] = [SETTING.searchRadiusKm, SETTING.defaultTravelKm, SETTING.newStudentWindowDays, SETTING.busyLessonsPerMonth, SETTING.fewLessonsPerMonth].map((key) => Number(settings[key]));
+    const [radius, defaultTravel, windowDays, busy, few] = [
+      SETTING.searchRadiusKm,
+      SETTING.defaultTravelKm,
+      SETTING.newStudentWindowDays,
+      SETTING.busyLessonsPerMonth,
+      SETTING.fewLessonsPerMonth,
+    ].map((key) => Number(settings[key]));
     const age = ageOn(file.student_birth_date ?? null, today);
-    const department = file.postal_code ? (resolvePlace({ postalCode: file.postal_code, city: file.city })?.department ?? null) : null;
-    const origin = file.latitude !== null && file.longitude !== null ? { latitude: file.latitude, longitude: file.longitude } : null;
+    const department = file.postal_code
+      ? (resolvePlace({ postalCode: file.postal_code, city: file.city })?.department ?? null)
+      : null;
+    const origin =
+      file.latitude !== null && file.longitude !== null ? { latitude: file.latitude, longitude: file.longitude } : null;
     const inPerson = file.place !== 'online';
     const slots = parseWindows(file.slot_windows);
 
@@ -117,14 +159,16 @@ export function createMatchingService(deps: Deps) {
     // No teacher reaches farther than the longest travel distance: a box that wide (with slack for the box's
     // flat-earth degrees) keeps every teacher within reach, and reads fewer rows when the radius is wider.
     const reach = Math.max(Number(file.longest_travel_km ?? 0), defaultTravel) * 1.01 + 0.5;
-    if (box && origin && reach < radius && planeScales(origin.latitude, box)) box = boundingBox(origin.latitude, origin.longitude, reach);
+    if (box && origin && reach < radius && planeScales(origin.latitude, box))
+      box = boundingBox(origin.latitude, origin.longitude, reach);
     const scales = box && origin ? planeScales(origin.latitude, box) : null;
     const rows = await findCandidates(tx, {
       engine: deps.engine,
       instrument: file.instrument,
       level: file.level,
       age,
-      teaches: file.place === 'online' ? 'teaches_online' : file.place === 'school' ? 'teaches_at_school' : 'teaches_at_home',
+      teaches:
+        file.place === 'online' ? 'teaches_online' : file.place === 'school' ? 'teaches_at_school' : 'teaches_at_home',
       near: box && { ...box, reach: scales && origin && { ...origin, ...scales, defaultTravelKm: defaultTravel } },
       zones: zoneCodes.length ? zoneCodes : null,
       newSince: addDays(today, -windowDays),
@@ -146,7 +190,10 @@ export function createMatchingService(deps: Deps) {
     const previous = new Set(file.previous_teachers ? file.previous_teachers.split(',') : []);
     const candidates: Found[] = [];
     for (const row of found) {
-      const distance = origin && row.latitude !== null && row.longitude !== null ? distanceKm(origin, { latitude: row.latitude, longitude: row.longitude }) : null;
+      const distance =
+        origin && row.latitude !== null && row.longitude !== null
+          ? distanceKm(origin, { latitude: row.latitude, longitude: row.longitude })
+          : null;
       const travel = row.max_travel_km ?? defaultTravel;
       const byZone = inPerson && (distance === null || distance > travel) && zoned.has(row.teacher_id);
       if (inPerson && !byZone && !(distance !== null && distance <= travel)) continue;
@@ -158,8 +205,16 @@ export function createMatchingService(deps: Deps) {
     const R = REASONS[options.locale];
     const levels = LEVEL_LABEL[options.locale];
     const fileStyles = file.styles ? (JSON.parse(file.styles) as string[]) : [];
-    const goalWords = new Set((file.goals ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3));
-    const totalWeight = Math.max(1, weights.distance + weights.availability + weights.styles + weights.load + weights.outcomes);
+    const goalWords = new Set(
+      (file.goals ?? '')
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w.length > 3),
+    );
+    const totalWeight = Math.max(
+      1,
+      weights.distance + weights.availability + weights.styles + weights.load + weights.outcomes,
+    );
 
     // Teachers share a handful of style lists: each is parsed once per ranking.
     const parsedStyles = new Map<string, string[]>();
@@ -173,12 +228,31 @@ export function createMatchingService(deps: Deps) {
     /** The five weighted parts of a candidate's score; their reasons are worded only when asked (the ones returned). */
     function partsOf({ row, distance }: Found, worded: boolean): Candidate['parts'] {
       const parts: Candidate['parts'] = [];
-      const add = (key: string, weight: number, score: number, reason: string) => parts.push({ key, weight, score: Math.round(score * 100) / 100, points: Math.round(weight * score * 10) / 10, reason });
+      const add = (key: string, weight: number, score: number, reason: string) =>
+        parts.push({
+          key,
+          weight,
+          score: Math.round(score * 100) / 100,
+          points: Math.round(weight * score * 10) / 10,
+          reason,
+        });
       const travel = row.max_travel_km ?? defaultTravel;
 
       if (!inPerson) add('distance', weights.distance, 1, R.online);
-      else if (distance !== null && distance <= travel) add('distance', weights.distance, Math.max(0, 1 - distance / Math.max(1, travel)), worded ? R.away(km(distance, options.locale)) : '');
-      else add('distance', weights.distance, 0.5, !worded ? '' : distance !== null ? `${R.zone} (${R.away(km(distance, options.locale))})` : R.zone);
+      else if (distance !== null && distance <= travel)
+        add(
+          'distance',
+          weights.distance,
+          Math.max(0, 1 - distance / Math.max(1, travel)),
+          worded ? R.away(km(distance, options.locale)) : '',
+        );
+      else
+        add(
+          'distance',
+          weights.distance,
+          0.5,
+          !worded ? '' : distance !== null ? `${R.zone} (${R.away(km(distance, options.locale))})` : R.zone,
+        );
 
       if (!slots.length) add('availability', weights.availability, 0.5, R.noSlots);
       else {
@@ -189,27 +263,53 @@ export function createMatchingService(deps: Deps) {
       if (!fileStyles.length && !goalWords.size) add('styles', weights.styles, 0.5, R.noStylePref);
       else {
         const teacherStyles = stylesOf(row.styles);
-        const shared = [...new Set([...fileStyles.filter((s) => teacherStyles.includes(s)), ...teacherStyles.filter((s) => goalWords.has(s))])];
-        add('styles', weights.styles, shared.length ? Math.min(1, shared.length / Math.max(1, fileStyles.length)) : 0, !worded ? '' : shared.length ? R.styles(shared.join(', ')) : R.noStyle);
+        const shared = [
+          ...new Set([
+            ...fileStyles.filter((s) => teacherStyles.includes(s)),
+            ...teacherStyles.filter((s) => goalWords.has(s)),
+          ]),
+        ];
+        add(
+          'styles',
+          weights.styles,
+          shared.length ? Math.min(1, shared.length / Math.max(1, fileStyles.length)) : 0,
+          !worded ? '' : shared.length ? R.styles(shared.join(', ')) : R.noStyle,
+        );
       }
 
       const lessons = Number(row.lessons_30 ?? 0);
-      add('load', weights.load, Math.max(0, 1 - lessons / busy), !worded ? '' : lessons <= few ? R.fewLessons(lessons) : R.lessons(lessons));
+      add(
+        'load',
+        weights.load,
+        Math.max(0, 1 - lessons / busy),
+        !worded ? '' : lessons <= few ? R.fewLessons(lessons) : R.lessons(lessons),
+      );
 
       const mismatches = Number(row.mismatches ?? 0);
-      add('outcomes', weights.outcomes, 1 / (1 + mismatches), !worded ? '' : mismatches ? R.mismatches(mismatches) : R.noMismatch);
+      add(
+        'outcomes',
+        weights.outcomes,
+        1 / (1 + mismatches),
+        !worded ? '' : mismatches ? R.mismatches(mismatches) : R.noMismatch,
+      );
       return parts;
     }
 
-    for (const c of candidates) c.score = Math.round((partsOf(c, false).reduce((sum, p) => sum + p.weight * p.score, 0) / totalWeight) * 100);
+    for (const c of candidates)
+      c.score = Math.round((partsOf(c, false).reduce((sum, p) => sum + p.weight * p.score, 0) / totalWeight) * 100);
     // Best score first, then by name. Scores are whole numbers and tie often: names are compared only among the
     // candidates that can make the list (score at least the limit-th best), the same list a full sort would give.
     const byScore = [...candidates].sort((a, b) => b.score - a.score);
     const cut = byScore[Math.min(options.limit, byScore.length) - 1]?.score ?? 0;
-    const best = candidates.filter((c) => c.score >= cut).sort((a, b) => b.score - a.score || collator.compare(a.name, b.name));
+    const best = candidates
+      .filter((c) => c.score >= cut)
+      .sort((a, b) => b.score - a.score || collator.compare(a.name, b.name));
     return best.slice(0, options.limit).map((c): Candidate => {
       const { row } = c;
-      const levelText = row.level_min === row.level_max ? R.levelsOne(levels[row.level_min] ?? '') : R.levelsRange(levels[row.level_min] ?? '', levels[row.level_max] ?? '');
+      const levelText =
+        row.level_min === row.level_max
+          ? R.levelsOne(levels[row.level_min] ?? '')
+          : R.levelsRange(levels[row.level_min] ?? '', levels[row.level_max] ?? '');
       return {
         teacherId: row.teacher_id,
         name: c.name,
@@ -223,7 +323,11 @@ export function createMatchingService(deps: Deps) {
 
   return {
     rank,
-    async candidates(actor: Actor, fileId: string, options: { includePrevious: boolean; limit: number; locale: Locale }): Promise<Candidate[]> {
+    async candidates(
+      actor: Actor,
+      fileId: string,
+      options: { includePrevious: boolean; limit: number; locale: Locale },
+    ): Promise<Candidate[]> {
       requireRole(actor, 'recruitment', 'followup');
       // Independent reads: on PostgreSQL they go out together on two pooled connections.
       const [read, settings] = await Promise.all([findFileForMatching(db, fileId), readSettings(db)]);

@@ -83,7 +83,10 @@ describe('merging a request into a known family', () => {
     const paymentRow = db().selectFrom('payments').select('family_id').where('invoice_id', '=', invoiceId);
     expect((await paymentRow.executeTakeFirstOrThrow()).family_id).toBe(known.id);
     const contacts = await db()
-      .selectFrom('contact_log').select('family_id').where('subject_id', '=', file.id).execute();
+      .selectFrom('contact_log')
+      .select('family_id')
+      .where('subject_id', '=', file.id)
+      .execute();
     expect(contacts.map((c) => c.family_id)).toEqual([known.id]);
     // The invoice still reads and prints, now in the known family's account.
     expect((await accounts.get(`/api/billing/invoices/${invoiceId}`)).json()).toMatchObject({ familyId: known.id });
@@ -158,7 +161,10 @@ describe('merging a request into a known family', () => {
     expect(anne).toHaveLength(1);
     const ids = [copy?.id ?? '', anne[0]?.id ?? ''];
     const audit = await db()
-      .selectFrom('audit_log').select(['entity_id', 'action']).where('entity_id', 'in', ids).execute();
+      .selectFrom('audit_log')
+      .select(['entity_id', 'action'])
+      .where('entity_id', 'in', ids)
+      .execute();
     expect(audit.every((a) => a.entity_id === anne[0]?.id)).toBe(true);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['create', 'merge']));
   });

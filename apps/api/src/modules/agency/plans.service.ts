@@ -9,7 +9,17 @@ import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 
 export function toPlan(r: Selectable<PlansTable>): Plan {
-  return { id: r.id, name: r.name, lessonMinutes: r.lesson_minutes, frequency: r.frequency, lessonsPerSeason: r.lessons_per_season, priceCents: r.price_cents, billingPeriod: r.billing_period, active: r.active === 1, version: r.version };
+  return {
+    id: r.id,
+    name: r.name,
+    lessonMinutes: r.lesson_minutes,
+    frequency: r.frequency,
+    lessonsPerSeason: r.lessons_per_season,
+    priceCents: r.price_cents,
+    billingPeriod: r.billing_period,
+    active: r.active === 1,
+    version: r.version,
+  };
 }
 
 /** Plans (formules): the director sets them; sales reads them to subscribe families. */
@@ -23,7 +33,19 @@ export function createPlansService(deps: Deps) {
     async create(actor: Actor, body: z.infer<typeof PlanBody>): Promise<Plan> {
       requireRole(actor); // admin only
       const now = clock.now().toISOString();
-      const row = { id: newId(), name: body.name, lesson_minutes: body.lessonMinutes, frequency: body.frequency, lessons_per_season: body.lessonsPerSeason, price_cents: body.priceCents, billing_period: body.billingPeriod, active: body.active ? 1 : 0, created_at: now, updated_at: now, version: 1 };
+      const row = {
+        id: newId(),
+        name: body.name,
+        lesson_minutes: body.lessonMinutes,
+        frequency: body.frequency,
+        lessons_per_season: body.lessonsPerSeason,
+        price_cents: body.priceCents,
+        billing_period: body.billingPeriod,
+        active: body.active ? 1 : 0,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      };
       await db.transaction().execute(async (tx) => {
         await tx.insertInto('plans').values(row).execute();
         await recordAudit(tx, clock, actor, { entityType: 'plan', entityId: row.id, action: 'create', after: row });
@@ -45,7 +67,12 @@ export function createPlansService(deps: Deps) {
           ...(body.active !== undefined ? { active: body.active ? 1 : 0 } : {}),
           updated_at: clock.now().toISOString(),
         };
-        const result = await tx.updateTable('plans').set({ ...set, version: before.version + 1 }).where('id', '=', id).where('version', '=', body.version).executeTakeFirst();
+        const result = await tx
+          .updateTable('plans')
+          .set({ ...set, version: before.version + 1 })
+          .where('id', '=', id)
+          .where('version', '=', body.version)
+          .executeTakeFirst();
         if (Number(result.numUpdatedRows) !== 1) throw stale();
         const after = { ...before, ...set, version: before.version + 1 };
         await recordAudit(tx, clock, actor, { entityType: 'plan', entityId: id, action: 'update', before, after });

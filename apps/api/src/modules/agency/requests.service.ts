@@ -20,7 +20,8 @@ function newReference(): string {
   return `R-${[...randomBytes(6)].map((b) => REFERENCE_ALPHABET[b % REFERENCE_ALPHABET.length]).join('')}`;
 }
 
-const fieldError = (field: string, code: string) => new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field, code }] });
+const fieldError = (field: string, code: string) =>
+  new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field, code }] });
 
 /** Requests from the public form or from sales on the phone: a family, a student and a file in new_request. */
 export function createRequestsService(deps: Deps) {
@@ -36,19 +37,29 @@ export function createRequestsService(deps: Deps) {
       .selectFrom('people')
       .select('family_id')
       .where('family_id', 'is not', null)
-      .where((eb) => eb.or([...(emails.length ? [eb('email', 'in', emails)] : []), ...(phones.length ? [eb('phone', 'in', phones)] : [])]))
+      .where((eb) =>
+        eb.or([
+          ...(emails.length ? [eb('email', 'in', emails)] : []),
+          ...(phones.length ? [eb('phone', 'in', phones)] : []),
+        ]),
+      )
       .orderBy('created_at')
       .executeTakeFirst();
     return match?.family_id ?? null;
   }
 
-  async function store(actor: Actor, body: LessonRequestBody, source: 'public' | 'phone'): Promise<{ fileId: string; reference: string }> {
+  async function store(
+    actor: Actor,
+    body: LessonRequestBody,
+    source: 'public' | 'phone',
+  ): Promise<{ fileId: string; reference: string }> {
     const place = body.address ? resolvePlace({ postalCode: body.address.postalCode, city: body.address.city }) : null;
     if (body.address && !place) throw fieldError('address.postalCode', 'invalid_postal_code');
     const result = await db.transaction().execute(async (tx) => {
       const today = await todayIn(deps, tx);
       const age = ageOn(body.student.birthDate, today);
-      if (age === null || age < 0 || body.student.birthDate > today) throw fieldError('student.birthDate', 'invalid_date');
+      if (age === null || age < 0 || body.student.birthDate > today)
+        throw fieldError('student.birthDate', 'invalid_date');
       if (age < 18 && !body.guardian) throw fieldError('guardian', 'guardian_required');
       const duplicateOf = await candidateFamily(tx, body);
       const now = clock.now().toISOString();
@@ -68,10 +79,21 @@ export function createRequestsService(deps: Deps) {
         version: 1,
       };
       await tx.insertInto('families').values(familyRow).execute();
-      await recordAudit(tx, clock, actor, { entityType: 'family', entityId: familyRow.id, action: 'create', after: familyRow, summary: `lesson request (${source})` });
+      await recordAudit(tx, clock, actor, {
+        entityType: 'family',
+        entityId: familyRow.id,
+        action: 'create',
+        after: familyRow,
+        summary: `lesson request (${source})`,
+      });
       let guardian = null;
-      if (body.guardian) guardian = await people.insertPerson(tx, actor, { kind: 'guardian', ...body.guardian, familyId: familyRow.id });
-      const student = await people.insertPerson(tx, actor, { kind: 'student', ...body.student, familyId: familyRow.id });
+      if (body.guardian)
+        guardian = await people.insertPerson(tx, actor, { kind: 'guardian', ...body.guardian, familyId: familyRow.id });
+      const student = await people.insertPerson(tx, actor, {
+        kind: 'student',
+        ...body.student,
+        familyId: familyRow.id,
+      });
       const reference = newReference();
       const fileRow = {
         id: newId(),
@@ -103,11 +125,51 @@ export function createRequestsService(deps: Deps) {
         reference,
       };
       await tx.insertInto('lesson_files').values(fileRow).execute();
-      if (body.slots.length) await tx.insertInto('file_slots').values(body.slots.map((s) => ({ file_id: fileRow.id, weekday: s.weekday, start_minute: s.startMinute, end_minute: s.endMinute }))).execute();
-      await tx.insertInto('file_stage_events').values({ id: newId(), file_id: fileRow.id, from_stage: null, to_stage: 'new_request', reason: source === 'public' ? 'public form' : 'phone request', at: now, actor_user_id: actor.kind === 'user' ? actor.userId : null, actor_name: actor.kind === 'user' ? actor.displayName : 'public' }).execute();
-      await recordAudit(tx, clock, actor, { entityType: 'lesson_file', entityId: fileRow.id, action: 'create', after: fileRow, summary: duplicateOf ? `possible duplicate of family ${duplicateOf}` : null });
+      if (body.slots.length)
+        await tx
+          .insertInto('file_slots')
+          .values(
+            body.slots.map((s) => ({
+              file_id: fileRow.id,
+              weekday: s.weekday,
+              start_minute: s.startMinute,
+              end_minute: s.endMinute,
+            })),
+          )
+          .execute();
+      await tx
+        .insertInto('file_stage_events')
+        .values({
+          id: newId(),
+          file_id: fileRow.id,
+          from_stage: null,
+          to_stage: 'new_request',
+          reason: source === 'public' ? 'public form' : 'phone request',
+          at: now,
+          actor_user_id: actor.kind === 'user' ? actor.userId : null,
+          actor_name: actor.kind === 'user' ? actor.displayName : 'public',
+        })
+        .execute();
+      await recordAudit(tx, clock, actor, {
+        entityType: 'lesson_file',
+        entityId: fileRow.id,
+        action: 'create',
+        after: fileRow,
+        summary: duplicateOf ? `possible duplicate of family ${duplicateOf}` : null,
+      });
       const to = guardian?.email ?? student.email;
-      if (to) await deps.mailer.enqueue(tx, { to, locale: body.locale, mail: requestReceivedMail({ name: (guardian ?? student).first_name, studentName: student.first_name, instrument: fileRow.instrument, reference }), related: { type: 'lesson_file', id: fileRow.id } });
+      if (to)
+        await deps.mailer.enqueue(tx, {
+          to,
+          locale: body.locale,
+          mail: requestReceivedMail({
+            name: (guardian ?? student).first_name,
+            studentName: student.first_name,
+            instrument: fileRow.instrument,
+            reference,
+          }),
+          related: { type: 'lesson_file', id: fileRow.id },
+        });
       return { fileId: fileRow.id, reference };
     });
     await deps.mailer.flush();
@@ -231,7 +293,14 @@ export function createRequestsService(deps: Deps) {
         const file = await findFile(tx, fileId);
         if (!file) throw notFound();
         await tx.updateTable('lesson_files').set({ duplicate_family_id: null }).where('id', '=', fileId).execute();
-        await recordAudit(tx, clock, actor, { entityType: 'lesson_file', entityId: fileId, action: 'update', before: { duplicate_family_id: file.duplicate_family_id }, after: { duplicate_family_id: null }, summary: 'kept apart from the similar family' });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'lesson_file',
+          entityId: fileId,
+          action: 'update',
+          before: { duplicate_family_id: file.duplicate_family_id },
+          after: { duplicate_family_id: null },
+          summary: 'kept apart from the similar family',
+        });
       });
       return { id: fileId };
     },

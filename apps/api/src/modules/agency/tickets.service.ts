@@ -10,7 +10,18 @@ import { newId } from '../../platform/ids.js';
 import { createTask } from '../../platform/tasks.js';
 import { assertFileAccess, todayIn } from './agency-core.js';
 
-const toTicket = (t: Selectable<TicketsTable>) => ({ id: t.id, fileId: t.file_id, familyId: t.family_id, subject: t.subject, status: t.status, openedBy: t.opened_by, returnToService: t.return_to_service, solvedAt: t.solved_at, createdAt: t.created_at, version: t.version });
+const toTicket = (t: Selectable<TicketsTable>) => ({
+  id: t.id,
+  fileId: t.file_id,
+  familyId: t.family_id,
+  subject: t.subject,
+  status: t.status,
+  openedBy: t.opened_by,
+  returnToService: t.return_to_service,
+  solvedAt: t.solved_at,
+  createdAt: t.created_at,
+  version: t.version,
+});
 
 /** Billing or administrative questions found on a file go to accounts as tickets, and come back when solved. */
 export function createTicketsService(deps: Deps) {
@@ -18,7 +29,9 @@ export function createTicketsService(deps: Deps) {
   const STAFF = ['sales', 'recruitment', 'followup', 'accounts'] as const;
 
   async function messages(ticketId: string) {
-    return (await db.selectFrom('ticket_messages').selectAll().where('ticket_id', '=', ticketId).orderBy('at').execute()).map((m) => ({ id: m.id, at: m.at, authorName: m.author_name, body: m.body }));
+    return (
+      await db.selectFrom('ticket_messages').selectAll().where('ticket_id', '=', ticketId).orderBy('at').execute()
+    ).map((m) => ({ id: m.id, at: m.at, authorName: m.author_name, body: m.body }));
   }
 
   return {
@@ -27,11 +40,48 @@ export function createTicketsService(deps: Deps) {
       const row = await db.transaction().execute(async (tx) => {
         const { file } = await assertFileAccess(tx, actor, fileId);
         const now = clock.now().toISOString();
-        const ticket = { id: newId(), file_id: fileId, family_id: file.family_id, teacher_id: null, subject: body.subject, status: 'open', opened_by: actorName(actor), return_to_service: file.owner_service === 'none' ? null : file.owner_service, solved_at: null, created_at: now, updated_at: now, version: 1 };
+        const ticket = {
+          id: newId(),
+          file_id: fileId,
+          family_id: file.family_id,
+          teacher_id: null,
+          subject: body.subject,
+          status: 'open',
+          opened_by: actorName(actor),
+          return_to_service: file.owner_service === 'none' ? null : file.owner_service,
+          solved_at: null,
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        };
         await tx.insertInto('tickets').values(ticket).execute();
-        await tx.insertInto('ticket_messages').values({ id: newId(), ticket_id: ticket.id, at: now, author_user_id: actorUserId(actor), author_name: actorName(actor), body: body.message }).execute();
-        await recordAudit(tx, clock, actor, { entityType: 'ticket', entityId: ticket.id, action: 'create', after: ticket, summary: body.subject });
-        await createTask(tx, clock, { kind: 'ticket', service: 'accounts', title: body.subject, dueOn: await todayIn(deps, tx), fileId, familyId: file.family_id, dedupeKey: `ticket:${ticket.id}` });
+        await tx
+          .insertInto('ticket_messages')
+          .values({
+            id: newId(),
+            ticket_id: ticket.id,
+            at: now,
+            author_user_id: actorUserId(actor),
+            author_name: actorName(actor),
+            body: body.message,
+          })
+          .execute();
+        await recordAudit(tx, clock, actor, {
+          entityType: 'ticket',
+          entityId: ticket.id,
+          action: 'create',
+          after: ticket,
+          summary: body.subject,
+        });
+        await createTask(tx, clock, {
+          kind: 'ticket',
+          service: 'accounts',
+          title: body.subject,
+          dueOn: await todayIn(deps, tx),
+          fileId,
+          familyId: file.family_id,
+          dedupeKey: `ticket:${ticket.id}`,
+        });
         return ticket;
       });
       return { ...toTicket(row), messages: await messages(row.id) };
@@ -56,7 +106,17 @@ export function createTicketsService(deps: Deps) {
       await db.transaction().execute(async (tx) => {
         const t = await tx.selectFrom('tickets').select('id').where('id', '=', id).executeTakeFirst();
         if (!t) throw notFound();
-        await tx.insertInto('ticket_messages').values({ id: newId(), ticket_id: id, at: clock.now().toISOString(), author_user_id: actorUserId(actor), author_name: actorName(actor), body }).execute();
+        await tx
+          .insertInto('ticket_messages')
+          .values({
+            id: newId(),
+            ticket_id: id,
+            at: clock.now().toISOString(),
+            author_user_id: actorUserId(actor),
+            author_name: actorName(actor),
+            body,
+          })
+          .execute();
       });
       return this.get(actor, id);
     },
@@ -68,14 +128,43 @@ export function createTicketsService(deps: Deps) {
         const before = await tx.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
         if (!before) throw notFound();
         const now = clock.now().toISOString();
-        const set = { status: body.status, solved_at: body.status === 'solved' ? now : null, updated_at: now, version: before.version + 1 };
-        const r = await tx.updateTable('tickets').set(set).where('id', '=', id).where('version', '=', body.version).executeTakeFirst();
+        const set = {
+          status: body.status,
+          solved_at: body.status === 'solved' ? now : null,
+          updated_at: now,
+          version: before.version + 1,
+        };
+        const r = await tx
+          .updateTable('tickets')
+          .set(set)
+          .where('id', '=', id)
+          .where('version', '=', body.version)
+          .executeTakeFirst();
         if (Number(r.numUpdatedRows) !== 1) throw stale();
-        await recordAudit(tx, clock, actor, { entityType: 'ticket', entityId: id, action: 'update', before, after: { ...before, ...set } });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'ticket',
+          entityId: id,
+          action: 'update',
+          before,
+          after: { ...before, ...set },
+        });
         if (body.status === 'solved') {
-          await tx.updateTable('tasks').set({ status: 'done', done_at: now, outcome: 'ticket solved' }).where('dedupe_key', '=', `ticket:${id}`).where('status', '=', 'open').execute();
+          await tx
+            .updateTable('tasks')
+            .set({ status: 'done', done_at: now, outcome: 'ticket solved' })
+            .where('dedupe_key', '=', `ticket:${id}`)
+            .where('status', '=', 'open')
+            .execute();
           const service = (before.return_to_service ?? 'followup') as 'sales' | 'recruitment' | 'followup' | 'accounts';
-          await createTask(tx, clock, { kind: 'ticket-solved', service, title: `Solved by accounts: ${before.subject}`, dueOn: await todayIn(deps, tx), fileId: before.file_id, familyId: before.family_id, dedupeKey: `ticket-solved:${id}:${set.version}` });
+          await createTask(tx, clock, {
+            kind: 'ticket-solved',
+            service,
+            title: `Solved by accounts: ${before.subject}`,
+            dueOn: await todayIn(deps, tx),
+            fileId: before.file_id,
+            familyId: before.family_id,
+            dedupeKey: `ticket-solved:${id}:${set.version}`,
+          });
         }
       });
       return this.get(actor, id);

@@ -17,7 +17,10 @@ export async function rolesOf(db: Tx, userId: string): Promise<Role[]> {
 }
 
 export async function countUsers(db: Tx): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -39,14 +39,28 @@ export function createAuthService(deps: Deps) {
     };
   }
 
-  async function openSession(tx: Tx, userId: string, ip: string | null, userAgent: string | null): Promise<{ secret: string; csrf: string; expiresAt: string }> {
+  async function openSession(
+    tx: Tx,
+    userId: string,
+    ip: string | null,
+    userAgent: string | null,
+  ): Promise<{ secret: string; csrf: string; expiresAt: string }> {
     const secret = newSecret();
     const csrf = newSecret(24);
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000).toISOString();
     await tx
       .insertInto('sessions')
-      .values({ id: hashSecret(secret), user_id: userId, csrf_token: csrf, created_at: now.toISOString(), expires_at: expiresAt, last_seen_at: now.toISOString(), ip, user_agent: userAgent?.slice(0, 300) ?? null })
+      .values({
+        id: hashSecret(secret),
+        user_id: userId,
+        csrf_token: csrf,
+        created_at: now.toISOString(),
+        expires_at: expiresAt,
+        last_seen_at: now.toISOString(),
+        ip,
+        user_agent: userAgent?.slice(0, 300) ?? null,
+      })
       .execute();
     await tx.updateTable('users').set({ last_login_at: now.toISOString() }).where('id', '=', userId).execute();
     return { secret, csrf, expiresAt };
@@ -66,13 +80,13 @@ export function createAuthService(deps: Deps) {
     await sessions.execute();
   }
 
-
   return {
     /** Logs in, within the login limits (login-limits.ts): the attempt is recorded before the password is checked. */
     async login(email: string, password: string, ip: string, userAgent: string | null): Promise<SessionResult> {
       const attempt = await loginLimits.reserve(email, ip);
       const user = await repo.findUserByEmail(db, email);
-      const ok = !!user && user.status === 'active' && !!user.password_hash && (await verify(user.password_hash, password));
+      const ok =
+        !!user && user.status === 'active' && !!user.password_hash && (await verify(user.password_hash, password));
       if (!ok || !user) {
         await loginLimits.failed(attempt);
         throw new DomainError('INVALID_CREDENTIALS');
@@ -95,7 +109,11 @@ export function createAuthService(deps: Deps) {
       if (!session || session.status !== 'active' || session.expires_at <= now.toISOString()) return null;
       if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_EVERY_MS) {
         const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000).toISOString();
-        await db.updateTable('sessions').set({ last_seen_at: now.toISOString(), expires_at: expiresAt }).where('id', '=', session.sessionId).execute();
+        await db
+          .updateTable('sessions')
+          .set({ last_seen_at: now.toISOString(), expires_at: expiresAt })
+          .where('id', '=', session.sessionId)
+          .execute();
       }
       return {
         csrfToken: session.csrf_token,
@@ -118,9 +136,19 @@ export function createAuthService(deps: Deps) {
       await db.transaction().execute(async (tx) => {
         const before = await repo.findUserById(tx, user.userId);
         if (!before) throw new DomainError('UNAUTHENTICATED');
-        const set = { ...(patch.locale ? { locale: patch.locale } : {}), ...(patch.displayName ? { display_name: patch.displayName } : {}), updated_at: clock.now().toISOString() };
+        const set = {
+          ...(patch.locale ? { locale: patch.locale } : {}),
+          ...(patch.displayName ? { display_name: patch.displayName } : {}),
+          updated_at: clock.now().toISOString(),
+        };
         await tx.updateTable('users').set(set).where('id', '=', user.userId).execute();
-        await recordAudit(tx, clock, actor, { entityType: 'user', entityId: user.userId, action: 'update', before, after: { ...before, ...set } });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'user',
+          entityId: user.userId,
+          action: 'update',
+          before,
+          after: { ...before, ...set },
+        });
       });
       return meOf(user.userId, csrfToken);
     },
@@ -145,22 +173,55 @@ export function createAuthService(deps: Deps) {
     },
 
     /** Sets a password from a reset or invitation link, consumes the link, activates and logs in the user. */
-    async setPasswordWithToken(token: string, password: string, ip: string, userAgent: string | null): Promise<SessionResult> {
+    async setPasswordWithToken(
+      token: string,
+      password: string,
+      ip: string,
+      userAgent: string | null,
+    ): Promise<SessionResult> {
       assertStrongPassword(password, 'password');
       const passwordHash = await hashPassword(password);
       const result = await db.transaction().execute(async (tx) => {
         const row = await validToken(token, tx);
-        const consumed = await tx.updateTable('auth_tokens').set({ used_at: clock.now().toISOString() }).where('id', '=', row.id).where('used_at', 'is', null).executeTakeFirst();
+        const consumed = await tx
+          .updateTable('auth_tokens')
+          .set({ used_at: clock.now().toISOString() })
+          .where('id', '=', row.id)
+          .where('used_at', 'is', null)
+          .executeTakeFirst();
         if (Number(consumed.numUpdatedRows) !== 1 || !row.user_id) throw new DomainError('TOKEN_INVALID');
         const user = await repo.findUserById(tx, row.user_id);
         if (!user || user.status === 'disabled') throw new DomainError('TOKEN_INVALID');
-        await tx.updateTable('users').set((eb) => ({ password_hash: passwordHash, status: 'active', updated_at: clock.now().toISOString(), version: eb('version', '+', 1) })).where('id', '=', user.id).execute();
+        await tx
+          .updateTable('users')
+          .set((eb) => ({
+            password_hash: passwordHash,
+            status: 'active',
+            updated_at: clock.now().toISOString(),
+            version: eb('version', '+', 1),
+          }))
+          .where('id', '=', user.id)
+          .execute();
         // A reset is often done because someone else got in: their sessions and links end here.
         await closeOtherAccess(tx, user.id, null);
-        await recordAudit(tx, clock, { kind: 'anonymous', label: user.email }, { entityType: 'user', entityId: user.id, action: row.purpose === 'invite' ? 'invitation-accepted' : 'password-reset', summary: row.purpose });
+        await recordAudit(
+          tx,
+          clock,
+          { kind: 'anonymous', label: user.email },
+          {
+            entityType: 'user',
+            entityId: user.id,
+            action: row.purpose === 'invite' ? 'invitation-accepted' : 'password-reset',
+            summary: row.purpose,
+          },
+        );
         return { user, session: await openSession(tx, user.id, ip, userAgent) };
       });
-      return { sessionSecret: result.session.secret, expiresAt: result.session.expiresAt, me: await meOf(result.user.id, result.session.csrf) };
+      return {
+        sessionSecret: result.session.secret,
+        expiresAt: result.session.expiresAt,
+        me: await meOf(result.user.id, result.session.csrf),
+      };
     },
 
     /**
@@ -208,7 +269,11 @@ export function createAuthService(deps: Deps) {
       return `${config.publicUrl}/setup?token=${secret}`;
     },
 
-    async completeSetup(input: { token: string; email: string; displayName: string; password: string; organisationName: string }, ip: string, userAgent: string | null): Promise<SessionResult> {
+    async completeSetup(
+      input: { token: string; email: string; displayName: string; password: string; organisationName: string },
+      ip: string,
+      userAgent: string | null,
+    ): Promise<SessionResult> {
       assertStrongPassword(input.password, 'password');
       const passwordHash = await hashPassword(input.password);
       const result = await db.transaction().execute(async (tx) => {
@@ -217,19 +282,53 @@ export function createAuthService(deps: Deps) {
         if (!expected || expected !== hashSecret(input.token)) throw new DomainError('TOKEN_INVALID');
         const now = clock.now().toISOString();
         const id = newId();
-        await tx.insertInto('users').values({ id, email: input.email, password_hash: passwordHash, display_name: input.displayName, locale: 'fr', status: 'active', person_id: null, last_login_at: null, created_at: now, updated_at: now, version: 1 }).execute();
+        await tx
+          .insertInto('users')
+          .values({
+            id,
+            email: input.email,
+            password_hash: passwordHash,
+            display_name: input.displayName,
+            locale: 'fr',
+            status: 'active',
+            person_id: null,
+            last_login_at: null,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+          })
+          .execute();
         await tx.insertInto('user_roles').values({ user_id: id, role: 'admin' }).execute();
         await writeSetting(tx, 'organisation.name', input.organisationName, now);
         await tx.deleteFrom('settings').where('key', '=', 'setup.tokenHash').execute();
-        await recordAudit(tx, clock, { kind: 'anonymous', label: input.email }, { entityType: 'user', entityId: id, action: 'create', after: { email: input.email, display_name: input.displayName, roles: ['admin'] }, summary: 'first admin' });
+        await recordAudit(
+          tx,
+          clock,
+          { kind: 'anonymous', label: input.email },
+          {
+            entityType: 'user',
+            entityId: id,
+            action: 'create',
+            after: { email: input.email, display_name: input.displayName, roles: ['admin'] },
+            summary: 'first admin',
+          },
+        );
         return { id, session: await openSession(tx, id, ip, userAgent) };
       });
-      return { sessionSecret: result.session.secret, expiresAt: result.session.expiresAt, me: await meOf(result.id, result.session.csrf) };
+      return {
+        sessionSecret: result.session.secret,
+        expiresAt: result.session.expiresAt,
+        me: await meOf(result.id, result.session.csrf),
+      };
     },
   };
 
   async function validToken(token: string, tx: Tx = db) {
-    const row = await tx.selectFrom('auth_tokens').selectAll().where('token_hash', '=', hashSecret(token)).executeTakeFirst();
+    const row = await tx
+      .selectFrom('auth_tokens')
+      .selectAll()
+      .where('token_hash', '=', hashSecret(token))
+      .executeTakeFirst();
     if (!row || row.used_at || row.expires_at <= clock.now().toISOString()) throw new DomainError('TOKEN_INVALID');
     return row;
   }
@@ -243,7 +342,15 @@ export function createAuthService(deps: Deps) {
     const hours = TOKEN_HOURS[purpose];
     await tx
       .insertInto('auth_tokens')
-      .values({ id: newId(), token_hash: hashSecret(secret), user_id: userId, purpose, created_at: now.toISOString(), expires_at: new Date(now.getTime() + hours * 3_600_000).toISOString(), used_at: null })
+      .values({
+        id: newId(),
+        token_hash: hashSecret(secret),
+        user_id: userId,
+        purpose,
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + hours * 3_600_000).toISOString(),
+        used_at: null,
+      })
       .execute();
     const locale = user.locale as Locale;
     const organisation = await readSetting<string>(tx, 'organisation.name');

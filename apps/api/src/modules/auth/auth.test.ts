@@ -21,7 +21,11 @@ describe('login', () => {
 
   it('refuses a wrong password with a localised message', async () => {
     const user = await makeUser(ctx.deps, ['sales']);
-    const res = await anonymous(ctx).post('/api/auth/login', { email: user.email, password: 'wrong password' }, { headers: { 'accept-language': 'en' } });
+    const res = await anonymous(ctx).post(
+      '/api/auth/login',
+      { email: user.email, password: 'wrong password' },
+      { headers: { 'accept-language': 'en' } },
+    );
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({ code: 'INVALID_CREDENTIALS', title: 'Wrong e-mail address or password.' });
     const fr = await anonymous(ctx).post('/api/auth/login', { email: user.email, password: 'wrong password' });
@@ -33,14 +37,30 @@ describe('login', () => {
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.code).toBe('VALIDATION_FAILED');
-    expect(body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'email', code: 'invalid_email' }), expect.objectContaining({ field: 'password', code: 'required' })]));
+    expect(body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'email', code: 'invalid_email' }),
+        expect.objectContaining({ field: 'password', code: 'required' }),
+      ]),
+    );
   });
 
   it('requires the CSRF token on state changes of a logged-in session', async () => {
     const user = await makeUser(ctx.deps, ['admin']);
     const agent = await loginAs(ctx, user.email);
-    const cookie = (await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: TEST_PASSWORD } })).cookies[0];
-    const res = await ctx.app.inject({ method: 'PATCH', url: '/api/me', payload: { locale: 'en' }, headers: { cookie: `harmonie_session=${cookie?.value}` } });
+    const cookie = (
+      await ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: user.email, password: TEST_PASSWORD },
+      })
+    ).cookies[0];
+    const res = await ctx.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      payload: { locale: 'en' },
+      headers: { cookie: `harmonie_session=${cookie?.value}` },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('CSRF_FAILED');
     const ok = await agent.patch('/api/me', { locale: 'en' });
@@ -63,21 +83,33 @@ describe('password reset and invitation', () => {
     expect(res.statusCode).toBe(204);
     const token = tokenIn(ctx.mailbox.linkTo(user.email, '/reset-password'));
     expect(token.length).toBeGreaterThan(20);
-    const stored = await ctx.deps.db.selectFrom('auth_tokens').select('token_hash').where('user_id', '=', user.id).executeTakeFirstOrThrow();
+    const stored = await ctx.deps.db
+      .selectFrom('auth_tokens')
+      .select('token_hash')
+      .where('user_id', '=', user.id)
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toBe(token);
     const info = await anonymous(ctx).get(`/api/auth/tokens/${token}`);
     expect(info.json()).toMatchObject({ purpose: 'reset', email: user.email });
     const set = await anonymous(ctx).post('/api/auth/password', { token, password: 'a brand new password' });
     expect(set.statusCode).toBe(200);
-    expect((await anonymous(ctx).post('/api/auth/password', { token, password: 'another new password' })).statusCode).toBe(410);
+    expect(
+      (await anonymous(ctx).post('/api/auth/password', { token, password: 'another new password' })).statusCode,
+    ).toBe(410);
     await loginAs(ctx, user.email, 'a brand new password');
   });
 
   it('answers the same for an unknown address and sends nothing', async () => {
-    const before = await ctx.deps.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await ctx.deps.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const res = await anonymous(ctx).post('/api/auth/password-reset', { email: 'nobody@nowhere.example.org' });
     expect(res.statusCode).toBe(204);
-    const after = await ctx.deps.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await ctx.deps.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
@@ -94,7 +126,11 @@ describe('password reset and invitation', () => {
   it('lets an admin invite a user who then chooses a password', async () => {
     const admin = await makeUser(ctx.deps, ['admin']);
     const agent = await loginAs(ctx, admin.email);
-    const invited = await agent.post('/api/users', { email: 'new.teacher@example.org', displayName: 'Nouveau Prof', roles: ['teacher'] });
+    const invited = await agent.post('/api/users', {
+      email: 'new.teacher@example.org',
+      displayName: 'Nouveau Prof',
+      roles: ['teacher'],
+    });
     expect(invited.statusCode).toBe(201);
     expect(invited.json()).toMatchObject({ status: 'invited', roles: ['teacher'] });
     expect(ctx.mailbox.to('new.teacher@example.org')[0]?.subject).toContain('accès');

@@ -53,7 +53,10 @@ describe('login limits across two app instances', () => {
     for (const url of urls) {
       let up = false;
       for (let attempt = 0; attempt < 100 && !up; attempt += 1) {
-        up = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+        up = await fetch(`${url}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        );
         if (!up) await new Promise((resolve) => setTimeout(resolve, 200));
       }
       expect(up, `${url} started`).toBe(true);

@@ -17,12 +17,24 @@ export async function attemptCounts(tx: Tx, email: string, address: string, sinc
       const pair = () => account().where('address', '=', address);
       const fromAddress = () => recent().where('address', '=', address).where('outcome', '<>', 'succeeded');
       return [
-        pair().select((e) => e.fn.countAll<number>().as('n')).as('pairFailures'),
-        pair().select((e) => e.fn.min('at').as('at')).as('pairOldest'),
-        pair().select((e) => e.fn.max('retry_at').as('at')).as('pairRetryAt'),
-        fromAddress().select((e) => e.fn.countAll<number>().as('n')).as('addressFailures'),
-        fromAddress().select((e) => e.fn.min('at').as('at')).as('addressOldest'),
-        account().select((e) => e.fn.countAll<number>().as('n')).as('accountFailures'),
+        pair()
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .as('pairFailures'),
+        pair()
+          .select((e) => e.fn.min('at').as('at'))
+          .as('pairOldest'),
+        pair()
+          .select((e) => e.fn.max('retry_at').as('at'))
+          .as('pairRetryAt'),
+        fromAddress()
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .as('addressFailures'),
+        fromAddress()
+          .select((e) => e.fn.min('at').as('at'))
+          .as('addressOldest'),
+        account()
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .as('accountFailures'),
       ];
     })
     .executeTakeFirstOrThrow();

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, makeUser, type TestContext } from '../../testing/harness.js';
 import { TestClock } from '../../platform/clock.js';
 import { runSweeps } from '../../platform/jobs.js';
-import { configureBilling, makeBillableFamily, makeLesson, makeMandate, makePlan } from '../../testing/billing-factories.js';
+import {
+  configureBilling,
+  makeBillableFamily,
+  makeLesson,
+  makeMandate,
+  makePlan,
+} from '../../testing/billing-factories.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -28,14 +34,25 @@ describe('what a batch leaves out, and why', () => {
     await runSweeps(ctx.deps);
     const res = await accounts.post('/api/billing/batches', { collectionDate: '2026-10-20' });
     expect(res.statusCode, res.body).toBe(201);
-    const batch = res.json() as { id: string; version: number; included: { familyId: string; sequenceType: string }[]; excluded: { familyId: string; reason: string; detail: string | null }[] };
+    const batch = res.json() as {
+      id: string;
+      version: number;
+      included: { familyId: string; sequenceType: string }[];
+      excluded: { familyId: string; reason: string; detail: string | null }[];
+    };
     const reasonOf = (familyId: string) => batch.excluded.find((l) => l.familyId === familyId)?.reason;
     expect(reasonOf(disputed.familyId)).toBe('dispute');
     expect(reasonOf(noMandate.familyId)).toBe('no_mandate');
     expect(reasonOf(expired.familyId)).toBe('mandate_expired');
     expect(batch.included).toEqual([expect.objectContaining({ familyId: leaving.familyId, sequenceType: 'FNAL' })]);
-    expect((await accounts.post(`/api/billing/batches/${batch.id}/export`, { version: batch.version })).statusCode).toBe(200);
-    const mandate = await ctx.deps.db.selectFrom('sepa_mandates').selectAll().where('id', '=', finalMandate).executeTakeFirstOrThrow();
+    expect(
+      (await accounts.post(`/api/billing/batches/${batch.id}/export`, { version: batch.version })).statusCode,
+    ).toBe(200);
+    const mandate = await ctx.deps.db
+      .selectFrom('sepa_mandates')
+      .selectAll()
+      .where('id', '=', finalMandate)
+      .executeTakeFirstOrThrow();
     expect(mandate.status).toBe('ended');
 
     // The mandate ended by the final debit is refused for the next debits.
@@ -47,7 +64,11 @@ describe('what a batch leaves out, and why', () => {
     expect(next.excluded.find((l) => l.familyId === leaving.familyId)?.reason).toBe('mandate_ended');
 
     // Settling the dispute lets the debit go in the next batch.
-    await ctx.deps.db.updateTable('lessons').set({ family_response: 'confirmed' }).where('family_id', '=', disputed.familyId).execute();
+    await ctx.deps.db
+      .updateTable('lessons')
+      .set({ family_response: 'confirmed' })
+      .where('family_id', '=', disputed.familyId)
+      .execute();
     const cancel = await again.post(`/api/billing/batches/${next.id}/cancel`, { version: next.version });
     expect(cancel.statusCode).toBe(200);
     const third = (await again.post('/api/billing/batches', { collectionDate: '2026-11-20' })).json() as typeof batch;

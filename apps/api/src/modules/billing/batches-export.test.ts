@@ -7,7 +7,14 @@ import { createTestApp, loginAs, makeUser, requireAll, type Agent, type TestCont
 import { TestClock } from '../../platform/clock.js';
 import { runSweeps } from '../../platform/jobs.js';
 import { makeFamily } from '../../testing/factories.js';
-import { configureBilling, makeBillableFamily, makeLesson, makeMandate, makePlan, VALID_IBANS } from '../../testing/billing-factories.js';
+import {
+  configureBilling,
+  makeBillableFamily,
+  makeLesson,
+  makeMandate,
+  makePlan,
+  VALID_IBANS,
+} from '../../testing/billing-factories.js';
 
 /**
  * The official schemas are reference data kept beside the project (`../shared/xsd`), never copied into it;
@@ -20,7 +27,13 @@ const schemasPresent = fs.existsSync(xsd('08')) && fs.existsSync(xsd('02'));
 const schemaTest = schemasPresent || requireAll ? it : it.skip;
 const skipNote = requireAll ? '' : ' [skipped when the schemas are absent]';
 
-type BatchDetail = { id: string; version: number; status: string; included: { familyId: string; debitId: string | null; sequenceType: string | null }[]; excluded: { familyId: string; reason: string | null }[] };
+type BatchDetail = {
+  id: string;
+  version: number;
+  status: string;
+  included: { familyId: string; debitId: string | null; sequenceType: string | null }[];
+  excluded: { familyId: string; reason: string | null }[];
+};
 
 let ctx: TestContext;
 let accountsEmail: string;
@@ -36,13 +49,20 @@ beforeEach(async () => {
 afterEach(async () => ctx.close());
 
 /** Three families billed today with a mandate and a lesson, in a batch prepared for `collectionDate`. */
-async function batchOfThree(names: string[], collectionDate: string, options: { bic?: boolean } = {}): Promise<BatchDetail> {
+async function batchOfThree(
+  names: string[],
+  collectionDate: string,
+  options: { bic?: boolean } = {},
+): Promise<BatchDetail> {
   const planId = await makePlan(ctx.deps, { priceCents: 9_950 });
   const today = ctx.clock.now().toISOString().slice(0, 10);
   const families: { familyId: string }[] = [];
   for (const [i, name] of names.entries()) {
     const f = await makeBillableFamily(ctx.deps, { name, billableFrom: today, planId });
-    await makeMandate(ctx.deps, f.familyId, { iban: VALID_IBANS[i % VALID_IBANS.length], bic: options.bic === false ? null : 'BNPAFRPP' });
+    await makeMandate(ctx.deps, f.familyId, {
+      iban: VALID_IBANS[i % VALID_IBANS.length],
+      bic: options.bic === false ? null : 'BNPAFRPP',
+    });
     await makeLesson(ctx.deps, f, { date: today });
     families.push(f);
   }
@@ -56,7 +76,10 @@ async function batchOfThree(names: string[], collectionDate: string, options: { 
 }
 
 async function exportBatch(batch: BatchDetail, format?: string): Promise<void> {
-  const exported = await agent.post(`/api/billing/batches/${batch.id}/export`, { version: batch.version, ...(format ? { format } : {}) });
+  const exported = await agent.post(`/api/billing/batches/${batch.id}/export`, {
+    version: batch.version,
+    ...(format ? { format } : {}),
+  });
   expect(exported.statusCode, exported.body).toBe(200);
 }
 
@@ -91,7 +114,11 @@ async function expectValid(exported: () => Promise<string>, version: string): Pr
 async function exportedDebits() {
   const batch = await batchOfThree(['Éluard', 'Hugo', 'Sand'], '2026-10-20');
   await exportBatch(batch);
-  const debits = await ctx.deps.db.selectFrom('debits').selectAll().where('batch_id', '=', batch.id).orderBy('id')
+  const debits = await ctx.deps.db
+    .selectFrom('debits')
+    .selectAll()
+    .where('batch_id', '=', batch.id)
+    .orderBy('id')
     .execute();
   expect(debits.map((d) => d.status)).toEqual(['exported', 'exported', 'exported']);
   return debits;
@@ -134,16 +161,37 @@ describe('returns, payments and deferrals', () => {
   it('records a rejected debit: the invoice reopens and accounts gets a task', async () => {
     const [debit] = await exportedDebits();
     if (!debit) throw new Error('no debit');
-    const bad = await agent.post(`/api/billing/debits/${debit.id}/return`, { kind: 'reject', reasonCode: 'A', on: '2026-10-22' });
+    const bad = await agent.post(`/api/billing/debits/${debit.id}/return`, {
+      kind: 'reject',
+      reasonCode: 'A',
+      on: '2026-10-22',
+    });
     expect(bad.statusCode).toBe(400);
-    const res = await agent.post(`/api/billing/debits/${debit.id}/return`, { kind: 'reject', reasonCode: 'AC04', on: '2026-10-22' });
+    const res = await agent.post(`/api/billing/debits/${debit.id}/return`, {
+      kind: 'reject',
+      reasonCode: 'AC04',
+      on: '2026-10-22',
+    });
     expect(res.statusCode, res.body).toBe(200);
-    const invoice = (await agent.get(`/api/billing/invoices/${debit.invoice_id}`)).json() as { status: string; balanceCents: number; amountCents: number };
+    const invoice = (await agent.get(`/api/billing/invoices/${debit.invoice_id}`)).json() as {
+      status: string;
+      balanceCents: number;
+      amountCents: number;
+    };
     expect(invoice.status).toBe('open');
     expect(invoice.balanceCents).toBe(invoice.amountCents);
-    const task = await ctx.deps.db.selectFrom('tasks').selectAll().where('kind', '=', 'debit-returned').where('family_id', '=', debit.family_id).executeTakeFirst();
+    const task = await ctx.deps.db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('kind', '=', 'debit-returned')
+      .where('family_id', '=', debit.family_id)
+      .executeTakeFirst();
     expect(task?.service).toBe('accounts');
-    const twice = await agent.post(`/api/billing/debits/${debit.id}/return`, { kind: 'reject', reasonCode: 'AC04', on: '2026-10-22' });
+    const twice = await agent.post(`/api/billing/debits/${debit.id}/return`, {
+      kind: 'reject',
+      reasonCode: 'AC04',
+      on: '2026-10-22',
+    });
     expect(twice.statusCode).toBe(409);
   });
 
@@ -164,11 +212,28 @@ describe('returns, payments and deferrals', () => {
     const rejection = { kind: 'reject', reasonCode: 'AM04', on: '2026-10-22' };
     const rejected = await agent.post(`/api/billing/debits/${debit.id}/return`, rejection);
     expect(rejected.statusCode).toBe(200);
-    const noDate = await agent.post('/api/billing/payments', { invoiceId: debit.invoice_id, method: 'cheque', amountCents: debit.amount_cents, receivedOn: '2026-10-25' });
+    const noDate = await agent.post('/api/billing/payments', {
+      invoiceId: debit.invoice_id,
+      method: 'cheque',
+      amountCents: debit.amount_cents,
+      receivedOn: '2026-10-25',
+    });
     expect(noDate.statusCode).toBe(400);
-    const tooMuch = await agent.post('/api/billing/payments', { invoiceId: debit.invoice_id, method: 'transfer', amountCents: debit.amount_cents + 1, receivedOn: '2026-10-25' });
+    const tooMuch = await agent.post('/api/billing/payments', {
+      invoiceId: debit.invoice_id,
+      method: 'transfer',
+      amountCents: debit.amount_cents + 1,
+      receivedOn: '2026-10-25',
+    });
     expect(tooMuch.statusCode).toBe(422);
-    const ok = await agent.post('/api/billing/payments', { invoiceId: debit.invoice_id, method: 'cheque', amountCents: debit.amount_cents, receivedOn: '2026-10-25', cashOn: '2026-11-05', reference: 'Chèque 1234567' });
+    const ok = await agent.post('/api/billing/payments', {
+      invoiceId: debit.invoice_id,
+      method: 'cheque',
+      amountCents: debit.amount_cents,
+      receivedOn: '2026-10-25',
+      cashOn: '2026-11-05',
+      reference: 'Chèque 1234567',
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     expect((ok.json() as { status: string }).status).toBe('paid');
   });
@@ -218,7 +283,10 @@ describe('returns, payments and deferrals', () => {
     expect(await instalmentOf(after)).toMatchObject({ due_on: '2026-12-01', deferral_id: null });
     const cancelled = { due_on: '2026-11-10', status: 'cancelled', deferral_id: null };
     expect(await instalmentOf(credited)).toMatchObject(cancelled);
-    const audit = await ctx.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', deferral.id)
+    const audit = await ctx.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', deferral.id)
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['create']);
   });
@@ -229,10 +297,16 @@ describe('returns, payments and deferrals', () => {
     const issued = await agent.post('/api/billing/invoices', body);
     expect(issued.statusCode, issued.body).toBe(201);
     const invoice = issued.json() as { id: string; number: string; amountCents: number };
-    const res = await agent.post(`/api/billing/invoices/${invoice.id}/credit-note`, { reason: 'Cours annulé par le professeur' });
+    const res = await agent.post(`/api/billing/invoices/${invoice.id}/credit-note`, {
+      reason: 'Cours annulé par le professeur',
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect((res.json() as { number: string }).number).toBe('A2026-000001');
-    const after = await ctx.deps.db.selectFrom('invoices').selectAll().where('id', '=', invoice.id).executeTakeFirstOrThrow();
+    const after = await ctx.deps.db
+      .selectFrom('invoices')
+      .selectAll()
+      .where('id', '=', invoice.id)
+      .executeTakeFirstOrThrow();
     expect(after.number).toBe(invoice.number);
     expect(after.amount_cents).toBe(9_950);
     expect(after.status).toBe('cancelled');

@@ -29,7 +29,18 @@ const ID_CHUNK = 500;
 const INSERT_ROWS = 200;
 
 export function toBatch(b: BatchRow) {
-  return { id: b.id, reference: b.reference, collectionDate: b.collection_date, status: b.status, format: b.format, debitCount: b.debit_count, totalCents: b.total_cents, preparedAt: b.prepared_at, exportedAt: b.exported_at, version: b.version };
+  return {
+    id: b.id,
+    reference: b.reference,
+    collectionDate: b.collection_date,
+    status: b.status,
+    format: b.format,
+    debitCount: b.debit_count,
+    totalCents: b.total_cents,
+    preparedAt: b.prepared_at,
+    exportedAt: b.exported_at,
+    version: b.version,
+  };
 }
 
 /**
@@ -50,13 +61,33 @@ export function createBatchesService(deps: Deps) {
       .selectFrom('invoice_instalments')
       .innerJoin('invoices', 'invoices.id', 'invoice_instalments.invoice_id')
       .leftJoin('subscriptions', 'subscriptions.id', 'invoices.subscription_id')
-      .select(['invoice_instalments.id', 'invoice_instalments.invoice_id', 'invoice_instalments.amount_cents', 'invoice_instalments.due_on', 'invoice_instalments.prenotified_at', 'invoices.family_id', 'invoices.subscription_id', 'invoices.number', 'invoices.period_start', 'invoices.period_end', 'subscriptions.student_id', 'subscriptions.on_hold', 'subscriptions.hold_reason'])
+      .select([
+        'invoice_instalments.id',
+        'invoice_instalments.invoice_id',
+        'invoice_instalments.amount_cents',
+        'invoice_instalments.due_on',
+        'invoice_instalments.prenotified_at',
+        'invoices.family_id',
+        'invoices.subscription_id',
+        'invoices.number',
+        'invoices.period_start',
+        'invoices.period_end',
+        'subscriptions.student_id',
+        'subscriptions.on_hold',
+        'subscriptions.hold_reason',
+      ])
       .where('invoice_instalments.status', '=', 'due')
       .where('invoice_instalments.method', '=', 'sepa')
       .where('invoice_instalments.due_on', '<=', collectionDate)
       .where('invoices.kind', '=', 'invoice')
       .where('invoices.status', '=', 'open')
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('debits').select('debits.id').whereRef('debits.instalment_id', '=', 'invoice_instalments.id'))))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom('debits').select('debits.id').whereRef('debits.instalment_id', '=', 'invoice_instalments.id'),
+          ),
+        ),
+      )
       .orderBy('invoices.family_id')
       .orderBy('invoice_instalments.due_on')
       .orderBy('invoice_instalments.id')
@@ -66,16 +97,43 @@ export function createBatchesService(deps: Deps) {
   async function* debitPages(tx: Tx, batchId: string, seq: string): AsyncIterable<PainDebit[]> {
     let after = '';
     for (;;) {
-      const rows = await tx.selectFrom('debits').selectAll().where('batch_id', '=', batchId).where('sequence_type', '=', seq).where('id', '>', after).orderBy('id').limit(PAGE).execute();
+      const rows = await tx
+        .selectFrom('debits')
+        .selectAll()
+        .where('batch_id', '=', batchId)
+        .where('sequence_type', '=', seq)
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(PAGE)
+        .execute();
       if (!rows.length) return;
-      yield rows.map((d) => ({ endToEndId: d.end_to_end_id, amountCents: d.amount_cents, rum: d.mandate_rum, signedOn: d.mandate_signed_on, debtorName: d.debtor_name, iban: d.debtor_iban, bic: d.debtor_bic, street: d.debtor_street, postalCode: d.debtor_postal_code, town: d.debtor_town, country: d.debtor_country, remittance: d.remittance }));
+      yield rows.map((d) => ({
+        endToEndId: d.end_to_end_id,
+        amountCents: d.amount_cents,
+        rum: d.mandate_rum,
+        signedOn: d.mandate_signed_on,
+        debtorName: d.debtor_name,
+        iban: d.debtor_iban,
+        bic: d.debtor_bic,
+        street: d.debtor_street,
+        postalCode: d.debtor_postal_code,
+        town: d.debtor_town,
+        country: d.debtor_country,
+        remittance: d.remittance,
+      }));
       after = rows[rows.length - 1]?.id ?? after;
       if (rows.length < PAGE) return;
     }
   }
 
   /** Writes the batch's pain.008 through `write`; deterministic for an exported batch (its stored time and rows). */
-  async function writeFile(tx: Tx, batch: BatchRow, format: PainFormat, settings: BillingSettings, write: (chunk: string) => void): Promise<void> {
+  async function writeFile(
+    tx: Tx,
+    batch: BatchRow,
+    format: PainFormat,
+    settings: BillingSettings,
+    write: (chunk: string) => void,
+  ): Promise<void> {
     if (!settings.creditor) throw new DomainError('CREDITOR_NOT_CONFIGURED', { status: 409 });
     const groups = await tx
       .selectFrom('debits')
@@ -90,7 +148,12 @@ export function createBatchesService(deps: Deps) {
         messageId: batch.reference,
         createdAt: batch.exported_at ?? clock.now().toISOString(),
         collectionDate: batch.collection_date,
-        creditor: { ...settings.creditor, identifier: settings.creditor.identifier.replace(/\s+/g, '').toUpperCase(), iban: normaliseIban(settings.creditor.iban), bic: settings.creditor.bic?.toUpperCase() ?? null },
+        creditor: {
+          ...settings.creditor,
+          identifier: settings.creditor.identifier.replace(/\s+/g, '').toUpperCase(),
+          iban: normaliseIban(settings.creditor.iban),
+          bic: settings.creditor.bic?.toUpperCase() ?? null,
+        },
         count: batch.debit_count,
         totalCents: batch.total_cents,
         groups: groups.map((g) => ({ sequenceType: g.sequence_type, count: Number(g.n), totalCents: Number(g.total) })),
@@ -105,7 +168,17 @@ export function createBatchesService(deps: Deps) {
       .selectFrom('debits')
       .innerJoin('invoices', 'invoices.id', 'debits.invoice_id')
       .innerJoin('families', 'families.id', 'debits.family_id')
-      .select(['debits.id', 'debits.instalment_id', 'debits.invoice_id', 'debits.family_id', 'debits.amount_cents', 'debits.sequence_type', 'debits.status', 'invoices.number', 'families.name'])
+      .select([
+        'debits.id',
+        'debits.instalment_id',
+        'debits.invoice_id',
+        'debits.family_id',
+        'debits.amount_cents',
+        'debits.sequence_type',
+        'debits.status',
+        'invoices.number',
+        'families.name',
+      ])
       .where('debits.batch_id', '=', batchId)
       .orderBy('families.name')
       .orderBy('debits.id')
@@ -115,26 +188,71 @@ export function createBatchesService(deps: Deps) {
       .selectFrom('batch_exclusions')
       .innerJoin('invoices', 'invoices.id', 'batch_exclusions.invoice_id')
       .innerJoin('families', 'families.id', 'batch_exclusions.family_id')
-      .select(['batch_exclusions.instalment_id', 'batch_exclusions.invoice_id', 'batch_exclusions.family_id', 'batch_exclusions.amount_cents', 'batch_exclusions.reason', 'batch_exclusions.detail', 'invoices.number', 'families.name'])
+      .select([
+        'batch_exclusions.instalment_id',
+        'batch_exclusions.invoice_id',
+        'batch_exclusions.family_id',
+        'batch_exclusions.amount_cents',
+        'batch_exclusions.reason',
+        'batch_exclusions.detail',
+        'invoices.number',
+        'families.name',
+      ])
       .where('batch_exclusions.batch_id', '=', batchId)
       .orderBy('families.name')
       .limit(2000)
       .execute();
     return {
-      included: included.map((d) => ({ instalmentId: d.instalment_id, invoiceId: d.invoice_id, invoiceNumber: d.number, familyId: d.family_id, familyName: d.name, amountCents: d.amount_cents, sequenceType: d.sequence_type, debitId: d.id, debitStatus: d.status, reason: null, detail: null })),
-      excluded: excluded.map((e) => ({ instalmentId: e.instalment_id, invoiceId: e.invoice_id, invoiceNumber: e.number, familyId: e.family_id, familyName: e.name, amountCents: e.amount_cents, sequenceType: null, debitId: null, debitStatus: null, reason: e.reason, detail: e.detail })),
+      included: included.map((d) => ({
+        instalmentId: d.instalment_id,
+        invoiceId: d.invoice_id,
+        invoiceNumber: d.number,
+        familyId: d.family_id,
+        familyName: d.name,
+        amountCents: d.amount_cents,
+        sequenceType: d.sequence_type,
+        debitId: d.id,
+        debitStatus: d.status,
+        reason: null,
+        detail: null,
+      })),
+      excluded: excluded.map((e) => ({
+        instalmentId: e.instalment_id,
+        invoiceId: e.invoice_id,
+        invoiceNumber: e.number,
+        familyId: e.family_id,
+        familyName: e.name,
+        amountCents: e.amount_cents,
+        sequenceType: null,
+        debitId: null,
+        debitStatus: null,
+        reason: e.reason,
+        detail: e.detail,
+      })),
     };
   }
 
-  type Notice = { familyId: string; mandate: MandateRow; instalments: { id: string; due_on: string; amount_cents: number; number: string }[] };
+  type Notice = {
+    familyId: string;
+    mandate: MandateRow;
+    instalments: { id: string; due_on: string; amount_cents: number; number: string }[];
+  };
 
   /**
    * Pre-notifies instalments, one e-mail per family, inside the caller's transaction; for many families at once
    * (the sweep) with set-based statements. Families without an e-mail address are left for a later run.
    */
-  async function sendNotices(tx: Tx, notices: Notice[], settings: BillingSettings, kind: 'notice' | 'schedule'): Promise<number> {
+  async function sendNotices(
+    tx: Tx,
+    notices: Notice[],
+    settings: BillingSettings,
+    kind: 'notice' | 'schedule',
+  ): Promise<number> {
     if (!settings.creditor || !notices.length) return 0;
-    const emails = await repo.familyEmails(tx, notices.map((n) => n.familyId));
+    const emails = await repo.familyEmails(
+      tx,
+      notices.map((n) => n.familyId),
+    );
     const reachable = notices.filter((n) => n.instalments.length && emails.has(n.familyId));
     const now = clock.now().toISOString();
     const claimed = new Set<string>();
@@ -143,7 +261,12 @@ export function createBatchesService(deps: Deps) {
       // Claim first: a second sweep (or instance) finds them already notified and sends nothing.
       const rows = await tx
         .updateTable('invoice_instalments')
-        .set((eb) => ({ prenotified_at: now, prenotified_due_on: eb.ref('due_on'), updated_at: now, version: eb('version', '+', 1) }))
+        .set((eb) => ({
+          prenotified_at: now,
+          prenotified_due_on: eb.ref('due_on'),
+          updated_at: now,
+          version: eb('version', '+', 1),
+        }))
         .where('id', 'in', ids.slice(i, i + ID_CHUNK))
         .where('prenotified_at', 'is', null)
         .returning('id')
@@ -153,134 +276,241 @@ export function createBatchesService(deps: Deps) {
     if (!claimed.size) return 0;
     const locales = new Map<string, string>();
     const familyIds = reachable.map((n) => n.familyId);
-    for (let i = 0; i < familyIds.length; i += ID_CHUNK) for (const f of await tx.selectFrom('families').select(['id', 'locale']).where('id', 'in', familyIds.slice(i, i + ID_CHUNK)).execute()) locales.set(f.id, f.locale);
+    for (let i = 0; i < familyIds.length; i += ID_CHUNK)
+      for (const f of await tx
+        .selectFrom('families')
+        .select(['id', 'locale'])
+        .where('id', 'in', familyIds.slice(i, i + ID_CHUNK))
+        .execute())
+        locales.set(f.id, f.locale);
     const mails = [];
     let count = 0;
     for (const n of reachable) {
       const lines = n.instalments.filter((i) => claimed.has(i.id));
       if (!lines.length) continue;
       count += lines.length;
-      const params = { organisation: settings.creditor.name, creditorId: n.mandate.creditor_identifier, rum: n.mandate.rum, ibanEnd: n.mandate.iban.slice(-4), lines: lines.map((c) => ({ dueOn: c.due_on, amountCents: c.amount_cents, invoiceNumber: c.number })) };
-      mails.push({ to: emails.get(n.familyId) as string, locale: locales.get(n.familyId) === 'en' ? ('en' as const) : ('fr' as const), mail: kind === 'schedule' ? scheduleMail(params) : preNotificationMail(params), related: { type: 'family', id: n.familyId } });
+      const params = {
+        organisation: settings.creditor.name,
+        creditorId: n.mandate.creditor_identifier,
+        rum: n.mandate.rum,
+        ibanEnd: n.mandate.iban.slice(-4),
+        lines: lines.map((c) => ({ dueOn: c.due_on, amountCents: c.amount_cents, invoiceNumber: c.number })),
+      };
+      mails.push({
+        to: emails.get(n.familyId) as string,
+        locale: locales.get(n.familyId) === 'en' ? ('en' as const) : ('fr' as const),
+        mail: kind === 'schedule' ? scheduleMail(params) : preNotificationMail(params),
+        related: { type: 'family', id: n.familyId },
+      });
     }
     await deps.mailer.enqueueMany(tx, mails);
     return count;
   }
 
   /** The preparation itself, inside the caller's transaction (the demo seeds a batch through it). */
-  async function prepareIn(tx: Tx, actor: Actor, collectionDate: string, settings: BillingSettings, today: string): Promise<string> {
-        const now = clock.now().toISOString();
-        const id = newId();
-        const reference = `HRM-${collectionDate.replace(/-/g, '')}-${id.replace(/-/g, '').slice(0, 12).toUpperCase()}`;
-        await tx.insertInto('collection_batches').values({ id, reference, collection_date: collectionDate, status: 'prepared', format: null, debit_count: 0, total_cents: 0, prepared_by: actorUserId(actor), prepared_at: now, exported_by: null, exported_at: null, file_sha256: null, created_at: now, updated_at: now, version: 1 }).execute();
-        const rows = await candidates(tx, collectionDate);
-        // What the checks need, read per chunk of ids rather than per candidate: open holds, mandates, disputes,
-        // mandates already used.
-        const held = new Map<string, string>();
-        const subStudent = new Map<string, string>();
-        for (const r of rows) {
-          if (!r.subscription_id || !r.student_id) continue;
-          subStudent.set(r.subscription_id, r.student_id);
-          if (r.on_hold) held.set(r.subscription_id, r.hold_reason ?? 'on_hold');
-        }
-        const subIds = [...subStudent.keys()];
-        for (let i = 0; i < subIds.length; i += ID_CHUNK) {
-          for (const h of await tx.selectFrom('debit_holds').select(['subscription_id', 'reason', 'since']).where('subscription_id', 'in', subIds.slice(i, i + ID_CHUNK)).where('released_at', 'is', null).execute()) held.set(h.subscription_id, `${h.reason} (${h.since})`);
-        }
-        const familyIds = [...new Set(rows.map((r) => r.family_id))];
-        const mandates = new Map<string, MandateRow>();
-        for (let i = 0; i < familyIds.length; i += ID_CHUNK) for (const [familyId, m] of await repo.currentMandates(tx, familyIds.slice(i, i + ID_CHUNK))) mandates.set(familyId, m);
-        const students = [...new Set(subStudent.values())];
-        const disputes = new Map<string, string[]>();
-        for (let i = 0; i < students.length; i += ID_CHUNK) {
-          // The literal lets both planners use the partial index of disputed lessons (migration 0700).
-          const rows = await tx.selectFrom('lessons').select(['student_id', 'lesson_date']).where(sql<boolean>`family_response = 'disputed'`).where('student_id', 'in', students.slice(i, i + ID_CHUNK)).execute();
-          for (const d of rows) disputes.set(d.student_id, [...(disputes.get(d.student_id) ?? []), d.lesson_date]);
-        }
-        const usedBefore = new Set<string>();
-        const mandateIds = [...new Set([...mandates.values()].map((m) => m.id))];
-        for (let i = 0; i < mandateIds.length; i += ID_CHUNK) {
-          for (const u of await tx.selectFrom('debits').select('mandate_id').distinct().where('mandate_id', 'in', mandateIds.slice(i, i + ID_CHUNK)).where('status', '!=', 'prepared').execute()) usedBefore.add(u.mandate_id);
-        }
-        // Pre-notifications of one sweep share their instant: the day in the zone is computed once per instant.
-        const sentDays = new Map<string, string>();
-        const sentDay = (at: string) => {
-          let day = sentDays.get(at);
-          if (day === undefined) sentDays.set(at, (day = dateInZone(new Date(at), settings.timeZone)));
-          return day;
-        };
+  async function prepareIn(
+    tx: Tx,
+    actor: Actor,
+    collectionDate: string,
+    settings: BillingSettings,
+    today: string,
+  ): Promise<string> {
+    const now = clock.now().toISOString();
+    const id = newId();
+    const reference = `HRM-${collectionDate.replace(/-/g, '')}-${id.replace(/-/g, '').slice(0, 12).toUpperCase()}`;
+    await tx
+      .insertInto('collection_batches')
+      .values({
+        id,
+        reference,
+        collection_date: collectionDate,
+        status: 'prepared',
+        format: null,
+        debit_count: 0,
+        total_cents: 0,
+        prepared_by: actorUserId(actor),
+        prepared_at: now,
+        exported_by: null,
+        exported_at: null,
+        file_sha256: null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })
+      .execute();
+    const rows = await candidates(tx, collectionDate);
+    // What the checks need, read per chunk of ids rather than per candidate: open holds, mandates, disputes,
+    // mandates already used.
+    const held = new Map<string, string>();
+    const subStudent = new Map<string, string>();
+    for (const r of rows) {
+      if (!r.subscription_id || !r.student_id) continue;
+      subStudent.set(r.subscription_id, r.student_id);
+      if (r.on_hold) held.set(r.subscription_id, r.hold_reason ?? 'on_hold');
+    }
+    const subIds = [...subStudent.keys()];
+    for (let i = 0; i < subIds.length; i += ID_CHUNK) {
+      for (const h of await tx
+        .selectFrom('debit_holds')
+        .select(['subscription_id', 'reason', 'since'])
+        .where('subscription_id', 'in', subIds.slice(i, i + ID_CHUNK))
+        .where('released_at', 'is', null)
+        .execute())
+        held.set(h.subscription_id, `${h.reason} (${h.since})`);
+    }
+    const familyIds = [...new Set(rows.map((r) => r.family_id))];
+    const mandates = new Map<string, MandateRow>();
+    for (let i = 0; i < familyIds.length; i += ID_CHUNK)
+      for (const [familyId, m] of await repo.currentMandates(tx, familyIds.slice(i, i + ID_CHUNK)))
+        mandates.set(familyId, m);
+    const students = [...new Set(subStudent.values())];
+    const disputes = new Map<string, string[]>();
+    for (let i = 0; i < students.length; i += ID_CHUNK) {
+      // The literal lets both planners use the partial index of disputed lessons (migration 0700).
+      const rows = await tx
+        .selectFrom('lessons')
+        .select(['student_id', 'lesson_date'])
+        .where(sql<boolean>`family_response = 'disputed'`)
+        .where('student_id', 'in', students.slice(i, i + ID_CHUNK))
+        .execute();
+      for (const d of rows) disputes.set(d.student_id, [...(disputes.get(d.student_id) ?? []), d.lesson_date]);
+    }
+    const usedBefore = new Set<string>();
+    const mandateIds = [...new Set([...mandates.values()].map((m) => m.id))];
+    for (let i = 0; i < mandateIds.length; i += ID_CHUNK) {
+      for (const u of await tx
+        .selectFrom('debits')
+        .select('mandate_id')
+        .distinct()
+        .where('mandate_id', 'in', mandateIds.slice(i, i + ID_CHUNK))
+        .where('status', '!=', 'prepared')
+        .execute())
+        usedBefore.add(u.mandate_id);
+    }
+    // Pre-notifications of one sweep share their instant: the day in the zone is computed once per instant.
+    const sentDays = new Map<string, string>();
+    const sentDay = (at: string) => {
+      let day = sentDays.get(at);
+      if (day === undefined) sentDays.set(at, (day = dateInZone(new Date(at), settings.timeZone)));
+      return day;
+    };
 
-        const debits: DebitsTable[] = [];
-        const exclusions: { batch_id: string; instalment_id: string; invoice_id: string; family_id: string; subscription_id: string | null; amount_cents: number; reason: ExclusionReason; detail: string | null }[] = [];
-        const exclude = (r: (typeof rows)[number], reason: ExclusionReason, detail: string | null) => exclusions.push({ batch_id: id, instalment_id: r.id, invoice_id: r.invoice_id, family_id: r.family_id, subscription_id: r.subscription_id, amount_cents: r.amount_cents, reason, detail });
-        for (const r of rows) {
-          if (r.subscription_id && held.has(r.subscription_id)) {
-            exclude(r, 'hold', held.get(r.subscription_id) ?? null);
-            continue;
-          }
-          const student = r.subscription_id ? subStudent.get(r.subscription_id) : undefined;
-          const disputed = student ? (disputes.get(student) ?? []).filter((d) => !r.period_start || !r.period_end || (d >= r.period_start && d <= r.period_end)) : [];
-          if (disputed.length) {
-            exclude(r, 'dispute', disputed.sort().join(', '));
-            continue;
-          }
-          const mandate = mandates.get(r.family_id) ?? null;
-          if (!mandate) {
-            exclude(r, 'no_mandate', null);
-            continue;
-          }
-          const refusal = mandateRefusal(mandate, collectionDate);
-          if (refusal) {
-            exclude(r, refusal, mandate.rum);
-            continue;
-          }
-          if (mandate.type === 'oneoff' && usedBefore.has(mandate.id)) {
-            exclude(r, 'mandate_ended', mandate.rum);
-            continue;
-          }
-          const notice = noticeDays(mandate, settings.noticeDays);
-          const sentOn = r.prenotified_at ? sentDay(r.prenotified_at) : null;
-          const earliest = sentOn ? earliestCollection(sentOn, notice) : earliestCollection(today, notice);
-          if (!sentOn || earliest > collectionDate) {
-            exclude(r, 'late_prenotification', `${sentOn ?? '-'} → ${earliest}`);
-            continue;
-          }
-          debits.push({
-            id: newId(),
-            batch_id: id,
-            instalment_id: r.id,
-            invoice_id: r.invoice_id,
-            mandate_id: mandate.id,
-            family_id: r.family_id,
-            amount_cents: r.amount_cents,
-            sequence_type: sequenceType(mandate, usedBefore.has(mandate.id)),
-            end_to_end_id: `E${r.id.replace(/-/g, '')}`.slice(0, 35),
-            mandate_rum: mandate.rum,
-            mandate_signed_on: mandate.signed_on,
-            debtor_name: mandate.debtor_name,
-            debtor_iban: mandate.iban,
-            debtor_bic: mandate.bic,
-            debtor_street: [mandate.debtor_line1, mandate.debtor_line2].filter(Boolean).join(', '),
-            debtor_postal_code: mandate.debtor_postal_code,
-            debtor_town: mandate.debtor_city,
-            debtor_country: mandate.debtor_country,
-            remittance: `${r.number}`,
-            status: 'prepared',
-            returned_on: null,
-            return_kind: null,
-            return_reason: null,
-            created_at: now,
-            updated_at: now,
-            version: 1,
-          });
-        }
-        // 26 columns a debit: 200 rows a statement stay well under both engines' bound-parameter limits.
-        for (let i = 0; i < debits.length; i += INSERT_ROWS) await tx.insertInto('debits').values(debits.slice(i, i + INSERT_ROWS)).execute();
-        for (let i = 0; i < exclusions.length; i += INSERT_ROWS) await tx.insertInto('batch_exclusions').values(exclusions.slice(i, i + INSERT_ROWS)).execute();
-        const total = debits.reduce((s, d) => s + d.amount_cents, 0);
-        await tx.updateTable('collection_batches').set({ debit_count: debits.length, total_cents: total }).where('id', '=', id).execute();
-        await recordAudit(tx, clock, actor, { entityType: 'collection-batch', entityId: id, action: 'prepare', after: { collection_date: collectionDate, debit_count: debits.length, total_cents: total, excluded: exclusions.length } });
-        return id;
+    const debits: DebitsTable[] = [];
+    const exclusions: {
+      batch_id: string;
+      instalment_id: string;
+      invoice_id: string;
+      family_id: string;
+      subscription_id: string | null;
+      amount_cents: number;
+      reason: ExclusionReason;
+      detail: string | null;
+    }[] = [];
+    const exclude = (r: (typeof rows)[number], reason: ExclusionReason, detail: string | null) =>
+      exclusions.push({
+        batch_id: id,
+        instalment_id: r.id,
+        invoice_id: r.invoice_id,
+        family_id: r.family_id,
+        subscription_id: r.subscription_id,
+        amount_cents: r.amount_cents,
+        reason,
+        detail,
+      });
+    for (const r of rows) {
+      if (r.subscription_id && held.has(r.subscription_id)) {
+        exclude(r, 'hold', held.get(r.subscription_id) ?? null);
+        continue;
+      }
+      const student = r.subscription_id ? subStudent.get(r.subscription_id) : undefined;
+      const disputed = student
+        ? (disputes.get(student) ?? []).filter(
+            (d) => !r.period_start || !r.period_end || (d >= r.period_start && d <= r.period_end),
+          )
+        : [];
+      if (disputed.length) {
+        exclude(r, 'dispute', disputed.sort().join(', '));
+        continue;
+      }
+      const mandate = mandates.get(r.family_id) ?? null;
+      if (!mandate) {
+        exclude(r, 'no_mandate', null);
+        continue;
+      }
+      const refusal = mandateRefusal(mandate, collectionDate);
+      if (refusal) {
+        exclude(r, refusal, mandate.rum);
+        continue;
+      }
+      if (mandate.type === 'oneoff' && usedBefore.has(mandate.id)) {
+        exclude(r, 'mandate_ended', mandate.rum);
+        continue;
+      }
+      const notice = noticeDays(mandate, settings.noticeDays);
+      const sentOn = r.prenotified_at ? sentDay(r.prenotified_at) : null;
+      const earliest = sentOn ? earliestCollection(sentOn, notice) : earliestCollection(today, notice);
+      if (!sentOn || earliest > collectionDate) {
+        exclude(r, 'late_prenotification', `${sentOn ?? '-'} → ${earliest}`);
+        continue;
+      }
+      debits.push({
+        id: newId(),
+        batch_id: id,
+        instalment_id: r.id,
+        invoice_id: r.invoice_id,
+        mandate_id: mandate.id,
+        family_id: r.family_id,
+        amount_cents: r.amount_cents,
+        sequence_type: sequenceType(mandate, usedBefore.has(mandate.id)),
+        end_to_end_id: `E${r.id.replace(/-/g, '')}`.slice(0, 35),
+        mandate_rum: mandate.rum,
+        mandate_signed_on: mandate.signed_on,
+        debtor_name: mandate.debtor_name,
+        debtor_iban: mandate.iban,
+        debtor_bic: mandate.bic,
+        debtor_street: [mandate.debtor_line1, mandate.debtor_line2].filter(Boolean).join(', '),
+        debtor_postal_code: mandate.debtor_postal_code,
+        debtor_town: mandate.debtor_city,
+        debtor_country: mandate.debtor_country,
+        remittance: `${r.number}`,
+        status: 'prepared',
+        returned_on: null,
+        return_kind: null,
+        return_reason: null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      });
+    }
+    // 26 columns a debit: 200 rows a statement stay well under both engines' bound-parameter limits.
+    for (let i = 0; i < debits.length; i += INSERT_ROWS)
+      await tx
+        .insertInto('debits')
+        .values(debits.slice(i, i + INSERT_ROWS))
+        .execute();
+    for (let i = 0; i < exclusions.length; i += INSERT_ROWS)
+      await tx
+        .insertInto('batch_exclusions')
+        .values(exclusions.slice(i, i + INSERT_ROWS))
+        .execute();
+    const total = debits.reduce((s, d) => s + d.amount_cents, 0);
+    await tx
+      .updateTable('collection_batches')
+      .set({ debit_count: debits.length, total_cents: total })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(tx, clock, actor, {
+      entityType: 'collection-batch',
+      entityId: id,
+      action: 'prepare',
+      after: {
+        collection_date: collectionDate,
+        debit_count: debits.length,
+        total_cents: total,
+        excluded: exclusions.length,
+      },
+    });
+    return id;
   }
 
   return {
@@ -300,7 +530,13 @@ export function createBatchesService(deps: Deps) {
       const rows = await db
         .selectFrom('invoice_instalments')
         .innerJoin('invoices', 'invoices.id', 'invoice_instalments.invoice_id')
-        .select(['invoice_instalments.id', 'invoice_instalments.due_on', 'invoice_instalments.amount_cents', 'invoices.number', 'invoices.family_id'])
+        .select([
+          'invoice_instalments.id',
+          'invoice_instalments.due_on',
+          'invoice_instalments.amount_cents',
+          'invoices.number',
+          'invoices.family_id',
+        ])
         .where('invoice_instalments.status', '=', 'due')
         .where('invoice_instalments.method', '=', 'sepa')
         .where('invoice_instalments.prenotified_at', 'is', null)
@@ -325,7 +561,8 @@ export function createBatchesService(deps: Deps) {
         const notices: Notice[] = [];
         for (const familyId of chunk) {
           const mandate = mandates.get(familyId);
-          if (mandate && !mandateRefusal(mandate, today)) notices.push({ familyId, mandate, instalments: byFamily.get(familyId) ?? [] });
+          if (mandate && !mandateRefusal(mandate, today))
+            notices.push({ familyId, mandate, instalments: byFamily.get(familyId) ?? [] });
         }
         notified += await db.transaction().execute((tx) => sendNotices(tx, notices, settings, 'notice'));
       }
@@ -343,7 +580,12 @@ export function createBatchesService(deps: Deps) {
       const rows = await db
         .selectFrom('invoice_instalments')
         .innerJoin('invoices', 'invoices.id', 'invoice_instalments.invoice_id')
-        .select(['invoice_instalments.id', 'invoice_instalments.due_on', 'invoice_instalments.amount_cents', 'invoices.number'])
+        .select([
+          'invoice_instalments.id',
+          'invoice_instalments.due_on',
+          'invoice_instalments.amount_cents',
+          'invoices.number',
+        ])
         .where('invoices.family_id', '=', body.familyId)
         .where('invoice_instalments.status', '=', 'due')
         .where('invoice_instalments.method', '=', 'sepa')
@@ -352,8 +594,18 @@ export function createBatchesService(deps: Deps) {
         .orderBy('invoice_instalments.due_on')
         .execute();
       const notified = await db.transaction().execute(async (tx) => {
-        const n = await sendNotices(tx, [{ familyId: body.familyId, mandate, instalments: rows }], settings, 'schedule');
-        await recordAudit(tx, clock, actor, { entityType: 'family', entityId: body.familyId, action: 'debit-schedule-sent', summary: `${n} instalments through ${body.through}` });
+        const n = await sendNotices(
+          tx,
+          [{ familyId: body.familyId, mandate, instalments: rows }],
+          settings,
+          'schedule',
+        );
+        await recordAudit(tx, clock, actor, {
+          entityType: 'family',
+          entityId: body.familyId,
+          action: 'debit-schedule-sent',
+          summary: `${n} instalments through ${body.through}`,
+        });
         return n;
       });
       await deps.mailer.flush();
@@ -369,7 +621,10 @@ export function createBatchesService(deps: Deps) {
       requireBillingManager(actor);
       const settings = await readBillingSettings(db);
       const today = await todayIn(settings);
-      if (collectionDate <= today) throw new DomainError('COLLECTION_DATE_PAST', { fields: [{ field: 'collectionDate', code: 'COLLECTION_DATE_PAST' }] });
+      if (collectionDate <= today)
+        throw new DomainError('COLLECTION_DATE_PAST', {
+          fields: [{ field: 'collectionDate', code: 'COLLECTION_DATE_PAST' }],
+        });
       if (!settings.creditor) throw new DomainError('CREDITOR_NOT_CONFIGURED', { status: 409 });
       const batchId = await db.transaction().execute((tx) => prepareIn(tx, actor, collectionDate, settings, today));
       return this.get(actor, batchId);
@@ -377,7 +632,13 @@ export function createBatchesService(deps: Deps) {
 
     async list(actor: Actor) {
       requireBillingManager(actor);
-      const rows = await db.selectFrom('collection_batches').selectAll().orderBy('collection_date', 'desc').orderBy('prepared_at', 'desc').limit(200).execute();
+      const rows = await db
+        .selectFrom('collection_batches')
+        .selectAll()
+        .orderBy('collection_date', 'desc')
+        .orderBy('prepared_at', 'desc')
+        .limit(200)
+        .execute();
       return rows.map(toBatch);
     },
 
@@ -392,14 +653,35 @@ export function createBatchesService(deps: Deps) {
     async cancel(actor: Actor, batchId: string, version: number) {
       requireBillingManager(actor);
       await db.transaction().execute(async (tx) => {
-        const batch = await tx.selectFrom('collection_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
+        const batch = await tx
+          .selectFrom('collection_batches')
+          .selectAll()
+          .where('id', '=', batchId)
+          .executeTakeFirst();
         if (!batch) throw notFound();
         if (batch.status !== 'prepared') throw new DomainError('BATCH_EXPORTED', { status: 409 });
         const now = clock.now().toISOString();
-        const res = await tx.updateTable('collection_batches').set((eb) => ({ status: 'cancelled', debit_count: 0, total_cents: 0, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', batchId).where('version', '=', version).where('status', '=', 'prepared').executeTakeFirst();
+        const res = await tx
+          .updateTable('collection_batches')
+          .set((eb) => ({
+            status: 'cancelled',
+            debit_count: 0,
+            total_cents: 0,
+            updated_at: now,
+            version: eb('version', '+', 1),
+          }))
+          .where('id', '=', batchId)
+          .where('version', '=', version)
+          .where('status', '=', 'prepared')
+          .executeTakeFirst();
         if (Number(res.numUpdatedRows) !== 1) throw stale();
         await tx.deleteFrom('debits').where('batch_id', '=', batchId).where('status', '=', 'prepared').execute();
-        await recordAudit(tx, clock, actor, { entityType: 'collection-batch', entityId: batchId, action: 'cancel', before: { status: 'prepared', debit_count: batch.debit_count } });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'collection-batch',
+          entityId: batchId,
+          action: 'cancel',
+          before: { status: 'prepared', debit_count: batch.debit_count },
+        });
       });
       return this.get(actor, batchId);
     },
@@ -414,26 +696,67 @@ export function createBatchesService(deps: Deps) {
       const settings = await readBillingSettings(db);
       const format = body.format ?? settings.painFormat;
       await db.transaction().execute(async (tx) => {
-        const batch = await tx.selectFrom('collection_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
+        const batch = await tx
+          .selectFrom('collection_batches')
+          .selectAll()
+          .where('id', '=', batchId)
+          .executeTakeFirst();
         if (!batch) throw notFound();
         if (batch.status !== 'prepared') throw new DomainError('BATCH_EXPORTED', { status: 409 });
         if (batch.debit_count === 0) throw new DomainError('BATCH_EMPTY');
         const now = clock.now().toISOString();
-        const res = await tx.updateTable('collection_batches').set((eb) => ({ status: 'exported', format, exported_at: now, exported_by: actorUserId(actor), updated_at: now, version: eb('version', '+', 1) })).where('id', '=', batchId).where('version', '=', body.version).where('status', '=', 'prepared').executeTakeFirst();
+        const res = await tx
+          .updateTable('collection_batches')
+          .set((eb) => ({
+            status: 'exported',
+            format,
+            exported_at: now,
+            exported_by: actorUserId(actor),
+            updated_at: now,
+            version: eb('version', '+', 1),
+          }))
+          .where('id', '=', batchId)
+          .where('version', '=', body.version)
+          .where('status', '=', 'prepared')
+          .executeTakeFirst();
         if (Number(res.numUpdatedRows) !== 1) throw stale();
         const hash = createHash('sha256');
         await writeFile(tx, { ...batch, exported_at: now }, format, settings, (chunk) => hash.update(chunk));
-        await tx.updateTable('collection_batches').set({ file_sha256: hash.digest('hex') }).where('id', '=', batchId).execute();
-        await tx.updateTable('debits').set((eb) => ({ status: 'exported', updated_at: now, version: eb('version', '+', 1) })).where('batch_id', '=', batchId).execute();
+        await tx
+          .updateTable('collection_batches')
+          .set({ file_sha256: hash.digest('hex') })
+          .where('id', '=', batchId)
+          .execute();
+        await tx
+          .updateTable('debits')
+          .set((eb) => ({ status: 'exported', updated_at: now, version: eb('version', '+', 1) }))
+          .where('batch_id', '=', batchId)
+          .execute();
         await tx
           .updateTable('invoice_instalments')
           .set((eb) => ({ status: 'debited', updated_at: now, version: eb('version', '+', 1) }))
-          .where('id', 'in', (eb) => eb.selectFrom('debits').select('debits.instalment_id').where('debits.batch_id', '=', batchId))
+          .where('id', 'in', (eb) =>
+            eb.selectFrom('debits').select('debits.instalment_id').where('debits.batch_id', '=', batchId),
+          )
           .execute();
         // The collection payment takes the debit's id: one payment per debit, found again on a return.
         await tx
           .insertInto('payments')
-          .columns(['id', 'family_id', 'invoice_id', 'instalment_id', 'debit_id', 'method', 'amount_cents', 'received_on', 'cash_on', 'reference', 'note', 'created_by', 'created_at'])
+          .columns([
+            'id',
+            'family_id',
+            'invoice_id',
+            'instalment_id',
+            'debit_id',
+            'method',
+            'amount_cents',
+            'received_on',
+            'cash_on',
+            'reference',
+            'note',
+            'created_by',
+            'created_at',
+          ])
           .expression((eb) =>
             eb
               .selectFrom('debits')
@@ -458,21 +781,46 @@ export function createBatchesService(deps: Deps) {
         await tx
           .updateTable('sepa_mandates')
           .set((eb) => ({ last_used_on: batch.collection_date, updated_at: now, version: eb('version', '+', 1) }))
-          .where('id', 'in', (eb) => eb.selectFrom('debits').select('debits.mandate_id').where('debits.batch_id', '=', batchId))
+          .where('id', 'in', (eb) =>
+            eb.selectFrom('debits').select('debits.mandate_id').where('debits.batch_id', '=', batchId),
+          )
           .execute();
         await tx
           .updateTable('sepa_mandates')
           .set({ status: 'ended', ended_on: batch.collection_date, ended_reason: 'final_debit' })
-          .where('id', 'in', (eb) => eb.selectFrom('debits').select('debits.mandate_id').where('debits.batch_id', '=', batchId).where('debits.sequence_type', 'in', ['FNAL', 'OOFF']))
+          .where('id', 'in', (eb) =>
+            eb
+              .selectFrom('debits')
+              .select('debits.mandate_id')
+              .where('debits.batch_id', '=', batchId)
+              .where('debits.sequence_type', 'in', ['FNAL', 'OOFF']),
+          )
           .execute();
         await tx
           .updateTable('invoices')
           .set((eb) => ({ status: 'paid', updated_at: now, version: eb('version', '+', 1) }))
-          .where('id', 'in', (eb) => eb.selectFrom('debits').select('debits.invoice_id').where('debits.batch_id', '=', batchId))
+          .where('id', 'in', (eb) =>
+            eb.selectFrom('debits').select('debits.invoice_id').where('debits.batch_id', '=', batchId),
+          )
           .where('status', '=', 'open')
-          .where((eb) => eb('amount_cents', '<=', eb.selectFrom('payments').select(sql<number>`coalesce(sum(payments.amount_cents), 0)`.as('p')).whereRef('payments.invoice_id', '=', 'invoices.id')))
+          .where((eb) =>
+            eb(
+              'amount_cents',
+              '<=',
+              eb
+                .selectFrom('payments')
+                .select(sql<number>`coalesce(sum(payments.amount_cents), 0)`.as('p'))
+                .whereRef('payments.invoice_id', '=', 'invoices.id'),
+            ),
+          )
           .execute();
-        await recordAudit(tx, clock, actor, { entityType: 'collection-batch', entityId: batchId, action: 'export', before: { status: 'prepared' }, after: { status: 'exported', format } });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'collection-batch',
+          entityId: batchId,
+          action: 'export',
+          before: { status: 'prepared' },
+          after: { status: 'exported', format },
+        });
       });
       return this.get(actor, batchId);
     },
@@ -503,19 +851,66 @@ export function createBatchesService(deps: Deps) {
     async recordReturn(actor: Actor, debitId: string, body: z.infer<typeof DebitReturnBody>) {
       requireBillingManager(actor);
       await db.transaction().execute(async (tx) => {
-        const debit = await tx.selectFrom('debits').innerJoin('collection_batches', 'collection_batches.id', 'debits.batch_id').innerJoin('invoices', 'invoices.id', 'debits.invoice_id').selectAll('debits').select(['collection_batches.collection_date', 'invoices.number']).where('debits.id', '=', debitId).executeTakeFirst();
+        const debit = await tx
+          .selectFrom('debits')
+          .innerJoin('collection_batches', 'collection_batches.id', 'debits.batch_id')
+          .innerJoin('invoices', 'invoices.id', 'debits.invoice_id')
+          .selectAll('debits')
+          .select(['collection_batches.collection_date', 'invoices.number'])
+          .where('debits.id', '=', debitId)
+          .executeTakeFirst();
         if (!debit) throw notFound();
         if (debit.status === 'returned') throw new DomainError('DEBIT_ALREADY_RETURNED', { status: 409 });
         if (debit.status !== 'exported') throw new DomainError('DEBIT_NOT_EXPORTED', { status: 409 });
         const problem = refundWindowProblem(body.kind, body.reasonCode, debit.collection_date, body.on);
         if (problem) throw new DomainError(problem, { fields: [{ field: 'on', code: problem }] });
         const now = clock.now().toISOString();
-        const res = await tx.updateTable('debits').set((eb) => ({ status: 'returned', returned_on: body.on, return_kind: body.kind, return_reason: body.reasonCode, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', debitId).where('status', '=', 'exported').executeTakeFirst();
+        const res = await tx
+          .updateTable('debits')
+          .set((eb) => ({
+            status: 'returned',
+            returned_on: body.on,
+            return_kind: body.kind,
+            return_reason: body.reasonCode,
+            updated_at: now,
+            version: eb('version', '+', 1),
+          }))
+          .where('id', '=', debitId)
+          .where('status', '=', 'exported')
+          .executeTakeFirst();
         if (Number(res.numUpdatedRows) !== 1) throw stale();
-        await tx.insertInto('payments').values({ id: newId(), family_id: debit.family_id, invoice_id: debit.invoice_id, instalment_id: debit.instalment_id, debit_id: debit.id, method: 'sepa', amount_cents: -debit.amount_cents, received_on: body.on, cash_on: null, reference: `${body.kind}:${body.reasonCode}`, note: body.note ?? null, created_by: actorUserId(actor), created_at: now }).execute();
-        await tx.updateTable('invoice_instalments').set((eb) => ({ status: 'returned', updated_at: now, version: eb('version', '+', 1) })).where('id', '=', debit.instalment_id).execute();
+        await tx
+          .insertInto('payments')
+          .values({
+            id: newId(),
+            family_id: debit.family_id,
+            invoice_id: debit.invoice_id,
+            instalment_id: debit.instalment_id,
+            debit_id: debit.id,
+            method: 'sepa',
+            amount_cents: -debit.amount_cents,
+            received_on: body.on,
+            cash_on: null,
+            reference: `${body.kind}:${body.reasonCode}`,
+            note: body.note ?? null,
+            created_by: actorUserId(actor),
+            created_at: now,
+          })
+          .execute();
+        await tx
+          .updateTable('invoice_instalments')
+          .set((eb) => ({ status: 'returned', updated_at: now, version: eb('version', '+', 1) }))
+          .where('id', '=', debit.instalment_id)
+          .execute();
         await repo.refreshInvoiceStatus(tx, debit.invoice_id, now);
-        await recordAudit(tx, clock, actor, { entityType: 'debit', entityId: debit.id, action: body.kind, before: { status: 'exported' }, after: { status: 'returned', reason: body.reasonCode, on: body.on }, summary: `${debit.number} ${body.reasonCode}` });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'debit',
+          entityId: debit.id,
+          action: body.kind,
+          before: { status: 'exported' },
+          after: { status: 'returned', reason: body.reasonCode, on: body.on },
+          summary: `${debit.number} ${body.reasonCode}`,
+        });
         await createTask(tx, clock, {
           kind: 'debit-returned',
           service: 'accounts',

@@ -3,7 +3,14 @@ import { newId } from '../../platform/ids.js';
 import { anonymous, createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../testing/harness.js';
 import { TestClock } from '../../platform/clock.js';
 import { writeSetting } from '../../platform/settings.js';
-import { configureBilling, makeBillableFamily, makeLesson, makeMandate, makePlan, type BillableFamily } from '../../testing/billing-factories.js';
+import {
+  configureBilling,
+  makeBillableFamily,
+  makeLesson,
+  makeMandate,
+  makePlan,
+  type BillableFamily,
+} from '../../testing/billing-factories.js';
 
 let ctx: TestContext;
 let accounts: Agent;
@@ -27,9 +34,19 @@ beforeEach(async () => {
   ctx = await createTestApp({ clock: new TestClock('2026-03-02T08:00:00.000Z') });
   const planId = await makePlan(ctx.deps, { priceCents: 10_000 });
   mine = await makeBillableFamily(ctx.deps, { name: 'Mienne', billableFrom: '2026-03-02', planId });
-  theirs = await makeBillableFamily(ctx.deps, { name: 'Autre', billableFrom: '2026-03-02', planId, teacherId: mine.teacherId });
+  theirs = await makeBillableFamily(ctx.deps, {
+    name: 'Autre',
+    billableFrom: '2026-03-02',
+    planId,
+    teacherId: mine.teacherId,
+  });
   accounts = await loginAs(ctx, (await makeUser(ctx.deps, ['accounts'])).email);
-  const guardianPerson = await ctx.deps.db.selectFrom('people').select('id').where('family_id', '=', mine.familyId).where('kind', '=', 'guardian').executeTakeFirstOrThrow();
+  const guardianPerson = await ctx.deps.db
+    .selectFrom('people')
+    .select('id')
+    .where('family_id', '=', mine.familyId)
+    .where('kind', '=', 'guardian')
+    .executeTakeFirstOrThrow();
   guardian = await loginAs(ctx, (await makeUser(ctx.deps, ['guardian'], { personId: guardianPerson.id })).email);
   teacher = await loginAs(ctx, (await makeUser(ctx.deps, ['teacher'], { personId: mine.teacherId })).email);
 });
@@ -57,7 +74,20 @@ describe('mandate signing', () => {
 
   it('refuses an invalid creditor identifier in the settings', async () => {
     const admin = await loginAs(ctx, (await makeUser(ctx.deps, ['admin'])).email);
-    const res = await admin.patch('/api/settings', { values: { 'billing.creditor': { name: 'X', identifier: 'FR73ZZZ123456', iban: 'FR7630001007941234567890185', bic: null, line1: 'a', postalCode: '75011', city: 'Paris', country: 'FR' } } });
+    const res = await admin.patch('/api/settings', {
+      values: {
+        'billing.creditor': {
+          name: 'X',
+          identifier: 'FR73ZZZ123456',
+          iban: 'FR7630001007941234567890185',
+          bic: null,
+          line1: 'a',
+          postalCode: '75011',
+          city: 'Paris',
+          country: 'FR',
+        },
+      },
+    });
     expect(res.statusCode).toBe(400);
     expect((res.json() as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['billing.creditor']);
   });
@@ -66,13 +96,23 @@ describe('mandate signing', () => {
     await configureBilling(ctx.deps);
     const noConsent = await guardian.post('/api/billing/mandates', { ...mandateBody(mine.familyId), consent: false });
     expect(noConsent.statusCode).toBe(422);
-    const badIban = await guardian.post('/api/billing/mandates', { ...mandateBody(mine.familyId), iban: 'FR76 3000 6000 0112 3456 7890 188' });
+    const badIban = await guardian.post('/api/billing/mandates', {
+      ...mandateBody(mine.familyId),
+      iban: 'FR76 3000 6000 0112 3456 7890 188',
+    });
     expect(badIban.statusCode).toBe(422);
-    expect((badIban.json() as { errors: { field: string; code: string }[] }).errors[0]).toMatchObject({ field: 'iban', code: 'invalid_iban' });
+    expect((badIban.json() as { errors: { field: string; code: string }[] }).errors[0]).toMatchObject({
+      field: 'iban',
+      code: 'invalid_iban',
+    });
     const mandate = await signedMandate();
     expect(mandate.signatureMethod).toBe('portal');
     expect(mandate.ibanMasked).toBe('FR76 •••• 0189');
-    const row = await ctx.deps.db.selectFrom('sepa_mandates').selectAll().where('id', '=', mandate.id).executeTakeFirstOrThrow();
+    const row = await ctx.deps.db
+      .selectFrom('sepa_mandates')
+      .selectAll()
+      .where('id', '=', mandate.id)
+      .executeTakeFirstOrThrow();
     expect(row.signed_at).toBe('2026-03-02T08:00:00.000Z');
     expect(row.signed_ip).toBeTruthy();
     expect(row.iban).toBe('FR7630006000011234567890189');
@@ -80,7 +120,12 @@ describe('mandate signing', () => {
 
   it('lets accounts record a paper mandate with its own RUM, unique per creditor identifier', async () => {
     await configureBilling(ctx.deps);
-    const body = { ...mandateBody(theirs.familyId), consent: undefined, rum: 'PAPIER-2026-001', signedOn: '2026-02-15' };
+    const body = {
+      ...mandateBody(theirs.familyId),
+      consent: undefined,
+      rum: 'PAPIER-2026-001',
+      signedOn: '2026-02-15',
+    };
     expect((await accounts.post('/api/billing/mandates', { ...body, rum: 'BAD//RUM' })).statusCode).toBe(422);
     const res = await accounts.post('/api/billing/mandates', body);
     expect(res.statusCode, res.body).toBe(201);
@@ -100,7 +145,11 @@ describe('who sees billing', () => {
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.familyId === mine.familyId)).toBe(true);
     expect((await guardian.get(`/api/billing/invoices?familyId=${theirs.familyId}`)).statusCode).toBe(403);
-    const other = await ctx.deps.db.selectFrom('invoices').select('id').where('family_id', '=', theirs.familyId).executeTakeFirstOrThrow();
+    const other = await ctx.deps.db
+      .selectFrom('invoices')
+      .select('id')
+      .where('family_id', '=', theirs.familyId)
+      .executeTakeFirstOrThrow();
     expect((await guardian.get(`/api/billing/invoices/${other.id}`)).statusCode).toBe(403);
     expect((await guardian.get(`/api/billing/invoices/${other.id}/pdf`)).statusCode).toBe(403);
     expect((await guardian.get(`/api/billing/families/${theirs.familyId}/mandates`)).statusCode).toBe(403);
@@ -109,7 +158,11 @@ describe('who sees billing', () => {
   });
 
   it('finds one invoice by its number for accounts, and never another family’s for a guardian', async () => {
-    const other = await ctx.deps.db.selectFrom('invoices').select(['id', 'number']).where('family_id', '=', theirs.familyId).executeTakeFirstOrThrow();
+    const other = await ctx.deps.db
+      .selectFrom('invoices')
+      .select(['id', 'number'])
+      .where('family_id', '=', theirs.familyId)
+      .executeTakeFirstOrThrow();
     const found = await accounts.get(`/api/billing/invoices?number=${encodeURIComponent(other.number)}`);
     expect(found.statusCode).toBe(200);
     expect((found.json() as { items: { id: string }[] }).items.map((i) => i.id)).toEqual([other.id]);
@@ -121,7 +174,11 @@ describe('who sees billing', () => {
   });
 
   it('lets a guardian download their own invoice as a PDF', async () => {
-    const own = await ctx.deps.db.selectFrom('invoices').select('id').where('family_id', '=', mine.familyId).executeTakeFirstOrThrow();
+    const own = await ctx.deps.db
+      .selectFrom('invoices')
+      .select('id')
+      .where('family_id', '=', mine.familyId)
+      .executeTakeFirstOrThrow();
     const res = await guardian.get(`/api/billing/invoices/${own.id}/pdf`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
@@ -129,7 +186,11 @@ describe('who sees billing', () => {
   });
 
   it('shows teachers nothing of billing, even for families they teach', async () => {
-    const own = await ctx.deps.db.selectFrom('invoices').select('id').where('family_id', '=', mine.familyId).executeTakeFirstOrThrow();
+    const own = await ctx.deps.db
+      .selectFrom('invoices')
+      .select('id')
+      .where('family_id', '=', mine.familyId)
+      .executeTakeFirstOrThrow();
     expect((await teacher.get('/api/billing/invoices')).statusCode).toBe(403);
     expect((await teacher.get(`/api/billing/invoices/${own.id}`)).statusCode).toBe(403);
     expect((await teacher.get(`/api/billing/invoices/${own.id}/pdf`)).statusCode).toBe(403);
@@ -141,7 +202,16 @@ describe('who sees billing', () => {
   it('keeps batches, payments and holds to accounts (and refuses anonymous callers)', async () => {
     expect((await guardian.post('/api/billing/batches', { collectionDate: '2026-04-01' })).statusCode).toBe(403);
     expect((await guardian.get('/api/billing/batches')).statusCode).toBe(403);
-    expect((await teacher.post('/api/billing/payments', { invoiceId: crypto.randomUUID(), method: 'transfer', amountCents: 100, receivedOn: '2026-03-02' })).statusCode).toBe(403);
+    expect(
+      (
+        await teacher.post('/api/billing/payments', {
+          invoiceId: crypto.randomUUID(),
+          method: 'transfer',
+          amountCents: 100,
+          receivedOn: '2026-03-02',
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await anonymous(ctx).get('/api/billing/invoices')).statusCode).toBe(401);
     const sales = await loginAs(ctx, (await makeUser(ctx.deps, ['sales'])).email);
     expect((await sales.get('/api/billing/invoices')).statusCode).toBe(403);
@@ -161,34 +231,96 @@ describe('tax certificates', () => {
   beforeEach(invoicesIssued);
 
   it('certifies what was paid in the year for home lessons only, and only the family reads it', async () => {
-    await writeSetting(ctx.deps.db, 'billing.legalMentions', { address: '12 rue des Lilas, 75011 Paris', siret: '12345678901234', vatMention: 'TVA non applicable', sapNumber: 'SAP123456789', sapDate: '2020-03-01' }, '2026-03-02T08:00:00.000Z');
+    await writeSetting(
+      ctx.deps.db,
+      'billing.legalMentions',
+      {
+        address: '12 rue des Lilas, 75011 Paris',
+        siret: '12345678901234',
+        vatMention: 'TVA non applicable',
+        sapNumber: 'SAP123456789',
+        sapDate: '2020-03-01',
+      },
+      '2026-03-02T08:00:00.000Z',
+    );
     await makeLesson(ctx.deps, mine, { date: '2026-03-05', place: 'home', minutes: 45 });
     await makeLesson(ctx.deps, mine, { date: '2026-03-12', place: 'home', minutes: 45 });
     await makeLesson(ctx.deps, mine, { date: '2026-03-19', place: 'online', minutes: 90 });
     await makeLesson(ctx.deps, theirs, { date: '2026-03-05', place: 'online', minutes: 45 });
-    const invoice = await ctx.deps.db.selectFrom('invoices').selectAll().where('family_id', '=', mine.familyId).executeTakeFirstOrThrow();
-    const theirInvoice = await ctx.deps.db.selectFrom('invoices').selectAll().where('family_id', '=', theirs.familyId).executeTakeFirstOrThrow();
-    expect((await accounts.post('/api/billing/payments', { invoiceId: invoice.id, method: 'transfer', amountCents: 6_000, receivedOn: '2026-03-20' })).statusCode).toBe(201);
-    expect((await accounts.post('/api/billing/payments', { invoiceId: invoice.id, method: 'aid', amountCents: 1_000, receivedOn: '2026-03-21' })).statusCode).toBe(201);
-    expect((await accounts.post('/api/billing/payments', { invoiceId: theirInvoice.id, method: 'transfer', amountCents: 5_000, receivedOn: '2026-03-20' })).statusCode).toBe(201);
+    const invoice = await ctx.deps.db
+      .selectFrom('invoices')
+      .selectAll()
+      .where('family_id', '=', mine.familyId)
+      .executeTakeFirstOrThrow();
+    const theirInvoice = await ctx.deps.db
+      .selectFrom('invoices')
+      .selectAll()
+      .where('family_id', '=', theirs.familyId)
+      .executeTakeFirstOrThrow();
+    expect(
+      (
+        await accounts.post('/api/billing/payments', {
+          invoiceId: invoice.id,
+          method: 'transfer',
+          amountCents: 6_000,
+          receivedOn: '2026-03-20',
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await accounts.post('/api/billing/payments', {
+          invoiceId: invoice.id,
+          method: 'aid',
+          amountCents: 1_000,
+          receivedOn: '2026-03-21',
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await accounts.post('/api/billing/payments', {
+          invoiceId: theirInvoice.id,
+          method: 'transfer',
+          amountCents: 5_000,
+          receivedOn: '2026-03-20',
+        })
+      ).statusCode,
+    ).toBe(201);
 
     expect((await guardian.post('/api/billing/certificates/generate', { year: 2026 })).statusCode).toBe(403);
     const gen = await accounts.post('/api/billing/certificates/generate', { year: 2026 });
     expect(gen.statusCode, gen.body).toBe(200);
     // The other family had online lessons only: no certificate.
     expect((gen.json() as { generated: number }).generated).toBe(1);
-    const list = ((await guardian.get(`/api/billing/certificates?familyId=${mine.familyId}`)).json() as { items: { id: string; paidCents: number; aidCents: number; homeMinutes: number }[] }).items;
+    const list = (
+      (await guardian.get(`/api/billing/certificates?familyId=${mine.familyId}`)).json() as {
+        items: { id: string; paidCents: number; aidCents: number; homeMinutes: number }[];
+      }
+    ).items;
     expect(list).toHaveLength(1);
     // 6,000 paid, aid excluded; 90 home minutes out of 180: half of it is certified.
     expect(list[0]).toMatchObject({ paidCents: 3_000, aidCents: 1_000, homeMinutes: 90 });
     const pdf = await guardian.get(`/api/billing/certificates/${list[0]?.id}/pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    const mail = await ctx.deps.db.selectFrom('outbox').select('to_address').where('template', '=', 'billing.tax-certificate').execute();
+    const mail = await ctx.deps.db
+      .selectFrom('outbox')
+      .select('to_address')
+      .where('template', '=', 'billing.tax-certificate')
+      .execute();
     expect(mail.map((m) => m.to_address)).toEqual([mine.guardianEmail]);
 
-    const otherGuardianPerson = await ctx.deps.db.selectFrom('people').select('id').where('family_id', '=', theirs.familyId).where('kind', '=', 'guardian').executeTakeFirstOrThrow();
-    const other = await loginAs(ctx, (await makeUser(ctx.deps, ['guardian'], { personId: otherGuardianPerson.id })).email);
+    const otherGuardianPerson = await ctx.deps.db
+      .selectFrom('people')
+      .select('id')
+      .where('family_id', '=', theirs.familyId)
+      .where('kind', '=', 'guardian')
+      .executeTakeFirstOrThrow();
+    const other = await loginAs(
+      ctx,
+      (await makeUser(ctx.deps, ['guardian'], { personId: otherGuardianPerson.id })).email,
+    );
     expect((await other.get(`/api/billing/certificates/${list[0]?.id}/pdf`)).statusCode).toBe(403);
     expect((await other.get(`/api/billing/certificates?familyId=${mine.familyId}`)).statusCode).toBe(403);
   });
@@ -213,7 +345,9 @@ describe('tax certificates', () => {
     }
     expect(names).toEqual(['Autre', 'Mienne']);
     expect((await guardian.get('/api/billing/certificates?year=2025')).statusCode).toBe(403);
-    const own = (await guardian.get(`/api/billing/certificates?familyId=${mine.familyId}`)).json() as { items: { year: number }[] };
+    const own = (await guardian.get(`/api/billing/certificates?familyId=${mine.familyId}`)).json() as {
+      items: { year: number }[];
+    };
     expect(own.items.map((c) => c.year)).toEqual([2026, 2025]);
   });
 });
@@ -240,7 +374,9 @@ describe('the mandate list', () => {
     expect(byName.items.length).toBeGreaterThan(0);
     expect(byName.items.every((m) => m.familyName === 'Mienne')).toBe(true);
     const rum = await ctx.deps.db.selectFrom('sepa_mandates').select('rum').executeTakeFirstOrThrow();
-    const byRum = (await accounts.get(`/api/billing/mandates?q=${encodeURIComponent(rum.rum)}`)).json() as { items: { rum: string }[] };
+    const byRum = (await accounts.get(`/api/billing/mandates?q=${encodeURIComponent(rum.rum)}`)).json() as {
+      items: { rum: string }[];
+    };
     expect(byRum.items.map((m) => m.rum)).toEqual([rum.rum]);
   });
 
@@ -255,10 +391,28 @@ describe('held debits, page by page', () => {
   it('walks the open holds newest first without repeating one, and shows a family only its own in its overview', async () => {
     const now = new Date().toISOString();
     const ids = { a: newId(), b: newId(), c: newId(), d: newId() };
-    const hold = (id: string, subscriptionId: string, since: string, released = false) => ({ id, subscription_id: subscriptionId, kind: 'no_lesson', dedupe_key: `test:${id}`, since, reason: 'test', released_at: released ? now : null, released_on: released ? since : null, released_by: null, release_reason: released ? 'test' : null, created_at: now, version: 1 });
+    const hold = (id: string, subscriptionId: string, since: string, released = false) => ({
+      id,
+      subscription_id: subscriptionId,
+      kind: 'no_lesson',
+      dedupe_key: `test:${id}`,
+      since,
+      reason: 'test',
+      released_at: released ? now : null,
+      released_on: released ? since : null,
+      released_by: null,
+      release_reason: released ? 'test' : null,
+      created_at: now,
+      version: 1,
+    });
     await ctx.deps.db
       .insertInto('debit_holds')
-      .values([hold(ids.a, mine.subscriptionId, '2026-02-01'), hold(ids.b, theirs.subscriptionId, '2026-02-03'), hold(ids.c, theirs.subscriptionId, '2026-02-03'), hold(ids.d, mine.subscriptionId, '2026-02-05', true)])
+      .values([
+        hold(ids.a, mine.subscriptionId, '2026-02-01'),
+        hold(ids.b, theirs.subscriptionId, '2026-02-03'),
+        hold(ids.c, theirs.subscriptionId, '2026-02-03'),
+        hold(ids.d, mine.subscriptionId, '2026-02-05', true),
+      ])
       .execute();
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -270,11 +424,19 @@ describe('held debits, page by page', () => {
       cursor = body.nextCursor;
       if (!cursor) break;
     }
-    const open = await ctx.deps.db.selectFrom('debit_holds').select('id').where('released_at', 'is', null).orderBy('since', 'desc').orderBy('id', 'desc').execute();
+    const open = await ctx.deps.db
+      .selectFrom('debit_holds')
+      .select('id')
+      .where('released_at', 'is', null)
+      .orderBy('since', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
     expect(open.length).toBeGreaterThanOrEqual(3);
     expect(seen).toEqual(open.map((h) => h.id));
     expect(seen).not.toContain(ids.d);
-    const overview = (await accounts.get(`/api/billing/families/${mine.familyId}/overview`)).json() as { holds: { familyId: string }[] };
+    const overview = (await accounts.get(`/api/billing/families/${mine.familyId}/overview`)).json() as {
+      holds: { familyId: string }[];
+    };
     expect(overview.holds.map((h) => (h as unknown as { holdId: string }).holdId)).toContain(ids.a);
     expect(overview.holds.every((h) => h.familyId === mine.familyId)).toBe(true);
   });

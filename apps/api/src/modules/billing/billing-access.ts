@@ -14,7 +14,11 @@ export function requireBillingManager(actor: Actor) {
 /** The family a guardian account belongs to, or null. */
 export async function guardianFamilyId(tx: Tx, actor: Actor): Promise<string | null> {
   if (actor.kind !== 'user' || !actor.roles.has('guardian') || !actor.personId) return null;
-  const person = await tx.selectFrom('people').select(['family_id', 'kind']).where('id', '=', actor.personId).executeTakeFirst();
+  const person = await tx
+    .selectFrom('people')
+    .select(['family_id', 'kind'])
+    .where('id', '=', actor.personId)
+    .executeTakeFirst();
   return person?.kind === 'guardian' ? person.family_id : null;
 }
 

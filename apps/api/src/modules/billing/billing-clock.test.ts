@@ -2,12 +2,31 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../testing/harness.js';
 import { TestClock, addDays } from '../../platform/clock.js';
 import { runSweeps } from '../../platform/jobs.js';
-import { configureBilling, makeBillableFamily, makeLesson, makeMandate, makePlan } from '../../testing/billing-factories.js';
+import {
+  configureBilling,
+  makeBillableFamily,
+  makeLesson,
+  makeMandate,
+  makePlan,
+} from '../../testing/billing-factories.js';
 import type { BillableFamily } from '../../testing/billing-factories.js';
 
-type BatchLine = { familyId: string; instalmentId: string; reason: string | null; detail: string | null; sequenceType: string | null; debitId: string | null };
+type BatchLine = {
+  familyId: string;
+  instalmentId: string;
+  reason: string | null;
+  detail: string | null;
+  sequenceType: string | null;
+  debitId: string | null;
+};
 type BatchDetail = { id: string; version: number; status: string; included: BatchLine[]; excluded: BatchLine[] };
-type InvoiceView = { id: string; familyId: string; amountCents: number; status: string; instalments: { id: string; dueOn: string }[] };
+type InvoiceView = {
+  id: string;
+  familyId: string;
+  amountCents: number;
+  status: string;
+  instalments: { id: string; dueOn: string }[];
+};
 
 const DAY0 = '2026-10-05';
 let ctx: TestContext;
@@ -115,7 +134,11 @@ describe('the billing clock and debit holds', () => {
     await issueInvoices();
     await runSweeps(ctx.deps);
     await runSweeps(ctx.deps);
-    const mails = await ctx.deps.db.selectFrom('outbox').select(['to_address', 'template']).where('template', '=', 'billing.pre-notification').execute();
+    const mails = await ctx.deps.db
+      .selectFrom('outbox')
+      .select(['to_address', 'template'])
+      .where('template', '=', 'billing.pre-notification')
+      .execute();
     expect(mails.filter((m) => m.to_address === early.guardianEmail)).toHaveLength(1);
     expect(mails).toHaveLength(4);
   });
@@ -137,11 +160,24 @@ describe('the billing clock and debit holds', () => {
     const second = (await runSweeps(ctx.deps)) as { billing: { held: number } };
     expect(first.billing.held).toBe(2); // quiet and early; later's clock has run 17 days only
     expect(second.billing.held).toBe(0);
-    const sub = await ctx.deps.db.selectFrom('subscriptions').select(['on_hold', 'hold_reason']).where('id', '=', quiet.subscriptionId).executeTakeFirstOrThrow();
+    const sub = await ctx.deps.db
+      .selectFrom('subscriptions')
+      .select(['on_hold', 'hold_reason'])
+      .where('id', '=', quiet.subscriptionId)
+      .executeTakeFirstOrThrow();
     expect(sub.on_hold).toBe(1);
-    const tasks = await ctx.deps.db.selectFrom('tasks').select(['service']).where('kind', '=', 'debit-hold').where('family_id', '=', quiet.familyId).execute();
+    const tasks = await ctx.deps.db
+      .selectFrom('tasks')
+      .select(['service'])
+      .where('kind', '=', 'debit-hold')
+      .where('family_id', '=', quiet.familyId)
+      .execute();
     expect(tasks.map((t) => t.service).sort()).toEqual(['accounts', 'followup']);
-    const activeSub = await ctx.deps.db.selectFrom('subscriptions').select('on_hold').where('id', '=', active.subscriptionId).executeTakeFirstOrThrow();
+    const activeSub = await ctx.deps.db
+      .selectFrom('subscriptions')
+      .select('on_hold')
+      .where('id', '=', active.subscriptionId)
+      .executeTakeFirstOrThrow();
     expect(activeSub.on_hold).toBe(0);
   });
 
@@ -163,14 +199,29 @@ describe('the billing clock and debit holds', () => {
 
   it('includes the family once staff release the hold with a reason, and never debits anything twice', async () => {
     await exportBatch(await day24Batch());
-    const holds = ((await followup.get('/api/billing/holds')).json() as { items: { holdId: string; familyId: string; version: number }[] }).items;
+    const holds = (
+      (await followup.get('/api/billing/holds')).json() as {
+        items: { holdId: string; familyId: string; version: number }[];
+      }
+    ).items;
     const hold = holds.find((h) => h.familyId === quiet.familyId);
     expect(hold).toBeDefined();
-    const noReason = await followup.post(`/api/billing/holds/${hold?.holdId}/release`, { version: hold?.version, reason: '' });
+    const noReason = await followup.post(`/api/billing/holds/${hold?.holdId}/release`, {
+      version: hold?.version,
+      reason: '',
+    });
     expect(noReason.statusCode).toBe(400);
-    const released = await followup.post(`/api/billing/holds/${hold?.holdId}/release`, { version: hold?.version, reason: 'Premier cours fixé au 3 novembre, confirmé par téléphone' });
+    const released = await followup.post(`/api/billing/holds/${hold?.holdId}/release`, {
+      version: hold?.version,
+      reason: 'Premier cours fixé au 3 novembre, confirmé par téléphone',
+    });
     expect(released.statusCode, released.body).toBe(200);
-    const audit = await ctx.deps.db.selectFrom('audit_log').select(['summary']).where('entity_id', '=', quiet.subscriptionId).where('action', '=', 'debit-hold-release').execute();
+    const audit = await ctx.deps.db
+      .selectFrom('audit_log')
+      .select(['summary'])
+      .where('entity_id', '=', quiet.subscriptionId)
+      .where('action', '=', 'debit-hold-release')
+      .execute();
     expect(audit[0]?.summary).toContain('Premier cours');
 
     const batch = await prepare(addDays(DAY0, 25));
@@ -192,8 +243,17 @@ describe('the billing clock and debit holds', () => {
 
   it('refuses a second debit of the same instalment at the database level', async () => {
     await exportBatch(await day3Batch());
-    const debit = await ctx.deps.db.selectFrom('debits').selectAll().where('status', '=', 'exported').executeTakeFirstOrThrow();
-    await expect(ctx.deps.db.insertInto('debits').values({ ...debit, id: crypto.randomUUID(), end_to_end_id: 'E-duplicate' }).execute()).rejects.toThrow();
+    const debit = await ctx.deps.db
+      .selectFrom('debits')
+      .selectAll()
+      .where('status', '=', 'exported')
+      .executeTakeFirstOrThrow();
+    await expect(
+      ctx.deps.db
+        .insertInto('debits')
+        .values({ ...debit, id: crypto.randomUUID(), end_to_end_id: 'E-duplicate' })
+        .execute(),
+    ).rejects.toThrow();
   });
 
   it('uses RCUR once a mandate has been used', async () => {

@@ -8,11 +8,73 @@ import type { BillingSettings } from './billing.settings.js';
 type Locale = 'fr' | 'en';
 
 const T = {
-  fr: { invoice: 'Facture', credit_note: 'Avoir', number: 'N°', issued: 'Date d’émission', period: 'Période', billedTo: 'Facturé à', description: 'Désignation', amount: 'Montant', total: 'Total TTC', due: 'Échéances', paid: 'Déjà réglé', balance: 'Reste à payer', credits: 'Avoir sur la facture', siret: 'SIRET', sap: 'Déclaration services à la personne n°', sapDate: 'du', certificate: 'Attestation fiscale', year: 'Année', hours: 'Interventions à domicile', teacher: 'Intervenant', date: 'Date', duration: 'Durée', paidYear: 'Montant effectivement acquitté', aid: 'Aides perçues (déduites)', certText: 'certifie que la famille ci-dessous a bénéficié de services à la personne à son domicile (cours à domicile).', article: 'Attestation délivrée en application de l’article L. 7233-1 du code du travail. Seuls les cours donnés au domicile ouvrent droit au crédit d’impôt (art. 199 sexdecies du CGI).', id: 'identifiant' },
-  en: { invoice: 'Invoice', credit_note: 'Credit note', number: 'No.', issued: 'Issue date', period: 'Period', billedTo: 'Billed to', description: 'Description', amount: 'Amount', total: 'Total', due: 'Instalments', paid: 'Already paid', balance: 'Balance due', credits: 'Credit on invoice', siret: 'SIRET', sap: 'Personal services registration no.', sapDate: 'of', certificate: 'Tax certificate', year: 'Year', hours: 'Home lessons', teacher: 'Teacher', date: 'Date', duration: 'Duration', paidYear: 'Amount actually paid', aid: 'Aid received (deducted)', certText: 'certifies that the family below received personal services at home (home lessons).', article: 'Certificate issued under article L. 7233-1 of the French labour code. Only lessons given at home give the right to the tax credit (art. 199 sexdecies CGI).', id: 'identifier' },
+  fr: {
+    invoice: 'Facture',
+    credit_note: 'Avoir',
+    number: 'N°',
+    issued: 'Date d’émission',
+    period: 'Période',
+    billedTo: 'Facturé à',
+    description: 'Désignation',
+    amount: 'Montant',
+    total: 'Total TTC',
+    due: 'Échéances',
+    paid: 'Déjà réglé',
+    balance: 'Reste à payer',
+    credits: 'Avoir sur la facture',
+    siret: 'SIRET',
+    sap: 'Déclaration services à la personne n°',
+    sapDate: 'du',
+    certificate: 'Attestation fiscale',
+    year: 'Année',
+    hours: 'Interventions à domicile',
+    teacher: 'Intervenant',
+    date: 'Date',
+    duration: 'Durée',
+    paidYear: 'Montant effectivement acquitté',
+    aid: 'Aides perçues (déduites)',
+    certText:
+      'certifie que la famille ci-dessous a bénéficié de services à la personne à son domicile (cours à domicile).',
+    article:
+      'Attestation délivrée en application de l’article L. 7233-1 du code du travail. Seuls les cours donnés au domicile ouvrent droit au crédit d’impôt (art. 199 sexdecies du CGI).',
+    id: 'identifiant',
+  },
+  en: {
+    invoice: 'Invoice',
+    credit_note: 'Credit note',
+    number: 'No.',
+    issued: 'Issue date',
+    period: 'Period',
+    billedTo: 'Billed to',
+    description: 'Description',
+    amount: 'Amount',
+    total: 'Total',
+    due: 'Instalments',
+    paid: 'Already paid',
+    balance: 'Balance due',
+    credits: 'Credit on invoice',
+    siret: 'SIRET',
+    sap: 'Personal services registration no.',
+    sapDate: 'of',
+    certificate: 'Tax certificate',
+    year: 'Year',
+    hours: 'Home lessons',
+    teacher: 'Teacher',
+    date: 'Date',
+    duration: 'Duration',
+    paidYear: 'Amount actually paid',
+    aid: 'Aid received (deducted)',
+    certText: 'certifies that the family below received personal services at home (home lessons).',
+    article:
+      'Certificate issued under article L. 7233-1 of the French labour code. Only lessons given at home give the right to the tax credit (art. 199 sexdecies CGI).',
+    id: 'identifier',
+  },
 } as const;
 
-const money = (cents: number, locale: Locale) => new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100).replace(/\u202f/g, ' ');
+const money = (cents: number, locale: Locale) =>
+  new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' })
+    .format(cents / 100)
+    .replace(/\u202f/g, ' ');
 const hours = (minutes: number) => `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`;
 
 /*
@@ -78,7 +140,10 @@ function header(doc: PDFKit.PDFDocument, settings: BillingSettings, locale: Loca
   doc.fontSize(9).font(REGULAR);
   if (settings.legal.address) doc.text(settings.legal.address);
   if (settings.legal.siret) doc.text(`${t.siret} ${settings.legal.siret}`);
-  if (settings.legal.sapNumber) doc.text(`${t.sap} ${settings.legal.sapNumber}${settings.legal.sapDate ? ` ${t.sapDate} ${settings.legal.sapDate}` : ''}`);
+  if (settings.legal.sapNumber)
+    doc.text(
+      `${t.sap} ${settings.legal.sapNumber}${settings.legal.sapDate ? ` ${t.sapDate} ${settings.legal.sapDate}` : ''}`,
+    );
   doc.moveDown();
 }
 
@@ -131,7 +196,10 @@ export function invoicePdf(invoice: InvoicePdfInput, billingSettings: BillingSet
     doc.font(BOLD).text(total, 50, doc.y, { align: 'right', width: 490 });
     if (input.kind === 'invoice') {
       doc.font(REGULAR).text(`${t.paid} : ${money(input.paidCents, input.locale)}`, { align: 'right', width: 490 });
-      doc.text(`${t.balance} : ${money(input.amountCents - input.paidCents, input.locale)}`, { align: 'right', width: 490 });
+      doc.text(`${t.balance} : ${money(input.amountCents - input.paidCents, input.locale)}`, {
+        align: 'right',
+        width: 490,
+      });
       if (input.instalments.length) {
         doc.moveDown().font(BOLD).text(t.due, 50).font(REGULAR);
         for (const i of input.instalments) doc.text(`${i.dueOn} — ${money(i.amountCents, input.locale)} (${i.method})`);
@@ -159,14 +227,24 @@ export function certificatePdf(certificate: CertificateContent, billingSettings:
     doc.fontSize(18).font(BOLD).text(`${t.certificate} — ${t.year} ${content.year}`);
     doc.moveDown().fontSize(10).font(REGULAR).text(`${settings.organisationName} ${t.certText}`);
     doc.moveDown().font(BOLD).text(content.familyName).font(REGULAR);
-    if (content.address) doc.text(`${content.address.line1}${content.address.line2 ? `, ${content.address.line2}` : ''}, ${content.address.postalCode} ${content.address.city}`);
-    doc.moveDown().font(BOLD).text(`${t.hours} : ${hours(content.homeMinutes)}`).font(REGULAR);
+    if (content.address)
+      doc.text(
+        `${content.address.line1}${content.address.line2 ? `, ${content.address.line2}` : ''}, ${content.address.postalCode} ${content.address.city}`,
+      );
+    doc
+      .moveDown()
+      .font(BOLD)
+      .text(`${t.hours} : ${hours(content.homeMinutes)}`)
+      .font(REGULAR);
     for (const m of content.months) {
       const teacher = `${m.month} — ${t.teacher} : ${m.teacherName} (${t.id} ${m.teacherId})`;
       doc.moveDown(0.5).font(BOLD).text(teacher).font(REGULAR);
       doc.text(m.lessons.map((l) => `${l.date} (${hours(l.minutes)})`).join(' ; '));
     }
-    doc.moveDown().font(BOLD).text(`${t.paidYear} : ${money(content.paidCents, content.locale)}`);
+    doc
+      .moveDown()
+      .font(BOLD)
+      .text(`${t.paidYear} : ${money(content.paidCents, content.locale)}`);
     if (content.aidCents) doc.font(REGULAR).text(`${t.aid} : ${money(content.aidCents, content.locale)}`);
     doc.moveDown().fontSize(8).font(REGULAR).text(t.article);
     footer(doc, settings);

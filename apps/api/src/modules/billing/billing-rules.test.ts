@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, firstDebitDate, isBillable, mandateRefusal, noticeDays, periodsToInvoice, proRata, refundWindowProblem, sequenceType } from './billing-rules.js';
+import {
+  addMonths,
+  firstDebitDate,
+  isBillable,
+  mandateRefusal,
+  noticeDays,
+  periodsToInvoice,
+  proRata,
+  refundWindowProblem,
+  sequenceType,
+} from './billing-rules.js';
 
 describe('the billing clock', () => {
   it('is not billable without a hand-over, nor before it', () => {
@@ -17,16 +27,31 @@ describe('the billing clock', () => {
 
 describe('periods and pro-rata', () => {
   it('pro-rates the first month from the hand-over in whole cents', () => {
-    const periods = periodsToInvoice({ status: 'active', billable_from: '2026-10-10', ended_on: null }, 'monthly', 12_000, '2026-11-05');
+    const periods = periodsToInvoice(
+      { status: 'active', billable_from: '2026-10-10', ended_on: null },
+      'monthly',
+      12_000,
+      '2026-11-05',
+    );
     expect(periods.map((p) => [p.billedStart, p.billedEnd, p.amountCents])).toEqual([
       ['2026-10-10', '2026-10-31', Math.round((12_000 * 22) / 31)],
       ['2026-11-01', '2026-11-30', 12_000],
     ]);
   });
   it('uses terms and seasons for termly and yearly plans', () => {
-    const termly = periodsToInvoice({ status: 'active', billable_from: '2026-09-01', ended_on: null }, 'termly', 30_000, '2027-04-01');
+    const termly = periodsToInvoice(
+      { status: 'active', billable_from: '2026-09-01', ended_on: null },
+      'termly',
+      30_000,
+      '2027-04-01',
+    );
     expect(termly.map((p) => p.start)).toEqual(['2026-09-01', '2027-01-01', '2027-04-01']);
-    const yearly = periodsToInvoice({ status: 'active', billable_from: '2027-03-01', ended_on: null }, 'yearly', 100_000, '2027-03-01');
+    const yearly = periodsToInvoice(
+      { status: 'active', billable_from: '2027-03-01', ended_on: null },
+      'yearly',
+      100_000,
+      '2027-03-01',
+    );
     expect(yearly[0]).toMatchObject({ start: '2026-09-01', end: '2027-08-31', billedStart: '2027-03-01' });
     expect(yearly[0]?.amountCents).toBe(Math.round((100_000 * 184) / 365));
   });
@@ -36,7 +61,14 @@ describe('periods and pro-rata', () => {
 });
 
 describe('mandates', () => {
-  const mandate = { type: 'recurrent', status: 'active', signed_on: '2022-01-10', last_used_on: null as string | null, final_on_next: 0, short_notice_days: null as number | null };
+  const mandate = {
+    type: 'recurrent',
+    status: 'active',
+    signed_on: '2022-01-10',
+    last_used_on: null as string | null,
+    final_on_next: 0,
+    short_notice_days: null as number | null,
+  };
   it('lapses 36 months after its last use (or its signature when never used)', () => {
     expect(mandateRefusal(mandate, '2025-01-10')).toBeNull();
     expect(mandateRefusal(mandate, '2025-01-11')).toBe('mandate_expired');

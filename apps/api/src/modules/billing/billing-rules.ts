@@ -11,7 +11,9 @@ export type SubscriptionClock = { status: string; billable_from: string | null; 
 
 /** A family is billable only once a teacher's contact was handed over (billable_from), and from that date on. */
 export function isBillable(subscription: SubscriptionClock, today: string): boolean {
-  return subscription.status !== 'pending' && subscription.billable_from !== null && subscription.billable_from <= today;
+  return (
+    subscription.status !== 'pending' && subscription.billable_from !== null && subscription.billable_from <= today
+  );
 }
 
 /** The first debit falls at most `withinDays` after the hand-over, never before it. */
@@ -54,7 +56,12 @@ export function proRata(priceCents: number, period: Period, billedStart: string,
  * Every period to invoice from the hand-over up to (and including) the period that starts on or before
  * `through`; the subscription's end date closes the last one.
  */
-export function periodsToInvoice(subscription: SubscriptionClock, kind: BillingPeriodKind, priceCents: number, through: string): BilledPeriod[] {
+export function periodsToInvoice(
+  subscription: SubscriptionClock,
+  kind: BillingPeriodKind,
+  priceCents: number,
+  through: string,
+): BilledPeriod[] {
   if (!subscription.billable_from) return [];
   const result: BilledPeriod[] = [];
   let cursor = subscription.billable_from;
@@ -63,7 +70,12 @@ export function periodsToInvoice(subscription: SubscriptionClock, kind: BillingP
     const period = periodContaining(cursor, kind);
     const billedStart = cursor;
     const billedEnd = subscription.ended_on && subscription.ended_on < period.end ? subscription.ended_on : period.end;
-    result.push({ ...period, billedStart, billedEnd, amountCents: proRata(priceCents, period, billedStart, billedEnd) });
+    result.push({
+      ...period,
+      billedStart,
+      billedEnd,
+      amountCents: proRata(priceCents, period, billedStart, billedEnd),
+    });
     cursor = addDays(period.end, 1);
   }
   return result;
@@ -80,10 +92,20 @@ export function addMonths(date: string, months: number): string {
   return `${year}-${pad(month + 1)}-${pad(Math.min(d, last))}`;
 }
 
-export type MandateState = { type: string; status: string; signed_on: string; last_used_on: string | null; final_on_next: number; short_notice_days: number | null };
+export type MandateState = {
+  type: string;
+  status: string;
+  signed_on: string;
+  last_used_on: string | null;
+  final_on_next: number;
+  short_notice_days: number | null;
+};
 
 /** A mandate not used for 36 months lapses (EPC rulebook 4.7.2 (8)); a revoked or finally-used one is ended. */
-export function mandateRefusal(mandate: MandateState, collectionDate: string): 'mandate_ended' | 'mandate_expired' | null {
+export function mandateRefusal(
+  mandate: MandateState,
+  collectionDate: string,
+): 'mandate_ended' | 'mandate_expired' | null {
   if (mandate.status !== 'active') return 'mandate_ended';
   const lastUse = mandate.last_used_on ?? mandate.signed_on;
   if (collectionDate > addMonths(lastUse, 36)) return 'mandate_expired';
@@ -112,14 +134,44 @@ export function earliestCollection(sentOn: string, notice: number): string {
   return addDays(sentOn, notice);
 }
 
-export const RETURN_REASON_CODES = ['AC01', 'AC04', 'AC06', 'AC13', 'AG01', 'AG02', 'AM04', 'AM05', 'BE05', 'CNOR', 'DNOR', 'FF01', 'MD01', 'MD02', 'MD06', 'MD07', 'MS02', 'MS03', 'RC01', 'RR01', 'RR02', 'RR03', 'RR04', 'SL01'] as const;
+export const RETURN_REASON_CODES = [
+  'AC01',
+  'AC04',
+  'AC06',
+  'AC13',
+  'AG01',
+  'AG02',
+  'AM04',
+  'AM05',
+  'BE05',
+  'CNOR',
+  'DNOR',
+  'FF01',
+  'MD01',
+  'MD02',
+  'MD06',
+  'MD07',
+  'MS02',
+  'MS03',
+  'RC01',
+  'RR01',
+  'RR02',
+  'RR03',
+  'RR04',
+  'SL01',
+] as const;
 export type ReturnReasonCode = (typeof RETURN_REASON_CODES)[number];
 
 /**
  * Refund windows of the SEPA Core rulebook: 8 weeks after the debit for an authorised debit (MD06), 13 months
  * when the debtor says there was no valid mandate (MD01). Rejects and returns before settlement have no window.
  */
-export function refundWindowProblem(kind: 'reject' | 'refund', reason: string, collectionDate: string, requestedOn: string): string | null {
+export function refundWindowProblem(
+  kind: 'reject' | 'refund',
+  reason: string,
+  collectionDate: string,
+  requestedOn: string,
+): string | null {
   if (requestedOn < collectionDate && kind === 'refund') return 'refund_before_collection';
   if (kind !== 'refund') return null;
   const limit = reason === 'MD01' ? addMonths(collectionDate, 13) : addDays(collectionDate, 56);

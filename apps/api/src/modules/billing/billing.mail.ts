@@ -1,12 +1,16 @@
 import { defineTemplate, signature } from '../../platform/mail-templates.js';
 
-const euros = (cents: number, locale: 'fr' | 'en') => new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+const euros = (cents: number, locale: 'fr' | 'en') =>
+  new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(
+    cents / 100,
+  );
 export const formatEuros = euros;
 
 type DebitLine = { dueOn: string; amountCents: number; invoiceNumber: string };
 type PreNotice = { organisation: string; creditorId: string; rum: string; ibanEnd: string; lines: DebitLine[] };
 
-const linesText = (lines: DebitLine[], locale: 'fr' | 'en') => lines.map((l) => `- ${l.dueOn} : ${euros(l.amountCents, locale)} (${l.invoiceNumber})`).join('\n');
+const linesText = (lines: DebitLine[], locale: 'fr' | 'en') =>
+  lines.map((l) => `- ${l.dueOn} : ${euros(l.amountCents, locale)} (${l.invoiceNumber})`).join('\n');
 
 /** The SEPA pre-notification: amount and date of each coming debit, sent before the notice period starts. */
 export const preNotificationMail = defineTemplate<PreNotice>('billing.pre-notification', {
@@ -32,18 +36,27 @@ export const scheduleMail = defineTemplate<PreNotice>('billing.schedule', {
   }),
 });
 
-export const certificateMail = defineTemplate<{ organisation: string; year: number; link: string }>('billing.tax-certificate', {
-  fr: (p) => ({
-    subject: `Votre attestation fiscale ${p.year} — ${p.organisation}`,
-    text: `Bonjour,\n\nVotre attestation fiscale pour l’année ${p.year} est disponible dans votre espace famille :\n\n${p.link}${signature.fr}`,
-  }),
-  en: (p) => ({
-    subject: `Your ${p.year} tax certificate — ${p.organisation}`,
-    text: `Hello,\n\nYour tax certificate for ${p.year} is available in your family space:\n\n${p.link}${signature.en}`,
-  }),
-});
+export const certificateMail = defineTemplate<{ organisation: string; year: number; link: string }>(
+  'billing.tax-certificate',
+  {
+    fr: (p) => ({
+      subject: `Votre attestation fiscale ${p.year} — ${p.organisation}`,
+      text: `Bonjour,\n\nVotre attestation fiscale pour l’année ${p.year} est disponible dans votre espace famille :\n\n${p.link}${signature.fr}`,
+    }),
+    en: (p) => ({
+      subject: `Your ${p.year} tax certificate — ${p.organisation}`,
+      text: `Hello,\n\nYour tax certificate for ${p.year} is available in your family space:\n\n${p.link}${signature.en}`,
+    }),
+  },
+);
 
-export const mandateSignedMail = defineTemplate<{ organisation: string; rum: string; creditorId: string; ibanEnd: string; signedAt: string }>('billing.mandate-signed', {
+export const mandateSignedMail = defineTemplate<{
+  organisation: string;
+  rum: string;
+  creditorId: string;
+  ibanEnd: string;
+  signedAt: string;
+}>('billing.mandate-signed', {
   fr: (p) => ({
     subject: `Mandat de prélèvement SEPA signé — ${p.organisation}`,
     text: `Bonjour,\n\nVous avez signé le ${p.signedAt} un mandat de prélèvement SEPA au profit de ${p.organisation} (identifiant créancier ${p.creditorId}) pour le compte se terminant par ${p.ibanEnd}.\nRéférence unique du mandat : ${p.rum}\n\nVous bénéficiez d’un droit à remboursement par votre banque dans les 8 semaines suivant le débit de votre compte.${signature.fr}`,

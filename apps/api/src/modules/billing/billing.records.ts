@@ -67,7 +67,14 @@ const MANDATE_FIELDS = fields(
 registerRecordType('sepa-mandate', (deps) => sameForAll(MANDATE_FIELDS, familyBilling(deps, 'sepa_mandates')));
 
 const BATCH_FIELDS = fields(
-  'reference', 'collection_date', 'status', 'format', 'debit_count', 'total_cents', 'prepared_at', 'exported_at',
+  'reference',
+  'collection_date',
+  'status',
+  'format',
+  'debit_count',
+  'total_cents',
+  'prepared_at',
+  'exported_at',
   'excluded',
 );
 registerRecordType('collection-batch', (deps) => sameForAll(BATCH_FIELDS, billingManagers(deps, 'collection_batches')));
@@ -77,7 +84,14 @@ const DEBIT_FIELDS = fields('status', 'amount_cents', 'sequence_type', 'reason')
 registerRecordType('debit', (deps) => sameForAll(DEBIT_FIELDS, billingManagers(deps, 'debits')));
 
 const DEFERRAL_FIELDS = fields(
-  'decision_ref', 'decided_on', 'reason', 'from_due_on', 'to_due_on', 'new_due_on', 'plan_id', 'affected_count',
+  'decision_ref',
+  'decided_on',
+  'reason',
+  'from_due_on',
+  'to_due_on',
+  'new_due_on',
+  'plan_id',
+  'affected_count',
 );
 registerRecordType('payment-deferral', (deps) => {
   const invoices = createInvoicesService(deps);
@@ -86,7 +100,13 @@ registerRecordType('payment-deferral', (deps) => {
 
 /** GET /api/billing/certificates?familyId=: what it certifies; the PDF's snapshot is read through the PDF only. */
 const CERTIFICATE_FIELDS = fields(
-  'family_id', 'year', 'paid_cents', 'aid_cents', 'home_minutes', 'generated_at', 'emailed_at',
+  'family_id',
+  'year',
+  'paid_cents',
+  'aid_cents',
+  'home_minutes',
+  'generated_at',
+  'emailed_at',
 );
 registerRecordType('tax-certificate', (deps) =>
   sameForAll(CERTIFICATE_FIELDS, familyBilling(deps, 'tax_certificates')),

@@ -7,7 +7,11 @@ import type { Tx } from '../../db/database.js';
  * counter's row lock until commit, so concurrent issuers queue; on SQLite the write transaction serialises.
  * A rolled-back issue rolls the counter back too: numbers never skip. */
 export async function allocateNumber(tx: Tx, series: string, year: number): Promise<number> {
-  await tx.insertInto('billing_counters').values({ series, year, last_value: 0 }).onConflict((oc) => oc.columns(['series', 'year']).doNothing()).execute();
+  await tx
+    .insertInto('billing_counters')
+    .values({ series, year, last_value: 0 })
+    .onConflict((oc) => oc.columns(['series', 'year']).doNothing())
+    .execute();
   const row = await tx
     .updateTable('billing_counters')
     .set((eb) => ({ last_value: eb('last_value', '+', 1) }))
@@ -20,7 +24,11 @@ export async function allocateNumber(tx: Tx, series: string, year: number): Prom
 
 /** `count` consecutive numbers at once (bulk issuing); returns the last one, the block being last-count+1…last. */
 export async function allocateNumbers(tx: Tx, series: string, year: number, count: number): Promise<number> {
-  await tx.insertInto('billing_counters').values({ series, year, last_value: 0 }).onConflict((oc) => oc.columns(['series', 'year']).doNothing()).execute();
+  await tx
+    .insertInto('billing_counters')
+    .values({ series, year, last_value: 0 })
+    .onConflict((oc) => oc.columns(['series', 'year']).doNothing())
+    .execute();
   const row = await tx
     .updateTable('billing_counters')
     .set((eb) => ({ last_value: eb('last_value', '+', count) }))
@@ -59,14 +67,22 @@ export async function paidByInvoice(tx: Tx, invoiceIds: string[]): Promise<Map<s
       .where('credited_invoice_id', 'in', invoiceIds.slice(i, i + 500))
       .groupBy('credited_invoice_id')
       .execute();
-    for (const c of credits) if (c.credited_invoice_id) map.set(c.credited_invoice_id, (map.get(c.credited_invoice_id) ?? 0) + Number(c.credited));
+    for (const c of credits)
+      if (c.credited_invoice_id)
+        map.set(c.credited_invoice_id, (map.get(c.credited_invoice_id) ?? 0) + Number(c.credited));
   }
   return map;
 }
 
 export async function instalmentsOf(tx: Tx, invoiceIds: string[]) {
   if (!invoiceIds.length) return [];
-  return tx.selectFrom('invoice_instalments').selectAll().where('invoice_id', 'in', invoiceIds).orderBy('invoice_id').orderBy('seq').execute();
+  return tx
+    .selectFrom('invoice_instalments')
+    .selectAll()
+    .where('invoice_id', 'in', invoiceIds)
+    .orderBy('invoice_id')
+    .orderBy('seq')
+    .execute();
 }
 
 /** Re-derives an invoice's settlement status from what was paid or credited. */
@@ -74,10 +90,19 @@ export async function refreshInvoiceStatus(tx: Tx, invoiceId: string, at: string
   const invoice = await findInvoice(tx, invoiceId);
   if (!invoice || invoice.kind !== 'invoice') return invoice?.status ?? 'open';
   const paid = (await paidByInvoice(tx, [invoiceId])).get(invoiceId) ?? 0;
-  const credited = await tx.selectFrom('invoices').select(sql<number>`coalesce(sum(amount_cents), 0)`.as('c')).where('credited_invoice_id', '=', invoiceId).executeTakeFirstOrThrow();
-  const status = Number(credited.c) >= invoice.amount_cents ? 'cancelled' : paid >= invoice.amount_cents ? 'paid' : 'open';
+  const credited = await tx
+    .selectFrom('invoices')
+    .select(sql<number>`coalesce(sum(amount_cents), 0)`.as('c'))
+    .where('credited_invoice_id', '=', invoiceId)
+    .executeTakeFirstOrThrow();
+  const status =
+    Number(credited.c) >= invoice.amount_cents ? 'cancelled' : paid >= invoice.amount_cents ? 'paid' : 'open';
   if (status !== invoice.status) {
-    await tx.updateTable('invoices').set((eb) => ({ status, updated_at: at, version: eb('version', '+', 1) })).where('id', '=', invoiceId).execute();
+    await tx
+      .updateTable('invoices')
+      .set((eb) => ({ status, updated_at: at, version: eb('version', '+', 1) }))
+      .where('id', '=', invoiceId)
+      .execute();
   }
   return status;
 }
@@ -117,7 +142,13 @@ export async function familyEmails(tx: Tx, familyIds: string[]): Promise<Map<str
 
 /** The mandate a debit would use: the family's most recently signed active one, else its latest. */
 export async function currentMandate(tx: Tx, familyId: string) {
-  const rows = await tx.selectFrom('sepa_mandates').selectAll().where('family_id', '=', familyId).orderBy('signed_on', 'desc').orderBy('created_at', 'desc').execute();
+  const rows = await tx
+    .selectFrom('sepa_mandates')
+    .selectAll()
+    .where('family_id', '=', familyId)
+    .orderBy('signed_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
   return rows.find((m) => m.status === 'active') ?? rows[0] ?? null;
 }
 
@@ -125,7 +156,14 @@ export async function currentMandate(tx: Tx, familyId: string) {
 export async function currentMandates(tx: Tx, familyIds: string[]) {
   const result = new Map<string, Awaited<ReturnType<typeof currentMandate>> & object>();
   if (!familyIds.length) return result;
-  const rows = await tx.selectFrom('sepa_mandates').selectAll().where('family_id', 'in', familyIds).orderBy('family_id').orderBy('signed_on', 'desc').orderBy('created_at', 'desc').execute();
+  const rows = await tx
+    .selectFrom('sepa_mandates')
+    .selectAll()
+    .where('family_id', 'in', familyIds)
+    .orderBy('family_id')
+    .orderBy('signed_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
   for (const m of rows) {
     const chosen = result.get(m.family_id);
     // Rows come newest first per family: keep the first, unless a later (older) one is the active mandate.

@@ -43,7 +43,9 @@ export function createBillingServices(deps: Deps) {
           periodStart: row.period_start,
           periodEnd: row.period_end,
           billedName: row.billed_name,
-          billedAddress: row.billed_address ? (JSON.parse(row.billed_address) as { line1: string; postalCode: string; city: string; country: string }) : null,
+          billedAddress: row.billed_address
+            ? (JSON.parse(row.billed_address) as { line1: string; postalCode: string; city: string; country: string })
+            : null,
           description: row.description,
           amountCents: row.amount_cents,
           paidCents: view?.paidCents ?? 0,
@@ -66,17 +68,37 @@ export function createBillingServices(deps: Deps) {
     /** A family's invoices, debits and lessons side by side (the accounts ticket page uses it). */
     async overview(actor: Actor, familyId: string) {
       requireBillingManager(actor);
-      const family = await db.selectFrom('families').select(['id', 'name']).where('id', '=', familyId).executeTakeFirst();
+      const family = await db
+        .selectFrom('families')
+        .select(['id', 'name'])
+        .where('id', '=', familyId)
+        .executeTakeFirst();
       if (!family) throw notFound();
       const settings = await readBillingSettings(db);
       const today = dateInZone(clock.now(), settings.timeZone);
-      const invoiceRows = await db.selectFrom('invoices').selectAll().where('family_id', '=', familyId).orderBy('issued_on', 'desc').orderBy('number', 'desc').limit(200).execute();
+      const invoiceRows = await db
+        .selectFrom('invoices')
+        .selectAll()
+        .where('family_id', '=', familyId)
+        .orderBy('issued_on', 'desc')
+        .orderBy('number', 'desc')
+        .limit(200)
+        .execute();
       const invoiceViews = await toInvoices(db, invoiceRows);
       const debits = await db
         .selectFrom('debits')
         .innerJoin('collection_batches', 'collection_batches.id', 'debits.batch_id')
         .innerJoin('invoices', 'invoices.id', 'debits.invoice_id')
-        .select(['debits.id', 'debits.batch_id', 'collection_batches.collection_date', 'invoices.number', 'debits.amount_cents', 'debits.sequence_type', 'debits.status', 'debits.return_reason'])
+        .select([
+          'debits.id',
+          'debits.batch_id',
+          'collection_batches.collection_date',
+          'invoices.number',
+          'debits.amount_cents',
+          'debits.sequence_type',
+          'debits.status',
+          'debits.return_reason',
+        ])
         .where('debits.family_id', '=', familyId)
         .orderBy('collection_batches.collection_date', 'desc')
         .limit(200)
@@ -85,21 +107,54 @@ export function createBillingServices(deps: Deps) {
         .selectFrom('lessons')
         .innerJoin('people as t', 't.id', 'lessons.teacher_id')
         .innerJoin('people as s', 's.id', 'lessons.student_id')
-        .select(['lessons.id', 'lessons.lesson_date', 'lessons.minutes', 'lessons.status', 'lessons.place', 'lessons.family_response', 't.first_name as tf', 't.last_name as tl', 's.first_name as sf'])
+        .select([
+          'lessons.id',
+          'lessons.lesson_date',
+          'lessons.minutes',
+          'lessons.status',
+          'lessons.place',
+          'lessons.family_response',
+          't.first_name as tf',
+          't.last_name as tl',
+          's.first_name as sf',
+        ])
         .where('lessons.family_id', '=', familyId)
         .orderBy('lessons.lesson_date', 'desc')
         .limit(200)
         .execute();
       // The family's own holds, asked of the database (not picked out of everyone's first page).
       const familyHolds = await holds.list(actor, { familyId, limit: 200 });
-      const mandateRows = await db.selectFrom('sepa_mandates').selectAll().where('family_id', '=', familyId).orderBy('signed_on', 'desc').execute();
+      const mandateRows = await db
+        .selectFrom('sepa_mandates')
+        .selectAll()
+        .where('family_id', '=', familyId)
+        .orderBy('signed_on', 'desc')
+        .execute();
       return {
         familyId,
         familyName: family.name,
         balanceCents: invoiceViews.reduce((s, i) => s + (i.status === 'open' ? i.balanceCents : 0), 0),
         invoices: invoiceViews,
-        debits: debits.map((d) => ({ id: d.id, batchId: d.batch_id, collectionDate: d.collection_date, invoiceNumber: d.number, amountCents: d.amount_cents, sequenceType: d.sequence_type, status: d.status, returnReason: d.return_reason })),
-        lessons: lessons.map((l) => ({ id: l.id, lessonDate: l.lesson_date, minutes: l.minutes, status: l.status, place: l.place, familyResponse: l.family_response, teacherName: `${l.tf} ${l.tl}`, studentName: l.sf })),
+        debits: debits.map((d) => ({
+          id: d.id,
+          batchId: d.batch_id,
+          collectionDate: d.collection_date,
+          invoiceNumber: d.number,
+          amountCents: d.amount_cents,
+          sequenceType: d.sequence_type,
+          status: d.status,
+          returnReason: d.return_reason,
+        })),
+        lessons: lessons.map((l) => ({
+          id: l.id,
+          lessonDate: l.lesson_date,
+          minutes: l.minutes,
+          status: l.status,
+          place: l.place,
+          familyResponse: l.family_response,
+          teacherName: `${l.tf} ${l.tl}`,
+          studentName: l.sf,
+        })),
         holds: familyHolds.items,
         mandates: mandateRows.map((m) => toMandate(m, today)),
       };

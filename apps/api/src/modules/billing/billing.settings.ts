@@ -19,7 +19,16 @@ export const BILLING = {
   invoicePrefix: 'billing.invoicePrefix',
 } as const;
 
-export type Creditor = { name: string; identifier: string; iban: string; bic: string | null; line1: string; postalCode: string; city: string; country: string };
+export type Creditor = {
+  name: string;
+  identifier: string;
+  iban: string;
+  bic: string | null;
+  line1: string;
+  postalCode: string;
+  city: string;
+  country: string;
+};
 export type LegalMentions = {
   address: string;
   siret: string | null;
@@ -30,13 +39,27 @@ export type LegalMentions = {
 
 const Creditor = z.object({
   name: shortText(70),
-  identifier: z.string().trim().refine((v) => icsProblem(v) === null, { message: 'invalid_ics' }),
-  iban: z.string().trim().refine((v) => ibanProblem(v) === null, { message: 'invalid_iban' }),
-  bic: z.string().trim().refine((v) => bicProblem(v) === null, { message: 'invalid_bic' }).nullable(),
+  identifier: z
+    .string()
+    .trim()
+    .refine((v) => icsProblem(v) === null, { message: 'invalid_ics' }),
+  iban: z
+    .string()
+    .trim()
+    .refine((v) => ibanProblem(v) === null, { message: 'invalid_iban' }),
+  bic: z
+    .string()
+    .trim()
+    .refine((v) => bicProblem(v) === null, { message: 'invalid_bic' })
+    .nullable(),
   line1: shortText(70),
   postalCode: shortText(16),
   city: shortText(35),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { message: 'invalid_value' }),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, { message: 'invalid_value' }),
 });
 
 registerSetting(BILLING.holdAfterDaysWithoutLesson, 21, z.number().int().min(7).max(120));
@@ -46,14 +69,27 @@ registerSetting(BILLING.painFormat, 'pain.008.001.08', z.enum(['pain.008.001.08'
 registerSetting(BILLING.creditor, null, Creditor.nullable());
 registerSetting(
   BILLING.legal,
-  { address: '', siret: null, vatMention: 'TVA non applicable, art. 293 B du CGI', sapNumber: null, sapDate: null } satisfies LegalMentions,
+  {
+    address: '',
+    siret: null,
+    vatMention: 'TVA non applicable, art. 293 B du CGI',
+    sapNumber: null,
+    sapDate: null,
+  } satisfies LegalMentions,
   z.object({
     // Printed on every invoice and certificate: several lines allowed, the same checks as any typed text.
     address: humanText(300, { multiline: true, required: false }),
-    siret: z.string().trim().regex(/^\d{14}$/, { message: 'invalid_value' }).nullable(),
+    siret: z
+      .string()
+      .trim()
+      .regex(/^\d{14}$/, { message: 'invalid_value' })
+      .nullable(),
     vatMention: humanText(300, { multiline: true, required: false }),
     sapNumber: humanText(40, { required: false }).nullable(),
-    sapDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    sapDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable(),
   }),
 );
 registerSetting(BILLING.invoicePrefix, 'F', z.string().regex(/^[A-Z]{1,3}$/));

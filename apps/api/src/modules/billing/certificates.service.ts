@@ -22,19 +22,49 @@ const GIVEN = ['done', 'late'];
 export function createCertificatesService(deps: Deps) {
   const { db, clock } = deps;
 
-  function toView(r: { id: string; family_id: string; family_name: string; year: number; paid_cents: number; aid_cents: number; home_minutes: number; generated_at: string; emailed_at: string | null }) {
-    return { id: r.id, familyId: r.family_id, familyName: r.family_name, year: r.year, paidCents: r.paid_cents, aidCents: r.aid_cents, homeMinutes: r.home_minutes, generatedAt: r.generated_at, emailedAt: r.emailed_at };
+  function toView(r: {
+    id: string;
+    family_id: string;
+    family_name: string;
+    year: number;
+    paid_cents: number;
+    aid_cents: number;
+    home_minutes: number;
+    generated_at: string;
+    emailed_at: string | null;
+  }) {
+    return {
+      id: r.id,
+      familyId: r.family_id,
+      familyName: r.family_name,
+      year: r.year,
+      paidCents: r.paid_cents,
+      aidCents: r.aid_cents,
+      homeMinutes: r.home_minutes,
+      generatedAt: r.generated_at,
+      emailedAt: r.emailed_at,
+    };
   }
 
   /** One family's certificate for a year, inside the caller's transaction; false when there is nothing to certify. */
-  async function generateFamily(tx: Tx, actor: Actor, familyId: string, year: number, email: boolean, settings: BillingSettings): Promise<boolean> {
+  async function generateFamily(
+    tx: Tx,
+    actor: Actor,
+    familyId: string,
+    year: number,
+    email: boolean,
+    settings: BillingSettings,
+  ): Promise<boolean> {
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
     // Cheques count on their cashing date, everything else on the day it was received.
     const paidOn = sql<string>`coalesce(cash_on, received_on)`;
     const p = await tx
       .selectFrom('payments')
-      .select([sql<number>`coalesce(sum(case when method = 'aid' then 0 else amount_cents end), 0)`.as('paid'), sql<number>`coalesce(sum(case when method = 'aid' then amount_cents else 0 end), 0)`.as('aid')])
+      .select([
+        sql<number>`coalesce(sum(case when method = 'aid' then 0 else amount_cents end), 0)`.as('paid'),
+        sql<number>`coalesce(sum(case when method = 'aid' then amount_cents else 0 end), 0)`.as('aid'),
+      ])
       .where('family_id', '=', familyId)
       .where(paidOn, '>=', from)
       .where(paidOn, '<=', to)
@@ -43,7 +73,14 @@ export function createCertificatesService(deps: Deps) {
     const lessons = await tx
       .selectFrom('lessons')
       .innerJoin('people as t', 't.id', 'lessons.teacher_id')
-      .select(['lessons.lesson_date', 'lessons.minutes', 'lessons.place', 'lessons.teacher_id', 't.first_name', 't.last_name'])
+      .select([
+        'lessons.lesson_date',
+        'lessons.minutes',
+        'lessons.place',
+        'lessons.teacher_id',
+        't.first_name',
+        't.last_name',
+      ])
       .where('lessons.family_id', '=', familyId)
       .where('lessons.status', 'in', GIVEN)
       .where('lessons.lesson_date', '>=', from)
@@ -59,14 +96,27 @@ export function createCertificatesService(deps: Deps) {
     const months = new Map<string, CertificateContent['months'][number]>();
     for (const l of home) {
       const key = `${l.lesson_date.slice(0, 7)}:${l.teacher_id}`;
-      const entry = months.get(key) ?? { month: l.lesson_date.slice(0, 7), teacherName: `${l.first_name} ${l.last_name}`, teacherId: l.teacher_id.slice(0, 8).toUpperCase(), lessons: [] };
+      const entry = months.get(key) ?? {
+        month: l.lesson_date.slice(0, 7),
+        teacherName: `${l.first_name} ${l.last_name}`,
+        teacherId: l.teacher_id.slice(0, 8).toUpperCase(),
+        lessons: [],
+      };
       entry.lessons.push({ date: l.lesson_date, minutes: l.minutes });
       months.set(key, entry);
     }
     const content: CertificateContent = {
       year,
       familyName: family.name,
-      address: family.billing_line1 ? { line1: family.billing_line1, line2: family.billing_line2, postalCode: family.billing_postal_code ?? '', city: family.billing_city ?? '', country: family.billing_country ?? 'FR' } : null,
+      address: family.billing_line1
+        ? {
+            line1: family.billing_line1,
+            line2: family.billing_line2,
+            postalCode: family.billing_postal_code ?? '',
+            city: family.billing_city ?? '',
+            country: family.billing_country ?? 'FR',
+          }
+        : null,
       paidCents: paid,
       aidCents: Number(p.aid),
       homeMinutes,
@@ -74,15 +124,50 @@ export function createCertificatesService(deps: Deps) {
       locale: family.locale === 'en' ? 'en' : 'fr',
     };
     const now = clock.now().toISOString();
-    const existing = await tx.selectFrom('tax_certificates').select(['id', 'version']).where('family_id', '=', familyId).where('year', '=', year).executeTakeFirst();
-    const values = { paid_cents: paid, aid_cents: Number(p.aid), home_minutes: homeMinutes, content: JSON.stringify(content), generated_at: now, generated_by: actorUserId(actor) };
+    const existing = await tx
+      .selectFrom('tax_certificates')
+      .select(['id', 'version'])
+      .where('family_id', '=', familyId)
+      .where('year', '=', year)
+      .executeTakeFirst();
+    const values = {
+      paid_cents: paid,
+      aid_cents: Number(p.aid),
+      home_minutes: homeMinutes,
+      content: JSON.stringify(content),
+      generated_at: now,
+      generated_by: actorUserId(actor),
+    };
     const id = existing?.id ?? newId();
-    if (existing) await tx.updateTable('tax_certificates').set((eb) => ({ ...values, version: eb('version', '+', 1) })).where('id', '=', id).execute();
-    else await tx.insertInto('tax_certificates').values({ id, family_id: familyId, year, ...values, emailed_at: null, version: 1 }).execute();
-    await recordAudit(tx, clock, actor, { entityType: 'tax-certificate', entityId: id, action: existing ? 'regenerate' : 'create', after: values });
+    if (existing)
+      await tx
+        .updateTable('tax_certificates')
+        .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+        .where('id', '=', id)
+        .execute();
+    else
+      await tx
+        .insertInto('tax_certificates')
+        .values({ id, family_id: familyId, year, ...values, emailed_at: null, version: 1 })
+        .execute();
+    await recordAudit(tx, clock, actor, {
+      entityType: 'tax-certificate',
+      entityId: id,
+      action: existing ? 'regenerate' : 'create',
+      after: values,
+    });
     const to2 = email ? await familyEmail(tx, familyId) : null;
     if (to2) {
-      await deps.mailer.enqueue(tx, { to: to2, locale: content.locale, mail: certificateMail({ organisation: settings.organisationName, year, link: `${deps.config.publicUrl}/family/billing` }), related: { type: 'tax-certificate', id } });
+      await deps.mailer.enqueue(tx, {
+        to: to2,
+        locale: content.locale,
+        mail: certificateMail({
+          organisation: settings.organisationName,
+          year,
+          link: `${deps.config.publicUrl}/family/billing`,
+        }),
+        related: { type: 'tax-certificate', id },
+      });
       await tx.updateTable('tax_certificates').set({ emailed_at: now }).where('id', '=', id).execute();
     }
     return true;
@@ -103,7 +188,8 @@ export function createCertificatesService(deps: Deps) {
         .execute();
       let generated = 0;
       for (const f of families) {
-        if (await db.transaction().execute((tx) => generateFamily(tx, actor, f.family_id, year, email, settings))) generated += 1;
+        if (await db.transaction().execute((tx) => generateFamily(tx, actor, f.family_id, year, email, settings)))
+          generated += 1;
       }
       await deps.mailer.flush();
       return { generated };
@@ -117,10 +203,18 @@ export function createCertificatesService(deps: Deps) {
       if (filter.familyId) await assertFamilyBillingRead(db, actor, filter.familyId);
       else requireBillingManager(actor);
       const limit = filter.limit ?? 50;
-      let q = db.selectFrom('tax_certificates').innerJoin('families', 'families.id', 'tax_certificates.family_id').selectAll('tax_certificates').select('families.name as family_name').limit(limit + 1);
+      let q = db
+        .selectFrom('tax_certificates')
+        .innerJoin('families', 'families.id', 'tax_certificates.family_id')
+        .selectAll('tax_certificates')
+        .select('families.name as family_name')
+        .limit(limit + 1);
       if (filter.year) q = q.where('tax_certificates.year', '=', filter.year);
       if (filter.familyId) {
-        const rows = await q.where('tax_certificates.family_id', '=', filter.familyId).orderBy('tax_certificates.year', 'desc').execute();
+        const rows = await q
+          .where('tax_certificates.family_id', '=', filter.familyId)
+          .orderBy('tax_certificates.year', 'desc')
+          .execute();
         return { items: rows.slice(0, limit).map(toView), nextCursor: null };
       }
       const after = decodeCursor(filter.cursor);
@@ -128,7 +222,10 @@ export function createCertificatesService(deps: Deps) {
       const rows = await q.orderBy('families.name').orderBy('tax_certificates.id').execute();
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
-      return { items: page.map(toView), nextCursor: rows.length > limit && last ? encodeCursor([last.family_name, last.id]) : null };
+      return {
+        items: page.map(toView),
+        nextCursor: rows.length > limit && last ? encodeCursor([last.family_name, last.id]) : null,
+      };
     },
 
     async pdf(actor: Actor, id: string) {
@@ -136,7 +233,10 @@ export function createCertificatesService(deps: Deps) {
       if (!row) throw notFound();
       await assertFamilyBillingRead(db, actor, row.family_id);
       const settings = await readBillingSettings(db);
-      return { filename: `attestation-${row.year}.pdf`, pdf: await certificatePdf(JSON.parse(row.content) as CertificateContent, settings) };
+      return {
+        filename: `attestation-${row.year}.pdf`,
+        pdf: await certificatePdf(JSON.parse(row.content) as CertificateContent, settings),
+      };
     },
   };
 }

@@ -17,14 +17,30 @@ describe(`invoice numbering (${testEngineUrl() ? 'PostgreSQL' : 'SQLite'})`, () 
     const accounts = await loginAs(ctx, (await makeUser(ctx.deps, ['accounts'])).email);
     const families = await Promise.all([0, 1, 2].map((i) => makeFamily(ctx.deps, { name: `Famille${i}` })));
     const requests = Array.from({ length: 30 }, (_, i) =>
-      accounts.post('/api/billing/invoices', { familyId: families[i % 3]?.id, description: `Adhésion ${i}`, amountCents: 1_500 + i, dueOn: '2027-01-15' }),
+      accounts.post('/api/billing/invoices', {
+        familyId: families[i % 3]?.id,
+        description: `Adhésion ${i}`,
+        amountCents: 1_500 + i,
+        dueOn: '2027-01-15',
+      }),
     );
     // A request that fails (unknown family) between the others must not leave a hole either.
-    requests.splice(10, 0, accounts.post('/api/billing/invoices', { familyId: crypto.randomUUID(), description: 'Fantôme', amountCents: 100, dueOn: '2027-01-15' }));
+    requests.splice(
+      10,
+      0,
+      accounts.post('/api/billing/invoices', {
+        familyId: crypto.randomUUID(),
+        description: 'Fantôme',
+        amountCents: 100,
+        dueOn: '2027-01-15',
+      }),
+    );
     const responses = await Promise.all(requests);
     expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(30);
     expect(responses.filter((r) => r.statusCode === 404)).toHaveLength(1);
-    const numbers = (await ctx.deps.db.selectFrom('invoices').select('number').where('kind', '=', 'invoice').execute()).map((r) => r.number).sort();
+    const numbers = (await ctx.deps.db.selectFrom('invoices').select('number').where('kind', '=', 'invoice').execute())
+      .map((r) => r.number)
+      .sort();
     expect(numbers).toEqual(Array.from({ length: 30 }, (_, i) => `F2026-${String(i + 1).padStart(6, '0')}`));
   });
 
@@ -32,7 +48,12 @@ describe(`invoice numbering (${testEngineUrl() ? 'PostgreSQL' : 'SQLite'})`, () 
     ctx.clock.set('2027-01-01T10:00:00.000Z');
     const accounts = await loginAs(ctx, (await makeUser(ctx.deps, ['accounts'])).email);
     const family = await makeFamily(ctx.deps, { name: 'Nouvelan' });
-    const res = await accounts.post('/api/billing/invoices', { familyId: family.id, description: 'Adhésion 2027', amountCents: 2_000, dueOn: '2027-01-15' });
+    const res = await accounts.post('/api/billing/invoices', {
+      familyId: family.id,
+      description: 'Adhésion 2027',
+      amountCents: 2_000,
+      dueOn: '2027-01-15',
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect((res.json() as { number: string }).number).toBe('F2027-000001');
   });

@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import type { CreateInvoiceBody, CreditNoteBody, DeferralBody, Invoice, InstalmentPlanBody, PaymentBody } from '@contracts';
+import type {
+  CreateInvoiceBody,
+  CreditNoteBody,
+  DeferralBody,
+  Invoice,
+  InstalmentPlanBody,
+  PaymentBody,
+} from '@contracts';
 import type { Deferral } from '@contracts';
 import { sql, type Selectable } from 'kysely';
 import type { Deps } from '../../platform/deps.js';
@@ -30,7 +37,9 @@ export async function toInvoices(tx: Tx, rows: InvoiceRow[]): Promise<Invoice[]>
   const paid = await repo.paidByInvoice(tx, ids);
   const instalments = await repo.instalmentsOf(tx, ids);
   const familyIds = [...new Set(rows.map((r) => r.family_id))];
-  const families = familyIds.length ? await tx.selectFrom('families').select(['id', 'name']).where('id', 'in', familyIds).execute() : [];
+  const families = familyIds.length
+    ? await tx.selectFrom('families').select(['id', 'name']).where('id', 'in', familyIds).execute()
+    : [];
   return rows.map((r) => {
     const paidCents = r.kind === 'invoice' ? (paid.get(r.id) ?? 0) : 0;
     return {
@@ -52,7 +61,15 @@ export async function toInvoices(tx: Tx, rows: InvoiceRow[]): Promise<Invoice[]>
       version: r.version,
       instalments: instalments
         .filter((i) => i.invoice_id === r.id)
-        .map((i) => ({ id: i.id, seq: i.seq, dueOn: i.due_on, amountCents: i.amount_cents, method: i.method, status: i.status, prenotifiedAt: i.prenotified_at })),
+        .map((i) => ({
+          id: i.id,
+          seq: i.seq,
+          dueOn: i.due_on,
+          amountCents: i.amount_cents,
+          method: i.method,
+          status: i.status,
+          prenotifiedAt: i.prenotified_at,
+        })),
     };
   });
 }
@@ -77,7 +94,14 @@ type IssueInput = {
 type FamilyRow = Selectable<FamiliesTable>;
 
 /** The issued invoice row: the family's name and billing address are copied, as an invoice never changes. */
-function invoiceRow(input: IssueInput, family: FamilyRow, number: string, issuedOn: string, createdBy: string | null, now: string): InvoiceRow {
+function invoiceRow(
+  input: IssueInput,
+  family: FamilyRow,
+  number: string,
+  issuedOn: string,
+  createdBy: string | null,
+  now: string,
+): InvoiceRow {
   return {
     id: newId(),
     number,
@@ -94,7 +118,13 @@ function invoiceRow(input: IssueInput, family: FamilyRow, number: string, issued
     status: input.kind === 'invoice' ? 'open' : 'paid',
     billed_name: family.name,
     billed_address: family.billing_line1
-      ? JSON.stringify({ line1: family.billing_line1, line2: family.billing_line2, postalCode: family.billing_postal_code, city: family.billing_city, country: family.billing_country ?? 'FR' })
+      ? JSON.stringify({
+          line1: family.billing_line1,
+          line2: family.billing_line2,
+          postalCode: family.billing_postal_code,
+          city: family.billing_city,
+          country: family.billing_country ?? 'FR',
+        })
       : null,
     locale: family.locale,
     created_by: createdBy,
@@ -130,10 +160,30 @@ export function createInvoicesService(deps: Deps) {
     for (const instalment of input.instalments) {
       await tx
         .insertInto('invoice_instalments')
-        .values({ id: newId(), invoice_id: row.id, seq: seq++, due_on: instalment.dueOn, amount_cents: instalment.amountCents, method: instalment.method, status: 'due', prenotified_at: null, prenotified_due_on: null, deferral_id: null, created_at: now, updated_at: now, version: 1 })
+        .values({
+          id: newId(),
+          invoice_id: row.id,
+          seq: seq++,
+          due_on: instalment.dueOn,
+          amount_cents: instalment.amountCents,
+          method: instalment.method,
+          status: 'due',
+          prenotified_at: null,
+          prenotified_due_on: null,
+          deferral_id: null,
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        })
         .execute();
     }
-    await recordAudit(tx, clock, actor, { entityType: 'invoice', entityId: row.id, action: 'issue', after: row, summary: `${row.number} ${row.amount_cents}` });
+    await recordAudit(tx, clock, actor, {
+      entityType: 'invoice',
+      entityId: row.id,
+      action: 'issue',
+      after: row,
+      summary: `${row.number} ${row.amount_cents}`,
+    });
     return row;
   }
 
@@ -150,7 +200,13 @@ export function createInvoicesService(deps: Deps) {
     const kind = inputs[0]?.kind ?? 'invoice';
     const familyIds = [...new Set(inputs.map((input) => input.familyId))];
     const families = new Map<string, FamilyRow>();
-    for (let i = 0; i < familyIds.length; i += KEY_CHUNK) for (const f of await tx.selectFrom('families').selectAll().where('id', 'in', familyIds.slice(i, i + KEY_CHUNK)).execute()) families.set(f.id, f);
+    for (let i = 0; i < familyIds.length; i += KEY_CHUNK)
+      for (const f of await tx
+        .selectFrom('families')
+        .selectAll()
+        .where('id', 'in', familyIds.slice(i, i + KEY_CHUNK))
+        .execute())
+        families.set(f.id, f);
     if (families.size !== familyIds.length || inputs.some((input) => input.kind !== kind)) throw notFound();
     const series = kind === 'invoice' ? settings.invoicePrefix : 'A';
     const last = await repo.allocateNumbers(tx, series, year, inputs.length);
@@ -158,14 +214,54 @@ export function createInvoicesService(deps: Deps) {
     const now = clock.now().toISOString();
     const rows: InvoiceRow[] = inputs.map((input, index) => {
       const family = families.get(input.familyId) as NonNullable<ReturnType<typeof families.get>>;
-      return invoiceRow(input, family, repo.formatNumber(series, year, first + index), issuedOn, actorUserId(actor), now);
+      return invoiceRow(
+        input,
+        family,
+        repo.formatNumber(series, year, first + index),
+        issuedOn,
+        actorUserId(actor),
+        now,
+      );
     });
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insertInto('invoices').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+      await tx
+        .insertInto('invoices')
+        .values(rows.slice(i, i + INSERT_CHUNK))
+        .execute();
     const instalments = rows.flatMap((row, index) =>
-      (inputs[index]?.instalments ?? []).map((instalment, seq) => ({ id: newId(), invoice_id: row.id, seq: seq + 1, due_on: instalment.dueOn, amount_cents: instalment.amountCents, method: instalment.method, status: 'due', prenotified_at: null, prenotified_due_on: null, deferral_id: null, created_at: now, updated_at: now, version: 1 })),
+      (inputs[index]?.instalments ?? []).map((instalment, seq) => ({
+        id: newId(),
+        invoice_id: row.id,
+        seq: seq + 1,
+        due_on: instalment.dueOn,
+        amount_cents: instalment.amountCents,
+        method: instalment.method,
+        status: 'due',
+        prenotified_at: null,
+        prenotified_due_on: null,
+        deferral_id: null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })),
     );
-    for (let i = 0; i < instalments.length; i += INSERT_CHUNK) await tx.insertInto('invoice_instalments').values(instalments.slice(i, i + INSERT_CHUNK)).execute();
-    await recordAudits(tx, clock, actor, rows.map((row) => ({ entityType: 'invoice', entityId: row.id, action: 'issue', after: row, summary: `${row.number} ${row.amount_cents}` })));
+    for (let i = 0; i < instalments.length; i += INSERT_CHUNK)
+      await tx
+        .insertInto('invoice_instalments')
+        .values(instalments.slice(i, i + INSERT_CHUNK))
+        .execute();
+    await recordAudits(
+      tx,
+      clock,
+      actor,
+      rows.map((row) => ({
+        entityType: 'invoice',
+        entityId: row.id,
+        action: 'issue',
+        after: row,
+        summary: `${row.number} ${row.amount_cents}`,
+      })),
+    );
     return rows;
   }
 
@@ -178,7 +274,13 @@ export function createInvoicesService(deps: Deps) {
       .selectAll()
       .where('invoice_id', '=', invoiceId)
       .where('status', '=', 'due')
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('debits').select('debits.id').whereRef('debits.instalment_id', '=', 'invoice_instalments.id'))))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom('debits').select('debits.id').whereRef('debits.instalment_id', '=', 'invoice_instalments.id'),
+          ),
+        ),
+      )
       .orderBy('seq')
       .execute();
     const balance = invoice.amount_cents - ((await repo.paidByInvoice(tx, [invoiceId])).get(invoiceId) ?? 0);
@@ -192,13 +294,40 @@ export function createInvoicesService(deps: Deps) {
       .executeTakeFirstOrThrow();
     const owed = balance - Number(debitedPending.s);
     if (pending === owed) return;
-    if (open.length) await tx.updateTable('invoice_instalments').set((eb) => ({ status: 'cancelled', updated_at: now, version: eb('version', '+', 1) })).where('id', 'in', open.map((i) => i.id)).execute();
+    if (open.length)
+      await tx
+        .updateTable('invoice_instalments')
+        .set((eb) => ({ status: 'cancelled', updated_at: now, version: eb('version', '+', 1) }))
+        .where(
+          'id',
+          'in',
+          open.map((i) => i.id),
+        )
+        .execute();
     if (owed > 0) {
       const last = open[open.length - 1];
-      const maxSeq = await tx.selectFrom('invoice_instalments').select((eb) => eb.fn.max('seq').as('m')).where('invoice_id', '=', invoiceId).executeTakeFirstOrThrow();
+      const maxSeq = await tx
+        .selectFrom('invoice_instalments')
+        .select((eb) => eb.fn.max('seq').as('m'))
+        .where('invoice_id', '=', invoiceId)
+        .executeTakeFirstOrThrow();
       await tx
         .insertInto('invoice_instalments')
-        .values({ id: newId(), invoice_id: invoiceId, seq: Number(maxSeq.m ?? 0) + 1, due_on: last?.due_on ?? now.slice(0, 10), amount_cents: owed, method: last?.method ?? 'transfer', status: 'due', prenotified_at: null, prenotified_due_on: null, deferral_id: null, created_at: now, updated_at: now, version: 1 })
+        .values({
+          id: newId(),
+          invoice_id: invoiceId,
+          seq: Number(maxSeq.m ?? 0) + 1,
+          due_on: last?.due_on ?? now.slice(0, 10),
+          amount_cents: owed,
+          method: last?.method ?? 'transfer',
+          status: 'due',
+          prenotified_at: null,
+          prenotified_due_on: null,
+          deferral_id: null,
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        })
         .execute();
     }
   }
@@ -229,7 +358,18 @@ export function createInvoicesService(deps: Deps) {
         .selectFrom('subscriptions')
         .innerJoin('plans', 'plans.id', 'subscriptions.plan_id')
         .innerJoin('people', 'people.id', 'subscriptions.student_id')
-        .select(['subscriptions.id', 'subscriptions.family_id', 'subscriptions.status', 'subscriptions.billable_from', 'subscriptions.first_debit_by', 'subscriptions.ended_on', 'plans.name as plan_name', 'plans.price_cents', 'plans.billing_period', 'people.first_name'])
+        .select([
+          'subscriptions.id',
+          'subscriptions.family_id',
+          'subscriptions.status',
+          'subscriptions.billable_from',
+          'subscriptions.first_debit_by',
+          'subscriptions.ended_on',
+          'plans.name as plan_name',
+          'plans.price_cents',
+          'plans.billing_period',
+          'people.first_name',
+        ])
         .where('subscriptions.status', '!=', 'pending')
         .where('subscriptions.billable_from', 'is not', null)
         .where('subscriptions.billable_from', '<=', horizon)
@@ -241,12 +381,21 @@ export function createInvoicesService(deps: Deps) {
       for (let i = 0; i < subs.length; i += KEY_CHUNK) {
         const rows = await db
           .selectFrom('invoices')
-          .select(['subscription_id', sql<number>`count(period_start)`.as('n'), sql<string | null>`max(period_start)`.as('last')])
-          .where('subscription_id', 'in', subs.slice(i, i + KEY_CHUNK).map((s) => s.id))
+          .select([
+            'subscription_id',
+            sql<number>`count(period_start)`.as('n'),
+            sql<string | null>`max(period_start)`.as('last'),
+          ])
+          .where(
+            'subscription_id',
+            'in',
+            subs.slice(i, i + KEY_CHUNK).map((s) => s.id),
+          )
           .where('period_start', 'is not', null)
           .groupBy('subscription_id')
           .execute();
-        for (const r of rows) if (r.subscription_id && r.last) invoiced.set(r.subscription_id, { count: Number(r.n), last: r.last });
+        for (const r of rows)
+          if (r.subscription_id && r.last) invoiced.set(r.subscription_id, { count: Number(r.n), last: r.last });
       }
       const due: (IssueInput & { periodKey: string })[] = [];
       for (const sub of subs) {
@@ -256,7 +405,10 @@ export function createInvoicesService(deps: Deps) {
         const skip = done && upToLast === done.count ? upToLast : 0;
         for (const [index, period] of periods.entries()) {
           if (index < skip || period.amountCents <= 0) continue;
-          const dueOn = index === 0 && sub.billable_from === period.billedStart ? firstDebitDate(sub.billable_from, settings.firstDebitWithinDays, sub.first_debit_by) : period.billedStart;
+          const dueOn =
+            index === 0 && sub.billable_from === period.billedStart
+              ? firstDebitDate(sub.billable_from, settings.firstDebitWithinDays, sub.first_debit_by)
+              : period.billedStart;
           due.push({
             familyId: sub.family_id,
             subscriptionId: sub.id,
@@ -275,7 +427,19 @@ export function createInvoicesService(deps: Deps) {
       const missing: typeof due = [];
       for (let i = 0; i < due.length; i += KEY_CHUNK) {
         const chunk = due.slice(i, i + KEY_CHUNK);
-        const existing = new Set((await db.selectFrom('invoices').select('period_key').where('period_key', 'in', chunk.map((d) => d.periodKey)).execute()).map((r) => r.period_key));
+        const existing = new Set(
+          (
+            await db
+              .selectFrom('invoices')
+              .select('period_key')
+              .where(
+                'period_key',
+                'in',
+                chunk.map((d) => d.periodKey),
+              )
+              .execute()
+          ).map((r) => r.period_key),
+        );
         missing.push(...chunk.filter((d) => !existing.has(d.periodKey)));
       }
       let issued = 0;
@@ -289,12 +453,22 @@ export function createInvoicesService(deps: Deps) {
           // and the whole transaction (with its numbers) rolled back, so no number was lost. Redo it one by one,
           // skipping what the other run issued.
           for (const input of block) {
-            if (await db.selectFrom('invoices').select('id').where('period_key', '=', input.periodKey).executeTakeFirst()) continue;
+            if (
+              await db.selectFrom('invoices').select('id').where('period_key', '=', input.periodKey).executeTakeFirst()
+            )
+              continue;
             try {
               await db.transaction().execute((tx) => issue(tx, actor, input));
               issued += 1;
             } catch (again) {
-              if (!(await db.selectFrom('invoices').select('id').where('period_key', '=', input.periodKey).executeTakeFirst())) throw again;
+              if (
+                !(await db
+                  .selectFrom('invoices')
+                  .select('id')
+                  .where('period_key', '=', input.periodKey)
+                  .executeTakeFirst())
+              )
+                throw again;
             }
           }
         }
@@ -302,7 +476,10 @@ export function createInvoicesService(deps: Deps) {
       return { issued };
     },
 
-    async list(actor: Actor, query: { familyId?: string; status?: string; number?: string; cursor?: string; limit: number }) {
+    async list(
+      actor: Actor,
+      query: { familyId?: string; status?: string; number?: string; cursor?: string; limit: number },
+    ) {
       let familyId = query.familyId;
       if (!requireManagerOrGuardian(actor)) {
         const own = await guardianFamilyId(db, actor);
@@ -310,7 +487,12 @@ export function createInvoicesService(deps: Deps) {
         if (familyId && familyId !== own) throw new DomainError('FORBIDDEN');
         familyId = own;
       }
-      let q = db.selectFrom('invoices').selectAll().orderBy('issued_on', 'desc').orderBy('id', 'desc').limit(query.limit + 1);
+      let q = db
+        .selectFrom('invoices')
+        .selectAll()
+        .orderBy('issued_on', 'desc')
+        .orderBy('id', 'desc')
+        .limit(query.limit + 1);
       if (familyId) q = q.where('family_id', '=', familyId);
       if (query.status) q = q.where('status', '=', query.status);
       if (query.number) q = q.where('number', '=', query.number);
@@ -319,7 +501,10 @@ export function createInvoicesService(deps: Deps) {
       const rows = await q.execute();
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
-      return { items: await toInvoices(db, page), nextCursor: rows.length > query.limit && last ? encodeCursor([last.issued_on, last.id]) : null };
+      return {
+        items: await toInvoices(db, page),
+        nextCursor: rows.length > query.limit && last ? encodeCursor([last.issued_on, last.id]) : null,
+      };
     },
 
     async get(actor: Actor, id: string): Promise<Invoice> {
@@ -330,9 +515,18 @@ export function createInvoicesService(deps: Deps) {
     /** A one-off invoice (membership fee, a lesson pack…). */
     async createManual(actor: Actor, body: z.infer<typeof CreateInvoiceBody>): Promise<Invoice> {
       requireBillingManager(actor);
-      const row = await db.transaction().execute((tx) =>
-        issue(tx, actor, { familyId: body.familyId, subscriptionId: null, kind: 'invoice', description: body.description, amountCents: body.amountCents, instalments: [{ dueOn: body.dueOn, amountCents: body.amountCents, method: body.method }] }),
-      );
+      const row = await db
+        .transaction()
+        .execute((tx) =>
+          issue(tx, actor, {
+            familyId: body.familyId,
+            subscriptionId: null,
+            kind: 'invoice',
+            description: body.description,
+            amountCents: body.amountCents,
+            instalments: [{ dueOn: body.dueOn, amountCents: body.amountCents, method: body.method }],
+          }),
+        );
       return (await toInvoices(db, [row]))[0] as Invoice;
     },
 
@@ -345,8 +539,19 @@ export function createInvoicesService(deps: Deps) {
         if (invoice.kind !== 'invoice' || invoice.status !== 'open') throw invoiceNotOpen();
         const balance = invoice.amount_cents - ((await repo.paidByInvoice(tx, [invoiceId])).get(invoiceId) ?? 0);
         const amount = body.amountCents ?? balance;
-        if (amount > balance) throw new DomainError('AMOUNT_EXCEEDS_BALANCE', { fields: [{ field: 'amountCents', code: 'AMOUNT_EXCEEDS_BALANCE' }] });
-        const note = await issue(tx, actor, { familyId: invoice.family_id, subscriptionId: invoice.subscription_id, creditedInvoiceId: invoice.id, kind: 'credit_note', description: `${invoice.number} — ${body.reason}`, amountCents: amount, instalments: [] });
+        if (amount > balance)
+          throw new DomainError('AMOUNT_EXCEEDS_BALANCE', {
+            fields: [{ field: 'amountCents', code: 'AMOUNT_EXCEEDS_BALANCE' }],
+          });
+        const note = await issue(tx, actor, {
+          familyId: invoice.family_id,
+          subscriptionId: invoice.subscription_id,
+          creditedInvoiceId: invoice.id,
+          kind: 'credit_note',
+          description: `${invoice.number} — ${body.reason}`,
+          amountCents: amount,
+          instalments: [],
+        });
         const now = clock.now().toISOString();
         await repo.refreshInvoiceStatus(tx, invoice.id, now);
         await rescheduleRemainder(tx, invoice.id, now);
@@ -363,11 +568,34 @@ export function createInvoicesService(deps: Deps) {
         if (!invoice) throw notFound();
         if (invoice.kind !== 'invoice' || invoice.status !== 'open') throw invoiceNotOpen();
         const balance = invoice.amount_cents - ((await repo.paidByInvoice(tx, [invoice.id])).get(invoice.id) ?? 0);
-        if (body.amountCents > balance) throw new DomainError('AMOUNT_EXCEEDS_BALANCE', { fields: [{ field: 'amountCents', code: 'AMOUNT_EXCEEDS_BALANCE' }] });
+        if (body.amountCents > balance)
+          throw new DomainError('AMOUNT_EXCEEDS_BALANCE', {
+            fields: [{ field: 'amountCents', code: 'AMOUNT_EXCEEDS_BALANCE' }],
+          });
         const now = clock.now().toISOString();
-        const row = { id: newId(), family_id: invoice.family_id, invoice_id: invoice.id, instalment_id: null, debit_id: null, method: body.method, amount_cents: body.amountCents, received_on: body.receivedOn, cash_on: body.cashOn ?? null, reference: body.reference ?? null, note: body.note ?? null, created_by: actorUserId(actor), created_at: now };
+        const row = {
+          id: newId(),
+          family_id: invoice.family_id,
+          invoice_id: invoice.id,
+          instalment_id: null,
+          debit_id: null,
+          method: body.method,
+          amount_cents: body.amountCents,
+          received_on: body.receivedOn,
+          cash_on: body.cashOn ?? null,
+          reference: body.reference ?? null,
+          note: body.note ?? null,
+          created_by: actorUserId(actor),
+          created_at: now,
+        };
         await tx.insertInto('payments').values(row).execute();
-        await recordAudit(tx, clock, actor, { entityType: 'invoice', entityId: invoice.id, action: 'payment', after: row, summary: `${body.method} ${body.amountCents}` });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'invoice',
+          entityId: invoice.id,
+          action: 'payment',
+          after: row,
+          summary: `${body.method} ${body.amountCents}`,
+        });
         await repo.refreshInvoiceStatus(tx, invoice.id, now);
         await rescheduleRemainder(tx, invoice.id, now);
       });
@@ -375,31 +603,83 @@ export function createInvoicesService(deps: Deps) {
     },
 
     /** Splits what is still owed into instalments (cheques held until dates, debits, transfers). */
-    async setInstalmentPlan(actor: Actor, invoiceId: string, body: z.infer<typeof InstalmentPlanBody>): Promise<Invoice> {
+    async setInstalmentPlan(
+      actor: Actor,
+      invoiceId: string,
+      body: z.infer<typeof InstalmentPlanBody>,
+    ): Promise<Invoice> {
       requireBillingManager(actor);
       await db.transaction().execute(async (tx) => {
         const invoice = await repo.findInvoice(tx, invoiceId);
         if (!invoice) throw notFound();
         if (invoice.kind !== 'invoice' || invoice.status !== 'open') throw invoiceNotOpen();
         const now = clock.now().toISOString();
-        const bumped = await tx.updateTable('invoices').set((eb) => ({ updated_at: now, version: eb('version', '+', 1) })).where('id', '=', invoiceId).where('version', '=', body.version).executeTakeFirst();
+        const bumped = await tx
+          .updateTable('invoices')
+          .set((eb) => ({ updated_at: now, version: eb('version', '+', 1) }))
+          .where('id', '=', invoiceId)
+          .where('version', '=', body.version)
+          .executeTakeFirst();
         if (Number(bumped.numUpdatedRows) !== 1) throw stale();
-        const inBatch = await tx.selectFrom('debits').innerJoin('invoice_instalments', 'invoice_instalments.id', 'debits.instalment_id').select('debits.id').where('invoice_instalments.invoice_id', '=', invoiceId).where('debits.status', '=', 'prepared').executeTakeFirst();
+        const inBatch = await tx
+          .selectFrom('debits')
+          .innerJoin('invoice_instalments', 'invoice_instalments.id', 'debits.instalment_id')
+          .select('debits.id')
+          .where('invoice_instalments.invoice_id', '=', invoiceId)
+          .where('debits.status', '=', 'prepared')
+          .executeTakeFirst();
         if (inBatch) throw new DomainError('INSTALMENT_ALREADY_DEBITED');
         const balance = invoice.amount_cents - ((await repo.paidByInvoice(tx, [invoiceId])).get(invoiceId) ?? 0);
         const sum = body.instalments.reduce((s, i) => s + i.amountCents, 0);
-        if (sum !== balance) throw new DomainError('INSTALMENTS_MUST_SUM', { fields: [{ field: 'instalments', code: 'INSTALMENTS_MUST_SUM' }] });
-        const before = await tx.selectFrom('invoice_instalments').selectAll().where('invoice_id', '=', invoiceId).where('status', '=', 'due').execute();
-        await tx.updateTable('invoice_instalments').set((eb) => ({ status: 'cancelled', updated_at: now, version: eb('version', '+', 1) })).where('invoice_id', '=', invoiceId).where('status', '=', 'due').execute();
-        const maxSeq = await tx.selectFrom('invoice_instalments').select((eb) => eb.fn.max('seq').as('m')).where('invoice_id', '=', invoiceId).executeTakeFirstOrThrow();
+        if (sum !== balance)
+          throw new DomainError('INSTALMENTS_MUST_SUM', {
+            fields: [{ field: 'instalments', code: 'INSTALMENTS_MUST_SUM' }],
+          });
+        const before = await tx
+          .selectFrom('invoice_instalments')
+          .selectAll()
+          .where('invoice_id', '=', invoiceId)
+          .where('status', '=', 'due')
+          .execute();
+        await tx
+          .updateTable('invoice_instalments')
+          .set((eb) => ({ status: 'cancelled', updated_at: now, version: eb('version', '+', 1) }))
+          .where('invoice_id', '=', invoiceId)
+          .where('status', '=', 'due')
+          .execute();
+        const maxSeq = await tx
+          .selectFrom('invoice_instalments')
+          .select((eb) => eb.fn.max('seq').as('m'))
+          .where('invoice_id', '=', invoiceId)
+          .executeTakeFirstOrThrow();
         let seq = Number(maxSeq.m ?? 0);
         const created = [];
         for (const i of body.instalments) {
-          const row = { id: newId(), invoice_id: invoiceId, seq: ++seq, due_on: i.dueOn, amount_cents: i.amountCents, method: i.method, status: 'due', prenotified_at: null, prenotified_due_on: null, deferral_id: null, created_at: now, updated_at: now, version: 1 };
+          const row = {
+            id: newId(),
+            invoice_id: invoiceId,
+            seq: ++seq,
+            due_on: i.dueOn,
+            amount_cents: i.amountCents,
+            method: i.method,
+            status: 'due',
+            prenotified_at: null,
+            prenotified_due_on: null,
+            deferral_id: null,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+          };
           await tx.insertInto('invoice_instalments').values(row).execute();
           created.push(row);
         }
-        await recordAudit(tx, clock, actor, { entityType: 'invoice', entityId: invoiceId, action: 'instalment-plan', before: { instalments: before }, after: { instalments: created } });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'invoice',
+          entityId: invoiceId,
+          action: 'instalment-plan',
+          before: { instalments: before },
+          after: { instalments: created },
+        });
       });
       return this.get(actor, invoiceId);
     },
@@ -426,7 +706,8 @@ export function createInvoicesService(deps: Deps) {
     /** A board decision that moves every undebited due date in a range (optionally for one plan) to a new date. */
     async recordDeferral(actor: Actor, body: z.infer<typeof DeferralBody>) {
       requireRole(actor, 'board');
-      if (body.fromDueOn > body.toDueOn || body.newDueOn < body.fromDueOn) throw new DomainError('DEFERRAL_RANGE', { fields: [{ field: 'newDueOn', code: 'DEFERRAL_RANGE' }] });
+      if (body.fromDueOn > body.toDueOn || body.newDueOn < body.fromDueOn)
+        throw new DomainError('DEFERRAL_RANGE', { fields: [{ field: 'newDueOn', code: 'DEFERRAL_RANGE' }] });
       return db.transaction().execute(async (tx) => {
         const now = clock.now().toISOString();
         const id = newId();
@@ -438,20 +719,53 @@ export function createInvoicesService(deps: Deps) {
           .where('invoice_instalments.status', '=', 'due')
           .where('invoice_instalments.due_on', '>=', body.fromDueOn)
           .where('invoice_instalments.due_on', '<=', body.toDueOn)
-          .where((eb) => eb.not(eb.exists(eb.selectFrom('debits').select('debits.id').whereRef('debits.instalment_id', '=', 'invoice_instalments.id'))));
+          .where((eb) =>
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('debits')
+                  .select('debits.id')
+                  .whereRef('debits.instalment_id', '=', 'invoice_instalments.id'),
+              ),
+            ),
+          );
         if (body.planId) q = q.where('subscriptions.plan_id', '=', body.planId);
         const ids = (await q.execute()).map((r) => r.id);
         for (let i = 0; i < ids.length; i += 500) {
           // A new date needs a new pre-notification: the one already sent announced the old date.
           await tx
             .updateTable('invoice_instalments')
-            .set((eb) => ({ due_on: body.newDueOn, deferral_id: id, prenotified_at: null, prenotified_due_on: null, updated_at: now, version: eb('version', '+', 1) }))
+            .set((eb) => ({
+              due_on: body.newDueOn,
+              deferral_id: id,
+              prenotified_at: null,
+              prenotified_due_on: null,
+              updated_at: now,
+              version: eb('version', '+', 1),
+            }))
             .where('id', 'in', ids.slice(i, i + 500))
             .execute();
         }
-        const row = { id, decision_ref: body.decisionRef, decided_on: body.decidedOn, reason: body.reason, from_due_on: body.fromDueOn, to_due_on: body.toDueOn, new_due_on: body.newDueOn, plan_id: body.planId ?? null, affected_count: ids.length, recorded_by: actorUserId(actor), created_at: now };
+        const row = {
+          id,
+          decision_ref: body.decisionRef,
+          decided_on: body.decidedOn,
+          reason: body.reason,
+          from_due_on: body.fromDueOn,
+          to_due_on: body.toDueOn,
+          new_due_on: body.newDueOn,
+          plan_id: body.planId ?? null,
+          affected_count: ids.length,
+          recorded_by: actorUserId(actor),
+          created_at: now,
+        };
         await tx.insertInto('payment_deferrals').values(row).execute();
-        await recordAudit(tx, clock, actor, { entityType: 'payment-deferral', entityId: id, action: 'create', after: row });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'payment-deferral',
+          entityId: id,
+          action: 'create',
+          after: row,
+        });
         return { id, affected: ids.length };
       });
     },
@@ -467,6 +781,5 @@ function requireManagerOrGuardian(actor: Actor): boolean {
   if (actor.kind !== 'user') throw new DomainError('UNAUTHENTICATED');
   return actor.roles.has('admin') || actor.roles.has('accounts');
 }
-
 
 export type InvoicesService = ReturnType<typeof createInvoicesService>;

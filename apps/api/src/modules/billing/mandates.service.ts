@@ -10,7 +10,12 @@ import { newId } from '../../platform/ids.js';
 import { decodeCursor, encodeCursor, keysetAfter } from '../../platform/cursor.js';
 import { containsText } from '../people/people.repository.js';
 import { dateInZone } from '../../platform/clock.js';
-import { assertFamilyBillingRead, BILLING_MANAGERS, guardianFamilyId, requireBillingManager } from './billing-access.js';
+import {
+  assertFamilyBillingRead,
+  BILLING_MANAGERS,
+  guardianFamilyId,
+  requireBillingManager,
+} from './billing-access.js';
 import { mandateRefusal } from './billing-rules.js';
 import { readBillingSettings } from './billing.settings.js';
 import { bicProblem, ibanProblem, normaliseBic, normaliseIban, normaliseIcs, rumProblem } from './sepa-validation.js';
@@ -59,25 +64,43 @@ export function createMandatesService(deps: Deps) {
       await assertFamilyBillingRead(db, actor, familyId);
       const settings = await readBillingSettings(db);
       const today = dateInZone(clock.now(), settings.timeZone);
-      const rows = await db.selectFrom('sepa_mandates').selectAll().where('family_id', '=', familyId).orderBy('signed_on', 'desc').orderBy('created_at', 'desc').execute();
+      const rows = await db
+        .selectFrom('sepa_mandates')
+        .selectAll()
+        .where('family_id', '=', familyId)
+        .orderBy('signed_on', 'desc')
+        .orderBy('created_at', 'desc')
+        .execute();
       return rows.map((r) => toMandate(r, today));
     },
 
     /** Keyset pages on (signed_on, id), newest first (migration 0900's index); a name fragment narrows it. */
-    async listAll(actor: Actor, query: { q?: string; status?: string; cursor?: string; limit: number } = { limit: 50 }): Promise<{ items: (Mandate & { familyName: string })[]; nextCursor: string | null }> {
+    async listAll(
+      actor: Actor,
+      query: { q?: string; status?: string; cursor?: string; limit: number } = { limit: 50 },
+    ): Promise<{ items: (Mandate & { familyName: string })[]; nextCursor: string | null }> {
       requireBillingManager(actor);
       const settings = await readBillingSettings(db);
       const today = dateInZone(clock.now(), settings.timeZone);
-      let q = db.selectFrom('sepa_mandates').innerJoin('families', 'families.id', 'sepa_mandates.family_id').selectAll('sepa_mandates').select('families.name as family_name');
+      let q = db
+        .selectFrom('sepa_mandates')
+        .innerJoin('families', 'families.id', 'sepa_mandates.family_id')
+        .selectAll('sepa_mandates')
+        .select('families.name as family_name');
       if (query.status) q = q.where('sepa_mandates.status', '=', query.status);
       const text = query.q;
-      if (text) q = q.where((eb) => eb.or([containsText('families.name', text), containsText('sepa_mandates.rum', text)]));
+      if (text)
+        q = q.where((eb) => eb.or([containsText('families.name', text), containsText('sepa_mandates.rum', text)]));
       const after = decodeCursor(query.cursor);
       if (after) {
         const [signedOn, id] = after;
         q = q.where(keysetAfter('sepa_mandates.signed_on', 'sepa_mandates.id', '<', [signedOn, id]));
       }
-      const rows = await q.orderBy('sepa_mandates.signed_on', 'desc').orderBy('sepa_mandates.id', 'desc').limit(query.limit + 1).execute();
+      const rows = await q
+        .orderBy('sepa_mandates.signed_on', 'desc')
+        .orderBy('sepa_mandates.id', 'desc')
+        .limit(query.limit + 1)
+        .execute();
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
       return {
@@ -102,7 +125,10 @@ export function createMandatesService(deps: Deps) {
       const now = clock.now();
       const today = dateInZone(now, settings.timeZone);
       // The portal generates the reference; a paper form carries its own (checked against the SEPA rules).
-      const rum = staff && body.rum ? body.rum.trim() : `HRM-${today.replace(/-/g, '')}-${newId().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
+      const rum =
+        staff && body.rum
+          ? body.rum.trim()
+          : `HRM-${today.replace(/-/g, '')}-${newId().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
       const rumIssue = rumProblem(rum);
       if (rumIssue) throw invalidField('rum', rumIssue);
       const signedOn = staff && body.signedOn ? body.signedOn : today;
@@ -139,18 +165,40 @@ export function createMandatesService(deps: Deps) {
         version: 1,
       };
       await db.transaction().execute(async (tx) => {
-        if (!(await tx.selectFrom('families').select('id').where('id', '=', body.familyId).executeTakeFirst())) throw notFound();
-        const clash = await tx.selectFrom('sepa_mandates').select('id').where('creditor_identifier', '=', creditorIdentifier).where('rum', '=', rum).executeTakeFirst();
+        if (!(await tx.selectFrom('families').select('id').where('id', '=', body.familyId).executeTakeFirst()))
+          throw notFound();
+        const clash = await tx
+          .selectFrom('sepa_mandates')
+          .select('id')
+          .where('creditor_identifier', '=', creditorIdentifier)
+          .where('rum', '=', rum)
+          .executeTakeFirst();
         if (clash) throw new DomainError('RUM_TAKEN', { status: 409, fields: [{ field: 'rum', code: 'RUM_TAKEN' }] });
         await tx.insertInto('sepa_mandates').values(row).execute();
-        await recordAudit(tx, clock, actor, { entityType: 'sepa-mandate', entityId: row.id, action: 'create', after: { ...row, iban: maskIban(row.iban) }, summary: `${row.signature_method} ${row.rum}` });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'sepa-mandate',
+          entityId: row.id,
+          action: 'create',
+          after: { ...row, iban: maskIban(row.iban) },
+          summary: `${row.signature_method} ${row.rum}`,
+        });
         const to = await familyEmail(tx, body.familyId);
-        const family = await tx.selectFrom('families').select('locale').where('id', '=', body.familyId).executeTakeFirstOrThrow();
+        const family = await tx
+          .selectFrom('families')
+          .select('locale')
+          .where('id', '=', body.familyId)
+          .executeTakeFirstOrThrow();
         if (to) {
           await deps.mailer.enqueue(tx, {
             to,
             locale: family.locale === 'en' ? 'en' : 'fr',
-            mail: mandateSignedMail({ organisation: settings.creditor?.name ?? settings.organisationName, rum, creditorId: creditorIdentifier, ibanEnd: row.iban.slice(-4), signedAt: row.signed_at ?? signedOn }),
+            mail: mandateSignedMail({
+              organisation: settings.creditor?.name ?? settings.organisationName,
+              rum,
+              creditorId: creditorIdentifier,
+              ibanEnd: row.iban.slice(-4),
+              signedAt: row.signed_at ?? signedOn,
+            }),
             related: { type: 'sepa-mandate', id: row.id },
           });
         }
@@ -168,10 +216,25 @@ export function createMandatesService(deps: Deps) {
         const before = await tx.selectFrom('sepa_mandates').selectAll().where('id', '=', mandateId).executeTakeFirst();
         if (!before) throw notFound();
         const now = clock.now().toISOString();
-        const set = body.mode === 'revoke' ? { status: 'revoked', ended_on: today, ended_reason: body.reason, updated_at: now } : { final_on_next: 1, ended_reason: body.reason, updated_at: now };
-        const res = await tx.updateTable('sepa_mandates').set((eb) => ({ ...set, version: eb('version', '+', 1) })).where('id', '=', mandateId).where('version', '=', body.version).executeTakeFirst();
+        const set =
+          body.mode === 'revoke'
+            ? { status: 'revoked', ended_on: today, ended_reason: body.reason, updated_at: now }
+            : { final_on_next: 1, ended_reason: body.reason, updated_at: now };
+        const res = await tx
+          .updateTable('sepa_mandates')
+          .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+          .where('id', '=', mandateId)
+          .where('version', '=', body.version)
+          .executeTakeFirst();
         if (Number(res.numUpdatedRows) !== 1) throw stale();
-        await recordAudit(tx, clock, actor, { entityType: 'sepa-mandate', entityId: mandateId, action: body.mode, before: { status: before.status, final_on_next: before.final_on_next }, after: set, summary: body.reason });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'sepa-mandate',
+          entityId: mandateId,
+          action: body.mode,
+          before: { status: before.status, final_on_next: before.final_on_next },
+          after: set,
+          summary: body.reason,
+        });
         return tx.selectFrom('sepa_mandates').selectAll().where('id', '=', mandateId).executeTakeFirstOrThrow();
       });
       return toMandate(after, today);

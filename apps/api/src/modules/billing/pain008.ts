@@ -47,20 +47,35 @@ export function sepaText(text: string, max: number): string {
   return (folded || '-').slice(0, max).trim() || '-';
 }
 
-export const amount = (cents: number): string => `${Math.trunc(cents / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
+export const amount = (cents: number): string =>
+  `${Math.trunc(cents / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
 
 type Address = { street: string; postalCode: string; town: string; country: string };
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', format: false, suppressEmptyNode: false, processEntities: true });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  textNodeName: '#text',
+  format: false,
+  suppressEmptyNode: false,
+  processEntities: true,
+});
 
 export async function writePain008(input: PainInput, write: (chunk: string) => void): Promise<void> {
   const v08 = input.format === 'pain.008.001.08';
   // Key order is element order: the schemas are sequences.
   const address = (a: Address) =>
     v08
-      ? { StrtNm: sepaText(a.street, 70), PstCd: sepaText(a.postalCode, 16), TwnNm: sepaText(a.town, 35), Ctry: a.country }
+      ? {
+          StrtNm: sepaText(a.street, 70),
+          PstCd: sepaText(a.postalCode, 16),
+          TwnNm: sepaText(a.town, 35),
+          Ctry: a.country,
+        }
       : { Ctry: a.country, AdrLine: [sepaText(a.street, 70), sepaText(`${a.postalCode} ${a.town}`, 70)] };
-  const agent = (bic: string | null) => ({ FinInstnId: bic ? { [v08 ? 'BICFI' : 'BIC']: bic } : { Othr: { Id: 'NOTPROVIDED' } } });
+  const agent = (bic: string | null) => ({
+    FinInstnId: bic ? { [v08 ? 'BICFI' : 'BIC']: bic } : { Othr: { Id: 'NOTPROVIDED' } },
+  });
   const c = input.creditor;
   const debtor = (d: PainDebit) => ({
     PmtId: { EndToEndId: d.endToEndId },
@@ -82,7 +97,10 @@ export async function writePain008(input: PainInput, write: (chunk: string) => v
     CtrlSum: amount(group.totalCents),
     PmtTpInf: { SvcLvl: { Cd: 'SEPA' }, LclInstrm: { Cd: 'CORE' }, SeqTp: group.sequenceType },
     ReqdColltnDt: input.collectionDate,
-    Cdtr: { Nm: sepaText(c.name, 70), PstlAdr: address({ street: c.line1, postalCode: c.postalCode, town: c.city, country: c.country }) },
+    Cdtr: {
+      Nm: sepaText(c.name, 70),
+      PstlAdr: address({ street: c.line1, postalCode: c.postalCode, town: c.city, country: c.country }),
+    },
     CdtrAcct: { Id: { IBAN: c.iban } },
     CdtrAgt: agent(c.bic),
     ChrgBr: 'SLEV',
@@ -94,7 +112,13 @@ export async function writePain008(input: PainInput, write: (chunk: string) => v
     Document: {
       '@_xmlns': `urn:iso:std:iso:20022:tech:xsd:${input.format}`,
       CstmrDrctDbtInitn: {
-        GrpHdr: { MsgId: input.messageId, CreDtTm: input.createdAt.replace(/\.\d{3}Z$/, 'Z'), NbOfTxs: String(input.count), CtrlSum: amount(input.totalCents), InitgPty: { Nm: sepaText(c.name, 70) } },
+        GrpHdr: {
+          MsgId: input.messageId,
+          CreDtTm: input.createdAt.replace(/\.\d{3}Z$/, 'Z'),
+          NbOfTxs: String(input.count),
+          CtrlSum: amount(input.totalCents),
+          InitgPty: { Nm: sepaText(c.name, 70) },
+        },
         PmtInf: paymentInfos,
       },
     },

@@ -21,5 +21,9 @@ export function contactsRoutes(app: FastifyZod, contacts: ContactsService): void
     },
     (req) => contacts.list(req.actor, req.query),
   );
-  app.post('/api/contacts', { schema: { tags, body: CreateContactBody, response: { 201: ContactEntry } } }, async (req, reply) => reply.status(201).send(await contacts.create(req.actor, req.body)));
+  app.post(
+    '/api/contacts',
+    { schema: { tags, body: CreateContactBody, response: { 201: ContactEntry } } },
+    async (req, reply) => reply.status(201).send(await contacts.create(req.actor, req.body)),
+  );
 }

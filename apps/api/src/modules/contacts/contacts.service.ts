@@ -54,24 +54,43 @@ export function createContactsService(deps: Deps) {
     log,
     async create(actor: Actor, body: z.infer<typeof CreateContactBody>): Promise<ContactEntry> {
       requireRole(actor, ...CONTACT_ROLES);
-      if (!body.personId && !body.familyId && !body.subjectId) throw new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field: 'personId', code: 'required' }] });
+      if (!body.personId && !body.familyId && !body.subjectId)
+        throw new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field: 'personId', code: 'required' }] });
       return db.transaction().execute(async (tx) => {
-        if (body.personId && !(await tx.selectFrom('people').select('id').where('id', '=', body.personId).executeTakeFirst())) throw new DomainError('NOT_FOUND');
-        if (body.familyId && !(await tx.selectFrom('families').select('id').where('id', '=', body.familyId).executeTakeFirst())) throw new DomainError('NOT_FOUND');
+        if (
+          body.personId &&
+          !(await tx.selectFrom('people').select('id').where('id', '=', body.personId).executeTakeFirst())
+        )
+          throw new DomainError('NOT_FOUND');
+        if (
+          body.familyId &&
+          !(await tx.selectFrom('families').select('id').where('id', '=', body.familyId).executeTakeFirst())
+        )
+          throw new DomainError('NOT_FOUND');
         return log(tx, actor, body);
       });
     },
-    async list(actor: Actor, filter: { personId?: string; familyId?: string; subjectType?: string; subjectId?: string }): Promise<ContactEntry[]> {
+    async list(
+      actor: Actor,
+      filter: { personId?: string; familyId?: string; subjectType?: string; subjectId?: string },
+    ): Promise<ContactEntry[]> {
       requireRole(actor, ...CONTACT_ROLES, 'board');
       let query = db.selectFrom('contact_log').selectAll().orderBy('at', 'desc').limit(200);
       if (filter.familyId) {
         const familyId = filter.familyId;
         // A family's log includes contacts logged against any of its members.
-        query = query.where((eb) => eb.or([eb('family_id', '=', familyId), eb('person_id', 'in', eb.selectFrom('people').select('id').where('family_id', '=', familyId))]));
+        query = query.where((eb) =>
+          eb.or([
+            eb('family_id', '=', familyId),
+            eb('person_id', 'in', eb.selectFrom('people').select('id').where('family_id', '=', familyId)),
+          ]),
+        );
       }
       if (filter.personId) query = query.where('person_id', '=', filter.personId);
-      if (filter.subjectType && filter.subjectId) query = query.where('subject_type', '=', filter.subjectType).where('subject_id', '=', filter.subjectId);
-      if (!filter.familyId && !filter.personId && !filter.subjectId) throw new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field: 'personId', code: 'required' }] });
+      if (filter.subjectType && filter.subjectId)
+        query = query.where('subject_type', '=', filter.subjectType).where('subject_id', '=', filter.subjectId);
+      if (!filter.familyId && !filter.personId && !filter.subjectId)
+        throw new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field: 'personId', code: 'required' }] });
       return (await query.execute()).map(toEntry);
     },
   };

@@ -14,7 +14,16 @@ const OUTBOX_READERS = ['sales', 'recruitment', 'followup', 'accounts', 'secreta
 const READABLE = ['id', 'created_at', 'to_address', 'subject', 'text_body', 'html_body', 'template', 'status'] as const;
 
 function toMessage(r: Pick<Selectable<OutboxTable>, (typeof READABLE)[number]>): OutboxMessage {
-  return { id: r.id, createdAt: r.created_at, to: r.to_address, subject: r.subject, text: r.text_body, html: r.html_body, template: r.template, status: r.status === 'sent' ? 'sent' : r.status === 'failed' ? 'failed' : 'stored' };
+  return {
+    id: r.id,
+    createdAt: r.created_at,
+    to: r.to_address,
+    subject: r.subject,
+    text: r.text_body,
+    html: r.html_body,
+    template: r.template,
+    status: r.status === 'sent' ? 'sent' : r.status === 'failed' ? 'failed' : 'stored',
+  };
 }
 
 /**

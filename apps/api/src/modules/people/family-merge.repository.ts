@@ -72,8 +72,9 @@ export async function planFamilyMerge(tx: Tx, fromId: string, intoId: string): P
   const moves: Record<string, number> = { people: newcomers.length - sameAs.size };
   for (const { table, column } of FAMILY_REFERENCES) {
     const where = sql`${sql.ref(column)} = ${fromId}`;
-    const counted = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)} where ${where}`
-      .execute(tx);
+    const counted = await sql<{
+      n: number | string;
+    }>`select count(*) as n from ${sql.table(table)} where ${where}`.execute(tx);
     moves[table] = Number(counted.rows[0]?.n ?? 0);
   }
   const conflicts: MergeConflict[] = [];
@@ -126,4 +127,3 @@ export async function applyFamilyMerge(tx: Tx, plan: FamilyMergePlan, now: strin
   await familyHistory.where('entity_id', '=', fromId).execute();
   await tx.deleteFrom('families').where('id', '=', fromId).execute();
 }
-

@@ -8,7 +8,21 @@ import { keysetAfter } from '../../platform/cursor.js';
 export type PersonRow = Selectable<PeopleTable>;
 export type FamilyRow = Selectable<FamiliesTable>;
 
-export const PERSON_COLUMNS = ['id', 'kind', 'first_name', 'last_name', 'email', 'phone', 'birth_date', 'family_id', 'user_id', 'notes', 'created_at', 'updated_at', 'version'] as const;
+export const PERSON_COLUMNS = [
+  'id',
+  'kind',
+  'first_name',
+  'last_name',
+  'email',
+  'phone',
+  'birth_date',
+  'family_id',
+  'user_id',
+  'notes',
+  'created_at',
+  'updated_at',
+  'version',
+] as const;
 
 export async function findPerson(db: Tx, id: string) {
   return db.selectFrom('people').select(PERSON_COLUMNS).where('id', '=', id).executeTakeFirst();
@@ -19,7 +33,13 @@ export async function findFamily(db: Tx, id: string) {
 }
 
 export async function peopleOfFamily(db: Tx, familyId: string) {
-  return db.selectFrom('people').select(PERSON_COLUMNS).where('family_id', '=', familyId).orderBy('kind').orderBy('first_name').execute();
+  return db
+    .selectFrom('people')
+    .select(PERSON_COLUMNS)
+    .where('family_id', '=', familyId)
+    .orderBy('kind')
+    .orderBy('first_name')
+    .execute();
 }
 
 /** Keyset page of families by name; `q` filters on a name prefix. */
@@ -38,7 +58,11 @@ export async function listFamilies(db: Tx, options: { after?: [string, string]; 
   const families = await query.execute();
   const ids = families.map((f) => f.id);
   const members = ids.length
-    ? await db.selectFrom('people').select(['family_id', 'kind', 'first_name', 'last_name']).where('family_id', 'in', ids).execute()
+    ? await db
+        .selectFrom('people')
+        .select(['family_id', 'kind', 'first_name', 'last_name'])
+        .where('family_id', 'in', ids)
+        .execute()
     : [];
   return families.map((f) => ({
     ...f,
@@ -86,7 +110,9 @@ export function classifySearch(q: string): SearchKind | null {
     if (trimmed.startsWith('00')) digits = digits.slice(2);
     return digits.length >= 3 ? { type: 'contact', fragment: digits } : null;
   }
-  const words = foldAccents(trimmed).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = foldAccents(trimmed)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   return words.length ? { type: 'name', words: words.slice(0, 5) } : null;
 }
 
@@ -96,24 +122,53 @@ export async function searchPeople(db: Tx, engine: Engine, kind: SearchKind, lim
   // the sort and limit (21 lookups instead of one per match: p95 80 → 13 ms for a common first name in 1M people).
   const base = db
     .selectFrom('people')
-    .select(['people.id', 'people.kind', 'people.first_name', 'people.last_name', 'people.email', 'people.phone', 'people.family_id'])
-    .select((eb) => eb.selectFrom('families').select('families.name').whereRef('families.id', '=', 'people.family_id').as('family_name'))
+    .select([
+      'people.id',
+      'people.kind',
+      'people.first_name',
+      'people.last_name',
+      'people.email',
+      'people.phone',
+      'people.family_id',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('families')
+        .select('families.name')
+        .whereRef('families.id', '=', 'people.family_id')
+        .as('family_name'),
+    )
     .limit(limit);
   if (engine === 'sqlite') {
     if (kind.type === 'name') {
       const match = kind.words.map((w) => `"${w}"*`).join(' ');
-      return base.where(sql<boolean>`people.seq in (select rowid from people_name_fts where people_name_fts match ${match} limit 200)`).orderBy('people.last_name').orderBy('people.first_name').execute();
+      return base
+        .where(
+          sql<boolean>`people.seq in (select rowid from people_name_fts where people_name_fts match ${match} limit 200)`,
+        )
+        .orderBy('people.last_name')
+        .orderBy('people.first_name')
+        .execute();
     }
     if (kind.fragment.length < 3) return [];
     const match = `"${kind.fragment.replace(/"/g, '""')}"`;
-    return base.where(sql<boolean>`people.seq in (select rowid from people_contact_fts where people_contact_fts match ${match} limit 200)`).orderBy('people.last_name').execute();
+    return base
+      .where(
+        sql<boolean>`people.seq in (select rowid from people_contact_fts where people_contact_fts match ${match} limit 200)`,
+      )
+      .orderBy('people.last_name')
+      .execute();
   }
   if (kind.type === 'name') {
     let query = base;
-    for (const word of kind.words) query = query.where(sql<boolean>`people.search_name like ${`% ${escapeLike(word)}%`}`);
+    for (const word of kind.words)
+      query = query.where(sql<boolean>`people.search_name like ${`% ${escapeLike(word)}%`}`);
     return query.orderBy('people.last_name').orderBy('people.first_name').execute();
   }
-  return base.where(sql<boolean>`people.search_contact like ${`%${escapeLike(kind.fragment)}%`}`).orderBy('people.last_name').execute();
+  return base
+    .where(sql<boolean>`people.search_contact like ${`%${escapeLike(kind.fragment)}%`}`)
+    .orderBy('people.last_name')
+    .execute();
 }
 
 /** Is this person one of the teacher's current students, or a guardian of one? */
@@ -132,6 +187,13 @@ export async function teacherReachesPerson(db: Tx, teacherId: string, personId: 
 }
 
 export async function teacherReachesFamily(db: Tx, teacherId: string, familyId: string): Promise<boolean> {
-  const row = await db.selectFrom('assignments').select('id').where('teacher_id', '=', teacherId).where('family_id', '=', familyId).where('ended_on', 'is', null).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('assignments')
+    .select('id')
+    .where('teacher_id', '=', teacherId)
+    .where('family_id', '=', familyId)
+    .where('ended_on', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
   return !!row;
 }

@@ -1,5 +1,18 @@
 import type { z } from 'zod';
-import type { CreateFamilyBody, CreateTeacherBody, Family, NewGuardian, NewStudent, Person, SearchHit, UpdateFamilyBody, UpdatePersonBody, FamilySummary, PersonKind, Locale } from '@contracts';
+import type {
+  CreateFamilyBody,
+  CreateTeacherBody,
+  Family,
+  NewGuardian,
+  NewStudent,
+  Person,
+  SearchHit,
+  UpdateFamilyBody,
+  UpdatePersonBody,
+  FamilySummary,
+  PersonKind,
+  Locale,
+} from '@contracts';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
 import { hasRole, isStaff, requireRole, requireUser, type Actor, type UserActor } from '../../platform/actor.js';
@@ -24,8 +37,14 @@ export const personFields = (actor?: Actor): Fields => (actor && !isStaff(actor)
 
 /** What a family's record shows (its members are people records): the same rule for staff notes. */
 const FAMILY_FIELDS = fields(
-  'name', 'billing_line1', 'billing_line2', 'billing_postal_code', 'billing_city', 'billing_country',
-  'contact_preference', 'locale',
+  'name',
+  'billing_line1',
+  'billing_line2',
+  'billing_postal_code',
+  'billing_city',
+  'billing_country',
+  'contact_preference',
+  'locale',
 );
 const FAMILY_STAFF_FIELDS = fields(...FAMILY_FIELDS, 'notes');
 export const familyFields = (actor: Actor): Fields => (isStaff(actor) ? FAMILY_STAFF_FIELDS : FAMILY_FIELDS);
@@ -50,7 +69,13 @@ export function toPerson(row: Pick<repo.PersonRow, (typeof repo.PERSON_COLUMNS)[
 
 function addressOf(row: repo.FamilyRow): Family['billingAddress'] {
   if (!row.billing_line1 || !row.billing_postal_code || !row.billing_city) return null;
-  return { line1: row.billing_line1, line2: row.billing_line2, postalCode: row.billing_postal_code, city: row.billing_city, country: row.billing_country ?? 'FR' };
+  return {
+    line1: row.billing_line1,
+    line2: row.billing_line2,
+    postalCode: row.billing_postal_code,
+    city: row.billing_city,
+    country: row.billing_country ?? 'FR',
+  };
 }
 
 function addressColumns(address: Family['billingAddress'] | undefined) {
@@ -85,17 +110,33 @@ export function createPeopleService(deps: Deps) {
   }
 
   /** Role and relation: staff see the directory; a guardian only their family; a teacher only families they teach. */
-  async function assertFamilyAccess(actor: Actor, familyId: string, mode: 'read' | 'write', tx: Tx = db): Promise<void> {
+  async function assertFamilyAccess(
+    actor: Actor,
+    familyId: string,
+    mode: 'read' | 'write',
+    tx: Tx = db,
+  ): Promise<void> {
     if (actor.kind === 'system') return;
     const user = requireUser(actor);
     if (mode === 'read' && isStaff(user)) return;
     if (mode === 'write' && hasRole(user, ...DIRECTORY_WRITERS)) return;
     if (user.roles.has('guardian') && (await ownFamilyId(user, tx)) === familyId) return;
-    if (mode === 'read' && user.roles.has('teacher') && user.personId && (await repo.teacherReachesFamily(tx, user.personId, familyId))) return;
+    if (
+      mode === 'read' &&
+      user.roles.has('teacher') &&
+      user.personId &&
+      (await repo.teacherReachesFamily(tx, user.personId, familyId))
+    )
+      return;
     throw forbidden();
   }
 
-  async function assertPersonAccess(actor: Actor, person: Pick<repo.PersonRow, (typeof repo.PERSON_COLUMNS)[number]>, mode: 'read' | 'write', tx: Tx = db): Promise<void> {
+  async function assertPersonAccess(
+    actor: Actor,
+    person: Pick<repo.PersonRow, (typeof repo.PERSON_COLUMNS)[number]>,
+    mode: 'read' | 'write',
+    tx: Tx = db,
+  ): Promise<void> {
     if (actor.kind === 'system') return;
     const user = requireUser(actor);
     if (user.personId === person.id) return;
@@ -105,7 +146,13 @@ export function createPeopleService(deps: Deps) {
       if (mode === 'write' && person.kind === 'staff' && hasRole(user)) return;
       throw forbidden();
     }
-    if (mode === 'read' && user.roles.has('teacher') && user.personId && (await repo.teacherReachesPerson(tx, user.personId, person.id))) return;
+    if (
+      mode === 'read' &&
+      user.roles.has('teacher') &&
+      user.personId &&
+      (await repo.teacherReachesPerson(tx, user.personId, person.id))
+    )
+      return;
     if (!person.family_id) {
       if ((mode === 'read' && isStaff(user)) || (mode === 'write' && hasRole(user, ...DIRECTORY_WRITERS))) return;
       throw forbidden();
@@ -132,7 +179,21 @@ export function createPeopleService(deps: Deps) {
     };
   }
 
-  async function insertPerson(tx: Tx, actor: Actor, input: { kind: PersonKind; firstName: string; lastName: string; email?: string | null; phone?: string | null; birthDate?: string | null; familyId?: string | null; userId?: string | null; notes?: string | null }) {
+  async function insertPerson(
+    tx: Tx,
+    actor: Actor,
+    input: {
+      kind: PersonKind;
+      firstName: string;
+      lastName: string;
+      email?: string | null;
+      phone?: string | null;
+      birthDate?: string | null;
+      familyId?: string | null;
+      userId?: string | null;
+      notes?: string | null;
+    },
+  ) {
     const now = clock.now().toISOString();
     const row = {
       id: newId(),
@@ -153,14 +214,24 @@ export function createPeopleService(deps: Deps) {
     };
     await tx.insertInto('people').values(row).execute();
     await recordAudit(tx, clock, actor, { entityType: 'person', entityId: row.id, action: 'create', after: row });
-    if (row.family_id) await recordAudit(tx, clock, actor, { entityType: 'family', entityId: row.family_id, action: `add-${input.kind}`, summary: `${row.first_name} ${row.last_name}` });
+    if (row.family_id)
+      await recordAudit(tx, clock, actor, {
+        entityType: 'family',
+        entityId: row.family_id,
+        action: `add-${input.kind}`,
+        summary: `${row.first_name} ${row.last_name}`,
+      });
     return row;
   }
 
   async function assertStudentHasGuardian(tx: Tx, familyId: string, student: z.infer<typeof NewStudent>) {
     if (!isMinor(student.birthDate, await today(tx))) return;
     const guardians = (await repo.peopleOfFamily(tx, familyId)).filter((p) => p.kind === 'guardian');
-    if (guardians.length === 0) throw new DomainError('MINOR_NEEDS_GUARDIAN', { status: 422, fields: [{ field: 'birthDate', code: 'MINOR_NEEDS_GUARDIAN' }] });
+    if (guardians.length === 0)
+      throw new DomainError('MINOR_NEEDS_GUARDIAN', {
+        status: 422,
+        fields: [{ field: 'birthDate', code: 'MINOR_NEEDS_GUARDIAN' }],
+      });
   }
 
   return {
@@ -186,14 +257,23 @@ export function createPeopleService(deps: Deps) {
       }));
     },
 
-    async listFamilies(actor: Actor, options: { cursor?: string; q?: string; limit?: number }): Promise<{ items: FamilySummary[]; nextCursor: string | null }> {
+    async listFamilies(
+      actor: Actor,
+      options: { cursor?: string; q?: string; limit?: number },
+    ): Promise<{ items: FamilySummary[]; nextCursor: string | null }> {
       requireRole(actor, 'sales', 'recruitment', 'followup', 'accounts', 'secretariat', 'board');
       const limit = options.limit ?? 50;
       const rows = await repo.listFamilies(db, { after: decodeCursor(options.cursor), q: options.q, limit });
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       return {
-        items: page.map((r) => ({ id: r.id, name: r.name, city: r.billing_city, guardianNames: r.guardians.map((g) => `${g.first_name} ${g.last_name}`).join(', '), studentCount: r.studentCount })),
+        items: page.map((r) => ({
+          id: r.id,
+          name: r.name,
+          city: r.billing_city,
+          guardianNames: r.guardians.map((g) => `${g.first_name} ${g.last_name}`).join(', '),
+          studentCount: r.studentCount,
+        })),
         nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.id]) : null,
       };
     },
@@ -207,12 +287,19 @@ export function createPeopleService(deps: Deps) {
     async createFamily(actor: Actor, body: z.infer<typeof CreateFamilyBody>): Promise<Family> {
       requireRole(actor, ...DIRECTORY_WRITERS);
       if (!body.guardians.some((g) => g.email || g.phone) && !body.students.some((s) => s.email || s.phone)) {
-        throw new DomainError('FAMILY_NEEDS_CONTACT', { status: 422, fields: [{ field: 'guardians', code: 'FAMILY_NEEDS_CONTACT' }] });
+        throw new DomainError('FAMILY_NEEDS_CONTACT', {
+          status: 422,
+          fields: [{ field: 'guardians', code: 'FAMILY_NEEDS_CONTACT' }],
+        });
       }
       const id = await db.transaction().execute(async (tx) => {
         const todayIso = await today(tx);
         body.students.forEach((s, i) => {
-          if (isMinor(s.birthDate, todayIso) && body.guardians.length === 0) throw new DomainError('MINOR_NEEDS_GUARDIAN', { status: 422, fields: [{ field: `students.${i}.birthDate`, code: 'MINOR_NEEDS_GUARDIAN' }] });
+          if (isMinor(s.birthDate, todayIso) && body.guardians.length === 0)
+            throw new DomainError('MINOR_NEEDS_GUARDIAN', {
+              status: 422,
+              fields: [{ field: `students.${i}.birthDate`, code: 'MINOR_NEEDS_GUARDIAN' }],
+            });
         });
         const now = clock.now().toISOString();
         const first = body.guardians[0] ?? body.students[0];
@@ -258,7 +345,13 @@ export function createPeopleService(deps: Deps) {
           .where('version', '=', body.version)
           .executeTakeFirst();
         if (Number(result.numUpdatedRows) !== 1) throw stale();
-        await recordAudit(tx, clock, actor, { entityType: 'family', entityId: familyId, action: 'update', before, after: { ...before, ...set } });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'family',
+          entityId: familyId,
+          action: 'update',
+          before,
+          after: { ...before, ...set },
+        });
       });
       return familyView(actor, familyId);
     },
@@ -266,7 +359,9 @@ export function createPeopleService(deps: Deps) {
     async addGuardian(actor: Actor, familyId: string, body: z.infer<typeof NewGuardian>): Promise<Person> {
       if (!(await repo.findFamily(db, familyId))) throw notFound();
       await assertFamilyAccess(actor, familyId, 'write');
-      const row = await db.transaction().execute((tx) => insertPerson(tx, actor, { kind: 'guardian', ...body, familyId }));
+      const row = await db
+        .transaction()
+        .execute((tx) => insertPerson(tx, actor, { kind: 'guardian', ...body, familyId }));
       return toPerson(row, actor);
     },
 
@@ -303,9 +398,18 @@ export function createPeopleService(deps: Deps) {
           birth_date: body.birthDate !== undefined ? body.birthDate : before.birth_date,
           notes: body.notes !== undefined ? (body.notes ?? null) : before.notes,
         };
-        if (before.kind === 'student' && merged.birth_date && before.family_id && isMinor(merged.birth_date, await today(tx))) {
+        if (
+          before.kind === 'student' &&
+          merged.birth_date &&
+          before.family_id &&
+          isMinor(merged.birth_date, await today(tx))
+        ) {
           const guardians = (await repo.peopleOfFamily(tx, before.family_id)).filter((p) => p.kind === 'guardian');
-          if (!guardians.length) throw new DomainError('MINOR_NEEDS_GUARDIAN', { status: 422, fields: [{ field: 'birthDate', code: 'MINOR_NEEDS_GUARDIAN' }] });
+          if (!guardians.length)
+            throw new DomainError('MINOR_NEEDS_GUARDIAN', {
+              status: 422,
+              fields: [{ field: 'birthDate', code: 'MINOR_NEEDS_GUARDIAN' }],
+            });
         }
         const set = {
           ...merged,
@@ -320,7 +424,13 @@ export function createPeopleService(deps: Deps) {
           .where('version', '=', body.version)
           .executeTakeFirst();
         if (Number(result.numUpdatedRows) !== 1) throw stale();
-        await recordAudit(tx, clock, actor, { entityType: 'person', entityId: personId, action: 'update', before, after: { ...before, ...set } });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'person',
+          entityId: personId,
+          action: 'update',
+          before,
+          after: { ...before, ...set },
+        });
         return repo.findPerson(tx, personId);
       });
       if (!after) throw notFound();
@@ -344,7 +454,10 @@ export function createPeopleService(deps: Deps) {
       const row = await db.transaction().execute(async (tx) => {
         const person = await insertPerson(tx, actor, { kind: 'teacher', ...body });
         const now = clock.now().toISOString();
-        await tx.insertInto('teachers').values({ person_id: person.id, status: 'active', bio: null, created_at: now, updated_at: now, version: 1 }).execute();
+        await tx
+          .insertInto('teachers')
+          .values({ person_id: person.id, status: 'active', bio: null, created_at: now, updated_at: now, version: 1 })
+          .execute();
         return person;
       });
       return toPerson(row, actor);
@@ -354,7 +467,11 @@ export function createPeopleService(deps: Deps) {
       const person = await repo.findPerson(db, teacherId);
       if (!person || person.kind !== 'teacher') throw notFound();
       await assertPersonAccess(actor, person, 'read');
-      const teacher = await db.selectFrom('teachers').select(['status', 'bio']).where('person_id', '=', teacherId).executeTakeFirst();
+      const teacher = await db
+        .selectFrom('teachers')
+        .select(['status', 'bio'])
+        .where('person_id', '=', teacherId)
+        .executeTakeFirst();
       return { person: toPerson(person, actor), status: teacher?.status ?? 'active', bio: teacher?.bio ?? null };
     },
   };

@@ -12,7 +12,9 @@ afterAll(async () => ctx.close());
 
 const newFamily = {
   billingAddress: { line1: '12 rue des Écoles', postalCode: '75005', city: 'Paris' },
-  guardians: [{ firstName: 'Hélène', lastName: 'Lefèvre', email: 'Helene.Lefevre@Example.org', phone: '06 12 34 56 78' }],
+  guardians: [
+    { firstName: 'Hélène', lastName: 'Lefèvre', email: 'Helene.Lefevre@Example.org', phone: '06 12 34 56 78' },
+  ],
   students: [{ firstName: 'Zoé', lastName: 'Lefèvre', birthDate: '2016-03-14' }],
 };
 
@@ -27,18 +29,32 @@ describe('families', () => {
   });
 
   it('refuses a minor without a guardian, and stores nothing', async () => {
-    const before = await ctx.deps.db.selectFrom('families').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const res = await sales.post('/api/families', { guardians: [], students: [{ firstName: 'Léo', lastName: 'Seul', birthDate: '2017-01-01', email: 'leo@example.org' }] });
+    const before = await ctx.deps.db
+      .selectFrom('families')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const res = await sales.post('/api/families', {
+      guardians: [],
+      students: [{ firstName: 'Léo', lastName: 'Seul', birthDate: '2017-01-01', email: 'leo@example.org' }],
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors[0]).toMatchObject({ field: 'students.0.birthDate', code: 'MINOR_NEEDS_GUARDIAN' });
-    const after = await ctx.deps.db.selectFrom('families').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await ctx.deps.db
+      .selectFrom('families')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
   it('gives field errors for a bad e-mail, a bad phone, a bad date and an oversized name', async () => {
     const res = await sales.post(
       '/api/families',
-      { guardians: [{ firstName: 'x'.repeat(10_000), lastName: '<script>alert(1)</script>', email: 'nope', phone: '12' }], students: [{ firstName: 'A', lastName: 'B', birthDate: '2016-02-31' }] },
+      {
+        guardians: [
+          { firstName: 'x'.repeat(10_000), lastName: '<script>alert(1)</script>', email: 'nope', phone: '12' },
+        ],
+        students: [{ firstName: 'A', lastName: 'B', birthDate: '2016-02-31' }],
+      },
       { headers: { 'accept-language': 'en' } },
     );
     expect(res.statusCode).toBe(400);
@@ -50,12 +66,17 @@ describe('families', () => {
       'guardians.0.phone': 'invalid_phone',
       'students.0.birthDate': 'invalid_date',
     });
-    expect(res.json().errors.find((e: { field: string }) => e.field === 'guardians.0.email').message).toBe('This e-mail address is not valid.');
+    expect(res.json().errors.find((e: { field: string }) => e.field === 'guardians.0.email').message).toBe(
+      'This e-mail address is not valid.',
+    );
   });
 
   it('refuses a stale edit and keeps the newer value', async () => {
     const family = await makeFamily(ctx.deps, { name: 'Bérard' });
-    const first = await sales.patch(`/api/families/${family.id}`, { version: family.version, notes: 'Prefers calls after 6 pm' });
+    const first = await sales.patch(`/api/families/${family.id}`, {
+      version: family.version,
+      notes: 'Prefers calls after 6 pm',
+    });
     expect(first.statusCode).toBe(200);
     const second = await sales.patch(`/api/families/${family.id}`, { version: family.version, notes: 'Overwritten?' });
     expect(second.statusCode).toBe(409);
@@ -64,21 +85,34 @@ describe('families', () => {
   });
 
   it('records who changed what in the history', async () => {
-    const family = await makeFamily(ctx.deps, { name: 'Hébert', guardian: { firstName: 'Noël', lastName: 'Hébert', phone: '+33698765432' } });
+    const family = await makeFamily(ctx.deps, {
+      name: 'Hébert',
+      guardian: { firstName: 'Noël', lastName: 'Hébert', phone: '+33698765432' },
+    });
     const guardian = family.guardians[0];
     if (!guardian) throw new Error('no guardian');
     const res = await sales.patch(`/api/people/${guardian.id}`, { version: guardian.version, phone: '07 11 22 33 44' });
     expect(res.statusCode).toBe(200);
     const history = (await sales.get(`/api/history/person/${guardian.id}`)).json();
-    expect(history[0]).toMatchObject({ action: 'update', actorName: 'sales user', changes: { phone: { before: '+33698765432', after: '+33711223344' } } });
+    expect(history[0]).toMatchObject({
+      action: 'update',
+      actorName: 'sales user',
+      changes: { phone: { before: '+33698765432', after: '+33711223344' } },
+    });
     expect(history.at(-1).action).toBe('create');
   });
 });
 
 describe('search', () => {
   beforeAll(async () => {
-    await makeFamily(ctx.deps, { name: 'Ménard', guardian: { firstName: 'Hélène', lastName: 'Ménard', email: 'h.menard@courriel.example', phone: '+33645678912' } });
-    await makeFamily(ctx.deps, { name: 'Martin', guardian: { firstName: 'Helena', lastName: 'Martin', phone: '+33199887766' } });
+    await makeFamily(ctx.deps, {
+      name: 'Ménard',
+      guardian: { firstName: 'Hélène', lastName: 'Ménard', email: 'h.menard@courriel.example', phone: '+33645678912' },
+    });
+    await makeFamily(ctx.deps, {
+      name: 'Martin',
+      guardian: { firstName: 'Helena', lastName: 'Martin', phone: '+33199887766' },
+    });
   });
 
   it('finds a person by an accent-less, lower-case name prefix', async () => {
@@ -89,7 +123,10 @@ describe('search', () => {
   it('finds a person by a phone number typed in any format', async () => {
     for (const q of ['06 45 67 89 12', '0645678912', '+33 6 45 67 89 12', '456789', '06.45.67']) {
       const hits = (await sales.get(`/api/search?q=${encodeURIComponent(q)}`)).json();
-      expect(hits.map((h: { displayName: string }) => h.displayName), q).toContain('Hélène Ménard');
+      expect(
+        hits.map((h: { displayName: string }) => h.displayName),
+        q,
+      ).toContain('Hélène Ménard');
     }
   });
 
@@ -107,7 +144,14 @@ describe('search', () => {
 
 describe('paging through the families by name', () => {
   it('walks every family once, page after page, including namesakes told apart by id', async () => {
-    for (const name of ['Aubert', 'Aubert', 'Aubert', 'Barre', 'Collin']) await makeFamily(ctx.deps, { name, guardian: { lastName: name, email: `${name.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}@example.org` } });
+    for (const name of ['Aubert', 'Aubert', 'Aubert', 'Barre', 'Collin'])
+      await makeFamily(ctx.deps, {
+        name,
+        guardian: {
+          lastName: name,
+          email: `${name.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}@example.org`,
+        },
+      });
     const all = (await sales.get('/api/families?limit=100')).json() as { items: { id: string; name: string }[] };
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -127,11 +171,21 @@ describe('paging through the families by name', () => {
 
 describe('filtering families by name', () => {
   it('takes % and _ in the typed text literally, on both engines', async () => {
-    await makeFamily(ctx.deps, { name: 'Lenoir_Vidal', guardian: { lastName: 'Lenoir_Vidal', email: 'lenoir.vidal@example.org' } });
-    await makeFamily(ctx.deps, { name: 'LenoirXVidal', guardian: { lastName: 'LenoirXVidal', email: 'lenoirx.vidal@example.org' } });
-    const underscore = (await sales.get(`/api/families?q=${encodeURIComponent('r_V')}`)).json() as { items: { name: string }[] };
+    await makeFamily(ctx.deps, {
+      name: 'Lenoir_Vidal',
+      guardian: { lastName: 'Lenoir_Vidal', email: 'lenoir.vidal@example.org' },
+    });
+    await makeFamily(ctx.deps, {
+      name: 'LenoirXVidal',
+      guardian: { lastName: 'LenoirXVidal', email: 'lenoirx.vidal@example.org' },
+    });
+    const underscore = (await sales.get(`/api/families?q=${encodeURIComponent('r_V')}`)).json() as {
+      items: { name: string }[];
+    };
     expect(underscore.items.map((f) => f.name)).toEqual(['Lenoir_Vidal']);
-    const percent = (await sales.get(`/api/families?q=${encodeURIComponent('r%V')}`)).json() as { items: { name: string }[] };
+    const percent = (await sales.get(`/api/families?q=${encodeURIComponent('r%V')}`)).json() as {
+      items: { name: string }[];
+    };
     expect(percent.items).toEqual([]);
   });
 });

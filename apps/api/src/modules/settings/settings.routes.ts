@@ -40,14 +40,27 @@ export function createSettingsService(deps: Deps) {
         }
         const result = schema.safeParse(value);
         if (result.success) parsed[key] = result.data;
-        else issues.push({ field: key, code: result.error.issues[0]?.message && /^[a-z_]+$/.test(result.error.issues[0].message) ? result.error.issues[0].message : 'invalid_value' });
+        else
+          issues.push({
+            field: key,
+            code:
+              result.error.issues[0]?.message && /^[a-z_]+$/.test(result.error.issues[0].message)
+                ? result.error.issues[0].message
+                : 'invalid_value',
+          });
       }
       if (issues.length) throw new DomainError('VALIDATION_FAILED', { status: 400, fields: issues });
       await deps.db.transaction().execute(async (tx) => {
         const before = await readSettings(tx);
         const at = deps.clock.now().toISOString();
         for (const [key, value] of Object.entries(parsed)) await writeSetting(tx, key, value, at);
-        await recordAudit(tx, deps.clock, actor, { entityType: 'settings', entityId: 'organisation', action: 'update', before: Object.fromEntries(Object.keys(parsed).map((k) => [k, before[k]])), after: parsed });
+        await recordAudit(tx, deps.clock, actor, {
+          entityType: 'settings',
+          entityId: 'organisation',
+          action: 'update',
+          before: Object.fromEntries(Object.keys(parsed).map((k) => [k, before[k]])),
+          after: parsed,
+        });
       });
       return readSettings(deps.db);
     },
@@ -57,6 +70,12 @@ export function createSettingsService(deps: Deps) {
 export function settingsRoutes(app: FastifyZod, deps: Deps): void {
   const settings = createSettingsService(deps);
   const Values = z.record(z.string(), z.unknown());
-  app.get('/api/settings', { schema: { tags: ['settings'], response: { 200: Values } } }, (req) => settings.read(req.actor));
-  app.patch('/api/settings', { schema: { tags: ['settings'], body: z.object({ values: Values }), response: { 200: Values } } }, (req) => settings.update(req.actor, req.body.values));
+  app.get('/api/settings', { schema: { tags: ['settings'], response: { 200: Values } } }, (req) =>
+    settings.read(req.actor),
+  );
+  app.patch(
+    '/api/settings',
+    { schema: { tags: ['settings'], body: z.object({ values: Values }), response: { 200: Values } } },
+    (req) => settings.update(req.actor, req.body.values),
+  );
 }

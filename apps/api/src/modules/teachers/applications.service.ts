@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import type { ApplicationStatus, Locale, TeacherApplication, TeacherApplicationSummary } from '@contracts';
-import { TeacherApplicationBody, type AcceptApplicationBody, type ApplicationTransitionBody, type InterviewBody } from '@contracts';
+import {
+  TeacherApplicationBody,
+  type AcceptApplicationBody,
+  type ApplicationTransitionBody,
+  type InterviewBody,
+} from '@contracts';
 import type { z } from 'zod';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
@@ -63,13 +68,25 @@ function summary(row: TeacherApplicationsTable): TeacherApplicationSummary {
 /** zod issues of the JSON part become the same field errors as a JSON body's. */
 function issuesToFields(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => {
-    const message = /^[a-z_]+$/.test(issue.message) ? issue.message : issue.code === 'invalid_type' && /undefined/.test(issue.message) ? 'required' : 'invalid_value';
+    const message = /^[a-z_]+$/.test(issue.message)
+      ? issue.message
+      : issue.code === 'invalid_type' && /undefined/.test(issue.message)
+        ? 'required'
+        : 'invalid_value';
     return { field: issue.path.join('.'), code: message };
   });
 }
 
 /** Applications from the public site, the interview, and the decision (accept creates the teacher). */
-export function createApplicationsService(deps: Deps, services: { people: PeopleService; users: UsersService; documents: TeacherDocumentsService; profile: TeacherProfileService }) {
+export function createApplicationsService(
+  deps: Deps,
+  services: {
+    people: PeopleService;
+    users: UsersService;
+    documents: TeacherDocumentsService;
+    profile: TeacherProfileService;
+  },
+) {
   const { db, clock, mailer } = deps;
   const { documents } = services;
 
@@ -96,7 +113,12 @@ export function createApplicationsService(deps: Deps, services: { people: People
       background: row.background,
       approach: row.approach,
       message: row.message,
-      interview: { background: row.interview_background, approach: row.interview_approach, conditionsExplained: row.interview_conditions_explained === 1, notes: row.interview_notes },
+      interview: {
+        background: row.interview_background,
+        approach: row.interview_approach,
+        conditionsExplained: row.interview_conditions_explained === 1,
+        notes: row.interview_notes,
+      },
       decisionReason: row.decision_reason,
       teacherId: row.teacher_id,
       documents: await documents.listForApplication(tx, id),
@@ -106,9 +128,20 @@ export function createApplicationsService(deps: Deps, services: { people: People
   }
 
   /** Changes the row under its version; the audit keeps before and after. */
-  async function update(tx: Tx, actor: Actor, before: TeacherApplicationsTable, version: number, set: Partial<TeacherApplicationsTable>, action: string): Promise<void> {
+  async function update(
+    tx: Tx,
+    actor: Actor,
+    before: TeacherApplicationsTable,
+    version: number,
+    set: Partial<TeacherApplicationsTable>,
+    action: string,
+  ): Promise<void> {
     const now = clock.now().toISOString();
-    const values = { ...set, updated_at: now, ...(set.status && set.status !== before.status ? { status_changed_at: now } : {}) };
+    const values = {
+      ...set,
+      updated_at: now,
+      ...(set.status && set.status !== before.status ? { status_changed_at: now } : {}),
+    };
     const result = await tx
       .updateTable('teacher_applications')
       .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
@@ -116,7 +149,13 @@ export function createApplicationsService(deps: Deps, services: { people: People
       .where('version', '=', version)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw stale();
-    await recordAudit(tx, clock, actor, { entityType: 'teacher-application', entityId: before.id, action, before: { ...before }, after: { ...before, ...values } });
+    await recordAudit(tx, clock, actor, {
+      entityType: 'teacher-application',
+      entityId: before.id,
+      action,
+      before: { ...before },
+      after: { ...before, ...values },
+    });
   }
 
   async function closeCallTask(tx: Tx, applicationId: string, outcome: string): Promise<void> {
@@ -144,7 +183,8 @@ export function createApplicationsService(deps: Deps, services: { people: People
       }
       refuseBrokenText(raw); // named like the form's own field errors
       const parsed = TeacherApplicationBody.safeParse(raw);
-      if (!parsed.success) throw new DomainError('VALIDATION_FAILED', { status: 400, fields: issuesToFields(parsed.error) });
+      if (!parsed.success)
+        throw new DomainError('VALIDATION_FAILED', { status: 400, fields: issuesToFields(parsed.error) });
       const body = parsed.data;
       if (body.website) return { received: true };
 
@@ -186,12 +226,28 @@ export function createApplicationsService(deps: Deps, services: { people: People
           version: 1,
         };
         await tx.insertInto('teacher_applications').values(row).execute();
-        await recordAudit(tx, clock, actor, { entityType: 'teacher-application', entityId: id, action: 'create', after: { ...row } });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'teacher-application',
+          entityId: id,
+          action: 'create',
+          after: { ...row },
+        });
         await documents.insertRow(tx, actor, doc);
         const today = dateInZone(clock.now(), await readSetting<string>(tx, 'organisation.timeZone'));
-        await createTask(tx, clock, { kind: 'call-applicant', service: 'followup', title: `Appeler ${body.firstName} ${body.lastName} (candidature professeur)`, dueOn: addDays(today, 2), dedupeKey: `call-applicant:${id}` });
+        await createTask(tx, clock, {
+          kind: 'call-applicant',
+          service: 'followup',
+          title: `Appeler ${body.firstName} ${body.lastName} (candidature professeur)`,
+          dueOn: addDays(today, 2),
+          dedupeKey: `call-applicant:${id}`,
+        });
         const organisation = await readSetting<string>(tx, 'organisation.name');
-        await mailer.enqueue(tx, { to: body.email, locale: body.locale, mail: applicationReceivedMail({ name: body.firstName, organisation }), related: { type: 'teacher-application', id } });
+        await mailer.enqueue(tx, {
+          to: body.email,
+          locale: body.locale,
+          mail: applicationReceivedMail({ name: body.firstName, organisation }),
+          related: { type: 'teacher-application', id },
+        });
       });
       await mailer.flush();
       return { received: true };
@@ -199,7 +255,12 @@ export function createApplicationsService(deps: Deps, services: { people: People
 
     async list(actor: Actor, filter: { status?: ApplicationStatus }): Promise<TeacherApplicationSummary[]> {
       requireRole(actor, ...TEACHER_KEEPERS);
-      let query = db.selectFrom('teacher_applications').selectAll().orderBy('status_changed_at', 'desc').orderBy('id').limit(500);
+      let query = db
+        .selectFrom('teacher_applications')
+        .selectAll()
+        .orderBy('status_changed_at', 'desc')
+        .orderBy('id')
+        .limit(500);
       if (filter.status) query = query.where('status', '=', filter.status);
       return (await query.execute()).map(summary);
     },
@@ -213,7 +274,8 @@ export function createApplicationsService(deps: Deps, services: { people: People
       requireRole(actor, ...TEACHER_KEEPERS);
       return db.transaction().execute(async (tx) => {
         const before = await find(tx, id);
-        if (!['new', 'called', 'interview_done'].includes(before.status)) throw new DomainError('APPLICATION_TRANSITION_INVALID', { status: 409 });
+        if (!['new', 'called', 'interview_done'].includes(before.status))
+          throw new DomainError('APPLICATION_TRANSITION_INVALID', { status: 409 });
         await update(
           tx,
           actor,
@@ -231,13 +293,29 @@ export function createApplicationsService(deps: Deps, services: { people: People
       });
     },
 
-    async transition(actor: Actor, id: string, body: z.infer<typeof ApplicationTransitionBody>): Promise<TeacherApplication> {
+    async transition(
+      actor: Actor,
+      id: string,
+      body: z.infer<typeof ApplicationTransitionBody>,
+    ): Promise<TeacherApplication> {
       requireRole(actor, ...TEACHER_KEEPERS);
-      if (body.to === 'declined' && !body.reason) throw new DomainError('DECLINE_REASON_REQUIRED', { status: 422, fields: [{ field: 'reason', code: 'DECLINE_REASON_REQUIRED' }] });
+      if (body.to === 'declined' && !body.reason)
+        throw new DomainError('DECLINE_REASON_REQUIRED', {
+          status: 422,
+          fields: [{ field: 'reason', code: 'DECLINE_REASON_REQUIRED' }],
+        });
       return db.transaction().execute(async (tx) => {
         const before = await find(tx, id);
-        if (!NEXT[before.status as ApplicationStatus].includes(body.to)) throw new DomainError('APPLICATION_TRANSITION_INVALID', { status: 409 });
-        await update(tx, actor, before, body.version, { status: body.to, ...(body.reason ? { decision_reason: body.reason } : {}) }, body.to);
+        if (!NEXT[before.status as ApplicationStatus].includes(body.to))
+          throw new DomainError('APPLICATION_TRANSITION_INVALID', { status: 409 });
+        await update(
+          tx,
+          actor,
+          before,
+          body.version,
+          { status: body.to, ...(body.reason ? { decision_reason: body.reason } : {}) },
+          body.to,
+        );
         if (body.to !== 'interview_done') await closeCallTask(tx, id, body.to);
         if (body.to === 'interview_done') await closeCallTask(tx, id, 'interview done');
         return detail(tx, id);
@@ -253,11 +331,26 @@ export function createApplicationsService(deps: Deps, services: { people: People
       const result = await db.transaction().execute(async (tx) => {
         const app = await find(tx, id);
         if (app.status !== 'interview_done') throw new DomainError('APPLICATION_TRANSITION_INVALID', { status: 409 });
-        if (!app.interview_background || !app.interview_approach || app.interview_conditions_explained !== 1) throw new DomainError('INTERVIEW_INCOMPLETE', { status: 422 });
-        const person = await services.people.insertPerson(tx, actor, { kind: 'teacher', firstName: app.first_name, lastName: app.last_name, email: app.email, phone: app.phone });
+        if (!app.interview_background || !app.interview_approach || app.interview_conditions_explained !== 1)
+          throw new DomainError('INTERVIEW_INCOMPLETE', { status: 422 });
+        const person = await services.people.insertPerson(tx, actor, {
+          kind: 'teacher',
+          firstName: app.first_name,
+          lastName: app.last_name,
+          email: app.email,
+          phone: app.phone,
+        });
         const now = clock.now().toISOString();
-        await tx.insertInto('teachers').values({ person_id: person.id, status: 'active', bio: null, created_at: now, updated_at: now, version: 1 }).execute();
-        await recordAudit(tx, clock, actor, { entityType: 'teacher', entityId: person.id, action: 'create', summary: `from application ${id}` });
+        await tx
+          .insertInto('teachers')
+          .values({ person_id: person.id, status: 'active', bio: null, created_at: now, updated_at: now, version: 1 })
+          .execute();
+        await recordAudit(tx, clock, actor, {
+          entityType: 'teacher',
+          entityId: person.id,
+          action: 'create',
+          summary: `from application ${id}`,
+        });
         const zones = parseJson<{ kind: string; code: string }[]>(app.zones, []);
         if (!zones.length && app.postal_code) zones.push({ kind: 'postal_code', code: app.postal_code });
         await services.profile.writeProfile(
@@ -269,7 +362,10 @@ export function createApplicationsService(deps: Deps, services: { people: People
             instruments: parseJson<InstrumentJson[]>(app.instruments, []),
             styles: parseJson<string[]>(app.styles, []),
             zones,
-            availability: parseJson<{ weekday: number; startMinute: number; endMinute: number }[]>(app.availability, []),
+            availability: parseJson<{ weekday: number; startMinute: number; endMinute: number }[]>(
+              app.availability,
+              [],
+            ),
             maxTravelKm: app.max_travel_km,
             teachesAtHome: app.teaches_at_home === 1,
             teachesAtSchool: app.teaches_at_school === 1,
@@ -282,10 +378,30 @@ export function createApplicationsService(deps: Deps, services: { people: People
         // The applicant gave a postal code, not a street: enough to place them until they complete their address.
         const place = app.postal_code ? resolvePlace({ postalCode: app.postal_code, city: app.city }) : null;
         if (place) {
-          await tx.updateTable('teachers').set({ postal_code: place.postalCode, city: app.city ?? place.commune, insee_code: place.inseeCode, latitude: place.latitude, longitude: place.longitude }).where('person_id', '=', person.id).execute();
+          await tx
+            .updateTable('teachers')
+            .set({
+              postal_code: place.postalCode,
+              city: app.city ?? place.commune,
+              insee_code: place.inseeCode,
+              latitude: place.latitude,
+              longitude: place.longitude,
+            })
+            .where('person_id', '=', person.id)
+            .execute();
         }
-        await tx.updateTable('teacher_documents').set({ teacher_id: person.id }).where('application_id', '=', id).execute();
-        await services.users.createInvitedUser(tx, actor, { email: app.email, displayName: `${app.first_name} ${app.last_name}`, roles: ['teacher'], locale: app.locale as Locale, personId: person.id });
+        await tx
+          .updateTable('teacher_documents')
+          .set({ teacher_id: person.id })
+          .where('application_id', '=', id)
+          .execute();
+        await services.users.createInvitedUser(tx, actor, {
+          email: app.email,
+          displayName: `${app.first_name} ${app.last_name}`,
+          roles: ['teacher'],
+          locale: app.locale as Locale,
+          personId: person.id,
+        });
         await update(tx, actor, app, body.version, { status: 'accepted', teacher_id: person.id }, 'accepted');
         await closeCallTask(tx, id, 'accepted');
         return detail(tx, id);

@@ -16,7 +16,14 @@ import { withExtension } from '../../platform/download.js';
 import { checkDocument, cleanFileName, extensionOf, type Upload } from './upload.js';
 
 export function toDocument(row: TeacherDocumentsTable): TeacherDocument {
-  return { id: row.id, category: row.category, originalName: row.original_name, contentType: row.content_type, sizeBytes: row.size_bytes, createdAt: row.created_at };
+  return {
+    id: row.id,
+    category: row.category,
+    originalName: row.original_name,
+    contentType: row.content_type,
+    sizeBytes: row.size_bytes,
+    createdAt: row.created_at,
+  };
 }
 
 /**
@@ -31,7 +38,12 @@ export function createTeacherDocumentsService(deps: Deps, storage: FileStorage) 
   }
 
   /** Checks the file by content and stores its bytes; returns the row to insert in the caller's transaction. */
-  async function storeFile(actor: Actor, file: Upload['file'], owner: { teacherId?: string | null; applicationId?: string | null }, category: string): Promise<TeacherDocumentsTable> {
+  async function storeFile(
+    actor: Actor,
+    file: Upload['file'],
+    owner: { teacherId?: string | null; applicationId?: string | null },
+    category: string,
+  ): Promise<TeacherDocumentsTable> {
     const checked = await checkDocument(file);
     if (!file) throw new DomainError('FILE_REQUIRED');
     const id = newId();
@@ -64,7 +76,12 @@ export function createTeacherDocumentsService(deps: Deps, storage: FileStorage) 
 
   async function insertRow(tx: Tx, actor: Actor, row: TeacherDocumentsTable): Promise<void> {
     await tx.insertInto('teacher_documents').values(row).execute();
-    await recordAudit(tx, clock, actor, { entityType: row.teacher_id ? 'teacher' : 'teacher-application', entityId: row.teacher_id ?? row.application_id ?? row.id, action: 'document-added', summary: `${row.category}: ${row.original_name}` });
+    await recordAudit(tx, clock, actor, {
+      entityType: row.teacher_id ? 'teacher' : 'teacher-application',
+      entityId: row.teacher_id ?? row.application_id ?? row.id,
+      action: 'document-added',
+      summary: `${row.category}: ${row.original_name}`,
+    });
   }
 
   return {
@@ -75,10 +92,18 @@ export function createTeacherDocumentsService(deps: Deps, storage: FileStorage) 
 
     async upload(actor: Actor, teacherId: string, upload: Upload): Promise<TeacherDocument> {
       assertDocumentsAccess(actor, teacherId);
-      const teacher = await db.selectFrom('teachers').select(['status']).where('person_id', '=', teacherId).executeTakeFirst();
+      const teacher = await db
+        .selectFrom('teachers')
+        .select(['status'])
+        .where('person_id', '=', teacherId)
+        .executeTakeFirst();
       if (!teacher) throw notFound();
       const category = DocumentCategory.safeParse(upload.fields.category ?? 'other');
-      if (!category.success) throw new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field: 'category', code: 'invalid_value' }] });
+      if (!category.success)
+        throw new DomainError('VALIDATION_FAILED', {
+          status: 400,
+          fields: [{ field: 'category', code: 'invalid_value' }],
+        });
       const row = await storeFile(actor, upload.file, { teacherId }, category.data);
       await insertOrDiscard(row, (tx) => insertRow(tx, actor, row));
       return toDocument(row);
@@ -86,17 +111,30 @@ export function createTeacherDocumentsService(deps: Deps, storage: FileStorage) 
 
     async list(actor: Actor, teacherId: string): Promise<TeacherDocument[]> {
       assertDocumentsAccess(actor, teacherId);
-      const rows = await db.selectFrom('teacher_documents').selectAll().where('teacher_id', '=', teacherId).orderBy('created_at', 'desc').execute();
+      const rows = await db
+        .selectFrom('teacher_documents')
+        .selectAll()
+        .where('teacher_id', '=', teacherId)
+        .orderBy('created_at', 'desc')
+        .execute();
       return rows.map(toDocument);
     },
 
     async listForApplication(tx: Tx, applicationId: string): Promise<TeacherDocument[]> {
-      const rows = await tx.selectFrom('teacher_documents').selectAll().where('application_id', '=', applicationId).orderBy('created_at').execute();
+      const rows = await tx
+        .selectFrom('teacher_documents')
+        .selectAll()
+        .where('application_id', '=', applicationId)
+        .orderBy('created_at')
+        .execute();
       return rows.map(toDocument);
     },
 
     /** The bytes of one document, for those allowed only: the teacher themself or staff who onboard teachers. */
-    async open(actor: Actor, documentId: string): Promise<{ stream: Readable; contentType: string; fileName: string; sizeBytes: number }> {
+    async open(
+      actor: Actor,
+      documentId: string,
+    ): Promise<{ stream: Readable; contentType: string; fileName: string; sizeBytes: number }> {
       const row = await db.selectFrom('teacher_documents').selectAll().where('id', '=', documentId).executeTakeFirst();
       if (!row) throw notFound();
       assertDocumentsAccess(actor, row.teacher_id);
@@ -115,7 +153,13 @@ export function createTeacherDocumentsService(deps: Deps, storage: FileStorage) 
       await db.transaction().execute(async (tx) => {
         const deleted = await tx.deleteFrom('teacher_documents').where('id', '=', documentId).executeTakeFirst();
         if (Number(deleted.numDeletedRows) !== 1) throw notFound();
-        await recordAudit(tx, clock, actor, { entityType: row.teacher_id ? 'teacher' : 'teacher-application', entityId: row.teacher_id ?? row.application_id ?? row.id, action: 'document-removed', before: { ...row }, summary: `${row.category}: ${row.original_name}` });
+        await recordAudit(tx, clock, actor, {
+          entityType: row.teacher_id ? 'teacher' : 'teacher-application',
+          entityId: row.teacher_id ?? row.application_id ?? row.id,
+          action: 'document-removed',
+          before: { ...row },
+          summary: `${row.category}: ${row.original_name}`,
+        });
       });
       // Bytes go after the row: a failure here leaves an orphan file, never a row without its file.
       await storage.delete(row.storage_key).catch(() => undefined);

@@ -4,7 +4,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loginAs, makeUser, type Agent } from '../../testing/harness.js';
 import { assignTeacher, makeFamily } from '../../testing/factories.js';
 import { createLocalStorage, streamToBuffer } from '../../platform/storage.js';
-import { createTeachersTestApp, EXE_BYTES, multipart, PDF_BYTES, PNG_BYTES, staff, teacherWithLogin } from './teachers.test-support.js';
+import {
+  createTeachersTestApp,
+  EXE_BYTES,
+  multipart,
+  PDF_BYTES,
+  PNG_BYTES,
+  staff,
+  teacherWithLogin,
+} from './teachers.test-support.js';
 
 type Ctx = Awaited<ReturnType<typeof createTeachersTestApp>>;
 let ctx: Ctx;
@@ -37,7 +45,11 @@ describe('teacher documents', () => {
   it('lets a teacher upload a diploma to their own space and read it back', async () => {
     const res = await upload(owner.agent, owner.id, PDF_BYTES, 'diplôme DEM.pdf');
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ category: 'diploma', contentType: 'application/pdf', originalName: 'diplôme DEM.pdf' });
+    expect(res.json()).toMatchObject({
+      category: 'diploma',
+      contentType: 'application/pdf',
+      originalName: 'diplôme DEM.pdf',
+    });
     const list = (await owner.agent.get(`/api/teachers/${owner.id}/documents`)).json();
     expect(list).toHaveLength(1);
     const download = await owner.agent.get(`/api/teacher-documents/${res.json().id}/content`);
@@ -80,7 +92,11 @@ describe('teacher documents', () => {
 
   it('removes a document and its bytes', async () => {
     const doc = (await upload(owner.agent, owner.id, PDF_BYTES, 'old.pdf')).json();
-    const row = await ctx.deps.db.selectFrom('teacher_documents').select('storage_key').where('id', '=', doc.id).executeTakeFirstOrThrow();
+    const row = await ctx.deps.db
+      .selectFrom('teacher_documents')
+      .select('storage_key')
+      .where('id', '=', doc.id)
+      .executeTakeFirstOrThrow();
     const file = path.join(ctx.storageDir, ...row.storage_key.split('/'));
     expect(fs.existsSync(file)).toBe(true);
     expect((await owner.agent.del(`/api/teacher-documents/${doc.id}`)).statusCode).toBe(204);

@@ -18,7 +18,17 @@ import { SETTINGS } from './teachers.settings.js';
 const INCIDENT_REPORTERS = ['sales', 'recruitment', 'followup', 'accounts', 'secretariat'] as const;
 
 function toIncident(r: TeacherIncidentsTable): TeacherIncident {
-  return { id: r.id, teacherId: r.teacher_id, kind: r.kind as TeacherIncident['kind'], occurredOn: r.occurred_on, description: r.description, fileId: r.file_id, reporterKind: r.reporter_kind as 'family' | 'staff', reporterName: r.reporter_name, createdAt: r.created_at };
+  return {
+    id: r.id,
+    teacherId: r.teacher_id,
+    kind: r.kind as TeacherIncident['kind'],
+    occurredOn: r.occurred_on,
+    description: r.description,
+    fileId: r.file_id,
+    reporterKind: r.reporter_kind as 'family' | 'staff',
+    reporterName: r.reporter_name,
+    createdAt: r.created_at,
+  };
 }
 
 /**
@@ -39,7 +49,12 @@ export function createIncidentsService(deps: Deps) {
     async report(actor: Actor, teacherId: string, body: z.infer<typeof ReportIncidentBody>): Promise<TeacherIncident> {
       const user = requireUser(actor);
       return db.transaction().execute(async (tx) => {
-        const teacher = await tx.selectFrom('teachers').innerJoin('people', 'people.id', 'teachers.person_id').select(['people.first_name', 'people.last_name']).where('person_id', '=', teacherId).executeTakeFirst();
+        const teacher = await tx
+          .selectFrom('teachers')
+          .innerJoin('people', 'people.id', 'teachers.person_id')
+          .select(['people.first_name', 'people.last_name'])
+          .where('person_id', '=', teacherId)
+          .executeTakeFirst();
         if (!teacher) throw notFound();
         let familyId: string | null = null;
         let reporterKind: 'family' | 'staff';
@@ -49,12 +64,24 @@ export function createIncidentsService(deps: Deps) {
           // A family reports only about a teacher who teaches (or taught) one of its students.
           reporterKind = 'family';
           familyId = await familyOf(tx, user.personId);
-          const taught = familyId && (await tx.selectFrom('assignments').select('id').where('teacher_id', '=', teacherId).where('family_id', '=', familyId).executeTakeFirst());
+          const taught =
+            familyId &&
+            (await tx
+              .selectFrom('assignments')
+              .select('id')
+              .where('teacher_id', '=', teacherId)
+              .where('family_id', '=', familyId)
+              .executeTakeFirst());
           if (!taught) throw forbidden();
         } else throw forbidden();
         if (body.fileId) {
-          const file = await tx.selectFrom('lesson_files').select(['id', 'family_id']).where('id', '=', body.fileId).executeTakeFirst();
-          if (!file || (reporterKind === 'family' && file.family_id !== familyId)) throw new DomainError('NOT_FOUND', { fields: [{ field: 'fileId', code: 'NOT_FOUND' }] });
+          const file = await tx
+            .selectFrom('lesson_files')
+            .select(['id', 'family_id'])
+            .where('id', '=', body.fileId)
+            .executeTakeFirst();
+          if (!file || (reporterKind === 'family' && file.family_id !== familyId))
+            throw new DomainError('NOT_FOUND', { fields: [{ field: 'fileId', code: 'NOT_FOUND' }] });
           familyId ??= file.family_id;
         }
         const now = clock.now().toISOString();
@@ -72,11 +99,27 @@ export function createIncidentsService(deps: Deps) {
           created_at: now,
         };
         await tx.insertInto('teacher_incidents').values(row).execute();
-        await recordAudit(tx, clock, user, { entityType: 'teacher', entityId: teacherId, action: 'incident-reported', after: { ...row } });
+        await recordAudit(tx, clock, user, {
+          entityType: 'teacher',
+          entityId: teacherId,
+          action: 'incident-reported',
+          after: { ...row },
+        });
 
         const today = dateInZone(clock.now(), await readSetting<string>(tx, 'organisation.timeZone'));
-        const [threshold, windowDays] = await Promise.all([readSetting<number>(tx, SETTINGS.incidentThreshold), readSetting<number>(tx, SETTINGS.incidentWindowDays)]);
-        const recent = await tx.selectFrom('teacher_incidents').select(['id', 'occurred_on']).where('teacher_id', '=', teacherId).where('occurred_on', '>', addDays(today, -windowDays)).orderBy('occurred_on').orderBy('created_at').orderBy('id').execute();
+        const [threshold, windowDays] = await Promise.all([
+          readSetting<number>(tx, SETTINGS.incidentThreshold),
+          readSetting<number>(tx, SETTINGS.incidentWindowDays),
+        ]);
+        const recent = await tx
+          .selectFrom('teacher_incidents')
+          .select(['id', 'occurred_on'])
+          .where('teacher_id', '=', teacherId)
+          .where('occurred_on', '>', addDays(today, -windowDays))
+          .orderBy('occurred_on')
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute();
         const oldest = recent[0];
         if (recent.length >= threshold && oldest) {
           await createTask(tx, clock, {
@@ -96,7 +139,14 @@ export function createIncidentsService(deps: Deps) {
 
     async list(actor: Actor, teacherId: string): Promise<TeacherIncident[]> {
       assertStaffRead(actor);
-      const rows = await db.selectFrom('teacher_incidents').selectAll().where('teacher_id', '=', teacherId).orderBy('occurred_on', 'desc').orderBy('created_at', 'desc').limit(500).execute();
+      const rows = await db
+        .selectFrom('teacher_incidents')
+        .selectAll()
+        .where('teacher_id', '=', teacherId)
+        .orderBy('occurred_on', 'desc')
+        .orderBy('created_at', 'desc')
+        .limit(500)
+        .execute();
       return rows.map(toIncident);
     },
   };

@@ -26,7 +26,11 @@ export function createLowActivityService(deps: Deps, contacts: ContactsService) 
      */
     async list(actor: Actor, query: { cursor?: string; limit: number } = { limit: 50 }): Promise<LowActivityReport> {
       requireRole(actor, 'followup', 'recruitment');
-      const [periodDays, minLessons, timeZone] = await Promise.all([readSetting<number>(db, SETTINGS.lowActivityPeriodDays), readSetting<number>(db, SETTINGS.lowActivityMinLessons), readSetting<string>(db, 'organisation.timeZone')]);
+      const [periodDays, minLessons, timeZone] = await Promise.all([
+        readSetting<number>(db, SETTINGS.lowActivityPeriodDays),
+        readSetting<number>(db, SETTINGS.lowActivityMinLessons),
+        readSetting<string>(db, 'organisation.timeZone'),
+      ]);
       const today = dateInZone(clock.now(), timeZone);
       const since = addDays(today, -periodDays);
       const givenLessons = (eb: ExpressionBuilder<DB, 'teachers' | 'people'>) =>
@@ -63,12 +67,21 @@ export function createLowActivityService(deps: Deps, contacts: ContactsService) 
         const [lastName, id] = after;
         q = q.where(keysetAfter('people.last_name', 'people.id', '>', [lastName, id]));
       }
-      const rows = await q.orderBy('people.last_name').orderBy('people.id').limit(query.limit + 1).execute();
+      const rows = await q
+        .orderBy('people.last_name')
+        .orderBy('people.id')
+        .limit(query.limit + 1)
+        .execute();
       const page = rows.slice(0, query.limit);
       const ids = page.map((r) => r.person_id);
       const zonesOf = new Map<string, { kind: string; code: string }[]>();
       if (ids.length) {
-        for (const z of await db.selectFrom('teacher_zones').select(['teacher_id', 'kind', 'code']).where('teacher_id', 'in', ids).orderBy('code').execute()) {
+        for (const z of await db
+          .selectFrom('teacher_zones')
+          .select(['teacher_id', 'kind', 'code'])
+          .where('teacher_id', 'in', ids)
+          .orderBy('code')
+          .execute()) {
           zonesOf.set(z.teacher_id, [...(zonesOf.get(z.teacher_id) ?? []), { kind: z.kind, code: z.code }]);
         }
       }
@@ -95,9 +108,21 @@ export function createLowActivityService(deps: Deps, contacts: ContactsService) 
     async logCall(actor: Actor, teacherId: string, body: z.infer<typeof LowActivityCallBody>) {
       requireRole(actor, 'followup', 'recruitment');
       return db.transaction().execute(async (tx) => {
-        const teacher = await tx.selectFrom('teachers').select('person_id').where('person_id', '=', teacherId).executeTakeFirst();
+        const teacher = await tx
+          .selectFrom('teachers')
+          .select('person_id')
+          .where('person_id', '=', teacherId)
+          .executeTakeFirst();
         if (!teacher) throw notFound();
-        return contacts.log(tx, actor, { channel: 'call', direction: 'out', personId: teacherId, subjectType: LOW_ACTIVITY_SUBJECT, subjectId: teacherId, summary: body.summary, outcome: body.outcome ?? null });
+        return contacts.log(tx, actor, {
+          channel: 'call',
+          direction: 'out',
+          personId: teacherId,
+          subjectType: LOW_ACTIVITY_SUBJECT,
+          subjectId: teacherId,
+          summary: body.summary,
+          outcome: body.outcome ?? null,
+        });
       });
     },
   };

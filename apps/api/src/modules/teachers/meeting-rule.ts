@@ -18,9 +18,18 @@ export const meetingsAutoKey = (teacherId: string) => `meetings:${teacherId}`;
  * One automatic suspension per teacher (unique auto_key): running this twice, or on two instances at once,
  * suspends once. When staff lift it by hand, it is not re-created: that is a staff decision.
  */
-export async function applyMeetingRule(tx: Tx, deps: Pick<Deps, 'clock' | 'mailer'>, actor: Actor, teacherId: string): Promise<'suspended' | 'lifted' | null> {
+export async function applyMeetingRule(
+  tx: Tx,
+  deps: Pick<Deps, 'clock' | 'mailer'>,
+  actor: Actor,
+  teacherId: string,
+): Promise<'suspended' | 'lifted' | null> {
   await lockTeacher(tx, teacherId);
-  const teacher = await tx.selectFrom('teachers').select(['status']).where('person_id', '=', teacherId).executeTakeFirstOrThrow();
+  const teacher = await tx
+    .selectFrom('teachers')
+    .select(['status'])
+    .where('person_id', '=', teacherId)
+    .executeTakeFirstOrThrow();
   const now = deps.clock.now();
   const nowIso = now.toISOString();
   const graceDays = await readSetting<number>(tx, SETTINGS.meetingsAttendanceGraceDays);
@@ -32,18 +41,36 @@ export async function applyMeetingRule(tx: Tx, deps: Pick<Deps, 'clock' | 'maile
     .where('teacher_id', '=', teacherId)
     .where('attended', '=', 1)
     .executeTakeFirstOrThrow();
-  const existing = await tx.selectFrom('teacher_suspensions').selectAll().where('auto_key', '=', meetingsAutoKey(teacherId)).executeTakeFirst();
+  const existing = await tx
+    .selectFrom('teacher_suspensions')
+    .selectAll()
+    .where('auto_key', '=', meetingsAutoKey(teacherId))
+    .executeTakeFirst();
 
   if (Number(attended.n) > 0) {
     if (existing?.status !== 'active') return null;
     const lifted = await tx
       .updateTable('teacher_suspensions')
-      .set((eb) => ({ status: 'lifted', ended_at: nowIso, ended_by_name: actorName(actor), end_reason: 'attended', updated_at: nowIso, version: eb('version', '+', 1) }))
+      .set((eb) => ({
+        status: 'lifted',
+        ended_at: nowIso,
+        ended_by_name: actorName(actor),
+        end_reason: 'attended',
+        updated_at: nowIso,
+        version: eb('version', '+', 1),
+      }))
       .where('id', '=', existing.id)
       .where('status', '=', 'active')
       .executeTakeFirst();
     if (Number(lifted.numUpdatedRows) !== 1) return null;
-    await recordAudit(tx, deps.clock, actor, { entityType: 'teacher', entityId: teacherId, action: 'suspension-lifted', before: { status: 'active' }, after: { status: 'lifted' }, summary: 'meetings: attended a meeting' });
+    await recordAudit(tx, deps.clock, actor, {
+      entityType: 'teacher',
+      entityId: teacherId,
+      action: 'suspension-lifted',
+      before: { status: 'active' },
+      after: { status: 'lifted' },
+      summary: 'meetings: attended a meeting',
+    });
     await refreshTeacherStatus(tx, deps, actor, teacherId);
     return 'lifted';
   }
@@ -55,7 +82,9 @@ export async function applyMeetingRule(tx: Tx, deps: Pick<Deps, 'clock' | 'maile
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('meeting_invitations.teacher_id', '=', teacherId)
     .where('meetings.ends_at', '<=', nowIso)
-    .where((eb) => eb.or([eb('meetings.attendance_recorded_at', 'is not', null), eb('meetings.ends_at', '<=', graceLimit)]))
+    .where((eb) =>
+      eb.or([eb('meetings.attendance_recorded_at', 'is not', null), eb('meetings.ends_at', '<=', graceLimit)]),
+    )
     .executeTakeFirstOrThrow();
   const threshold = await readSetting<number>(tx, SETTINGS.meetingsMissedBeforeSuspension);
   if (Number(missed.n) < threshold) return null;
@@ -85,7 +114,13 @@ export async function applyMeetingRule(tx: Tx, deps: Pick<Deps, 'clock' | 'maile
     .onConflict((oc) => oc.column('auto_key').doNothing())
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return null;
-  await recordAudit(tx, deps.clock, actor, { entityType: 'teacher', entityId: teacherId, action: 'suspension-created', after: { kind: 'temporary', reason_code: 'meetings', missed: Number(missed.n) }, summary: 'meetings' });
+  await recordAudit(tx, deps.clock, actor, {
+    entityType: 'teacher',
+    entityId: teacherId,
+    action: 'suspension-created',
+    after: { kind: 'temporary', reason_code: 'meetings', missed: Number(missed.n) },
+    summary: 'meetings',
+  });
   await refreshTeacherStatus(tx, deps, actor, teacherId);
   return 'suspended';
 }
@@ -101,9 +136,34 @@ export async function meetingRuleCandidates(tx: Tx, nowIso: string): Promise<str
     .where('meetings.ends_at', '<=', nowIso)
     .where('teachers.status', 'in', ['active', 'suspended'])
     // Only those who never attended and are not already (or no longer) under the automatic suspension.
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('meeting_invitations as mi').select('mi.id').whereRef('mi.teacher_id', '=', 'meeting_invitations.teacher_id').where('mi.attended', '=', 1))))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('teacher_suspensions as ts').select('ts.id').whereRef('ts.teacher_id', '=', 'meeting_invitations.teacher_id').where('ts.reason_code', '=', 'meetings'))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('meeting_invitations as mi')
+            .select('mi.id')
+            .whereRef('mi.teacher_id', '=', 'meeting_invitations.teacher_id')
+            .where('mi.attended', '=', 1),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('teacher_suspensions as ts')
+            .select('ts.id')
+            .whereRef('ts.teacher_id', '=', 'meeting_invitations.teacher_id')
+            .where('ts.reason_code', '=', 'meetings'),
+        ),
+      ),
+    )
     .execute();
-  const suspended = await tx.selectFrom('teacher_suspensions').select('teacher_id').where('reason_code', '=', 'meetings').where('status', '=', 'active').execute();
+  const suspended = await tx
+    .selectFrom('teacher_suspensions')
+    .select('teacher_id')
+    .where('reason_code', '=', 'meetings')
+    .where('status', '=', 'active')
+    .execute();
   return [...new Set([...invited.map((r) => r.teacher_id), ...suspended.map((r) => r.teacher_id)])];
 }

@@ -24,7 +24,9 @@ beforeAll(async () => {
   const request = await sales.post('/api/requests', requestBody());
   expect(request.statusCode, request.body).toBe(201);
   fileId = (request.json() as { id: string }).id;
-  expect((await sales.post(`/api/files/${fileId}/subscription`, { planId: await makePlan(ctx.deps) })).statusCode).toBe(200);
+  expect((await sales.post(`/api/files/${fileId}/subscription`, { planId: await makePlan(ctx.deps) })).statusCode).toBe(
+    200,
+  );
 });
 afterAll(async () => ctx.close());
 
@@ -37,12 +39,24 @@ async function candidateIds(): Promise<string[]> {
 async function meetingWith(attended: boolean): Promise<void> {
   const startsAt = new Date(ctx.clock.now().getTime() + 2 * 86_400_000).toISOString();
   const staff = await followup();
-  const meeting = await staff.post('/api/meetings', { subject: 'Rencontre pédagogique', startsAt, durationMinutes: 120, place: 'Salle Rameau', facilitator: 'Fanny Suivi', capacity: 20 });
+  const meeting = await staff.post('/api/meetings', {
+    subject: 'Rencontre pédagogique',
+    startsAt,
+    durationMinutes: 120,
+    place: 'Salle Rameau',
+    facilitator: 'Fanny Suivi',
+    capacity: 20,
+  });
   expect(meeting.statusCode, meeting.body).toBe(201);
   const id = (meeting.json() as { id: string }).id;
-  expect((await staff.post(`/api/meetings/${id}/invitations`, { mode: 'chosen', teacherIds: [teacherId] })).statusCode).toBe(200);
+  expect(
+    (await staff.post(`/api/meetings/${id}/invitations`, { mode: 'chosen', teacherIds: [teacherId] })).statusCode,
+  ).toBe(200);
   ctx.clock.advanceDays(3);
-  expect((await (await followup()).put(`/api/meetings/${id}/attendance`, { attendance: [{ teacherId, attended }] })).statusCode).toBe(200);
+  expect(
+    (await (await followup()).put(`/api/meetings/${id}/attendance`, { attendance: [{ teacherId, attended }] }))
+      .statusCode,
+  ).toBe(200);
 }
 
 describe('missed meetings and matching', () => {

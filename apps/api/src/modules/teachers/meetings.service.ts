@@ -20,7 +20,11 @@ import { applyMeetingRule, meetingRuleCandidates } from './meeting-rule.js';
 const MEETING_STAFF = ['followup'] as const;
 
 function formatWhen(iso: string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone,
+  }).format(new Date(iso));
 }
 
 /** Pedagogical meetings: scheduling, invitations (answered from the e-mail or the portal) and attendance. */
@@ -38,10 +42,29 @@ export function createMeetingsService(deps: Deps) {
       .selectFrom('meetings')
       .selectAll()
       .select((eb) => [
-        eb.selectFrom('meeting_invitations as i').select((e) => e.fn.countAll<number>().as('n')).whereRef('i.meeting_id', '=', 'meetings.id').as('invited'),
-        eb.selectFrom('meeting_invitations as i').select((e) => e.fn.countAll<number>().as('n')).whereRef('i.meeting_id', '=', 'meetings.id').where('i.response', '=', 'yes').as('yes'),
-        eb.selectFrom('meeting_invitations as i').select((e) => e.fn.countAll<number>().as('n')).whereRef('i.meeting_id', '=', 'meetings.id').where('i.response', '=', 'no').as('no'),
-        eb.selectFrom('meeting_invitations as i').select((e) => e.fn.countAll<number>().as('n')).whereRef('i.meeting_id', '=', 'meetings.id').where('i.attended', '=', 1).as('attended'),
+        eb
+          .selectFrom('meeting_invitations as i')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('i.meeting_id', '=', 'meetings.id')
+          .as('invited'),
+        eb
+          .selectFrom('meeting_invitations as i')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('i.meeting_id', '=', 'meetings.id')
+          .where('i.response', '=', 'yes')
+          .as('yes'),
+        eb
+          .selectFrom('meeting_invitations as i')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('i.meeting_id', '=', 'meetings.id')
+          .where('i.response', '=', 'no')
+          .as('no'),
+        eb
+          .selectFrom('meeting_invitations as i')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('i.meeting_id', '=', 'meetings.id')
+          .where('i.attended', '=', 1)
+          .as('attended'),
       ])
       .orderBy('starts_at', 'desc')
       .limit(300);
@@ -95,13 +118,32 @@ export function createMeetingsService(deps: Deps) {
     const r = await tx
       .selectFrom('meeting_invitations')
       .innerJoin('meetings', 'meetings.id', 'meeting_invitations.meeting_id')
-      .select(['meeting_invitations.id', 'meeting_invitations.response', 'meeting_invitations.attended', 'meetings.id as meeting_id', 'meetings.subject', 'meetings.starts_at', 'meetings.ends_at', 'meetings.place', 'meetings.video_url', 'meetings.facilitator'])
+      .select([
+        'meeting_invitations.id',
+        'meeting_invitations.response',
+        'meeting_invitations.attended',
+        'meetings.id as meeting_id',
+        'meetings.subject',
+        'meetings.starts_at',
+        'meetings.ends_at',
+        'meetings.place',
+        'meetings.video_url',
+        'meetings.facilitator',
+      ])
       .where('meeting_invitations.id', '=', invitationId)
       .executeTakeFirst();
     if (!r) throw notFound();
     return {
       invitationId: r.id,
-      meeting: { id: r.meeting_id, subject: r.subject, startsAt: r.starts_at, endsAt: r.ends_at, place: r.place, videoUrl: r.video_url, facilitator: r.facilitator },
+      meeting: {
+        id: r.meeting_id,
+        subject: r.subject,
+        startsAt: r.starts_at,
+        endsAt: r.ends_at,
+        place: r.place,
+        videoUrl: r.video_url,
+        facilitator: r.facilitator,
+      },
       response: r.response as 'yes' | 'no' | null,
       attended: r.attended === null ? null : r.attended === 1,
       canAnswer: !used && r.starts_at > clock.now().toISOString(),
@@ -109,27 +151,59 @@ export function createMeetingsService(deps: Deps) {
   }
 
   /** Records a yes/no; a "yes" beyond the meeting's capacity is refused. */
-  async function setAnswer(tx: Tx, actor: Actor, invitationId: string, answer: 'yes' | 'no', consumeToken: boolean): Promise<void> {
-    const inv = await tx.selectFrom('meeting_invitations').selectAll().where('id', '=', invitationId).executeTakeFirst();
+  async function setAnswer(
+    tx: Tx,
+    actor: Actor,
+    invitationId: string,
+    answer: 'yes' | 'no',
+    consumeToken: boolean,
+  ): Promise<void> {
+    const inv = await tx
+      .selectFrom('meeting_invitations')
+      .selectAll()
+      .where('id', '=', invitationId)
+      .executeTakeFirst();
     if (!inv) throw notFound();
     const meeting = await findMeeting(tx, inv.meeting_id);
     const now = clock.now().toISOString();
     if (meeting.starts_at <= now) throw new DomainError('MEETING_IN_PAST', { status: 409 });
     if (answer === 'yes' && inv.response !== 'yes') {
       // Lock the meeting row so two last-seat answers cannot both pass the capacity check.
-      await tx.updateTable('meetings').set((eb) => ({ version: eb.ref('version') })).where('id', '=', meeting.id).execute();
-      const taken = await tx.selectFrom('meeting_invitations').select((eb) => eb.fn.countAll<number>().as('n')).where('meeting_id', '=', meeting.id).where('response', '=', 'yes').executeTakeFirstOrThrow();
+      await tx
+        .updateTable('meetings')
+        .set((eb) => ({ version: eb.ref('version') }))
+        .where('id', '=', meeting.id)
+        .execute();
+      const taken = await tx
+        .selectFrom('meeting_invitations')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('meeting_id', '=', meeting.id)
+        .where('response', '=', 'yes')
+        .executeTakeFirstOrThrow();
       if (Number(taken.n) >= meeting.capacity) throw new DomainError('MEETING_FULL', { status: 409 });
     }
-    let query = tx.updateTable('meeting_invitations').set({ response: answer, responded_at: now, ...(consumeToken ? { token_used_at: now } : {}) }).where('id', '=', invitationId);
+    let query = tx
+      .updateTable('meeting_invitations')
+      .set({ response: answer, responded_at: now, ...(consumeToken ? { token_used_at: now } : {}) })
+      .where('id', '=', invitationId);
     if (consumeToken) query = query.where('token_used_at', 'is', null);
     const result = await query.executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw new DomainError('TOKEN_INVALID');
-    await recordAudit(tx, clock, actor, { entityType: 'meeting', entityId: meeting.id, action: 'answer', before: { teacher_id: inv.teacher_id, response: inv.response }, after: { teacher_id: inv.teacher_id, response: answer } });
+    await recordAudit(tx, clock, actor, {
+      entityType: 'meeting',
+      entityId: meeting.id,
+      action: 'answer',
+      before: { teacher_id: inv.teacher_id, response: inv.response },
+      after: { teacher_id: inv.teacher_id, response: answer },
+    });
   }
 
   async function invitationByToken(tx: Tx, token: string) {
-    const inv = await tx.selectFrom('meeting_invitations').selectAll().where('token_hash', '=', hashSecret(token)).executeTakeFirst();
+    const inv = await tx
+      .selectFrom('meeting_invitations')
+      .selectAll()
+      .where('token_hash', '=', hashSecret(token))
+      .executeTakeFirst();
     if (!inv) throw new DomainError('TOKEN_INVALID');
     return inv;
   }
@@ -138,7 +212,11 @@ export function createMeetingsService(deps: Deps) {
     async create(actor: Actor, body: z.infer<typeof CreateMeetingBody>): Promise<MeetingDetail> {
       requireRole(actor, ...MEETING_STAFF);
       const startsAt = new Date(body.startsAt);
-      if (startsAt.getTime() <= clock.now().getTime()) throw new DomainError('MEETING_IN_PAST', { status: 422, fields: [{ field: 'startsAt', code: 'MEETING_IN_PAST' }] });
+      if (startsAt.getTime() <= clock.now().getTime())
+        throw new DomainError('MEETING_IN_PAST', {
+          status: 422,
+          fields: [{ field: 'startsAt', code: 'MEETING_IN_PAST' }],
+        });
       return db.transaction().execute(async (tx) => {
         const now = clock.now().toISOString();
         const row: MeetingsTable = {
@@ -157,7 +235,12 @@ export function createMeetingsService(deps: Deps) {
           version: 1,
         };
         await tx.insertInto('meetings').values(row).execute();
-        await recordAudit(tx, clock, actor, { entityType: 'meeting', entityId: row.id, action: 'create', after: { ...row } });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'meeting',
+          entityId: row.id,
+          action: 'create',
+          after: { ...row },
+        });
         return detail(tx, row.id);
       });
     },
@@ -181,15 +264,33 @@ export function createMeetingsService(deps: Deps) {
         let query = tx.selectFrom('teachers').select('person_id').where('status', 'in', ['active', 'suspended']);
         if (body.mode === 'chosen') {
           const ids = [...new Set(body.teacherIds)];
-          const found = await tx.selectFrom('teachers').select(['person_id', 'status']).where('person_id', 'in', ids).execute();
+          const found = await tx
+            .selectFrom('teachers')
+            .select(['person_id', 'status'])
+            .where('person_id', 'in', ids)
+            .execute();
           ids.forEach((tid, n) => {
             const t = found.find((f) => f.person_id === tid);
             if (!t) throw new DomainError('NOT_FOUND', { fields: [{ field: `teacherIds.${n}`, code: 'NOT_FOUND' }] });
-            if (t.status !== 'active' && t.status !== 'suspended') throw new DomainError('TEACHER_NOT_ACTIVE', { status: 422, fields: [{ field: `teacherIds.${n}`, code: 'TEACHER_NOT_ACTIVE' }] });
+            if (t.status !== 'active' && t.status !== 'suspended')
+              throw new DomainError('TEACHER_NOT_ACTIVE', {
+                status: 422,
+                fields: [{ field: `teacherIds.${n}`, code: 'TEACHER_NOT_ACTIVE' }],
+              });
           });
           query = query.where('person_id', 'in', ids);
         } else {
-          query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('meeting_invitations').select('id').whereRef('meeting_invitations.teacher_id', '=', 'teachers.person_id').where('attended', '=', 1))));
+          query = query.where((eb) =>
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('meeting_invitations')
+                  .select('id')
+                  .whereRef('meeting_invitations.teacher_id', '=', 'teachers.person_id')
+                  .where('attended', '=', 1),
+              ),
+            ),
+          );
         }
         const teachers = await query.execute();
         const timeZone = await readSetting<string>(tx, 'organisation.timeZone');
@@ -199,7 +300,17 @@ export function createMeetingsService(deps: Deps) {
           const token = newSecret();
           const inserted = await tx
             .insertInto('meeting_invitations')
-            .values({ id: newId(), meeting_id: id, teacher_id: t.person_id, invited_at: now, response: null, responded_at: null, attended: null, token_hash: hashSecret(token), token_used_at: null })
+            .values({
+              id: newId(),
+              meeting_id: id,
+              teacher_id: t.person_id,
+              invited_at: now,
+              response: null,
+              responded_at: null,
+              attended: null,
+              token_hash: hashSecret(token),
+              token_used_at: null,
+            })
             .onConflict((oc) => oc.columns(['meeting_id', 'teacher_id']).doNothing())
             .executeTakeFirst();
           if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue;
@@ -221,7 +332,12 @@ export function createMeetingsService(deps: Deps) {
             related: { type: 'meeting', id },
           });
         }
-        await recordAudit(tx, clock, actor, { entityType: 'meeting', entityId: id, action: 'invite', summary: `${invited} teacher(s) invited (${body.mode})` });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'meeting',
+          entityId: id,
+          action: 'invite',
+          summary: `${invited} teacher(s) invited (${body.mode})`,
+        });
         return detail(tx, id);
       });
       await mailer.flush();
@@ -247,7 +363,11 @@ export function createMeetingsService(deps: Deps) {
 
     /** Answering from the teacher portal (or followup recording an answer given on the phone). */
     async answer(actor: Actor, invitationId: string, answer: 'yes' | 'no'): Promise<TeacherMeetingInvitation> {
-      const inv = await db.selectFrom('meeting_invitations').select(['teacher_id']).where('id', '=', invitationId).executeTakeFirst();
+      const inv = await db
+        .selectFrom('meeting_invitations')
+        .select(['teacher_id'])
+        .where('id', '=', invitationId)
+        .executeTakeFirst();
       if (!inv) throw notFound();
       if (!isSelf(actor, inv.teacher_id)) requireRole(actor, ...MEETING_STAFF);
       return db.transaction().execute(async (tx) => {
@@ -280,21 +400,49 @@ export function createMeetingsService(deps: Deps) {
         const now = clock.now().toISOString();
         if (meeting.starts_at > now) throw new DomainError('MEETING_NOT_STARTED', { status: 409 });
         const teacherIds = [...new Set(body.attendance.map((a) => a.teacherId))];
-        const known = await tx.selectFrom('teachers').select('person_id').where('person_id', 'in', teacherIds).execute();
+        const known = await tx
+          .selectFrom('teachers')
+          .select('person_id')
+          .where('person_id', 'in', teacherIds)
+          .execute();
         body.attendance.forEach((a, n) => {
-          if (!known.some((k) => k.person_id === a.teacherId)) throw new DomainError('NOT_FOUND', { fields: [{ field: `attendance.${n}.teacherId`, code: 'NOT_FOUND' }] });
+          if (!known.some((k) => k.person_id === a.teacherId))
+            throw new DomainError('NOT_FOUND', { fields: [{ field: `attendance.${n}.teacherId`, code: 'NOT_FOUND' }] });
         });
-        const before = await tx.selectFrom('meeting_invitations').select(['teacher_id', 'attended']).where('meeting_id', '=', id).execute();
+        const before = await tx
+          .selectFrom('meeting_invitations')
+          .select(['teacher_id', 'attended'])
+          .where('meeting_id', '=', id)
+          .execute();
         for (const a of body.attendance) {
-          const updated = await tx.updateTable('meeting_invitations').set({ attended: a.attended ? 1 : 0 }).where('meeting_id', '=', id).where('teacher_id', '=', a.teacherId).executeTakeFirst();
+          const updated = await tx
+            .updateTable('meeting_invitations')
+            .set({ attended: a.attended ? 1 : 0 })
+            .where('meeting_id', '=', id)
+            .where('teacher_id', '=', a.teacherId)
+            .executeTakeFirst();
           if (Number(updated.numUpdatedRows) === 0 && a.attended) {
             await tx
               .insertInto('meeting_invitations')
-              .values({ id: newId(), meeting_id: id, teacher_id: a.teacherId, invited_at: now, response: null, responded_at: null, attended: 1, token_hash: hashSecret(newSecret()), token_used_at: now })
+              .values({
+                id: newId(),
+                meeting_id: id,
+                teacher_id: a.teacherId,
+                invited_at: now,
+                response: null,
+                responded_at: null,
+                attended: 1,
+                token_hash: hashSecret(newSecret()),
+                token_used_at: now,
+              })
               .execute();
           }
         }
-        await tx.updateTable('meetings').set((eb) => ({ attendance_recorded_at: now, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', id).execute();
+        await tx
+          .updateTable('meetings')
+          .set((eb) => ({ attendance_recorded_at: now, updated_at: now, version: eb('version', '+', 1) }))
+          .where('id', '=', id)
+          .execute();
         await recordAudit(tx, clock, actor, {
           entityType: 'meeting',
           entityId: id,

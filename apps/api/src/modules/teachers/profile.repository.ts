@@ -14,9 +14,26 @@ export type TeacherWithPerson = NonNullable<Awaited<ReturnType<typeof findTeache
 
 export async function profileRows(tx: Tx, teacherId: string) {
   const [instruments, zones, availability] = await Promise.all([
-    tx.selectFrom('teacher_instruments').selectAll().where('teacher_id', '=', teacherId).orderBy('instrument').execute(),
-    tx.selectFrom('teacher_zones').selectAll().where('teacher_id', '=', teacherId).orderBy('kind').orderBy('code').execute(),
-    tx.selectFrom('teacher_availability').selectAll().where('teacher_id', '=', teacherId).orderBy('weekday').orderBy('start_minute').execute(),
+    tx
+      .selectFrom('teacher_instruments')
+      .selectAll()
+      .where('teacher_id', '=', teacherId)
+      .orderBy('instrument')
+      .execute(),
+    tx
+      .selectFrom('teacher_zones')
+      .selectAll()
+      .where('teacher_id', '=', teacherId)
+      .orderBy('kind')
+      .orderBy('code')
+      .execute(),
+    tx
+      .selectFrom('teacher_availability')
+      .selectAll()
+      .where('teacher_id', '=', teacherId)
+      .orderBy('weekday')
+      .orderBy('start_minute')
+      .execute(),
   ]);
   return { instruments, zones, availability };
 }
@@ -35,16 +52,36 @@ export async function replaceProfileRows(tx: Tx, teacherId: string, input: Profi
   if (input.instruments.length) {
     await tx
       .insertInto('teacher_instruments')
-      .values(input.instruments.map((i) => ({ teacher_id: teacherId, instrument: i.instrument, level_min: i.levelMin, level_max: i.levelMax, age_min: i.ageMin, age_max: i.ageMax })))
+      .values(
+        input.instruments.map((i) => ({
+          teacher_id: teacherId,
+          instrument: i.instrument,
+          level_min: i.levelMin,
+          level_max: i.levelMax,
+          age_min: i.ageMin,
+          age_max: i.ageMax,
+        })),
+      )
       .execute();
   }
   // The same zone twice would break the primary key: keep each (kind, code) once.
   const zones = [...new Map(input.zones.map((z) => [`${z.kind}|${z.code}`, z])).values()];
-  if (zones.length) await tx.insertInto('teacher_zones').values(zones.map((z) => ({ teacher_id: teacherId, kind: z.kind, code: z.code }))).execute();
+  if (zones.length)
+    await tx
+      .insertInto('teacher_zones')
+      .values(zones.map((z) => ({ teacher_id: teacherId, kind: z.kind, code: z.code })))
+      .execute();
   if (input.availability.length) {
     await tx
       .insertInto('teacher_availability')
-      .values(input.availability.map((s) => ({ teacher_id: teacherId, weekday: s.weekday, start_minute: s.startMinute, end_minute: s.endMinute })))
+      .values(
+        input.availability.map((s) => ({
+          teacher_id: teacherId,
+          weekday: s.weekday,
+          start_minute: s.startMinute,
+          end_minute: s.endMinute,
+        })),
+      )
       .execute();
   }
 }

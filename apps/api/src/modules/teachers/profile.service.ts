@@ -61,7 +61,13 @@ export function createTeacherProfileService(deps: Deps) {
       statusReason: t.status_reason,
       statusUntil: t.status_until,
       bio: t.bio,
-      instruments: rows.instruments.map((i) => ({ instrument: i.instrument, levelMin: i.level_min, levelMax: i.level_max, ageMin: i.age_min, ageMax: i.age_max })),
+      instruments: rows.instruments.map((i) => ({
+        instrument: i.instrument,
+        levelMin: i.level_min,
+        levelMax: i.level_max,
+        ageMin: i.age_min,
+        ageMax: i.age_max,
+      })),
       styles: parseStyles(t.styles),
       zones: rows.zones.map((z) => ({ kind: z.kind as 'commune' | 'postal_code' | 'department', code: z.code })),
       maxTravelKm: t.max_travel_km,
@@ -70,9 +76,14 @@ export function createTeacherProfileService(deps: Deps) {
       teachesOnline: t.teaches_online === 1,
       capacityNewStudents: t.capacity_new_students,
       // A teacher onboarded from an application has a postal code and town but no street yet: shown for completion.
-      address: t.postal_code && t.city ? { line1: t.address_line1 ?? '', postalCode: t.postal_code, city: t.city } : null,
+      address:
+        t.postal_code && t.city ? { line1: t.address_line1 ?? '', postalCode: t.postal_code, city: t.city } : null,
       place: { inseeCode: t.insee_code, latitude: t.latitude, longitude: t.longitude },
-      availability: rows.availability.map((s) => ({ weekday: s.weekday, startMinute: s.start_minute, endMinute: s.end_minute })),
+      availability: rows.availability.map((s) => ({
+        weekday: s.weekday,
+        startMinute: s.start_minute,
+        endMinute: s.end_minute,
+      })),
       version: t.version,
       updatedAt: t.updated_at,
     };
@@ -82,7 +93,13 @@ export function createTeacherProfileService(deps: Deps) {
    * Writes the whole profile in the caller's transaction, with the teacher's version as the optimistic lock
    * (null: the row was just created by the caller, as when an application is accepted).
    */
-  async function writeProfile(tx: Tx, actor: Actor, teacherId: string, input: ProfileInput, version: number | null): Promise<void> {
+  async function writeProfile(
+    tx: Tx,
+    actor: Actor,
+    teacherId: string,
+    input: ProfileInput,
+    version: number | null,
+  ): Promise<void> {
     const before = await view(tx, teacherId);
     const set = {
       bio: input.bio,
@@ -95,7 +112,10 @@ export function createTeacherProfileService(deps: Deps) {
       ...placeColumns(input.address),
       updated_at: clock.now().toISOString(),
     };
-    let query = tx.updateTable('teachers').set((eb) => ({ ...set, version: eb('version', '+', 1) })).where('person_id', '=', teacherId);
+    let query = tx
+      .updateTable('teachers')
+      .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+      .where('person_id', '=', teacherId);
     if (version !== null) query = query.where('version', '=', version);
     const result = await query.executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw stale();
@@ -103,7 +123,13 @@ export function createTeacherProfileService(deps: Deps) {
     const after = await view(tx, teacherId);
     const { version: _bv, updatedAt: _bu, ...beforeRest } = before;
     const { version: _av, updatedAt: _au, ...afterRest } = after;
-    await recordAudit(tx, clock, actor, { entityType: 'teacher', entityId: teacherId, action: 'profile-update', before: beforeRest, after: afterRest });
+    await recordAudit(tx, clock, actor, {
+      entityType: 'teacher',
+      entityId: teacherId,
+      action: 'profile-update',
+      before: beforeRest,
+      after: afterRest,
+    });
   }
 
   return {

@@ -23,14 +23,20 @@ const profile = (version: number, overrides: Record<string, unknown> = {}) => ({
   bio: 'Pianiste, 15 ans d’enseignement.',
   instruments: [{ instrument: 'Piano', levelMin: 1, levelMax: 2, ageMin: 5, ageMax: 18 }],
   styles: ['Jazz', 'classique'],
-  zones: [{ kind: 'commune', code: '69383' }, { kind: 'postal_code', code: '69006' }],
+  zones: [
+    { kind: 'commune', code: '69383' },
+    { kind: 'postal_code', code: '69006' },
+  ],
   maxTravelKm: 10,
   teachesAtHome: true,
   teachesAtSchool: false,
   teachesOnline: false,
   capacityNewStudents: 3,
   address: { line1: '12 rue Vendôme', postalCode: '69006', city: 'Lyon' },
-  availability: [{ weekday: 1, startMinute: 1020, endMinute: 1140 }, { weekday: 6, startMinute: 540, endMinute: 720 }],
+  availability: [
+    { weekday: 1, startMinute: 1020, endMinute: 1140 },
+    { weekday: 6, startMinute: 540, endMinute: 720 },
+  ],
   ...overrides,
 });
 
@@ -45,10 +51,18 @@ describe('teacher profile', () => {
       capacityNewStudents: 3,
       address: { line1: '12 rue Vendôme', postalCode: '69006', city: 'Lyon' },
       place: { inseeCode: '69386' },
-      availability: [{ weekday: 1, startMinute: 1020, endMinute: 1140 }, { weekday: 6, startMinute: 540, endMinute: 720 }],
+      availability: [
+        { weekday: 1, startMinute: 1020, endMinute: 1140 },
+        { weekday: 6, startMinute: 540, endMinute: 720 },
+      ],
     });
     expect(res.json().place.latitude).toBeCloseTo(45.76, 1);
-    const audit = await ctx.deps.db.selectFrom('audit_log').selectAll().where('entity_id', '=', self.id).where('action', '=', 'profile-update').execute();
+    const audit = await ctx.deps.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', self.id)
+      .where('action', '=', 'profile-update')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.changes)).toHaveProperty('capacityNewStudents');
   });
@@ -56,20 +70,39 @@ describe('teacher profile', () => {
   it('refuses a stale version', async () => {
     const current = (await self.agent.get(`/api/teachers/${self.id}/profile`)).json();
     expect((await self.agent.put(`/api/teachers/${self.id}/profile`, profile(current.version))).statusCode).toBe(200);
-    const stale = await self.agent.put(`/api/teachers/${self.id}/profile`, profile(current.version, { capacityNewStudents: 1 }));
+    const stale = await self.agent.put(
+      `/api/teachers/${self.id}/profile`,
+      profile(current.version, { capacityNewStudents: 1 }),
+    );
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'STALE_RECORD' });
   });
 
   it('refuses slots ending before they start, upside-down levels and ages, duplicate instruments', async () => {
-    const res = await self.agent.put(`/api/teachers/${self.id}/profile`, profile(1, {
-      availability: [{ weekday: 2, startMinute: 600, endMinute: 600 }],
-      instruments: [{ instrument: 'piano', levelMin: 3, levelMax: 2, ageMin: 12, ageMax: 8 }, { instrument: 'Piano', levelMin: 1, levelMax: 1, ageMin: 1, ageMax: 9 }],
-      zones: [{ kind: 'postal_code', code: 'abc' }],
-    }));
+    const res = await self.agent.put(
+      `/api/teachers/${self.id}/profile`,
+      profile(1, {
+        availability: [{ weekday: 2, startMinute: 600, endMinute: 600 }],
+        instruments: [
+          { instrument: 'piano', levelMin: 3, levelMax: 2, ageMin: 12, ageMax: 8 },
+          { instrument: 'Piano', levelMin: 1, levelMax: 1, ageMin: 1, ageMax: 9 },
+        ],
+        zones: [{ kind: 'postal_code', code: 'abc' }],
+      }),
+    );
     expect(res.statusCode).toBe(400);
-    const fields = (res.json() as { errors: { field: string; code: string }[] }).errors.map((e) => `${e.field}:${e.code}`);
-    expect(fields).toEqual(expect.arrayContaining(['availability.0.endMinute:slot_end_before_start', 'instruments.0.levelMax:level_range', 'instruments.0.ageMax:age_range', 'instruments.1.instrument:duplicate_value', 'zones.0.code:invalid_value']));
+    const fields = (res.json() as { errors: { field: string; code: string }[] }).errors.map(
+      (e) => `${e.field}:${e.code}`,
+    );
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'availability.0.endMinute:slot_end_before_start',
+        'instruments.0.levelMax:level_range',
+        'instruments.0.ageMax:age_range',
+        'instruments.1.instrument:duplicate_value',
+        'zones.0.code:invalid_value',
+      ]),
+    );
   });
 
   it('is edited by recruitment and followup, read by all staff, and by nobody else', async () => {
@@ -77,11 +110,20 @@ describe('teacher profile', () => {
     const sales = await staff(ctx, ['sales']);
     const current = (await sales.get(`/api/teachers/${self.id}/profile`)).json();
     expect((await sales.put(`/api/teachers/${self.id}/profile`, profile(current.version))).statusCode).toBe(403);
-    expect((await followup.put(`/api/teachers/${self.id}/profile`, profile(current.version, { capacityNewStudents: 0 }))).json()).toMatchObject({ capacityNewStudents: 0 });
+    expect(
+      (
+        await followup.put(`/api/teachers/${self.id}/profile`, profile(current.version, { capacityNewStudents: 0 }))
+      ).json(),
+    ).toMatchObject({ capacityNewStudents: 0 });
     expect((await other.agent.get(`/api/teachers/${self.id}/profile`)).statusCode).toBe(403);
-    expect((await other.agent.put(`/api/teachers/${self.id}/profile`, profile(current.version + 1))).statusCode).toBe(403);
+    expect((await other.agent.put(`/api/teachers/${self.id}/profile`, profile(current.version + 1))).statusCode).toBe(
+      403,
+    );
     const family = await makeFamily(ctx.deps);
-    const guardian = await loginAs(ctx, (await makeUser(ctx.deps, ['guardian'], { personId: family.guardians[0]!.id })).email);
+    const guardian = await loginAs(
+      ctx,
+      (await makeUser(ctx.deps, ['guardian'], { personId: family.guardians[0]!.id })).email,
+    );
     expect((await guardian.get(`/api/teachers/${self.id}/profile`)).statusCode).toBe(403);
   });
 });

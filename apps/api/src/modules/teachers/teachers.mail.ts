@@ -2,18 +2,27 @@ import { defineTemplate, signature, type PersonalLink } from '../../platform/mai
 
 /** E-mails of the teachers' lifecycle, in French and English. */
 
-export const applicationReceivedMail = defineTemplate<{ name: string; organisation: string }>('teachers.application-received', {
-  fr: (p) => ({
-    subject: `Votre candidature à ${p.organisation}`,
-    text: `Bonjour ${p.name},\n\nNous avons bien reçu votre candidature. Un membre de l’équipe de suivi pédagogique vous appellera pour un entretien : votre parcours musical, votre approche de l’enseignement, le fonctionnement de ${p.organisation} et ses conditions.${signature.fr}`,
-  }),
-  en: (p) => ({
-    subject: `Your application to ${p.organisation}`,
-    text: `Hello ${p.name},\n\nWe have received your application. A member of the pedagogical follow-up team will call you for an interview: your musical background, your teaching approach, how ${p.organisation} works and its conditions.${signature.en}`,
-  }),
-});
+export const applicationReceivedMail = defineTemplate<{ name: string; organisation: string }>(
+  'teachers.application-received',
+  {
+    fr: (p) => ({
+      subject: `Votre candidature à ${p.organisation}`,
+      text: `Bonjour ${p.name},\n\nNous avons bien reçu votre candidature. Un membre de l’équipe de suivi pédagogique vous appellera pour un entretien : votre parcours musical, votre approche de l’enseignement, le fonctionnement de ${p.organisation} et ses conditions.${signature.fr}`,
+    }),
+    en: (p) => ({
+      subject: `Your application to ${p.organisation}`,
+      text: `Hello ${p.name},\n\nWe have received your application. A member of the pedagogical follow-up team will call you for an interview: your musical background, your teaching approach, how ${p.organisation} works and its conditions.${signature.en}`,
+    }),
+  },
+);
 
-type StatusParams = { name: string; status: 'active' | 'suspended' | 'excluded'; reasonCode: 'meetings' | 'manual' | null; reason: string | null; until: string | null };
+type StatusParams = {
+  name: string;
+  status: 'active' | 'suspended' | 'excluded';
+  reasonCode: 'meetings' | 'manual' | null;
+  reason: string | null;
+  until: string | null;
+};
 
 function statusText(p: StatusParams, fr: boolean): string {
   if (p.status === 'active') {
@@ -39,11 +48,21 @@ function statusText(p: StatusParams, fr: boolean): string {
 
 export const teacherStatusMail = defineTemplate<StatusParams>('teachers.status-changed', {
   fr: (p) => ({
-    subject: p.status === 'active' ? 'Votre suspension est levée' : p.status === 'excluded' ? 'Fin de notre collaboration' : 'Suspension temporaire de votre compte professeur',
+    subject:
+      p.status === 'active'
+        ? 'Votre suspension est levée'
+        : p.status === 'excluded'
+          ? 'Fin de notre collaboration'
+          : 'Suspension temporaire de votre compte professeur',
     text: statusText(p, true) + signature.fr,
   }),
   en: (p) => ({
-    subject: p.status === 'active' ? 'Your suspension is lifted' : p.status === 'excluded' ? 'The end of our collaboration' : 'Your teacher account is temporarily suspended',
+    subject:
+      p.status === 'active'
+        ? 'Your suspension is lifted'
+        : p.status === 'excluded'
+          ? 'The end of our collaboration'
+          : 'Your teacher account is temporarily suspended',
     text: statusText(p, false) + signature.en,
   }),
 });
@@ -57,7 +76,13 @@ type MeetingParams = {
   facilitator: string;
   link: PersonalLink;
 };
-const where = (p: MeetingParams, fr: boolean) => [p.place ? `${fr ? 'Lieu' : 'Place'} : ${p.place}` : null, p.videoUrl ? `${fr ? 'Visioconférence' : 'Video link'} : ${p.videoUrl}` : null].filter(Boolean).join('\n');
+const where = (p: MeetingParams, fr: boolean) =>
+  [
+    p.place ? `${fr ? 'Lieu' : 'Place'} : ${p.place}` : null,
+    p.videoUrl ? `${fr ? 'Visioconférence' : 'Video link'} : ${p.videoUrl}` : null,
+  ]
+    .filter(Boolean)
+    .join('\n');
 
 export const meetingInvitationMail = defineTemplate<MeetingParams>('teachers.meeting-invitation', {
   fr: (p) => ({

@@ -17,7 +17,11 @@ import './teachers.settings.js';
 import './documents.sweep.js';
 
 /** Builds the teachers' lifecycle services (profile, applications, documents, meetings, incidents, suspensions). */
-export function createTeachersLifecycle(deps: Deps, others: { people: PeopleService; users: UsersService; contacts: ContactsService }, storage: FileStorage = createStorage(deps.config)): TeachersLifecycleServices {
+export function createTeachersLifecycle(
+  deps: Deps,
+  others: { people: PeopleService; users: UsersService; contacts: ContactsService },
+  storage: FileStorage = createStorage(deps.config),
+): TeachersLifecycleServices {
   const profile = createTeacherProfileService(deps);
   const documents = createTeacherDocumentsService(deps, storage);
   return {
@@ -31,7 +35,11 @@ export function createTeachersLifecycle(deps: Deps, others: { people: PeopleServ
   };
 }
 
-export async function registerTeachersLifecycle(app: FastifyZod, deps: Deps, others: { people: PeopleService; users: UsersService; contacts: ContactsService }): Promise<TeachersLifecycleServices> {
+export async function registerTeachersLifecycle(
+  app: FastifyZod,
+  deps: Deps,
+  others: { people: PeopleService; users: UsersService; contacts: ContactsService },
+): Promise<TeachersLifecycleServices> {
   const services = createTeachersLifecycle(deps, others);
   await teachersLifecycleRoutes(app, services);
   return services;

@@ -35,7 +35,13 @@ const TEACHER_FIELDS = fields(
 );
 /** GET /api/teachers/:id/incidents (staff). */
 const INCIDENT_FIELDS = fields(
-  'teacher_id', 'kind', 'occurred_on', 'description', 'file_id', 'reporter_kind', 'reporter_name',
+  'teacher_id',
+  'kind',
+  'occurred_on',
+  'description',
+  'file_id',
+  'reporter_kind',
+  'reporter_name',
 );
 /** GET /api/teacher-suspensions/:id (staff), and the automatic suspension's own summary of it. */
 const SUSPENSION_FIELDS = fields(

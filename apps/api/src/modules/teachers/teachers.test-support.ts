@@ -8,8 +8,13 @@ import { writeSetting } from '../../platform/settings.js';
 import type { Mailbox } from '../../testing/mailbox.js';
 
 /** Real file contents for upload tests: types are detected from these bytes, never from the names given. */
-export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
-export const PNG_BYTES = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+export const PDF_BYTES = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
+export const PNG_BYTES = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 /** A Windows executable header ("MZ" … "PE"): what a renamed .exe starts with. */
 export const EXE_BYTES = (() => {
   const b = Buffer.alloc(512);
@@ -20,14 +25,21 @@ export const EXE_BYTES = (() => {
 })();
 
 /** A multipart/form-data body as a browser sends it. */
-export function multipart(fields: Record<string, string>, file?: { name: string; filename: string; contentType: string; data: Buffer }) {
+export function multipart(
+  fields: Record<string, string>,
+  file?: { name: string; filename: string; contentType: string; data: Buffer },
+) {
   const boundary = `----harmonie${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
   if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n`,
+      ),
+    );
     parts.push(file.data, Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
@@ -52,7 +64,11 @@ export async function createTeachersTestApp(): Promise<TestContext & { storageDi
   };
 }
 
-export async function staff(ctx: TestContext, roles: Role[], displayName?: string): Promise<Agent & { userId: string; email: string }> {
+export async function staff(
+  ctx: TestContext,
+  roles: Role[],
+  displayName?: string,
+): Promise<Agent & { userId: string; email: string }> {
   const user = await makeUser(ctx.deps, roles, { displayName });
   return Object.assign(await loginAs(ctx, user.email), { userId: user.id, email: user.email });
 }
@@ -75,7 +91,10 @@ export function freshAgent(ctx: TestContext, email: string): Agent {
 }
 
 /** A teacher with a working login (re-logging in on each request, see freshAgent). */
-export async function teacherWithLogin(ctx: TestContext, firstName = 'Paul'): Promise<{ id: string; email: string; agent: Agent }> {
+export async function teacherWithLogin(
+  ctx: TestContext,
+  firstName = 'Paul',
+): Promise<{ id: string; email: string; agent: Agent }> {
   const teacher = await makeTeacher(ctx.deps, { firstName });
   const user = await makeUser(ctx.deps, ['teacher'], { personId: teacher.id });
   return { id: teacher.id, email: user.email, agent: freshAgent(ctx, user.email) };
@@ -95,7 +114,10 @@ export const applicationData = (overrides: Record<string, unknown> = {}) => ({
   city: 'Lyon',
   instruments: [{ instrument: 'Violon', levelMin: 1, levelMax: 3, ageMin: 6, ageMax: 99 }],
   styles: ['classique', 'baroque'],
-  zones: [{ kind: 'postal_code', code: '69003' }, { kind: 'department', code: '69' }],
+  zones: [
+    { kind: 'postal_code', code: '69003' },
+    { kind: 'department', code: '69' },
+  ],
   maxTravelKm: 15,
   teachesAtHome: true,
   teachesAtSchool: false,

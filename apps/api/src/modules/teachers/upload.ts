@@ -12,18 +12,22 @@ const ALLOWED = new Map([
   ['image/webp', 'webp'],
 ]);
 
-const fileError = (code: string, status: number) => new DomainError(code, { status, fields: [{ field: 'file', code }] });
+const fileError = (code: string, status: number) =>
+  new DomainError(code, { status, fields: [{ field: 'file', code }] });
 
 /**
  * Reads a multipart request: its text fields and at most one file, held in memory up to maxBytes (the busboy
  * limit stops reading beyond it, so an oversized upload costs at most maxBytes of memory).
  */
 export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Upload> {
-  if (!request.isMultipart()) throw new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field: 'file', code: 'FILE_REQUIRED' }] });
+  if (!request.isMultipart())
+    throw new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field: 'file', code: 'FILE_REQUIRED' }] });
   const fields: Record<string, string> = {};
   let file: Upload['file'] = null;
   try {
-    for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 200_000, parts: 25 } })) {
+    for await (const part of request.parts({
+      limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 200_000, parts: 25 },
+    })) {
       if (part.type === 'file') {
         const buffer = await part.toBuffer();
         file = { filename: part.filename || 'file', buffer };
@@ -34,7 +38,8 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw fileError('FILE_TOO_LARGE', 413);
-    if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') throw new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field: 'file', code: 'invalid_value' }] });
+    if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT')
+      throw new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field: 'file', code: 'invalid_value' }] });
     throw error;
   }
   return { fields, file };
@@ -58,6 +63,9 @@ export function extensionOf(contentType: string): string | null {
 /** A file name safe to show and to put in a Content-Disposition header. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'file';
-  const cleaned = base.replace(/[^\p{L}\p{N} ._()-]/gu, '_').trim().slice(0, 120);
+  const cleaned = base
+    .replace(/[^\p{L}\p{N} ._()-]/gu, '_')
+    .trim()
+    .slice(0, 120);
   return cleaned || 'file';
 }

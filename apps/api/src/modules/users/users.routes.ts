@@ -6,8 +6,14 @@ import type { UsersService } from './users.service.js';
 export function usersRoutes(app: FastifyZod, users: UsersService): void {
   const tags = ['users'];
   app.get('/api/users', { schema: { tags, response: { 200: z.array(User) } } }, (req) => users.list(req.actor));
-  app.post('/api/users', { schema: { tags, body: InviteUserBody, response: { 201: User } } }, async (req, reply) => reply.status(201).send(await users.invite(req.actor, req.body)));
-  app.patch('/api/users/:id', { schema: { tags, params: z.object({ id: Id }), body: UpdateUserBody, response: { 200: User } } }, (req) => users.update(req.actor, req.params.id, req.body));
+  app.post('/api/users', { schema: { tags, body: InviteUserBody, response: { 201: User } } }, async (req, reply) =>
+    reply.status(201).send(await users.invite(req.actor, req.body)),
+  );
+  app.patch(
+    '/api/users/:id',
+    { schema: { tags, params: z.object({ id: Id }), body: UpdateUserBody, response: { 200: User } } },
+    (req) => users.update(req.actor, req.params.id, req.body),
+  );
   app.post('/api/users/:id/reset-link', { schema: { tags, params: z.object({ id: Id }) } }, async (req, reply) => {
     await users.sendResetLink(req.actor, req.params.id);
     return reply.status(204).send();

@@ -42,16 +42,41 @@ export function createUsersService(deps: Deps, auth: AuthService) {
   }
 
   /** Creates an account (invited, no password yet) and e-mails its invitation link; used by other modules too. */
-  async function createInvitedUser(tx: Tx, actor: Actor, input: { email: string; displayName: string; roles: Role[]; locale: Locale; personId?: string | null }): Promise<string> {
-    if (await findUserByEmail(tx, input.email)) throw new DomainError('EMAIL_TAKEN', { fields: [{ field: 'email', code: 'EMAIL_TAKEN' }] });
+  async function createInvitedUser(
+    tx: Tx,
+    actor: Actor,
+    input: { email: string; displayName: string; roles: Role[]; locale: Locale; personId?: string | null },
+  ): Promise<string> {
+    if (await findUserByEmail(tx, input.email))
+      throw new DomainError('EMAIL_TAKEN', { fields: [{ field: 'email', code: 'EMAIL_TAKEN' }] });
     const now = clock.now().toISOString();
     const id = newId();
-    const row = { id, email: input.email, password_hash: null, display_name: input.displayName, locale: input.locale, status: 'invited', person_id: input.personId ?? null, last_login_at: null, created_at: now, updated_at: now, version: 1 };
+    const row = {
+      id,
+      email: input.email,
+      password_hash: null,
+      display_name: input.displayName,
+      locale: input.locale,
+      status: 'invited',
+      person_id: input.personId ?? null,
+      last_login_at: null,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    };
     await tx.insertInto('users').values(row).execute();
     const roles = [...new Set(input.roles)];
-    await tx.insertInto('user_roles').values(roles.map((role) => ({ user_id: id, role }))).execute();
+    await tx
+      .insertInto('user_roles')
+      .values(roles.map((role) => ({ user_id: id, role })))
+      .execute();
     if (input.personId) await tx.updateTable('people').set({ user_id: id }).where('id', '=', input.personId).execute();
-    await recordAudit(tx, clock, actor, { entityType: 'user', entityId: id, action: 'create', after: { ...row, roles } });
+    await recordAudit(tx, clock, actor, {
+      entityType: 'user',
+      entityId: id,
+      action: 'create',
+      after: { ...row, roles },
+    });
     await auth.issueToken(tx, id, 'invite');
     return id;
   }
@@ -77,20 +102,37 @@ export function createUsersService(deps: Deps, auth: AuthService) {
         const beforeRoles = await rolesOf(tx, userId);
         const set = {
           ...(body.displayName ? { display_name: body.displayName } : {}),
-          ...(body.status ? { status: body.status === 'active' && !before.password_hash ? 'invited' : body.status } : {}),
+          ...(body.status
+            ? { status: body.status === 'active' && !before.password_hash ? 'invited' : body.status }
+            : {}),
           ...(body.locale ? { locale: body.locale } : {}),
           updated_at: clock.now().toISOString(),
         };
-        const result = await tx.updateTable('users').set((eb) => ({ ...set, version: eb('version', '+', 1) })).where('id', '=', userId).where('version', '=', body.version).executeTakeFirst();
+        const result = await tx
+          .updateTable('users')
+          .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+          .where('id', '=', userId)
+          .where('version', '=', body.version)
+          .executeTakeFirst();
         if (Number(result.numUpdatedRows) !== 1) throw stale();
         const roles = body.roles ? [...new Set(body.roles)] : beforeRoles;
         if (body.roles) {
           await tx.deleteFrom('user_roles').where('user_id', '=', userId).execute();
-          await tx.insertInto('user_roles').values(roles.map((role) => ({ user_id: userId, role }))).execute();
+          await tx
+            .insertInto('user_roles')
+            .values(roles.map((role) => ({ user_id: userId, role })))
+            .execute();
         }
         if (body.status === 'disabled') await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-        if ((await countActiveAdmins(tx)) === 0) throw new DomainError('LAST_ADMIN', { status: 422, fields: [{ field: 'roles', code: 'LAST_ADMIN' }] });
-        await recordAudit(tx, clock, actor, { entityType: 'user', entityId: userId, action: 'update', before: { ...before, roles: beforeRoles }, after: { ...before, ...set, roles } });
+        if ((await countActiveAdmins(tx)) === 0)
+          throw new DomainError('LAST_ADMIN', { status: 422, fields: [{ field: 'roles', code: 'LAST_ADMIN' }] });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'user',
+          entityId: userId,
+          action: 'update',
+          before: { ...before, roles: beforeRoles },
+          after: { ...before, ...set, roles },
+        });
       });
       return view(db, userId);
     },
@@ -100,9 +142,19 @@ export function createUsersService(deps: Deps, auth: AuthService) {
         const user = await findUserById(tx, userId);
         if (!user) throw notFound();
         // Followup may help teachers only; anyone else's link is the admin's call.
-        if (actor.kind === 'user' && !actor.roles.has('admin') && !(await rolesOf(tx, userId)).every((r) => r === 'teacher')) throw new DomainError('FORBIDDEN');
+        if (
+          actor.kind === 'user' &&
+          !actor.roles.has('admin') &&
+          !(await rolesOf(tx, userId)).every((r) => r === 'teacher')
+        )
+          throw new DomainError('FORBIDDEN');
         await auth.issueToken(tx, userId, user.password_hash ? 'reset' : 'invite');
-        await recordAudit(tx, clock, actor, { entityType: 'user', entityId: userId, action: 'login-link-sent', summary: user.email });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'user',
+          entityId: userId,
+          action: 'login-link-sent',
+          summary: user.email,
+        });
       });
       await deps.mailer.flush();
     },

@@ -18,12 +18,24 @@ const LeadTimesChart = lazy(async () => ({ default: (await import('./LeadTimesCh
 export function AgencyDashboardPage() {
   const { t } = useTranslation(AGENCY_NS);
   const [service, setService] = useState('followup');
-  const query = useQuery({ queryKey: ['agency-dashboard', service], queryFn: () => apiGet<AgencyDashboard>('/api/dashboards/agency', { service }) });
+  const query = useQuery({
+    queryKey: ['agency-dashboard', service],
+    queryFn: () => apiGet<AgencyDashboard>('/api/dashboards/agency', { service }),
+  });
   const d = query.data;
   return (
     <Stack>
       <PageTitle>{t('dashboard.title')}</PageTitle>
-      <NativeSelect label={t('dashboard.service')} value={service} onChange={(e) => setService(e.currentTarget.value)} data={['sales', 'recruitment', 'followup', 'accounts'].map((s) => ({ value: s, label: t(`dashboard.services.${s}`) }))} maw={300} />
+      <NativeSelect
+        label={t('dashboard.service')}
+        value={service}
+        onChange={(e) => setService(e.currentTarget.value)}
+        data={['sales', 'recruitment', 'followup', 'accounts'].map((s) => ({
+          value: s,
+          label: t(`dashboard.services.${s}`),
+        }))}
+        maw={300}
+      />
       {!d ? (
         <QueryFallback error={query.error} />
       ) : (
@@ -88,7 +100,10 @@ export function AgencyDashboardPage() {
           <Section title={t('dashboard.leadTimes')}>
             {d.leadTimes.requestToHandover.byMonth.length + d.leadTimes.handoverToFirstLesson.byMonth.length > 0 ? (
               <Suspense fallback={<Text size="sm">{t('dashboard.chartLoading')}</Text>}>
-                <LeadTimesChart requestToHandover={d.leadTimes.requestToHandover} handoverToFirstLesson={d.leadTimes.handoverToFirstLesson} />
+                <LeadTimesChart
+                  requestToHandover={d.leadTimes.requestToHandover}
+                  handoverToFirstLesson={d.leadTimes.handoverToFirstLesson}
+                />
               </Suspense>
             ) : (
               <Text>{t('file.none')}</Text>
@@ -103,13 +118,25 @@ export function AgencyDashboardPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {[...new Set([...d.leadTimes.requestToHandover.byMonth, ...d.leadTimes.handoverToFirstLesson.byMonth].map((m) => m.month))].sort().map((month) => (
-                  <Table.Tr key={month}>
-                    <Table.Td>{month}</Table.Td>
-                    <Table.Td>{d.leadTimes.requestToHandover.byMonth.find((m) => m.month === month)?.medianDays ?? '—'}</Table.Td>
-                    <Table.Td>{d.leadTimes.handoverToFirstLesson.byMonth.find((m) => m.month === month)?.medianDays ?? '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
+                {[
+                  ...new Set(
+                    [...d.leadTimes.requestToHandover.byMonth, ...d.leadTimes.handoverToFirstLesson.byMonth].map(
+                      (m) => m.month,
+                    ),
+                  ),
+                ]
+                  .sort()
+                  .map((month) => (
+                    <Table.Tr key={month}>
+                      <Table.Td>{month}</Table.Td>
+                      <Table.Td>
+                        {d.leadTimes.requestToHandover.byMonth.find((m) => m.month === month)?.medianDays ?? '—'}
+                      </Table.Td>
+                      <Table.Td>
+                        {d.leadTimes.handoverToFirstLesson.byMonth.find((m) => m.month === month)?.medianDays ?? '—'}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
               </Table.Tbody>
             </Table>
           </Section>

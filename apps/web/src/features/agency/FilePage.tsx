@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Checkbox, Group, List, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  List,
+  NativeSelect,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -12,10 +25,28 @@ import { Section } from '../../ui/Section';
 import { AGENCY_NS } from './agency-i18n';
 import { FileTickets } from './TicketsPages';
 import { MergeRequest } from './MergeRequest';
-import { closeFile, endAssignment, fileKey, getCandidates, getFile, handOver, listPlans, logContact, subscribe, type FileDetail } from './api';
+import {
+  closeFile,
+  endAssignment,
+  fileKey,
+  getCandidates,
+  getFile,
+  handOver,
+  listPlans,
+  logContact,
+  subscribe,
+  type FileDetail,
+} from './api';
 
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-const END_REASONS = ['mismatch', 'teacher_moved', 'teacher_unavailable', 'student_changed_instrument', 'family_stopped', 'other'];
+const END_REASONS = [
+  'mismatch',
+  'teacher_moved',
+  'teacher_unavailable',
+  'student_changed_instrument',
+  'family_stopped',
+  'other',
+];
 
 function useFileAction<T>(fileId: string, fn: (arg: T) => Promise<unknown>, done?: string) {
   const client = useQueryClient();
@@ -34,12 +65,23 @@ function Subscribe({ file }: { file: FileDetail }) {
   const plans = useQuery({ queryKey: ['agency-plans'], queryFn: listPlans });
   const [planId, setPlanId] = useState('');
   const action = useFileAction(file.id, (id: string) => subscribe(file.id, id));
-  const options = (plans.data ?? []).filter((p) => p.active).map((p) => ({ value: p.id, label: `${p.name} — ${(p.priceCents / 100).toFixed(2)} €` }));
+  const options = (plans.data ?? [])
+    .filter((p) => p.active)
+    .map((p) => ({ value: p.id, label: `${p.name} — ${(p.priceCents / 100).toFixed(2)} €` }));
   return (
     <Section title={t('file.subscribe')}>
       <Group align="flex-end" wrap="wrap">
-        <NativeSelect label={t('file.plan')} value={planId || options[0]?.value || ''} onChange={(e) => setPlanId(e.currentTarget.value)} data={options} />
-        <Button onClick={() => action.mutate(planId || options[0]?.value || '')} loading={action.isPending} disabled={!options.length}>
+        <NativeSelect
+          label={t('file.plan')}
+          value={planId || options[0]?.value || ''}
+          onChange={(e) => setPlanId(e.currentTarget.value)}
+          data={options}
+        />
+        <Button
+          onClick={() => action.mutate(planId || options[0]?.value || '')}
+          loading={action.isPending}
+          disabled={!options.length}
+        >
           {t('file.subscribe')}
         </Button>
       </Group>
@@ -76,7 +118,11 @@ function Candidates({ file }: { file: FileDetail }) {
                 ))}
               </List>
               <Group mt="sm">
-                <Button size="xs" onClick={() => action.mutate(c.teacherId)} loading={action.isPending && action.variables === c.teacherId}>
+                <Button
+                  size="xs"
+                  onClick={() => action.mutate(c.teacherId)}
+                  loading={action.isPending && action.variables === c.teacherId}
+                >
                   {t('file.handOver', { name: c.name })}
                 </Button>
               </Group>
@@ -102,9 +148,18 @@ function ChangeOrClose({ file }: { file: FileDetail }) {
       <Stack>
         {active ? (
           <Group align="flex-end" wrap="wrap">
-            <NativeSelect label={t('file.endReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data={END_REASONS.map((r) => ({ value: r, label: t(`endReason.${r}`) }))} />
+            <NativeSelect
+              label={t('file.endReason')}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              data={END_REASONS.map((r) => ({ value: r, label: t(`endReason.${r}`) }))}
+            />
             <TextInput label={t('file.details')} value={details} onChange={(e) => setDetails(e.currentTarget.value)} />
-            <Checkbox label={t('file.newSearch')} checked={newSearch} onChange={(e) => setNewSearch(e.currentTarget.checked)} />
+            <Checkbox
+              label={t('file.newSearch')}
+              checked={newSearch}
+              onChange={(e) => setNewSearch(e.currentTarget.checked)}
+            />
             <Button onClick={() => end.mutate(undefined)} loading={end.isPending}>
               {t('file.endAssignment')}
             </Button>
@@ -112,8 +167,18 @@ function ChangeOrClose({ file }: { file: FileDetail }) {
         ) : null}
         {end.error ? <ProblemAlert error={end.error} /> : null}
         <Group align="flex-end" wrap="wrap">
-          <TextInput label={t('file.closeReason')} value={closeReason} onChange={(e) => setCloseReason(e.currentTarget.value)} />
-          <Button color="red.9" variant="outline" onClick={() => close.mutate(undefined)} disabled={!closeReason.trim()} loading={close.isPending}>
+          <TextInput
+            label={t('file.closeReason')}
+            value={closeReason}
+            onChange={(e) => setCloseReason(e.currentTarget.value)}
+          />
+          <Button
+            color="red.9"
+            variant="outline"
+            onClick={() => close.mutate(undefined)}
+            disabled={!closeReason.trim()}
+            loading={close.isPending}
+          >
             {t('file.close')}
           </Button>
         </Group>
@@ -128,7 +193,9 @@ function ContactLog({ file }: { file: FileDetail }) {
   const [channel, setChannel] = useState('call');
   const [summary, setSummary] = useState('');
   const [mediation, setMediation] = useState(false);
-  const action = useFileAction(file.id, () => logContact(file.id, { channel, direction: channel === 'note' ? null : 'out', summary, mediation }));
+  const action = useFileAction(file.id, () =>
+    logContact(file.id, { channel, direction: channel === 'note' ? null : 'out', summary, mediation }),
+  );
   return (
     <Section title={t('file.contacts')}>
       <form
@@ -139,10 +206,29 @@ function ContactLog({ file }: { file: FileDetail }) {
       >
         <Stack gap="xs">
           <Group align="flex-end" wrap="wrap">
-            <NativeSelect label={t('file.channel')} value={channel} onChange={(e) => setChannel(e.currentTarget.value)} data={['call', 'email', 'sms', 'note', 'meeting'].map((c) => ({ value: c, label: t(`file.channels.${c}`) }))} />
-            <Checkbox label={t('file.mediation')} checked={mediation} onChange={(e) => setMediation(e.currentTarget.checked)} />
+            <NativeSelect
+              label={t('file.channel')}
+              value={channel}
+              onChange={(e) => setChannel(e.currentTarget.value)}
+              data={['call', 'email', 'sms', 'note', 'meeting'].map((c) => ({
+                value: c,
+                label: t(`file.channels.${c}`),
+              }))}
+            />
+            <Checkbox
+              label={t('file.mediation')}
+              checked={mediation}
+              onChange={(e) => setMediation(e.currentTarget.checked)}
+            />
           </Group>
-          <Textarea label={t('file.summaryField')} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} autosize minRows={2} required />
+          <Textarea
+            label={t('file.summaryField')}
+            value={summary}
+            onChange={(e) => setSummary(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            required
+          />
           {action.error ? <ProblemAlert error={action.error} /> : null}
           <Group>
             <Button type="submit" loading={action.isPending}>
@@ -155,7 +241,8 @@ function ContactLog({ file }: { file: FileDetail }) {
         {file.contacts.map((c) => (
           <List.Item key={c.id}>
             <Text size="sm">
-              {formatDateTime(c.at)} · {t(`file.channels.${c.channel}`, { defaultValue: c.channel })} · {c.actorName ?? ''} {c.mediation ? `· ${t('file.mediation')}` : ''}
+              {formatDateTime(c.at)} · {t(`file.channels.${c.channel}`, { defaultValue: c.channel })} ·{' '}
+              {c.actorName ?? ''} {c.mediation ? `· ${t('file.mediation')}` : ''}
             </Text>
             <Text size="sm">{c.summary}</Text>
           </List.Item>
@@ -175,30 +262,51 @@ export function FilePage() {
   const name = f.student ? `${f.student.firstName} ${f.student.lastName}` : f.family.name;
   return (
     <Stack>
-      <PageTitle actions={<Badge size="lg" color="blue.9">{t(`stage.${f.stage}`)}</Badge>}>{t('file.title', { name })}</PageTitle>
+      <PageTitle
+        actions={
+          <Badge size="lg" color="blue.9">
+            {t(`stage.${f.stage}`)}
+          </Badge>
+        }
+      >
+        {t('file.title', { name })}
+      </PageTitle>
       {f.duplicateOf ? <Alert color="grape">{t('file.duplicateOf', { name: f.duplicateOf.name })}</Alert> : null}
       <MergeRequest file={f} />
       {f.noLessonWhileBillable ? <Alert color="red">{t('pipeline.noLesson')}</Alert> : null}
-      {f.overdue ? <Alert color="orange">{t('pipeline.overdue')} — {t('pipeline.days', { count: f.daysInStage })}</Alert> : null}
+      {f.overdue ? (
+        <Alert color="orange">
+          {t('pipeline.overdue')} — {t('pipeline.days', { count: f.daysInStage })}
+        </Alert>
+      ) : null}
       <Section title={t('file.summary')}>
         <Stack gap={4}>
           <Text>
-            {t(`instrument.${f.instrument}`, { defaultValue: f.instrument })} · {t(`level.${f.level}`)} · {t(`place.${f.place}`)} {f.address.city ? `· ${f.address.postalCode ?? ''} ${f.address.city}` : ''}
+            {t(`instrument.${f.instrument}`, { defaultValue: f.instrument })} · {t(`level.${f.level}`)} ·{' '}
+            {t(`place.${f.place}`)} {f.address.city ? `· ${f.address.postalCode ?? ''} ${f.address.city}` : ''}
             {f.student?.age !== null && f.student?.age !== undefined ? ` · ${f.student.age} ans` : ''}
           </Text>
           {f.goals ? <Text size="sm">{f.goals}</Text> : null}
-          <Text size="sm">{f.slots.map((s) => `${t(`weekday.${s.weekday}`)} ${hhmm(s.startMinute)}–${hhmm(s.endMinute)}`).join(' · ')}</Text>
+          <Text size="sm">
+            {f.slots.map((s) => `${t(`weekday.${s.weekday}`)} ${hhmm(s.startMinute)}–${hhmm(s.endMinute)}`).join(' · ')}
+          </Text>
           {f.family.members.map((m) => (
             <Text key={m.id} size="sm">
               {m.firstName} {m.lastName} {m.email ? `· ${m.email}` : ''} {m.phone ? `· ${m.phone}` : ''}
             </Text>
           ))}
-          {f.subscription ? <Text size="sm">{t('file.subscription', { plan: f.subscription.planName, status: f.subscription.status })}</Text> : null}
+          {f.subscription ? (
+            <Text size="sm">
+              {t('file.subscription', { plan: f.subscription.planName, status: f.subscription.status })}
+            </Text>
+          ) : null}
         </Stack>
       </Section>
       {f.stage === 'new_request' ? <Subscribe file={f} /> : null}
       {f.stage === 'matching' ? <Candidates file={f} /> : null}
-      {['contact_handed_over', 'first_lesson_scheduled', 'ongoing'].includes(f.stage) ? <ChangeOrClose file={f} /> : null}
+      {['contact_handed_over', 'first_lesson_scheduled', 'ongoing'].includes(f.stage) ? (
+        <ChangeOrClose file={f} />
+      ) : null}
       <Section title={t('file.assignments')}>
         {f.assignments.length === 0 ? (
           <Text>{t('file.none')}</Text>
@@ -207,7 +315,10 @@ export function FilePage() {
             {f.assignments.map((a) => (
               <List.Item key={a.id}>
                 {a.teacherName} · {formatDate(a.startedOn)}
-                {a.endedOn ? ` → ${formatDate(a.endedOn)} (${t(`endReason.${a.endReason ?? 'other'}`)})` : ''} · {a.firstLessonOn ? t('file.firstLessonOn', { date: formatDate(a.firstLessonOn) }) : t('file.noFirstLesson')}
+                {a.endedOn ? ` → ${formatDate(a.endedOn)} (${t(`endReason.${a.endReason ?? 'other'}`)})` : ''} ·{' '}
+                {a.firstLessonOn
+                  ? t('file.firstLessonOn', { date: formatDate(a.firstLessonOn) })
+                  : t('file.noFirstLesson')}
               </List.Item>
             ))}
           </List>
@@ -220,7 +331,8 @@ export function FilePage() {
           <List>
             {f.lessons.map((l) => (
               <List.Item key={l.id}>
-                {formatDate(l.date)} · {l.minutes} min · {t(`lessonStatus.${l.status}`)} {l.familyResponse ? `· ${t(`portal.${l.familyResponse}`)}` : ''}
+                {formatDate(l.date)} · {l.minutes} min · {t(`lessonStatus.${l.status}`)}{' '}
+                {l.familyResponse ? `· ${t(`portal.${l.familyResponse}`)}` : ''}
               </List.Item>
             ))}
           </List>

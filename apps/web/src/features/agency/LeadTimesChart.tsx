@@ -13,7 +13,9 @@ export interface LeadTimesChartProps {
 
 /** Months present in either series, oldest first, with each series' median (null where a month has none). */
 export function leadTimeRows({ requestToHandover, handoverToFirstLesson }: LeadTimesChartProps) {
-  const months = [...new Set([...requestToHandover.byMonth, ...handoverToFirstLesson.byMonth].map((m) => m.month))].sort();
+  const months = [
+    ...new Set([...requestToHandover.byMonth, ...handoverToFirstLesson.byMonth].map((m) => m.month)),
+  ].sort();
   return months.map((month) => ({
     month,
     requestToHandover: requestToHandover.byMonth.find((m) => m.month === month)?.medianDays ?? null,
@@ -51,7 +53,12 @@ export function LeadTimesChart(props: LeadTimesChartProps) {
           series={[
             { name: 'requestToHandover', label: t('dashboard.requestToHandover'), color: 'blue.9' },
             // Dashed as well as coloured: the two lines stay apart without colour vision.
-            { name: 'handoverToFirstLesson', label: t('dashboard.handoverToFirst'), color: 'orange.9', strokeDasharray: '6 4' },
+            {
+              name: 'handoverToFirstLesson',
+              label: t('dashboard.handoverToFirst'),
+              color: 'orange.9',
+              strokeDasharray: '6 4',
+            },
           ]}
         />
       </div>

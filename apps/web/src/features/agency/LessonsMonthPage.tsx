@@ -26,7 +26,9 @@ export function LessonsMonthPage({ audience }: { audience: 'office' | 'teacher' 
   const { t, i18n } = useTranslation(AGENCY_NS);
   const [month, setMonth] = useState(() => organisationToday().slice(0, 7));
   const list = useKeysetList(['lessons-month', audience, month], (cursor) => listLessons({ month, cursor }));
-  const monthName = new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  const monthName = new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
   const given = list.items.filter((l) => GIVEN.has(l.status));
   return (
     <Stack>
@@ -35,7 +37,12 @@ export function LessonsMonthPage({ audience }: { audience: 'office' | 'teacher' 
         <Button variant="default" onClick={() => setMonth(shiftMonth(month, -1))}>
           {t('lessonsMonth.previous')}
         </Button>
-        <TextInput label={t('lessonsMonth.month')} type="month" value={month} onChange={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)} />
+        <TextInput
+          label={t('lessonsMonth.month')}
+          type="month"
+          value={month}
+          onChange={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)}
+        />
         <Button variant="default" onClick={() => setMonth(shiftMonth(month, 1))}>
           {t('lessonsMonth.next')}
         </Button>
@@ -46,7 +53,12 @@ export function LessonsMonthPage({ audience }: { audience: 'office' | 'teacher' 
         <Text>{t('lessonsMonth.empty')}</Text>
       ) : (
         <>
-          <Text aria-live="polite">{t('lessonsMonth.summary', { count: list.items.length, minutes: given.reduce((sum, l) => sum + l.minutes, 0) })}</Text>
+          <Text aria-live="polite">
+            {t('lessonsMonth.summary', {
+              count: list.items.length,
+              minutes: given.reduce((sum, l) => sum + l.minutes, 0),
+            })}
+          </Text>
           <ScrollTable label={t('lessonsMonth.tableLabel', { month: monthName })} minWidth={640}>
             <Table striped>
               <Table.Thead>
@@ -74,10 +86,18 @@ export function LessonsMonthPage({ audience }: { audience: 'office' | 'teacher' 
                       )}
                     </Table.Td>
                     {audience === 'office' ? <Table.Td>{l.teacherName}</Table.Td> : null}
-                    <Table.Td>{l.instrument ? t(`instrument.${l.instrument}`, { defaultValue: l.instrument }) : ''}</Table.Td>
+                    <Table.Td>
+                      {l.instrument ? t(`instrument.${l.instrument}`, { defaultValue: l.instrument }) : ''}
+                    </Table.Td>
                     <Table.Td>{t('lessonsMonth.minutesValue', { count: l.minutes })}</Table.Td>
                     <Table.Td>{t(`lessonStatus.${l.status}`, { defaultValue: l.status })}</Table.Td>
-                    <Table.Td>{l.familyResponse === 'confirmed' ? t('portal.confirmed') : l.familyResponse === 'disputed' ? `${t('portal.disputed')}${l.disputeReason ? ` — ${l.disputeReason}` : ''}` : ''}</Table.Td>
+                    <Table.Td>
+                      {l.familyResponse === 'confirmed'
+                        ? t('portal.confirmed')
+                        : l.familyResponse === 'disputed'
+                          ? `${t('portal.disputed')}${l.disputeReason ? ` — ${l.disputeReason}` : ''}`
+                          : ''}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -85,7 +105,11 @@ export function LessonsMonthPage({ audience }: { audience: 'office' | 'teacher' 
           </ScrollTable>
         </>
       )}
-      <LoadMoreButton hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
+      <LoadMoreButton
+        hasNextPage={list.hasNextPage}
+        isFetchingNextPage={list.isFetchingNextPage}
+        fetchNextPage={list.fetchNextPage}
+      />
     </Stack>
   );
 }

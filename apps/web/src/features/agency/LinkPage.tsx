@@ -15,13 +15,20 @@ export function LinkPage() {
   const { token = '' } = useParams();
   const [date, setDate] = useState('');
   const view = useQuery({ queryKey: ['agency-link', token], queryFn: () => getLink(token) });
-  const answer = useMutation({ mutationFn: (body: { date: string } | { couldNotReach: true }) => answerLink(token, body) });
+  const answer = useMutation({
+    mutationFn: (body: { date: string } | { couldNotReach: true }) => answerLink(token, body),
+  });
   if (!view.data) return <QueryFallback error={view.error} />;
   const v = view.data;
   return (
     <Stack>
       <PageTitle>{t('link.title', { name: v.studentFirstName })}</PageTitle>
-      <Text>{t('link.intro', { instrument: t(`instrument.${v.instrument}`, { defaultValue: v.instrument }), other: v.otherName })}</Text>
+      <Text>
+        {t('link.intro', {
+          instrument: t(`instrument.${v.instrument}`, { defaultValue: v.instrument }),
+          other: v.otherName,
+        })}
+      </Text>
       {answer.isSuccess ? (
         <Alert color="green" role="status">
           {t('link.thanks')}
@@ -36,7 +43,13 @@ export function LinkPage() {
           }}
         >
           <Stack>
-            <TextInput label={t('link.date')} type="date" required value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+            <TextInput
+              label={t('link.date')}
+              type="date"
+              required
+              value={date}
+              onChange={(e) => setDate(e.currentTarget.value)}
+            />
             {answer.error ? <ProblemAlert error={answer.error} /> : null}
             <Group>
               <Button type="submit" loading={answer.isPending}>

@@ -49,10 +49,15 @@ function MergePreviewPanel({ file, familyId, onDone, onCancel }: PanelProps) {
   const moved = moves.map(([kind, n]) => `${t(`merge.table.${kind}`)} : ${n}`).join(' · ');
   return (
     <Stack>
-      <Text fw={700}>{t('merge.target', { name: p.family.name })}{p.family.city ? ` — ${p.family.city}` : ''}</Text>
+      <Text fw={700}>
+        {t('merge.target', { name: p.family.name })}
+        {p.family.city ? ` — ${p.family.city}` : ''}
+      </Text>
       <Alert color={p.flagged ? 'grape' : 'orange'}>{p.flagged ? t('merge.flagged') : t('merge.unflagged')}</Alert>
       <div>
-        <Text fw={600} size="sm">{t('merge.members')}</Text>
+        <Text fw={600} size="sm">
+          {t('merge.members')}
+        </Text>
         <List size="sm">
           {p.family.members.map((m) => (
             <List.Item key={m.id}>
@@ -62,7 +67,9 @@ function MergePreviewPanel({ file, familyId, onDone, onCancel }: PanelProps) {
         </List>
       </div>
       <div>
-        <Text fw={600} size="sm">{t('merge.newcomers')}</Text>
+        <Text fw={600} size="sm">
+          {t('merge.newcomers')}
+        </Text>
         <List size="sm">
           {p.newcomers.map((m) => (
             <List.Item key={m.id}>
@@ -73,10 +80,10 @@ function MergePreviewPanel({ file, familyId, onDone, onCancel }: PanelProps) {
         </List>
       </div>
       <div>
-        <Text fw={600} size="sm">{t('merge.moves')}</Text>
-        <Text size="sm">
-          {moved || t('merge.nothingElse')}
+        <Text fw={600} size="sm">
+          {t('merge.moves')}
         </Text>
+        <Text size="sm">{moved || t('merge.nothingElse')}</Text>
       </div>
       {p.conflicts.map((code) => (
         <Alert key={code} color="red" role="alert">

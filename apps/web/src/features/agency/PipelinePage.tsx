@@ -12,15 +12,31 @@ import { useKeysetList } from '../../ui/use-keyset-list';
 import { AGENCY_NS } from './agency-i18n';
 import { listFiles } from './api';
 
-const STAGES = ['new_request', 'subscribed', 'matching', 'contact_handed_over', 'first_lesson_scheduled', 'ongoing', 'closed'];
+const STAGES = [
+  'new_request',
+  'subscribed',
+  'matching',
+  'contact_handed_over',
+  'first_lesson_scheduled',
+  'ongoing',
+  'closed',
+];
 
 /** The pipeline for staff: counts by stage, then the files, oldest in their stage first. */
 export function PipelinePage() {
   const { t } = useTranslation(AGENCY_NS);
   const [stage, setStage] = useState('');
   const [needsAction, setNeedsAction] = useState(false);
-  const board = useQuery({ queryKey: ['agency-board'], queryFn: () => apiGet<{ filesByStage: { stage: string; count: number; oldestDays: number }[] }>('/api/dashboards/agency', { service: 'followup' }) });
-  const list = useKeysetList(['agency-files', stage, needsAction], (cursor) => listFiles({ stage: stage || undefined, needsAction: needsAction ? 'today' : undefined, cursor }));
+  const board = useQuery({
+    queryKey: ['agency-board'],
+    queryFn: () =>
+      apiGet<{ filesByStage: { stage: string; count: number; oldestDays: number }[] }>('/api/dashboards/agency', {
+        service: 'followup',
+      }),
+  });
+  const list = useKeysetList(['agency-files', stage, needsAction], (cursor) =>
+    listFiles({ stage: stage || undefined, needsAction: needsAction ? 'today' : undefined, cursor }),
+  );
   return (
     <Stack>
       <PageTitle>{t('pipeline.title')}</PageTitle>
@@ -29,7 +45,15 @@ export function PipelinePage() {
           {STAGES.filter((s) => s !== 'closed').map((s) => {
             const entry = board.data?.filesByStage.find((b) => b.stage === s);
             return (
-              <Paper key={s} withBorder p="sm" component="button" type="button" onClick={() => setStage(s)} style={{ cursor: 'pointer', textAlign: 'left', background: 'transparent' }}>
+              <Paper
+                key={s}
+                withBorder
+                p="sm"
+                component="button"
+                type="button"
+                onClick={() => setStage(s)}
+                style={{ cursor: 'pointer', textAlign: 'left', background: 'transparent' }}
+              >
                 <Text size="sm">{t(`stage.${s}`)}</Text>
                 <Text fw={700} size="xl">
                   {entry?.count ?? 0}
@@ -40,8 +64,17 @@ export function PipelinePage() {
         </SimpleGrid>
       </Section>
       <Group align="flex-end" wrap="wrap">
-        <NativeSelect label={t('pipeline.stageFilter')} value={stage} onChange={(e) => setStage(e.currentTarget.value)} data={[{ value: '', label: t('pipeline.all') }, ...STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))]} />
-        <Checkbox label={t('pipeline.needsAction')} checked={needsAction} onChange={(e) => setNeedsAction(e.currentTarget.checked)} />
+        <NativeSelect
+          label={t('pipeline.stageFilter')}
+          value={stage}
+          onChange={(e) => setStage(e.currentTarget.value)}
+          data={[{ value: '', label: t('pipeline.all') }, ...STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))]}
+        />
+        <Checkbox
+          label={t('pipeline.needsAction')}
+          checked={needsAction}
+          onChange={(e) => setNeedsAction(e.currentTarget.checked)}
+        />
       </Group>
       {list.isPending || list.error ? (
         <QueryFallback error={list.error} />
@@ -84,7 +117,11 @@ export function PipelinePage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <LoadMoreButton hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
+      <LoadMoreButton
+        hasNextPage={list.hasNextPage}
+        isFetchingNextPage={list.isFetchingNextPage}
+        fetchNextPage={list.fetchNextPage}
+      />
     </Stack>
   );
 }

@@ -24,7 +24,13 @@ function FirstLessonForm({ file }: { file: FileDetail }) {
   const { t } = useTranslation(AGENCY_NS);
   const [date, setDate] = useState('');
   const refresh = useRefresh(file.id);
-  const action = useMutation({ mutationFn: (body: { date: string } | { couldNotReach: true }) => recordFirstLesson(file.id, body), onSuccess: async () => { notify(t('portal.saved')); await refresh(); } });
+  const action = useMutation({
+    mutationFn: (body: { date: string } | { couldNotReach: true }) => recordFirstLesson(file.id, body),
+    onSuccess: async () => {
+      notify(t('portal.saved'));
+      await refresh();
+    },
+  });
   return (
     <form
       onSubmit={(e) => {
@@ -33,7 +39,13 @@ function FirstLessonForm({ file }: { file: FileDetail }) {
       }}
     >
       <Group align="flex-end" wrap="wrap">
-        <TextInput label={t('portal.firstLesson')} type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} required />
+        <TextInput
+          label={t('portal.firstLesson')}
+          type="date"
+          value={date}
+          onChange={(e) => setDate(e.currentTarget.value)}
+          required
+        />
         <Button type="submit" loading={action.isPending}>
           {t('portal.save')}
         </Button>
@@ -52,7 +64,14 @@ function RecordLessonForm({ file }: { file: FileDetail }) {
   const [minutes, setMinutes] = useState<number | string>(file.lessonMinutes);
   const [status, setStatus] = useState('done');
   const refresh = useRefresh(file.id);
-  const action = useMutation({ mutationFn: () => recordLesson(file.id, { date, minutes: Number(minutes), status }), onSuccess: async () => { notify(t('portal.saved')); setDate(''); await refresh(); } });
+  const action = useMutation({
+    mutationFn: () => recordLesson(file.id, { date, minutes: Number(minutes), status }),
+    onSuccess: async () => {
+      notify(t('portal.saved'));
+      setDate('');
+      await refresh();
+    },
+  });
   return (
     <form
       aria-label={t('portal.recordLesson')}
@@ -62,9 +81,23 @@ function RecordLessonForm({ file }: { file: FileDetail }) {
       }}
     >
       <Group align="flex-end" wrap="wrap">
-        <TextInput label={t('portal.date')} type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} required />
+        <TextInput
+          label={t('portal.date')}
+          type="date"
+          value={date}
+          onChange={(e) => setDate(e.currentTarget.value)}
+          required
+        />
         <NumberInput label={t('portal.minutes')} value={minutes} onChange={setMinutes} min={10} max={240} w={140} />
-        <NativeSelect label={t('portal.status')} value={status} onChange={(e) => setStatus(e.currentTarget.value)} data={['done', 'late', 'cancelled_by_teacher', 'cancelled_by_family'].map((s) => ({ value: s, label: t(`lessonStatus.${s}`) }))} />
+        <NativeSelect
+          label={t('portal.status')}
+          value={status}
+          onChange={(e) => setStatus(e.currentTarget.value)}
+          data={['done', 'late', 'cancelled_by_teacher', 'cancelled_by_family'].map((s) => ({
+            value: s,
+            label: t(`lessonStatus.${s}`),
+          }))}
+        />
         <Button type="submit" loading={action.isPending}>
           {t('portal.recordLesson')}
         </Button>
@@ -78,24 +111,43 @@ function LessonList({ file, canRespond }: { file: FileDetail; canRespond: boolea
   const { t } = useTranslation(AGENCY_NS);
   const refresh = useRefresh(file.id);
   const [reason, setReason] = useState('');
-  const respond = useMutation({ mutationFn: (v: { id: string; body: { response: 'confirmed' } | { response: 'disputed'; reason: string } }) => respondToLesson(v.id, v.body), onSuccess: refresh });
+  const respond = useMutation({
+    mutationFn: (v: { id: string; body: { response: 'confirmed' } | { response: 'disputed'; reason: string } }) =>
+      respondToLesson(v.id, v.body),
+    onSuccess: refresh,
+  });
   if (!file.lessons.length) return <Text>{t('file.none')}</Text>;
   return (
     <Stack gap="xs">
-      {canRespond ? <TextInput label={t('portal.disputeReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} /> : null}
+      {canRespond ? (
+        <TextInput
+          label={t('portal.disputeReason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
+      ) : null}
       <List>
         {file.lessons.map((l) => (
           <List.Item key={l.id}>
             <Group gap="xs" wrap="wrap">
               <Text size="sm">
-                {formatDate(l.date)} · {l.minutes} min · {t(`lessonStatus.${l.status}`)} {l.familyResponse ? `· ${t(`portal.${l.familyResponse}`)}` : ''}
+                {formatDate(l.date)} · {l.minutes} min · {t(`lessonStatus.${l.status}`)}{' '}
+                {l.familyResponse ? `· ${t(`portal.${l.familyResponse}`)}` : ''}
               </Text>
               {canRespond && !l.familyResponse ? (
                 <>
-                  <Button size="compact-xs" onClick={() => respond.mutate({ id: l.id, body: { response: 'confirmed' } })}>
+                  <Button
+                    size="compact-xs"
+                    onClick={() => respond.mutate({ id: l.id, body: { response: 'confirmed' } })}
+                  >
                     {t('portal.confirm')}
                   </Button>
-                  <Button size="compact-xs" variant="default" disabled={!reason.trim()} onClick={() => respond.mutate({ id: l.id, body: { response: 'disputed', reason } })}>
+                  <Button
+                    size="compact-xs"
+                    variant="default"
+                    disabled={!reason.trim()}
+                    onClick={() => respond.mutate({ id: l.id, body: { response: 'disputed', reason } })}
+                  >
                     {t('portal.dispute')}
                   </Button>
                 </>
@@ -115,7 +167,9 @@ function PortalFile({ fileId, audience }: { fileId: string; audience: 'teacher' 
   if (!query.data) return <QueryFallback error={query.error} asPage={false} />;
   const f = query.data;
   const current = f.assignments.find((a) => !a.endedOn);
-  const title = f.student ? `${f.student.firstName} ${f.student.lastName} — ${t(`instrument.${f.instrument}`, { defaultValue: f.instrument })}` : f.family.name;
+  const title = f.student
+    ? `${f.student.firstName} ${f.student.lastName} — ${t(`instrument.${f.instrument}`, { defaultValue: f.instrument })}`
+    : f.family.name;
   const waitingForDate = (f.stage === 'contact_handed_over' || f.stage === 'first_lesson_scheduled') && current;
   return (
     <Section title={title}>
@@ -129,15 +183,28 @@ function PortalFile({ fileId, audience }: { fileId: string; audience: 'teacher' 
                   {m.firstName} {m.lastName} {m.email ? `· ${m.email}` : ''} {m.phone ? `· ${m.phone}` : ''}
                 </Text>
               ))}
-            {f.address.line1 ? <Text size="sm">{`${f.address.line1}, ${f.address.postalCode ?? ''} ${f.address.city ?? ''}`}</Text> : null}
+            {f.address.line1 ? (
+              <Text size="sm">{`${f.address.line1}, ${f.address.postalCode ?? ''} ${f.address.city ?? ''}`}</Text>
+            ) : null}
           </Stack>
         ) : current ? (
           <Text size="sm">
-            {t('portal.teacher')} : {current.teacherName} {current.teacherEmail ? `· ${current.teacherEmail}` : ''} {current.teacherPhone ? `· ${current.teacherPhone}` : ''}
+            {t('portal.teacher')} : {current.teacherName} {current.teacherEmail ? `· ${current.teacherEmail}` : ''}{' '}
+            {current.teacherPhone ? `· ${current.teacherPhone}` : ''}
           </Text>
         ) : null}
-        {f.subscription && audience === 'family' ? <Text size="sm">{t('file.subscription', { plan: f.subscription.planName, status: f.subscription.status })}</Text> : null}
-        {current ? <Text size="sm">{current.firstLessonOn ? t('file.firstLessonOn', { date: formatDate(current.firstLessonOn) }) : t('file.noFirstLesson')}</Text> : null}
+        {f.subscription && audience === 'family' ? (
+          <Text size="sm">
+            {t('file.subscription', { plan: f.subscription.planName, status: f.subscription.status })}
+          </Text>
+        ) : null}
+        {current ? (
+          <Text size="sm">
+            {current.firstLessonOn
+              ? t('file.firstLessonOn', { date: formatDate(current.firstLessonOn) })
+              : t('file.noFirstLesson')}
+          </Text>
+        ) : null}
         {waitingForDate ? <FirstLessonForm file={f} /> : null}
         {audience === 'teacher' && current ? <RecordLessonForm file={f} /> : null}
         <LessonList file={f} canRespond={audience === 'family'} />
@@ -157,7 +224,11 @@ function PortalFiles({ audience }: { audience: 'teacher' | 'family' }) {
       {files.items.map((f) => (
         <PortalFile key={f.id} fileId={f.id} audience={audience} />
       ))}
-      <LoadMoreButton hasNextPage={files.hasNextPage} isFetchingNextPage={files.isFetchingNextPage} fetchNextPage={files.fetchNextPage} />
+      <LoadMoreButton
+        hasNextPage={files.hasNextPage}
+        isFetchingNextPage={files.isFetchingNextPage}
+        fetchNextPage={files.fetchNextPage}
+      />
     </Stack>
   );
 }

@@ -1,6 +1,20 @@
 import type { ReactNode } from 'react';
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, List, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  List,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +33,17 @@ import { ScrollTable } from '../../ui/ScrollTable';
 import { Section } from '../../ui/Section';
 import { OFFICE_ACCESS } from '../../portals/office/office-access';
 import { AGENCY_NS } from './agency-i18n';
-import { addTicketMessage, fileKey, getTicket, listTickets, openTicket, ticketKeys, updateTicket, type FileDetail, type TicketDetail } from './api';
+import {
+  addTicketMessage,
+  fileKey,
+  getTicket,
+  listTickets,
+  openTicket,
+  ticketKeys,
+  updateTicket,
+  type FileDetail,
+  type TicketDetail,
+} from './api';
 
 const TICKET_STATUSES = ['open', 'in_progress', 'solved'] as const;
 /** Who may open a ticket or write in one (the API checks again); moving a ticket is accounts' job. */
@@ -29,7 +53,9 @@ const STATUS_COLOR: Record<string, string> = { open: 'red.9', in_progress: 'blue
 
 function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation(AGENCY_NS);
-  return <Badge color={STATUS_COLOR[status] ?? 'blue.9'}>{t(`tickets.status.${status}`, { defaultValue: status })}</Badge>;
+  return (
+    <Badge color={STATUS_COLOR[status] ?? 'blue.9'}>{t(`tickets.status.${status}`, { defaultValue: status })}</Badge>
+  );
 }
 
 /** The file page's tickets: billing or administrative questions handed to accounts, with their status. */
@@ -84,8 +110,22 @@ export function FileTickets({ file }: { file: FileDetail }) {
           }}
         >
           <Stack gap="xs" mt="md">
-            <TextInput label={t('tickets.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} required maxLength={200} />
-            <Textarea label={t('tickets.message')} value={message} onChange={(e) => setMessage(e.currentTarget.value)} required autosize minRows={2} maxLength={4000} />
+            <TextInput
+              label={t('tickets.subject')}
+              value={subject}
+              onChange={(e) => setSubject(e.currentTarget.value)}
+              required
+              maxLength={200}
+            />
+            <Textarea
+              label={t('tickets.message')}
+              value={message}
+              onChange={(e) => setMessage(e.currentTarget.value)}
+              required
+              autosize
+              minRows={2}
+              maxLength={4000}
+            />
             {open.error ? <ProblemAlert error={open.error} /> : null}
             <Group>
               <Button type="submit" loading={open.isPending}>
@@ -111,7 +151,10 @@ export function TicketsPage() {
         label={t('tickets.statusFilter')}
         value={status}
         onChange={(e) => setStatus(e.currentTarget.value)}
-        data={[{ value: '', label: t('tickets.all') }, ...TICKET_STATUSES.map((s) => ({ value: s, label: t(`tickets.status.${s}`) }))]}
+        data={[
+          { value: '', label: t('tickets.all') },
+          ...TICKET_STATUSES.map((s) => ({ value: s, label: t(`tickets.status.${s}`) })),
+        ]}
         maw={300}
       />
       {!query.data ? (
@@ -145,7 +188,11 @@ export function TicketsPage() {
                   <Table.Td>{formatDateTime(ticket.createdAt)}</Table.Td>
                   <Table.Td>
                     {ticket.fileId ? (
-                      <Anchor component={Link} to={`/office/files/${ticket.fileId}`} aria-label={`${t('tickets.openFile')} : ${ticket.subject}`}>
+                      <Anchor
+                        component={Link}
+                        to={`/office/files/${ticket.fileId}`}
+                        aria-label={`${t('tickets.openFile')} : ${ticket.subject}`}
+                      >
                         {t('tickets.openFile')}
                       </Anchor>
                     ) : (
@@ -176,12 +223,19 @@ function useTicketAction<T>(id: string, fn: (arg: T) => Promise<TicketDetail>) {
 
 function StatusActions({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation(AGENCY_NS);
-  const action = useTicketAction(ticket.id, (status: string) => updateTicket(ticket.id, { version: ticket.version, status }));
+  const action = useTicketAction(ticket.id, (status: string) =>
+    updateTicket(ticket.id, { version: ticket.version, status }),
+  );
   return (
     <Section title={t('tickets.changeStatus')}>
       <Group wrap="wrap">
         {TICKET_STATUSES.filter((s) => s !== ticket.status).map((s) => (
-          <Button key={s} variant={s === 'solved' ? 'filled' : 'outline'} loading={action.isPending && action.variables === s} onClick={() => action.mutate(s, { onSuccess: () => notify(t('tickets.updated')) })}>
+          <Button
+            key={s}
+            variant={s === 'solved' ? 'filled' : 'outline'}
+            loading={action.isPending && action.variables === s}
+            onClick={() => action.mutate(s, { onSuccess: () => notify(t('tickets.updated')) })}
+          >
             {t(`tickets.setStatus.${s}`)}
           </Button>
         ))}
@@ -195,7 +249,10 @@ function StatusActions({ ticket }: { ticket: TicketDetail }) {
 function FamilyAccount({ familyId }: { familyId: string }) {
   const { t, i18n } = useTranslation(AGENCY_NS);
   const { t: tb } = useTranslation(BILLING_NS);
-  const query = useQuery({ queryKey: ['billing', 'overview', familyId], queryFn: () => apiGet<Overview>(`/api/billing/families/${familyId}/overview`) });
+  const query = useQuery({
+    queryKey: ['billing', 'overview', familyId],
+    queryFn: () => apiGet<Overview>(`/api/billing/families/${familyId}/overview`),
+  });
   if (!query.data) return <QueryFallback error={query.error} asPage={false} />;
   const o = query.data;
   const money = (cents: number) => euros(cents, i18n.language);
@@ -209,7 +266,15 @@ function FamilyAccount({ familyId }: { familyId: string }) {
           title={t('tickets.invoices')}
           empty={t('tickets.none')}
           headers={[t('tickets.number'), t('tickets.date'), t('tickets.amount'), t('tickets.state')]}
-          rows={o.invoices.map((inv) => ({ key: inv.id, cells: [inv.number, formatDate(inv.issuedOn), money(inv.amountCents), tb(`status.${inv.status}`, { defaultValue: inv.status })] }))}
+          rows={o.invoices.map((inv) => ({
+            key: inv.id,
+            cells: [
+              inv.number,
+              formatDate(inv.issuedOn),
+              money(inv.amountCents),
+              tb(`status.${inv.status}`, { defaultValue: inv.status }),
+            ],
+          }))}
         />
         <OverviewTable
           title={t('tickets.debits')}
@@ -217,7 +282,12 @@ function FamilyAccount({ familyId }: { familyId: string }) {
           headers={[t('tickets.date'), t('tickets.number'), t('tickets.amount'), t('tickets.state')]}
           rows={o.debits.map((d) => ({
             key: d.id,
-            cells: [formatDate(d.collectionDate), d.invoiceNumber, money(d.amountCents), `${tb(`status.${d.status}`, { defaultValue: d.status })}${d.returnReason ? ` (${d.returnReason})` : ''}`],
+            cells: [
+              formatDate(d.collectionDate),
+              d.invoiceNumber,
+              money(d.amountCents),
+              `${tb(`status.${d.status}`, { defaultValue: d.status })}${d.returnReason ? ` (${d.returnReason})` : ''}`,
+            ],
           }))}
         />
         <OverviewTable
@@ -239,7 +309,17 @@ function FamilyAccount({ familyId }: { familyId: string }) {
 }
 
 /** One column of the family's account beside a ticket: a titled table, or a line saying there is nothing. */
-function OverviewTable({ title, empty, headers, rows }: { title: string; empty: string; headers: string[]; rows: { key: string; cells: ReactNode[] }[] }) {
+function OverviewTable({
+  title,
+  empty,
+  headers,
+  rows,
+}: {
+  title: string;
+  empty: string;
+  headers: string[];
+  rows: { key: string; cells: ReactNode[] }[];
+}) {
   return (
     <div>
       <Title order={3} size="h4" mb="xs">
@@ -293,7 +373,13 @@ export function TicketPage() {
         <Text size="sm">
           {t('tickets.openedBy')} : {ticket.openedBy ?? '—'} · {formatDateTime(ticket.createdAt)}
         </Text>
-        {ticket.returnToService ? <Text size="sm">{t('tickets.returnTo', { service: t(`dashboard.services.${ticket.returnToService}`, { defaultValue: ticket.returnToService }) })}</Text> : null}
+        {ticket.returnToService ? (
+          <Text size="sm">
+            {t('tickets.returnTo', {
+              service: t(`dashboard.services.${ticket.returnToService}`, { defaultValue: ticket.returnToService }),
+            })}
+          </Text>
+        ) : null}
         {ticket.fileId ? (
           <Anchor component={Link} to={`/office/files/${ticket.fileId}`} size="sm">
             {t('tickets.openFile')}
@@ -323,7 +409,15 @@ export function TicketPage() {
             }}
           >
             <Stack gap="xs" mt="md">
-              <Textarea label={t('tickets.reply')} value={reply} onChange={(e) => setReply(e.currentTarget.value)} required autosize minRows={2} maxLength={4000} />
+              <Textarea
+                label={t('tickets.reply')}
+                value={reply}
+                onChange={(e) => setReply(e.currentTarget.value)}
+                required
+                autosize
+                minRows={2}
+                maxLength={4000}
+              />
               {send.error ? <ProblemAlert error={send.error} /> : null}
               <Group>
                 <Button type="submit" loading={send.isPending}>

@@ -1,28 +1,63 @@
-import type { AgencyDashboard, Candidate, FileAssignment, FileDetail, FileLesson, FileSummary, LessonListItem, LinkView, Plan, Ticket, TicketDetail } from '@contracts';
+import type {
+  AgencyDashboard,
+  Candidate,
+  FileAssignment,
+  FileDetail,
+  FileLesson,
+  FileSummary,
+  LessonListItem,
+  LinkView,
+  Plan,
+  Ticket,
+  TicketDetail,
+} from '@contracts';
 import type { z } from 'zod';
 import type { MergePreview, MergeResult } from '@contracts';
 import { apiGet, apiPatch, apiPost, type PageOf } from '../../api/client';
 
 // Response types come from the contracts: the API serialises through the same schemas, so a field read here
 // and missing there would be stripped at run time — the type checker catches it instead.
-export type { AgencyDashboard, Candidate, FileAssignment, FileDetail, FileLesson, FileSummary, LessonListItem, LinkView, Plan, Ticket, TicketDetail };
+export type {
+  AgencyDashboard,
+  Candidate,
+  FileAssignment,
+  FileDetail,
+  FileLesson,
+  FileSummary,
+  LessonListItem,
+  LinkView,
+  Plan,
+  Ticket,
+  TicketDetail,
+};
 export type { MergePreview };
 export type Slot = FileDetail['slots'][number];
 
 export const fileKey = (id: string) => ['agency-file', id] as const;
-export const listFiles = (query: { stage?: string; needsAction?: string; open?: 'true'; cursor?: string | null }) => apiGet<PageOf<FileSummary>>('/api/files', { ...query, cursor: query.cursor ?? undefined });
-export const listLessons = (query: { month: string; cursor?: string | null }) => apiGet<PageOf<LessonListItem>>('/api/lessons', { month: query.month, cursor: query.cursor ?? undefined });
+export const listFiles = (query: { stage?: string; needsAction?: string; open?: 'true'; cursor?: string | null }) =>
+  apiGet<PageOf<FileSummary>>('/api/files', { ...query, cursor: query.cursor ?? undefined });
+export const listLessons = (query: { month: string; cursor?: string | null }) =>
+  apiGet<PageOf<LessonListItem>>('/api/lessons', { month: query.month, cursor: query.cursor ?? undefined });
 export const getFile = (id: string) => apiGet<FileDetail>(`/api/files/${id}`);
 export const listPlans = () => apiGet<Plan[]>('/api/plans');
 export const getCandidates = (id: string) => apiGet<Candidate[]>(`/api/requests/${id}/candidates`);
 export const subscribe = (id: string, planId: string) => apiPost(`/api/files/${id}/subscription`, { planId });
 export const handOver = (id: string, teacherId: string) => apiPost(`/api/files/${id}/handover`, { teacherId });
-export const endAssignment = (id: string, body: { reason: string; details?: string | null; newSearch: boolean }) => apiPost(`/api/files/${id}/end-assignment`, body);
+export const endAssignment = (id: string, body: { reason: string; details?: string | null; newSearch: boolean }) =>
+  apiPost(`/api/files/${id}/end-assignment`, body);
 export const closeFile = (id: string, reason: string) => apiPost(`/api/files/${id}/close`, { reason });
-export const logContact = (id: string, body: { channel: string; direction?: string | null; summary: string; mediation: boolean }) => apiPost(`/api/files/${id}/contacts`, body);
-export const recordLesson = (id: string, body: { date: string; minutes: number; status: string }) => apiPost(`/api/files/${id}/lessons`, body);
-export const recordFirstLesson = (id: string, body: { date: string } | { couldNotReach: true }) => apiPost(`/api/files/${id}/first-lesson`, body);
-export const respondToLesson = (lessonId: string, body: { response: 'confirmed' } | { response: 'disputed'; reason: string }) => apiPost(`/api/lessons/${lessonId}/response`, body);
+export const logContact = (
+  id: string,
+  body: { channel: string; direction?: string | null; summary: string; mediation: boolean },
+) => apiPost(`/api/files/${id}/contacts`, body);
+export const recordLesson = (id: string, body: { date: string; minutes: number; status: string }) =>
+  apiPost(`/api/files/${id}/lessons`, body);
+export const recordFirstLesson = (id: string, body: { date: string } | { couldNotReach: true }) =>
+  apiPost(`/api/files/${id}/first-lesson`, body);
+export const respondToLesson = (
+  lessonId: string,
+  body: { response: 'confirmed' } | { response: 'disputed'; reason: string },
+) => apiPost(`/api/lessons/${lessonId}/response`, body);
 export const mergePreviewKey = (fileId: string, familyId: string) => {
   return ['agency-merge-preview', fileId, familyId] as const;
 };
@@ -33,7 +68,8 @@ export const mergeRequest = (fileId: string, body: { familyId: string; version: 
 export const keepSeparate = (fileId: string) => apiPost(`/api/requests/${fileId}/keep-separate`);
 export const submitRequest = (body: unknown) => apiPost<{ reference: string }>('/api/public/lesson-requests', body);
 export const getLink = (token: string) => apiGet<LinkView>(`/api/links/${token}`);
-export const answerLink = (token: string, body: { date: string } | { couldNotReach: true }) => apiPost(`/api/links/${token}`, body);
+export const answerLink = (token: string, body: { date: string } | { couldNotReach: true }) =>
+  apiPost(`/api/links/${token}`, body);
 
 export const ticketKeys = {
   list: (status: string) => ['agency-tickets', status] as const,
@@ -41,6 +77,9 @@ export const ticketKeys = {
 };
 export const listTickets = (status?: string) => apiGet<Ticket[]>('/api/tickets', { status });
 export const getTicket = (id: string) => apiGet<TicketDetail>(`/api/tickets/${id}`);
-export const openTicket = (fileId: string, body: { subject: string; message: string }) => apiPost<TicketDetail>(`/api/files/${fileId}/tickets`, body);
-export const addTicketMessage = (id: string, body: string) => apiPost<TicketDetail>(`/api/tickets/${id}/messages`, { body });
-export const updateTicket = (id: string, body: { version: number; status: string }) => apiPatch<TicketDetail>(`/api/tickets/${id}`, body);
+export const openTicket = (fileId: string, body: { subject: string; message: string }) =>
+  apiPost<TicketDetail>(`/api/files/${fileId}/tickets`, body);
+export const addTicketMessage = (id: string, body: string) =>
+  apiPost<TicketDetail>(`/api/tickets/${id}/messages`, { body });
+export const updateTicket = (id: string, body: { version: number; status: string }) =>
+  apiPatch<TicketDetail>(`/api/tickets/${id}`, body);

@@ -42,7 +42,13 @@ export function ForgotPasswordPage() {
           <ProblemAlert error={error} />
           <form onSubmit={onSubmit} noValidate>
             <Stack>
-              <TextInput label={t('auth.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
+              <TextInput
+                label={t('auth.email')}
+                type="email"
+                autoComplete="email"
+                required
+                {...form.getInputProps('email')}
+              />
               <Button type="submit" loading={submitting}>
                 {t('auth.forgotSubmit')}
               </Button>

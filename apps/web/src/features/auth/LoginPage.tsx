@@ -48,8 +48,19 @@ export function LoginPage() {
       <ProblemAlert error={error} />
       <form onSubmit={onSubmit} noValidate>
         <Stack>
-          <TextInput label={t('auth.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
-          <PasswordInput label={t('auth.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
+          <TextInput
+            label={t('auth.email')}
+            type="email"
+            autoComplete="username"
+            required
+            {...form.getInputProps('email')}
+          />
+          <PasswordInput
+            label={t('auth.password')}
+            autoComplete="current-password"
+            required
+            {...form.getInputProps('password')}
+          />
           <Button type="submit" loading={submitting}>
             {t('auth.submit')}
           </Button>

@@ -22,8 +22,19 @@ export function NewPasswordFields<V extends NewPasswordValues>({ form }: { form:
   const { t } = useTranslation();
   return (
     <Stack>
-      <PasswordInput label={t('auth.newPassword')} description={t('auth.passwordHint')} autoComplete="new-password" required {...form.getInputProps('password')} />
-      <PasswordInput label={t('auth.confirmPassword')} autoComplete="new-password" required {...form.getInputProps('confirm')} />
+      <PasswordInput
+        label={t('auth.newPassword')}
+        description={t('auth.passwordHint')}
+        autoComplete="new-password"
+        required
+        {...form.getInputProps('password')}
+      />
+      <PasswordInput
+        label={t('auth.confirmPassword')}
+        autoComplete="new-password"
+        required
+        {...form.getInputProps('confirm')}
+      />
     </Stack>
   );
 }

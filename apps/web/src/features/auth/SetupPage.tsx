@@ -66,8 +66,19 @@ export function SetupPage() {
         <form onSubmit={onSubmit} noValidate>
           <Stack>
             <TextInput label={t('auth.organisationName')} required {...form.getInputProps('organisationName')} />
-            <TextInput label={t('auth.displayName')} autoComplete="name" required {...form.getInputProps('displayName')} />
-            <TextInput label={t('auth.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
+            <TextInput
+              label={t('auth.displayName')}
+              autoComplete="name"
+              required
+              {...form.getInputProps('displayName')}
+            />
+            <TextInput
+              label={t('auth.email')}
+              type="email"
+              autoComplete="username"
+              required
+              {...form.getInputProps('email')}
+            />
             <NewPasswordFields form={form} />
             <Button type="submit" loading={submitting}>
               {t('auth.setupSubmit')}

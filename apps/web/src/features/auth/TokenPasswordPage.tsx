@@ -25,7 +25,12 @@ export function TokenPasswordPage({ purpose }: TokenPasswordPageProps) {
   const navigate = useNavigate();
   const [error, setError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
-  const info = useQuery({ queryKey: ['token', token], queryFn: () => fetchTokenInfo(token), enabled: token !== '', retry: false });
+  const info = useQuery({
+    queryKey: ['token', token],
+    queryFn: () => fetchTokenInfo(token),
+    enabled: token !== '',
+    retry: false,
+  });
   const form = useForm({
     initialValues: { password: '', confirm: '' },
     validate: (values) => validateNewPassword(values, t('auth.passwordsDiffer')),

@@ -27,7 +27,8 @@ export function AddPersonForm({ familyId, kind, onAdded, onCancel }: AddPersonFo
   const isStudent = kind === 'student';
   const form = useForm<PersonValues>({
     initialValues: emptyPerson(),
-    validate: (values) => (isStudent ? zodErrors(NewStudent, studentBody(values)) : zodErrors(NewGuardian, guardianBody(values))),
+    validate: (values) =>
+      isStudent ? zodErrors(NewStudent, studentBody(values)) : zodErrors(NewGuardian, guardianBody(values)),
   });
 
   const onSubmit = form.onSubmit(async (values) => {

@@ -17,7 +17,13 @@ const MAX_GUARDIANS = 4;
 const MAX_STUDENTS = 10;
 
 /** A new family with its guardians and students, validated as you type with the API's own schema. */
-export function CreateFamilyForm({ onCreated, onCancel }: { onCreated: (family: Family) => void; onCancel: () => void }) {
+export function CreateFamilyForm({
+  onCreated,
+  onCancel,
+}: {
+  onCreated: (family: Family) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
@@ -50,7 +56,12 @@ export function CreateFamilyForm({ onCreated, onCancel }: { onCreated: (family: 
             <PersonFields form={form} prefix={`guardians.${index}.`} />
             {guardians.length > 1 ? (
               <Group justify="flex-end" mt="xs">
-                <ActionIcon variant="subtle" color="red" aria-label={t('families.removeGuardian', { n: index + 1 })} onClick={() => form.removeListItem('guardians', index)}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={t('families.removeGuardian', { n: index + 1 })}
+                  onClick={() => form.removeListItem('guardians', index)}
+                >
                   <IconTrash size={18} aria-hidden />
                 </ActionIcon>
               </Group>
@@ -59,7 +70,11 @@ export function CreateFamilyForm({ onCreated, onCancel }: { onCreated: (family: 
         ))}
         {guardians.length < MAX_GUARDIANS ? (
           <Group>
-            <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => form.insertListItem('guardians', emptyPerson())}>
+            <Button
+              variant="default"
+              leftSection={<IconPlus size={16} aria-hidden />}
+              onClick={() => form.insertListItem('guardians', emptyPerson())}
+            >
               {t('families.addGuardian')}
             </Button>
           </Group>
@@ -68,7 +83,12 @@ export function CreateFamilyForm({ onCreated, onCancel }: { onCreated: (family: 
           <Fieldset key={`s${index}`} legend={t('families.studentN', { n: index + 1 })}>
             <PersonFields form={form} prefix={`students.${index}.`} withBirthDate birthDateRequired />
             <Group justify="flex-end" mt="xs">
-              <ActionIcon variant="subtle" color="red" aria-label={t('families.removeStudent', { n: index + 1 })} onClick={() => form.removeListItem('students', index)}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={t('families.removeStudent', { n: index + 1 })}
+                onClick={() => form.removeListItem('students', index)}
+              >
                 <IconTrash size={18} aria-hidden />
               </ActionIcon>
             </Group>
@@ -76,7 +96,11 @@ export function CreateFamilyForm({ onCreated, onCancel }: { onCreated: (family: 
         ))}
         {students.length < MAX_STUDENTS ? (
           <Group>
-            <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => form.insertListItem('students', emptyPerson())}>
+            <Button
+              variant="default"
+              leftSection={<IconPlus size={16} aria-hidden />}
+              onClick={() => form.insertListItem('students', emptyPerson())}
+            >
               {t('families.addStudent')}
             </Button>
           </Group>

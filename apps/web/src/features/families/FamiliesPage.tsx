@@ -39,7 +39,13 @@ export function FamiliesPage() {
       >
         {t('families.title')}
       </PageTitle>
-      <TextInput label={t('families.filter')} type="search" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} maw={400} />
+      <TextInput
+        label={t('families.filter')}
+        type="search"
+        value={filter}
+        onChange={(e) => setFilter(e.currentTarget.value)}
+        maw={400}
+      />
       {list.isPending || list.error ? (
         <QueryFallback error={list.error} />
       ) : list.items.length === 0 ? (
@@ -72,8 +78,18 @@ export function FamiliesPage() {
           </Table>
         </ScrollTable>
       )}
-      <LoadMoreButton hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
-      <Modal opened={creating} onClose={close} title={t('families.createTitle')} size="xl" closeButtonProps={{ 'aria-label': t('actions.cancel') }}>
+      <LoadMoreButton
+        hasNextPage={list.hasNextPage}
+        isFetchingNextPage={list.isFetchingNextPage}
+        fetchNextPage={list.fetchNextPage}
+      />
+      <Modal
+        opened={creating}
+        onClose={close}
+        title={t('families.createTitle')}
+        size="xl"
+        closeButtonProps={{ 'aria-label': t('actions.cancel') }}
+      >
         <CreateFamilyForm onCreated={onCreated} onCancel={close} />
       </Modal>
     </Stack>

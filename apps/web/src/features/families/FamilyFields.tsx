@@ -5,7 +5,13 @@ import { CONTACT_PREFERENCES, LOCALES } from '@contracts';
 import type { FamilyFieldValues } from './family-form';
 
 /** Name, contact preference, language, notes and billing address of a family. */
-export function FamilyFields<V extends FamilyFieldValues>({ form, nameRequired }: { form: UseFormReturnType<V>; nameRequired?: boolean }) {
+export function FamilyFields<V extends FamilyFieldValues>({
+  form,
+  nameRequired,
+}: {
+  form: UseFormReturnType<V>;
+  nameRequired?: boolean;
+}) {
   const { t } = useTranslation();
   const values = form.getValues();
   return (
@@ -31,10 +37,26 @@ export function FamilyFields<V extends FamilyFieldValues>({ form, nameRequired }
       <Checkbox label={t('families.addBillingAddress')} {...form.getInputProps('withAddress', { type: 'checkbox' })} />
       {values.withAddress ? (
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label={t('families.line1')} required autoComplete="off" {...form.getInputProps('billingAddress.line1')} />
+          <TextInput
+            label={t('families.line1')}
+            required
+            autoComplete="off"
+            {...form.getInputProps('billingAddress.line1')}
+          />
           <TextInput label={t('families.line2')} autoComplete="off" {...form.getInputProps('billingAddress.line2')} />
-          <TextInput label={t('families.postalCode')} required inputMode="numeric" autoComplete="off" {...form.getInputProps('billingAddress.postalCode')} />
-          <TextInput label={t('families.city')} required autoComplete="off" {...form.getInputProps('billingAddress.city')} />
+          <TextInput
+            label={t('families.postalCode')}
+            required
+            inputMode="numeric"
+            autoComplete="off"
+            {...form.getInputProps('billingAddress.postalCode')}
+          />
+          <TextInput
+            label={t('families.city')}
+            required
+            autoComplete="off"
+            {...form.getInputProps('billingAddress.city')}
+          />
         </SimpleGrid>
       ) : null}
       <Textarea label={t('families.notes')} autosize minRows={2} {...form.getInputProps('notes')} />

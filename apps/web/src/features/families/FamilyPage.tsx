@@ -22,7 +22,10 @@ function FamilySummaryView({ family }: { family: Family }) {
   const rows: [string, string][] = [
     [t('families.contactPreference'), t(`families.pref.${family.contactPreference}`)],
     [t('families.locale'), t(`language.${family.locale}`)],
-    [t('families.billingAddress'), a ? [a.line1, a.line2, `${a.postalCode} ${a.city}`].filter(Boolean).join(', ') : t('families.noAddress')],
+    [
+      t('families.billingAddress'),
+      a ? [a.line1, a.line2, `${a.postalCode} ${a.city}`].filter(Boolean).join(', ') : t('families.noAddress'),
+    ],
   ];
   if (family.notes) rows.push([t('families.notes'), family.notes]);
   return (
@@ -96,7 +99,10 @@ export function FamilyPage() {
   if (!family) return <QueryFallback error={query.error} />;
 
   const refresh = () =>
-    Promise.all([client.invalidateQueries({ queryKey: familyKey(id) }), client.invalidateQueries({ queryKey: ['history'] })]);
+    Promise.all([
+      client.invalidateQueries({ queryKey: familyKey(id) }),
+      client.invalidateQueries({ queryKey: ['history'] }),
+    ]);
 
   return (
     <Stack>
@@ -129,7 +135,16 @@ export function FamilyPage() {
       <MembersSection family={family} kind="guardian" people={family.guardians} refresh={refresh} />
       <MembersSection family={family} kind="student" people={family.students} refresh={refresh} />
       <ContactLogSection subject={{ familyId: family.id }} />
-      <HistorySection sources={[{ entityType: 'family', entityId: family.id }, ...[...family.guardians, ...family.students].map((p) => ({ entityType: 'person' as const, entityId: p.id, label: personName(p) }))]} />
+      <HistorySection
+        sources={[
+          { entityType: 'family', entityId: family.id },
+          ...[...family.guardians, ...family.students].map((p) => ({
+            entityType: 'person' as const,
+            entityId: p.id,
+            label: personName(p),
+          })),
+        ]}
+      />
     </Stack>
   );
 }

@@ -32,8 +32,17 @@ function rowsOf(entries: AuditEntry[], sources: HistorySource[]): Row[] {
     const label = sources.find((s) => s.entityType === entry.entityType && s.entityId === entry.entityId)?.label;
     const prefix = label ? `${label} · ` : '';
     const fields = Object.entries(entry.changes);
-    if (fields.length === 0) return [{ key: entry.id, entry, field: prefix + (entry.summary ?? entry.action), before: undefined, after: undefined }];
-    return fields.map(([field, change]) => ({ key: `${entry.id}:${field}`, entry, field: prefix + field, before: change.before, after: change.after }));
+    if (fields.length === 0)
+      return [
+        { key: entry.id, entry, field: prefix + (entry.summary ?? entry.action), before: undefined, after: undefined },
+      ];
+    return fields.map(([field, change]) => ({
+      key: `${entry.id}:${field}`,
+      entry,
+      field: prefix + field,
+      before: change.before,
+      after: change.after,
+    }));
   });
 }
 

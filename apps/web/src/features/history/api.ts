@@ -12,4 +12,5 @@ export interface HistorySource {
 
 export const historyKey = (source: HistorySource) => ['history', source.entityType, source.entityId] as const;
 
-export const getHistory = ({ entityType, entityId }: HistorySource) => apiGet<AuditEntry[]>(`/api/history/${entityType}/${entityId}`);
+export const getHistory = ({ entityType, entityId }: HistorySource) =>
+  apiGet<AuditEntry[]>(`/api/history/${entityType}/${entityId}`);

@@ -12,7 +12,13 @@ interface PersonFieldsProps<V> {
 }
 
 /** First name, last name, e-mail, phone (and birth date for students) of one person. */
-export function PersonFields<V>({ form, prefix = '', withBirthDate, birthDateRequired, withNotes }: PersonFieldsProps<V>) {
+export function PersonFields<V>({
+  form,
+  prefix = '',
+  withBirthDate,
+  birthDateRequired,
+  withNotes,
+}: PersonFieldsProps<V>) {
   const { t } = useTranslation();
   const field = (name: string) => form.getInputProps(`${prefix}${name}`);
   return (

@@ -22,7 +22,11 @@ export function PersonPage() {
   const person = query.data;
   if (!person) return <QueryFallback error={query.error} />;
 
-  const refresh = () => Promise.all([client.invalidateQueries({ queryKey: personKey(id) }), client.invalidateQueries({ queryKey: ['history'] })]);
+  const refresh = () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: personKey(id) }),
+      client.invalidateQueries({ queryKey: ['history'] }),
+    ]);
   const name = personName(person);
 
   return (

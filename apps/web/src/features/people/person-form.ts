@@ -12,7 +12,14 @@ export interface PersonValues {
   notes: string;
 }
 
-export const emptyPerson = (): PersonValues => ({ firstName: '', lastName: '', email: '', phone: '', birthDate: '', notes: '' });
+export const emptyPerson = (): PersonValues => ({
+  firstName: '',
+  lastName: '',
+  email: '',
+  phone: '',
+  birthDate: '',
+  notes: '',
+});
 
 export function personValues(person: Person): PersonValues {
   return {

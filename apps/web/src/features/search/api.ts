@@ -1,7 +1,8 @@
 import type { SearchHit } from '@contracts';
 import { apiGet } from '../../api/client';
 
-export const searchPeople = (q: string, signal?: AbortSignal) => apiGet<SearchHit[]>('/api/search', { q, limit: 10 }, signal);
+export const searchPeople = (q: string, signal?: AbortSignal) =>
+  apiGet<SearchHit[]>('/api/search', { q, limit: 10 }, signal);
 
 /** The record a hit opens: the family of a guardian or student, a teacher's page, else the person. */
 export function hitPath(hit: SearchHit): string {

@@ -27,13 +27,20 @@ export function ApplicationsPage() {
               <Title order={2} size="h4">
                 {t(`appStatus.${status}`)} <Badge variant="light">{items.length}</Badge>
               </Title>
-              {items.length === 0 ? <Text c="dimmed" size="sm">{t('applications.empty')}</Text> : null}
+              {items.length === 0 ? (
+                <Text c="dimmed" size="sm">
+                  {t('applications.empty')}
+                </Text>
+              ) : null}
               {items.map((a) => (
                 <Card key={a.id} withBorder padding="sm">
                   <Anchor component={Link} to={`/office/teacher-applications/${a.id}`} fw={600}>
                     {a.firstName} {a.lastName}
                   </Anchor>
-                  <Text size="sm">{a.instruments.map((i) => t(`instrument.${i}`, { ns: AGENCY_NS, defaultValue: i })).join(', ')}{a.city ? ` · ${a.city}` : ''}</Text>
+                  <Text size="sm">
+                    {a.instruments.map((i) => t(`instrument.${i}`, { ns: AGENCY_NS, defaultValue: i })).join(', ')}
+                    {a.city ? ` · ${a.city}` : ''}
+                  </Text>
                   <Text size="xs" c="dimmed">
                     {t('applications.received', { date: formatDate(a.createdAt) })}
                   </Text>

@@ -49,11 +49,22 @@ export function ApplyPage() {
         cv as File,
       ),
     onError: (error) => {
-      if (isApiError(error) && error.problem.errors) setErrors(Object.fromEntries(error.problem.errors.map((e) => [e.field === 'file' ? 'cv' : e.field, fieldMessage(e.code, e.message)])));
+      if (isApiError(error) && error.problem.errors)
+        setErrors(
+          Object.fromEntries(
+            error.problem.errors.map((e) => [e.field === 'file' ? 'cv' : e.field, fieldMessage(e.code, e.message)]),
+          ),
+        );
     },
   });
   const field = (key: keyof typeof who, label: string, props: Record<string, unknown> = {}) => (
-    <TextInput label={t(label)} value={who[key]} onChange={(e) => setWho({ ...who, [key]: e.currentTarget.value })} error={errors[key]} {...props} />
+    <TextInput
+      label={t(label)}
+      value={who[key]}
+      onChange={(e) => setWho({ ...who, [key]: e.currentTarget.value })}
+      error={errors[key]}
+      {...props}
+    />
   );
 
   if (submit.isSuccess) {
@@ -96,16 +107,57 @@ export function ApplyPage() {
               {field('city', 'apply.city', { autoComplete: 'address-level2', miw: 180 })}
             </Group>
           </Fieldset>
-          <TeachingFields values={teaching} set={(key, value) => setTeaching((v) => ({ ...v, [key]: value }))} errors={errors} />
-          <Textarea label={t('apply.background')} required autosize minRows={3} value={text.background} onChange={(e) => setText({ ...text, background: e.currentTarget.value })} error={errors.background} />
-          <Textarea label={t('apply.approach')} required autosize minRows={3} value={text.approach} onChange={(e) => setText({ ...text, approach: e.currentTarget.value })} error={errors.approach} />
-          <Textarea label={t('apply.message')} autosize minRows={2} value={text.message} onChange={(e) => setText({ ...text, message: e.currentTarget.value })} error={errors.message} />
-          <FileField label={t('apply.cv')} name="cv" accept="application/pdf,image/jpeg,image/png,image/webp" required onChange={setCv} error={errors.cv} />
+          <TeachingFields
+            values={teaching}
+            set={(key, value) => setTeaching((v) => ({ ...v, [key]: value }))}
+            errors={errors}
+          />
+          <Textarea
+            label={t('apply.background')}
+            required
+            autosize
+            minRows={3}
+            value={text.background}
+            onChange={(e) => setText({ ...text, background: e.currentTarget.value })}
+            error={errors.background}
+          />
+          <Textarea
+            label={t('apply.approach')}
+            required
+            autosize
+            minRows={3}
+            value={text.approach}
+            onChange={(e) => setText({ ...text, approach: e.currentTarget.value })}
+            error={errors.approach}
+          />
+          <Textarea
+            label={t('apply.message')}
+            autosize
+            minRows={2}
+            value={text.message}
+            onChange={(e) => setText({ ...text, message: e.currentTarget.value })}
+            error={errors.message}
+          />
+          <FileField
+            label={t('apply.cv')}
+            name="cv"
+            accept="application/pdf,image/jpeg,image/png,image/webp"
+            required
+            onChange={setCv}
+            error={errors.cv}
+          />
           {/* Honeypot: hidden from people and from assistive technologies; robots fill it. */}
           <Box aria-hidden style={{ position: 'absolute', left: '-10000px', width: 1, height: 1, overflow: 'hidden' }}>
             <label>
               {t('apply.website')}
-              <input type="text" name="website" tabIndex={-1} autoComplete="off" value={text.website} onChange={(e) => setText({ ...text, website: e.currentTarget.value })} />
+              <input
+                type="text"
+                name="website"
+                tabIndex={-1}
+                autoComplete="off"
+                value={text.website}
+                onChange={(e) => setText({ ...text, website: e.currentTarget.value })}
+              />
             </label>
           </Box>
           {submit.error ? <ProblemAlert error={submit.error} /> : null}

@@ -18,7 +18,13 @@ const toBody = (v: PersonValues): CreateTeacherInput => ({
   notes: blankToNull(v.notes),
 });
 
-export function CreateTeacherForm({ onCreated, onCancel }: { onCreated: (teacher: Person) => void; onCancel: () => void }) {
+export function CreateTeacherForm({
+  onCreated,
+  onCancel,
+}: {
+  onCreated: (teacher: Person) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);

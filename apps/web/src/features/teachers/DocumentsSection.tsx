@@ -52,7 +52,12 @@ export function DocumentsSection({ teacherId, canUpload = true }: { teacherId: s
                     </Table.Td>
                     <Table.Td>{formatDateTime(d.createdAt)}</Table.Td>
                     <Table.Td>
-                      <ActionIcon variant="subtle" color="red" aria-label={t('documents.remove', { name: d.originalName })} onClick={() => remove.mutate(d.id)}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('documents.remove', { name: d.originalName })}
+                        onClick={() => remove.mutate(d.id)}
+                      >
                         <IconTrash size={18} aria-hidden />
                       </ActionIcon>
                     </Table.Td>
@@ -70,8 +75,18 @@ export function DocumentsSection({ teacherId, canUpload = true }: { teacherId: s
             }}
           >
             <Group align="flex-end" wrap="wrap">
-              <NativeSelect label={t('documents.category')} data={DOCUMENT_CATEGORY_VALUES.map((c) => ({ value: c, label: t(`docCategory.${c}`) }))} value={category} onChange={(e) => setCategory(e.currentTarget.value)} />
-              <FileField key={upload.submittedAt} label={t('documents.file')} accept="application/pdf,image/jpeg,image/png,image/webp" onChange={setFile} />
+              <NativeSelect
+                label={t('documents.category')}
+                data={DOCUMENT_CATEGORY_VALUES.map((c) => ({ value: c, label: t(`docCategory.${c}`) }))}
+                value={category}
+                onChange={(e) => setCategory(e.currentTarget.value)}
+              />
+              <FileField
+                key={upload.submittedAt}
+                label={t('documents.file')}
+                accept="application/pdf,image/jpeg,image/png,image/webp"
+                onChange={setFile}
+              />
               <Button type="submit" disabled={!file} loading={upload.isPending}>
                 {t('documents.upload')}
               </Button>

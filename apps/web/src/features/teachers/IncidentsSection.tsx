@@ -19,7 +19,9 @@ export function IncidentsSection({ teacherId }: { teacherId: string }) {
   const client = useQueryClient();
   const key = ['teacher-incidents', teacherId];
   const query = useQuery({ queryKey: key, queryFn: () => listIncidents(teacherId) });
-  const form = useForm({ initialValues: { kind: 'lateness' as (typeof KINDS)[number], occurredOn: organisationToday(), description: '' } });
+  const form = useForm({
+    initialValues: { kind: 'lateness' as (typeof KINDS)[number], occurredOn: organisationToday(), description: '' },
+  });
   const report = useMutation({
     mutationFn: (v: typeof form.values) => reportIncident(teacherId, v),
     onSuccess: async () => {
@@ -51,10 +53,27 @@ export function IncidentsSection({ teacherId }: { teacherId: string }) {
         <form onSubmit={form.onSubmit((v) => report.mutate(v))}>
           <Stack>
             <Group grow wrap="wrap" align="flex-start">
-              <NativeSelect label={t('incidents.kind')} data={KINDS.map((k) => ({ value: k, label: t(`incidentKind.${k}`) }))} miw={200} {...form.getInputProps('kind')} />
-              <TextInput type="date" label={t('incidents.occurredOn')} required miw={160} {...form.getInputProps('occurredOn')} />
+              <NativeSelect
+                label={t('incidents.kind')}
+                data={KINDS.map((k) => ({ value: k, label: t(`incidentKind.${k}`) }))}
+                miw={200}
+                {...form.getInputProps('kind')}
+              />
+              <TextInput
+                type="date"
+                label={t('incidents.occurredOn')}
+                required
+                miw={160}
+                {...form.getInputProps('occurredOn')}
+              />
             </Group>
-            <Textarea label={t('incidents.description')} required autosize minRows={2} {...form.getInputProps('description')} />
+            <Textarea
+              label={t('incidents.description')}
+              required
+              autosize
+              minRows={2}
+              {...form.getInputProps('description')}
+            />
             {report.error ? <ProblemAlert error={report.error} /> : null}
             <Group>
               <Button type="submit" variant="default" loading={report.isPending}>

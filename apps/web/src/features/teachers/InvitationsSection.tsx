@@ -8,7 +8,15 @@ import { QueryFallback } from '../../ui/QueryFallback';
 import { answerInvitation, invitationsKey, teacherInvitations } from './lifecycle-api';
 import { TL_NS } from './lifecycle-i18n';
 
-export function InvitationCard({ inv, onAnswer, pending }: { inv: TeacherMeetingInvitation; onAnswer?: (answer: 'yes' | 'no') => void; pending?: boolean }) {
+export function InvitationCard({
+  inv,
+  onAnswer,
+  pending,
+}: {
+  inv: TeacherMeetingInvitation;
+  onAnswer?: (answer: 'yes' | 'no') => void;
+  pending?: boolean;
+}) {
   const { t } = useTranslation(TL_NS);
   const m = inv.meeting;
   return (
@@ -20,8 +28,12 @@ export function InvitationCard({ inv, onAnswer, pending }: { inv: TeacherMeeting
       {m.place ? <Text size="sm">{m.place}</Text> : null}
       {m.videoUrl ? <Text size="sm">{m.videoUrl}</Text> : null}
       <Group mt="xs" gap="xs">
-        <Text size="sm">{t('meetings.yourAnswer', { answer: inv.response ? t(`meetings.${inv.response}`) : t('meetings.noAnswer') })}</Text>
-        {inv.attended !== null ? <Badge color={inv.attended ? 'green' : 'gray'}>{inv.attended ? t('meetings.attended') : '—'}</Badge> : null}
+        <Text size="sm">
+          {t('meetings.yourAnswer', { answer: inv.response ? t(`meetings.${inv.response}`) : t('meetings.noAnswer') })}
+        </Text>
+        {inv.attended !== null ? (
+          <Badge color={inv.attended ? 'green' : 'gray'}>{inv.attended ? t('meetings.attended') : '—'}</Badge>
+        ) : null}
       </Group>
       {inv.canAnswer && onAnswer ? (
         <Group mt="xs">
@@ -42,13 +54,21 @@ export function InvitationsList({ teacherId, canAnswer }: { teacherId: string; c
   const { t } = useTranslation(TL_NS);
   const client = useQueryClient();
   const query = useQuery({ queryKey: invitationsKey(teacherId), queryFn: () => teacherInvitations(teacherId) });
-  const answer = useMutation({ mutationFn: (v: { id: string; answer: 'yes' | 'no' }) => answerInvitation(v.id, v.answer), onSuccess: () => client.invalidateQueries({ queryKey: invitationsKey(teacherId) }) });
+  const answer = useMutation({
+    mutationFn: (v: { id: string; answer: 'yes' | 'no' }) => answerInvitation(v.id, v.answer),
+    onSuccess: () => client.invalidateQueries({ queryKey: invitationsKey(teacherId) }),
+  });
   if (!query.data) return <QueryFallback error={query.error} asPage={false} />;
   return (
     <Stack>
       {query.data.length === 0 ? <Text c="dimmed">{t('meetings.empty')}</Text> : null}
       {query.data.map((inv) => (
-        <InvitationCard key={inv.invitationId} inv={inv} pending={answer.isPending} onAnswer={canAnswer ? (a) => answer.mutate({ id: inv.invitationId, answer: a }) : undefined} />
+        <InvitationCard
+          key={inv.invitationId}
+          inv={inv}
+          pending={answer.isPending}
+          onAnswer={canAnswer ? (a) => answer.mutate({ id: inv.invitationId, answer: a }) : undefined}
+        />
       ))}
       {answer.error ? <ProblemAlert error={answer.error} /> : null}
     </Stack>

@@ -21,7 +21,13 @@ function CallForm({ item, onDone }: { item: Item; onDone: () => void }) {
   const { t } = useTranslation(TL_NS);
   const [summary, setSummary] = useState('');
   const [outcome, setOutcome] = useState('');
-  const log = useMutation({ mutationFn: () => logLowActivityCall(item.teacherId, { summary, outcome: outcome.trim() || null }), onSuccess: () => { notify(t('lowActivity.logged')); onDone(); } });
+  const log = useMutation({
+    mutationFn: () => logLowActivityCall(item.teacherId, { summary, outcome: outcome.trim() || null }),
+    onSuccess: () => {
+      notify(t('lowActivity.logged'));
+      onDone();
+    },
+  });
   return (
     <Section title={t('lowActivity.callWith', { name: `${item.firstName} ${item.lastName}` })}>
       <form
@@ -32,12 +38,27 @@ function CallForm({ item, onDone }: { item: Item; onDone: () => void }) {
       >
         <Stack>
           <Text>{item.phone ?? item.email}</Text>
-          <Textarea label={t('lowActivity.summary')} required autosize minRows={2} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} />
-          <TextInput label={t('lowActivity.outcome')} value={outcome} onChange={(e) => setOutcome(e.currentTarget.value)} />
+          <Textarea
+            label={t('lowActivity.summary')}
+            required
+            autosize
+            minRows={2}
+            value={summary}
+            onChange={(e) => setSummary(e.currentTarget.value)}
+          />
+          <TextInput
+            label={t('lowActivity.outcome')}
+            value={outcome}
+            onChange={(e) => setOutcome(e.currentTarget.value)}
+          />
           {log.error ? <ProblemAlert error={log.error} /> : null}
           <Group>
-            <Button type="submit" loading={log.isPending}>{t('lowActivity.call')}</Button>
-            <Button variant="default" onClick={onDone}>{t('actions.cancel', { ns: 'translation' })}</Button>
+            <Button type="submit" loading={log.isPending}>
+              {t('lowActivity.call')}
+            </Button>
+            <Button variant="default" onClick={onDone}>
+              {t('actions.cancel', { ns: 'translation' })}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -95,7 +116,12 @@ export function LowActivityPage() {
                   <Table.Td>{i.capacityNewStudents ?? '—'}</Table.Td>
                   <Table.Td>{i.lastCallAt ? formatDateTime(i.lastCallAt) : '—'}</Table.Td>
                   <Table.Td>
-                    <Button size="xs" variant="default" aria-label={t('lowActivity.callWith', { name: `${i.firstName} ${i.lastName}` })} onClick={() => setCalling(i)}>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      aria-label={t('lowActivity.callWith', { name: `${i.firstName} ${i.lastName}` })}
+                      onClick={() => setCalling(i)}
+                    >
                       {t('lowActivity.call')}
                     </Button>
                   </Table.Td>
@@ -105,7 +131,11 @@ export function LowActivityPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <LoadMoreButton hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
+      <LoadMoreButton
+        hasNextPage={list.hasNextPage}
+        isFetchingNextPage={list.isFetchingNextPage}
+        fetchNextPage={list.fetchNextPage}
+      />
     </Stack>
   );
 }

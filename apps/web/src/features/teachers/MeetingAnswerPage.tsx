@@ -27,7 +27,11 @@ export function MeetingAnswerPage() {
       ) : !inv.canAnswer ? (
         <Alert role="status">{t('meetings.linkUsed')}</Alert>
       ) : null}
-      <InvitationCard inv={inv} pending={answer.isPending} onAnswer={answer.isSuccess ? undefined : (a) => answer.mutate(a)} />
+      <InvitationCard
+        inv={inv}
+        pending={answer.isPending}
+        onAnswer={answer.isSuccess ? undefined : (a) => answer.mutate(a)}
+      />
       {answer.error ? <ProblemAlert error={answer.error} /> : null}
     </Stack>
   );

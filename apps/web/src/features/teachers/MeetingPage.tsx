@@ -16,9 +16,15 @@ import { TL_NS } from './lifecycle-i18n';
 
 function Attendance({ meeting, onSaved }: { meeting: MeetingDetail; onSaved: (m: MeetingDetail) => void }) {
   const { t } = useTranslation(TL_NS);
-  const [present, setPresent] = useState<Record<string, boolean>>(() => Object.fromEntries(meeting.invitations.map((i) => [i.teacherId, i.attended ?? false])));
+  const [present, setPresent] = useState<Record<string, boolean>>(() =>
+    Object.fromEntries(meeting.invitations.map((i) => [i.teacherId, i.attended ?? false])),
+  );
   const save = useMutation({
-    mutationFn: () => recordAttendance(meeting.id, Object.entries(present).map(([teacherId, attended]) => ({ teacherId, attended }))),
+    mutationFn: () =>
+      recordAttendance(
+        meeting.id,
+        Object.entries(present).map(([teacherId, attended]) => ({ teacherId, attended })),
+      ),
     onSuccess: (m) => {
       notify(t('meetings.attendanceSaved'));
       onSaved(m);
@@ -41,7 +47,11 @@ function Attendance({ meeting, onSaved }: { meeting: MeetingDetail; onSaved: (m:
                 <Table.Td>{i.teacherName}</Table.Td>
                 <Table.Td>{i.response ? t(`meetings.${i.response}`) : t('meetings.noAnswer')}</Table.Td>
                 <Table.Td>
-                  <Checkbox aria-label={t('meetings.attendedOf', { name: i.teacherName })} checked={present[i.teacherId] ?? false} onChange={(e) => setPresent({ ...present, [i.teacherId]: e.currentTarget.checked })} />
+                  <Checkbox
+                    aria-label={t('meetings.attendedOf', { name: i.teacherName })}
+                    checked={present[i.teacherId] ?? false}
+                    onChange={(e) => setPresent({ ...present, [i.teacherId]: e.currentTarget.checked })}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -16,10 +16,27 @@ function CreateMeetingForm() {
   const { t } = useTranslation(TL_NS);
   const navigate = useNavigate();
   const client = useQueryClient();
-  const form = useForm({ initialValues: { subject: '', startsAt: '', durationMinutes: 120, place: '', videoUrl: '', facilitator: '', capacity: 15, notes: '' } });
+  const form = useForm({
+    initialValues: {
+      subject: '',
+      startsAt: '',
+      durationMinutes: 120,
+      place: '',
+      videoUrl: '',
+      facilitator: '',
+      capacity: 15,
+      notes: '',
+    },
+  });
   const create = useMutation({
     mutationFn: (v: typeof form.values) =>
-      createMeeting({ ...v, startsAt: v.startsAt ? new Date(v.startsAt).toISOString() : '', place: v.place.trim() || null, videoUrl: v.videoUrl.trim() || null, notes: v.notes.trim() || null }),
+      createMeeting({
+        ...v,
+        startsAt: v.startsAt ? new Date(v.startsAt).toISOString() : '',
+        place: v.place.trim() || null,
+        videoUrl: v.videoUrl.trim() || null,
+        notes: v.notes.trim() || null,
+      }),
     onSuccess: async (m) => {
       await client.invalidateQueries({ queryKey: ['meetings'] });
       await navigate(`/office/meetings/${m.id}`);
@@ -31,9 +48,27 @@ function CreateMeetingForm() {
       <Stack>
         <TextInput label={t('meetings.subject')} required {...form.getInputProps('subject')} />
         <Group grow wrap="wrap" align="flex-start">
-          <TextInput type="datetime-local" label={t('meetings.startsAt')} required miw={220} {...form.getInputProps('startsAt')} />
-          <NumberInput label={t('meetings.duration')} min={15} max={600} miw={140} {...form.getInputProps('durationMinutes')} />
-          <NumberInput label={t('meetings.capacity')} min={1} max={1000} miw={120} {...form.getInputProps('capacity')} />
+          <TextInput
+            type="datetime-local"
+            label={t('meetings.startsAt')}
+            required
+            miw={220}
+            {...form.getInputProps('startsAt')}
+          />
+          <NumberInput
+            label={t('meetings.duration')}
+            min={15}
+            max={600}
+            miw={140}
+            {...form.getInputProps('durationMinutes')}
+          />
+          <NumberInput
+            label={t('meetings.capacity')}
+            min={1}
+            max={1000}
+            miw={120}
+            {...form.getInputProps('capacity')}
+          />
         </Group>
         <Group grow wrap="wrap" align="flex-start">
           <TextInput label={t('meetings.place')} miw={220} {...form.getInputProps('place')} />
@@ -82,7 +117,9 @@ export function MeetingsPage() {
                       {m.subject}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{t('meetings.counts', { invited: m.invited, yes: m.yes, no: m.no, attended: m.attended })}</Table.Td>
+                  <Table.Td>
+                    {t('meetings.counts', { invited: m.invited, yes: m.yes, no: m.no, attended: m.attended })}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

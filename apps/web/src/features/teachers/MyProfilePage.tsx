@@ -16,7 +16,11 @@ export function MyProfilePage() {
   const { t } = useTranslation(TL_NS);
   const me = useCurrentUser();
   const teacherId = me.personId ?? '';
-  const query = useQuery({ queryKey: profileKey(teacherId), queryFn: () => getProfile(teacherId), enabled: Boolean(teacherId) });
+  const query = useQuery({
+    queryKey: profileKey(teacherId),
+    queryFn: () => getProfile(teacherId),
+    enabled: Boolean(teacherId),
+  });
   if (!query.data) return <QueryFallback error={query.error} />;
   return (
     <Stack>

@@ -26,7 +26,10 @@ export function ProfileForm({ profile, onDone }: { profile: TeacherProfile; onDo
       saveProfile(profile.teacherId, {
         version: profile.version,
         bio: bio.trim() || null,
-        ...teachingToBody(teaching, profile.zones.filter((z) => z.kind === 'commune') as { kind: 'commune'; code: string }[]),
+        ...teachingToBody(
+          teaching,
+          profile.zones.filter((z) => z.kind === 'commune') as { kind: 'commune'; code: string }[],
+        ),
         capacityNewStudents: capacity === '' ? null : capacity,
         address: address.line1.trim() || address.postalCode.trim() || address.city.trim() ? address : null,
       }),
@@ -37,10 +40,12 @@ export function ProfileForm({ profile, onDone }: { profile: TeacherProfile; onDo
       onDone?.();
     },
     onError: (error) => {
-      if (isApiError(error) && error.problem.errors) setErrors(Object.fromEntries(error.problem.errors.map((e) => [e.field, fieldMessage(e.code, e.message)])));
+      if (isApiError(error) && error.problem.errors)
+        setErrors(Object.fromEntries(error.problem.errors.map((e) => [e.field, fieldMessage(e.code, e.message)])));
     },
   });
-  const set = <K extends keyof TeachingValues>(key: K, value: TeachingValues[K]) => setTeaching((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof TeachingValues>(key: K, value: TeachingValues[K]) =>
+    setTeaching((v) => ({ ...v, [key]: value }));
 
   return (
     <form
@@ -50,17 +55,55 @@ export function ProfileForm({ profile, onDone }: { profile: TeacherProfile; onDo
       }}
     >
       <Stack>
-        <Textarea label={t('profile.bio')} autosize minRows={3} value={bio} onChange={(e) => setBio(e.currentTarget.value)} error={errors.bio} />
+        <Textarea
+          label={t('profile.bio')}
+          autosize
+          minRows={3}
+          value={bio}
+          onChange={(e) => setBio(e.currentTarget.value)}
+          error={errors.bio}
+        />
         <TeachingFields values={teaching} set={set} errors={errors} />
-        <NumberInput label={t('profile.capacity')} min={0} max={100} w={260} value={capacity} onChange={(v) => setCapacity(v === '' ? '' : Number(v))} error={errors.capacityNewStudents} />
+        <NumberInput
+          label={t('profile.capacity')}
+          min={0}
+          max={100}
+          w={260}
+          value={capacity}
+          onChange={(v) => setCapacity(v === '' ? '' : Number(v))}
+          error={errors.capacityNewStudents}
+        />
         <Fieldset legend={t('profile.address')}>
           <Group grow wrap="wrap" align="flex-start">
-            <TextInput label={t('profile.line1')} value={address.line1} onChange={(e) => setAddress({ ...address, line1: e.currentTarget.value })} error={errors['address.line1']} miw={220} />
-            <TextInput label={t('apply.postalCode')} value={address.postalCode} onChange={(e) => setAddress({ ...address, postalCode: e.currentTarget.value })} error={errors['address.postalCode']} miw={120} />
-            <TextInput label={t('apply.city')} value={address.city} onChange={(e) => setAddress({ ...address, city: e.currentTarget.value })} error={errors['address.city']} miw={160} />
+            <TextInput
+              label={t('profile.line1')}
+              value={address.line1}
+              onChange={(e) => setAddress({ ...address, line1: e.currentTarget.value })}
+              error={errors['address.line1']}
+              miw={220}
+            />
+            <TextInput
+              label={t('apply.postalCode')}
+              value={address.postalCode}
+              onChange={(e) => setAddress({ ...address, postalCode: e.currentTarget.value })}
+              error={errors['address.postalCode']}
+              miw={120}
+            />
+            <TextInput
+              label={t('apply.city')}
+              value={address.city}
+              onChange={(e) => setAddress({ ...address, city: e.currentTarget.value })}
+              error={errors['address.city']}
+              miw={160}
+            />
           </Group>
         </Fieldset>
-        {save.error ? <ProblemAlert error={save.error} onReload={() => void client.invalidateQueries({ queryKey: profileKey(profile.teacherId) })} /> : null}
+        {save.error ? (
+          <ProblemAlert
+            error={save.error}
+            onReload={() => void client.invalidateQueries({ queryKey: profileKey(profile.teacherId) })}
+          />
+        ) : null}
         <Group>
           <Button type="submit" loading={save.isPending}>
             {t('actions.save', { ns: 'translation' })}

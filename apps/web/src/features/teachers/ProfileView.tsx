@@ -28,7 +28,8 @@ export function ProfileView({ profile }: { profile: TeacherProfile }) {
           <ul>
             {profile.instruments.map((i) => (
               <li key={i.instrument}>
-                {t(`instrument.${i.instrument}`, { ns: AGENCY_NS, defaultValue: i.instrument })} — {t(`level.${i.levelMin}`)} → {t(`level.${i.levelMax}`)}, {i.ageMin}–{i.ageMax}
+                {t(`instrument.${i.instrument}`, { ns: AGENCY_NS, defaultValue: i.instrument })} —{' '}
+                {t(`level.${i.levelMin}`)} → {t(`level.${i.levelMax}`)}, {i.ageMin}–{i.ageMax}
               </li>
             ))}
           </ul>
@@ -38,7 +39,15 @@ export function ProfileView({ profile }: { profile: TeacherProfile }) {
       </Item>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Item label={t('apply.styles')}>
-          <Group gap={4}>{profile.styles.length ? profile.styles.map((s) => <Badge key={s} variant="light">{s}</Badge>) : none}</Group>
+          <Group gap={4}>
+            {profile.styles.length
+              ? profile.styles.map((s) => (
+                  <Badge key={s} variant="light">
+                    {s}
+                  </Badge>
+                ))
+              : none}
+          </Group>
         </Item>
         <Item label={t('lowActivity.zones')}>{profile.zones.map((z) => z.code).join(', ') || none}</Item>
         <Item label={t('apply.maxTravelKm')}>{profile.maxTravelKm ?? none}</Item>
@@ -47,7 +56,11 @@ export function ProfileView({ profile }: { profile: TeacherProfile }) {
         <Item label={t('apply.atSchool')}>{yesNo(profile.teachesAtSchool)}</Item>
         <Item label={t('apply.online')}>{yesNo(profile.teachesOnline)}</Item>
         <Item label={t('profile.address')}>
-          {profile.address ? [profile.address.line1, `${profile.address.postalCode} ${profile.address.city}`].filter(Boolean).join(', ') : none}
+          {profile.address
+            ? [profile.address.line1, `${profile.address.postalCode} ${profile.address.city}`]
+                .filter(Boolean)
+                .join(', ')
+            : none}
           <Text size="xs" c="dimmed">
             {profile.place.inseeCode ? t('profile.place', { code: profile.place.inseeCode }) : t('profile.notPlaced')}
           </Text>

@@ -18,7 +18,11 @@ function SuspensionCard({ s, onChange }: { s: TeacherSuspension; onChange: () =>
   const [comment, setComment] = useState('');
   const act = useMutation({
     mutationFn: (action: 'approve' | 'object' | 'withdraw-objection' | 'lift' | 'withdraw') =>
-      action === 'lift' ? liftSuspension(s.id, s.version, comment || '—') : action === 'withdraw' ? withdrawSuspension(s.id, s.version, comment || '—') : voteSuspension(s.id, action, comment || null),
+      action === 'lift'
+        ? liftSuspension(s.id, s.version, comment || '—')
+        : action === 'withdraw'
+          ? withdrawSuspension(s.id, s.version, comment || '—')
+          : voteSuspension(s.id, action, comment || null),
     onSuccess: async () => {
       setComment('');
       notify(t('suspensions.done'));
@@ -29,21 +33,46 @@ function SuspensionCard({ s, onChange }: { s: TeacherSuspension; onChange: () =>
   const mine = s.votes.find((v) => v.userId === me.id);
   const isProposer = s.proposedByUserId === me.id;
   return (
-    <Card withBorder padding="sm" component="article" aria-label={s.kind === 'definitive' ? t('suspensions.definitive') : t('suspensions.temporary')}>
+    <Card
+      withBorder
+      padding="sm"
+      component="article"
+      aria-label={s.kind === 'definitive' ? t('suspensions.definitive') : t('suspensions.temporary')}
+    >
       <Group gap="xs">
         <Text fw={600}>{s.kind === 'definitive' ? t('suspensions.definitive') : t('suspensions.temporary')}</Text>
-        <Badge color={s.status === 'effective' || s.status === 'active' ? 'red' : s.status === 'proposed' ? 'yellow' : 'gray'}>{t(`suspensions.status.${s.status}`)}</Badge>
+        <Badge
+          color={
+            s.status === 'effective' || s.status === 'active' ? 'red' : s.status === 'proposed' ? 'yellow' : 'gray'
+          }
+        >
+          {t(`suspensions.status.${s.status}`)}
+        </Badge>
       </Group>
       <Text size="sm">{s.reasonCode === 'meetings' ? t('suspensions.reasonMeetings') : s.reason}</Text>
-      {s.untilDate ? <Text size="sm">{t('suspensions.untilDate')} {formatDate(s.untilDate)}</Text> : null}
-      {s.untilCondition ? <Text size="sm">{t('suspensions.untilCondition')} : {s.untilCondition}</Text> : null}
+      {s.untilDate ? (
+        <Text size="sm">
+          {t('suspensions.untilDate')} {formatDate(s.untilDate)}
+        </Text>
+      ) : null}
+      {s.untilCondition ? (
+        <Text size="sm">
+          {t('suspensions.untilCondition')} : {s.untilCondition}
+        </Text>
+      ) : null}
       <Text size="xs" c="dimmed">
         {t('suspensions.proposedBy', { name: s.proposedByName, date: formatDateTime(s.createdAt) })}
       </Text>
-      {s.endReason ? <Text size="xs" c="dimmed">{s.endedByName} : {s.endReason}</Text> : null}
+      {s.endReason ? (
+        <Text size="xs" c="dimmed">
+          {s.endedByName} : {s.endReason}
+        </Text>
+      ) : null}
       {s.kind === 'definitive' ? (
         <>
-          <Text size="sm" mt="xs">{t('suspensions.approvals', { count: approvals, required: s.approvalsRequired })}</Text>
+          <Text size="sm" mt="xs">
+            {t('suspensions.approvals', { count: approvals, required: s.approvalsRequired })}
+          </Text>
           <ul>
             {s.votes.map((v) => (
               <li key={v.userId}>
@@ -56,7 +85,9 @@ function SuspensionCard({ s, onChange }: { s: TeacherSuspension; onChange: () =>
       ) : null}
       {s.studentsToReassign.length ? (
         <>
-          <Text size="sm" fw={600}>{t('suspensions.reassign')}</Text>
+          <Text size="sm" fw={600}>
+            {t('suspensions.reassign')}
+          </Text>
           <ul>
             {s.studentsToReassign.map((a) => (
               <li key={a.assignmentId}>
@@ -68,7 +99,11 @@ function SuspensionCard({ s, onChange }: { s: TeacherSuspension; onChange: () =>
       ) : null}
       {s.status === 'proposed' || (s.kind === 'temporary' && s.status === 'active') ? (
         <Stack gap="xs" mt="xs">
-          <TextInput label={s.status === 'proposed' ? t('suspensions.objection') : t('suspensions.liftReason')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+          <TextInput
+            label={s.status === 'proposed' ? t('suspensions.objection') : t('suspensions.liftReason')}
+            value={comment}
+            onChange={(e) => setComment(e.currentTarget.value)}
+          />
           <Group wrap="wrap">
             {s.status === 'proposed' && !isProposer ? (
               <Button size="xs" color="red" onClick={() => act.mutate('approve')}>
@@ -104,15 +139,37 @@ function SuspensionCard({ s, onChange }: { s: TeacherSuspension; onChange: () =>
 }
 
 /** Suspensions and exclusion votes, kept and shown on the teacher's page; followup proposes here. */
-export function SuspensionsSection({ teacherId, onStatusChange }: { teacherId: string; onStatusChange: () => Promise<unknown> }) {
+export function SuspensionsSection({
+  teacherId,
+  onStatusChange,
+}: {
+  teacherId: string;
+  onStatusChange: () => Promise<unknown>;
+}) {
   const { t } = useTranslation(TL_NS);
   const client = useQueryClient();
   const key = ['teacher-suspensions', teacherId];
   const query = useQuery({ queryKey: key, queryFn: () => listSuspensions(teacherId) });
-  const [v, setV] = useState({ kind: 'temporary' as 'temporary' | 'definitive', reason: '', untilDate: '', untilCondition: '' });
+  const [v, setV] = useState({
+    kind: 'temporary' as 'temporary' | 'definitive',
+    reason: '',
+    untilDate: '',
+    untilCondition: '',
+  });
   const refresh = () => Promise.all([client.invalidateQueries({ queryKey: key }), onStatusChange()]);
   const create = useMutation({
-    mutationFn: () => createSuspension(teacherId, v.kind === 'definitive' ? { kind: 'definitive', reason: v.reason } : { kind: 'temporary', reason: v.reason, untilDate: v.untilDate || null, untilCondition: v.untilCondition || null }),
+    mutationFn: () =>
+      createSuspension(
+        teacherId,
+        v.kind === 'definitive'
+          ? { kind: 'definitive', reason: v.reason }
+          : {
+              kind: 'temporary',
+              reason: v.reason,
+              untilDate: v.untilDate || null,
+              untilCondition: v.untilCondition || null,
+            },
+      ),
     onSuccess: async () => {
       setV({ ...v, reason: '', untilDate: '', untilCondition: '' });
       await refresh();
@@ -135,12 +192,38 @@ export function SuspensionsSection({ teacherId, onStatusChange }: { teacherId: s
           }}
         >
           <Stack gap="xs">
-            <NativeSelect label={t('suspensions.kind')} data={[{ value: 'temporary', label: t('suspensions.temporary') }, { value: 'definitive', label: t('suspensions.definitive') }]} value={v.kind} onChange={(e) => setV({ ...v, kind: e.currentTarget.value as 'temporary' | 'definitive' })} />
-            <Textarea label={t('suspensions.reason')} required autosize minRows={2} value={v.reason} onChange={(e) => setV({ ...v, reason: e.currentTarget.value })} />
+            <NativeSelect
+              label={t('suspensions.kind')}
+              data={[
+                { value: 'temporary', label: t('suspensions.temporary') },
+                { value: 'definitive', label: t('suspensions.definitive') },
+              ]}
+              value={v.kind}
+              onChange={(e) => setV({ ...v, kind: e.currentTarget.value as 'temporary' | 'definitive' })}
+            />
+            <Textarea
+              label={t('suspensions.reason')}
+              required
+              autosize
+              minRows={2}
+              value={v.reason}
+              onChange={(e) => setV({ ...v, reason: e.currentTarget.value })}
+            />
             {v.kind === 'temporary' ? (
               <Group grow wrap="wrap" align="flex-start">
-                <TextInput type="date" label={t('suspensions.untilDate')} miw={160} value={v.untilDate} onChange={(e) => setV({ ...v, untilDate: e.currentTarget.value })} />
-                <TextInput label={t('suspensions.untilCondition')} miw={220} value={v.untilCondition} onChange={(e) => setV({ ...v, untilCondition: e.currentTarget.value })} />
+                <TextInput
+                  type="date"
+                  label={t('suspensions.untilDate')}
+                  miw={160}
+                  value={v.untilDate}
+                  onChange={(e) => setV({ ...v, untilDate: e.currentTarget.value })}
+                />
+                <TextInput
+                  label={t('suspensions.untilCondition')}
+                  miw={220}
+                  value={v.untilCondition}
+                  onChange={(e) => setV({ ...v, untilCondition: e.currentTarget.value })}
+                />
               </Group>
             ) : null}
             {create.error ? <ProblemAlert error={create.error} /> : null}

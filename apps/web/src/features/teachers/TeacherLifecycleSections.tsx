@@ -17,16 +17,26 @@ import { ProfileForm } from './ProfileForm';
 import { ProfileView } from './ProfileView';
 import { SuspensionsSection } from './SuspensionsSection';
 
-const has = (roles: readonly Role[], ...wanted: Role[]) => roles.includes('admin') || wanted.some((r) => roles.includes(r));
+const has = (roles: readonly Role[], ...wanted: Role[]) =>
+  roles.includes('admin') || wanted.some((r) => roles.includes(r));
 
 /** What the teachers' lifecycle adds to a teacher's page in the office. */
-export function TeacherLifecycleSections({ teacherId, onStatusChange }: { teacherId: string; onStatusChange: () => Promise<unknown> }) {
+export function TeacherLifecycleSections({
+  teacherId,
+  onStatusChange,
+}: {
+  teacherId: string;
+  onStatusChange: () => Promise<unknown>;
+}) {
   const { t } = useTranslation(TL_NS);
   const me = useCurrentUser();
   const client = useQueryClient();
   const [editing, { open, close }] = useDisclosure(false);
   const profile = useQuery({ queryKey: profileKey(teacherId), queryFn: () => getProfile(teacherId) });
-  const link = useMutation({ mutationFn: (userId: string) => sendLoginLink(userId), onSuccess: () => notify(t('profile.loginLinkSent')) });
+  const link = useMutation({
+    mutationFn: (userId: string) => sendLoginLink(userId),
+    onSuccess: () => notify(t('profile.loginLinkSent')),
+  });
   const keeper = has(me.roles, 'recruitment', 'followup');
   return (
     <>
@@ -35,7 +45,12 @@ export function TeacherLifecycleSections({ teacherId, onStatusChange }: { teache
         actions={
           <Group gap="xs">
             {keeper && profile.data?.userId ? (
-              <Button size="xs" variant="default" loading={link.isPending} onClick={() => link.mutate(profile.data.userId as string)}>
+              <Button
+                size="xs"
+                variant="default"
+                loading={link.isPending}
+                onClick={() => link.mutate(profile.data.userId as string)}
+              >
                 {t('profile.loginLink')}
               </Button>
             ) : null}
@@ -69,7 +84,9 @@ export function TeacherLifecycleSections({ teacherId, onStatusChange }: { teache
       {me.roles.some((r) => r !== 'board') ? <IncidentsSection teacherId={teacherId} /> : null}
       <SuspensionsSection
         teacherId={teacherId}
-        onStatusChange={() => Promise.all([onStatusChange(), client.invalidateQueries({ queryKey: profileKey(teacherId) })])}
+        onStatusChange={() =>
+          Promise.all([onStatusChange(), client.invalidateQueries({ queryKey: profileKey(teacherId) })])
+        }
       />
     </>
   );

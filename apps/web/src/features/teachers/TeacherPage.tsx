@@ -23,7 +23,11 @@ export function TeacherPage() {
   const query = useQuery({ queryKey: teacherKey(id), queryFn: () => getTeacher(id) });
   if (!query.data) return <QueryFallback error={query.error} />;
   const { person, status, bio } = query.data;
-  const refresh = () => Promise.all([client.invalidateQueries({ queryKey: teacherKey(id) }), client.invalidateQueries({ queryKey: ['history'] })]);
+  const refresh = () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: teacherKey(id) }),
+      client.invalidateQueries({ queryKey: ['history'] }),
+    ]);
 
   return (
     <Stack>

@@ -72,8 +72,18 @@ export function TeachersPage() {
           </Table>
         </ScrollTable>
       )}
-      <LoadMoreButton hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
-      <Modal opened={creating} onClose={close} title={t('teachers.createTitle')} size="lg" closeButtonProps={{ 'aria-label': t('actions.cancel') }}>
+      <LoadMoreButton
+        hasNextPage={list.hasNextPage}
+        isFetchingNextPage={list.isFetchingNextPage}
+        fetchNextPage={list.fetchNextPage}
+      />
+      <Modal
+        opened={creating}
+        onClose={close}
+        title={t('teachers.createTitle')}
+        size="lg"
+        closeButtonProps={{ 'aria-label': t('actions.cancel') }}
+      >
         <CreateTeacherForm onCreated={onCreated} onCancel={close} />
       </Modal>
     </Stack>

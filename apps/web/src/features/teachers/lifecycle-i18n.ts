@@ -3,13 +3,34 @@ import i18next from 'i18next';
 /** The teachers' lifecycle resource file, merged into i18next under its own namespace. */
 const fr = {
   level: { '1': 'Débutant', '2': 'Intermédiaire', '3': 'Avancé' },
-  weekday: { '1': 'Lundi', '2': 'Mardi', '3': 'Mercredi', '4': 'Jeudi', '5': 'Vendredi', '6': 'Samedi', '7': 'Dimanche' },
-  appStatus: { new: 'Nouvelle', called: 'Appelé(e)', interview_done: 'Entretien fait', accepted: 'Acceptée', declined: 'Refusée', withdrawn: 'Retirée' },
+  weekday: {
+    '1': 'Lundi',
+    '2': 'Mardi',
+    '3': 'Mercredi',
+    '4': 'Jeudi',
+    '5': 'Vendredi',
+    '6': 'Samedi',
+    '7': 'Dimanche',
+  },
+  appStatus: {
+    new: 'Nouvelle',
+    called: 'Appelé(e)',
+    interview_done: 'Entretien fait',
+    accepted: 'Acceptée',
+    declined: 'Refusée',
+    withdrawn: 'Retirée',
+  },
   docCategory: { cv: 'CV', diploma: 'Diplôme', id: 'Pièce d’identité', certificate: 'Certificat', other: 'Autre' },
-  incidentKind: { lateness: 'Retard', late_cancellation: 'Annulation de dernière minute', behaviour: 'Comportement', other: 'Autre' },
+  incidentKind: {
+    lateness: 'Retard',
+    late_cancellation: 'Annulation de dernière minute',
+    behaviour: 'Comportement',
+    other: 'Autre',
+  },
   apply: {
     title: 'Devenir professeur',
-    intro: 'Vous enseignez la musique ? Présentez-vous : l’équipe de suivi pédagogique vous rappelle pour un entretien.',
+    intro:
+      'Vous enseignez la musique ? Présentez-vous : l’équipe de suivi pédagogique vous rappelle pour un entretien.',
     identity: 'Vous',
     firstName: 'Prénom',
     lastName: 'Nom',
@@ -163,7 +184,13 @@ const fr = {
     liftReason: 'Motif de la levée',
     proposedBy: 'Proposée par {{name}} le {{date}}',
     approvals: '{{count}} approbation(s) sur {{required}} nécessaires',
-    status: { active: 'En cours', lifted: 'Levée', proposed: 'En attente de décision', effective: 'Effective', withdrawn: 'Retirée' },
+    status: {
+      active: 'En cours',
+      lifted: 'Levée',
+      proposed: 'En attente de décision',
+      effective: 'Effective',
+      withdrawn: 'Retirée',
+    },
     reasonMeetings: 'Absent(e) des rencontres pédagogiques (automatique)',
     vote: { approve: 'approuve', object: 'objecte', withdrawn: 'objection retirée' },
     reassign: 'Élèves à confier à un autre professeur',
@@ -171,7 +198,8 @@ const fr = {
   },
   lowActivity: {
     title: 'Professeurs peu actifs',
-    intro: 'Professeurs actifs avec moins de {{min}} cours enregistrés depuis le {{since}} : un appel amical pour voir si tout va bien.',
+    intro:
+      'Professeurs actifs avec moins de {{min}} cours enregistrés depuis le {{since}} : un appel amical pour voir si tout va bien.',
     empty: 'Personne à appeler.',
     lessons: 'Cours',
     zones: 'Zones',
@@ -183,15 +211,41 @@ const fr = {
     outcome: 'Suite donnée',
     logged: 'Appel noté.',
   },
-  nav: { applications: 'Candidatures', meetings: 'Rencontres', lowActivity: 'Peu actifs', myProfile: 'Ma fiche', myMeetings: 'Rencontres' },
+  nav: {
+    applications: 'Candidatures',
+    meetings: 'Rencontres',
+    lowActivity: 'Peu actifs',
+    myProfile: 'Ma fiche',
+    myMeetings: 'Rencontres',
+  },
 };
 
 const en: typeof fr = {
   level: { '1': 'Beginner', '2': 'Intermediate', '3': 'Advanced' },
-  weekday: { '1': 'Monday', '2': 'Tuesday', '3': 'Wednesday', '4': 'Thursday', '5': 'Friday', '6': 'Saturday', '7': 'Sunday' },
-  appStatus: { new: 'New', called: 'Called', interview_done: 'Interview done', accepted: 'Accepted', declined: 'Declined', withdrawn: 'Withdrawn' },
+  weekday: {
+    '1': 'Monday',
+    '2': 'Tuesday',
+    '3': 'Wednesday',
+    '4': 'Thursday',
+    '5': 'Friday',
+    '6': 'Saturday',
+    '7': 'Sunday',
+  },
+  appStatus: {
+    new: 'New',
+    called: 'Called',
+    interview_done: 'Interview done',
+    accepted: 'Accepted',
+    declined: 'Declined',
+    withdrawn: 'Withdrawn',
+  },
   docCategory: { cv: 'CV', diploma: 'Diploma', id: 'ID document', certificate: 'Certificate', other: 'Other' },
-  incidentKind: { lateness: 'Lateness', late_cancellation: 'Last-minute cancellation', behaviour: 'Behaviour', other: 'Other' },
+  incidentKind: {
+    lateness: 'Lateness',
+    late_cancellation: 'Last-minute cancellation',
+    behaviour: 'Behaviour',
+    other: 'Other',
+  },
   apply: {
     title: 'Become a teacher',
     intro: 'You teach music? Tell us about yourself: the pedagogical follow-up team will call you for an interview.',
@@ -348,7 +402,13 @@ const en: typeof fr = {
     liftReason: 'Why it is lifted',
     proposedBy: 'Proposed by {{name}} on {{date}}',
     approvals: '{{count}} approval(s) of {{required}} needed',
-    status: { active: 'In force', lifted: 'Lifted', proposed: 'Waiting for a decision', effective: 'Effective', withdrawn: 'Withdrawn' },
+    status: {
+      active: 'In force',
+      lifted: 'Lifted',
+      proposed: 'Waiting for a decision',
+      effective: 'Effective',
+      withdrawn: 'Withdrawn',
+    },
     reasonMeetings: 'Missed the pedagogical meetings (automatic)',
     vote: { approve: 'approves', object: 'objects', withdrawn: 'objection withdrawn' },
     reassign: 'Students to hand to another teacher',
@@ -356,7 +416,8 @@ const en: typeof fr = {
   },
   lowActivity: {
     title: 'Teachers with little activity',
-    intro: 'Active teachers with fewer than {{min}} recorded lessons since {{since}}: a friendly call to see how things are going.',
+    intro:
+      'Active teachers with fewer than {{min}} recorded lessons since {{since}}: a friendly call to see how things are going.',
     empty: 'Nobody to call.',
     lessons: 'Lessons',
     zones: 'Zones',
@@ -368,7 +429,13 @@ const en: typeof fr = {
     outcome: 'Follow-up',
     logged: 'Call logged.',
   },
-  nav: { applications: 'Applications', meetings: 'Meetings', lowActivity: 'Low activity', myProfile: 'My profile', myMeetings: 'Meetings' },
+  nav: {
+    applications: 'Applications',
+    meetings: 'Meetings',
+    lowActivity: 'Low activity',
+    myProfile: 'My profile',
+    myMeetings: 'Meetings',
+  },
 };
 
 export const TL_NS = 'teacherLifecycle';
@@ -376,9 +443,10 @@ i18next.addResourceBundle('fr', TL_NS, fr, true, true);
 i18next.addResourceBundle('en', TL_NS, en, true, true);
 
 /** The instrument vocabulary shared with requests and matching (labels come from the agency resource file). */
-export const INSTRUMENTS = ['piano', 'guitar', 'violin', 'cello', 'flute', 'drums', 'voice', 'saxophone', 'clarinet', 'trumpet'];
+export { INSTRUMENTS } from '../../api/contract-values';
 
-export const minutesToTime = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+export const minutesToTime = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 export const timeToMinutes = (s: string) => {
   const [h, m] = s.split(':').map(Number);
   return (h ?? 0) * 60 + (m ?? 0);

@@ -16,7 +16,11 @@ export function teachingToBody(v: TeachingValues, keepCommunes: { kind: 'commune
     teachesAtHome: v.teachesAtHome,
     teachesAtSchool: v.teachesAtSchool,
     teachesOnline: v.teachesOnline,
-    availability: v.slots.map((s) => ({ weekday: s.weekday, startMinute: timeToMinutes(s.start), endMinute: timeToMinutes(s.end) })),
+    availability: v.slots.map((s) => ({
+      weekday: s.weekday,
+      startMinute: timeToMinutes(s.start),
+      endMinute: timeToMinutes(s.end),
+    })),
   };
 }
 
@@ -30,6 +34,10 @@ export function profileToTeaching(p: TeacherProfile): TeachingValues {
     teachesAtHome: p.teachesAtHome,
     teachesAtSchool: p.teachesAtSchool,
     teachesOnline: p.teachesOnline,
-    slots: p.availability.map((s) => ({ weekday: s.weekday, start: minutesToTime(s.startMinute), end: minutesToTime(s.endMinute) })),
+    slots: p.availability.map((s) => ({
+      weekday: s.weekday,
+      start: minutesToTime(s.startMinute),
+      end: minutesToTime(s.endMinute),
+    })),
   };
 }

@@ -64,16 +64,27 @@ function EditUserFormBody({ user, onSaved, onReload, onCancel }: EditUserFormPro
       <Stack gap="sm">
         <ProblemAlert error={error} onReload={() => void Promise.resolve(onReload()).then(() => setError(null))} />
         <TextInput label={t('auth.displayName')} required {...form.getInputProps('displayName')} />
-        <NativeSelect label={t('language.label')} data={LOCALES.map((l) => ({ value: l, label: t(`language.${l}`) }))} {...form.getInputProps('locale')} />
+        <NativeSelect
+          label={t('language.label')}
+          data={LOCALES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+          {...form.getInputProps('locale')}
+        />
         <NativeSelect
           label={t('users.status')}
           data={[
-            { value: 'active', label: t(user.status === 'invited' ? 'users.statuses.invited' : 'users.statuses.active') },
+            {
+              value: 'active',
+              label: t(user.status === 'invited' ? 'users.statuses.invited' : 'users.statuses.active'),
+            },
             { value: 'disabled', label: t('users.statuses.disabled') },
           ]}
           {...form.getInputProps('status')}
         />
-        <RoleCheckboxes value={form.getValues().roles} onChange={(roles) => form.setFieldValue('roles', roles)} error={form.errors.roles} />
+        <RoleCheckboxes
+          value={form.getValues().roles}
+          onChange={(roles) => form.setFieldValue('roles', roles)}
+          error={form.errors.roles}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('actions.cancel')}

@@ -43,8 +43,16 @@ export function InviteUserForm({ onInvited, onCancel }: { onInvited: (user: User
         <ProblemAlert error={error} />
         <TextInput label={t('auth.displayName')} required {...form.getInputProps('displayName')} />
         <TextInput label={t('auth.email')} type="email" required autoComplete="off" {...form.getInputProps('email')} />
-        <NativeSelect label={t('language.label')} data={LOCALES.map((l) => ({ value: l, label: t(`language.${l}`) }))} {...form.getInputProps('locale')} />
-        <RoleCheckboxes value={form.getValues().roles} onChange={(roles) => form.setFieldValue('roles', roles)} error={form.errors.roles} />
+        <NativeSelect
+          label={t('language.label')}
+          data={LOCALES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+          {...form.getInputProps('locale')}
+        />
+        <RoleCheckboxes
+          value={form.getValues().roles}
+          onChange={(roles) => form.setFieldValue('roles', roles)}
+          error={form.errors.roles}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('actions.cancel')}

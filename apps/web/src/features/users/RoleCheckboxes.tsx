@@ -13,7 +13,13 @@ interface RoleCheckboxesProps {
 export function RoleCheckboxes({ value, onChange, error }: RoleCheckboxesProps) {
   const { t } = useTranslation();
   return (
-    <Checkbox.Group label={t('users.roles')} value={value} onChange={(roles) => onChange(roles as Role[])} error={error} withAsterisk>
+    <Checkbox.Group
+      label={t('users.roles')}
+      value={value}
+      onChange={(roles) => onChange(roles as Role[])}
+      error={error}
+      withAsterisk
+    >
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" mt="xs">
         {ROLES.map((role) => (
           <Checkbox key={role} value={role} label={t(`roles.${role}`)} />

@@ -47,7 +47,12 @@ function UserRow({ user, onEdit }: { user: User; onEdit: (user: User) => void })
       <Table.Td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('users.never')}</Table.Td>
       <Table.Td>
         <Group gap="xs" wrap="nowrap">
-          <Button size="xs" variant="default" onClick={() => onEdit(user)} aria-label={t('users.editUser', { name: user.displayName })}>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => onEdit(user)}
+            aria-label={t('users.editUser', { name: user.displayName })}
+          >
             {t('actions.edit')}
           </Button>
           <Button size="xs" variant="default" loading={sending} onClick={() => void onReset()}>
@@ -102,7 +107,13 @@ export function UsersPage() {
           </Table.Tbody>
         </Table>
       </ScrollTable>
-      <Modal opened={inviting} onClose={invite.close} title={t('users.inviteTitle')} size="lg" closeButtonProps={{ 'aria-label': t('actions.cancel') }}>
+      <Modal
+        opened={inviting}
+        onClose={invite.close}
+        title={t('users.inviteTitle')}
+        size="lg"
+        closeButtonProps={{ 'aria-label': t('actions.cancel') }}
+      >
         <InviteUserForm
           onCancel={invite.close}
           onInvited={() => {

@@ -33,9 +33,17 @@ export function FamilyHomePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const personId = me.personId ?? '';
-  const person = useQuery({ queryKey: personKey(personId), queryFn: () => getPerson(personId), enabled: personId !== '' });
+  const person = useQuery({
+    queryKey: personKey(personId),
+    queryFn: () => getPerson(personId),
+    enabled: personId !== '',
+  });
   const familyId = person.data?.familyId ?? '';
-  const family = useQuery({ queryKey: familyKey(familyId), queryFn: () => getFamily(familyId), enabled: familyId !== '' });
+  const family = useQuery({
+    queryKey: familyKey(familyId),
+    queryFn: () => getFamily(familyId),
+    enabled: familyId !== '',
+  });
 
   let body;
   if (!me.personId || (person.data && !person.data.familyId)) body = <Text>{t('familyPortal.noFamily')}</Text>;

@@ -39,18 +39,60 @@ export const officeRoutes: RouteObject[] = [
   { path: 'password', element: <ChangePasswordPage /> },
   { path: 'files', element: <PipelinePage /> },
   { path: 'files/:id', element: <FilePage /> },
-  { path: 'lessons', element: <RequireRoles roles={OFFICE_ACCESS.lessons}><OfficeLessonsPage /></RequireRoles> },
+  {
+    path: 'lessons',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.lessons}>
+        <OfficeLessonsPage />
+      </RequireRoles>
+    ),
+  },
   { path: 'agency-dashboard', element: <AgencyDashboardPage /> },
-  { path: 'tickets', element: <RequireRoles roles={OFFICE_ACCESS.tickets}><TicketsPage /></RequireRoles> },
-  { path: 'tickets/:id', element: <RequireRoles roles={OFFICE_ACCESS.tickets}><TicketPage /></RequireRoles> },
+  {
+    path: 'tickets',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.tickets}>
+        <TicketsPage />
+      </RequireRoles>
+    ),
+  },
+  {
+    path: 'tickets/:id',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.tickets}>
+        <TicketPage />
+      </RequireRoles>
+    ),
+  },
   { path: 'families', element: <FamiliesPage /> },
   { path: 'families/:id', element: <FamilyPage /> },
   { path: 'people/:id', element: <PersonPage /> },
   { path: 'teachers', element: <TeachersPage /> },
   { path: 'teachers/:id', element: <TeacherPage /> },
-  { path: 'teachers/low-activity', element: <RequireRoles roles={OFFICE_ACCESS.teacherKeepers}><LowActivityPage /></RequireRoles> },
-  { path: 'teacher-applications', element: <RequireRoles roles={OFFICE_ACCESS.teacherKeepers}><ApplicationsPage /></RequireRoles> },
-  { path: 'teacher-applications/:id', element: <RequireRoles roles={OFFICE_ACCESS.teacherKeepers}><ApplicationPage /></RequireRoles> },
+  {
+    path: 'teachers/low-activity',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.teacherKeepers}>
+        <LowActivityPage />
+      </RequireRoles>
+    ),
+  },
+  {
+    path: 'teacher-applications',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.teacherKeepers}>
+        <ApplicationsPage />
+      </RequireRoles>
+    ),
+  },
+  {
+    path: 'teacher-applications/:id',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.teacherKeepers}>
+        <ApplicationPage />
+      </RequireRoles>
+    ),
+  },
   { path: 'meetings', element: <MeetingsPage /> },
   { path: 'meetings/:id', element: <MeetingPage /> },
   {
@@ -77,11 +119,53 @@ export const officeRoutes: RouteObject[] = [
       </RequireRoles>
     ),
   },
-  { path: 'billing', element: <RequireRoles roles={OFFICE_ACCESS.billing}><BillingInvoicesPage /></RequireRoles> },
-  { path: 'billing/holds', element: <RequireRoles roles={OFFICE_ACCESS.billingHolds}><BillingHoldsPage /></RequireRoles> },
-  { path: 'billing/mandates', element: <RequireRoles roles={OFFICE_ACCESS.billing}><BillingMandatesPage /></RequireRoles> },
-  { path: 'billing/batches', element: <RequireRoles roles={OFFICE_ACCESS.billing}><BillingBatchesPage /></RequireRoles> },
-  { path: 'billing/batches/:id', element: <RequireRoles roles={OFFICE_ACCESS.billing}><BillingBatchPage /></RequireRoles> },
-  { path: 'billing/certificates', element: <RequireRoles roles={OFFICE_ACCESS.billing}><BillingCertificatesPage /></RequireRoles> },
+  {
+    path: 'billing',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.billing}>
+        <BillingInvoicesPage />
+      </RequireRoles>
+    ),
+  },
+  {
+    path: 'billing/holds',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.billingHolds}>
+        <BillingHoldsPage />
+      </RequireRoles>
+    ),
+  },
+  {
+    path: 'billing/mandates',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.billing}>
+        <BillingMandatesPage />
+      </RequireRoles>
+    ),
+  },
+  {
+    path: 'billing/batches',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.billing}>
+        <BillingBatchesPage />
+      </RequireRoles>
+    ),
+  },
+  {
+    path: 'billing/batches/:id',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.billing}>
+        <BillingBatchPage />
+      </RequireRoles>
+    ),
+  },
+  {
+    path: 'billing/certificates',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.billing}>
+        <BillingCertificatesPage />
+      </RequireRoles>
+    ),
+  },
   { path: '*', element: <NotFoundPage homePath="/office" /> },
 ];
