@@ -418,7 +418,7 @@ async function benchMatching(ctx: Ctx): Promise<void> {
     ) => Promise<unknown[]>;
   } | null = null;
   try {
-    const mod = (await import('../apps/api/src/modules/agency/matching.service.js')) as {
+    const mod = (await import('../apps/api/src/modules/agency/matching/matching.service.js')) as {
       createMatchingService: (deps: Deps) => NonNullable<typeof service>;
     };
     service = mod.createMatchingService(ctx.deps);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { Cursor, Email, Id, IsoDate, Locale, Phone, Version, humanText, longText, shortText } from './common.js';
-import { registerMessages } from './messages.js';
 
 /** The agency loop: requests, students' files through the pipeline, matching, hand-over, lessons, tickets. */
 
@@ -473,44 +472,3 @@ export const LinkView = z.object({
 });
 export type LinkView = z.infer<typeof LinkView>;
 export const OkResult = z.object({ ok: z.boolean() });
-
-registerMessages({
-  fr: {
-    invalid_month: 'Ce mois n’est pas valide (AAAA-MM).',
-    slot_ends_before_start: 'Le créneau doit se terminer après son début.',
-    address_required: 'Indiquez l’adresse des cours.',
-    contact_required: 'Indiquez au moins un e-mail ou un téléphone.',
-    guardian_required: 'Un élève mineur doit être inscrit par un responsable légal.',
-    WRONG_STAGE: 'Ce dossier n’est pas à la bonne étape pour cette action.',
-    NO_SUBSCRIPTION: 'Ce dossier n’a pas encore d’abonnement.',
-    ALREADY_SUBSCRIBED: 'Ce dossier a déjà un abonnement.',
-    PLAN_INACTIVE: 'Cette formule n’est plus proposée.',
-    TEACHER_NOT_AVAILABLE: 'Ce professeur ne peut pas être proposé (statut ou capacité).',
-    NO_ACTIVE_ASSIGNMENT: 'Aucun professeur n’est actuellement attribué à ce dossier.',
-    NOT_A_DUPLICATE:
-      'Cette demande n’est pas signalée comme doublon de cette famille : choisissez-la et confirmez pour fusionner.',
-    ALREADY_IN_FAMILY: 'Cette demande appartient déjà à cette famille.',
-    MERGE_MANDATE_CONFLICT: 'Les deux familles ont un mandat SEPA actif : mettez fin à l’un d’eux avant de fusionner.',
-    MERGE_CERTIFICATE_CONFLICT:
-      'Les deux familles ont une attestation fiscale pour la même année : la comptabilité doit la régler d’abord.',
-    LINK_USED: 'Ce lien a déjà été utilisé.',
-  },
-  en: {
-    invalid_month: 'This month is not valid (YYYY-MM).',
-    slot_ends_before_start: 'The slot must end after it starts.',
-    address_required: 'Give the address of the lessons.',
-    contact_required: 'Give at least an e-mail or a phone number.',
-    guardian_required: 'A minor student must be registered by a guardian.',
-    WRONG_STAGE: 'This file is not at the right stage for this action.',
-    NO_SUBSCRIPTION: 'This file has no subscription yet.',
-    ALREADY_SUBSCRIBED: 'This file already has a subscription.',
-    PLAN_INACTIVE: 'This plan is no longer offered.',
-    TEACHER_NOT_AVAILABLE: 'This teacher cannot be proposed (status or capacity).',
-    NO_ACTIVE_ASSIGNMENT: 'No teacher is currently assigned to this file.',
-    NOT_A_DUPLICATE: 'This request is not flagged as a duplicate of this family: choose it and confirm to merge.',
-    ALREADY_IN_FAMILY: 'This request already belongs to this family.',
-    MERGE_MANDATE_CONFLICT: 'Both families have an active SEPA mandate: end one of them before merging.',
-    MERGE_CERTIFICATE_CONFLICT: 'Both families have a tax certificate for the same year: accounts must settle it.',
-    LINK_USED: 'This link has already been used.',
-  },
-});

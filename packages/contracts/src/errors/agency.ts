@@ -1,4 +1,69 @@
 import { defineErrors } from './define.js';
 
-/** Codes of the agency module. */
-export const AGENCY_ERRORS = defineErrors({});
+/** Codes of the agency module: requests, files, matching, hand-over, lessons, links, tickets. */
+export const AGENCY_ERRORS = defineErrors({
+  invalid_month: { status: 422, fr: 'Ce mois n’est pas valide (AAAA-MM).', en: 'This month is not valid (YYYY-MM).' },
+  slot_ends_before_start: {
+    status: 422,
+    fr: 'Le créneau doit se terminer après son début.',
+    en: 'The slot must end after it starts.',
+  },
+  address_required: { status: 422, fr: 'Indiquez l’adresse des cours.', en: 'Give the address of the lessons.' },
+  contact_required: {
+    status: 422,
+    fr: 'Indiquez au moins un e-mail ou un téléphone.',
+    en: 'Give at least an e-mail or a phone number.',
+  },
+  guardian_required: {
+    status: 422,
+    fr: 'Un élève mineur doit être inscrit par un responsable légal.',
+    en: 'A minor student must be registered by a guardian.',
+  },
+  WRONG_STAGE: {
+    status: 409,
+    fr: 'Ce dossier n’est pas à la bonne étape pour cette action.',
+    en: 'This file is not at the right stage for this action.',
+  },
+  NO_SUBSCRIPTION: {
+    status: 409,
+    fr: 'Ce dossier n’a pas encore d’abonnement.',
+    en: 'This file has no subscription yet.',
+  },
+  ALREADY_SUBSCRIBED: {
+    status: 409,
+    fr: 'Ce dossier a déjà un abonnement.',
+    en: 'This file already has a subscription.',
+  },
+  PLAN_INACTIVE: { status: 422, fr: 'Cette formule n’est plus proposée.', en: 'This plan is no longer offered.' },
+  TEACHER_NOT_AVAILABLE: {
+    status: 422,
+    fr: 'Ce professeur ne peut pas être proposé (statut ou capacité).',
+    en: 'This teacher cannot be proposed (status or capacity).',
+  },
+  NO_ACTIVE_ASSIGNMENT: {
+    status: 409,
+    fr: 'Aucun professeur n’est actuellement attribué à ce dossier.',
+    en: 'No teacher is currently assigned to this file.',
+  },
+  NOT_A_DUPLICATE: {
+    status: 409,
+    fr: 'Cette demande n’est pas signalée comme doublon de cette famille : choisissez-la et confirmez pour fusionner.',
+    en: 'This request is not flagged as a duplicate of this family: choose it and confirm to merge.',
+  },
+  ALREADY_IN_FAMILY: {
+    status: 409,
+    fr: 'Cette demande appartient déjà à cette famille.',
+    en: 'This request already belongs to this family.',
+  },
+  MERGE_MANDATE_CONFLICT: {
+    status: 409,
+    fr: 'Les deux familles ont un mandat SEPA actif : mettez fin à l’un d’eux avant de fusionner.',
+    en: 'Both families have an active SEPA mandate: end one of them before merging.',
+  },
+  MERGE_CERTIFICATE_CONFLICT: {
+    status: 409,
+    fr: 'Les deux familles ont une attestation fiscale pour la même année : la comptabilité doit la régler d’abord.',
+    en: 'Both families have a tax certificate for the same year: accounts must settle it.',
+  },
+  LINK_USED: { status: 410, fr: 'Ce lien a déjà été utilisé.', en: 'This link has already been used.' },
+});

@@ -1,8 +1,24 @@
 import { STAGE_OWNER, type FileStage } from '@contracts';
-import { registerDemoExtension, type DemoContext } from '../../seed/demo.js';
+import type { DemoContext } from '../../seed/demo.js';
 import { addDays, dateInZone } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
 import { resolvePlace } from '../../platform/places.js';
+import {
+  familyBillingAddress,
+  firstStudentOfFamily,
+  insertPlans,
+  insertTeacherAvailability,
+  insertTeacherInstrument,
+  insertTeacherZone,
+  teacherHasInstrument,
+  unfiledAssignment,
+  updateTeacherProfile,
+} from './agency.demo.repository.js';
+import { insertStageEvent, insertSubscription } from './files.repository.js';
+import { insertAssignment } from './handover.repository.js';
+import { firstDebitDeadline } from './handover.rules.js';
+import { insertLesson, updateAssignment } from './lessons/lessons.repository.js';
+import { insertFile, insertSlots } from './requests.repository.js';
 
 /** Teachers of the demo live around Paris so that a Paris request always finds candidates. */
 const TEACHER_PLACES = [
@@ -24,30 +40,21 @@ const STYLES = ['classique', 'jazz', 'pop', 'rock', 'musiques du monde', 'chanso
 async function teacherProfiles(ctx: DemoContext): Promise<void> {
   const { tx, random } = ctx;
   for (const [i, teacherId] of ctx.teacherIds.entries()) {
-    const existing = await tx
-      .selectFrom('teacher_instruments')
-      .select('teacher_id')
-      .where('teacher_id', '=', teacherId)
-      .executeTakeFirst();
-    if (existing) continue; // another module (or an earlier run) already gave this teacher a profile
+    if (await teacherHasInstrument(tx, teacherId)) continue; // another module (or an earlier run) already gave this teacher a profile
     const place = resolvePlace({ postalCode: TEACHER_PLACES[i % TEACHER_PLACES.length] as string });
-    await tx
-      .updateTable('teachers')
-      .set({
-        max_travel_km: random.int(6, 15),
-        teaches_at_home: 1,
-        teaches_at_school: 0,
-        teaches_online: i % 3 === 0 ? 1 : 0,
-        capacity_new_students: random.int(2, 4),
-        postal_code: place?.postalCode ?? null,
-        city: place?.commune ?? null,
-        insee_code: place?.inseeCode ?? null,
-        latitude: place?.latitude ?? null,
-        longitude: place?.longitude ?? null,
-        styles: JSON.stringify([random.pick(STYLES), random.pick(STYLES)].filter((s, k, all) => all.indexOf(s) === k)),
-      })
-      .where('person_id', '=', teacherId)
-      .execute();
+    await updateTeacherProfile(tx, teacherId, {
+      max_travel_km: random.int(6, 15),
+      teaches_at_home: 1,
+      teaches_at_school: 0,
+      teaches_online: i % 3 === 0 ? 1 : 0,
+      capacity_new_students: random.int(2, 4),
+      postal_code: place?.postalCode ?? null,
+      city: place?.commune ?? null,
+      insee_code: place?.inseeCode ?? null,
+      latitude: place?.latitude ?? null,
+      longitude: place?.longitude ?? null,
+      styles: JSON.stringify([random.pick(STYLES), random.pick(STYLES)].filter((s, k, all) => all.indexOf(s) === k)),
+    });
     // Half the teachers teach piano, so the piano requests of the demo show a real ranking.
     const instruments =
       i === 0
@@ -57,35 +64,25 @@ async function teacherProfiles(ctx: DemoContext): Promise<void> {
           : [random.pick(['guitar', 'violin', 'cello', 'drums', 'saxophone']), ...(i % 4 === 1 ? ['piano'] : [])];
     for (const instrument of [...new Set(instruments)]) {
       const levelMin = i % 5 === 4 ? 2 : 1;
-      await tx
-        .insertInto('teacher_instruments')
-        .values({
-          teacher_id: teacherId,
-          instrument,
-          level_min: levelMin,
-          level_max: random.int(Math.max(levelMin, 2), 3),
-          age_min: random.pick([4, 5, 6, 7]),
-          age_max: random.pick([14, 18, 99]),
-        })
-        .execute();
+      await insertTeacherInstrument(tx, {
+        teacher_id: teacherId,
+        instrument,
+        level_min: levelMin,
+        level_max: random.int(Math.max(levelMin, 2), 3),
+        age_min: random.pick([4, 5, 6, 7]),
+        age_max: random.pick([14, 18, 99]),
+      });
     }
     for (const weekday of [...new Set([random.int(1, 6), random.int(1, 6), 3])]) {
       const start = random.pick([9, 13, 14, 16]) * 60;
-      await tx
-        .insertInto('teacher_availability')
-        .values({
-          teacher_id: teacherId,
-          weekday,
-          start_minute: start,
-          end_minute: start + random.pick([3, 4, 5]) * 60,
-        })
-        .execute();
+      await insertTeacherAvailability(tx, {
+        teacher_id: teacherId,
+        weekday,
+        start_minute: start,
+        end_minute: start + random.pick([3, 4, 5]) * 60,
+      });
     }
-    if (place)
-      await tx
-        .insertInto('teacher_zones')
-        .values({ teacher_id: teacherId, kind: 'commune', code: place.inseeCode })
-        .execute();
+    if (place) await insertTeacherZone(tx, { teacher_id: teacherId, kind: 'commune', code: place.inseeCode });
   }
 }
 
@@ -230,7 +227,7 @@ const PATHS: FileStage[] = [
 ];
 
 /** Plans, teacher profiles and ~15 files spread over every stage, with lessons: a living pipeline. */
-registerDemoExtension(async (ctx) => {
+export async function agencyDemo(ctx: DemoContext): Promise<void> {
   const { tx, deps, random } = ctx;
   const now = deps.clock.now();
   const today = dateInZone(now, 'Europe/Paris');
@@ -253,24 +250,14 @@ registerDemoExtension(async (ctx) => {
     updated_at: at(200),
     version: 1,
   }));
-  await tx.insertInto('plans').values(plans).execute();
+  await insertPlans(tx, plans);
   await teacherProfiles(ctx);
 
   for (const spec of FILES) {
     const familyId = ctx.familyIds[spec.familyIndex];
     if (!familyId) continue;
-    const student = await tx
-      .selectFrom('people')
-      .select(['id'])
-      .where('family_id', '=', familyId)
-      .where('kind', '=', 'student')
-      .orderBy('created_at')
-      .executeTakeFirst();
-    const family = await tx
-      .selectFrom('families')
-      .select(['billing_line1', 'billing_postal_code', 'billing_city'])
-      .where('id', '=', familyId)
-      .executeTakeFirstOrThrow();
+    const student = await firstStudentOfFamily(tx, familyId);
+    const family = await familyBillingAddress(tx, familyId);
     if (!student) continue;
     const place = family.billing_postal_code
       ? resolvePlace({ postalCode: family.billing_postal_code, city: family.billing_city })
@@ -283,64 +270,55 @@ registerDemoExtension(async (ctx) => {
     // Spread the stage changes over the file's life so lead times and ages look real.
     const stageDays = stages.map((_, k) => Math.round(created - (created * k) / Math.max(1, stages.length)));
     const lastChange = stageDays[stageDays.length - 1] ?? 0;
-    await tx
-      .insertInto('lesson_files')
-      .values({
-        id: fileId,
-        family_id: familyId,
-        student_id: student.id,
-        stage: spec.stage,
-        stage_changed_at: at(lastChange),
-        owner_service: STAGE_OWNER[spec.stage],
-        source: spec.source ?? (random.chance(0.5) ? 'public' : 'phone'),
-        instrument: spec.instrument,
-        level: spec.level,
-        goals: random.pick([
-          'Découvrir l’instrument en s’amusant',
-          'Préparer l’entrée au conservatoire',
-          'Jouer avec des amis, plutôt pop',
-          'Reprendre après une pause de quelques années',
-        ]),
-        place: 'home',
-        address_line1: family.billing_line1,
-        postal_code: place?.postalCode ?? null,
-        city: place?.commune ?? family.billing_city,
-        insee_code: place?.inseeCode ?? null,
-        latitude: place?.latitude ?? null,
-        longitude: place?.longitude ?? null,
-        lesson_minutes: plan.lesson_minutes,
-        frequency: plan.frequency,
-        teacher_wishes: random.chance(0.3) ? 'Plutôt une professeure, patiente avec les enfants' : null,
-        styles: JSON.stringify([random.pick(STYLES)]),
-        closed_reason: spec.closedReason ?? null,
-        created_at: at(created),
-        updated_at: at(lastChange),
-        version: 1,
-        duplicate_family_id: spec.duplicateOf !== undefined ? (ctx.familyIds[spec.duplicateOf] ?? null) : null,
-        reference: `R-DEMO${String(FILES.indexOf(spec) + 1).padStart(2, '0')}`,
-      })
-      .execute();
-    await tx
-      .insertInto('file_slots')
-      .values([
-        { file_id: fileId, weekday: 3, start_minute: 14 * 60, end_minute: 18 * 60 },
-        { file_id: fileId, weekday: random.int(1, 6), start_minute: 17 * 60, end_minute: 19 * 60 },
-      ])
-      .execute();
+    await insertFile(tx, {
+      id: fileId,
+      family_id: familyId,
+      student_id: student.id,
+      stage: spec.stage,
+      stage_changed_at: at(lastChange),
+      owner_service: STAGE_OWNER[spec.stage],
+      source: spec.source ?? (random.chance(0.5) ? 'public' : 'phone'),
+      instrument: spec.instrument,
+      level: spec.level,
+      goals: random.pick([
+        'Découvrir l’instrument en s’amusant',
+        'Préparer l’entrée au conservatoire',
+        'Jouer avec des amis, plutôt pop',
+        'Reprendre après une pause de quelques années',
+      ]),
+      place: 'home',
+      address_line1: family.billing_line1,
+      postal_code: place?.postalCode ?? null,
+      city: place?.commune ?? family.billing_city,
+      insee_code: place?.inseeCode ?? null,
+      latitude: place?.latitude ?? null,
+      longitude: place?.longitude ?? null,
+      lesson_minutes: plan.lesson_minutes,
+      frequency: plan.frequency,
+      teacher_wishes: random.chance(0.3) ? 'Plutôt une professeure, patiente avec les enfants' : null,
+      styles: JSON.stringify([random.pick(STYLES)]),
+      closed_reason: spec.closedReason ?? null,
+      created_at: at(created),
+      updated_at: at(lastChange),
+      version: 1,
+      duplicate_family_id: spec.duplicateOf !== undefined ? (ctx.familyIds[spec.duplicateOf] ?? null) : null,
+      reference: `R-DEMO${String(FILES.indexOf(spec) + 1).padStart(2, '0')}`,
+    });
+    await insertSlots(tx, [
+      { file_id: fileId, weekday: 3, start_minute: 14 * 60, end_minute: 18 * 60 },
+      { file_id: fileId, weekday: random.int(1, 6), start_minute: 17 * 60, end_minute: 19 * 60 },
+    ]);
     for (const [k, stage] of stages.entries()) {
-      await tx
-        .insertInto('file_stage_events')
-        .values({
-          id: newId(),
-          file_id: fileId,
-          from_stage: k === 0 ? null : (stages[k - 1] ?? null),
-          to_stage: stage,
-          reason: k === 0 ? 'demande reçue' : stage === 'closed' ? (spec.closedReason ?? 'clos') : 'étape suivante',
-          at: at(stageDays[k] ?? 0),
-          actor_user_id: null,
-          actor_name: 'Démo',
-        })
-        .execute();
+      await insertStageEvent(tx, {
+        id: newId(),
+        file_id: fileId,
+        from_stage: k === 0 ? null : (stages[k - 1] ?? null),
+        to_stage: stage,
+        reason: k === 0 ? 'demande reçue' : stage === 'closed' ? (spec.closedReason ?? 'clos') : 'étape suivante',
+        at: at(stageDays[k] ?? 0),
+        actor_user_id: null,
+        actor_name: 'Démo',
+      });
     }
     if (spec.stage === 'new_request') continue;
 
@@ -349,51 +327,45 @@ registerDemoExtension(async (ctx) => {
       : null;
     const handoverDate = handoverDay === null ? null : addDays(today, -handoverDay);
     const active = spec.stage !== 'closed' && handoverDate !== null && spec.teacherIndex !== undefined;
-    await tx
-      .insertInto('subscriptions')
-      .values({
-        id: newId(),
-        file_id: fileId,
-        family_id: familyId,
-        student_id: student.id,
-        plan_id: plan.id,
-        status: spec.stage === 'closed' ? 'ended' : active ? 'active' : 'pending',
-        subscribed_on: addDays(today, -(stageDays[1] ?? 0)),
-        billable_from: active ? handoverDate : null,
-        first_debit_by: active && handoverDate ? addDays(handoverDate, 9) : null,
-        ended_on: spec.stage === 'closed' ? addDays(today, -lastChange) : null,
-        on_hold: 0,
-        hold_reason: null,
-        hold_since: null,
-        created_at: at(stageDays[1] ?? 0),
-        updated_at: at(lastChange),
-        version: 1,
-      })
-      .execute();
+    await insertSubscription(tx, {
+      id: newId(),
+      file_id: fileId,
+      family_id: familyId,
+      student_id: student.id,
+      plan_id: plan.id,
+      status: spec.stage === 'closed' ? 'ended' : active ? 'active' : 'pending',
+      subscribed_on: addDays(today, -(stageDays[1] ?? 0)),
+      billable_from: active ? handoverDate : null,
+      first_debit_by: active && handoverDate ? firstDebitDeadline(handoverDate, 9) : null,
+      ended_on: spec.stage === 'closed' ? addDays(today, -lastChange) : null,
+      on_hold: 0,
+      hold_reason: null,
+      hold_since: null,
+      created_at: at(stageDays[1] ?? 0),
+      updated_at: at(lastChange),
+      version: 1,
+    });
 
     if (spec.previousTeacherIndex !== undefined) {
       const prev = ctx.teacherIds[spec.previousTeacherIndex];
       if (prev) {
-        await tx
-          .insertInto('assignments')
-          .values({
-            id: newId(),
-            student_id: student.id,
-            teacher_id: prev,
-            family_id: familyId,
-            started_on: addDays(today, -35),
-            ended_on: addDays(today, -3),
-            end_reason: 'mismatch',
-            created_at: at(35),
-            updated_at: at(3),
-            version: 2,
-            file_id: fileId,
-            handed_over_at: at(35),
-            first_lesson_on: addDays(today, -30),
-            first_lesson_recorded_by: 'teacher',
-            could_not_reach_at: null,
-          })
-          .execute();
+        await insertAssignment(tx, {
+          id: newId(),
+          student_id: student.id,
+          teacher_id: prev,
+          family_id: familyId,
+          started_on: addDays(today, -35),
+          ended_on: addDays(today, -3),
+          end_reason: 'mismatch',
+          created_at: at(35),
+          updated_at: at(3),
+          version: 2,
+          file_id: fileId,
+          handed_over_at: at(35),
+          first_lesson_on: addDays(today, -30),
+          first_lesson_recorded_by: 'teacher',
+          could_not_reach_at: null,
+        });
       }
     }
     const teacherId = spec.teacherIndex !== undefined ? ctx.teacherIds[spec.teacherIndex] : undefined;
@@ -405,13 +377,7 @@ registerDemoExtension(async (ctx) => {
           ? addDays(today, spec.firstLessonInDays)
           : null;
     // The demo teacher's existing assignments (families 2 and 3) become the assignments of these files.
-    const existing = await tx
-      .selectFrom('assignments')
-      .select('id')
-      .where('student_id', '=', student.id)
-      .where('teacher_id', '=', teacherId)
-      .where('file_id', 'is', null)
-      .executeTakeFirst();
+    const existing = await unfiledAssignment(tx, student.id, teacherId);
     const assignmentId = existing?.id ?? newId();
     const values = {
       started_on: handoverDate,
@@ -422,47 +388,41 @@ registerDemoExtension(async (ctx) => {
       could_not_reach_at: null,
       updated_at: at(lastChange),
     };
-    if (existing) await tx.updateTable('assignments').set(values).where('id', '=', existing.id).execute();
+    if (existing) await updateAssignment(tx, existing.id, values);
     else
-      await tx
-        .insertInto('assignments')
-        .values({
-          id: assignmentId,
-          student_id: student.id,
-          teacher_id: teacherId,
-          family_id: familyId,
-          ended_on: null,
-          end_reason: null,
-          created_at: at(handoverDay),
-          version: 1,
-          ...values,
-        })
-        .execute();
+      await insertAssignment(tx, {
+        id: assignmentId,
+        student_id: student.id,
+        teacher_id: teacherId,
+        family_id: familyId,
+        ended_on: null,
+        end_reason: null,
+        created_at: at(handoverDay),
+        version: 1,
+        ...values,
+      });
     for (let n = 0; n < (spec.lessons ?? 0) && firstLessonOn; n += 1) {
       const date = addDays(firstLessonOn, n * 7);
       if (date > today) break;
       const status = n === 2 ? 'cancelled_by_family' : n === 4 ? 'late' : 'done';
-      await tx
-        .insertInto('lessons')
-        .values({
-          id: newId(),
-          assignment_id: assignmentId,
-          file_id: fileId,
-          teacher_id: teacherId,
-          student_id: student.id,
-          family_id: familyId,
-          lesson_date: date,
-          minutes: plan.lesson_minutes,
-          status,
-          place: 'home',
-          family_response: n % 3 === 0 ? 'confirmed' : null,
-          dispute_reason: null,
-          recorded_by: 'Démo',
-          created_at: at(0),
-          updated_at: at(0),
-          version: 1,
-        })
-        .execute();
+      await insertLesson(tx, {
+        id: newId(),
+        assignment_id: assignmentId,
+        file_id: fileId,
+        teacher_id: teacherId,
+        student_id: student.id,
+        family_id: familyId,
+        lesson_date: date,
+        minutes: plan.lesson_minutes,
+        status,
+        place: 'home',
+        family_response: n % 3 === 0 ? 'confirmed' : null,
+        dispute_reason: null,
+        recorded_by: 'Démo',
+        created_at: at(0),
+        updated_at: at(0),
+        version: 1,
+      });
     }
   }
-});
+}

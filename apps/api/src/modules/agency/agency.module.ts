@@ -1,35 +1,74 @@
 import type { FastifyZod } from '../../platform/fastify-zod.js';
 import type { Deps } from '../../platform/deps.js';
+import type { ModuleManifest } from '../../platform/module.js';
+import { registerSettings } from '../../platform/settings.js';
+import { registerSweep } from '../../platform/jobs.js';
+import { registerRecordType } from '../../platform/records.js';
+import { registerDemoExtension } from '../../seed/demo.js';
 import type { ContactsService } from '../contacts/contacts.service.js';
-import './agency.settings.js';
-import './followup.sweep.js';
+import { AGENCY_SETTINGS } from './agency.settings.js';
+import { AGENCY_RECORDS } from './agency.records.js';
+import { agencyDemo } from './agency.demo.js';
+import { followupSweep } from './followup/followup.sweep.js';
 import { createRequestsService } from './requests.service.js';
 import { createPlansService } from './plans.service.js';
 import { createFilesService } from './files.service.js';
-import { createMatchingService } from './matching.service.js';
+import { createMatchingService } from './matching/matching.service.js';
 import { createHandoverService } from './handover.service.js';
-import { createLessonsService } from './lessons.service.js';
+import { createLessonsService } from './lessons/lessons.service.js';
 import { createLinksService } from './links.service.js';
 import { createTicketsService } from './tickets.service.js';
 import { createDashboardsService } from './dashboards.service.js';
-import { agencyRoutes } from './agency.routes.js';
+import { agencyRoutes, type AgencyServices } from './agency.routes.js';
 
-/** The agency loop: builds its services and registers its routes, settings and sweep. */
-export function registerAgency(app: FastifyZod, deps: Deps, contacts: ContactsService): void {
-  const lessons = createLessonsService(deps);
-  agencyRoutes(
-    app,
-    {
-      requests: createRequestsService(deps),
-      plans: createPlansService(deps),
-      files: createFilesService(deps, contacts),
-      matching: createMatchingService(deps),
-      handover: createHandoverService(deps),
-      lessons,
-      links: createLinksService(deps, lessons),
-      tickets: createTicketsService(deps),
-      dashboards: createDashboardsService(deps),
-    },
-    deps,
-  );
+declare module '../../platform/module.js' {
+  interface ModuleServices {
+    agency: AgencyServices;
+  }
 }
+
+/** The agency loop's services, built over the contacts module's (the file's contact log). */
+export function createAgencyServices(deps: Deps, contacts: ContactsService): AgencyServices {
+  const lessons = createLessonsService(deps);
+  return {
+    requests: createRequestsService(deps),
+    plans: createPlansService(deps),
+    files: createFilesService(deps, contacts),
+    matching: createMatchingService(deps),
+    handover: createHandoverService(deps),
+    lessons,
+    links: createLinksService(deps, lessons),
+    tickets: createTicketsService(deps),
+    dashboards: createDashboardsService(deps),
+  };
+}
+
+/**
+ * The agency loop: requests, files through the pipeline, matching, hand-over, follow-up, lessons, tickets,
+ * dashboards. Its audited record types are `AGENCY_RECORDS` (agency.records.ts) and its demo data `agencyDemo`.
+ */
+export const agencyModule: ModuleManifest<'agency'> = {
+  name: 'agency',
+  settings: AGENCY_SETTINGS,
+  publicPrefixes: ['/api/public/lesson-requests', '/api/links/'],
+  sweeps: [followupSweep],
+  services: (deps, modules) => {
+    const contacts = (modules as { contacts?: ContactsService }).contacts;
+    if (!contacts) throw new Error('module "contacts" must be assembled before the agency');
+    return createAgencyServices(deps, contacts);
+  },
+  routes: (app, services, deps) => agencyRoutes(app, services, deps),
+};
+
+/** The current assembly (modules/index.ts) calls this; it goes once the app assembles the manifests. */
+export function registerAgency(app: FastifyZod, deps: Deps, contacts: ContactsService): void {
+  agencyRoutes(app, createAgencyServices(deps, contacts), deps);
+}
+
+// Until the app assembles manifests (modules/index.ts, platform/jobs.ts, platform/records.ts, seed/demo.ts), the
+// agency's settings, sweep, record types and demo data are registered here, once, when modules/index.ts imports
+// this file: the same moment as before. The core refactor replaces this block by reading `agencyModule`.
+registerSettings(AGENCY_SETTINGS);
+registerSweep(followupSweep);
+for (const record of AGENCY_RECORDS) registerRecordType(record.type, record.build);
+registerDemoExtension(agencyDemo);

@@ -49,14 +49,14 @@ import {
 } from '@contracts';
 import type { FastifyZod } from '../../platform/fastify-zod.js';
 import type { Deps } from '../../platform/deps.js';
-import { requireRole } from '../../platform/actor.js';
+import { requirePermission } from '../../platform/access.js';
 import { runSweeps } from '../../platform/jobs.js';
 import type { RequestsService } from './requests.service.js';
 import type { PlansService } from './plans.service.js';
 import type { FilesService } from './files.service.js';
-import type { MatchingService } from './matching.service.js';
+import type { MatchingService } from './matching/matching.service.js';
 import type { HandoverService } from './handover.service.js';
-import type { LessonsService } from './lessons.service.js';
+import type { LessonsService } from './lessons/lessons.service.js';
 import type { LinksService } from './links.service.js';
 import type { TicketsService } from './tickets.service.js';
 import type { DashboardsService } from './dashboards.service.js';
@@ -225,7 +225,7 @@ export function agencyRoutes(app: FastifyZod, s: AgencyServices, deps: Deps): vo
   // Sweeps on demand (the timer runs them too): reminders, alerts and flags are idempotent. A failed sweep is a
   // 500 (logged with its cause by the error handler), after the other sweeps have run.
   app.post('/api/sweeps/run', { schema: { tags: ['platform'] } }, async (req) => {
-    requireRole(req.actor, 'followup');
+    requirePermission(req.actor, 'agency.followup');
     return runSweeps(deps);
   });
 }

@@ -1,13 +1,19 @@
-import type { ExpressionBuilder } from 'kysely';
 import { FILE_STAGES } from '@contracts';
-import type { DB } from '../../db/tables.js';
 import type { Deps } from '../../platform/deps.js';
-import { requireRole, type Actor } from '../../platform/actor.js';
+import type { Actor } from '../../platform/actor.js';
+import { requirePermission } from '../../platform/access.js';
 import { addDays, daysBetween } from '../../platform/clock.js';
-import { readSetting } from '../../platform/settings.js';
-import { SETTING } from './agency.settings.js';
-import { todayIn } from './agency-core.js';
-import { noLessonWhileBillableSql } from './files.repository.js';
+import { organisationToday } from '../../platform/settings.js';
+import { FEW_LESSONS_PER_MONTH } from './agency.settings.js';
+import {
+  dueTasks,
+  filesChargedWithoutLesson,
+  firstLessonsSince,
+  handoversSince,
+  stageChangeAt,
+  stageCounts,
+  teachersWithFewLessons,
+} from './dashboards.repository.js';
 
 /** Listed rather than "not closed", so the count reads only the open stages' ranges of the stage index, never the closed files that pile up over the years. */
 const OPEN_STAGES = FILE_STAGES.filter((stage) => stage !== 'closed');
@@ -31,25 +37,11 @@ export function createDashboardsService(deps: Deps) {
   async function stageFigures() {
     const nowDate = clock.now().toISOString().slice(0, 10);
     const ageOf = (at: string) => Math.max(0, daysBetween(at.slice(0, 10), nowDate));
-    const counts = await db
-      .selectFrom('lesson_files')
-      .select(['stage', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('stage_changed_at').as('oldest')])
-      .where('stage', 'in', OPEN_STAGES)
-      .groupBy('stage')
-      .execute();
+    const counts = await stageCounts(db, OPEN_STAGES);
     return Promise.all(
       counts.map(async (c) => {
         const n = Number(c.n);
-        const middle = (offset: number) =>
-          db
-            .selectFrom('lesson_files')
-            .select('stage_changed_at')
-            .where('stage', '=', c.stage)
-            .orderBy('stage_changed_at', 'desc')
-            .orderBy('id', 'desc')
-            .limit(1)
-            .offset(offset)
-            .executeTakeFirst();
+        const middle = (offset: number) => stageChangeAt(db, c.stage, offset);
         // The newest first: ages ascend, so the middle entries give the median age.
         const [lower, upper] = await Promise.all([middle(Math.floor((n - 1) / 2)), middle(Math.floor(n / 2))]);
         const medianDays = lower && upper ? (ageOf(lower.stage_changed_at) + ageOf(upper.stage_changed_at)) / 2 : null;
@@ -60,76 +52,21 @@ export function createDashboardsService(deps: Deps) {
 
   return {
     async agency(actor: Actor, service: 'sales' | 'recruitment' | 'followup' | 'accounts') {
-      requireRole(actor, 'sales', 'recruitment', 'followup', 'accounts', 'board');
-      const today = await todayIn(deps, db);
+      requirePermission(actor, 'agency.read');
+      const today = await organisationToday(db, clock);
       const since = addDays(today, -180);
       const [tasks, stages, billable, handovers, firstLessons, teacherLoad] = await Promise.all([
-        db
-          .selectFrom('tasks')
-          .select(['id', 'kind', 'title', 'due_on', 'file_id'])
-          .where('service', '=', service)
-          .where('status', '=', 'open')
-          .where('due_on', '<=', today)
-          .orderBy('due_on')
-          .limit(50)
-          .execute(),
+        dueTasks(db, service, today),
         stageFigures(),
         // The followup sweep flags these files with an open task (and closes it when a lesson is recorded or the
         // assignment ends): reading the flags is an index range, re-deriving them tested every subscription.
-        db
-          .selectFrom('tasks')
-          .innerJoin('lesson_files', 'lesson_files.id', 'tasks.file_id')
-          .innerJoin('people', 'people.id', 'lesson_files.student_id')
-          .select([
-            'lesson_files.id',
-            'lesson_files.stage',
-            'people.first_name',
-            'people.last_name',
-            'lesson_files.instrument',
-          ])
-          .where('tasks.kind', '=', 'no-lesson-while-billable')
-          .where('tasks.status', '=', 'open')
-          .where(noLessonWhileBillableSql(today), '=', 1)
-          .distinct()
-          .limit(100)
-          .execute(),
+        filesChargedWithoutLesson(db, today),
         // Request → hand-over: from the file's creation to each hand-over of the last six months.
-        db
-          .selectFrom('file_stage_events')
-          .innerJoin('lesson_files', 'lesson_files.id', 'file_stage_events.file_id')
-          .select(['file_stage_events.at', 'lesson_files.created_at'])
-          .where('file_stage_events.to_stage', '=', 'contact_handed_over')
-          .where('file_stage_events.at', '>=', since)
-          .execute(),
-        db
-          .selectFrom('assignments')
-          .select(['handed_over_at', 'first_lesson_on'])
-          .where('handed_over_at', 'is not', null)
-          .where('first_lesson_on', 'is not', null)
-          .where('handed_over_at', '>=', since)
-          .execute(),
+        handoversSince(db, since),
+        firstLessonsSince(db, since),
         // Fifty active teachers with few lessons, walked in name order (an index) so that the count runs for about
         // fifty teachers rather than for every teacher of the network; the least busy of them come first below.
-        readSetting<number>(db, SETTING.fewLessonsPerMonth).then((threshold) => {
-          const lessons30 = (eb: ExpressionBuilder<DB, 'teachers' | 'people'>) =>
-            eb
-              .selectFrom('lessons')
-              .select(eb.fn.countAll<number>().as('n'))
-              .whereRef('lessons.teacher_id', '=', 'teachers.person_id')
-              .where('lessons.lesson_date', '>=', addDays(today, -30));
-          return db
-            .selectFrom('people')
-            .innerJoin('teachers', 'teachers.person_id', 'people.id')
-            .select(['teachers.person_id', 'people.first_name', 'people.last_name'])
-            .select((eb) => lessons30(eb).as('lessons30'))
-            .where('people.kind', '=', 'teacher')
-            .where('teachers.status', '=', 'active')
-            .where((eb) => eb(lessons30(eb), '<=', threshold))
-            .orderBy('people.last_name')
-            .orderBy('people.id')
-            .limit(50)
-            .execute();
-        }),
+        FEW_LESSONS_PER_MONTH.read(db).then((threshold) => teachersWithFewLessons(db, today, threshold)),
       ]);
       const monthly = (pairs: { month: string; days: number }[]) => {
         const months = new Map<string, number[]>();

@@ -1,14 +1,32 @@
-import { sql } from 'kysely';
-import type { FileStage, OwnerService } from '@contracts';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { GIVEN_LESSON_STATUSES, type FileStage, type OwnerService } from '@contracts';
 import type { Tx } from '../../db/database.js';
+import type {
+  AssignmentsTable,
+  ExternalCandidatesTable,
+  FileStageEventsTable,
+  LessonFilesTable,
+  SubscriptionsTable,
+} from '../../db/tables.js';
 import { keysetAfter } from '../../platform/cursor.js';
+
+export type FileRow = Selectable<LessonFilesTable>;
+
+/** The SQL of files: the file, its list, its page, its stage, its assignment and subscription. */
+
+export async function findFile(tx: Tx, id: string): Promise<FileRow | undefined> {
+  return tx.selectFrom('lesson_files').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** "A lesson that took place", as SQL literals: the same text as ('done', 'late') written by hand. */
+const GIVEN = sql.join(GIVEN_LESSON_STATUSES.map((status) => sql.lit(status)));
 
 /** A subscription being charged (hand-over passed) while no lesson was ever recorded on the file. */
 export function noLessonWhileBillableSql(today: string) {
   return sql<number>`(case when exists (
       select 1 from subscriptions sub
       where sub.file_id = lesson_files.id and sub.status = 'active' and sub.billable_from is not null and sub.billable_from <= ${today}
-        and not exists (select 1 from lessons l where l.file_id = lesson_files.id and l.status in ('done', 'late'))
+        and not exists (select 1 from lessons l where l.file_id = lesson_files.id and l.status in (${GIVEN}))
     ) then 1 else 0 end)`;
 }
 
@@ -101,4 +119,226 @@ export async function listFiles(db: Tx, f: FileListFilter) {
     .orderBy('lesson_files.id')
     .limit(f.limit + 1)
     .execute();
+}
+
+/** The teacher's assignment on a file, the latest first (past ones keep read access unless `activeOnly`). */
+export async function assignmentOfTeacherOnFile(tx: Tx, teacherId: string, fileId: string, activeOnly: boolean) {
+  let q = tx.selectFrom('assignments').selectAll().where('file_id', '=', fileId).where('teacher_id', '=', teacherId);
+  if (activeOnly) q = q.where('ended_on', 'is', null);
+  return q.orderBy('created_at', 'desc').executeTakeFirst();
+}
+
+/** The family of the person behind an account (whatever the person's kind). */
+export async function familyOfPerson(tx: Tx, personId: string): Promise<string | null> {
+  const person = await tx.selectFrom('people').select('family_id').where('id', '=', personId).executeTakeFirst();
+  return person?.family_id ?? null;
+}
+
+/** The file's current assignment (not ended), the latest first. */
+export async function activeAssignment(tx: Tx, fileId: string) {
+  return tx
+    .selectFrom('assignments')
+    .selectAll()
+    .where('file_id', '=', fileId)
+    .where('ended_on', 'is', null)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+}
+
+/** The file's subscription that has not ended (pending or active). */
+export async function openSubscription(tx: Tx, fileId: string) {
+  return tx
+    .selectFrom('subscriptions')
+    .selectAll()
+    .where('file_id', '=', fileId)
+    .where('status', '!=', 'ended')
+    .executeTakeFirst();
+}
+
+/** Writes an assignment's change when it is still at `version`. */
+export async function updateAssignmentAt(
+  tx: Tx,
+  id: string,
+  version: number,
+  set: Updateable<AssignmentsTable>,
+): Promise<void> {
+  await tx.updateTable('assignments').set(set).where('id', '=', id).where('version', '=', version).execute();
+}
+
+/** Writes a subscription's change when it is still at `version`; returns the rows changed (0 or 1). */
+export async function updateSubscriptionAt(
+  tx: Tx,
+  id: string,
+  version: number,
+  set: Updateable<SubscriptionsTable>,
+): Promise<number> {
+  const result = await tx
+    .updateTable('subscriptions')
+    .set(set)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function updateSubscription(tx: Tx, id: string, set: Updateable<SubscriptionsTable>): Promise<void> {
+  await tx.updateTable('subscriptions').set(set).where('id', '=', id).execute();
+}
+
+export async function insertSubscription(tx: Tx, row: Insertable<SubscriptionsTable>): Promise<void> {
+  await tx.insertInto('subscriptions').values(row).execute();
+}
+
+export async function insertExternalCandidate(tx: Tx, row: Insertable<ExternalCandidatesTable>): Promise<void> {
+  await tx.insertInto('external_candidates').values(row).execute();
+}
+
+/** Cancels every open task of a closed file. */
+export async function cancelOpenTasksOfFile(tx: Tx, fileId: string, at: string): Promise<void> {
+  await tx
+    .updateTable('tasks')
+    .set({ status: 'cancelled', outcome: 'file closed', updated_at: at })
+    .where('file_id', '=', fileId)
+    .where('status', '=', 'open')
+    .execute();
+}
+
+/** Moves a file when it is still at its version; returns the rows changed (0 or 1). */
+export async function moveFileStage(tx: Tx, fileId: string, version: number, set: Updateable<LessonFilesTable>) {
+  const result = await tx
+    .updateTable('lesson_files')
+    .set({ ...set, version: sql<number>`version + 1` })
+    .where('id', '=', fileId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function insertStageEvent(tx: Tx, event: Insertable<FileStageEventsTable>): Promise<void> {
+  await tx.insertInto('file_stage_events').values(event).execute();
+}
+
+/** Marks a file changed (its list and page show the new state) without a new version. */
+export async function touchFile(tx: Tx, fileId: string, at: string): Promise<void> {
+  await tx.updateTable('lesson_files').set({ updated_at: at }).where('id', '=', fileId).execute();
+}
+
+/** The family of a person, to check that a contact noted on a file is about someone of the file. */
+export async function personFamily(tx: Tx, personId: string) {
+  return tx.selectFrom('people').select(['family_id']).where('id', '=', personId).executeTakeFirst();
+}
+
+/** Whether the person is (or was) a teacher of the file. */
+export async function isTeacherOfFile(tx: Tx, fileId: string, teacherId: string): Promise<boolean> {
+  const row = await tx
+    .selectFrom('assignments')
+    .select('id')
+    .where('file_id', '=', fileId)
+    .where('teacher_id', '=', teacherId)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** Everyone's part of the file page: the family, its members, slots, assignments, lessons, subscription, the flag. */
+export async function filePage(db: Tx, file: FileRow, today: string) {
+  const fileId = file.id;
+  return Promise.all([
+    db
+      .selectFrom('families')
+      .select(['id', 'name', 'locale'])
+      .where('id', '=', file.family_id)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('people')
+      .select(['id', 'kind', 'first_name', 'last_name', 'email', 'phone', 'birth_date'])
+      .where('family_id', '=', file.family_id)
+      .execute(),
+    db
+      .selectFrom('file_slots')
+      .select(['weekday', 'start_minute', 'end_minute'])
+      .where('file_id', '=', fileId)
+      .orderBy('weekday')
+      .orderBy('start_minute')
+      .execute(),
+    db
+      .selectFrom('assignments')
+      .innerJoin('people', 'people.id', 'assignments.teacher_id')
+      .select([
+        'assignments.id',
+        'assignments.teacher_id',
+        'assignments.started_on',
+        'assignments.ended_on',
+        'assignments.end_reason',
+        'assignments.handed_over_at',
+        'assignments.first_lesson_on',
+        'assignments.could_not_reach_at',
+        'assignments.version',
+        'people.first_name',
+        'people.last_name',
+        'people.email',
+        'people.phone',
+      ])
+      .where('assignments.file_id', '=', fileId)
+      .orderBy('assignments.created_at', 'desc')
+      .execute(),
+    db
+      .selectFrom('lessons')
+      .selectAll()
+      .where('file_id', '=', fileId)
+      .orderBy('lesson_date', 'desc')
+      .limit(100)
+      .execute(),
+    db
+      .selectFrom('subscriptions')
+      .innerJoin('plans', 'plans.id', 'subscriptions.plan_id')
+      .selectAll('subscriptions')
+      .select(['plans.name as plan_name'])
+      .where('subscriptions.file_id', '=', fileId)
+      .orderBy('subscriptions.created_at', 'desc')
+      .executeTakeFirst(),
+    db
+      .selectFrom('lesson_files')
+      .select(noLessonWhileBillableSql(today).as('no_lesson'))
+      .where('id', '=', fileId)
+      .executeTakeFirstOrThrow(),
+  ] as const);
+}
+
+/** The staff's part of the file page: stage history, tasks, contact log, external candidates, tickets, duplicate. */
+export async function fileStaffPage(db: Tx, file: FileRow, memberIds: string[]) {
+  const fileId = file.id;
+  return Promise.all([
+    db.selectFrom('file_stage_events').selectAll().where('file_id', '=', fileId).orderBy('at').execute(),
+    db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('file_id', '=', fileId)
+      .orderBy('status', 'desc')
+      .orderBy('due_on')
+      .limit(100)
+      .execute(),
+    db
+      .selectFrom('contact_log')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb('subject_id', '=', fileId),
+          eb('family_id', '=', file.family_id),
+          eb('person_id', 'in', memberIds.length ? memberIds : ['-']),
+        ]),
+      )
+      .orderBy('at', 'desc')
+      .limit(100)
+      .execute(),
+    db.selectFrom('external_candidates').selectAll().where('file_id', '=', fileId).orderBy('created_at').execute(),
+    db.selectFrom('tickets').selectAll().where('file_id', '=', fileId).orderBy('created_at', 'desc').execute(),
+    file.duplicate_family_id
+      ? db.selectFrom('families').select(['id', 'name']).where('id', '=', file.duplicate_family_id).executeTakeFirst()
+      : Promise.resolve(undefined),
+  ] as const);
+}
+
+/** The file a subscription belongs to. */
+export async function subscriptionFile(db: Tx, id: string) {
+  return db.selectFrom('subscriptions').select('file_id').where('id', '=', id).executeTakeFirst();
 }

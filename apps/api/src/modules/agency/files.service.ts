@@ -10,64 +10,60 @@ import type {
 } from '@contracts';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
-import { hasRole, requireRole, type Actor } from '../../platform/actor.js';
-import { DomainError, forbidden } from '../../platform/errors.js';
+import type { Actor } from '../../platform/actor.js';
+import { requirePermission } from '../../platform/access.js';
+import { DomainError, invalidField } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
-import { daysBetween } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
-import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
-import { readSetting } from '../../platform/settings.js';
+import { decodeCursor, keysetPage } from '../../platform/cursor.js';
+import { organisationToday } from '../../platform/settings.js';
 import { closeTasks } from '../../platform/tasks.js';
 import type { ContactsService } from '../contacts/contacts.service.js';
-import { SETTING } from './agency.settings.js';
+import { STAGE_OVERDUE_DAYS } from './agency.settings.js';
 import {
-  FILE_STAFF,
-  ageOn,
-  assertFileAccess,
-  changeStage,
-  guardianFamilyId,
-  requireStage,
-  todayIn,
+  activeAssignment,
+  cancelOpenTasksOfFile,
+  filePage,
+  fileStaffPage,
+  insertExternalCandidate,
+  insertSubscription,
+  isTeacherOfFile,
+  listFiles,
+  openSubscription,
+  personFamily,
+  updateAssignmentAt,
+  updateSubscription,
+  updateSubscriptionAt,
   type FileRow,
-} from './agency-core.js';
-import { fileFields, showsAssignment, showsLesson, showsSubscription } from './agency-core.js';
-import { listFiles, noLessonWhileBillableSql } from './files.repository.js';
+} from './files.repository.js';
+import {
+  assertFileAccess,
+  fileFields,
+  listScope,
+  showsAssignment,
+  showsLesson,
+  showsSubscription,
+} from './files.access.js';
+import { planById } from './plans.repository.js';
 import { toPlan } from './plans.service.js';
+import { ageOn } from './requests.rules.js';
+import {
+  ASSIGNED_STAGES,
+  daysInStage,
+  isOverdue,
+  overdueBefore,
+  requireStage,
+  stageAfterAssignmentEnds,
+} from './stages.rules.js';
+import { changeStage } from './stages.service.js';
 
 /** Files (dossiers) through the pipeline: lists, the file page, subscription, end of an assignment, closing. */
 export function createFilesService(deps: Deps, contacts: ContactsService) {
   const { db, clock } = deps;
 
-  async function overdueBefore(tx: Tx): Promise<Record<string, string>> {
-    const days = await readSetting<Record<string, number>>(tx, SETTING.overdueDays);
-    const now = clock.now().getTime();
-    return Object.fromEntries(
-      Object.entries(days).map(([stage, d]) => [stage, new Date(now - d * 86_400_000).toISOString()]),
-    );
-  }
-
-  function isOverdue(stage: string, stageChangedAt: string, before: Record<string, string>): boolean {
-    const limit = before[stage];
-    return stage !== 'closed' && !!limit && stageChangedAt < limit;
-  }
-
-  async function activeAssignment(tx: Tx, fileId: string) {
-    return tx
-      .selectFrom('assignments')
-      .selectAll()
-      .where('file_id', '=', fileId)
-      .where('ended_on', 'is', null)
-      .orderBy('created_at', 'desc')
-      .executeTakeFirst();
-  }
-
-  async function openSubscription(tx: Tx, fileId: string) {
-    return tx
-      .selectFrom('subscriptions')
-      .selectAll()
-      .where('file_id', '=', fileId)
-      .where('status', '!=', 'ended')
-      .executeTakeFirst();
+  /** Per stage, the instant before which a file still there is overdue (the stages' delays are a setting). */
+  async function stageDeadlines(tx: Tx): Promise<Record<string, string>> {
+    return overdueBefore(await STAGE_OVERDUE_DAYS.read(tx), clock.now());
   }
 
   async function endActive(tx: Tx, actor: Actor, file: FileRow, reason: string, today: string) {
@@ -79,12 +75,7 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
       updated_at: clock.now().toISOString(),
       version: assignment.version + 1,
     };
-    await tx
-      .updateTable('assignments')
-      .set(set)
-      .where('id', '=', assignment.id)
-      .where('version', '=', assignment.version)
-      .execute();
+    await updateAssignmentAt(tx, assignment.id, assignment.version, set);
     await recordAudit(tx, clock, actor, {
       entityType: 'assignment',
       entityId: assignment.id,
@@ -110,19 +101,12 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
         limit: number;
       },
     ): Promise<{ items: FileSummary[]; nextCursor: string | null }> {
-      let teacherId: string | undefined;
-      let familyId: string | undefined;
-      if (!hasRole(actor, ...FILE_STAFF, 'board')) {
-        // Teachers and families list only their own files (their portal), never anyone else's.
-        if (actor.kind === 'user' && actor.roles.has('teacher') && actor.personId) teacherId = actor.personId;
-        else {
-          const own = await guardianFamilyId(db, actor);
-          if (!own) throw forbidden();
-          familyId = own;
-        }
-      }
-      const today = await todayIn(deps, db);
-      const before = await overdueBefore(db);
+      // Teachers and families list only their own files (their portal), never anyone else's.
+      const scope = await listScope(db, actor);
+      const teacherId = scope.kind === 'teacher' ? scope.teacherId : undefined;
+      const familyId = scope.kind === 'family' ? scope.familyId : undefined;
+      const today = await organisationToday(db, clock);
+      const before = await stageDeadlines(db);
       const rows = await listFiles(db, {
         ...query,
         teacherId,
@@ -132,9 +116,8 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
         today,
         overdueBefore: before,
       });
-      const page = rows.slice(0, query.limit);
-      const last = page[page.length - 1];
-      const nowDate = clock.now().toISOString().slice(0, 10);
+      const { page, nextCursor } = keysetPage(rows, query.limit, (r) => [r.stage_changed_at, r.id]);
+      const now = clock.now();
       return {
         items: page.map((r) => ({
           id: r.id,
@@ -142,7 +125,7 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
           stage: r.stage as FileStage,
           ownerService: r.owner_service,
           stageChangedAt: r.stage_changed_at,
-          daysInStage: Math.max(0, daysBetween(r.stage_changed_at.slice(0, 10), nowDate)),
+          daysInStage: daysInStage(r.stage_changed_at, now),
           overdue: isOverdue(r.stage, r.stage_changed_at, before),
           noLessonWhileBillable: Number(r.no_lesson) === 1,
           duplicateFamilyId: r.duplicate_family_id,
@@ -156,118 +139,26 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
           city: r.city,
           openTasks: Number(r.open_tasks ?? 0),
         })),
-        nextCursor: rows.length > query.limit && last ? encodeCursor([last.stage_changed_at, last.id]) : null,
+        nextCursor,
       };
     },
 
     /** The file page: what each audience may see of it (staff everything; teacher and family their part). */
     async get(actor: Actor, fileId: string) {
       const { file, access } = await assertFileAccess(db, actor, fileId);
-      const today = await todayIn(deps, db);
-      const before = await overdueBefore(db);
+      const today = await organisationToday(db, clock);
+      const before = await stageDeadlines(db);
       const staff = access === 'staff';
-      const [family, members, slots, assignments, lessons, subscription, flag] = await Promise.all([
-        db
-          .selectFrom('families')
-          .select(['id', 'name', 'locale'])
-          .where('id', '=', file.family_id)
-          .executeTakeFirstOrThrow(),
-        db
-          .selectFrom('people')
-          .select(['id', 'kind', 'first_name', 'last_name', 'email', 'phone', 'birth_date'])
-          .where('family_id', '=', file.family_id)
-          .execute(),
-        db
-          .selectFrom('file_slots')
-          .select(['weekday', 'start_minute', 'end_minute'])
-          .where('file_id', '=', fileId)
-          .orderBy('weekday')
-          .orderBy('start_minute')
-          .execute(),
-        db
-          .selectFrom('assignments')
-          .innerJoin('people', 'people.id', 'assignments.teacher_id')
-          .select([
-            'assignments.id',
-            'assignments.teacher_id',
-            'assignments.started_on',
-            'assignments.ended_on',
-            'assignments.end_reason',
-            'assignments.handed_over_at',
-            'assignments.first_lesson_on',
-            'assignments.could_not_reach_at',
-            'assignments.version',
-            'people.first_name',
-            'people.last_name',
-            'people.email',
-            'people.phone',
-          ])
-          .where('assignments.file_id', '=', fileId)
-          .orderBy('assignments.created_at', 'desc')
-          .execute(),
-        db
-          .selectFrom('lessons')
-          .selectAll()
-          .where('file_id', '=', fileId)
-          .orderBy('lesson_date', 'desc')
-          .limit(100)
-          .execute(),
-        db
-          .selectFrom('subscriptions')
-          .innerJoin('plans', 'plans.id', 'subscriptions.plan_id')
-          .selectAll('subscriptions')
-          .select(['plans.name as plan_name'])
-          .where('subscriptions.file_id', '=', fileId)
-          .orderBy('subscriptions.created_at', 'desc')
-          .executeTakeFirst(),
-        db
-          .selectFrom('lesson_files')
-          .select(noLessonWhileBillableSql(today).as('no_lesson'))
-          .where('id', '=', fileId)
-          .executeTakeFirstOrThrow(),
-      ]);
+      const [family, members, slots, assignments, lessons, subscription, flag] = await filePage(db, file, today);
       const student = members.find((m) => m.id === file.student_id);
       // A teacher sees the assignments that are theirs only; the family sees the current teacher's contact.
       const visibleAssignments = assignments.filter((a) => showsAssignment(access, actor, a));
       const staffOnly = staff
-        ? await Promise.all([
-            db.selectFrom('file_stage_events').selectAll().where('file_id', '=', fileId).orderBy('at').execute(),
-            db
-              .selectFrom('tasks')
-              .selectAll()
-              .where('file_id', '=', fileId)
-              .orderBy('status', 'desc')
-              .orderBy('due_on')
-              .limit(100)
-              .execute(),
-            db
-              .selectFrom('contact_log')
-              .selectAll()
-              .where((eb) =>
-                eb.or([
-                  eb('subject_id', '=', fileId),
-                  eb('family_id', '=', file.family_id),
-                  eb('person_id', 'in', members.length ? members.map((m) => m.id) : ['-']),
-                ]),
-              )
-              .orderBy('at', 'desc')
-              .limit(100)
-              .execute(),
-            db
-              .selectFrom('external_candidates')
-              .selectAll()
-              .where('file_id', '=', fileId)
-              .orderBy('created_at')
-              .execute(),
-            db.selectFrom('tickets').selectAll().where('file_id', '=', fileId).orderBy('created_at', 'desc').execute(),
-            file.duplicate_family_id
-              ? db
-                  .selectFrom('families')
-                  .select(['id', 'name'])
-                  .where('id', '=', file.duplicate_family_id)
-                  .executeTakeFirst()
-              : Promise.resolve(undefined),
-          ])
+        ? await fileStaffPage(
+            db,
+            file,
+            members.map((m) => m.id),
+          )
         : null;
       return {
         id: file.id,
@@ -276,10 +167,7 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
         stage: file.stage,
         ownerService: file.owner_service,
         stageChangedAt: file.stage_changed_at,
-        daysInStage: Math.max(
-          0,
-          daysBetween(file.stage_changed_at.slice(0, 10), clock.now().toISOString().slice(0, 10)),
-        ),
+        daysInStage: daysInStage(file.stage_changed_at, clock.now()),
         overdue: isOverdue(file.stage, file.stage_changed_at, before),
         noLessonWhileBillable: Number(flag.no_lesson) === 1,
         source: file.source,
@@ -409,14 +297,13 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
 
     /** Sales subscribes the family to a plan: pending (never billable before the hand-over), then to recruitment. */
     async subscribe(actor: Actor, fileId: string, planId: string) {
-      requireRole(actor, 'sales');
+      requirePermission(actor, 'agency.sell');
       const result = await db.transaction().execute(async (tx) => {
         const { file } = await assertFileAccess(tx, actor, fileId);
         requireStage(file, 'new_request');
-        if (await openSubscription(tx, fileId)) throw new DomainError('ALREADY_SUBSCRIBED', { status: 409 });
-        const plan = await tx.selectFrom('plans').selectAll().where('id', '=', planId).executeTakeFirst();
-        if (!plan || plan.active !== 1)
-          throw new DomainError('PLAN_INACTIVE', { status: 422, fields: [{ field: 'planId', code: 'PLAN_INACTIVE' }] });
+        if (await openSubscription(tx, fileId)) throw new DomainError('ALREADY_SUBSCRIBED');
+        const plan = await planById(tx, planId);
+        if (!plan || plan.active !== 1) throw invalidField('planId', 'PLAN_INACTIVE');
         const now = clock.now().toISOString();
         const row = {
           id: newId(),
@@ -425,7 +312,7 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
           student_id: file.student_id,
           plan_id: planId,
           status: 'pending',
-          subscribed_on: await todayIn(deps, tx),
+          subscribed_on: await organisationToday(tx, clock),
           billable_from: null,
           first_debit_by: null,
           ended_on: null,
@@ -436,7 +323,7 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
           updated_at: now,
           version: 1,
         };
-        await tx.insertInto('subscriptions').values(row).execute();
+        await insertSubscription(tx, row);
         await recordAudit(tx, clock, actor, {
           entityType: 'subscription',
           entityId: row.id,
@@ -452,7 +339,7 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
     },
 
     async addExternalCandidate(actor: Actor, fileId: string, body: z.infer<typeof ExternalCandidateBody>) {
-      requireRole(actor, 'recruitment');
+      requirePermission(actor, 'agency.recruit');
       return db.transaction().execute(async (tx) => {
         const { file } = await assertFileAccess(tx, actor, fileId);
         requireStage(file, 'matching');
@@ -465,7 +352,7 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
           created_by: actor.kind === 'user' ? actor.displayName : null,
           created_at: clock.now().toISOString(),
         };
-        await tx.insertInto('external_candidates').values(row).execute();
+        await insertExternalCandidate(tx, row);
         await recordAudit(tx, clock, actor, {
           entityType: 'lesson_file',
           entityId: fileId,
@@ -479,26 +366,22 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
 
     /** Ends the current assignment with a reason; a new search sends the file back to recruitment, history kept. */
     async endAssignment(actor: Actor, fileId: string, body: z.infer<typeof EndAssignmentBody>) {
-      requireRole(actor, 'followup', 'recruitment');
+      requirePermission(actor, 'agency.endAssignment');
       await db.transaction().execute(async (tx) => {
         const { file } = await assertFileAccess(tx, actor, fileId);
-        requireStage(file, 'contact_handed_over', 'first_lesson_scheduled', 'ongoing');
-        const today = await todayIn(deps, tx);
+        requireStage(file, ...ASSIGNED_STAGES);
+        const today = await organisationToday(tx, clock);
         const ended = await endActive(tx, actor, file, body.reason, today);
-        if (!ended) throw new DomainError('NO_ACTIVE_ASSIGNMENT', { status: 409 });
+        if (!ended) throw new DomainError('NO_ACTIVE_ASSIGNMENT');
         for (const kind of ['first-lesson-alert', 'could-not-reach', 'check-in', 'no-lesson-while-billable'])
           await closeTasks(tx, clock, { kind, fileId }, `assignment ended: ${body.reason}`);
-        if (body.newSearch) {
+        const newStage = stageAfterAssignmentEnds(body.newSearch);
+        if (newStage) {
           // No teacher, no charge: the subscription waits (pending) until the next hand-over restarts the clock.
           const sub = await openSubscription(tx, fileId);
           if (sub && sub.status === 'active') {
             const set = { status: 'pending', updated_at: clock.now().toISOString(), version: sub.version + 1 };
-            await tx
-              .updateTable('subscriptions')
-              .set(set)
-              .where('id', '=', sub.id)
-              .where('version', '=', sub.version)
-              .execute();
+            await updateSubscriptionAt(tx, sub.id, sub.version, set);
             await recordAudit(tx, clock, actor, {
               entityType: 'subscription',
               entityId: sub.id,
@@ -513,7 +396,7 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
             tx,
             actor,
             file,
-            'matching',
+            newStage,
             `new search after ${body.reason}${body.details ? `: ${body.details}` : ''}`,
           );
         } else {
@@ -529,11 +412,11 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
     },
 
     async close(actor: Actor, fileId: string, body: z.infer<typeof CloseFileBody>) {
-      requireRole(actor, 'sales', 'followup');
+      requirePermission(actor, 'agency.close');
       await db.transaction().execute(async (tx) => {
         const { file } = await assertFileAccess(tx, actor, fileId);
-        if (file.stage === 'closed') throw new DomainError('WRONG_STAGE', { status: 409 });
-        const today = await todayIn(deps, tx);
+        if (file.stage === 'closed') throw new DomainError('WRONG_STAGE');
+        const today = await organisationToday(tx, clock);
         await endActive(tx, actor, file, 'family_stopped', today);
         const sub = await openSubscription(tx, fileId);
         if (sub) {
@@ -543,7 +426,7 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
             updated_at: clock.now().toISOString(),
             version: sub.version + 1,
           };
-          await tx.updateTable('subscriptions').set(set).where('id', '=', sub.id).execute();
+          await updateSubscription(tx, sub.id, set);
           await recordAudit(tx, clock, actor, {
             entityType: 'subscription',
             entityId: sub.id,
@@ -553,12 +436,7 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
             summary: 'file closed',
           });
         }
-        await tx
-          .updateTable('tasks')
-          .set({ status: 'cancelled', outcome: 'file closed', updated_at: clock.now().toISOString() })
-          .where('file_id', '=', fileId)
-          .where('status', '=', 'open')
-          .execute();
+        await cancelOpenTasksOfFile(tx, fileId, clock.now().toISOString());
         await changeStage(deps, tx, actor, file, 'closed', body.reason, { closed_reason: body.reason });
       });
       return { id: fileId };
@@ -566,29 +444,15 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
 
     /** Every call, e-mail or mediation note about a file, in the shared contact log. */
     async logContact(actor: Actor, fileId: string, body: z.infer<typeof FileNoteBody>) {
-      requireRole(actor, 'sales', 'recruitment', 'followup', 'accounts');
+      requirePermission(actor, 'agency.work');
       return db.transaction().execute(async (tx) => {
         const { file } = await assertFileAccess(tx, actor, fileId);
         if (body.personId) {
-          const person = await tx
-            .selectFrom('people')
-            .select(['family_id'])
-            .where('id', '=', body.personId)
-            .executeTakeFirst();
+          const person = await personFamily(tx, body.personId);
           const onFile =
-            person &&
-            (person.family_id === file.family_id ||
-              (await tx
-                .selectFrom('assignments')
-                .select('id')
-                .where('file_id', '=', fileId)
-                .where('teacher_id', '=', body.personId)
-                .executeTakeFirst()));
+            person && (person.family_id === file.family_id || (await isTeacherOfFile(tx, fileId, body.personId)));
           if (!onFile)
-            throw new DomainError('VALIDATION_FAILED', {
-              status: 400,
-              fields: [{ field: 'personId', code: 'invalid_value' }],
-            });
+            throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'personId', code: 'invalid_value' }] });
         }
         return contacts.log(tx, actor, {
           channel: body.channel,

@@ -1,21 +1,20 @@
 import type { Deps } from '../../platform/deps.js';
-import { requireRole, type Actor } from '../../platform/actor.js';
-import { DomainError } from '../../platform/errors.js';
+import type { Actor } from '../../platform/actor.js';
+import { requirePermission } from '../../platform/access.js';
+import { DomainError, invalidField } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
-import { readSetting } from '../../platform/settings.js';
-import { SETTING } from './agency.settings.js';
-import {
-  LEVEL_LABEL,
-  addDays,
-  assertFileAccess,
-  changeStage,
-  createAccessLink,
-  familyContact,
-  requireStage,
-  teacherContact,
-  todayIn,
-} from './agency-core.js';
+import { organisationToday } from '../../platform/settings.js';
+import { FIRST_DEBIT_DAYS } from './agency.settings.js';
+import { LEVEL_LABEL } from './agency.labels.js';
+import { assertFileAccess } from './files.access.js';
+import { updateSubscriptionAt } from './files.repository.js';
+import { insertAssignment, pendingSubscription, teacherStatus } from './handover.repository.js';
+import { firstDebitDeadline } from './handover.rules.js';
+import { createAccessLink, familyContact, teacherContact } from './links.service.js';
+import { isProposable } from './matching/matching.rules.js';
+import { requireStage } from './stages.rules.js';
+import { changeStage } from './stages.service.js';
 import { handoverFamilyMail, handoverTeacherMail } from './agency.mails.js';
 
 /**
@@ -26,29 +25,15 @@ export function createHandoverService(deps: Deps) {
   const { db, clock } = deps;
   return {
     async handOver(actor: Actor, fileId: string, teacherId: string) {
-      requireRole(actor, 'recruitment');
+      requirePermission(actor, 'agency.recruit');
       const result = await db.transaction().execute(async (tx) => {
         const { file } = await assertFileAccess(tx, actor, fileId);
         requireStage(file, 'matching');
-        const subscription = await tx
-          .selectFrom('subscriptions')
-          .selectAll()
-          .where('file_id', '=', fileId)
-          .where('status', '=', 'pending')
-          .executeTakeFirst();
-        if (!subscription) throw new DomainError('NO_SUBSCRIPTION', { status: 409 });
-        const teacher = await tx
-          .selectFrom('teachers')
-          .select(['status'])
-          .where('person_id', '=', teacherId)
-          .executeTakeFirst();
+        const subscription = await pendingSubscription(tx, fileId);
+        if (!subscription) throw new DomainError('NO_SUBSCRIPTION');
         // Never a suspended or excluded teacher, whatever the screen showed a minute ago.
-        if (!teacher || teacher.status !== 'active')
-          throw new DomainError('TEACHER_NOT_AVAILABLE', {
-            status: 422,
-            fields: [{ field: 'teacherId', code: 'TEACHER_NOT_AVAILABLE' }],
-          });
-        const today = await todayIn(deps, tx);
+        if (!isProposable(await teacherStatus(tx, teacherId))) throw invalidField('teacherId', 'TEACHER_NOT_AVAILABLE');
+        const today = await organisationToday(tx, clock);
         const now = clock.now().toISOString();
         const assignment = {
           id: newId(),
@@ -67,7 +52,7 @@ export function createHandoverService(deps: Deps) {
           first_lesson_recorded_by: null,
           could_not_reach_at: null,
         };
-        await tx.insertInto('assignments').values(assignment).execute();
+        await insertAssignment(tx, assignment);
         await recordAudit(tx, clock, actor, {
           entityType: 'assignment',
           entityId: assignment.id,
@@ -76,21 +61,16 @@ export function createHandoverService(deps: Deps) {
           summary: 'contact handed over',
         });
 
-        const delay = await readSetting<number>(tx, SETTING.firstDebitDays);
+        const delay = await FIRST_DEBIT_DAYS.read(tx);
         const subSet = {
           status: 'active',
           billable_from: today,
-          first_debit_by: addDays(today, delay),
+          first_debit_by: firstDebitDeadline(today, delay),
           updated_at: now,
           version: subscription.version + 1,
         };
-        const updated = await tx
-          .updateTable('subscriptions')
-          .set(subSet)
-          .where('id', '=', subscription.id)
-          .where('version', '=', subscription.version)
-          .executeTakeFirst();
-        if (Number(updated.numUpdatedRows) !== 1) throw new DomainError('STALE_RECORD');
+        if ((await updateSubscriptionAt(tx, subscription.id, subscription.version, subSet)) !== 1)
+          throw new DomainError('STALE_RECORD');
         await recordAudit(tx, clock, actor, {
           entityType: 'subscription',
           entityId: subscription.id,

@@ -1,12 +1,69 @@
+import type { Tx } from '../../db/database.js';
 import type { Deps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/actor.js';
+import { can } from '../../platform/access.js';
 import { DomainError, forbidden } from '../../platform/errors.js';
-import { hashSecret } from '../../platform/ids.js';
-import { hasRole } from '../../platform/actor.js';
-import { findFile } from './agency-core.js';
-import type { FirstLessonAnswer, LessonsService } from './lessons.service.js';
+import { hashSecret, newId, newSecret } from '../../platform/ids.js';
+import { PersonalLink } from '../../platform/mail-templates.js';
+import { LINK_VALIDITY_DAYS } from './agency.settings.js';
+import { findFile, type FileRow } from './files.repository.js';
+import { contactLocale, familyLocale, familyRecipient } from './handover.rules.js';
+import {
+  assignmentById,
+  familyNameAndLocale,
+  familyPeople,
+  insertAccessLink,
+  linkAssignmentView,
+  linkByTokenHash,
+  personById,
+  personName,
+  spendLink,
+  studentFirstName,
+  userLocale,
+} from './links.repository.js';
+import type { FirstLessonAnswer, LessonsService } from './lessons/lessons.service.js';
 
 const invalid = () => new DomainError('TOKEN_INVALID');
+
+/** A signed single-use link for one person on one file; only the hash is stored, the secret goes in the e-mail. */
+export async function createAccessLink(
+  deps: Pick<Deps, 'clock' | 'config'>,
+  tx: Tx,
+  input: { fileId: string; assignmentId: string; personId: string; audience: 'family' | 'teacher' },
+): Promise<PersonalLink> {
+  const secret = newSecret();
+  const days = await LINK_VALIDITY_DAYS.read(tx);
+  const now = deps.clock.now();
+  await insertAccessLink(tx, {
+    id: newId(),
+    token_hash: hashSecret(secret),
+    purpose: 'first-lesson',
+    file_id: input.fileId,
+    assignment_id: input.assignmentId,
+    person_id: input.personId,
+    audience: input.audience,
+    expires_at: new Date(now.getTime() + days * 86_400_000).toISOString(),
+    used_at: null,
+    created_at: now.toISOString(),
+  });
+  return new PersonalLink(`${deps.config.publicUrl}/l/${secret}`);
+}
+
+/** Who to write to on the family side of a file (`familyRecipient`), with the family and its language. */
+export async function familyContact(tx: Tx, file: FileRow) {
+  const people = await familyPeople(tx, file.family_id);
+  const family = await familyNameAndLocale(tx, file.family_id);
+  const student = people.find((p) => p.id === file.student_id);
+  const main = familyRecipient(people, file.student_id);
+  return { family, main, student, locale: familyLocale(family.locale) };
+}
+
+/** The teacher to write to, in their account's language (else the family's). */
+export async function teacherContact(tx: Tx, teacherId: string, fallbackLocale: 'fr' | 'en') {
+  const person = await personById(tx, teacherId);
+  const user = person.user_id ? await userLocale(tx, person.user_id) : undefined;
+  return { person, locale: contactLocale(user?.locale, fallbackLocale) };
+}
 
 /**
  * Signed single-use links from the hand-over and reminder e-mails: the token (random, stored hashed) is scoped
@@ -18,13 +75,9 @@ export function createLinksService(deps: Deps, lessons: LessonsService) {
 
   async function load(token: string, actor: Actor) {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw invalid();
-    const link = await db
-      .selectFrom('access_links')
-      .selectAll()
-      .where('token_hash', '=', hashSecret(token))
-      .executeTakeFirst();
+    const link = await linkByTokenHash(db, hashSecret(token));
     if (!link || link.expires_at <= clock.now().toISOString()) throw invalid();
-    if (actor.kind === 'user' && actor.personId !== link.person_id && !hasRole(actor, 'followup')) throw forbidden();
+    if (actor.kind === 'user' && actor.personId !== link.person_id && !can(actor, 'agency.followup')) throw forbidden();
     return link;
   }
 
@@ -33,24 +86,9 @@ export function createLinksService(deps: Deps, lessons: LessonsService) {
       const link = await load(token, actor);
       const file = await findFile(db, link.file_id);
       if (!file) throw invalid();
-      const assignment = link.assignment_id
-        ? await db
-            .selectFrom('assignments')
-            .innerJoin('people', 'people.id', 'assignments.teacher_id')
-            .select(['assignments.first_lesson_on', 'assignments.ended_on', 'people.first_name', 'people.last_name'])
-            .where('assignments.id', '=', link.assignment_id)
-            .executeTakeFirst()
-        : undefined;
-      const student = await db
-        .selectFrom('people')
-        .select(['first_name'])
-        .where('id', '=', file.student_id)
-        .executeTakeFirstOrThrow();
-      const family = await db
-        .selectFrom('families')
-        .select(['name', 'locale'])
-        .where('id', '=', file.family_id)
-        .executeTakeFirstOrThrow();
+      const assignment = link.assignment_id ? await linkAssignmentView(db, link.assignment_id) : undefined;
+      const student = await studentFirstName(db, file.student_id);
+      const family = await familyNameAndLocale(db, file.family_id);
       return {
         purpose: link.purpose,
         audience: link.audience,
@@ -74,23 +112,11 @@ export function createLinksService(deps: Deps, lessons: LessonsService) {
       const link = await load(token, actor);
       await db.transaction().execute(async (tx) => {
         // Spend the link first: two clicks at once leave exactly one answer.
-        const spent = await tx
-          .updateTable('access_links')
-          .set({ used_at: clock.now().toISOString() })
-          .where('id', '=', link.id)
-          .where('used_at', 'is', null)
-          .executeTakeFirst();
-        if (Number(spent.numUpdatedRows) !== 1) throw new DomainError('LINK_USED', { status: 410 });
+        if (!(await spendLink(tx, link.id, clock.now().toISOString()))) throw new DomainError('LINK_USED');
         const file = await findFile(tx, link.file_id);
-        const assignment = link.assignment_id
-          ? await tx.selectFrom('assignments').selectAll().where('id', '=', link.assignment_id).executeTakeFirst()
-          : undefined;
+        const assignment = link.assignment_id ? await assignmentById(tx, link.assignment_id) : undefined;
         if (!file || !assignment || assignment.ended_on) throw invalid();
-        const person = await tx
-          .selectFrom('people')
-          .select(['first_name', 'last_name'])
-          .where('id', '=', link.person_id)
-          .executeTakeFirstOrThrow();
+        const person = await personName(tx, link.person_id);
         const linkActor: Actor =
           actor.kind === 'user'
             ? actor

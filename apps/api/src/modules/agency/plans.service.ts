@@ -3,10 +3,12 @@ import type { Selectable } from 'kysely';
 import type { Plan, PlanBody, UpdatePlanBody } from '@contracts';
 import type { PlansTable } from '../../db/tables.js';
 import type { Deps } from '../../platform/deps.js';
-import { requireRole, type Actor } from '../../platform/actor.js';
+import type { Actor } from '../../platform/actor.js';
+import { requirePermission } from '../../platform/access.js';
 import { notFound, stale } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
+import { allPlans, insertPlan, planById, updatePlanAt } from './plans.repository.js';
 
 export function toPlan(r: Selectable<PlansTable>): Plan {
   return {
@@ -27,11 +29,11 @@ export function createPlansService(deps: Deps) {
   const { db, clock } = deps;
   return {
     async list(actor: Actor): Promise<Plan[]> {
-      requireRole(actor, 'sales', 'recruitment', 'followup', 'accounts', 'board');
-      return (await db.selectFrom('plans').selectAll().orderBy('active', 'desc').orderBy('name').execute()).map(toPlan);
+      requirePermission(actor, 'agency.read');
+      return (await allPlans(db)).map(toPlan);
     },
     async create(actor: Actor, body: z.infer<typeof PlanBody>): Promise<Plan> {
-      requireRole(actor); // admin only
+      requirePermission(actor, 'agency.manage');
       const now = clock.now().toISOString();
       const row = {
         id: newId(),
@@ -47,15 +49,15 @@ export function createPlansService(deps: Deps) {
         version: 1,
       };
       await db.transaction().execute(async (tx) => {
-        await tx.insertInto('plans').values(row).execute();
+        await insertPlan(tx, row);
         await recordAudit(tx, clock, actor, { entityType: 'plan', entityId: row.id, action: 'create', after: row });
       });
       return toPlan(row);
     },
     async update(actor: Actor, id: string, body: z.infer<typeof UpdatePlanBody>): Promise<Plan> {
-      requireRole(actor);
+      requirePermission(actor, 'agency.manage');
       return db.transaction().execute(async (tx) => {
-        const before = await tx.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();
+        const before = await planById(tx, id);
         if (!before) throw notFound();
         const set = {
           ...(body.name !== undefined ? { name: body.name } : {}),
@@ -67,13 +69,7 @@ export function createPlansService(deps: Deps) {
           ...(body.active !== undefined ? { active: body.active ? 1 : 0 } : {}),
           updated_at: clock.now().toISOString(),
         };
-        const result = await tx
-          .updateTable('plans')
-          .set({ ...set, version: before.version + 1 })
-          .where('id', '=', id)
-          .where('version', '=', body.version)
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) !== 1) throw stale();
+        if ((await updatePlanAt(tx, id, body.version, { ...set, version: before.version + 1 })) !== 1) throw stale();
         const after = { ...before, ...set, version: before.version + 1 };
         await recordAudit(tx, clock, actor, { entityType: 'plan', entityId: id, action: 'update', before, after });
         return toPlan(after);

@@ -2,26 +2,35 @@ import { randomBytes } from 'node:crypto';
 import type { LessonRequestBody, MergePreview } from '@contracts';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
-import { requireRole, type Actor } from '../../platform/actor.js';
+import type { Actor } from '../../platform/actor.js';
+import { requirePermission } from '../../platform/access.js';
 import { DomainError, notFound, stale } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { addressForLimits, consumeRateLimit } from '../../platform/rate-limit.js';
-import { readSetting } from '../../platform/settings.js';
+import { organisationToday } from '../../platform/settings.js';
 import { resolvePlace } from '../../platform/places.js';
 import { createPeopleService } from '../people/people.service.js';
 import { applyFamilyMerge, planFamilyMerge, type FamilyMember } from '../people/family-merge.repository.js';
-import { SETTING } from './agency.settings.js';
-import { ageOn, findFile, todayIn } from './agency-core.js';
+import { PUBLIC_REQUEST_RATE_LIMIT } from './agency.settings.js';
 import { requestReceivedMail } from './agency.mails.js';
+import { insertStageEvent, findFile } from './files.repository.js';
+import {
+  claimRequestForMerge,
+  clearDuplicateFlag,
+  familyWithContact,
+  insertFamily,
+  insertFile,
+  insertSlots,
+} from './requests.repository.js';
+import { ageOn, isValidBirthDate, needsGuardian } from './requests.rules.js';
 
 const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 function newReference(): string {
   return `R-${[...randomBytes(6)].map((b) => REFERENCE_ALPHABET[b % REFERENCE_ALPHABET.length]).join('')}`;
 }
 
-const fieldError = (field: string, code: string) =>
-  new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field, code }] });
+const fieldError = (field: string, code: string) => new DomainError('VALIDATION_FAILED', { fields: [{ field, code }] });
 
 /** Requests from the public form or from sales on the phone: a family, a student and a file in new_request. */
 export function createRequestsService(deps: Deps) {
@@ -33,18 +42,7 @@ export function createRequestsService(deps: Deps) {
     const emails = [body.guardian?.email, body.student.email].filter((v): v is string => !!v);
     const phones = [body.guardian?.phone, body.student.phone].filter((v): v is string => !!v);
     if (!emails.length && !phones.length) return null;
-    const match = await tx
-      .selectFrom('people')
-      .select('family_id')
-      .where('family_id', 'is not', null)
-      .where((eb) =>
-        eb.or([
-          ...(emails.length ? [eb('email', 'in', emails)] : []),
-          ...(phones.length ? [eb('phone', 'in', phones)] : []),
-        ]),
-      )
-      .orderBy('created_at')
-      .executeTakeFirst();
+    const match = await familyWithContact(tx, emails, phones);
     return match?.family_id ?? null;
   }
 
@@ -56,11 +54,11 @@ export function createRequestsService(deps: Deps) {
     const place = body.address ? resolvePlace({ postalCode: body.address.postalCode, city: body.address.city }) : null;
     if (body.address && !place) throw fieldError('address.postalCode', 'invalid_postal_code');
     const result = await db.transaction().execute(async (tx) => {
-      const today = await todayIn(deps, tx);
+      const today = await organisationToday(tx, clock);
       const age = ageOn(body.student.birthDate, today);
-      if (age === null || age < 0 || body.student.birthDate > today)
+      if (age === null || !isValidBirthDate(body.student.birthDate, today))
         throw fieldError('student.birthDate', 'invalid_date');
-      if (age < 18 && !body.guardian) throw fieldError('guardian', 'guardian_required');
+      if (needsGuardian(age) && !body.guardian) throw fieldError('guardian', 'guardian_required');
       const duplicateOf = await candidateFamily(tx, body);
       const now = clock.now().toISOString();
       const familyRow = {
@@ -78,7 +76,7 @@ export function createRequestsService(deps: Deps) {
         updated_at: now,
         version: 1,
       };
-      await tx.insertInto('families').values(familyRow).execute();
+      await insertFamily(tx, familyRow);
       await recordAudit(tx, clock, actor, {
         entityType: 'family',
         entityId: familyRow.id,
@@ -124,32 +122,27 @@ export function createRequestsService(deps: Deps) {
         duplicate_family_id: duplicateOf,
         reference,
       };
-      await tx.insertInto('lesson_files').values(fileRow).execute();
+      await insertFile(tx, fileRow);
       if (body.slots.length)
-        await tx
-          .insertInto('file_slots')
-          .values(
-            body.slots.map((s) => ({
-              file_id: fileRow.id,
-              weekday: s.weekday,
-              start_minute: s.startMinute,
-              end_minute: s.endMinute,
-            })),
-          )
-          .execute();
-      await tx
-        .insertInto('file_stage_events')
-        .values({
-          id: newId(),
-          file_id: fileRow.id,
-          from_stage: null,
-          to_stage: 'new_request',
-          reason: source === 'public' ? 'public form' : 'phone request',
-          at: now,
-          actor_user_id: actor.kind === 'user' ? actor.userId : null,
-          actor_name: actor.kind === 'user' ? actor.displayName : 'public',
-        })
-        .execute();
+        await insertSlots(
+          tx,
+          body.slots.map((s) => ({
+            file_id: fileRow.id,
+            weekday: s.weekday,
+            start_minute: s.startMinute,
+            end_minute: s.endMinute,
+          })),
+        );
+      await insertStageEvent(tx, {
+        id: newId(),
+        file_id: fileRow.id,
+        from_stage: null,
+        to_stage: 'new_request',
+        reason: source === 'public' ? 'public form' : 'phone request',
+        at: now,
+        actor_user_id: actor.kind === 'user' ? actor.userId : null,
+        actor_name: actor.kind === 'user' ? actor.displayName : 'public',
+      });
       await recordAudit(tx, clock, actor, {
         entityType: 'lesson_file',
         entityId: fileRow.id,
@@ -179,7 +172,7 @@ export function createRequestsService(deps: Deps) {
   return {
     /** The public form: no login, a honeypot and a per-IP limit kept in the database. */
     async submitPublic(ip: string, body: LessonRequestBody): Promise<{ reference: string }> {
-      const limit = await readSetting<{ limit: number; windowMinutes: number }>(db, SETTING.publicRateLimit);
+      const limit = await PUBLIC_REQUEST_RATE_LIMIT.read(db);
       await consumeRateLimit(deps, `lesson-request:${addressForLimits(ip)}`, limit.limit, limit.windowMinutes * 60);
       // A robot filled the hidden field: answer as usual so it learns nothing, store nothing.
       if (body.website && body.website.trim() !== '') return { reference: newReference() };
@@ -188,17 +181,17 @@ export function createRequestsService(deps: Deps) {
     },
 
     async submitBySales(actor: Actor, body: LessonRequestBody): Promise<{ id: string; reference: string }> {
-      requireRole(actor, 'sales');
+      requirePermission(actor, 'agency.sell');
       const { fileId, reference } = await store(actor, body, 'phone');
       return { id: fileId, reference };
     },
 
     /** What merging a request into a family would do, for staff to see before they confirm. */
     async mergePreview(actor: Actor, fileId: string, familyId: string): Promise<MergePreview> {
-      requireRole(actor, 'sales');
+      requirePermission(actor, 'agency.sell');
       const file = await findFile(db, fileId);
       if (!file) throw notFound();
-      if (file.family_id === familyId) throw new DomainError('ALREADY_IN_FAMILY', { status: 409 });
+      if (file.family_id === familyId) throw new DomainError('ALREADY_IN_FAMILY');
       const plan = await planFamilyMerge(db, file.family_id, familyId);
       if (!plan) throw notFound();
       const member = (p: FamilyMember) => {
@@ -226,24 +219,17 @@ export function createRequestsService(deps: Deps) {
      * the same person as a known one is folded into him, anyone else joins as an additional guardian.
      */
     async merge(actor: Actor, fileId: string, body: { familyId: string; version: number; confirmUnflagged: boolean }) {
-      requireRole(actor, 'sales');
+      requirePermission(actor, 'agency.sell');
       const { familyId } = body;
       const result = await db.transaction().execute(async (tx) => {
         const file = await findFile(tx, fileId);
         if (!file) throw notFound();
-        if (file.family_id === familyId) throw new DomainError('ALREADY_IN_FAMILY', { status: 409 });
+        if (file.family_id === familyId) throw new DomainError('ALREADY_IN_FAMILY');
         const flagged = file.duplicate_family_id === familyId;
-        if (!flagged && !body.confirmUnflagged) throw new DomainError('NOT_A_DUPLICATE', { status: 409 });
+        if (!flagged && !body.confirmUnflagged) throw new DomainError('NOT_A_DUPLICATE');
         const now = clock.now().toISOString();
         // Claims the file first: a second merge of the same request waits here, then finds it changed.
-        const claimed = await tx
-          .updateTable('lesson_files')
-          .set({ duplicate_family_id: null, updated_at: now, version: file.version + 1 })
-          .where('id', '=', fileId)
-          .where('version', '=', body.version)
-          .where('family_id', '=', file.family_id)
-          .executeTakeFirst();
-        if (Number(claimed.numUpdatedRows) !== 1) throw stale();
+        if ((await claimRequestForMerge(tx, file, body.version, now)) !== 1) throw stale();
         const plan = await planFamilyMerge(tx, file.family_id, familyId);
         if (!plan) throw notFound();
         const conflict = plan.conflicts[0];
@@ -288,11 +274,11 @@ export function createRequestsService(deps: Deps) {
 
     /** Staff checked: same contact, different family (e.g. a shared phone). The flag goes, the family stays. */
     async keepSeparate(actor: Actor, fileId: string): Promise<{ id: string }> {
-      requireRole(actor, 'sales');
+      requirePermission(actor, 'agency.sell');
       await db.transaction().execute(async (tx) => {
         const file = await findFile(tx, fileId);
         if (!file) throw notFound();
-        await tx.updateTable('lesson_files').set({ duplicate_family_id: null }).where('id', '=', fileId).execute();
+        await clearDuplicateFlag(tx, fileId);
         await recordAudit(tx, clock, actor, {
           entityType: 'lesson_file',
           entityId: fileId,

@@ -3,12 +3,24 @@ import type { Selectable } from 'kysely';
 import type { TicketBody, TicketUpdateBody } from '@contracts';
 import type { TicketsTable } from '../../db/tables.js';
 import type { Deps } from '../../platform/deps.js';
-import { actorName, actorUserId, requireRole, type Actor } from '../../platform/actor.js';
+import { actorName, actorUserId, type Actor } from '../../platform/actor.js';
+import { requirePermission } from '../../platform/access.js';
 import { notFound, stale } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
+import { organisationToday } from '../../platform/settings.js';
 import { createTask } from '../../platform/tasks.js';
-import { assertFileAccess, todayIn } from './agency-core.js';
+import { assertFileAccess } from './files.access.js';
+import {
+  closeTicketTask,
+  insertTicket,
+  insertTicketMessage,
+  latestTickets,
+  ticketById,
+  ticketExists,
+  ticketMessages,
+  updateTicketAt,
+} from './tickets.repository.js';
 
 const toTicket = (t: Selectable<TicketsTable>) => ({
   id: t.id,
@@ -26,17 +38,19 @@ const toTicket = (t: Selectable<TicketsTable>) => ({
 /** Billing or administrative questions found on a file go to accounts as tickets, and come back when solved. */
 export function createTicketsService(deps: Deps) {
   const { db, clock } = deps;
-  const STAFF = ['sales', 'recruitment', 'followup', 'accounts'] as const;
 
   async function messages(ticketId: string) {
-    return (
-      await db.selectFrom('ticket_messages').selectAll().where('ticket_id', '=', ticketId).orderBy('at').execute()
-    ).map((m) => ({ id: m.id, at: m.at, authorName: m.author_name, body: m.body }));
+    return (await ticketMessages(db, ticketId)).map((m) => ({
+      id: m.id,
+      at: m.at,
+      authorName: m.author_name,
+      body: m.body,
+    }));
   }
 
   return {
     async open(actor: Actor, fileId: string, body: z.infer<typeof TicketBody>) {
-      requireRole(actor, ...STAFF);
+      requirePermission(actor, 'agency.work');
       const row = await db.transaction().execute(async (tx) => {
         const { file } = await assertFileAccess(tx, actor, fileId);
         const now = clock.now().toISOString();
@@ -54,18 +68,15 @@ export function createTicketsService(deps: Deps) {
           updated_at: now,
           version: 1,
         };
-        await tx.insertInto('tickets').values(ticket).execute();
-        await tx
-          .insertInto('ticket_messages')
-          .values({
-            id: newId(),
-            ticket_id: ticket.id,
-            at: now,
-            author_user_id: actorUserId(actor),
-            author_name: actorName(actor),
-            body: body.message,
-          })
-          .execute();
+        await insertTicket(tx, ticket);
+        await insertTicketMessage(tx, {
+          id: newId(),
+          ticket_id: ticket.id,
+          at: now,
+          author_user_id: actorUserId(actor),
+          author_name: actorName(actor),
+          body: body.message,
+        });
         await recordAudit(tx, clock, actor, {
           entityType: 'ticket',
           entityId: ticket.id,
@@ -77,7 +88,7 @@ export function createTicketsService(deps: Deps) {
           kind: 'ticket',
           service: 'accounts',
           title: body.subject,
-          dueOn: await todayIn(deps, tx),
+          dueOn: await organisationToday(tx, clock),
           fileId,
           familyId: file.family_id,
           dedupeKey: `ticket:${ticket.id}`,
@@ -88,44 +99,38 @@ export function createTicketsService(deps: Deps) {
     },
 
     async list(actor: Actor, status?: string) {
-      requireRole(actor, ...STAFF, 'board');
-      let q = db.selectFrom('tickets').selectAll().orderBy('created_at', 'desc').limit(200);
-      if (status) q = q.where('status', '=', status);
-      return (await q.execute()).map(toTicket);
+      requirePermission(actor, 'agency.read');
+      return (await latestTickets(db, status)).map(toTicket);
     },
 
     async get(actor: Actor, id: string) {
-      requireRole(actor, ...STAFF, 'board');
-      const t = await db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+      requirePermission(actor, 'agency.read');
+      const t = await ticketById(db, id);
       if (!t) throw notFound();
       return { ...toTicket(t), messages: await messages(id) };
     },
 
     async addMessage(actor: Actor, id: string, body: string) {
-      requireRole(actor, ...STAFF);
+      requirePermission(actor, 'agency.work');
       await db.transaction().execute(async (tx) => {
-        const t = await tx.selectFrom('tickets').select('id').where('id', '=', id).executeTakeFirst();
-        if (!t) throw notFound();
-        await tx
-          .insertInto('ticket_messages')
-          .values({
-            id: newId(),
-            ticket_id: id,
-            at: clock.now().toISOString(),
-            author_user_id: actorUserId(actor),
-            author_name: actorName(actor),
-            body,
-          })
-          .execute();
+        if (!(await ticketExists(tx, id))) throw notFound();
+        await insertTicketMessage(tx, {
+          id: newId(),
+          ticket_id: id,
+          at: clock.now().toISOString(),
+          author_user_id: actorUserId(actor),
+          author_name: actorName(actor),
+          body,
+        });
       });
       return this.get(actor, id);
     },
 
     /** Accounts moves the ticket; when solved, the service that owns the file gets it back as a task. */
     async update(actor: Actor, id: string, body: z.infer<typeof TicketUpdateBody>) {
-      requireRole(actor, 'accounts');
+      requirePermission(actor, 'agency.solveTickets');
       await db.transaction().execute(async (tx) => {
-        const before = await tx.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+        const before = await ticketById(tx, id);
         if (!before) throw notFound();
         const now = clock.now().toISOString();
         const set = {
@@ -134,13 +139,7 @@ export function createTicketsService(deps: Deps) {
           updated_at: now,
           version: before.version + 1,
         };
-        const r = await tx
-          .updateTable('tickets')
-          .set(set)
-          .where('id', '=', id)
-          .where('version', '=', body.version)
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) throw stale();
+        if ((await updateTicketAt(tx, id, body.version, set)) !== 1) throw stale();
         await recordAudit(tx, clock, actor, {
           entityType: 'ticket',
           entityId: id,
@@ -149,18 +148,13 @@ export function createTicketsService(deps: Deps) {
           after: { ...before, ...set },
         });
         if (body.status === 'solved') {
-          await tx
-            .updateTable('tasks')
-            .set({ status: 'done', done_at: now, outcome: 'ticket solved' })
-            .where('dedupe_key', '=', `ticket:${id}`)
-            .where('status', '=', 'open')
-            .execute();
+          await closeTicketTask(tx, id, now);
           const service = (before.return_to_service ?? 'followup') as 'sales' | 'recruitment' | 'followup' | 'accounts';
           await createTask(tx, clock, {
             kind: 'ticket-solved',
             service,
             title: `Solved by accounts: ${before.subject}`,
-            dueOn: await todayIn(deps, tx),
+            dueOn: await organisationToday(tx, clock),
             fileId: before.file_id,
             familyId: before.family_id,
             dedupeKey: `ticket-solved:${id}:${set.version}`,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../testing/harness.js';
-import { makePlan, makeProfileTeacher, relaxRateLimit, requestBody } from './agency.test-support.js';
+import { createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../../testing/harness.js';
+import { makePlan, makeProfileTeacher, relaxRateLimit, requestBody } from '../agency.test-support.js';
 import { runFollowupSweep } from './followup.sweep.js';
 
 let ctx: TestContext;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LessonListItem } from '@contracts';
-import { createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../testing/harness.js';
-import { makeFamily, makeTeacher } from '../../testing/factories.js';
-import { newId } from '../../platform/ids.js';
+import { createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../../testing/harness.js';
+import { makeFamily, makeTeacher } from '../../../testing/factories.js';
+import { newId } from '../../../platform/ids.js';
 
 /** GET /api/lessons: a month of lessons, for the office, a teacher (their own) and a family (its own). */
 let ctx: TestContext;

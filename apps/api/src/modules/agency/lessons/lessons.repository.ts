@@ -1,5 +1,7 @@
-import type { Tx } from '../../db/database.js';
-import { keysetAfter } from '../../platform/cursor.js';
+import type { Insertable, Updateable } from 'kysely';
+import type { Tx } from '../../../db/database.js';
+import type { AssignmentsTable, LessonsTable } from '../../../db/tables.js';
+import { keysetAfter } from '../../../platform/cursor.js';
 
 export type LessonListFilter = {
   from: string;
@@ -55,4 +57,20 @@ export async function listLessons(db: Tx, f: LessonListFilter) {
     .orderBy('l.id')
     .limit(f.limit + 1)
     .execute();
+}
+
+export async function insertLesson(tx: Tx, row: Insertable<LessonsTable>): Promise<void> {
+  await tx.insertInto('lessons').values(row).execute();
+}
+
+export async function lessonById(tx: Tx, id: string) {
+  return tx.selectFrom('lessons').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateLesson(tx: Tx, id: string, set: Updateable<LessonsTable>): Promise<void> {
+  await tx.updateTable('lessons').set(set).where('id', '=', id).execute();
+}
+
+export async function updateAssignment(tx: Tx, id: string, set: Updateable<AssignmentsTable>): Promise<void> {
+  await tx.updateTable('assignments').set(set).where('id', '=', id).execute();
 }

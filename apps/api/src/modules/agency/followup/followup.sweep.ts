@@ -1,22 +1,26 @@
-import type { Deps } from '../../platform/deps.js';
-import type { Tx } from '../../db/database.js';
-import { addDays, dateInZone, daysBetween } from '../../platform/clock.js';
-import { readSetting } from '../../platform/settings.js';
-import { createTasksOnce, type NewTask } from '../../platform/tasks.js';
-import { registerSweep } from '../../platform/jobs.js';
-import { SETTING } from './agency.settings.js';
-import { createAccessLink, familyContact, findFile, teacherContact } from './agency-core.js';
-import { firstLessonReminderMail } from './agency.mails.js';
-
-/** Claims an action key once; a second sweep (even a concurrent one on another instance) gets false. */
-async function claimOnce(tx: Tx, key: string, fileId: string | null, at: string): Promise<boolean> {
-  const result = await tx
-    .insertInto('sweep_actions')
-    .values({ key, file_id: fileId, done_at: at })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
-}
+import type { Deps } from '../../../platform/deps.js';
+import { dateInZone, daysBetween } from '../../../platform/clock.js';
+import { ORGANISATION_TIME_ZONE, organisationToday } from '../../../platform/settings.js';
+import { createTasksOnce, type NewTask } from '../../../platform/tasks.js';
+import type { Sweep } from '../../../platform/jobs.js';
+import { slices } from '../../../platform/batching.js';
+import {
+  CHECK_IN_AFTER_FIRST_LESSON_DAYS,
+  CHECK_IN_EVERY_DAYS,
+  FIRST_LESSON_ALERT_DAYS_BEFORE_DEBIT,
+  FIRST_LESSON_REMINDER_DAYS,
+} from '../agency.settings.js';
+import { findFile } from '../files.repository.js';
+import { createAccessLink, familyContact, teacherContact } from '../links.service.js';
+import { firstLessonReminderMail } from '../agency.mails.js';
+import {
+  assignmentsAwaitingFirstLesson,
+  billableSubscriptions,
+  claimOnce,
+  claimedKeys,
+  ongoingAssignments,
+} from './followup.repository.js';
+import { checkInOccurrence, dueReminderDay, isChargedWithoutLesson, needsFirstLessonAlert } from './followup.rules.js';
 
 /**
  * The first-lesson and follow-up clock of every handed-over file: reminders to both sides on the days after the
@@ -25,44 +29,33 @@ async function claimOnce(tx: Tx, key: string, fileId: string | null, at: string)
  */
 export async function runFollowupSweep(deps: Deps): Promise<Record<string, number>> {
   const { db, clock } = deps;
-  const tz = await readSetting<string>(db, 'organisation.timeZone');
-  const today = dateInZone(clock.now(), tz);
-  const now = clock.now().toISOString();
-  const [reminderDays, alertDays, afterFirst, every] = await Promise.all([
-    readSetting<number[]>(db, SETTING.reminderDays),
-    readSetting<number>(db, SETTING.alertDaysBeforeDebit),
-    readSetting<number>(db, SETTING.checkInAfterFirstDays),
-    readSetting<number>(db, SETTING.checkInEveryDays),
+  const [tz, today, reminderDays, alertDays, afterFirst, every] = await Promise.all([
+    ORGANISATION_TIME_ZONE.read(db),
+    organisationToday(db, clock),
+    FIRST_LESSON_REMINDER_DAYS.read(db),
+    FIRST_LESSON_ALERT_DAYS_BEFORE_DEBIT.read(db),
+    CHECK_IN_AFTER_FIRST_LESSON_DAYS.read(db),
+    CHECK_IN_EVERY_DAYS.read(db),
   ]);
+  const now = clock.now().toISOString();
   const counts = { reminders: 0, alerts: 0, noLessonFlags: 0, checkIns: 0 };
 
   // 1. Reminders to fix the first lesson: only the latest reminder day reached is sent (no burst after downtime).
-  const waiting = await db
-    .selectFrom('assignments')
-    .innerJoin('lesson_files', 'lesson_files.id', 'assignments.file_id')
-    .select(['assignments.id', 'assignments.file_id', 'assignments.teacher_id', 'assignments.handed_over_at'])
-    .where('assignments.ended_on', 'is', null)
-    .where('assignments.first_lesson_on', 'is', null)
-    .where('assignments.handed_over_at', 'is not', null)
-    .where('lesson_files.stage', '=', 'contact_handed_over')
-    .execute();
+  const waiting = await assignmentsAwaitingFirstLesson(db);
   // Only the reminders not yet claimed: their keys are computed here and looked up in one indexed read per chunk,
   // so a re-run opens no transaction and reads no contact for a reminder already sent.
   const dueReminders = waiting.flatMap((a) => {
     const elapsed = daysBetween(dateInZone(new Date(a.handed_over_at as string), tz), today);
-    const due = Math.max(0, ...reminderDays.filter((d) => d <= elapsed));
+    const due = dueReminderDay(reminderDays, elapsed);
     return due && a.file_id ? [{ ...a, due, fileId: a.file_id }] : [];
   });
   const claimed = new Set<string>();
-  for (let i = 0; i < dueReminders.length; i += 400) {
-    const keys = dueReminders
-      .slice(i, i + 400)
-      .flatMap((a) => [
-        `first-lesson-reminder:${a.id}:${a.due}:family`,
-        `first-lesson-reminder:${a.id}:${a.due}:teacher`,
-      ]);
-    for (const row of await db.selectFrom('sweep_actions').select('key').where('key', 'in', keys).execute())
-      claimed.add(row.key);
+  for (const slice of slices(dueReminders, 400)) {
+    const keys = slice.flatMap((a) => [
+      `first-lesson-reminder:${a.id}:${a.due}:family`,
+      `first-lesson-reminder:${a.id}:${a.due}:teacher`,
+    ]);
+    for (const key of await claimedKeys(db, keys)) claimed.add(key);
   }
   for (const a of dueReminders) {
     const { due, fileId } = a;
@@ -123,50 +116,14 @@ export async function runFollowupSweep(deps: Deps): Promise<Record<string, numbe
   }
 
   // 2 and 3. Billable subscriptions: alert before the first debit without a date; flag when charged without a lesson.
-  const billable = await db
-    .selectFrom('subscriptions')
-    .innerJoin('lesson_files', 'lesson_files.id', 'subscriptions.file_id')
-    .select([
-      'subscriptions.id',
-      'subscriptions.file_id',
-      'subscriptions.family_id',
-      'subscriptions.billable_from',
-      'subscriptions.first_debit_by',
-      'lesson_files.stage',
-    ])
-    .select((eb) => [
-      eb
-        .exists(
-          eb
-            .selectFrom('lessons')
-            .select('lessons.id')
-            .whereRef('lessons.file_id', '=', 'subscriptions.file_id')
-            .where('lessons.status', 'in', ['done', 'late']),
-        )
-        .as('has_lesson'),
-      eb
-        .exists(
-          eb
-            .selectFrom('assignments')
-            .select('assignments.id')
-            .whereRef('assignments.file_id', '=', 'subscriptions.file_id')
-            .where('assignments.ended_on', 'is', null)
-            .where('assignments.first_lesson_on', 'is not', null),
-        )
-        .as('has_date'),
-    ])
-    .where('subscriptions.status', '=', 'active')
-    .where('subscriptions.billable_from', '<=', today)
-    .where('subscriptions.first_debit_by', 'is not', null)
-    .where('lesson_files.stage', 'in', ['contact_handed_over', 'first_lesson_scheduled', 'ongoing'])
-    .execute();
+  const billable = await billableSubscriptions(db, today);
   // Tasks are gathered, then created set-based: only the dedupe keys not taken yet are inserted (createTasksOnce).
   const flags: (NewTask & { dedupeKey: string })[] = [];
   for (const s of billable) {
     const hasLesson = Boolean(Number(s.has_lesson));
     const hasDate = Boolean(Number(s.has_date));
     const debitBy = s.first_debit_by as string;
-    if (!hasLesson && !hasDate && addDays(debitBy, -alertDays) <= today) {
+    if (needsFirstLessonAlert({ hasLesson, hasDate, firstDebitBy: debitBy }, alertDays, today)) {
       flags.push({
         kind: 'first-lesson-alert',
         service: 'followup',
@@ -177,7 +134,7 @@ export async function runFollowupSweep(deps: Deps): Promise<Record<string, numbe
         dedupeKey: `first-lesson-alert:${s.id}:${s.billable_from}`,
       });
     }
-    if (!hasLesson && debitBy <= today) {
+    if (isChargedWithoutLesson({ hasLesson, firstDebitBy: debitBy }, today)) {
       flags.push({
         kind: 'no-lesson-while-billable',
         service: 'followup',
@@ -201,25 +158,11 @@ export async function runFollowupSweep(deps: Deps): Promise<Record<string, numbe
   );
 
   // 4. Check-ins: a first one shortly after the first lesson, then every `every` days.
-  const ongoing = await db
-    .selectFrom('assignments')
-    .innerJoin('lesson_files', 'lesson_files.id', 'assignments.file_id')
-    .select([
-      'assignments.id',
-      'assignments.file_id',
-      'assignments.family_id',
-      'assignments.teacher_id',
-      'assignments.first_lesson_on',
-    ])
-    .where('assignments.ended_on', 'is', null)
-    .where('assignments.first_lesson_on', 'is not', null)
-    .where('lesson_files.stage', '=', 'ongoing')
-    .execute();
+  const ongoing = await ongoingAssignments(db);
   const checkIns: (NewTask & { dedupeKey: string })[] = [];
   for (const a of ongoing) {
-    const since = daysBetween(a.first_lesson_on as string, today) - afterFirst;
-    if (since < 0) continue;
-    const occurrence = Math.floor(since / every);
+    const occurrence = checkInOccurrence(a.first_lesson_on as string, today, afterFirst, every);
+    if (occurrence === null) continue;
     checkIns.push({
       kind: 'check-in',
       service: 'followup',
@@ -235,4 +178,5 @@ export async function runFollowupSweep(deps: Deps): Promise<Record<string, numbe
   return counts;
 }
 
-registerSweep({ name: 'agency-followup', run: runFollowupSweep });
+/** The sweep the agency's manifest lists (registered by agency.module.ts until the app assembles manifests). */
+export const followupSweep: Sweep = { name: 'agency-followup', run: runFollowupSweep };

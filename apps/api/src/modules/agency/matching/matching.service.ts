@@ -1,22 +1,45 @@
-import type { Candidate, Locale } from '@contracts';
-import type { Deps } from '../../platform/deps.js';
-import type { Tx } from '../../db/database.js';
-import { requireRole, type Actor } from '../../platform/actor.js';
-import { addDays, dateInZone } from '../../platform/clock.js';
-import { readSettings } from '../../platform/settings.js';
-import { distanceKm, resolvePlace } from '../../platform/places.js';
-import { SETTING, type MatchingWeights } from './agency.settings.js';
-import { LEVEL_LABEL, ageOn, assertAccessToFile } from './agency-core.js';
+import type { Candidate, Instrument, Locale } from '@contracts';
+import type { Deps } from '../../../platform/deps.js';
+import type { Tx } from '../../../db/database.js';
+import type { Actor } from '../../../platform/actor.js';
+import { requirePermission } from '../../../platform/access.js';
+import { addDays, dateInZone } from '../../../platform/clock.js';
+import { ORGANISATION_TIME_ZONE, readSettings } from '../../../platform/settings.js';
+import { distanceKm, resolvePlace } from '../../../platform/places.js';
+import {
+  BUSY_TEACHER_LESSONS_PER_MONTH,
+  DEFAULT_MAX_TRAVEL_KM,
+  FEW_LESSONS_PER_MONTH,
+  MATCHING_SEARCH_RADIUS_KM,
+  MATCHING_WEIGHTS,
+  NEW_STUDENT_WINDOW_DAYS,
+  settingIn,
+} from '../agency.settings.js';
+import { LEVEL_LABEL } from '../agency.labels.js';
+import { assertAccessToFile } from '../files.access.js';
+import { ageOn } from '../requests.rules.js';
 import {
   findCandidates,
   findFileForMatching,
   parseWindows,
   type CandidateRow,
   type MatchingFile,
-  type Window,
 } from './matching.repository.js';
+import {
+  availabilityScore,
+  boundingBox,
+  candidateScore,
+  distanceScore,
+  hasRoomForNewStudent,
+  isWithinReach,
+  loadScore,
+  outcomesScore,
+  overlappingSlots,
+  planeScales,
+  stylesScore,
+} from './matching.rules.js';
 
-const INSTRUMENT_FR: Record<string, string> = {
+const INSTRUMENT_FR: Record<Instrument, string> = {
   piano: 'piano',
   guitar: 'guitare',
   violin: 'violon',
@@ -29,28 +52,10 @@ const INSTRUMENT_FR: Record<string, string> = {
   trumpet: 'trompette',
 };
 const instrumentName = (instrument: string, locale: Locale) =>
-  locale === 'fr' ? (INSTRUMENT_FR[instrument] ?? instrument) : instrument;
+  locale === 'fr' ? (INSTRUMENT_FR[instrument as Instrument] ?? instrument) : instrument;
 /** The same order as String.prototype.localeCompare without arguments, without building a collator per call. */
 const collator = new Intl.Collator();
 const km = (d: number, locale: Locale) => (locale === 'fr' ? d.toFixed(1).replace('.', ',') : d.toFixed(1));
-
-/** How many of the family's slots fit in the teacher's week, for a lesson of this length. */
-export function overlappingSlots(slots: Window[], availability: Window[], lessonMinutes: number): number {
-  return slots.filter((slot) =>
-    availability.some(
-      (a) =>
-        a.weekday === slot.weekday &&
-        Math.min(slot.end, a.end) - Math.max(slot.start, a.start) >= Math.min(lessonMinutes, slot.end - slot.start),
-    ),
-  ).length;
-}
-
-/** A box around a point wide enough for `radiusKm`, so the database can prefilter with plain comparisons. */
-export function boundingBox(lat: number, lng: number, radiusKm: number) {
-  const dLat = radiusKm / 111.32;
-  const dLng = radiusKm / (111.32 * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
-  return { minLat: lat - dLat, maxLat: lat + dLat, minLng: lng - dLng, maxLng: lng + dLng };
-}
 
 const REASONS = {
   fr: {
@@ -91,24 +96,6 @@ const REASONS = {
   },
 } as const;
 
-/** Kilometres per degree of latitude on the sphere `distanceKm` uses (radius 6371 km). */
-const KM_PER_DEGREE = (6371 * Math.PI) / 180;
-
-/**
- * Scales that turn a box's degrees into plane kilometres no longer than great-circle ones: along a meridian a degree
- * is KM_PER_DEGREE; across, the cosines of the origin's latitude and of the box edge farthest from the equator
- * bound the haversine's cos φ₁·cos φ₂ from below. Only for boxes small enough that the small-angle bound holds.
- */
-export function planeScales(lat: number, box: { minLat: number; maxLat: number; minLng: number; maxLng: number }) {
-  const farthest = Math.max(Math.abs(box.minLat), Math.abs(box.maxLat));
-  if (farthest >= 89 || box.maxLat - box.minLat > 10 || box.maxLng - box.minLng > 10) return null;
-  const rad = Math.PI / 180;
-  return {
-    kmPerDegLat: KM_PER_DEGREE,
-    kmPerDegLng: KM_PER_DEGREE * Math.sqrt(Math.cos(lat * rad) * Math.cos(farthest * rad)),
-  };
-}
-
 /** A teacher who passed every filter, with what ranking adds. */
 type Found = { row: CandidateRow; distance: number | null; score: number; name: string };
 
@@ -126,15 +113,15 @@ export function createMatchingService(deps: Deps) {
     settings: Record<string, unknown>,
     options: { includePrevious: boolean; limit: number; locale: Locale },
   ): Promise<Candidate[]> {
-    const today = dateInZone(deps.clock.now(), settings['organisation.timeZone'] as string);
-    const weights = settings[SETTING.weights] as MatchingWeights;
+    const today = dateInZone(deps.clock.now(), settingIn(settings, ORGANISATION_TIME_ZONE));
+    const weights = settingIn(settings, MATCHING_WEIGHTS);
     const [radius, defaultTravel, windowDays, busy, few] = [
-      SETTING.searchRadiusKm,
-      SETTING.defaultTravelKm,
-      SETTING.newStudentWindowDays,
-      SETTING.busyLessonsPerMonth,
-      SETTING.fewLessonsPerMonth,
-    ].map((key) => Number(settings[key]));
+      MATCHING_SEARCH_RADIUS_KM,
+      DEFAULT_MAX_TRAVEL_KM,
+      NEW_STUDENT_WINDOW_DAYS,
+      BUSY_TEACHER_LESSONS_PER_MONTH,
+      FEW_LESSONS_PER_MONTH,
+    ].map((setting) => Number(settingIn(settings, setting)));
     const age = ageOn(file.student_birth_date ?? null, today);
     const department = file.postal_code
       ? (resolvePlace({ postalCode: file.postal_code, city: file.city })?.department ?? null)
@@ -194,10 +181,8 @@ export function createMatchingService(deps: Deps) {
         origin && row.latitude !== null && row.longitude !== null
           ? distanceKm(origin, { latitude: row.latitude, longitude: row.longitude })
           : null;
-      const travel = row.max_travel_km ?? defaultTravel;
-      const byZone = inPerson && (distance === null || distance > travel) && zoned.has(row.teacher_id);
-      if (inPerson && !byZone && !(distance !== null && distance <= travel)) continue;
-      if ((row.capacity_new_students ?? 0) <= Number(row.open_new ?? 0)) continue;
+      if (!isWithinReach(inPerson, distance, row.max_travel_km ?? defaultTravel, zoned.has(row.teacher_id))) continue;
+      if (!hasRoomForNewStudent(row.capacity_new_students, Number(row.open_new ?? 0))) continue;
       if (!options.includePrevious && previous.has(row.teacher_id)) continue;
       candidates.push({ row, distance, score: 0, name: `${row.first_name ?? ''} ${row.last_name ?? ''}` });
     }
@@ -210,10 +195,6 @@ export function createMatchingService(deps: Deps) {
         .toLowerCase()
         .split(/[^\p{L}\p{N}]+/u)
         .filter((w) => w.length > 3),
-    );
-    const totalWeight = Math.max(
-      1,
-      weights.distance + weights.availability + weights.styles + weights.load + weights.outcomes,
     );
 
     // Teachers share a handful of style lists: each is parsed once per ranking.
@@ -238,29 +219,30 @@ export function createMatchingService(deps: Deps) {
         });
       const travel = row.max_travel_km ?? defaultTravel;
 
-      if (!inPerson) add('distance', weights.distance, 1, R.online);
+      const distancePart = distanceScore(inPerson, distance, travel);
+      if (!inPerson) add('distance', weights.distance, distancePart, R.online);
       else if (distance !== null && distance <= travel)
-        add(
-          'distance',
-          weights.distance,
-          Math.max(0, 1 - distance / Math.max(1, travel)),
-          worded ? R.away(km(distance, options.locale)) : '',
-        );
+        add('distance', weights.distance, distancePart, worded ? R.away(km(distance, options.locale)) : '');
       else
         add(
           'distance',
           weights.distance,
-          0.5,
+          distancePart,
           !worded ? '' : distance !== null ? `${R.zone} (${R.away(km(distance, options.locale))})` : R.zone,
         );
 
-      if (!slots.length) add('availability', weights.availability, 0.5, R.noSlots);
+      if (!slots.length) add('availability', weights.availability, availabilityScore(0, 0), R.noSlots);
       else {
         const n = overlappingSlots(slots, parseWindows(row.availability), file.lesson_minutes);
-        add('availability', weights.availability, n / slots.length, worded ? R.slots(n, slots.length) : '');
+        add(
+          'availability',
+          weights.availability,
+          availabilityScore(n, slots.length),
+          worded ? R.slots(n, slots.length) : '',
+        );
       }
 
-      if (!fileStyles.length && !goalWords.size) add('styles', weights.styles, 0.5, R.noStylePref);
+      if (!fileStyles.length && !goalWords.size) add('styles', weights.styles, stylesScore(0, 0, false), R.noStylePref);
       else {
         const teacherStyles = stylesOf(row.styles);
         const shared = [
@@ -272,7 +254,7 @@ export function createMatchingService(deps: Deps) {
         add(
           'styles',
           weights.styles,
-          shared.length ? Math.min(1, shared.length / Math.max(1, fileStyles.length)) : 0,
+          stylesScore(shared.length, fileStyles.length, true),
           !worded ? '' : shared.length ? R.styles(shared.join(', ')) : R.noStyle,
         );
       }
@@ -281,7 +263,7 @@ export function createMatchingService(deps: Deps) {
       add(
         'load',
         weights.load,
-        Math.max(0, 1 - lessons / busy),
+        loadScore(lessons, busy),
         !worded ? '' : lessons <= few ? R.fewLessons(lessons) : R.lessons(lessons),
       );
 
@@ -289,14 +271,13 @@ export function createMatchingService(deps: Deps) {
       add(
         'outcomes',
         weights.outcomes,
-        1 / (1 + mismatches),
+        outcomesScore(mismatches),
         !worded ? '' : mismatches ? R.mismatches(mismatches) : R.noMismatch,
       );
       return parts;
     }
 
-    for (const c of candidates)
-      c.score = Math.round((partsOf(c, false).reduce((sum, p) => sum + p.weight * p.score, 0) / totalWeight) * 100);
+    for (const c of candidates) c.score = candidateScore(partsOf(c, false));
     // Best score first, then by name. Scores are whole numbers and tie often: names are compared only among the
     // candidates that can make the list (score at least the limit-th best), the same list a full sort would give.
     const byScore = [...candidates].sort((a, b) => b.score - a.score);
@@ -328,7 +309,7 @@ export function createMatchingService(deps: Deps) {
       fileId: string,
       options: { includePrevious: boolean; limit: number; locale: Locale },
     ): Promise<Candidate[]> {
-      requireRole(actor, 'recruitment', 'followup');
+      requirePermission(actor, 'agency.match');
       // Independent reads: on PostgreSQL they go out together on two pooled connections.
       const [read, settings] = await Promise.all([findFileForMatching(db, fileId), readSettings(db)]);
       const { file } = await assertAccessToFile(db, actor, read);

@@ -1,44 +1,30 @@
 import type { z } from 'zod';
 import type { Selectable } from 'kysely';
 import type { LessonListItem, LessonResponseBody, RecordLessonBody } from '@contracts';
-import type { AssignmentsTable } from '../../db/tables.js';
-import type { Tx } from '../../db/database.js';
-import type { Deps } from '../../platform/deps.js';
-import { actorName, hasRole, requireUser, type Actor } from '../../platform/actor.js';
-import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
-import { listLessons } from './lessons.repository.js';
-import { DomainError, forbidden, notFound } from '../../platform/errors.js';
-import { recordAudit } from '../../platform/audit.js';
-import { newId } from '../../platform/ids.js';
-import { lastDayOfMonth } from '../../platform/clock.js';
-import { closeTasks, createTask } from '../../platform/tasks.js';
-import {
-  FILE_STAFF,
-  addDays,
-  assertFileAccess,
-  changeStage,
-  guardianFamilyId,
-  requireStage,
-  teacherAssignment,
-  todayIn,
-  type FileRow,
-} from './agency-core.js';
+import type { AssignmentsTable } from '../../../db/tables.js';
+import type { Tx } from '../../../db/database.js';
+import type { Deps } from '../../../platform/deps.js';
+import { actorName, requireUser, type Actor } from '../../../platform/actor.js';
+import { can } from '../../../platform/access.js';
+import { decodeCursor, keysetPage } from '../../../platform/cursor.js';
+import { DomainError, forbidden, notFound } from '../../../platform/errors.js';
+import { recordAudit } from '../../../platform/audit.js';
+import { newId } from '../../../platform/ids.js';
+import { lastDayOfMonth } from '../../../platform/clock.js';
+import { organisationToday } from '../../../platform/settings.js';
+import { closeTasks, createTask } from '../../../platform/tasks.js';
+import { activeAssignment, touchFile, type FileRow } from '../files.repository.js';
+import { assertFileAccess, listScope, ownFamilyId, teacherAssignment } from '../files.access.js';
+import { requireStage } from '../stages.rules.js';
+import { changeStage } from '../stages.service.js';
+import { insertLesson, lessonById, listLessons, updateAssignment, updateLesson } from './lessons.repository.js';
+import { isGivenLesson, isPlausibleFirstLessonDate, isRecordableLessonDate } from './lessons.rules.js';
 
 export type FirstLessonAnswer = { date: string } | { couldNotReach: true };
 
 /** First-lesson answers (portal, staff or signed link), lessons recorded by teachers, families' confirmations. */
 export function createLessonsService(deps: Deps) {
   const { db, clock } = deps;
-
-  async function activeAssignmentOf(tx: Tx, fileId: string) {
-    return tx
-      .selectFrom('assignments')
-      .selectAll()
-      .where('file_id', '=', fileId)
-      .where('ended_on', 'is', null)
-      .orderBy('created_at', 'desc')
-      .executeTakeFirst();
-  }
 
   /** Used by the portals and by the signed link: one rule for both. */
   async function answerFirstLesson(
@@ -51,12 +37,11 @@ export function createLessonsService(deps: Deps) {
   ) {
     requireStage(file, 'contact_handed_over', 'first_lesson_scheduled');
     const now = clock.now().toISOString();
-    const today = await todayIn(deps, tx);
+    const today = await organisationToday(tx, clock);
     if ('date' in answer) {
       // A first lesson is planned or just happened: not years away, not long before the hand-over.
-      if (answer.date > addDays(today, 120) || answer.date < (assignment.handed_over_at ?? now).slice(0, 10)) {
-        throw new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field: 'date', code: 'invalid_date' }] });
-      }
+      if (!isPlausibleFirstLessonDate(answer.date, today, (assignment.handed_over_at ?? now).slice(0, 10)))
+        throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'date', code: 'invalid_date' }] });
       const set = {
         first_lesson_on: answer.date,
         first_lesson_recorded_by: by,
@@ -64,7 +49,7 @@ export function createLessonsService(deps: Deps) {
         updated_at: now,
         version: assignment.version + 1,
       };
-      await tx.updateTable('assignments').set(set).where('id', '=', assignment.id).execute();
+      await updateAssignment(tx, assignment.id, set);
       await recordAudit(tx, clock, actor, {
         entityType: 'assignment',
         entityId: assignment.id,
@@ -87,10 +72,10 @@ export function createLessonsService(deps: Deps) {
       );
       if (file.stage === 'contact_handed_over')
         await changeStage(deps, tx, actor, file, 'first_lesson_scheduled', `first lesson on ${answer.date} (${by})`);
-      else await tx.updateTable('lesson_files').set({ updated_at: now }).where('id', '=', file.id).execute();
+      else await touchFile(tx, file.id, now);
     } else {
       const set = { could_not_reach_at: now, updated_at: now, version: assignment.version + 1 };
-      await tx.updateTable('assignments').set(set).where('id', '=', assignment.id).execute();
+      await updateAssignment(tx, assignment.id, set);
       await recordAudit(tx, clock, actor, {
         entityType: 'assignment',
         entityId: assignment.id,
@@ -124,16 +109,14 @@ export function createLessonsService(deps: Deps) {
       query: { month: string; teacherId?: string; familyId?: string; cursor?: string; limit: number },
     ): Promise<{ items: LessonListItem[]; nextCursor: string | null }> {
       let { teacherId, familyId } = query;
-      if (!hasRole(actor, ...FILE_STAFF, 'board')) {
-        const user = requireUser(actor);
-        if (user.roles.has('teacher') && user.personId) {
-          if (teacherId && teacherId !== user.personId) throw forbidden();
-          teacherId = user.personId;
-        } else {
-          const own = await guardianFamilyId(db, actor);
-          if (!own || (familyId && familyId !== own)) throw forbidden();
-          familyId = own;
-        }
+      if (!can(actor, 'agency.read')) requireUser(actor);
+      const scope = await listScope(db, actor);
+      if (scope.kind === 'teacher') {
+        if (teacherId && teacherId !== scope.teacherId) throw forbidden();
+        teacherId = scope.teacherId;
+      } else if (scope.kind === 'family') {
+        if (familyId && familyId !== scope.familyId) throw forbidden();
+        familyId = scope.familyId;
       }
       const from = `${query.month}-01`;
       const to = lastDayOfMonth(Number(query.month.slice(0, 4)), Number(query.month.slice(5, 7)));
@@ -145,8 +128,7 @@ export function createLessonsService(deps: Deps) {
         after: decodeCursor(query.cursor),
         limit: query.limit,
       });
-      const page = rows.slice(0, query.limit);
-      const last = page[page.length - 1];
+      const { page, nextCursor } = keysetPage(rows, query.limit, (r) => [r.lesson_date, r.id]);
       return {
         items: page.map((r) => ({
           id: r.id,
@@ -166,18 +148,16 @@ export function createLessonsService(deps: Deps) {
           familyName: r.family_name,
           version: r.version,
         })),
-        nextCursor: rows.length > query.limit && last ? encodeCursor([last.lesson_date, last.id]) : null,
+        nextCursor,
       };
     },
 
     async firstLesson(actor: Actor, fileId: string, answer: FirstLessonAnswer) {
       await db.transaction().execute(async (tx) => {
         const { file, access } = await assertFileAccess(tx, actor, fileId);
-        if (access === 'staff' && !hasRole(actor, 'followup')) throw forbidden();
+        if (access === 'staff' && !can(actor, 'agency.followup')) throw forbidden();
         const assignment =
-          access === 'teacher'
-            ? await teacherAssignment(tx, actor, fileId, true)
-            : await activeAssignmentOf(tx, fileId);
+          access === 'teacher' ? await teacherAssignment(tx, actor, fileId, true) : await activeAssignment(tx, fileId);
         if (!assignment) throw new DomainError('NO_ACTIVE_ASSIGNMENT', { status: 409 });
         await answerFirstLesson(tx, actor, file, assignment, answer, access === 'staff' ? actorName(actor) : access);
       });
@@ -188,18 +168,13 @@ export function createLessonsService(deps: Deps) {
     async record(actor: Actor, fileId: string, body: z.infer<typeof RecordLessonBody>) {
       return db.transaction().execute(async (tx) => {
         const { file, access } = await assertFileAccess(tx, actor, fileId);
-        if (access === 'family' || (access === 'staff' && !hasRole(actor, 'followup'))) throw forbidden();
+        if (access === 'family' || (access === 'staff' && !can(actor, 'agency.followup'))) throw forbidden();
         const assignment =
-          access === 'teacher'
-            ? await teacherAssignment(tx, actor, fileId, true)
-            : await activeAssignmentOf(tx, fileId);
+          access === 'teacher' ? await teacherAssignment(tx, actor, fileId, true) : await activeAssignment(tx, fileId);
         if (!assignment) throw new DomainError('NO_ACTIVE_ASSIGNMENT', { status: 409 });
-        const today = await todayIn(deps, tx);
-        if (body.date > today || body.date < assignment.started_on)
-          throw new DomainError('VALIDATION_FAILED', {
-            status: 400,
-            fields: [{ field: 'date', code: 'invalid_date' }],
-          });
+        const today = await organisationToday(tx, clock);
+        if (!isRecordableLessonDate(body.date, today, assignment.started_on))
+          throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'date', code: 'invalid_date' }] });
         const now = clock.now().toISOString();
         const row = {
           id: newId(),
@@ -219,17 +194,17 @@ export function createLessonsService(deps: Deps) {
           updated_at: now,
           version: 1,
         };
-        await tx.insertInto('lessons').values(row).execute();
+        await insertLesson(tx, row);
         await recordAudit(tx, clock, actor, { entityType: 'lesson', entityId: row.id, action: 'create', after: row });
-        if (body.status === 'done' || body.status === 'late') {
+        if (isGivenLesson(body.status)) {
           await closeTasks(tx, clock, { kind: 'no-lesson-while-billable', fileId }, 'a lesson was recorded');
           await closeTasks(tx, clock, { kind: 'first-lesson-alert', fileId }, 'a lesson was recorded');
           if (!assignment.first_lesson_on)
-            await tx
-              .updateTable('assignments')
-              .set({ first_lesson_on: body.date, first_lesson_recorded_by: access, updated_at: now })
-              .where('id', '=', assignment.id)
-              .execute();
+            await updateAssignment(tx, assignment.id, {
+              first_lesson_on: body.date,
+              first_lesson_recorded_by: access,
+              updated_at: now,
+            });
           if (file.stage === 'contact_handed_over' || file.stage === 'first_lesson_scheduled')
             await changeStage(deps, tx, actor, file, 'ongoing', `first lesson given on ${body.date}`);
         }
@@ -250,16 +225,16 @@ export function createLessonsService(deps: Deps) {
     /** The family confirms or disputes a lesson; a dispute becomes a followup task. */
     async respond(actor: Actor, lessonId: string, body: z.infer<typeof LessonResponseBody>) {
       return db.transaction().execute(async (tx) => {
-        const lesson = await tx.selectFrom('lessons').selectAll().where('id', '=', lessonId).executeTakeFirst();
+        const lesson = await lessonById(tx, lessonId);
         if (!lesson) throw notFound();
-        if ((await guardianFamilyId(tx, actor)) !== lesson.family_id) throw forbidden();
+        if ((await ownFamilyId(tx, actor)) !== lesson.family_id) throw forbidden();
         const set = {
           family_response: body.response,
           dispute_reason: body.response === 'disputed' ? body.reason : null,
           updated_at: clock.now().toISOString(),
           version: lesson.version + 1,
         };
-        await tx.updateTable('lessons').set(set).where('id', '=', lessonId).execute();
+        await updateLesson(tx, lessonId, set);
         await recordAudit(tx, clock, actor, {
           entityType: 'lesson',
           entityId: lessonId,
@@ -273,7 +248,7 @@ export function createLessonsService(deps: Deps) {
             service: 'followup',
             title: `Lesson of ${lesson.lesson_date} disputed by the family`,
             details: body.reason,
-            dueOn: await todayIn(deps, tx),
+            dueOn: await organisationToday(tx, clock),
             fileId: lesson.file_id,
             familyId: lesson.family_id,
             teacherId: lesson.teacher_id,

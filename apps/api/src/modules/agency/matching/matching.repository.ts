@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Tx } from '../../db/database.js';
-import type { Engine } from '../../db/dialect.js';
+import type { Tx } from '../../../db/database.js';
+import type { Engine } from '../../../db/dialect.js';
+import { PROPOSABLE_TEACHER_STATUS, type Window } from './matching.rules.js';
 
 /**
  * The SQL of matching: one read of the file with what ranking needs around it, one read of the candidates with
@@ -8,8 +9,6 @@ import type { Engine } from '../../db/dialect.js';
  * so the family's slots come back as a "weekday:start:end" list in one column (`string_agg`, on SQLite since
  * 3.44), as each teacher's availability is kept in teacher_match_index (migration 0600).
  */
-
-export type Window = { weekday: number; start: number; end: number };
 
 const windowList = (weekday: string, start: string, end: string) =>
   sql<
@@ -136,7 +135,7 @@ export async function findCandidates(tx: Tx, q: CandidateQuery): Promise<Candida
         else 0 end as open_new,
       (select count(*) from lessons l where l.teacher_id = ti.teacher_id and l.lesson_date >= ${q.lessonsFrom} and l.lesson_date <= ${q.lessonsTo}) as lessons_30
     from teacher_match_index ti
-    where ti.instrument = ${q.instrument} and ti.status = 'active' and ti.level_min <= ${q.level} and ti.level_max >= ${q.level}
+    where ti.instrument = ${q.instrument} and ti.status = ${sql.lit(PROPOSABLE_TEACHER_STATUS)} and ti.level_min <= ${q.level} and ti.level_max >= ${q.level}
       and coalesce(ti.capacity_new_students, 0) > 0 and ${sql.ref(`ti.${q.teaches}`)} = 1
       ${q.age !== null ? sql`and ti.age_min <= ${q.age} and ti.age_max >= ${q.age}` : sql``}
       and ${where}`;
