@@ -159,12 +159,11 @@ export function createApplicationsService(
       try {
         raw = JSON.parse(upload.fields.data ?? '');
       } catch {
-        throw new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field: 'data', code: 'invalid_value' }] });
+        throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'data', code: 'invalid_value' }] });
       }
       refuseBrokenText(raw); // named like the form's own field errors
       const parsed = TeacherApplicationBody.safeParse(raw);
-      if (!parsed.success)
-        throw new DomainError('VALIDATION_FAILED', { status: 400, fields: issuesToFields(parsed.error) });
+      if (!parsed.success) throw new DomainError('VALIDATION_FAILED', { fields: issuesToFields(parsed.error) });
       const body = parsed.data;
       if (body.website) return { received: true };
 
