@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { Cursor, Email, Id, IsoDate, Locale, Phone, Version } from './common.js';
 import { humanText, longText, optionalShortText, optionalText, shortText } from './common.js';
-import { registerMessages } from './messages.js';
 
 /** The teachers' lifecycle: profile, applications, documents, meetings, incidents, suspensions. */
 
@@ -441,62 +440,3 @@ export const TeacherSuspension = z.object({
   version: Version,
 });
 export type TeacherSuspension = z.infer<typeof TeacherSuspension>;
-
-registerMessages({
-  fr: {
-    level_range: 'Le niveau maximum doit être supérieur ou égal au niveau minimum.',
-    age_range: 'L’âge maximum doit être supérieur ou égal à l’âge minimum.',
-    slot_end_before_start: 'La fin du créneau doit être après son début.',
-    duplicate_value: 'Cette valeur apparaît deux fois.',
-    place_or_video: 'Indiquez un lieu ou un lien de visioconférence.',
-    until_date_or_condition: 'Indiquez une date de fin ou une condition de levée.',
-    FILE_REQUIRED: 'Joignez un fichier.',
-    FILE_EMPTY: 'Le fichier est vide.',
-    FILE_TOO_LARGE: 'Le fichier dépasse la taille autorisée.',
-    FILE_TYPE_NOT_ALLOWED:
-      'Seuls les PDF et les images (JPEG, PNG, WebP) sont acceptés ; le contenu de ce fichier ne correspond pas.',
-    APPLICATION_TRANSITION_INVALID: 'Cette candidature ne peut pas passer à cette étape depuis son étape actuelle.',
-    DECLINE_REASON_REQUIRED: 'Indiquez le motif du refus.',
-    INTERVIEW_INCOMPLETE: 'Complétez l’entretien (parcours, approche, conditions expliquées) avant d’accepter.',
-    MEETING_IN_PAST: 'Cette rencontre a déjà eu lieu.',
-    MEETING_NOT_STARTED: 'La présence ne peut être saisie qu’après le début de la rencontre.',
-    MEETING_FULL: 'Cette rencontre est complète.',
-    NOT_INVITED: 'Ce professeur n’est pas invité à cette rencontre.',
-    TEACHER_NOT_ACTIVE: 'Ce professeur n’est pas en activité.',
-    SUSPENSION_NOT_PENDING: 'Cette proposition n’est plus en attente de décision.',
-    PROPOSER_CANNOT_APPROVE:
-      'La personne qui propose une exclusion définitive ne peut pas l’approuver elle-même : il faut l’accord d’autres membres de l’équipe.',
-    SUSPENSION_ALREADY_PROPOSED: 'Une exclusion définitive est déjà proposée ou effective pour ce professeur.',
-    SUSPENSION_NOT_ACTIVE: 'Cette suspension n’est pas en cours.',
-    NO_OBJECTION: 'Vous n’avez pas d’objection en cours sur cette proposition.',
-    TEACHER_EXCLUDED: 'Ce professeur est exclu définitivement.',
-  },
-  en: {
-    level_range: 'The highest level must be at least the lowest level.',
-    age_range: 'The highest age must be at least the lowest age.',
-    slot_end_before_start: 'A slot must end after it starts.',
-    duplicate_value: 'This value appears twice.',
-    place_or_video: 'Give a place or a video link.',
-    until_date_or_condition: 'Give an end date or a condition for lifting it.',
-    FILE_REQUIRED: 'Attach a file.',
-    FILE_EMPTY: 'The file is empty.',
-    FILE_TOO_LARGE: 'The file is larger than allowed.',
-    FILE_TYPE_NOT_ALLOWED:
-      'Only PDF files and images (JPEG, PNG, WebP) are accepted; this file’s content is not one of them.',
-    APPLICATION_TRANSITION_INVALID: 'This application cannot move to that stage from its current stage.',
-    DECLINE_REASON_REQUIRED: 'Give the reason for declining.',
-    INTERVIEW_INCOMPLETE: 'Complete the interview (background, approach, conditions explained) before accepting.',
-    MEETING_IN_PAST: 'This meeting has already taken place.',
-    MEETING_NOT_STARTED: 'Attendance can only be recorded once the meeting has started.',
-    MEETING_FULL: 'This meeting is full.',
-    NOT_INVITED: 'This teacher is not invited to this meeting.',
-    TEACHER_NOT_ACTIVE: 'This teacher is not active.',
-    SUSPENSION_NOT_PENDING: 'This proposal is no longer waiting for a decision.',
-    PROPOSER_CANNOT_APPROVE:
-      'Whoever proposes a definitive exclusion cannot approve it: other staff members must agree.',
-    SUSPENSION_ALREADY_PROPOSED: 'A definitive exclusion is already proposed or in effect for this teacher.',
-    SUSPENSION_NOT_ACTIVE: 'This suspension is not in effect.',
-    NO_OBJECTION: 'You have no standing objection on this proposal.',
-    TEACHER_EXCLUDED: 'This teacher is definitively excluded.',
-  },
-});

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { ApplicationStatus, Locale, TeacherApplication, TeacherApplicationSummary } from '@contracts';
 import {
   TeacherApplicationBody,
@@ -10,34 +9,26 @@ import type { z } from 'zod';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
 import type { TeacherApplicationsTable } from '../../db/tables.js';
-import { ANONYMOUS, requireRole, type Actor } from '../../platform/actor.js';
-import { DomainError, notFound, stale, type FieldIssue } from '../../platform/errors.js';
+import { ANONYMOUS, type Actor } from '../../platform/actor.js';
+import { requirePermission } from '../../platform/access.js';
+import { DomainError, invalidField, notFound, stale, type FieldIssue } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
-import { addDays, dateInZone } from '../../platform/clock.js';
-import { readSetting } from '../../platform/settings.js';
+import { addDays } from '../../platform/clock.js';
+import { ORGANISATION_NAME, organisationToday } from '../../platform/settings.js';
 import { addressForLimits, consumeRateLimit } from '../../platform/rate-limit.js';
 import { refuseBrokenText } from '../../platform/text-guard.js';
 import { createTask } from '../../platform/tasks.js';
 import { resolvePlace } from '../../platform/places.js';
 import type { PeopleService } from '../people/people.service.js';
 import type { UsersService } from '../users/users.service.js';
-import { TEACHER_KEEPERS } from './teacher-access.js';
 import { SETTINGS } from './teachers.settings.js';
 import { applicationReceivedMail } from './teachers.mail.js';
 import type { TeacherDocumentsService } from './documents.service.js';
 import type { TeacherProfileService } from './profile.service.js';
 import type { Upload } from './upload.js';
-
-/** The pipeline: each stage and where it may go next ("accepted" only through accept()). */
-const NEXT: Record<ApplicationStatus, ApplicationStatus[]> = {
-  new: ['called', 'declined', 'withdrawn'],
-  called: ['interview_done', 'declined', 'withdrawn'],
-  interview_done: ['declined', 'withdrawn'],
-  accepted: [],
-  declined: [],
-  withdrawn: [],
-};
+import { applicationAcceptable, applicationMayMove, interviewOpen } from './teachers.rules.js';
+import * as repo from './applications.repository.js';
 
 type Json<T> = T;
 function parseJson<T>(text: string, fallback: T): Json<T> {
@@ -91,7 +82,7 @@ export function createApplicationsService(
   const { documents } = services;
 
   async function find(tx: Tx, id: string): Promise<TeacherApplicationsTable> {
-    const row = await tx.selectFrom('teacher_applications').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await repo.applicationById(tx, id);
     if (!row) throw notFound();
     return row;
   }
@@ -142,13 +133,7 @@ export function createApplicationsService(
       updated_at: now,
       ...(set.status && set.status !== before.status ? { status_changed_at: now } : {}),
     };
-    const result = await tx
-      .updateTable('teacher_applications')
-      .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-      .where('id', '=', before.id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw stale();
+    if (!(await repo.updateApplicationAtVersion(tx, before.id, version, values))) throw stale();
     await recordAudit(tx, clock, actor, {
       entityType: 'teacher-application',
       entityId: before.id,
@@ -159,12 +144,7 @@ export function createApplicationsService(
   }
 
   async function closeCallTask(tx: Tx, applicationId: string, outcome: string): Promise<void> {
-    await tx
-      .updateTable('tasks')
-      .set({ status: 'done', done_at: clock.now().toISOString(), outcome, version: sql<number>`version + 1` })
-      .where('dedupe_key', '=', `call-applicant:${applicationId}`)
-      .where('status', '=', 'open')
-      .execute();
+    await repo.closeCallApplicantTask(tx, applicationId, outcome, clock.now().toISOString());
   }
 
   return {
@@ -173,18 +153,17 @@ export function createApplicationsService(
      * stores nothing; the CV is checked by content before anything is written.
      */
     async submit(ip: string, upload: Upload): Promise<{ received: true }> {
-      const perHour = await readSetting<number>(db, SETTINGS.applicationsPerIpPerHour);
+      const perHour = await SETTINGS.applicationsPerIpPerHour.read(db);
       await consumeRateLimit(deps, `teacher-application:${addressForLimits(ip)}`, perHour, 3600);
       let raw: unknown;
       try {
         raw = JSON.parse(upload.fields.data ?? '');
       } catch {
-        throw new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field: 'data', code: 'invalid_value' }] });
+        throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'data', code: 'invalid_value' }] });
       }
       refuseBrokenText(raw); // named like the form's own field errors
       const parsed = TeacherApplicationBody.safeParse(raw);
-      if (!parsed.success)
-        throw new DomainError('VALIDATION_FAILED', { status: 400, fields: issuesToFields(parsed.error) });
+      if (!parsed.success) throw new DomainError('VALIDATION_FAILED', { fields: issuesToFields(parsed.error) });
       const body = parsed.data;
       if (body.website) return { received: true };
 
@@ -225,7 +204,7 @@ export function createApplicationsService(
           updated_at: now,
           version: 1,
         };
-        await tx.insertInto('teacher_applications').values(row).execute();
+        await repo.insertApplication(tx, row);
         await recordAudit(tx, clock, actor, {
           entityType: 'teacher-application',
           entityId: id,
@@ -233,7 +212,7 @@ export function createApplicationsService(
           after: { ...row },
         });
         await documents.insertRow(tx, actor, doc);
-        const today = dateInZone(clock.now(), await readSetting<string>(tx, 'organisation.timeZone'));
+        const today = await organisationToday(tx, clock);
         await createTask(tx, clock, {
           kind: 'call-applicant',
           service: 'followup',
@@ -241,7 +220,7 @@ export function createApplicationsService(
           dueOn: addDays(today, 2),
           dedupeKey: `call-applicant:${id}`,
         });
-        const organisation = await readSetting<string>(tx, 'organisation.name');
+        const organisation = await ORGANISATION_NAME.read(tx);
         await mailer.enqueue(tx, {
           to: body.email,
           locale: body.locale,
@@ -254,28 +233,20 @@ export function createApplicationsService(
     },
 
     async list(actor: Actor, filter: { status?: ApplicationStatus }): Promise<TeacherApplicationSummary[]> {
-      requireRole(actor, ...TEACHER_KEEPERS);
-      let query = db
-        .selectFrom('teacher_applications')
-        .selectAll()
-        .orderBy('status_changed_at', 'desc')
-        .orderBy('id')
-        .limit(500);
-      if (filter.status) query = query.where('status', '=', filter.status);
-      return (await query.execute()).map(summary);
+      requirePermission(actor, 'teachers.manage');
+      return (await repo.applicationsByLastMove(db, filter)).map(summary);
     },
 
     async get(actor: Actor, id: string): Promise<TeacherApplication> {
-      requireRole(actor, ...TEACHER_KEEPERS);
+      requirePermission(actor, 'teachers.manage');
       return detail(db, id);
     },
 
     async recordInterview(actor: Actor, id: string, body: z.infer<typeof InterviewBody>): Promise<TeacherApplication> {
-      requireRole(actor, ...TEACHER_KEEPERS);
+      requirePermission(actor, 'teachers.manage');
       return db.transaction().execute(async (tx) => {
         const before = await find(tx, id);
-        if (!['new', 'called', 'interview_done'].includes(before.status))
-          throw new DomainError('APPLICATION_TRANSITION_INVALID', { status: 409 });
+        if (!interviewOpen(before.status)) throw new DomainError('APPLICATION_TRANSITION_INVALID');
         await update(
           tx,
           actor,
@@ -298,16 +269,12 @@ export function createApplicationsService(
       id: string,
       body: z.infer<typeof ApplicationTransitionBody>,
     ): Promise<TeacherApplication> {
-      requireRole(actor, ...TEACHER_KEEPERS);
-      if (body.to === 'declined' && !body.reason)
-        throw new DomainError('DECLINE_REASON_REQUIRED', {
-          status: 422,
-          fields: [{ field: 'reason', code: 'DECLINE_REASON_REQUIRED' }],
-        });
+      requirePermission(actor, 'teachers.manage');
+      if (body.to === 'declined' && !body.reason) throw invalidField('reason', 'DECLINE_REASON_REQUIRED');
       return db.transaction().execute(async (tx) => {
         const before = await find(tx, id);
-        if (!NEXT[before.status as ApplicationStatus].includes(body.to))
-          throw new DomainError('APPLICATION_TRANSITION_INVALID', { status: 409 });
+        if (!applicationMayMove(before.status as ApplicationStatus, body.to))
+          throw new DomainError('APPLICATION_TRANSITION_INVALID');
         await update(
           tx,
           actor,
@@ -327,12 +294,11 @@ export function createApplicationsService(
      * application, the CV moves to the teacher's documents, and a teacher account is invited by e-mail.
      */
     async accept(actor: Actor, id: string, body: z.infer<typeof AcceptApplicationBody>): Promise<TeacherApplication> {
-      requireRole(actor, ...TEACHER_KEEPERS);
+      requirePermission(actor, 'teachers.manage');
       const result = await db.transaction().execute(async (tx) => {
         const app = await find(tx, id);
-        if (app.status !== 'interview_done') throw new DomainError('APPLICATION_TRANSITION_INVALID', { status: 409 });
-        if (!app.interview_background || !app.interview_approach || app.interview_conditions_explained !== 1)
-          throw new DomainError('INTERVIEW_INCOMPLETE', { status: 422 });
+        const acceptable = applicationAcceptable(app);
+        if (acceptable !== 'ok') throw new DomainError(acceptable);
         const person = await services.people.insertPerson(tx, actor, {
           kind: 'teacher',
           firstName: app.first_name,
@@ -341,10 +307,7 @@ export function createApplicationsService(
           phone: app.phone,
         });
         const now = clock.now().toISOString();
-        await tx
-          .insertInto('teachers')
-          .values({ person_id: person.id, status: 'active', bio: null, created_at: now, updated_at: now, version: 1 })
-          .execute();
+        await repo.insertActiveTeacher(tx, person.id, now);
         await recordAudit(tx, clock, actor, {
           entityType: 'teacher',
           entityId: person.id,
@@ -378,23 +341,15 @@ export function createApplicationsService(
         // The applicant gave a postal code, not a street: enough to place them until they complete their address.
         const place = app.postal_code ? resolvePlace({ postalCode: app.postal_code, city: app.city }) : null;
         if (place) {
-          await tx
-            .updateTable('teachers')
-            .set({
-              postal_code: place.postalCode,
-              city: app.city ?? place.commune,
-              insee_code: place.inseeCode,
-              latitude: place.latitude,
-              longitude: place.longitude,
-            })
-            .where('person_id', '=', person.id)
-            .execute();
+          await repo.setTeacherPlace(tx, person.id, {
+            postal_code: place.postalCode,
+            city: app.city ?? place.commune,
+            insee_code: place.inseeCode,
+            latitude: place.latitude,
+            longitude: place.longitude,
+          });
         }
-        await tx
-          .updateTable('teacher_documents')
-          .set({ teacher_id: person.id })
-          .where('application_id', '=', id)
-          .execute();
+        await repo.moveApplicationDocuments(tx, id, person.id);
         await services.users.createInvitedUser(tx, actor, {
           email: app.email,
           displayName: `${app.first_name} ${app.last_name}`,

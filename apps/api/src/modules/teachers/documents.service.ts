@@ -9,11 +9,12 @@ import { actorUserId, type Actor } from '../../platform/actor.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
-import { readSetting } from '../../platform/settings.js';
 import { assertDocumentsAccess } from './teacher-access.js';
 import { SETTINGS } from './teachers.settings.js';
 import { withExtension } from '../../platform/download.js';
 import { checkDocument, cleanFileName, extensionOf, type Upload } from './upload.js';
+import { teacherStatus } from './teachers.repository.js';
+import * as repo from './documents.repository.js';
 
 export function toDocument(row: TeacherDocumentsTable): TeacherDocument {
   return {
@@ -34,7 +35,7 @@ export function createTeacherDocumentsService(deps: Deps, storage: FileStorage) 
   const { db, clock } = deps;
 
   async function maxBytes(): Promise<number> {
-    return readSetting<number>(db, SETTINGS.documentMaxBytes);
+    return SETTINGS.documentMaxBytes.read(db);
   }
 
   /** Checks the file by content and stores its bytes; returns the row to insert in the caller's transaction. */
@@ -45,7 +46,7 @@ export function createTeacherDocumentsService(deps: Deps, storage: FileStorage) 
     category: string,
   ): Promise<TeacherDocumentsTable> {
     const checked = await checkDocument(file);
-    if (!file) throw new DomainError('FILE_REQUIRED');
+    if (!file) throw new DomainError('FILE_REQUIRED'); // checkDocument refused it already: for the type only
     const id = newId();
     const key = `${owner.teacherId ? 'teachers' : 'applications'}/${id}`;
     await storage.put(key, file.buffer, checked.contentType);
@@ -75,7 +76,7 @@ export function createTeacherDocumentsService(deps: Deps, storage: FileStorage) 
   }
 
   async function insertRow(tx: Tx, actor: Actor, row: TeacherDocumentsTable): Promise<void> {
-    await tx.insertInto('teacher_documents').values(row).execute();
+    await repo.insertDocument(tx, row);
     await recordAudit(tx, clock, actor, {
       entityType: row.teacher_id ? 'teacher' : 'teacher-application',
       entityId: row.teacher_id ?? row.application_id ?? row.id,
@@ -92,18 +93,11 @@ export function createTeacherDocumentsService(deps: Deps, storage: FileStorage) 
 
     async upload(actor: Actor, teacherId: string, upload: Upload): Promise<TeacherDocument> {
       assertDocumentsAccess(actor, teacherId);
-      const teacher = await db
-        .selectFrom('teachers')
-        .select(['status'])
-        .where('person_id', '=', teacherId)
-        .executeTakeFirst();
+      const teacher = await teacherStatus(db, teacherId);
       if (!teacher) throw notFound();
       const category = DocumentCategory.safeParse(upload.fields.category ?? 'other');
       if (!category.success)
-        throw new DomainError('VALIDATION_FAILED', {
-          status: 400,
-          fields: [{ field: 'category', code: 'invalid_value' }],
-        });
+        throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'category', code: 'invalid_value' }] });
       const row = await storeFile(actor, upload.file, { teacherId }, category.data);
       await insertOrDiscard(row, (tx) => insertRow(tx, actor, row));
       return toDocument(row);
@@ -111,22 +105,12 @@ export function createTeacherDocumentsService(deps: Deps, storage: FileStorage) 
 
     async list(actor: Actor, teacherId: string): Promise<TeacherDocument[]> {
       assertDocumentsAccess(actor, teacherId);
-      const rows = await db
-        .selectFrom('teacher_documents')
-        .selectAll()
-        .where('teacher_id', '=', teacherId)
-        .orderBy('created_at', 'desc')
-        .execute();
+      const rows = await repo.documentsOfTeacher(db, teacherId);
       return rows.map(toDocument);
     },
 
     async listForApplication(tx: Tx, applicationId: string): Promise<TeacherDocument[]> {
-      const rows = await tx
-        .selectFrom('teacher_documents')
-        .selectAll()
-        .where('application_id', '=', applicationId)
-        .orderBy('created_at')
-        .execute();
+      const rows = await repo.documentsOfApplication(tx, applicationId);
       return rows.map(toDocument);
     },
 
@@ -135,7 +119,7 @@ export function createTeacherDocumentsService(deps: Deps, storage: FileStorage) 
       actor: Actor,
       documentId: string,
     ): Promise<{ stream: Readable; contentType: string; fileName: string; sizeBytes: number }> {
-      const row = await db.selectFrom('teacher_documents').selectAll().where('id', '=', documentId).executeTakeFirst();
+      const row = await repo.documentById(db, documentId);
       if (!row) throw notFound();
       assertDocumentsAccess(actor, row.teacher_id);
       const stream = await storage.getStream(row.storage_key);
@@ -147,12 +131,11 @@ export function createTeacherDocumentsService(deps: Deps, storage: FileStorage) 
     },
 
     async remove(actor: Actor, documentId: string): Promise<void> {
-      const row = await db.selectFrom('teacher_documents').selectAll().where('id', '=', documentId).executeTakeFirst();
+      const row = await repo.documentById(db, documentId);
       if (!row) throw notFound();
       assertDocumentsAccess(actor, row.teacher_id);
       await db.transaction().execute(async (tx) => {
-        const deleted = await tx.deleteFrom('teacher_documents').where('id', '=', documentId).executeTakeFirst();
-        if (Number(deleted.numDeletedRows) !== 1) throw notFound();
+        if (!(await repo.deleteDocument(tx, documentId))) throw notFound();
         await recordAudit(tx, clock, actor, {
           entityType: row.teacher_id ? 'teacher' : 'teacher-application',
           entityId: row.teacher_id ?? row.application_id ?? row.id,

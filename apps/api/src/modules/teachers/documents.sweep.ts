@@ -1,14 +1,15 @@
 import type { Deps } from '../../platform/deps.js';
-import { registerSweep } from '../../platform/jobs.js';
+import { registerSweep, type Sweep } from '../../platform/jobs.js';
 import { createStorage, sweepOrphanFiles, type FileStorage } from '../../platform/storage.js';
+import { referencedStorageKeys } from './documents.repository.js';
 
 /** Teacher documents are the only stored files: a stored key without its teacher_documents row is an orphan. */
 export async function runStorageSweep(deps: Deps, storage: FileStorage = createStorage(deps.config)) {
-  return sweepOrphanFiles(storage, deps.clock.now(), async (keys) => {
-    const documents = deps.db.selectFrom('teacher_documents').select('storage_key');
-    const rows = await documents.where('storage_key', 'in', keys).execute();
-    return new Set(rows.map((r) => r.storage_key));
-  });
+  return sweepOrphanFiles(storage, deps.clock.now(), (keys) => referencedStorageKeys(deps.db, keys));
 }
 
-registerSweep({ name: 'storage.orphans', run: (deps) => runStorageSweep(deps) });
+/** Removes what interrupted uploads leave in the storage (main.ts also runs it once at start-up). */
+export const storageOrphansSweep: Sweep = { name: 'storage.orphans', run: (deps) => runStorageSweep(deps) };
+
+// LEGACY ASSEMBLY: registered at import until the app registers `teachersModule.sweeps`; then delete this line.
+registerSweep(storageOrphansSweep);

@@ -2,20 +2,20 @@ import type { TeacherIncident } from '@contracts';
 import type { ReportIncidentBody } from '@contracts';
 import type { z } from 'zod';
 import type { Deps } from '../../platform/deps.js';
-import type { Tx } from '../../db/database.js';
 import type { TeacherIncidentsTable } from '../../db/tables.js';
-import { hasRole, requireUser, type Actor } from '../../platform/actor.js';
+import { requireUser, type Actor } from '../../platform/actor.js';
+import { can } from '../../platform/access.js';
 import { assertStaffRead } from './teacher-access.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
-import { addDays, dateInZone } from '../../platform/clock.js';
-import { readSetting } from '../../platform/settings.js';
+import { addDays } from '../../platform/clock.js';
+import { organisationToday } from '../../platform/settings.js';
 import { createTask } from '../../platform/tasks.js';
 import { SETTINGS } from './teachers.settings.js';
-
-/** Staff who hear about incidents and may record them (the board only reads). */
-const INCIDENT_REPORTERS = ['sales', 'recruitment', 'followup', 'accounts', 'secretariat'] as const;
+import { teacherNames } from './teachers.repository.js';
+import { incidentWindowStart, repeatedIncidents } from './teachers.rules.js';
+import * as repo from './incidents.repository.js';
 
 function toIncident(r: TeacherIncidentsTable): TeacherIncident {
   return {
@@ -39,47 +39,25 @@ function toIncident(r: TeacherIncidentsTable): TeacherIncident {
 export function createIncidentsService(deps: Deps) {
   const { db, clock } = deps;
 
-  async function familyOf(tx: Tx, personId: string | null): Promise<string | null> {
-    if (!personId) return null;
-    const row = await tx.selectFrom('people').select('family_id').where('id', '=', personId).executeTakeFirst();
-    return row?.family_id ?? null;
-  }
-
   return {
     async report(actor: Actor, teacherId: string, body: z.infer<typeof ReportIncidentBody>): Promise<TeacherIncident> {
       const user = requireUser(actor);
       return db.transaction().execute(async (tx) => {
-        const teacher = await tx
-          .selectFrom('teachers')
-          .innerJoin('people', 'people.id', 'teachers.person_id')
-          .select(['people.first_name', 'people.last_name'])
-          .where('person_id', '=', teacherId)
-          .executeTakeFirst();
+        const teacher = await teacherNames(tx, teacherId);
         if (!teacher) throw notFound();
         let familyId: string | null = null;
         let reporterKind: 'family' | 'staff';
-        if (hasRole(user, ...INCIDENT_REPORTERS)) {
+        if (can(user, 'teachers.reportIncident')) {
           reporterKind = 'staff';
         } else if (user.roles.has('guardian')) {
           // A family reports only about a teacher who teaches (or taught) one of its students.
           reporterKind = 'family';
-          familyId = await familyOf(tx, user.personId);
-          const taught =
-            familyId &&
-            (await tx
-              .selectFrom('assignments')
-              .select('id')
-              .where('teacher_id', '=', teacherId)
-              .where('family_id', '=', familyId)
-              .executeTakeFirst());
+          familyId = user.personId ? await repo.familyOfPerson(tx, user.personId) : null;
+          const taught = familyId && (await repo.teacherTaughtFamily(tx, teacherId, familyId));
           if (!taught) throw forbidden();
         } else throw forbidden();
         if (body.fileId) {
-          const file = await tx
-            .selectFrom('lesson_files')
-            .select(['id', 'family_id'])
-            .where('id', '=', body.fileId)
-            .executeTakeFirst();
+          const file = await repo.lessonFileFamily(tx, body.fileId);
           if (!file || (reporterKind === 'family' && file.family_id !== familyId))
             throw new DomainError('NOT_FOUND', { fields: [{ field: 'fileId', code: 'NOT_FOUND' }] });
           familyId ??= file.family_id;
@@ -98,7 +76,7 @@ export function createIncidentsService(deps: Deps) {
           reporter_name: user.displayName,
           created_at: now,
         };
-        await tx.insertInto('teacher_incidents').values(row).execute();
+        await repo.insertIncident(tx, row);
         await recordAudit(tx, clock, user, {
           entityType: 'teacher',
           entityId: teacherId,
@@ -106,22 +84,14 @@ export function createIncidentsService(deps: Deps) {
           after: { ...row },
         });
 
-        const today = dateInZone(clock.now(), await readSetting<string>(tx, 'organisation.timeZone'));
+        const today = await organisationToday(tx, clock);
         const [threshold, windowDays] = await Promise.all([
-          readSetting<number>(tx, SETTINGS.incidentThreshold),
-          readSetting<number>(tx, SETTINGS.incidentWindowDays),
+          SETTINGS.incidentThreshold.read(tx),
+          SETTINGS.incidentWindowDays.read(tx),
         ]);
-        const recent = await tx
-          .selectFrom('teacher_incidents')
-          .select(['id', 'occurred_on'])
-          .where('teacher_id', '=', teacherId)
-          .where('occurred_on', '>', addDays(today, -windowDays))
-          .orderBy('occurred_on')
-          .orderBy('created_at')
-          .orderBy('id')
-          .execute();
-        const oldest = recent[0];
-        if (recent.length >= threshold && oldest) {
+        const recent = await repo.incidentsSince(tx, teacherId, incidentWindowStart(today, windowDays));
+        const oldest = repeatedIncidents(recent, threshold);
+        if (oldest) {
           await createTask(tx, clock, {
             kind: 'call-both-sides',
             service: 'followup',
@@ -139,14 +109,7 @@ export function createIncidentsService(deps: Deps) {
 
     async list(actor: Actor, teacherId: string): Promise<TeacherIncident[]> {
       assertStaffRead(actor);
-      const rows = await db
-        .selectFrom('teacher_incidents')
-        .selectAll()
-        .where('teacher_id', '=', teacherId)
-        .orderBy('occurred_on', 'desc')
-        .orderBy('created_at', 'desc')
-        .limit(500)
-        .execute();
+      const rows = await repo.incidentsOfTeacher(db, teacherId);
       return rows.map(toIncident);
     },
   };

@@ -4,20 +4,21 @@ import type { z } from 'zod';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
 import type { MeetingsTable } from '../../db/tables.js';
-import { isStaff, requireRole, requireUser, type Actor } from '../../platform/actor.js';
-import { DomainError, forbidden, notFound } from '../../platform/errors.js';
+import { requireUser, type Actor } from '../../platform/actor.js';
+import { isStaffMember, isTeacherSelf, requirePermission } from '../../platform/access.js';
+import { DomainError, forbidden, invalidField, notFound } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { hashSecret, newId, newSecret } from '../../platform/ids.js';
-import { readSetting } from '../../platform/settings.js';
-import { registerSweep } from '../../platform/jobs.js';
+import { ORGANISATION_TIME_ZONE } from '../../platform/settings.js';
+import { registerSweep, type Sweep } from '../../platform/jobs.js';
 import { SYSTEM } from '../../platform/actor.js';
-import { assertStaffRead, isSelf } from './teacher-access.js';
+import { assertStaffRead } from './teacher-access.js';
 import { teacherContact } from './teacher-status.js';
 import { meetingInvitationMail } from './teachers.mail.js';
 import { PersonalLink } from '../../platform/mail-templates.js';
 import { applyMeetingRule, meetingRuleCandidates } from './meeting-rule.js';
-
-const MEETING_STAFF = ['followup'] as const;
+import { knownTeachers, teachersAmong } from './teachers.repository.js';
+import * as repo from './meetings.repository.js';
 
 function formatWhen(iso: string, locale: Locale, timeZone: string): string {
   return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
@@ -32,44 +33,13 @@ export function createMeetingsService(deps: Deps) {
   const { db, clock, mailer, config } = deps;
 
   async function findMeeting(tx: Tx, id: string): Promise<MeetingsTable> {
-    const row = await tx.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await repo.meetingById(tx, id);
     if (!row) throw notFound();
     return row;
   }
 
   async function meetings(tx: Tx, filter: { id?: string }): Promise<Meeting[]> {
-    let query = tx
-      .selectFrom('meetings')
-      .selectAll()
-      .select((eb) => [
-        eb
-          .selectFrom('meeting_invitations as i')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('i.meeting_id', '=', 'meetings.id')
-          .as('invited'),
-        eb
-          .selectFrom('meeting_invitations as i')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('i.meeting_id', '=', 'meetings.id')
-          .where('i.response', '=', 'yes')
-          .as('yes'),
-        eb
-          .selectFrom('meeting_invitations as i')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('i.meeting_id', '=', 'meetings.id')
-          .where('i.response', '=', 'no')
-          .as('no'),
-        eb
-          .selectFrom('meeting_invitations as i')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('i.meeting_id', '=', 'meetings.id')
-          .where('i.attended', '=', 1)
-          .as('attended'),
-      ])
-      .orderBy('starts_at', 'desc')
-      .limit(300);
-    if (filter.id) query = query.where('id', '=', filter.id);
-    const rows = await query.execute();
+    const rows = await repo.meetingsWithCounts(tx, filter);
     return rows.map((r) => ({
       id: r.id,
       subject: r.subject,
@@ -92,15 +62,7 @@ export function createMeetingsService(deps: Deps) {
   async function detail(tx: Tx, id: string): Promise<MeetingDetail> {
     const [meeting] = await meetings(tx, { id });
     if (!meeting) throw notFound();
-    const rows = await tx
-      .selectFrom('meeting_invitations')
-      .innerJoin('people', 'people.id', 'meeting_invitations.teacher_id')
-      .selectAll('meeting_invitations')
-      .select(['people.first_name', 'people.last_name'])
-      .where('meeting_id', '=', id)
-      .orderBy('people.last_name')
-      .orderBy('people.first_name')
-      .execute();
+    const rows = await repo.invitationsOfMeeting(tx, id);
     const invitations: MeetingInvitation[] = rows.map((r) => ({
       id: r.id,
       meetingId: r.meeting_id,
@@ -115,23 +77,7 @@ export function createMeetingsService(deps: Deps) {
   }
 
   async function teacherView(tx: Tx, invitationId: string, used = false): Promise<TeacherMeetingInvitation> {
-    const r = await tx
-      .selectFrom('meeting_invitations')
-      .innerJoin('meetings', 'meetings.id', 'meeting_invitations.meeting_id')
-      .select([
-        'meeting_invitations.id',
-        'meeting_invitations.response',
-        'meeting_invitations.attended',
-        'meetings.id as meeting_id',
-        'meetings.subject',
-        'meetings.starts_at',
-        'meetings.ends_at',
-        'meetings.place',
-        'meetings.video_url',
-        'meetings.facilitator',
-      ])
-      .where('meeting_invitations.id', '=', invitationId)
-      .executeTakeFirst();
+    const r = await repo.invitationWithMeeting(tx, invitationId);
     if (!r) throw notFound();
     return {
       invitationId: r.id,
@@ -158,37 +104,18 @@ export function createMeetingsService(deps: Deps) {
     answer: 'yes' | 'no',
     consumeToken: boolean,
   ): Promise<void> {
-    const inv = await tx
-      .selectFrom('meeting_invitations')
-      .selectAll()
-      .where('id', '=', invitationId)
-      .executeTakeFirst();
+    const inv = await repo.invitationById(tx, invitationId);
     if (!inv) throw notFound();
     const meeting = await findMeeting(tx, inv.meeting_id);
     const now = clock.now().toISOString();
-    if (meeting.starts_at <= now) throw new DomainError('MEETING_IN_PAST', { status: 409 });
+    if (meeting.starts_at <= now) throw new DomainError('MEETING_IN_PAST');
     if (answer === 'yes' && inv.response !== 'yes') {
       // Lock the meeting row so two last-seat answers cannot both pass the capacity check.
-      await tx
-        .updateTable('meetings')
-        .set((eb) => ({ version: eb.ref('version') }))
-        .where('id', '=', meeting.id)
-        .execute();
-      const taken = await tx
-        .selectFrom('meeting_invitations')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('meeting_id', '=', meeting.id)
-        .where('response', '=', 'yes')
-        .executeTakeFirstOrThrow();
-      if (Number(taken.n) >= meeting.capacity) throw new DomainError('MEETING_FULL', { status: 409 });
+      await repo.lockMeeting(tx, meeting.id);
+      if ((await repo.yesAnswers(tx, meeting.id)) >= meeting.capacity) throw new DomainError('MEETING_FULL');
     }
-    let query = tx
-      .updateTable('meeting_invitations')
-      .set({ response: answer, responded_at: now, ...(consumeToken ? { token_used_at: now } : {}) })
-      .where('id', '=', invitationId);
-    if (consumeToken) query = query.where('token_used_at', 'is', null);
-    const result = await query.executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new DomainError('TOKEN_INVALID');
+    if (!(await repo.setInvitationAnswer(tx, invitationId, answer, now, consumeToken)))
+      throw new DomainError('TOKEN_INVALID');
     await recordAudit(tx, clock, actor, {
       entityType: 'meeting',
       entityId: meeting.id,
@@ -199,24 +126,16 @@ export function createMeetingsService(deps: Deps) {
   }
 
   async function invitationByToken(tx: Tx, token: string) {
-    const inv = await tx
-      .selectFrom('meeting_invitations')
-      .selectAll()
-      .where('token_hash', '=', hashSecret(token))
-      .executeTakeFirst();
+    const inv = await repo.invitationByTokenHash(tx, hashSecret(token));
     if (!inv) throw new DomainError('TOKEN_INVALID');
     return inv;
   }
 
   return {
     async create(actor: Actor, body: z.infer<typeof CreateMeetingBody>): Promise<MeetingDetail> {
-      requireRole(actor, ...MEETING_STAFF);
+      requirePermission(actor, 'teachers.scheduleMeetings');
       const startsAt = new Date(body.startsAt);
-      if (startsAt.getTime() <= clock.now().getTime())
-        throw new DomainError('MEETING_IN_PAST', {
-          status: 422,
-          fields: [{ field: 'startsAt', code: 'MEETING_IN_PAST' }],
-        });
+      if (startsAt.getTime() <= clock.now().getTime()) throw invalidField('startsAt', 'MEETING_IN_PAST');
       return db.transaction().execute(async (tx) => {
         const now = clock.now().toISOString();
         const row: MeetingsTable = {
@@ -234,7 +153,7 @@ export function createMeetingsService(deps: Deps) {
           updated_at: now,
           version: 1,
         };
-        await tx.insertInto('meetings').values(row).execute();
+        await repo.insertMeeting(tx, row);
         await recordAudit(tx, clock, actor, {
           entityType: 'meeting',
           entityId: row.id,
@@ -257,63 +176,40 @@ export function createMeetingsService(deps: Deps) {
 
     /** Invites every teacher who never attended a meeting, or a chosen list; each gets a single-use answer link. */
     async invite(actor: Actor, id: string, body: z.infer<typeof InviteTeachersBody>): Promise<MeetingDetail> {
-      requireRole(actor, ...MEETING_STAFF);
+      requirePermission(actor, 'teachers.scheduleMeetings');
       const result = await db.transaction().execute(async (tx) => {
         const meeting = await findMeeting(tx, id);
-        if (meeting.starts_at <= clock.now().toISOString()) throw new DomainError('MEETING_IN_PAST', { status: 409 });
-        let query = tx.selectFrom('teachers').select('person_id').where('status', 'in', ['active', 'suspended']);
+        if (meeting.starts_at <= clock.now().toISOString()) throw new DomainError('MEETING_IN_PAST');
+        let chosen: string[] | null = null;
         if (body.mode === 'chosen') {
           const ids = [...new Set(body.teacherIds)];
-          const found = await tx
-            .selectFrom('teachers')
-            .select(['person_id', 'status'])
-            .where('person_id', 'in', ids)
-            .execute();
+          const found = await teachersAmong(tx, ids);
           ids.forEach((tid, n) => {
             const t = found.find((f) => f.person_id === tid);
             if (!t) throw new DomainError('NOT_FOUND', { fields: [{ field: `teacherIds.${n}`, code: 'NOT_FOUND' }] });
             if (t.status !== 'active' && t.status !== 'suspended')
-              throw new DomainError('TEACHER_NOT_ACTIVE', {
-                status: 422,
-                fields: [{ field: `teacherIds.${n}`, code: 'TEACHER_NOT_ACTIVE' }],
-              });
+              throw invalidField(`teacherIds.${n}`, 'TEACHER_NOT_ACTIVE');
           });
-          query = query.where('person_id', 'in', ids);
-        } else {
-          query = query.where((eb) =>
-            eb.not(
-              eb.exists(
-                eb
-                  .selectFrom('meeting_invitations')
-                  .select('id')
-                  .whereRef('meeting_invitations.teacher_id', '=', 'teachers.person_id')
-                  .where('attended', '=', 1),
-              ),
-            ),
-          );
+          chosen = ids;
         }
-        const teachers = await query.execute();
-        const timeZone = await readSetting<string>(tx, 'organisation.timeZone');
+        const teachers = await repo.teachersToInvite(tx, chosen);
+        const timeZone = await ORGANISATION_TIME_ZONE.read(tx);
         const now = clock.now().toISOString();
         let invited = 0;
         for (const t of teachers) {
           const token = newSecret();
-          const inserted = await tx
-            .insertInto('meeting_invitations')
-            .values({
-              id: newId(),
-              meeting_id: id,
-              teacher_id: t.person_id,
-              invited_at: now,
-              response: null,
-              responded_at: null,
-              attended: null,
-              token_hash: hashSecret(token),
-              token_used_at: null,
-            })
-            .onConflict((oc) => oc.columns(['meeting_id', 'teacher_id']).doNothing())
-            .executeTakeFirst();
-          if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue;
+          const inserted = await repo.insertInvitationIfNew(tx, {
+            id: newId(),
+            meeting_id: id,
+            teacher_id: t.person_id,
+            invited_at: now,
+            response: null,
+            responded_at: null,
+            attended: null,
+            token_hash: hashSecret(token),
+            token_used_at: null,
+          });
+          if (!inserted) continue;
           invited += 1;
           const contact = await teacherContact(tx, t.person_id);
           if (!contact.email) continue;
@@ -363,13 +259,9 @@ export function createMeetingsService(deps: Deps) {
 
     /** Answering from the teacher portal (or followup recording an answer given on the phone). */
     async answer(actor: Actor, invitationId: string, answer: 'yes' | 'no'): Promise<TeacherMeetingInvitation> {
-      const inv = await db
-        .selectFrom('meeting_invitations')
-        .select(['teacher_id'])
-        .where('id', '=', invitationId)
-        .executeTakeFirst();
+      const inv = await repo.invitationTeacher(db, invitationId);
       if (!inv) throw notFound();
-      if (!isSelf(actor, inv.teacher_id)) requireRole(actor, ...MEETING_STAFF);
+      if (!isTeacherSelf(actor, inv.teacher_id)) requirePermission(actor, 'teachers.scheduleMeetings');
       return db.transaction().execute(async (tx) => {
         await setAnswer(tx, actor, invitationId, answer, false);
         return teacherView(tx, invitationId);
@@ -377,16 +269,9 @@ export function createMeetingsService(deps: Deps) {
     },
 
     async teacherInvitations(actor: Actor, teacherId: string): Promise<TeacherMeetingInvitation[]> {
-      if (!isSelf(actor, teacherId) && !isStaff(requireUser(actor))) throw forbidden();
-      const rows = await db
-        .selectFrom('meeting_invitations')
-        .innerJoin('meetings', 'meetings.id', 'meeting_invitations.meeting_id')
-        .select('meeting_invitations.id')
-        .where('meeting_invitations.teacher_id', '=', teacherId)
-        .orderBy('meetings.starts_at', 'desc')
-        .limit(100)
-        .execute();
-      return Promise.all(rows.map((r) => teacherView(db, r.id)));
+      if (!isTeacherSelf(actor, teacherId) && !isStaffMember(requireUser(actor))) throw forbidden();
+      const ids = await repo.invitationIdsOfTeacher(db, teacherId);
+      return Promise.all(ids.map((invitationId) => teacherView(db, invitationId)));
     },
 
     /**
@@ -394,55 +279,35 @@ export function createMeetingsService(deps: Deps) {
      * rule runs at once for these teachers, so attending lifts an automatic suspension immediately.
      */
     async recordAttendance(actor: Actor, id: string, body: z.infer<typeof AttendanceBody>): Promise<MeetingDetail> {
-      requireRole(actor, ...MEETING_STAFF);
+      requirePermission(actor, 'teachers.scheduleMeetings');
       const result = await db.transaction().execute(async (tx) => {
         const meeting = await findMeeting(tx, id);
         const now = clock.now().toISOString();
-        if (meeting.starts_at > now) throw new DomainError('MEETING_NOT_STARTED', { status: 409 });
+        if (meeting.starts_at > now) throw new DomainError('MEETING_NOT_STARTED');
         const teacherIds = [...new Set(body.attendance.map((a) => a.teacherId))];
-        const known = await tx
-          .selectFrom('teachers')
-          .select('person_id')
-          .where('person_id', 'in', teacherIds)
-          .execute();
+        const known = await knownTeachers(tx, teacherIds);
         body.attendance.forEach((a, n) => {
           if (!known.some((k) => k.person_id === a.teacherId))
             throw new DomainError('NOT_FOUND', { fields: [{ field: `attendance.${n}.teacherId`, code: 'NOT_FOUND' }] });
         });
-        const before = await tx
-          .selectFrom('meeting_invitations')
-          .select(['teacher_id', 'attended'])
-          .where('meeting_id', '=', id)
-          .execute();
+        const before = await repo.attendanceOfMeeting(tx, id);
         for (const a of body.attendance) {
-          const updated = await tx
-            .updateTable('meeting_invitations')
-            .set({ attended: a.attended ? 1 : 0 })
-            .where('meeting_id', '=', id)
-            .where('teacher_id', '=', a.teacherId)
-            .executeTakeFirst();
-          if (Number(updated.numUpdatedRows) === 0 && a.attended) {
-            await tx
-              .insertInto('meeting_invitations')
-              .values({
-                id: newId(),
-                meeting_id: id,
-                teacher_id: a.teacherId,
-                invited_at: now,
-                response: null,
-                responded_at: null,
-                attended: 1,
-                token_hash: hashSecret(newSecret()),
-                token_used_at: now,
-              })
-              .execute();
+          const marked = await repo.setAttendance(tx, id, a.teacherId, a.attended);
+          if (!marked && a.attended) {
+            await repo.insertInvitation(tx, {
+              id: newId(),
+              meeting_id: id,
+              teacher_id: a.teacherId,
+              invited_at: now,
+              response: null,
+              responded_at: null,
+              attended: 1,
+              token_hash: hashSecret(newSecret()),
+              token_used_at: now,
+            });
           }
         }
-        await tx
-          .updateTable('meetings')
-          .set((eb) => ({ attendance_recorded_at: now, updated_at: now, version: eb('version', '+', 1) }))
-          .where('id', '=', id)
-          .execute();
+        await repo.markAttendanceRecorded(tx, id, now);
         await recordAudit(tx, clock, actor, {
           entityType: 'meeting',
           entityId: id,
@@ -473,4 +338,7 @@ export async function runMeetingSweep(deps: Deps): Promise<{ suspended: number; 
   return { suspended, lifted };
 }
 
-registerSweep({ name: 'teachers.meeting-suspensions', run: runMeetingSweep });
+export const meetingSuspensionsSweep: Sweep = { name: 'teachers.meeting-suspensions', run: runMeetingSweep };
+
+// LEGACY ASSEMBLY: registered at import until the app registers `teachersModule.sweeps`; then delete this line.
+registerSweep(meetingSuspensionsSweep);

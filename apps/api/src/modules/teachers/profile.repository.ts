@@ -1,4 +1,6 @@
+import type { Updateable } from 'kysely';
 import type { Tx } from '../../db/database.js';
+import type { TeachersTable } from '../../db/tables.js';
 
 /** Every query of the teacher profile: the teachers row with its person, and its instrument/zone/slot rows. */
 export async function findTeacherWithPerson(tx: Tx, teacherId: string) {
@@ -36,6 +38,25 @@ export async function profileRows(tx: Tx, teacherId: string) {
       .execute(),
   ]);
   return { instruments, zones, availability };
+}
+
+/**
+ * Writes the profile's columns of the teachers row at the version the caller saw (null: the caller just created
+ * the row); false when someone changed it first.
+ */
+export async function updateTeacherProfile(
+  tx: Tx,
+  teacherId: string,
+  set: Omit<Updateable<TeachersTable>, 'version'>,
+  version: number | null,
+): Promise<boolean> {
+  let query = tx
+    .updateTable('teachers')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+    .where('person_id', '=', teacherId);
+  if (version !== null) query = query.where('version', '=', version);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export type ProfileRowsInput = {

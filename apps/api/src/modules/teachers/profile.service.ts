@@ -6,7 +6,13 @@ import { DomainError, notFound, stale } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { resolvePlace } from '../../platform/places.js';
 import { assertProfileRead, assertProfileWrite } from './teacher-access.js';
-import { findTeacherWithPerson, profileRows, replaceProfileRows, type ProfileRowsInput } from './profile.repository.js';
+import {
+  findTeacherWithPerson,
+  profileRows,
+  replaceProfileRows,
+  updateTeacherProfile,
+  type ProfileRowsInput,
+} from './profile.repository.js';
 
 export type ProfileInput = ProfileRowsInput & {
   bio: string | null;
@@ -112,13 +118,7 @@ export function createTeacherProfileService(deps: Deps) {
       ...placeColumns(input.address),
       updated_at: clock.now().toISOString(),
     };
-    let query = tx
-      .updateTable('teachers')
-      .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
-      .where('person_id', '=', teacherId);
-    if (version !== null) query = query.where('version', '=', version);
-    const result = await query.executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw stale();
+    if (!(await updateTeacherProfile(tx, teacherId, set, version))) throw stale();
     await replaceProfileRows(tx, teacherId, input);
     const after = await view(tx, teacherId);
     const { version: _bv, updatedAt: _bu, ...beforeRest } = before;
@@ -146,7 +146,7 @@ export function createTeacherProfileService(deps: Deps) {
       return db.transaction().execute(async (tx) => {
         const current = await findTeacherWithPerson(tx, teacherId);
         if (!current) throw notFound();
-        if (current.status === 'excluded') throw new DomainError('TEACHER_EXCLUDED', { status: 409 });
+        if (current.status === 'excluded') throw new DomainError('TEACHER_EXCLUDED');
         await writeProfile(tx, actor, teacherId, { ...body, bio: body.bio ?? null }, body.version);
         return view(tx, teacherId);
       });

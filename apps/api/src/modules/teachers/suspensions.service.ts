@@ -4,18 +4,22 @@ import type { z } from 'zod';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
 import type { TeacherSuspensionsTable } from '../../db/tables.js';
-import { actorName, actorUserId, requireRole, requireUser, SYSTEM } from '../../platform/actor.js';
+import { actorName, actorUserId, requireUser, SYSTEM } from '../../platform/actor.js';
 import type { Actor, UserActor } from '../../platform/actor.js';
+import { can, requirePermission } from '../../platform/access.js';
 import { DomainError, forbidden, notFound, stale } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
-import { addDays, dateInZone } from '../../platform/clock.js';
-import { readSetting } from '../../platform/settings.js';
+import { addDays } from '../../platform/clock.js';
+import { organisationToday } from '../../platform/settings.js';
 import { createTask } from '../../platform/tasks.js';
-import { registerSweep } from '../../platform/jobs.js';
-import { VOTERS, assertStaffRead } from './teacher-access.js';
+import { registerSweep, type Sweep } from '../../platform/jobs.js';
+import { assertStaffRead } from './teacher-access.js';
 import { SETTINGS } from './teachers.settings.js';
 import { lockTeacher, refreshTeacherStatus } from './teacher-status.js';
+import { teacherStatus } from './teachers.repository.js';
+import { definitiveSuspensionApproved, exclusionApprovals, suspensionEndAcceptable } from './teachers.rules.js';
+import * as repo from './suspensions.repository.js';
 
 /**
  * Suspensions. Temporary ones (followup) take effect at once and end on their date, on their condition (lifted
@@ -29,36 +33,20 @@ export function createSuspensionsService(deps: Deps) {
   const { db, clock, mailer } = deps;
 
   async function find(tx: Tx, id: string): Promise<TeacherSuspensionsTable> {
-    const row = await tx.selectFrom('teacher_suspensions').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await repo.suspensionById(tx, id);
     if (!row) throw notFound();
     return row;
   }
 
   async function view(tx: Tx, row: TeacherSuspensionsTable): Promise<TeacherSuspension> {
     const [votes, person, approvalsRequired] = await Promise.all([
-      tx.selectFrom('suspension_votes').selectAll().where('suspension_id', '=', row.id).orderBy('created_at').execute(),
-      tx.selectFrom('people').select(['first_name', 'last_name']).where('id', '=', row.teacher_id).executeTakeFirst(),
-      readSetting<number>(tx, SETTINGS.exclusionApprovals),
+      repo.votesOf(tx, row.id),
+      repo.personNames(tx, row.teacher_id),
+      SETTINGS.exclusionApprovals.read(tx),
     ]);
     const studentsToReassign =
       row.kind === 'definitive' && row.status === 'effective'
-        ? await tx
-            .selectFrom('assignments')
-            .innerJoin('people as s', 's.id', 'assignments.student_id')
-            .innerJoin('families as f', 'f.id', 'assignments.family_id')
-            .select([
-              'assignments.id',
-              'assignments.student_id',
-              'assignments.family_id',
-              'assignments.file_id',
-              's.first_name',
-              's.last_name',
-              'f.name as family_name',
-            ])
-            .where('assignments.teacher_id', '=', row.teacher_id)
-            .where('assignments.ended_on', 'is', null)
-            .orderBy('s.last_name')
-            .execute()
+        ? await repo.openAssignmentsWithNames(tx, row.teacher_id)
         : [];
     return {
       id: row.id,
@@ -97,29 +85,13 @@ export function createSuspensionsService(deps: Deps) {
     };
   }
 
-  async function today(tx: Tx): Promise<string> {
-    return dateInZone(clock.now(), await readSetting<string>(tx, 'organisation.timeZone'));
-  }
-
   /** Makes a proposal effective when enough others approved and nobody objects; returns true if it did. */
   async function decideIfReady(tx: Tx, actor: Actor, suspension: TeacherSuspensionsTable): Promise<boolean> {
-    const votes = await tx
-      .selectFrom('suspension_votes')
-      .select(['user_id', 'vote'])
-      .where('suspension_id', '=', suspension.id)
-      .execute();
-    const approvals = votes.filter((v) => v.vote === 'approve' && v.user_id !== suspension.proposed_by).length;
-    const objections = votes.filter((v) => v.vote === 'object').length;
-    const required = await readSetting<number>(tx, SETTINGS.exclusionApprovals);
-    if (approvals < required || objections > 0) return false;
-    const now = clock.now().toISOString();
-    const updated = await tx
-      .updateTable('teacher_suspensions')
-      .set((eb) => ({ status: 'effective', effective_at: now, updated_at: now, version: eb('version', '+', 1) }))
-      .where('id', '=', suspension.id)
-      .where('status', '=', 'proposed')
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) return false;
+    const votes = await repo.voteTally(tx, suspension.id);
+    const required = await SETTINGS.exclusionApprovals.read(tx);
+    if (!definitiveSuspensionApproved(votes, required, suspension.proposed_by)) return false;
+    const approvals = exclusionApprovals(votes, suspension.proposed_by);
+    if (!(await repo.makeExclusionEffective(tx, suspension.id, clock.now().toISOString()))) return false;
     await recordAudit(tx, clock, actor, {
       entityType: 'teacher',
       entityId: suspension.teacher_id,
@@ -128,13 +100,8 @@ export function createSuspensionsService(deps: Deps) {
     });
     await refreshTeacherStatus(tx, deps, actor, suspension.teacher_id);
     // The teacher's current students go back to recruitment for a new search.
-    const assignments = await tx
-      .selectFrom('assignments')
-      .select(['id', 'file_id', 'family_id'])
-      .where('teacher_id', '=', suspension.teacher_id)
-      .where('ended_on', 'is', null)
-      .execute();
-    const due = await today(tx);
+    const assignments = await repo.openAssignmentsOfTeacher(tx, suspension.teacher_id);
+    const due = await organisationToday(tx, clock);
     for (const a of assignments) {
       await createTask(tx, clock, {
         kind: 'reassign-after-exclusion',
@@ -162,37 +129,29 @@ export function createSuspensionsService(deps: Deps) {
       await lockTeacher(tx, pre.teacher_id);
       const suspension = await find(tx, id);
       if (suspension.kind !== 'definitive' || suspension.status !== 'proposed')
-        throw new DomainError('SUSPENSION_NOT_PENDING', { status: 409 });
+        throw new DomainError('SUSPENSION_NOT_PENDING');
       if (kind === 'approve' && suspension.proposed_by === user.userId)
-        throw new DomainError('PROPOSER_CANNOT_APPROVE', { status: 403 });
-      const existing = await tx
-        .selectFrom('suspension_votes')
-        .selectAll()
-        .where('suspension_id', '=', id)
-        .where('user_id', '=', user.userId)
-        .executeTakeFirst();
-      if (kind === 'withdrawn' && existing?.vote !== 'object') throw new DomainError('NO_OBJECTION', { status: 409 });
+        throw new DomainError('PROPOSER_CANNOT_APPROVE');
+      const existing = await repo.voteOf(tx, id, user.userId);
+      if (kind === 'withdrawn' && existing?.vote !== 'object') throw new DomainError('NO_OBJECTION');
       const now = clock.now().toISOString();
       if (existing) {
-        await tx
-          .updateTable('suspension_votes')
-          .set({ vote: kind, comment: comment ?? existing.comment, updated_at: now, voter_name: user.displayName })
-          .where('suspension_id', '=', id)
-          .where('user_id', '=', user.userId)
-          .execute();
+        await repo.updateVote(tx, id, user.userId, {
+          vote: kind,
+          comment: comment ?? existing.comment,
+          updated_at: now,
+          voter_name: user.displayName,
+        });
       } else {
-        await tx
-          .insertInto('suspension_votes')
-          .values({
-            suspension_id: id,
-            user_id: user.userId,
-            voter_name: user.displayName,
-            vote: kind,
-            comment,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
+        await repo.insertVote(tx, {
+          suspension_id: id,
+          user_id: user.userId,
+          voter_name: user.displayName,
+          vote: kind,
+          comment,
+          created_at: now,
+          updated_at: now,
+        });
       }
       await recordAudit(tx, clock, user, {
         entityType: 'teacher',
@@ -212,25 +171,14 @@ export function createSuspensionsService(deps: Deps) {
   return {
     async listForTeacher(actor: Actor, teacherId: string): Promise<TeacherSuspension[]> {
       assertStaffRead(actor);
-      const rows = await db
-        .selectFrom('teacher_suspensions')
-        .selectAll()
-        .where('teacher_id', '=', teacherId)
-        .orderBy('created_at', 'desc')
-        .execute();
+      const rows = await repo.suspensionsOfTeacher(db, teacherId);
       return Promise.all(rows.map((r) => view(db, r)));
     },
 
     /** Proposals waiting for votes, for any staff member to review. */
     async listPending(actor: Actor): Promise<TeacherSuspension[]> {
       assertStaffRead(actor);
-      const rows = await db
-        .selectFrom('teacher_suspensions')
-        .selectAll()
-        .where('kind', '=', 'definitive')
-        .where('status', '=', 'proposed')
-        .orderBy('created_at')
-        .execute();
+      const rows = await repo.pendingExclusions(db);
       return Promise.all(rows.map((r) => view(db, r)));
     },
 
@@ -245,27 +193,19 @@ export function createSuspensionsService(deps: Deps) {
       teacherId: string,
       body: z.infer<typeof CreateSuspensionBody>,
     ): Promise<TeacherSuspension> {
-      const user = requireRole(actor, 'followup');
+      const user = requirePermission(actor, 'teachers.suspend');
       const result = await db.transaction().execute(async (tx) => {
         await lockTeacher(tx, teacherId);
-        const teacher = await tx
-          .selectFrom('teachers')
-          .select(['status'])
-          .where('person_id', '=', teacherId)
-          .executeTakeFirstOrThrow();
-        if (teacher.status === 'excluded') throw new DomainError('TEACHER_EXCLUDED', { status: 409 });
+        const teacher = await teacherStatus(tx, teacherId);
+        if (!teacher) throw notFound();
+        if (teacher.status === 'excluded') throw new DomainError('TEACHER_EXCLUDED');
         const now = clock.now().toISOString();
         if (body.kind === 'definitive') {
-          const open = await tx
-            .selectFrom('teacher_suspensions')
-            .select('id')
-            .where('teacher_id', '=', teacherId)
-            .where('kind', '=', 'definitive')
-            .where('status', 'in', ['proposed', 'effective'])
-            .executeTakeFirst();
-          if (open) throw new DomainError('SUSPENSION_ALREADY_PROPOSED', { status: 409 });
+          const open = await repo.openExclusionOf(tx, teacherId);
+          if (open) throw new DomainError('SUSPENSION_ALREADY_PROPOSED');
         }
-        if (body.kind === 'temporary' && body.untilDate && body.untilDate <= (await today(tx))) {
+        const untilDate = body.kind === 'temporary' ? body.untilDate : undefined;
+        if (untilDate && !suspensionEndAcceptable(untilDate, await organisationToday(tx, clock))) {
           throw new DomainError('VALIDATION_FAILED', {
             status: 422,
             fields: [{ field: 'untilDate', code: 'invalid_date' }],
@@ -291,7 +231,7 @@ export function createSuspensionsService(deps: Deps) {
           updated_at: now,
           version: 1,
         };
-        await tx.insertInto('teacher_suspensions').values(row).execute();
+        await repo.insertSuspension(tx, row);
         await recordAudit(tx, clock, user, {
           entityType: 'teacher',
           entityId: teacherId,
@@ -307,19 +247,19 @@ export function createSuspensionsService(deps: Deps) {
 
     async approve(actor: Actor, id: string, comment: string | null): Promise<TeacherSuspension> {
       const user = requireUser(actor);
-      requireRole(user, ...VOTERS);
+      requirePermission(user, 'teachers.vote');
       return vote(user, id, 'approve', comment);
     },
 
     async object(actor: Actor, id: string, comment: string): Promise<TeacherSuspension> {
       const user = requireUser(actor);
-      requireRole(user, ...VOTERS);
+      requirePermission(user, 'teachers.vote');
       return vote(user, id, 'object', comment);
     },
 
     async withdrawObjection(actor: Actor, id: string): Promise<TeacherSuspension> {
       const user = requireUser(actor);
-      requireRole(user, ...VOTERS);
+      requirePermission(user, 'teachers.vote');
       return vote(user, id, 'withdrawn', null);
     },
 
@@ -328,9 +268,9 @@ export function createSuspensionsService(deps: Deps) {
       const user = requireUser(actor);
       return db.transaction().execute(async (tx) => {
         const before = await find(tx, id);
-        if (before.proposed_by !== user.userId && !user.roles.has('admin')) throw forbidden();
+        if (before.proposed_by !== user.userId && !can(user, 'teachers.withdrawAnyExclusion')) throw forbidden();
         if (before.kind !== 'definitive' || before.status !== 'proposed')
-          throw new DomainError('SUSPENSION_NOT_PENDING', { status: 409 });
+          throw new DomainError('SUSPENSION_NOT_PENDING');
         const now = clock.now().toISOString();
         const set = {
           status: 'withdrawn',
@@ -339,13 +279,7 @@ export function createSuspensionsService(deps: Deps) {
           end_reason: body.reason,
           updated_at: now,
         };
-        const result = await tx
-          .updateTable('teacher_suspensions')
-          .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
-          .where('id', '=', id)
-          .where('version', '=', body.version)
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) !== 1) throw stale();
+        if (!(await repo.endSuspensionAtVersion(tx, id, body.version, set))) throw stale();
         await recordAudit(tx, clock, user, {
           entityType: 'teacher',
           entityId: before.teacher_id,
@@ -359,13 +293,12 @@ export function createSuspensionsService(deps: Deps) {
 
     /** Followup lifts a temporary suspension (its condition is met, or staff decide so). */
     async lift(actor: Actor, id: string, body: z.infer<typeof EndSuspensionBody>): Promise<TeacherSuspension> {
-      const user = requireRole(actor, 'followup');
+      const user = requirePermission(actor, 'teachers.suspend');
       const result = await db.transaction().execute(async (tx) => {
         const pre = await find(tx, id);
         await lockTeacher(tx, pre.teacher_id);
         const before = await find(tx, id);
-        if (before.kind !== 'temporary' || before.status !== 'active')
-          throw new DomainError('SUSPENSION_NOT_ACTIVE', { status: 409 });
+        if (before.kind !== 'temporary' || before.status !== 'active') throw new DomainError('SUSPENSION_NOT_ACTIVE');
         const now = clock.now().toISOString();
         const set = {
           status: 'lifted',
@@ -374,13 +307,7 @@ export function createSuspensionsService(deps: Deps) {
           end_reason: body.reason,
           updated_at: now,
         };
-        const result = await tx
-          .updateTable('teacher_suspensions')
-          .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
-          .where('id', '=', id)
-          .where('version', '=', body.version)
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) !== 1) throw stale();
+        if (!(await repo.endSuspensionAtVersion(tx, id, body.version, set))) throw stale();
         await recordAudit(tx, clock, user, {
           entityType: 'teacher',
           entityId: before.teacher_id,
@@ -400,33 +327,15 @@ export type SuspensionsService = ReturnType<typeof createSuspensionsService>;
 
 /** Temporary suspensions whose end date has passed lift by themselves (once: the update is conditional). */
 export async function runSuspensionExpirySweep(deps: Deps): Promise<{ lifted: number }> {
-  const today = dateInZone(deps.clock.now(), await readSetting<string>(deps.db, 'organisation.timeZone'));
-  const due = await deps.db
-    .selectFrom('teacher_suspensions')
-    .select(['id', 'teacher_id'])
-    .where('kind', '=', 'temporary')
-    .where('status', '=', 'active')
-    .where('until_date', '<=', today)
-    .execute();
+  const today = await organisationToday(deps.db, deps.clock);
+  const due = await repo.expiredTemporarySuspensions(deps.db, today);
   let lifted = 0;
   for (const s of due) {
     await deps.db.transaction().execute(async (tx) => {
       await lockTeacher(tx, s.teacher_id);
       const now = deps.clock.now().toISOString();
-      const result = await tx
-        .updateTable('teacher_suspensions')
-        .set((eb) => ({
-          status: 'lifted',
-          ended_at: now,
-          ended_by_name: SYSTEM.displayName,
-          end_reason: 'until date reached',
-          updated_at: now,
-          version: eb('version', '+', 1),
-        }))
-        .where('id', '=', s.id)
-        .where('status', '=', 'active')
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) return;
+      const end = { ended_at: now, ended_by_name: SYSTEM.displayName, end_reason: 'until date reached' };
+      if (!(await repo.liftActiveSuspension(tx, s.id, end))) return;
       lifted += 1;
       await recordAudit(tx, deps.clock, SYSTEM, {
         entityType: 'teacher',
@@ -440,4 +349,7 @@ export async function runSuspensionExpirySweep(deps: Deps): Promise<{ lifted: nu
   return { lifted };
 }
 
-registerSweep({ name: 'teachers.suspension-expiry', run: runSuspensionExpirySweep });
+export const suspensionExpirySweep: Sweep = { name: 'teachers.suspension-expiry', run: runSuspensionExpirySweep };
+
+// LEGACY ASSEMBLY: registered at import until the app registers `teachersModule.sweeps`; then delete this line.
+registerSweep(suspensionExpirySweep);

@@ -6,6 +6,11 @@ import { createStorage } from '../../platform/storage.js';
 import { createPeopleService } from '../people/people.service.js';
 import { applyMeetingRule } from './meeting-rule.js';
 import { replaceProfileRows } from './profile.repository.js';
+import { insertApplication } from './applications.repository.js';
+import { insertDocument } from './documents.repository.js';
+import { insertInvitation, insertMeeting } from './meetings.repository.js';
+import { insertSuspension, insertVote } from './suspensions.repository.js';
+import { insertDemoIncidents, insertDemoTask, insertDemoTeacher } from './teachers.demo.repository.js';
 
 /** A tiny but valid PDF, so the demo's CVs open in a browser. */
 const DEMO_CV = Buffer.from(
@@ -129,24 +134,21 @@ async function demoApplications(ctx: DemoContext): Promise<void> {
         email: row.email,
         phone: row.phone,
       });
-      await tx
-        .insertInto('teachers')
-        .values({
-          person_id: person.id,
-          status: 'active',
-          bio: null,
-          created_at: created,
-          updated_at: created,
-          version: 1,
-          max_travel_km: row.max_travel_km,
-          teaches_at_home: 1,
-          teaches_at_school: 0,
-          teaches_online: 1,
-          postal_code: a.postal,
-          city: a.city,
-          styles: row.styles,
-        })
-        .execute();
+      await insertDemoTeacher(tx, {
+        person_id: person.id,
+        status: 'active',
+        bio: null,
+        created_at: created,
+        updated_at: created,
+        version: 1,
+        max_travel_km: row.max_travel_km,
+        teaches_at_home: 1,
+        teaches_at_school: 0,
+        teaches_online: 1,
+        postal_code: a.postal,
+        city: a.city,
+        styles: row.styles,
+      });
       await replaceProfileRows(tx, person.id, {
         instruments,
         zones: JSON.parse(row.zones) as { kind: string; code: string }[],
@@ -154,49 +156,43 @@ async function demoApplications(ctx: DemoContext): Promise<void> {
       });
       row.teacher_id = person.id;
     }
-    await tx.insertInto('teacher_applications').values(row).execute();
+    await insertApplication(tx, row);
     const docId = newId();
     const key = `applications/${docId}`;
     await storage.put(key, DEMO_CV, 'application/pdf');
-    await tx
-      .insertInto('teacher_documents')
-      .values({
-        id: docId,
-        teacher_id: row.teacher_id,
-        application_id: id,
-        category: 'cv',
-        original_name: `CV ${a.first} ${a.last}.pdf`,
-        content_type: 'application/pdf',
-        size_bytes: DEMO_CV.length,
-        storage_key: key,
-        uploaded_by: null,
-        created_at: created,
-      })
-      .execute();
+    await insertDocument(tx, {
+      id: docId,
+      teacher_id: row.teacher_id,
+      application_id: id,
+      category: 'cv',
+      original_name: `CV ${a.first} ${a.last}.pdf`,
+      content_type: 'application/pdf',
+      size_bytes: DEMO_CV.length,
+      storage_key: key,
+      uploaded_by: null,
+      created_at: created,
+    });
     if (a.status === 'new' || a.status === 'called') {
-      await tx
-        .insertInto('tasks')
-        .values({
-          id: newId(),
-          kind: 'call-applicant',
-          service: 'followup',
-          title: `Appeler ${a.first} ${a.last} (candidature professeur)`,
-          details: null,
-          due_on: created.slice(0, 10),
-          status: 'open',
-          file_id: null,
-          family_id: null,
-          teacher_id: null,
-          dedupe_key: `call-applicant:${id}`,
-          assignee_user_id: null,
-          done_at: null,
-          done_by: null,
-          outcome: null,
-          created_at: created,
-          updated_at: created,
-          version: 1,
-        })
-        .execute();
+      await insertDemoTask(tx, {
+        id: newId(),
+        kind: 'call-applicant',
+        service: 'followup',
+        title: `Appeler ${a.first} ${a.last} (candidature professeur)`,
+        details: null,
+        due_on: created.slice(0, 10),
+        status: 'open',
+        file_id: null,
+        family_id: null,
+        teacher_id: null,
+        dedupe_key: `call-applicant:${id}`,
+        assignee_user_id: null,
+        done_at: null,
+        done_by: null,
+        outcome: null,
+        created_at: created,
+        updated_at: created,
+        version: 1,
+      });
     }
   }
 }
@@ -241,41 +237,35 @@ async function demoMeetings(ctx: DemoContext): Promise<void> {
     const id = newId();
     ids.push(id);
     const past = m.start < new Date(now).toISOString();
-    await tx
-      .insertInto('meetings')
-      .values({
-        id,
-        subject: m.subject,
-        starts_at: m.start,
-        ends_at: new Date(Date.parse(m.start) + 2 * 3_600_000).toISOString(),
-        place: m.place,
-        video_url: m.video,
-        facilitator: 'Fanny Suivi',
-        capacity: 15,
-        notes: null,
-        attendance_recorded_at: past ? new Date(Date.parse(m.start) + 3 * 3_600_000).toISOString() : null,
-        created_at: at(-100, 9),
-        updated_at: at(-100, 9),
-        version: 1,
-      })
-      .execute();
+    await insertMeeting(tx, {
+      id,
+      subject: m.subject,
+      starts_at: m.start,
+      ends_at: new Date(Date.parse(m.start) + 2 * 3_600_000).toISOString(),
+      place: m.place,
+      video_url: m.video,
+      facilitator: 'Fanny Suivi',
+      capacity: 15,
+      notes: null,
+      attendance_recorded_at: past ? new Date(Date.parse(m.start) + 3 * 3_600_000).toISOString() : null,
+      created_at: at(-100, 9),
+      updated_at: at(-100, 9),
+      version: 1,
+    });
   }
   const invite = async (meetingIndex: number, teacherId: string, response: string | null, attended: number | null) => {
     const meeting = meetings[meetingIndex]!;
-    await tx
-      .insertInto('meeting_invitations')
-      .values({
-        id: newId(),
-        meeting_id: ids[meetingIndex]!,
-        teacher_id: teacherId,
-        invited_at: new Date(Date.parse(meeting.start) - 20 * day).toISOString(),
-        response,
-        responded_at: response ? new Date(Date.parse(meeting.start) - 10 * day).toISOString() : null,
-        attended,
-        token_hash: hashSecret(newSecret()),
-        token_used_at: null,
-      })
-      .execute();
+    await insertInvitation(tx, {
+      id: newId(),
+      meeting_id: ids[meetingIndex]!,
+      teacher_id: teacherId,
+      invited_at: new Date(Date.parse(meeting.start) - 20 * day).toISOString(),
+      response,
+      responded_at: response ? new Date(Date.parse(meeting.start) - 10 * day).toISOString() : null,
+      attended,
+      token_hash: hashSecret(newSecret()),
+      token_used_at: null,
+    });
   };
   // The demo teacher (first) and a few others attended; the sixth was invited three times and never came.
   const [t0, t1, t2, t3, t4, t5, t6] = teacherIds;
@@ -299,93 +289,89 @@ async function demoIncidentsAndSuspensions(ctx: DemoContext): Promise<void> {
   const iso = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
   const [, t1, , , , , , t7] = teacherIds;
   if (!t1 || !t7) return;
-  await tx
-    .insertInto('teacher_incidents')
-    .values([
-      {
-        id: newId(),
-        teacher_id: t1,
-        kind: 'late_cancellation',
-        occurred_on: iso(12).slice(0, 10),
-        description: 'Cours annulé une heure avant, pour la deuxième fois ce mois-ci.',
-        file_id: null,
-        family_id: ctx.familyIds[4] ?? null,
-        reporter_kind: 'staff',
-        reported_by: users.followup ?? null,
-        reporter_name: 'Fanny Suivi',
-        created_at: iso(12),
-      },
-      {
-        id: newId(),
-        teacher_id: t7,
-        kind: 'behaviour',
-        occurred_on: iso(20).slice(0, 10),
-        description: 'Propos déplacés envers un élève, rapportés par la famille.',
-        file_id: null,
-        family_id: ctx.familyIds[5] ?? null,
-        reporter_kind: 'staff',
-        reported_by: users.followup ?? null,
-        reporter_name: 'Fanny Suivi',
-        created_at: iso(20),
-      },
-      {
-        id: newId(),
-        teacher_id: t7,
-        kind: 'lateness',
-        occurred_on: iso(9).slice(0, 10),
-        description: '30 minutes de retard sans prévenir.',
-        file_id: null,
-        family_id: ctx.familyIds[6] ?? null,
-        reporter_kind: 'staff',
-        reported_by: users.followup ?? null,
-        reporter_name: 'Fanny Suivi',
-        created_at: iso(9),
-      },
-    ])
-    .execute();
+  await insertDemoIncidents(tx, [
+    {
+      id: newId(),
+      teacher_id: t1,
+      kind: 'late_cancellation',
+      occurred_on: iso(12).slice(0, 10),
+      description: 'Cours annulé une heure avant, pour la deuxième fois ce mois-ci.',
+      file_id: null,
+      family_id: ctx.familyIds[4] ?? null,
+      reporter_kind: 'staff',
+      reported_by: users.followup ?? null,
+      reporter_name: 'Fanny Suivi',
+      created_at: iso(12),
+    },
+    {
+      id: newId(),
+      teacher_id: t7,
+      kind: 'behaviour',
+      occurred_on: iso(20).slice(0, 10),
+      description: 'Propos déplacés envers un élève, rapportés par la famille.',
+      file_id: null,
+      family_id: ctx.familyIds[5] ?? null,
+      reporter_kind: 'staff',
+      reported_by: users.followup ?? null,
+      reporter_name: 'Fanny Suivi',
+      created_at: iso(20),
+    },
+    {
+      id: newId(),
+      teacher_id: t7,
+      kind: 'lateness',
+      occurred_on: iso(9).slice(0, 10),
+      description: '30 minutes de retard sans prévenir.',
+      file_id: null,
+      family_id: ctx.familyIds[6] ?? null,
+      reporter_kind: 'staff',
+      reported_by: users.followup ?? null,
+      reporter_name: 'Fanny Suivi',
+      created_at: iso(9),
+    },
+  ]);
   // A definitive exclusion waiting for its second approval.
   const id = newId();
-  await tx
-    .insertInto('teacher_suspensions')
-    .values({
-      id,
-      teacher_id: t7,
-      kind: 'definitive',
-      status: 'proposed',
-      reason_code: 'manual',
-      reason: 'Comportement inapproprié signalé par deux familles, malgré un premier entretien.',
-      until_date: null,
-      until_condition: null,
-      proposed_by: users.followup ?? null,
-      proposed_by_name: 'Fanny Suivi',
-      effective_at: null,
-      ended_at: null,
-      ended_by_name: null,
-      end_reason: null,
-      auto_key: null,
-      created_at: iso(3),
-      updated_at: iso(3),
-      version: 1,
-    })
-    .execute();
+  await insertSuspension(tx, {
+    id,
+    teacher_id: t7,
+    kind: 'definitive',
+    status: 'proposed',
+    reason_code: 'manual',
+    reason: 'Comportement inapproprié signalé par deux familles, malgré un premier entretien.',
+    until_date: null,
+    until_condition: null,
+    proposed_by: users.followup ?? null,
+    proposed_by_name: 'Fanny Suivi',
+    effective_at: null,
+    ended_at: null,
+    ended_by_name: null,
+    end_reason: null,
+    auto_key: null,
+    created_at: iso(3),
+    updated_at: iso(3),
+    version: 1,
+  });
   if (users.recruitment) {
-    await tx
-      .insertInto('suspension_votes')
-      .values({
-        suspension_id: id,
-        user_id: users.recruitment,
-        voter_name: 'Rachida Recrutement',
-        vote: 'approve',
-        comment: 'D’accord, après avoir entendu les deux familles.',
-        created_at: iso(2),
-        updated_at: iso(2),
-      })
-      .execute();
+    await insertVote(tx, {
+      suspension_id: id,
+      user_id: users.recruitment,
+      voter_name: 'Rachida Recrutement',
+      vote: 'approve',
+      comment: 'D’accord, après avoir entendu les deux familles.',
+      created_at: iso(2),
+      updated_at: iso(2),
+    });
   }
 }
 
-registerDemoExtension(async (ctx) => {
+/** The teachers' part of the demo organisation: applications, meetings, incidents and a pending exclusion. */
+export async function teachersDemo(ctx: DemoContext): Promise<void> {
   await demoApplications(ctx);
   await demoMeetings(ctx);
   await demoIncidentsAndSuspensions(ctx);
-});
+}
+
+// LEGACY ASSEMBLY: registered at import (modules/index.ts imports this file) until the app registers
+// `teachersModule.demo`; then delete this line, or the demo would be written twice.
+registerDemoExtension(teachersDemo);

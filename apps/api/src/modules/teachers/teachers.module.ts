@@ -1,5 +1,6 @@
 import type { Deps } from '../../platform/deps.js';
 import type { FastifyZod } from '../../platform/fastify-zod.js';
+import type { ModuleManifest, ModuleServices } from '../../platform/module.js';
 import { createStorage, type FileStorage } from '../../platform/storage.js';
 import type { ContactsService } from '../contacts/contacts.service.js';
 import type { PeopleService } from '../people/people.service.js';
@@ -8,18 +9,36 @@ import { createApplicationsService } from './applications.service.js';
 import { createTeacherDocumentsService } from './documents.service.js';
 import { createIncidentsService } from './incidents.service.js';
 import { createLowActivityService } from './low-activity.service.js';
-import { createMeetingsService } from './meetings.service.js';
+import { createMeetingsService, meetingSuspensionsSweep } from './meetings.service.js';
 import { createTeacherProfileService } from './profile.service.js';
-import { createSuspensionsService } from './suspensions.service.js';
+import { createSuspensionsService, suspensionExpirySweep } from './suspensions.service.js';
 import { teachersLifecycleRoutes, type TeachersLifecycleServices } from './teachers.routes.js';
-import './teachers.settings.js';
-// Registers the sweep that removes what interrupted uploads leave in the storage.
-import './documents.sweep.js';
+import { TEACHERS_SETTINGS } from './teachers.settings.js';
+import { storageOrphansSweep } from './documents.sweep.js';
+import { TEACHERS_RECORDS } from './teachers.records.js';
+import { teachersDemo } from './teachers.demo.js';
+
+declare module '../../platform/module.js' {
+  interface ModuleServices {
+    teachers: TeachersLifecycleServices;
+  }
+}
+
+/** The other modules' services the teachers' lifecycle uses (onboarding creates a person and an account). */
+type Others = { people: PeopleService; users: UsersService; contacts: ContactsService };
+
+function othersFrom(modules: Partial<ModuleServices>): Others {
+  const given = modules as Partial<ModuleServices> & Partial<Others>;
+  const { people, users, contacts } = given;
+  if (!people || !users || !contacts)
+    throw new Error('modules "people", "users" and "contacts" must be assembled before "teachers"');
+  return { people, users, contacts };
+}
 
 /** Builds the teachers' lifecycle services (profile, applications, documents, meetings, incidents, suspensions). */
 export function createTeachersLifecycle(
   deps: Deps,
-  others: { people: PeopleService; users: UsersService; contacts: ContactsService },
+  others: Others,
   storage: FileStorage = createStorage(deps.config),
 ): TeachersLifecycleServices {
   const profile = createTeacherProfileService(deps);
@@ -35,12 +54,34 @@ export function createTeachersLifecycle(
   };
 }
 
+/**
+ * The teachers module: applications from the public site to onboarding, documents, pedagogical meetings,
+ * incidents, suspensions and low activity. `records` and `demo` are listed for the assembly that reads them.
+ */
+export const teachersModule: ModuleManifest<'teachers'> & {
+  records: typeof TEACHERS_RECORDS;
+  demo: typeof teachersDemo;
+} = {
+  name: 'teachers',
+  settings: TEACHERS_SETTINGS,
+  publicPrefixes: ['/api/public/teacher-applications', '/api/links/meeting-invitations/'],
+  sweeps: [meetingSuspensionsSweep, suspensionExpirySweep, storageOrphansSweep],
+  records: TEACHERS_RECORDS,
+  demo: teachersDemo,
+  services: (deps, modules) => createTeachersLifecycle(deps, othersFrom(modules)),
+  routes: (app, services) => teachersLifecycleRoutes(app, services),
+};
+
+/**
+ * LEGACY ASSEMBLY: today's modules/index.ts builds the services itself and calls this. Delete it once the app
+ * assembles `teachersModule`.
+ */
 export async function registerTeachersLifecycle(
   app: FastifyZod,
   deps: Deps,
-  others: { people: PeopleService; users: UsersService; contacts: ContactsService },
+  others: Others,
 ): Promise<TeachersLifecycleServices> {
   const services = createTeachersLifecycle(deps, others);
-  await teachersLifecycleRoutes(app, services);
+  await teachersModule.routes(app, services, deps);
   return services;
 }

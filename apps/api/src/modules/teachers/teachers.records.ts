@@ -1,10 +1,18 @@
 import type { Actor } from '../../platform/actor.js';
-import { requireRole } from '../../platform/actor.js';
+import { requirePermission } from '../../platform/access.js';
+import type { Deps } from '../../platform/deps.js';
 import { notFound } from '../../platform/errors.js';
-import { fields, mustExist, registerRecordType, sameForAll, type Fields } from '../../platform/records.js';
+import {
+  fields,
+  mustExist,
+  registerRecordType,
+  sameForAll,
+  type Fields,
+  type RecordPolicy,
+} from '../../platform/records.js';
 import { createPeopleService } from '../people/people.service.js';
 import { findPerson } from '../people/people.repository.js';
-import { assertDocumentsAccess, assertStaffRead, TEACHER_KEEPERS } from './teacher-access.js';
+import { assertDocumentsAccess, assertStaffRead } from './teacher-access.js';
 
 /** What reads a teacher's record (GET /api/teachers/:id and its profile): one view for staff and the teacher. */
 const TEACHER_FIELDS = fields(
@@ -82,7 +90,8 @@ const documentReaders = async (actor: Actor, teacherId: string | null) => {
   }
 };
 
-registerRecordType('teacher', (deps) => {
+/** GET /api/teachers/:id, its profile, and the actions about a teacher its pages gather. */
+const teacherRecord = (deps: Deps): RecordPolicy<void> => {
   const people = createPeopleService(deps);
   return {
     read: async (actor, id) => {
@@ -99,7 +108,7 @@ registerRecordType('teacher', (deps) => {
       'document-*': (actor, id) => documentReaders(actor, id),
     },
   };
-});
+};
 
 /** GET /api/teacher-applications/:id: the services that onboard teachers; every column is on the page. */
 const APPLICATION_FIELDS = fields(
@@ -130,13 +139,13 @@ const APPLICATION_FIELDS = fields(
   'decision_reason',
   'teacher_id',
 );
-registerRecordType('teacher-application', (deps) => {
+const applicationRecord = (deps: Deps): RecordPolicy<void> => {
   const policy = sameForAll(APPLICATION_FIELDS, async (actor, id) => {
-    requireRole(actor, ...TEACHER_KEEPERS);
+    requirePermission(actor, 'teachers.manage');
     await mustExist(deps.db, 'teacher_applications', id);
   });
   return { ...policy, actions: { 'document-*': (actor) => documentReaders(actor, null) } };
-});
+};
 
 /** GET /api/meetings/:id (staff): the meeting, its invitations' answers and attendance. */
 const MEETING_FIELDS = fields(
@@ -153,9 +162,19 @@ const MEETING_FIELDS = fields(
   'response',
   'attendance',
 );
-registerRecordType('meeting', (deps) =>
+const meetingRecord = (deps: Deps): RecordPolicy<void> =>
   sameForAll(MEETING_FIELDS, async (actor, id) => {
     assertStaffRead(actor);
     await mustExist(deps.db, 'meetings', id);
-  }),
-);
+  });
+
+/** The record types of the module and their read policies, as the manifest lists them. */
+export const TEACHERS_RECORDS = [
+  { entityType: 'teacher', build: teacherRecord },
+  { entityType: 'teacher-application', build: applicationRecord },
+  { entityType: 'meeting', build: meetingRecord },
+] as const satisfies readonly { entityType: string; build: (deps: Deps) => RecordPolicy<void> }[];
+
+// LEGACY ASSEMBLY: registered at import (modules/index.ts imports this file) until the app registers
+// `teachersModule.records`; then delete these lines (registering twice is harmless: one policy per type).
+for (const record of TEACHERS_RECORDS) registerRecordType(record.entityType, record.build);

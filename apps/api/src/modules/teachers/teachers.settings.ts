@@ -1,35 +1,44 @@
 import { z } from 'zod';
-import { registerSetting } from '../../platform/settings.js';
-
-/** The teachers' lifecycle settings (admin can change them; defaults from DOMAIN.md and the seed interview). */
-export const SETTINGS = {
-  /** A teacher invited to this many past meetings without ever attending is suspended until they attend. */
-  meetingsMissedBeforeSuspension: 'teachers.meetings.missedBeforeSuspension',
-  /** Days after a meeting ends before it counts as missed when staff have not recorded attendance yet. */
-  meetingsAttendanceGraceDays: 'teachers.meetings.attendanceGraceDays',
-  /** Approvals from staff other than the proposer needed for a definitive exclusion. */
-  exclusionApprovals: 'teachers.suspensions.exclusionApprovals',
-  /** This many incidents about a teacher within the window create a "call both sides" task. */
-  incidentThreshold: 'teachers.incidents.threshold',
-  incidentWindowDays: 'teachers.incidents.windowDays',
-  /** Active teachers with fewer than minLessons recorded lessons over periodDays are listed for a call. */
-  lowActivityPeriodDays: 'teachers.lowActivity.periodDays',
-  lowActivityMinLessons: 'teachers.lowActivity.minLessons',
-  /** Largest accepted upload (CV, diploma…), in bytes. */
-  documentMaxBytes: 'teachers.documents.maxBytes',
-  /** Public application form: submissions allowed per IP address and hour. */
-  applicationsPerIpPerHour: 'teachers.applications.perIpPerHour',
-} as const;
+import { defineSetting, registerSettings } from '../../platform/settings.js';
 
 /** A hard ceiling the setting cannot exceed: the upload is held in memory while its content is checked. */
 export const DOCUMENT_MAX_BYTES_CEILING = 20 * 1024 * 1024;
 
-registerSetting(SETTINGS.meetingsMissedBeforeSuspension, 3, z.number().int().min(1).max(20));
-registerSetting(SETTINGS.meetingsAttendanceGraceDays, 7, z.number().int().min(0).max(60));
-registerSetting(SETTINGS.exclusionApprovals, 2, z.number().int().min(1).max(10));
-registerSetting(SETTINGS.incidentThreshold, 3, z.number().int().min(1).max(50));
-registerSetting(SETTINGS.incidentWindowDays, 90, z.number().int().min(1).max(730));
-registerSetting(SETTINGS.lowActivityPeriodDays, 60, z.number().int().min(7).max(730));
-registerSetting(SETTINGS.lowActivityMinLessons, 4, z.number().int().min(1).max(1000));
-registerSetting(SETTINGS.documentMaxBytes, 5 * 1024 * 1024, z.number().int().min(1024).max(DOCUMENT_MAX_BYTES_CEILING));
-registerSetting(SETTINGS.applicationsPerIpPerHour, 5, z.number().int().min(1).max(1000));
+/** The teachers' lifecycle settings (admin can change them; defaults from DOMAIN.md and the seed interview). */
+export const SETTINGS = {
+  /** A teacher invited to this many past meetings without ever attending is suspended until they attend. */
+  meetingsMissedBeforeSuspension: defineSetting(
+    'teachers.meetings.missedBeforeSuspension',
+    3,
+    z.number().int().min(1).max(20),
+  ),
+  /** Days after a meeting ends before it counts as missed when staff have not recorded attendance yet. */
+  meetingsAttendanceGraceDays: defineSetting(
+    'teachers.meetings.attendanceGraceDays',
+    7,
+    z.number().int().min(0).max(60),
+  ),
+  /** Approvals from staff other than the proposer needed for a definitive exclusion. */
+  exclusionApprovals: defineSetting('teachers.suspensions.exclusionApprovals', 2, z.number().int().min(1).max(10)),
+  /** This many incidents about a teacher within the window create a "call both sides" task. */
+  incidentThreshold: defineSetting('teachers.incidents.threshold', 3, z.number().int().min(1).max(50)),
+  incidentWindowDays: defineSetting('teachers.incidents.windowDays', 90, z.number().int().min(1).max(730)),
+  /** Active teachers with fewer than minLessons recorded lessons over periodDays are listed for a call. */
+  lowActivityPeriodDays: defineSetting('teachers.lowActivity.periodDays', 60, z.number().int().min(7).max(730)),
+  lowActivityMinLessons: defineSetting('teachers.lowActivity.minLessons', 4, z.number().int().min(1).max(1000)),
+  /** Largest accepted upload (CV, diploma…), in bytes. */
+  documentMaxBytes: defineSetting(
+    'teachers.documents.maxBytes',
+    5 * 1024 * 1024,
+    z.number().int().min(1024).max(DOCUMENT_MAX_BYTES_CEILING),
+  ),
+  /** Public application form: submissions allowed per IP address and hour. */
+  applicationsPerIpPerHour: defineSetting('teachers.applications.perIpPerHour', 5, z.number().int().min(1).max(1000)),
+} as const;
+
+/** Every setting of the module, as the manifest lists them. */
+export const TEACHERS_SETTINGS = Object.values(SETTINGS);
+
+// LEGACY ASSEMBLY: today's modules/index.ts does not read manifests yet, so the settings screen learns these
+// here. Delete this line once the app registers `teachersModule.settings` (registering twice is harmless).
+registerSettings(TEACHERS_SETTINGS);

@@ -100,7 +100,9 @@ export async function teacherWithLogin(
   return { id: teacher.id, email: user.email, agent: freshAgent(ctx, user.email) };
 }
 
-export async function setSetting(ctx: TestContext, key: string, value: unknown): Promise<void> {
+/** Saves an organisation setting, named by its key or by its definition (`SETTINGS.x`). */
+export async function setSetting(ctx: TestContext, setting: string | { key: string }, value: unknown): Promise<void> {
+  const key = typeof setting === 'string' ? setting : setting.key;
   await writeSetting(ctx.deps.db, key, value, ctx.clock.now().toISOString());
 }
 

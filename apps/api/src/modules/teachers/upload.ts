@@ -12,8 +12,8 @@ const ALLOWED = new Map([
   ['image/webp', 'webp'],
 ]);
 
-const fileError = (code: string, status: number) =>
-  new DomainError(code, { status, fields: [{ field: 'file', code }] });
+/** A refused file, named on the form's file field (its status is the catalogue's). */
+const fileError = (code: string) => new DomainError(code, { fields: [{ field: 'file', code }] });
 
 /**
  * Reads a multipart request: its text fields and at most one file, held in memory up to maxBytes (the busboy
@@ -21,7 +21,7 @@ const fileError = (code: string, status: number) =>
  */
 export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Upload> {
   if (!request.isMultipart())
-    throw new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field: 'file', code: 'FILE_REQUIRED' }] });
+    throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'file', code: 'FILE_REQUIRED' }] });
   const fields: Record<string, string> = {};
   let file: Upload['file'] = null;
   try {
@@ -37,9 +37,9 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
     }
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw fileError('FILE_TOO_LARGE', 413);
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw fileError('FILE_TOO_LARGE');
     if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT')
-      throw new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field: 'file', code: 'invalid_value' }] });
+      throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'file', code: 'invalid_value' }] });
     throw error;
   }
   return { fields, file };
@@ -47,11 +47,11 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
 
 /** Refuses an empty file and anything whose bytes are not a PDF or an image, whatever its name says. */
 export async function checkDocument(file: Upload['file']): Promise<{ contentType: string; extension: string }> {
-  if (!file) throw fileError('FILE_REQUIRED', 400);
-  if (file.buffer.length === 0) throw fileError('FILE_EMPTY', 422);
+  if (!file) throw fileError('FILE_REQUIRED');
+  if (file.buffer.length === 0) throw fileError('FILE_EMPTY');
   const detected = await fileTypeFromBuffer(file.buffer);
   const extension = detected ? ALLOWED.get(detected.mime) : undefined;
-  if (!detected || !extension) throw fileError('FILE_TYPE_NOT_ALLOWED', 415);
+  if (!detected || !extension) throw fileError('FILE_TYPE_NOT_ALLOWED');
   return { contentType: detected.mime, extension };
 }
 
