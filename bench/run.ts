@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -35,10 +36,17 @@ import { compare, load, ratio, type HttpResult, type Latency } from './measure.j
 
 /**
  * `npm run bench [-- NAME…] [--smoke | --size smoke|medium|full] [--engine sqlite|postgres] [--rebuild]`
+ * `npm run bench -- lighthouse [--check]`: page scores of the built server in Chromium (bench/lighthouse.ts).
  * Every figure is printed beside the floor for the same work measured in the same run, and the ratio between them.
  */
 const BENCHMARKS = ['seed', 'search', 'matching', 'lists', 'sweep', 'sepa', 'web'] as const;
 type BenchName = (typeof BENCHMARKS)[number];
+
+// Lighthouse is its own run (bench/lighthouse.ts): it measures the built server in a browser, not the API.
+if (process.argv[2] === 'lighthouse') {
+  await import('./lighthouse.js');
+  process.exit();
+}
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -517,6 +525,41 @@ async function benchLists(ctx: Ctx): Promise<void> {
     { name: 'GET /api/teachers/low-activity', path: '/api/teachers/low-activity', auth: ctx.auth },
     { name: 'GET /api/dashboards/agency', path: '/api/dashboards/agency', auth: ctx.auth },
   ];
+  // JSON compression (platform/compression.ts): the same first page of families as is, gzip and brotli, the CPU it
+  // costs showing as fewer requests per second, beside the bytes it saves.
+  const compressedPath = '/api/families?limit=50';
+  if ((await status(ctx.server.app, compressedPath, ctx.auth)) === 200) {
+    // node:http, not fetch: fetch decodes the body, and the bytes on the wire are the point
+    const bytesOf = (encoding: string) =>
+      new Promise<number>((resolve, reject) => {
+        http
+          .get(ctx.server.app + compressedPath, { headers: { ...ctx.auth, 'accept-encoding': encoding } }, (res) => {
+            let bytes = 0;
+            res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+            res.on('end', () => resolve(bytes));
+          })
+          .on('error', reject);
+      });
+    for (const encoding of ['identity', 'gzip', 'br']) {
+      const result = await load({
+        origin: ctx.server.app,
+        paths: [compressedPath],
+        headers: { ...ctx.auth, 'accept-encoding': encoding },
+        connections: 50,
+        seconds: loadSeconds,
+      });
+      const bytes = await bytesOf(encoding);
+      record({
+        bench: 'lists',
+        engine: ctx.engine,
+        name: `GET /api/families, 50 items, ${encoding} req/s`,
+        value: result.requestsPerSecond,
+        unit: 'req/s',
+        detail: { result, bytes },
+      });
+      console.log(`    ${''.padEnd(44)} ${bytes} bytes on the wire, p99 ${result.latency.p99} ms`);
+    }
+  }
   // The smoke run only proves each kind of measurement still works.
   for (const c of smoke ? candidates.slice(0, 1) : candidates) {
     const code = await status(ctx.server.app, c.path, c.auth);

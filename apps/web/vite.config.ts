@@ -1,12 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './precompress';
 
 const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
 export default defineConfig({
   root: here('.'),
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     alias: {
       '@contracts': here('../../packages/contracts/src'),
@@ -15,13 +16,12 @@ export default defineConfig({
   css: {
     postcss: here('.'),
   },
-  // A placeholder the server replaces with a fresh nonce in each answer (apps/api/src/platform/security-headers.ts):
-  // Vite adds <meta property="csp-nonce"> and the nonce to its own tags.
-  html: { cspNonce: 'HARMONIE_CSP_NONCE' },
   build: {
     outDir: here('../../dist/web'),
     emptyOutDir: true,
     sourcemap: false,
+    // dist/web/.vite/manifest.json: which chunks each entry and page loads (scripts/check-bundle-budget.mjs)
+    manifest: true,
     chunkSizeWarningLimit: 700,
   },
   server: {

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -18,6 +17,8 @@ import type { Deps } from './platform/deps.js';
 import { frameworkErrors, problem, registerAuthHooks, registerErrorHandler } from './platform/http.js';
 import { registerTextGuard } from './platform/text-guard.js';
 import { registerSecurityHeaders } from './platform/security-headers.js';
+import { registerWebApp } from './platform/web-app.js';
+import { registerCompression } from './platform/compression.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { registerModules } from './modules/index.js';
@@ -59,6 +60,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
 
   await app.register(cookie);
   await registerSecurityHeaders(app, config);
+  await registerCompression(app);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Harmonie API', version: '0.1.0', description: 'Run a music-lesson organisation.' },
@@ -88,15 +90,15 @@ export async function buildApp(options: BuildOptions): Promise<App> {
 
   const webDist = path.resolve(config.webDist);
   const indexHtml = path.join(webDist, 'index.html');
-  if (fs.existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
-  }
+  const webBuilt = fs.existsSync(indexHtml);
+  if (webBuilt) await registerWebApp(app, webDist);
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') return problem(reply, request, 404, 'NOT_FOUND');
-    if (!fs.existsSync(indexHtml))
+    if (!webBuilt)
       return reply.status(404).type('text/plain').send('The web app is not built: run `npm run build:web`.');
-    // The single-page app owns every other path (deep links such as /office/families/…).
-    return reply.type('text/html').send(fs.createReadStream(indexHtml));
+    // The single-page app owns every other path (deep links such as /office/families/…): the same static entry,
+    // negotiated and revalidated like /index.html.
+    return reply.sendFile('index.html');
   });
 
   return { app, deps };

@@ -1,42 +1,28 @@
-import { Suspense } from 'react';
+import { Component, Suspense, lazy, type ReactNode } from 'react';
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { Outlet, RouterProvider, createBrowserRouter, useRouteError } from 'react-router';
-import { STAFF_ROLES } from './api/contract-values';
+import { BrowserRouter, useLocation, useRoutes, type RouteObject } from 'react-router';
 import { isApiError } from './api/client';
 import { ME_KEY } from './features/auth/api';
-import { RequireAuth, RootRedirect } from './features/auth/RequireAuth';
+import { RootRedirect } from './features/auth/RequireAuth';
 import { errorMessage } from './i18n/error-message';
-import { officeRoutes } from './portals/office/office-routes';
-import { OfficeShell } from './portals/office/OfficeShell';
-import { FAMILY_NAV } from './portals/family/family-nav';
-import { TEACHER_NAV } from './portals/teacher/teacher-nav';
-import { CrashPage, NotFoundPage } from './ui/ErrorPages';
+import { publicRoutes } from './portals/public/public-routes';
+import { CrashPage } from './ui/ErrorPages';
 import { lazyPage } from './ui/lazy-page';
 import { PageLoader } from './ui/PageLoader';
-import { PortalShell } from './ui/PortalShell';
 import { PublicLayout } from './ui/PublicLayout';
-import { cssVariablesResolver, styleNonce, theme } from './ui/theme';
+import { cssVariablesResolver, theme } from './ui/theme';
 
-const LoginPage = lazyPage(() => import('./features/auth/LoginPage'), 'LoginPage');
-const ForgotPasswordPage = lazyPage(() => import('./features/auth/ForgotPasswordPage'), 'ForgotPasswordPage');
-const ResetPasswordPage = lazyPage(() => import('./features/auth/TokenPasswordPage'), 'ResetPasswordPage');
-const InvitationPage = lazyPage(() => import('./features/auth/TokenPasswordPage'), 'InvitationPage');
-const SetupPage = lazyPage(() => import('./features/auth/SetupPage'), 'SetupPage');
-const TeacherHomePage = lazyPage(() => import('./portals/teacher/TeacherHomePage'), 'TeacherHomePage');
-const ApplyPage = lazyPage(() => import('./features/teachers/ApplyPage'), 'ApplyPage');
-const MeetingAnswerPage = lazyPage(() => import('./features/teachers/MeetingAnswerPage'), 'MeetingAnswerPage');
-const MyProfilePage = lazyPage(() => import('./features/teachers/MyProfilePage'), 'MyProfilePage');
-const MyMeetingsPage = lazyPage(() => import('./features/teachers/MyMeetingsPage'), 'MyMeetingsPage');
-const FamilyHomePage = lazyPage(() => import('./portals/family/FamilyHomePage'), 'FamilyHomePage');
-const RequestFormPage = lazyPage(() => import('./features/agency/RequestFormPage'), 'RequestFormPage');
-const LinkPage = lazyPage(() => import('./features/agency/LinkPage'), 'LinkPage');
-const TeacherLessonsPage = lazyPage(() => import('./features/agency/LessonsMonthPage'), 'TeacherLessonsPage');
-const TeacherStudentsPage = lazyPage(() => import('./features/agency/PortalPages'), 'TeacherStudentsPage');
-const FamilyBillingPage = lazyPage(() => import('./features/billing/FamilyBillingPage'), 'FamilyBillingPage');
-const ChangePasswordPage = lazyPage(() => import('./features/account/ChangePasswordPage'), 'ChangePasswordPage');
-const FamilyLessonsPage = lazyPage(() => import('./features/agency/PortalPages'), 'FamilyLessonsPage');
+/*
+ * Each audience loads only its own code: the public pages are small chunks of their own (public-routes.tsx), and
+ * each portal is one chunk with its routes, shell and navigation, loaded when its path is opened. A family on its
+ * phone never downloads the office, nor the charts library.
+ */
+const OfficePortal = lazyPage(() => import('./portals/office/OfficePortal'), 'OfficePortal');
+const TeacherPortal = lazyPage(() => import('./portals/teacher/TeacherPortal'), 'TeacherPortal');
+const FamilyPortal = lazyPage(() => import('./portals/family/FamilyPortal'), 'FamilyPortal');
+// Toasts appear after an action, never on first paint: their code comes after the page (ui/notify.ts shares the store).
+const Notifications = lazy(async () => ({ default: (await import('@mantine/notifications')).Notifications }));
 
 /** A session that ended while browsing sends the user back to the login page. */
 function onApiError(error: unknown) {
@@ -56,101 +42,80 @@ const queryClient = new QueryClient({
   },
 });
 
-function RouteCrash() {
-  const error = useRouteError();
-  return (
-    <PublicLayout>
-      <CrashPage text={errorMessage(isApiError(error) ? error.code : 'INTERNAL')} />
-    </PublicLayout>
-  );
+/**
+ * A page that throws while rendering shows the crash page instead of a blank screen. The declarative router (no
+ * data router: its loaders and actions are not used, and it would weigh on every page's first load) has no
+ * errorElement, so this boundary holds that place.
+ */
+class RouteCrash extends Component<{ pathname: string; children: ReactNode }, { error: unknown; pathname: string }> {
+  override state = { error: undefined as unknown, pathname: this.props.pathname };
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+  /** Going to another page leaves the crash behind. */
+  static getDerivedStateFromProps(props: { pathname: string }, state: { error: unknown; pathname: string }) {
+    return props.pathname === state.pathname ? null : { error: undefined, pathname: props.pathname };
+  }
+  override render() {
+    const { error } = this.state;
+    if (error === undefined) return this.props.children;
+    return (
+      <PublicLayout>
+        <CrashPage text={errorMessage(isApiError(error) ? error.code : 'INTERNAL')} />
+      </PublicLayout>
+    );
+  }
 }
 
-function PublicPages() {
-  return (
-    <PublicLayout>
-      <Suspense fallback={<PageLoader />}>
-        <Outlet />
-      </Suspense>
-    </PublicLayout>
-  );
+/** A portal's chunk is loading: the same loader as its pages, so nothing jumps when it arrives. */
+function Portal({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageLoader />}>{children}</Suspense>;
 }
 
-const router = createBrowserRouter([
+const routes: RouteObject[] = [
+  { path: '/', element: <RootRedirect /> },
+  publicRoutes,
   {
-    errorElement: <RouteCrash />,
-    children: [
-      { path: '/', element: <RootRedirect /> },
-      {
-        element: <PublicPages />,
-        children: [
-          { path: '/login', element: <LoginPage /> },
-          { path: '/forgot-password', element: <ForgotPasswordPage /> },
-          { path: '/reset-password', element: <ResetPasswordPage /> },
-          { path: '/invitation', element: <InvitationPage /> },
-          { path: '/setup', element: <SetupPage /> },
-          { path: '/apply', element: <ApplyPage /> },
-          { path: '/meeting-answer/:token', element: <MeetingAnswerPage /> },
-          { path: '/request', element: <RequestFormPage /> },
-          { path: '/l/:token', element: <LinkPage /> },
-          { path: '*', element: <NotFoundPage /> },
-        ],
-      },
-      {
-        path: '/office',
-        element: (
-          <RequireAuth roles={STAFF_ROLES}>
-            <OfficeShell />
-          </RequireAuth>
-        ),
-        children: officeRoutes,
-      },
-      {
-        path: '/teacher',
-        element: (
-          <RequireAuth roles={['teacher']}>
-            <PortalShell nav={TEACHER_NAV} />
-          </RequireAuth>
-        ),
-        children: [
-          { index: true, element: <TeacherHomePage /> },
-          { path: 'profile', element: <MyProfilePage /> },
-          { path: 'meetings', element: <MyMeetingsPage /> },
-          { path: 'students', element: <TeacherStudentsPage /> },
-          { path: 'lessons', element: <TeacherLessonsPage /> },
-          { path: 'password', element: <ChangePasswordPage /> },
-          { path: '*', element: <NotFoundPage homePath="/teacher" /> },
-        ],
-      },
-      {
-        path: '/family',
-        element: (
-          <RequireAuth roles={['guardian']}>
-            <PortalShell nav={FAMILY_NAV} />
-          </RequireAuth>
-        ),
-        children: [
-          { index: true, element: <FamilyHomePage /> },
-          { path: 'lessons', element: <FamilyLessonsPage /> },
-          { path: 'billing', element: <FamilyBillingPage /> },
-          { path: 'password', element: <ChangePasswordPage /> },
-          { path: '*', element: <NotFoundPage homePath="/family" /> },
-        ],
-      },
-    ],
+    path: '/office/*',
+    element: (
+      <Portal>
+        <OfficePortal />
+      </Portal>
+    ),
   },
-]);
+  {
+    path: '/teacher/*',
+    element: (
+      <Portal>
+        <TeacherPortal />
+      </Portal>
+    ),
+  },
+  {
+    path: '/family/*',
+    element: (
+      <Portal>
+        <FamilyPortal />
+      </Portal>
+    ),
+  },
+];
+
+function Routes() {
+  const { pathname } = useLocation();
+  return <RouteCrash pathname={pathname}>{useRoutes(routes)}</RouteCrash>;
+}
 
 export function App() {
   return (
-    <MantineProvider
-      theme={theme}
-      cssVariablesResolver={cssVariablesResolver}
-      defaultColorScheme="light"
-      getStyleNonce={styleNonce}
-    >
-      <Notifications position="top-right" />
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <Suspense fallback={null}>
+        <Notifications position="top-right" />
+      </Suspense>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <BrowserRouter>
+          <Routes />
+        </BrowserRouter>
       </QueryClientProvider>
     </MantineProvider>
   );

@@ -7,13 +7,7 @@ import { createRoot } from 'react-dom/client';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './ui/global.css';
-import { setNonce } from 'get-nonce';
 import { App } from './App';
-import { styleNonce } from './ui/theme';
-
-// Modals and drawers lock scrolling with a <style> element of their own (react-remove-scroll), which reads its nonce
-// from get-nonce: without it the Content-Security-Policy refuses that style.
-setNonce(styleNonce());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -1,26 +1,24 @@
-import { randomBytes } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 
-/** What the built index.html carries where the nonce goes (apps/web/vite.config.ts `html.cspNonce`). */
-export const CSP_NONCE_PLACEHOLDER = 'HARMONIE_CSP_NONCE';
-
 type Directives = Record<string, string[]>;
 
 /**
- * The web app's policy: scripts and styles from our own origin only, nothing inline for scripts ever. Mantine writes
- * its CSS variables and responsive styles (SimpleGrid columns, AppShell widths) into <style> elements at run time,
- * so style-src also allows the per-answer nonce that Mantine puts on them (App.tsx getStyleNonce) rather than
- * 'unsafe-inline'. style="" attributes are not needed: React sets styles through the CSSOM, which CSP leaves alone.
+ * The web app's policy: scripts from our own origin only, nothing inline for scripts ever. Mantine writes its CSS
+ * variables and responsive styles (SimpleGrid columns, AppShell widths) into <style> elements at run time, and
+ * react-remove-scroll one more for modals: style-src allows inline <style> elements ('unsafe-inline'), which keeps
+ * the HTML entry one static file that browsers may cache and revalidate (ETag, 304) — a per-answer nonce would
+ * make every page unique. style="" attributes stay refused (style-src-attr 'none'): React sets styles through the
+ * CSSOM, which CSP leaves alone. docs/ARCHITECTURE.md weighs the trade-off.
  */
 function appDirectives(https: boolean): Directives {
   return {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
     'script-src-attr': ["'none'"],
-    'style-src': ["'self'"],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'style-src-attr': ["'none'"],
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'", 'data:'],
     'connect-src': ["'self'"],
@@ -33,11 +31,13 @@ function appDirectives(https: boolean): Directives {
 }
 
 /**
- * Swagger UI (/api/docs) is a third-party page whose bundle injects a <style> element without a nonce (the browser
- * tests saw it refused), so it gets its own policy with 'unsafe-inline' for styles only; scripts stay 'self'.
+ * Swagger UI (/api/docs) is a third-party page whose bundle may also write style="" attributes, so its policy allows
+ * inline styles of both kinds; scripts stay 'self'.
  */
 function docsDirectives(https: boolean): Directives {
-  return { ...appDirectives(https), 'style-src': ["'self'", "'unsafe-inline'"] };
+  const app = appDirectives(https);
+  delete app['style-src-attr'];
+  return app;
 }
 
 /** Headers of every answer that are not helmet's. */
@@ -59,16 +59,8 @@ async function helmetHeaders(options: FastifyHelmetOptions): Promise<Record<stri
   return Object.fromEntries(helmets.map(([name, value]) => [name, String(value)]));
 }
 
-async function payloadText(payload: unknown): Promise<string> {
-  if (typeof payload === 'string') return payload;
-  if (Buffer.isBuffer(payload)) return payload.toString('utf8');
-  const chunks: Buffer[] = [];
-  for await (const chunk of payload as Readable) chunks.push(Buffer.from(chunk as Buffer | string));
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /**
- * Security headers on every answer (helmet), a fresh style nonce in each HTML page, and no caching of API answers:
+ * Security headers on every answer (helmet), the same for the static web app, and no caching of API answers:
  * they are personal (a session's data) or secret (signed links' answers), and none is worth keeping.
  */
 export async function registerSecurityHeaders(app: FastifyInstance, config: Pick<Config, 'publicUrl'>): Promise<void> {
@@ -85,11 +77,6 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Pick
   const policyOf = async (directives: Directives) => (await withPolicy(directives))['content-security-policy'] ?? '';
   const headers = await withPolicy(appDirectives(https));
   const docsPolicy = await policyOf(docsDirectives(https));
-  const pagePolicy = await policyOf({
-    ...appDirectives(https),
-    'style-src': ["'self'", `'nonce-${CSP_NONCE_PLACEHOLDER}'`],
-  });
-
   app.addHook('onRequest', async (_request, reply) => {
     reply.headers(headers);
   });
@@ -97,19 +84,7 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Pick
     if (request.url.startsWith('/api/')) {
       if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
       if (request.url.startsWith('/api/docs')) reply.header('content-security-policy', docsPolicy);
-      return payload;
     }
-    // The HTML entry of the web app, however it is served (index route, deep link, /index.html).
-    const isHtml = String(reply.getHeader('content-type')).startsWith('text/html');
-    if (!payload || !isHtml || reply.hasHeader('content-encoding')) return payload;
-    const page = await payloadText(payload);
-    if (!page.includes(CSP_NONCE_PLACEHOLDER)) return page;
-    const nonce = randomBytes(18).toString('base64');
-    reply.header('content-security-policy', pagePolicy.replace(CSP_NONCE_PLACEHOLDER, nonce));
-    // The body changes per answer: no stale length, and no validator that would pair an old page with a new nonce.
-    reply.removeHeader('content-length');
-    reply.removeHeader('etag');
-    reply.removeHeader('last-modified');
-    return page.replaceAll(CSP_NONCE_PLACEHOLDER, nonce);
+    return payload;
   });
 }

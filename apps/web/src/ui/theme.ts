@@ -1,4 +1,4 @@
-import { Menu, Modal, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 /** Shade 8 keeps white text on filled buttons above the WCAG AA contrast ratio. */
 export const theme = createTheme({
@@ -10,8 +10,9 @@ export const theme = createTheme({
   components: {
     // a dialog's <header> would be a second "banner" landmark beside the page's own header
     // the focus placeholder Mantine puts in menus is a focusable role="presentation" element (axe)
-    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
-    Modal: Modal.extend({ defaultProps: { attributes: { header: { role: 'none' } } } }),
+    // (plain objects, not Menu.extend(): that would put the menu and modal code in every page's first chunk)
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
+    Modal: { defaultProps: { attributes: { header: { role: 'none' } } } },
   },
 });
 
@@ -32,12 +33,3 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   },
   dark: {},
 });
-
-/**
- * The nonce the server put in this page for the Content-Security-Policy (platform/security-headers.ts): Mantine
- * writes <style> elements at run time and must mark them with it. Read from the property, which the browser keeps
- * after hiding the attribute from the page.
- */
-export function styleNonce(): string {
-  return document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce ?? '';
-}

@@ -515,18 +515,16 @@ export function createInvoicesService(deps: Deps) {
     /** A one-off invoice (membership fee, a lesson pack…). */
     async createManual(actor: Actor, body: z.infer<typeof CreateInvoiceBody>): Promise<Invoice> {
       requireBillingManager(actor);
-      const row = await db
-        .transaction()
-        .execute((tx) =>
-          issue(tx, actor, {
-            familyId: body.familyId,
-            subscriptionId: null,
-            kind: 'invoice',
-            description: body.description,
-            amountCents: body.amountCents,
-            instalments: [{ dueOn: body.dueOn, amountCents: body.amountCents, method: body.method }],
-          }),
-        );
+      const row = await db.transaction().execute((tx) =>
+        issue(tx, actor, {
+          familyId: body.familyId,
+          subscriptionId: null,
+          kind: 'invoice',
+          description: body.description,
+          amountCents: body.amountCents,
+          instalments: [{ dueOn: body.dueOn, amountCents: body.amountCents, method: body.method }],
+        }),
+      );
       return (await toInvoices(db, [row]))[0] as Invoice;
     },
 
