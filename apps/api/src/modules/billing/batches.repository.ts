@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import type { BatchExclusionsTable, CollectionBatchesTable, DebitsTable } from '../../db/tables.js';
-import { ID_CHUNK, INSERT_ROWS, inBatches, readInBatches } from '../../platform/batching.js';
+import { INSERT_ROWS, inBatches, readInBatches } from '../../platform/batching.js';
 
 /** Collection batches, their debits and exclusions, pre-notifications: the queries of batches.service.ts. */
 
