@@ -19,13 +19,14 @@ import { registerTeachersLifecycle } from './teachers/teachers.module.js';
 import './teachers/teachers.demo.js';
 import { registerAgency } from './agency/agency.module.js';
 import './agency/agency.demo.js';
-import { registerBilling } from './billing/billing.module.js';
+import { registerBilling, registerBillingParts } from './billing/billing.module.js';
 
 /**
  * Every module's routes, in one list. Services are plain functions over `deps` (no container): a module that
  * needs another module's rules builds that service here and receives it.
  */
 export async function registerModules(app: FastifyZod, deps: Deps): Promise<void> {
+  registerBillingParts();
   const auth = createAuthService(deps);
   const people = createPeopleService(deps);
   const history = createHistoryService(deps);

@@ -31,19 +31,24 @@ export const billingModule: ModuleManifest<'billing'> = {
 let registered = false;
 
 /**
- * Transitional, until modules/index.ts assembles the manifests: registers what the manifest lists (once per
- * process: the registries are global, and tests build many apps), then its routes.
+ * Transitional, until modules/index.ts assembles the manifests: registers what the manifest lists in the global
+ * registries (settings, sweeps, record policies, demo), once per process (tests build many apps). Called before any
+ * service is built, since the history service reads the record policies when it is created.
  */
-export function registerBilling(app: FastifyZod, deps: Deps): void {
-  if (!registered) {
-    registered = true;
-    registerSettings(billingModule.settings ?? []);
-    for (const sweep of billingModule.sweeps ?? []) registerSweep(sweep);
-    for (const record of billingModule.records ?? []) {
-      if ('action' in record) registerRecordAction(record.type, record.action, record.rule);
-      else registerRecordType(record.type, record.policy);
-    }
-    if (billingModule.demo) registerDemoExtension(billingModule.demo);
+export function registerBillingParts(): void {
+  if (registered) return;
+  registered = true;
+  registerSettings(billingModule.settings ?? []);
+  for (const sweep of billingModule.sweeps ?? []) registerSweep(sweep);
+  for (const record of billingModule.records ?? []) {
+    if ('action' in record) registerRecordAction(record.type, record.action, record.rule);
+    else registerRecordType(record.type, record.policy);
   }
+  if (billingModule.demo) registerDemoExtension(billingModule.demo);
+}
+
+/** Transitional: the billing routes over its services (after registerBillingParts). */
+export function registerBilling(app: FastifyZod, deps: Deps): void {
+  registerBillingParts();
   void billingModule.routes(app, billingModule.services(deps, {}), deps);
 }
