@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { Cursor, Id, IsoDate, Version, optionalShortText, optionalText, searchText, shortText } from './common.js';
-import { registerMessages } from './messages.js';
 
 /** Billing and SEPA direct debit: requests and replies shared by the API and the web app. */
 
@@ -288,68 +287,4 @@ export const FamilyOverview = z.object({
   ),
   holds: z.array(HoldView),
   mandates: z.array(Mandate),
-});
-
-registerMessages({
-  fr: {
-    invalid_amount: 'Montant invalide.',
-    invalid_iban: 'Cet IBAN n’est pas valide (clé de contrôle ou format).',
-    iban_not_sepa: 'Cet IBAN n’appartient pas à la zone SEPA.',
-    invalid_bic: 'Ce BIC n’est pas valide.',
-    invalid_rum_length: 'La référence unique de mandat (RUM) doit comporter de 1 à 35 caractères.',
-    invalid_rum_characters: 'La RUM contient des caractères non autorisés par le SEPA.',
-    invalid_rum_slashes: 'La RUM ne peut ni commencer ni finir par « / », ni contenir « // ».',
-    invalid_ics: 'Cet identifiant créancier SEPA (ICS) n’est pas valide.',
-    invalid_reason_code: 'Code motif ISO invalide (4 caractères, ex. AC04).',
-    short_notice_min: 'Le délai de pré-notification ne peut pas être inférieur à 2 jours.',
-    cheque_needs_cashing_date: 'Indiquez la date d’encaissement du chèque.',
-    consent_required: 'Cochez la case d’accord pour signer le mandat.',
-    refund_window_closed: 'Le délai de remboursement est dépassé (8 semaines, ou 13 mois sans mandat valide).',
-    refund_before_collection: 'Un remboursement ne peut précéder la date de prélèvement.',
-    CREDITOR_NOT_CONFIGURED:
-      'Renseignez l’identifiant créancier SEPA (ICS) et le compte de l’organisation dans les réglages.',
-    RUM_TAKEN: 'Cette référence de mandat (RUM) existe déjà pour cet identifiant créancier.',
-    BATCH_EXPORTED: 'Ce lot a été exporté : il ne peut plus être modifié.',
-    BATCH_NOT_EXPORTED: 'Ce lot n’a pas encore été exporté.',
-    BATCH_EMPTY: 'Aucun prélèvement à inclure dans ce lot.',
-    COLLECTION_DATE_PAST: 'La date de prélèvement doit être postérieure à aujourd’hui.',
-    DEBIT_ALREADY_RETURNED: 'Ce prélèvement a déjà fait l’objet d’un rejet ou d’un remboursement.',
-    DEBIT_NOT_EXPORTED: 'Seul un prélèvement exporté peut être rejeté ou remboursé.',
-    INVOICE_NOT_OPEN: 'Cette facture n’est pas ouverte.',
-    AMOUNT_EXCEEDS_BALANCE: 'Le montant dépasse le solde de la facture.',
-    INSTALMENTS_MUST_SUM: 'La somme des échéances doit être égale au solde restant.',
-    INSTALMENT_ALREADY_DEBITED: 'Une échéance est déjà dans un lot de prélèvement.',
-    HOLD_RELEASED: 'Cette suspension a déjà été levée.',
-    DEFERRAL_RANGE: 'La période des échéances reportées est invalide.',
-  },
-  en: {
-    invalid_amount: 'Invalid amount.',
-    invalid_iban: 'This IBAN is not valid (check digits or format).',
-    iban_not_sepa: 'This IBAN is outside the SEPA area.',
-    invalid_bic: 'This BIC is not valid.',
-    invalid_rum_length: 'The mandate reference (RUM) must have 1 to 35 characters.',
-    invalid_rum_characters: 'The mandate reference contains characters SEPA does not allow.',
-    invalid_rum_slashes: 'The mandate reference may not start or end with "/" nor contain "//".',
-    invalid_ics: 'This SEPA creditor identifier is not valid.',
-    invalid_reason_code: 'Invalid ISO reason code (4 characters, e.g. AC04).',
-    short_notice_min: 'The pre-notification period cannot be shorter than 2 days.',
-    cheque_needs_cashing_date: 'Give the cheque’s cashing date.',
-    consent_required: 'Tick the consent box to sign the mandate.',
-    refund_window_closed: 'The refund period is over (8 weeks, or 13 months without a valid mandate).',
-    refund_before_collection: 'A refund cannot precede the collection date.',
-    CREDITOR_NOT_CONFIGURED: 'Set the SEPA creditor identifier and the organisation’s account in the settings.',
-    RUM_TAKEN: 'This mandate reference already exists for this creditor identifier.',
-    BATCH_EXPORTED: 'This batch was exported: it can no longer change.',
-    BATCH_NOT_EXPORTED: 'This batch has not been exported yet.',
-    BATCH_EMPTY: 'No debit to include in this batch.',
-    COLLECTION_DATE_PAST: 'The collection date must be after today.',
-    DEBIT_ALREADY_RETURNED: 'This debit was already rejected or refunded.',
-    DEBIT_NOT_EXPORTED: 'Only an exported debit can be rejected or refunded.',
-    INVOICE_NOT_OPEN: 'This invoice is not open.',
-    AMOUNT_EXCEEDS_BALANCE: 'The amount exceeds the invoice balance.',
-    INSTALMENTS_MUST_SUM: 'The instalments must add up to the remaining balance.',
-    INSTALMENT_ALREADY_DEBITED: 'An instalment is already in a collection batch.',
-    HOLD_RELEASED: 'This hold was already released.',
-    DEFERRAL_RANGE: 'The range of deferred due dates is invalid.',
-  },
 });

@@ -15,21 +15,18 @@ import './people/people.records.js';
 import './users/users.records.js';
 import './teachers/teachers.records.js';
 import './agency/agency.records.js';
-import './billing/billing.records.js';
 import { registerTeachersLifecycle } from './teachers/teachers.module.js';
 import './teachers/teachers.demo.js';
 import { registerAgency } from './agency/agency.module.js';
 import './agency/agency.demo.js';
-import { createBillingServices } from './billing/billing.service.js';
-import { billingRoutes } from './billing/billing.routes.js';
-import './billing/billing.settings.js';
-import './billing/billing.demo.js';
+import { registerBilling, registerBillingParts } from './billing/billing.module.js';
 
 /**
  * Every module's routes, in one list. Services are plain functions over `deps` (no container): a module that
  * needs another module's rules builds that service here and receives it.
  */
 export async function registerModules(app: FastifyZod, deps: Deps): Promise<void> {
+  registerBillingParts();
   const auth = createAuthService(deps);
   const people = createPeopleService(deps);
   const history = createHistoryService(deps);
@@ -44,5 +41,5 @@ export async function registerModules(app: FastifyZod, deps: Deps): Promise<void
   settingsRoutes(app, deps);
   await registerTeachersLifecycle(app, deps, { people, users, contacts });
   registerAgency(app, deps, contacts);
-  billingRoutes(app, createBillingServices(deps));
+  registerBilling(app, deps);
 }

@@ -2,6 +2,19 @@ import type { Deps } from './deps.js';
 import type { FastifyZod } from './fastify-zod.js';
 import type { Sweep } from './jobs.js';
 import type { SettingDefinition } from './settings.js';
+import type { ActionRule, RecordPolicy } from './records.js';
+import type { DemoContext } from '../seed/demo.js';
+
+/**
+ * A record type the module audits, with its read policy (`registerRecordType`), or the reader of an action the
+ * module audits on another module's record type (`registerRecordAction`).
+ */
+export type RecordRegistration =
+  | { type: string; policy: (deps: Deps) => RecordPolicy }
+  | { type: string; action: string; rule: (deps: Deps) => ActionRule };
+
+/** The module's part of the demo organisation, run in the demo's transaction after the modules before it. */
+export type DemoExtension = (ctx: DemoContext) => Promise<void>;
 
 /**
  * The services every module offers the others, by module name. Each module adds its own entry by declaration
@@ -24,6 +37,10 @@ export type ModuleManifest<Name extends keyof ModuleServices = keyof ModuleServi
   publicPrefixes?: readonly string[];
   /** Periodic work (idempotent, run under a lease). */
   sweeps?: readonly Sweep[];
+  /** Record types (and gathered actions) whose history is read under the record's own rules. */
+  records?: readonly RecordRegistration[];
+  /** Demo data, added when the demo organisation is created. */
+  demo?: DemoExtension;
   /** Builds the module's services; `modules` holds those of the modules listed before it. */
   services: (deps: Deps, modules: Partial<ModuleServices>) => ModuleServices[Name];
   /** Registers the HTTP routes over the services. */

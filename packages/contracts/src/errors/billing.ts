@@ -1,4 +1,141 @@
 import { defineErrors } from './define.js';
 
-/** Codes of the billing module. */
-export const BILLING_ERRORS = defineErrors({});
+/** Codes of the billing module: invoices, payments, SEPA mandates, collection batches, holds, certificates. */
+export const BILLING_ERRORS = defineErrors({
+  invalid_amount: {
+    status: 422,
+    fr: 'Montant invalide : un nombre entier de centimes, d’au moins 1 centime.',
+    en: 'Invalid amount: a whole number of cents, at least 1 cent.',
+  },
+  invalid_iban: {
+    status: 422,
+    fr: 'Cet IBAN n’est pas valide (clé de contrôle ou format).',
+    en: 'This IBAN is not valid (check digits or format).',
+  },
+  iban_not_sepa: {
+    status: 422,
+    fr: 'Cet IBAN n’appartient pas à la zone SEPA.',
+    en: 'This IBAN is outside the SEPA area.',
+  },
+  invalid_bic: { status: 422, fr: 'Ce BIC n’est pas valide.', en: 'This BIC is not valid.' },
+  invalid_rum_length: {
+    status: 422,
+    fr: 'La référence unique de mandat (RUM) doit comporter de 1 à 35 caractères.',
+    en: 'The mandate reference (RUM) must have 1 to 35 characters.',
+  },
+  invalid_rum_characters: {
+    status: 422,
+    fr: 'La RUM contient des caractères non autorisés par le SEPA.',
+    en: 'The mandate reference contains characters SEPA does not allow.',
+  },
+  invalid_rum_slashes: {
+    status: 422,
+    fr: 'La RUM ne peut ni commencer ni finir par « / », ni contenir « // ».',
+    en: 'The mandate reference may not start or end with "/" nor contain "//".',
+  },
+  invalid_ics: {
+    status: 422,
+    fr: 'Cet identifiant créancier SEPA (ICS) n’est pas valide.',
+    en: 'This SEPA creditor identifier is not valid.',
+  },
+  invalid_reason_code: {
+    status: 422,
+    fr: 'Code motif ISO invalide (4 caractères, ex. AC04).',
+    en: 'Invalid ISO reason code (4 characters, e.g. AC04).',
+  },
+  short_notice_min: {
+    status: 422,
+    fr: 'Le délai de pré-notification ne peut pas être inférieur à 2 jours.',
+    en: 'The pre-notification period cannot be shorter than 2 days.',
+  },
+  cheque_needs_cashing_date: {
+    status: 422,
+    fr: 'Indiquez la date d’encaissement du chèque.',
+    en: 'Give the cheque’s cashing date.',
+  },
+  consent_required: {
+    status: 422,
+    fr: 'Cochez la case d’accord pour signer le mandat.',
+    en: 'Tick the consent box to sign the mandate.',
+  },
+  refund_window_closed: {
+    status: 422,
+    fr: 'Le délai de remboursement est dépassé (8 semaines, ou 13 mois sans mandat valide).',
+    en: 'The refund period is over (8 weeks, or 13 months without a valid mandate).',
+  },
+  refund_before_collection: {
+    status: 422,
+    fr: 'Un remboursement ne peut précéder la date de prélèvement.',
+    en: 'A refund cannot precede the collection date.',
+  },
+  CREDITOR_NOT_CONFIGURED: {
+    status: 409,
+    fr: 'Renseignez l’identifiant créancier SEPA (ICS) et le compte de l’organisation dans les réglages.',
+    en: 'Set the SEPA creditor identifier and the organisation’s account in the settings.',
+  },
+  RUM_TAKEN: {
+    status: 409,
+    fr: 'Cette référence de mandat (RUM) existe déjà pour cet identifiant créancier.',
+    en: 'This mandate reference already exists for this creditor identifier.',
+  },
+  BATCH_EXPORTED: {
+    status: 409,
+    fr: 'Ce lot a été exporté : il ne peut plus être modifié.',
+    en: 'This batch was exported: it can no longer change.',
+  },
+  BATCH_NOT_EXPORTED: {
+    status: 409,
+    fr: 'Ce lot n’a pas encore été exporté.',
+    en: 'This batch has not been exported yet.',
+  },
+  BATCH_EMPTY: {
+    status: 422,
+    fr: 'Aucun prélèvement à inclure dans ce lot.',
+    en: 'No debit to include in this batch.',
+  },
+  COLLECTION_DATE_PAST: {
+    status: 422,
+    fr: 'La date de prélèvement doit être postérieure à aujourd’hui.',
+    en: 'The collection date must be after today.',
+  },
+  DEBIT_ALREADY_RETURNED: {
+    status: 409,
+    fr: 'Ce prélèvement a déjà fait l’objet d’un rejet ou d’un remboursement.',
+    en: 'This debit was already rejected or refunded.',
+  },
+  DEBIT_NOT_EXPORTED: {
+    status: 409,
+    fr: 'Seul un prélèvement exporté peut être rejeté ou remboursé.',
+    en: 'Only an exported debit can be rejected or refunded.',
+  },
+  INVOICE_NOT_OPEN: {
+    status: 409,
+    fr: 'Cette facture n’est pas ouverte : elle est déjà réglée ou annulée.',
+    en: 'This invoice is not open: it is already paid or cancelled.',
+  },
+  AMOUNT_EXCEEDS_BALANCE: {
+    status: 422,
+    fr: 'Le montant dépasse le solde de la facture.',
+    en: 'The amount exceeds the invoice balance.',
+  },
+  INSTALMENTS_MUST_SUM: {
+    status: 422,
+    fr: 'La somme des échéances doit être égale au solde restant.',
+    en: 'The instalments must add up to the remaining balance.',
+  },
+  INSTALMENT_ALREADY_DEBITED: {
+    status: 422,
+    fr: 'Une échéance est déjà dans un lot de prélèvement.',
+    en: 'An instalment is already in a collection batch.',
+  },
+  HOLD_RELEASED: {
+    status: 409,
+    fr: 'Cette suspension a déjà été levée.',
+    en: 'This hold was already released.',
+  },
+  DEFERRAL_RANGE: {
+    status: 422,
+    fr: 'La période des échéances reportées est invalide : le début doit précéder la fin, et la nouvelle date suivre le début.',
+    en: 'The range of deferred due dates is invalid: its start must precede its end, and the new date follow its start.',
+  },
+});

@@ -1,32 +1,40 @@
 import { createHash } from 'node:crypto';
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { DebitReturnBody, ScheduleBody } from '@contracts';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
 import type { CollectionBatchesTable, DebitsTable, SepaMandatesTable } from '../../db/tables.js';
 import { actorUserId, type Actor } from '../../platform/actor.js';
+import { requirePermission } from '../../platform/access.js';
 import { DomainError, notFound, stale } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { dateInZone } from '../../platform/clock.js';
+import { organisationToday } from '../../platform/settings.js';
+import { ID_CHUNK, slices } from '../../platform/batching.js';
 import { createTask } from '../../platform/tasks.js';
-import { requireBillingManager } from './billing-access.js';
-import { earliestCollection, mandateRefusal, noticeDays, refundWindowProblem, sequenceType } from './billing-rules.js';
+import {
+  earliestCollection,
+  latePreNotification,
+  mandateRefusal,
+  noticeDays,
+  refundWindowProblem,
+  sequenceType,
+} from './billing-rules.js';
 import { readBillingSettings, type BillingSettings } from './billing.settings.js';
 import { preNotificationMail, scheduleMail } from './billing.mail.js';
 import { writePain008, type PainDebit, type PainFormat } from './pain008.js';
 import * as repo from './billing.repository.js';
+import * as batchesRepo from './batches.repository.js';
 import { normaliseIban } from './sepa-validation.js';
 
 type BatchRow = Selectable<CollectionBatchesTable>;
 type MandateRow = Selectable<SepaMandatesTable>;
 type ExclusionReason = 'hold' | 'dispute' | 'no_mandate' | 'mandate_expired' | 'mandate_ended' | 'late_prenotification';
 
+// Debits per read while writing a file: the file streams, memory stays flat.
 const PAGE = 5000;
-// Ids per `in (…)` list: under SQLite's bound-parameter limit, short enough for PostgreSQL to plan well.
-const ID_CHUNK = 500;
-const INSERT_ROWS = 200;
 
 export function toBatch(b: BatchRow) {
   return {
@@ -50,62 +58,14 @@ export function toBatch(b: BatchRow) {
 export function createBatchesService(deps: Deps) {
   const { db, clock } = deps;
 
-  async function todayIn(settings: BillingSettings): Promise<string> {
-    return dateInZone(clock.now(), settings.timeZone);
-  }
-
-  /** Candidates: due SEPA instalments of open invoices, due on or before the date, never put in a batch; with the
-   * subscription's student and hold flag in the same read. */
-  async function candidates(tx: Tx, collectionDate: string) {
-    return tx
-      .selectFrom('invoice_instalments')
-      .innerJoin('invoices', 'invoices.id', 'invoice_instalments.invoice_id')
-      .leftJoin('subscriptions', 'subscriptions.id', 'invoices.subscription_id')
-      .select([
-        'invoice_instalments.id',
-        'invoice_instalments.invoice_id',
-        'invoice_instalments.amount_cents',
-        'invoice_instalments.due_on',
-        'invoice_instalments.prenotified_at',
-        'invoices.family_id',
-        'invoices.subscription_id',
-        'invoices.number',
-        'invoices.period_start',
-        'invoices.period_end',
-        'subscriptions.student_id',
-        'subscriptions.on_hold',
-        'subscriptions.hold_reason',
-      ])
-      .where('invoice_instalments.status', '=', 'due')
-      .where('invoice_instalments.method', '=', 'sepa')
-      .where('invoice_instalments.due_on', '<=', collectionDate)
-      .where('invoices.kind', '=', 'invoice')
-      .where('invoices.status', '=', 'open')
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb.selectFrom('debits').select('debits.id').whereRef('debits.instalment_id', '=', 'invoice_instalments.id'),
-          ),
-        ),
-      )
-      .orderBy('invoices.family_id')
-      .orderBy('invoice_instalments.due_on')
-      .orderBy('invoice_instalments.id')
-      .execute();
+  async function todayIn(): Promise<string> {
+    return organisationToday(db, clock);
   }
 
   async function* debitPages(tx: Tx, batchId: string, seq: string): AsyncIterable<PainDebit[]> {
     let after = '';
     for (;;) {
-      const rows = await tx
-        .selectFrom('debits')
-        .selectAll()
-        .where('batch_id', '=', batchId)
-        .where('sequence_type', '=', seq)
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(PAGE)
-        .execute();
+      const rows = await batchesRepo.debitPage(tx, batchId, seq, after, PAGE);
       if (!rows.length) return;
       yield rows.map((d) => ({
         endToEndId: d.end_to_end_id,
@@ -134,14 +94,8 @@ export function createBatchesService(deps: Deps) {
     settings: BillingSettings,
     write: (chunk: string) => void,
   ): Promise<void> {
-    if (!settings.creditor) throw new DomainError('CREDITOR_NOT_CONFIGURED', { status: 409 });
-    const groups = await tx
-      .selectFrom('debits')
-      .select(['sequence_type', sql<number>`count(*)`.as('n'), sql<number>`sum(amount_cents)`.as('total')])
-      .where('batch_id', '=', batch.id)
-      .groupBy('sequence_type')
-      .orderBy('sequence_type')
-      .execute();
+    if (!settings.creditor) throw new DomainError('CREDITOR_NOT_CONFIGURED');
+    const groups = await batchesRepo.debitTotalsBySequence(tx, batch.id);
     await writePain008(
       {
         format,
@@ -164,44 +118,8 @@ export function createBatchesService(deps: Deps) {
   }
 
   async function lines(batchId: string) {
-    const included = await db
-      .selectFrom('debits')
-      .innerJoin('invoices', 'invoices.id', 'debits.invoice_id')
-      .innerJoin('families', 'families.id', 'debits.family_id')
-      .select([
-        'debits.id',
-        'debits.instalment_id',
-        'debits.invoice_id',
-        'debits.family_id',
-        'debits.amount_cents',
-        'debits.sequence_type',
-        'debits.status',
-        'invoices.number',
-        'families.name',
-      ])
-      .where('debits.batch_id', '=', batchId)
-      .orderBy('families.name')
-      .orderBy('debits.id')
-      .limit(2000)
-      .execute();
-    const excluded = await db
-      .selectFrom('batch_exclusions')
-      .innerJoin('invoices', 'invoices.id', 'batch_exclusions.invoice_id')
-      .innerJoin('families', 'families.id', 'batch_exclusions.family_id')
-      .select([
-        'batch_exclusions.instalment_id',
-        'batch_exclusions.invoice_id',
-        'batch_exclusions.family_id',
-        'batch_exclusions.amount_cents',
-        'batch_exclusions.reason',
-        'batch_exclusions.detail',
-        'invoices.number',
-        'families.name',
-      ])
-      .where('batch_exclusions.batch_id', '=', batchId)
-      .orderBy('families.name')
-      .limit(2000)
-      .execute();
+    const included = await batchesRepo.includedLines(db, batchId);
+    const excluded = await batchesRepo.excludedLines(db, batchId);
     return {
       included: included.map((d) => ({
         instalmentId: d.instalment_id,
@@ -255,34 +173,14 @@ export function createBatchesService(deps: Deps) {
     );
     const reachable = notices.filter((n) => n.instalments.length && emails.has(n.familyId));
     const now = clock.now().toISOString();
-    const claimed = new Set<string>();
     const ids = reachable.flatMap((n) => n.instalments.map((i) => i.id));
-    for (let i = 0; i < ids.length; i += ID_CHUNK) {
-      // Claim first: a second sweep (or instance) finds them already notified and sends nothing.
-      const rows = await tx
-        .updateTable('invoice_instalments')
-        .set((eb) => ({
-          prenotified_at: now,
-          prenotified_due_on: eb.ref('due_on'),
-          updated_at: now,
-          version: eb('version', '+', 1),
-        }))
-        .where('id', 'in', ids.slice(i, i + ID_CHUNK))
-        .where('prenotified_at', 'is', null)
-        .returning('id')
-        .execute();
-      for (const r of rows) claimed.add(r.id);
-    }
+    // Claim first: a second sweep (or instance) finds them already notified and sends nothing.
+    const claimed = await batchesRepo.claimPreNotification(tx, ids, now);
     if (!claimed.size) return 0;
-    const locales = new Map<string, string>();
-    const familyIds = reachable.map((n) => n.familyId);
-    for (let i = 0; i < familyIds.length; i += ID_CHUNK)
-      for (const f of await tx
-        .selectFrom('families')
-        .select(['id', 'locale'])
-        .where('id', 'in', familyIds.slice(i, i + ID_CHUNK))
-        .execute())
-        locales.set(f.id, f.locale);
+    const locales = await batchesRepo.familyLocales(
+      tx,
+      reachable.map((n) => n.familyId),
+    );
     const mails = [];
     let count = 0;
     for (const n of reachable) {
@@ -318,27 +216,24 @@ export function createBatchesService(deps: Deps) {
     const now = clock.now().toISOString();
     const id = newId();
     const reference = `HRM-${collectionDate.replace(/-/g, '')}-${id.replace(/-/g, '').slice(0, 12).toUpperCase()}`;
-    await tx
-      .insertInto('collection_batches')
-      .values({
-        id,
-        reference,
-        collection_date: collectionDate,
-        status: 'prepared',
-        format: null,
-        debit_count: 0,
-        total_cents: 0,
-        prepared_by: actorUserId(actor),
-        prepared_at: now,
-        exported_by: null,
-        exported_at: null,
-        file_sha256: null,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      })
-      .execute();
-    const rows = await candidates(tx, collectionDate);
+    await batchesRepo.insertBatch(tx, {
+      id,
+      reference,
+      collection_date: collectionDate,
+      status: 'prepared',
+      format: null,
+      debit_count: 0,
+      total_cents: 0,
+      prepared_by: actorUserId(actor),
+      prepared_at: now,
+      exported_by: null,
+      exported_at: null,
+      file_sha256: null,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    });
+    const rows = await batchesRepo.sepaCandidates(tx, collectionDate);
     // What the checks need, read per chunk of ids rather than per candidate: open holds, mandates, disputes,
     // mandates already used.
     const held = new Map<string, string>();
@@ -348,45 +243,14 @@ export function createBatchesService(deps: Deps) {
       subStudent.set(r.subscription_id, r.student_id);
       if (r.on_hold) held.set(r.subscription_id, r.hold_reason ?? 'on_hold');
     }
-    const subIds = [...subStudent.keys()];
-    for (let i = 0; i < subIds.length; i += ID_CHUNK) {
-      for (const h of await tx
-        .selectFrom('debit_holds')
-        .select(['subscription_id', 'reason', 'since'])
-        .where('subscription_id', 'in', subIds.slice(i, i + ID_CHUNK))
-        .where('released_at', 'is', null)
-        .execute())
-        held.set(h.subscription_id, `${h.reason} (${h.since})`);
-    }
+    for (const [subscriptionId, hold] of await batchesRepo.openHolds(tx, [...subStudent.keys()]))
+      held.set(subscriptionId, hold);
     const familyIds = [...new Set(rows.map((r) => r.family_id))];
     const mandates = new Map<string, MandateRow>();
-    for (let i = 0; i < familyIds.length; i += ID_CHUNK)
-      for (const [familyId, m] of await repo.currentMandates(tx, familyIds.slice(i, i + ID_CHUNK)))
-        mandates.set(familyId, m);
-    const students = [...new Set(subStudent.values())];
-    const disputes = new Map<string, string[]>();
-    for (let i = 0; i < students.length; i += ID_CHUNK) {
-      // The literal lets both planners use the partial index of disputed lessons (migration 0700).
-      const rows = await tx
-        .selectFrom('lessons')
-        .select(['student_id', 'lesson_date'])
-        .where(sql<boolean>`family_response = 'disputed'`)
-        .where('student_id', 'in', students.slice(i, i + ID_CHUNK))
-        .execute();
-      for (const d of rows) disputes.set(d.student_id, [...(disputes.get(d.student_id) ?? []), d.lesson_date]);
-    }
-    const usedBefore = new Set<string>();
-    const mandateIds = [...new Set([...mandates.values()].map((m) => m.id))];
-    for (let i = 0; i < mandateIds.length; i += ID_CHUNK) {
-      for (const u of await tx
-        .selectFrom('debits')
-        .select('mandate_id')
-        .distinct()
-        .where('mandate_id', 'in', mandateIds.slice(i, i + ID_CHUNK))
-        .where('status', '!=', 'prepared')
-        .execute())
-        usedBefore.add(u.mandate_id);
-    }
+    for (const slice of slices(familyIds, ID_CHUNK))
+      for (const [familyId, m] of await repo.currentMandates(tx, slice)) mandates.set(familyId, m);
+    const disputes = await batchesRepo.disputedLessonDates(tx, [...new Set(subStudent.values())]);
+    const usedBefore = await batchesRepo.mandatesUsedBefore(tx, [...new Set([...mandates.values()].map((m) => m.id))]);
     // Pre-notifications of one sweep share their instant: the day in the zone is computed once per instant.
     const sentDays = new Map<string, string>();
     const sentDay = (at: string) => {
@@ -446,11 +310,10 @@ export function createBatchesService(deps: Deps) {
         exclude(r, 'mandate_ended', mandate.rum);
         continue;
       }
-      const notice = noticeDays(mandate, settings.noticeDays);
       const sentOn = r.prenotified_at ? sentDay(r.prenotified_at) : null;
-      const earliest = sentOn ? earliestCollection(sentOn, notice) : earliestCollection(today, notice);
-      if (!sentOn || earliest > collectionDate) {
-        exclude(r, 'late_prenotification', `${sentOn ?? '-'} → ${earliest}`);
+      const late = latePreNotification(sentOn, noticeDays(mandate, settings.noticeDays), today, collectionDate);
+      if (late) {
+        exclude(r, 'late_prenotification', `${sentOn ?? '-'} → ${late}`);
         continue;
       }
       debits.push({
@@ -482,23 +345,10 @@ export function createBatchesService(deps: Deps) {
         version: 1,
       });
     }
-    // 26 columns a debit: 200 rows a statement stay well under both engines' bound-parameter limits.
-    for (let i = 0; i < debits.length; i += INSERT_ROWS)
-      await tx
-        .insertInto('debits')
-        .values(debits.slice(i, i + INSERT_ROWS))
-        .execute();
-    for (let i = 0; i < exclusions.length; i += INSERT_ROWS)
-      await tx
-        .insertInto('batch_exclusions')
-        .values(exclusions.slice(i, i + INSERT_ROWS))
-        .execute();
+    await batchesRepo.insertDebits(tx, debits);
+    await batchesRepo.insertExclusions(tx, exclusions);
     const total = debits.reduce((s, d) => s + d.amount_cents, 0);
-    await tx
-      .updateTable('collection_batches')
-      .set({ debit_count: debits.length, total_cents: total })
-      .where('id', '=', id)
-      .execute();
+    await batchesRepo.setBatchTotals(tx, id, debits.length, total);
     await recordAudit(tx, clock, actor, {
       entityType: 'collection-batch',
       entityId: id,
@@ -523,27 +373,11 @@ export function createBatchesService(deps: Deps) {
      */
     async preNotifyDue(): Promise<{ notified: number }> {
       const settings = await readBillingSettings(db);
-      const today = await todayIn(settings);
+      const today = await todayIn();
       // Without a creditor identifier no notice can be sent (sendNotices would give 0 for every family).
       if (!settings.creditor) return { notified: 0 };
       const horizon = earliestCollection(today, settings.noticeDays + 7);
-      const rows = await db
-        .selectFrom('invoice_instalments')
-        .innerJoin('invoices', 'invoices.id', 'invoice_instalments.invoice_id')
-        .select([
-          'invoice_instalments.id',
-          'invoice_instalments.due_on',
-          'invoice_instalments.amount_cents',
-          'invoices.number',
-          'invoices.family_id',
-        ])
-        .where('invoice_instalments.status', '=', 'due')
-        .where('invoice_instalments.method', '=', 'sepa')
-        .where('invoice_instalments.prenotified_at', 'is', null)
-        .where('invoice_instalments.due_on', '<=', horizon)
-        .where('invoices.status', '=', 'open')
-        .orderBy('invoices.family_id')
-        .execute();
+      const rows = await batchesRepo.instalmentsToPreNotify(db, horizon);
       let notified = 0;
       const byFamily = new Map<string, typeof rows>();
       for (const r of rows) {
@@ -555,8 +389,7 @@ export function createBatchesService(deps: Deps) {
       // chunk of families: families without a usable mandate stay due on every run, and a re-run must not pay a
       // query for each.
       const families = [...byFamily.keys()];
-      for (let i = 0; i < families.length; i += ID_CHUNK) {
-        const chunk = families.slice(i, i + ID_CHUNK);
+      for (const chunk of slices(families, ID_CHUNK)) {
         const mandates = await repo.currentMandates(db, chunk);
         const notices: Notice[] = [];
         for (const familyId of chunk) {
@@ -572,27 +405,12 @@ export function createBatchesService(deps: Deps) {
 
     /** A schedule of a family's coming debits, sent at once: it is the pre-notification of each debit it lists. */
     async sendSchedule(actor: Actor, body: z.infer<typeof ScheduleBody>): Promise<{ notified: number }> {
-      requireBillingManager(actor);
+      requirePermission(actor, 'billing.manage');
       const settings = await readBillingSettings(db);
-      const today = await todayIn(settings);
+      const today = await todayIn();
       const mandate = await repo.currentMandate(db, body.familyId);
       if (!mandate || mandateRefusal(mandate, today)) throw new DomainError('NOT_FOUND');
-      const rows = await db
-        .selectFrom('invoice_instalments')
-        .innerJoin('invoices', 'invoices.id', 'invoice_instalments.invoice_id')
-        .select([
-          'invoice_instalments.id',
-          'invoice_instalments.due_on',
-          'invoice_instalments.amount_cents',
-          'invoices.number',
-        ])
-        .where('invoices.family_id', '=', body.familyId)
-        .where('invoice_instalments.status', '=', 'due')
-        .where('invoice_instalments.method', '=', 'sepa')
-        .where('invoice_instalments.prenotified_at', 'is', null)
-        .where('invoice_instalments.due_on', '<=', body.through)
-        .orderBy('invoice_instalments.due_on')
-        .execute();
+      const rows = await batchesRepo.familyInstalmentsToSchedule(db, body.familyId, body.through);
       const notified = await db.transaction().execute(async (tx) => {
         const n = await sendNotices(
           tx,
@@ -618,64 +436,41 @@ export function createBatchesService(deps: Deps) {
      * expired or ended, pre-notification too late (it moves to a later batch, never earlier).
      */
     async prepare(actor: Actor, collectionDate: string) {
-      requireBillingManager(actor);
+      requirePermission(actor, 'billing.manage');
       const settings = await readBillingSettings(db);
-      const today = await todayIn(settings);
+      const today = await todayIn();
       if (collectionDate <= today)
         throw new DomainError('COLLECTION_DATE_PAST', {
           fields: [{ field: 'collectionDate', code: 'COLLECTION_DATE_PAST' }],
         });
-      if (!settings.creditor) throw new DomainError('CREDITOR_NOT_CONFIGURED', { status: 409 });
+      if (!settings.creditor) throw new DomainError('CREDITOR_NOT_CONFIGURED');
       const batchId = await db.transaction().execute((tx) => prepareIn(tx, actor, collectionDate, settings, today));
       return this.get(actor, batchId);
     },
 
     async list(actor: Actor) {
-      requireBillingManager(actor);
-      const rows = await db
-        .selectFrom('collection_batches')
-        .selectAll()
-        .orderBy('collection_date', 'desc')
-        .orderBy('prepared_at', 'desc')
-        .limit(200)
-        .execute();
+      requirePermission(actor, 'billing.manage');
+      const rows = await batchesRepo.latestBatches(db);
       return rows.map(toBatch);
     },
 
     async get(actor: Actor, batchId: string) {
-      requireBillingManager(actor);
-      const batch = await db.selectFrom('collection_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
+      requirePermission(actor, 'billing.manage');
+      const batch = await batchesRepo.findBatch(db, batchId);
       if (!batch) throw notFound();
       return { ...toBatch(batch), ...(await lines(batchId)) };
     },
 
     /** A prepared batch may be dropped (its instalments go back to the pool); an exported one never. */
     async cancel(actor: Actor, batchId: string, version: number) {
-      requireBillingManager(actor);
+      requirePermission(actor, 'billing.manage');
       await db.transaction().execute(async (tx) => {
-        const batch = await tx
-          .selectFrom('collection_batches')
-          .selectAll()
-          .where('id', '=', batchId)
-          .executeTakeFirst();
+        const batch = await batchesRepo.findBatch(tx, batchId);
         if (!batch) throw notFound();
-        if (batch.status !== 'prepared') throw new DomainError('BATCH_EXPORTED', { status: 409 });
+        if (batch.status !== 'prepared') throw new DomainError('BATCH_EXPORTED');
         const now = clock.now().toISOString();
-        const res = await tx
-          .updateTable('collection_batches')
-          .set((eb) => ({
-            status: 'cancelled',
-            debit_count: 0,
-            total_cents: 0,
-            updated_at: now,
-            version: eb('version', '+', 1),
-          }))
-          .where('id', '=', batchId)
-          .where('version', '=', version)
-          .where('status', '=', 'prepared')
-          .executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) throw stale();
-        await tx.deleteFrom('debits').where('batch_id', '=', batchId).where('status', '=', 'prepared').execute();
+        if (!(await batchesRepo.cancelPreparedBatch(tx, batchId, version, now))) throw stale();
+        await batchesRepo.deletePreparedDebits(tx, batchId);
         await recordAudit(tx, clock, actor, {
           entityType: 'collection-batch',
           entityId: batchId,
@@ -692,128 +487,25 @@ export function createBatchesService(deps: Deps) {
      * kept so the download can be checked against what was sent.
      */
     async export(actor: Actor, batchId: string, body: { version: number; format?: PainFormat }) {
-      requireBillingManager(actor);
+      requirePermission(actor, 'billing.manage');
       const settings = await readBillingSettings(db);
       const format = body.format ?? settings.painFormat;
       await db.transaction().execute(async (tx) => {
-        const batch = await tx
-          .selectFrom('collection_batches')
-          .selectAll()
-          .where('id', '=', batchId)
-          .executeTakeFirst();
+        const batch = await batchesRepo.findBatch(tx, batchId);
         if (!batch) throw notFound();
-        if (batch.status !== 'prepared') throw new DomainError('BATCH_EXPORTED', { status: 409 });
+        if (batch.status !== 'prepared') throw new DomainError('BATCH_EXPORTED');
         if (batch.debit_count === 0) throw new DomainError('BATCH_EMPTY');
         const now = clock.now().toISOString();
-        const res = await tx
-          .updateTable('collection_batches')
-          .set((eb) => ({
-            status: 'exported',
-            format,
-            exported_at: now,
-            exported_by: actorUserId(actor),
-            updated_at: now,
-            version: eb('version', '+', 1),
-          }))
-          .where('id', '=', batchId)
-          .where('version', '=', body.version)
-          .where('status', '=', 'prepared')
-          .executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) throw stale();
+        const exported = await batchesRepo.markBatchExported(tx, batchId, body.version, {
+          format,
+          now,
+          by: actorUserId(actor),
+        });
+        if (!exported) throw stale();
         const hash = createHash('sha256');
         await writeFile(tx, { ...batch, exported_at: now }, format, settings, (chunk) => hash.update(chunk));
-        await tx
-          .updateTable('collection_batches')
-          .set({ file_sha256: hash.digest('hex') })
-          .where('id', '=', batchId)
-          .execute();
-        await tx
-          .updateTable('debits')
-          .set((eb) => ({ status: 'exported', updated_at: now, version: eb('version', '+', 1) }))
-          .where('batch_id', '=', batchId)
-          .execute();
-        await tx
-          .updateTable('invoice_instalments')
-          .set((eb) => ({ status: 'debited', updated_at: now, version: eb('version', '+', 1) }))
-          .where('id', 'in', (eb) =>
-            eb.selectFrom('debits').select('debits.instalment_id').where('debits.batch_id', '=', batchId),
-          )
-          .execute();
-        // The collection payment takes the debit's id: one payment per debit, found again on a return.
-        await tx
-          .insertInto('payments')
-          .columns([
-            'id',
-            'family_id',
-            'invoice_id',
-            'instalment_id',
-            'debit_id',
-            'method',
-            'amount_cents',
-            'received_on',
-            'cash_on',
-            'reference',
-            'note',
-            'created_by',
-            'created_at',
-          ])
-          .expression((eb) =>
-            eb
-              .selectFrom('debits')
-              .select([
-                'debits.id',
-                'debits.family_id',
-                'debits.invoice_id',
-                'debits.instalment_id',
-                'debits.id as debit_id',
-                sql<string>`'sepa'`.as('method'),
-                'debits.amount_cents',
-                sql<string>`${batch.collection_date}`.as('received_on'),
-                sql<string | null>`null`.as('cash_on'),
-                'debits.end_to_end_id',
-                sql<string | null>`null`.as('note'),
-                sql<string | null>`${actorUserId(actor)}`.as('created_by'),
-                sql<string>`${now}`.as('created_at'),
-              ])
-              .where('debits.batch_id', '=', batchId),
-          )
-          .execute();
-        await tx
-          .updateTable('sepa_mandates')
-          .set((eb) => ({ last_used_on: batch.collection_date, updated_at: now, version: eb('version', '+', 1) }))
-          .where('id', 'in', (eb) =>
-            eb.selectFrom('debits').select('debits.mandate_id').where('debits.batch_id', '=', batchId),
-          )
-          .execute();
-        await tx
-          .updateTable('sepa_mandates')
-          .set({ status: 'ended', ended_on: batch.collection_date, ended_reason: 'final_debit' })
-          .where('id', 'in', (eb) =>
-            eb
-              .selectFrom('debits')
-              .select('debits.mandate_id')
-              .where('debits.batch_id', '=', batchId)
-              .where('debits.sequence_type', 'in', ['FNAL', 'OOFF']),
-          )
-          .execute();
-        await tx
-          .updateTable('invoices')
-          .set((eb) => ({ status: 'paid', updated_at: now, version: eb('version', '+', 1) }))
-          .where('id', 'in', (eb) =>
-            eb.selectFrom('debits').select('debits.invoice_id').where('debits.batch_id', '=', batchId),
-          )
-          .where('status', '=', 'open')
-          .where((eb) =>
-            eb(
-              'amount_cents',
-              '<=',
-              eb
-                .selectFrom('payments')
-                .select(sql<number>`coalesce(sum(payments.amount_cents), 0)`.as('p'))
-                .whereRef('payments.invoice_id', '=', 'invoices.id'),
-            ),
-          )
-          .execute();
+        await batchesRepo.setBatchFileHash(tx, batchId, hash.digest('hex'));
+        await batchesRepo.recordCollection(tx, batch, now, actorUserId(actor));
         await recordAudit(tx, clock, actor, {
           entityType: 'collection-batch',
           entityId: batchId,
@@ -827,20 +519,20 @@ export function createBatchesService(deps: Deps) {
 
     /** The exported file, written again from the frozen rows (same bytes as the recorded SHA-256). */
     async file(actor: Actor, batchId: string, write: (chunk: string) => void) {
-      requireBillingManager(actor);
+      requirePermission(actor, 'billing.manage');
       const settings = await readBillingSettings(db);
-      const batch = await db.selectFrom('collection_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
+      const batch = await batchesRepo.findBatch(db, batchId);
       if (!batch) throw notFound();
-      if (batch.status !== 'exported' || !batch.format) throw new DomainError('BATCH_NOT_EXPORTED', { status: 409 });
+      if (batch.status !== 'exported' || !batch.format) throw new DomainError('BATCH_NOT_EXPORTED');
       await writeFile(db, batch, batch.format as PainFormat, settings, write);
       return { filename: `${batch.reference}.xml`, sha256: batch.file_sha256 };
     },
 
     async batchHeader(actor: Actor, batchId: string) {
-      requireBillingManager(actor);
-      const batch = await db.selectFrom('collection_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
+      requirePermission(actor, 'billing.manage');
+      const batch = await batchesRepo.findBatch(db, batchId);
       if (!batch) throw notFound();
-      if (batch.status !== 'exported' || !batch.format) throw new DomainError('BATCH_NOT_EXPORTED', { status: 409 });
+      if (batch.status !== 'exported' || !batch.format) throw new DomainError('BATCH_NOT_EXPORTED');
       return batch;
     },
 
@@ -849,59 +541,38 @@ export function createBatchesService(deps: Deps) {
      * collection payment is reversed, the invoice reopens and accounts gets a task.
      */
     async recordReturn(actor: Actor, debitId: string, body: z.infer<typeof DebitReturnBody>) {
-      requireBillingManager(actor);
+      requirePermission(actor, 'billing.manage');
       await db.transaction().execute(async (tx) => {
-        const debit = await tx
-          .selectFrom('debits')
-          .innerJoin('collection_batches', 'collection_batches.id', 'debits.batch_id')
-          .innerJoin('invoices', 'invoices.id', 'debits.invoice_id')
-          .selectAll('debits')
-          .select(['collection_batches.collection_date', 'invoices.number'])
-          .where('debits.id', '=', debitId)
-          .executeTakeFirst();
+        const debit = await batchesRepo.findDebit(tx, debitId);
         if (!debit) throw notFound();
-        if (debit.status === 'returned') throw new DomainError('DEBIT_ALREADY_RETURNED', { status: 409 });
-        if (debit.status !== 'exported') throw new DomainError('DEBIT_NOT_EXPORTED', { status: 409 });
+        if (debit.status === 'returned') throw new DomainError('DEBIT_ALREADY_RETURNED');
+        if (debit.status !== 'exported') throw new DomainError('DEBIT_NOT_EXPORTED');
         const problem = refundWindowProblem(body.kind, body.reasonCode, debit.collection_date, body.on);
         if (problem) throw new DomainError(problem, { fields: [{ field: 'on', code: problem }] });
         const now = clock.now().toISOString();
-        const res = await tx
-          .updateTable('debits')
-          .set((eb) => ({
-            status: 'returned',
-            returned_on: body.on,
-            return_kind: body.kind,
-            return_reason: body.reasonCode,
-            updated_at: now,
-            version: eb('version', '+', 1),
-          }))
-          .where('id', '=', debitId)
-          .where('status', '=', 'exported')
-          .executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) throw stale();
-        await tx
-          .insertInto('payments')
-          .values({
-            id: newId(),
-            family_id: debit.family_id,
-            invoice_id: debit.invoice_id,
-            instalment_id: debit.instalment_id,
-            debit_id: debit.id,
-            method: 'sepa',
-            amount_cents: -debit.amount_cents,
-            received_on: body.on,
-            cash_on: null,
-            reference: `${body.kind}:${body.reasonCode}`,
-            note: body.note ?? null,
-            created_by: actorUserId(actor),
-            created_at: now,
-          })
-          .execute();
-        await tx
-          .updateTable('invoice_instalments')
-          .set((eb) => ({ status: 'returned', updated_at: now, version: eb('version', '+', 1) }))
-          .where('id', '=', debit.instalment_id)
-          .execute();
+        const returned = await batchesRepo.markDebitReturned(tx, debitId, {
+          on: body.on,
+          kind: body.kind,
+          reason: body.reasonCode,
+          now,
+        });
+        if (!returned) throw stale();
+        await repo.insertPayment(tx, {
+          id: newId(),
+          family_id: debit.family_id,
+          invoice_id: debit.invoice_id,
+          instalment_id: debit.instalment_id,
+          debit_id: debit.id,
+          method: 'sepa',
+          amount_cents: -debit.amount_cents,
+          received_on: body.on,
+          cash_on: null,
+          reference: `${body.kind}:${body.reasonCode}`,
+          note: body.note ?? null,
+          created_by: actorUserId(actor),
+          created_at: now,
+        });
+        await batchesRepo.markInstalmentReturned(tx, debit.instalment_id, now);
         await repo.refreshInvoiceStatus(tx, debit.invoice_id, now);
         await recordAudit(tx, clock, actor, {
           entityType: 'debit',

@@ -16,11 +16,46 @@ export function isBillable(subscription: SubscriptionClock, today: string): bool
   );
 }
 
-/** The first debit falls at most `withinDays` after the hand-over, never before it. */
+/**
+ * No debit before the hand-over: the first debit falls at most `withinDays` after it (or on the agreed earlier
+ * date), never before it.
+ */
 export function firstDebitDate(handOver: string, withinDays: number, firstDebitBy?: string | null): string {
   const latest = addDays(handOver, withinDays);
   const chosen = firstDebitBy && firstDebitBy < latest ? firstDebitBy : latest;
   return chosen < handOver ? handOver : chosen;
+}
+
+/**
+ * When a period's instalment falls due: the first period (the one the hand-over opens) on the first debit date,
+ * every later one on its first billed day.
+ */
+export function firstInstalmentDueOn(
+  subscription: { billable_from: string | null; first_debit_by: string | null },
+  period: { billedStart: string },
+  index: number,
+  withinDays: number,
+): string {
+  return index === 0 && subscription.billable_from === period.billedStart
+    ? firstDebitDate(subscription.billable_from, withinDays, subscription.first_debit_by)
+    : period.billedStart;
+}
+
+/** Nothing invoiced twice: one invoice per subscription and period start, held by the unique `period_key`. */
+export function invoicePeriodKey(subscriptionId: string, periodStart: string): string {
+  return `${subscriptionId}:${periodStart}`;
+}
+
+/**
+ * A subscription billed with no lesson given for `holdAfterDays` is held: counted from the latest of its
+ * hand-over, its last given lesson and its last hold release (the anchor, which also keys the hold once).
+ */
+export function quietSince(handOver: string, lastLesson: string | null, lastRelease: string | null): string {
+  return [handOver, lastLesson ?? '', lastRelease ?? ''].sort().at(-1) as string;
+}
+
+export function isQuietTooLong(anchor: string, today: string, holdAfterDays: number): boolean {
+  return daysBetween(anchor, today) >= holdAfterDays;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -132,6 +167,21 @@ export function noticeDays(mandate: Pick<MandateState, 'short_notice_days'>, def
 /** The earliest collection date a pre-notification sent on `sentOn` allows. */
 export function earliestCollection(sentOn: string, notice: number): string {
   return addDays(sentOn, notice);
+}
+
+/**
+ * Pre-notification before each debit: a debit may be collected only once its pre-notification was sent at least
+ * the notice period before. Returns the earliest date it could be collected when it is too late for this one
+ * (never sent: counted from today), or null when it may go.
+ */
+export function latePreNotification(
+  sentOn: string | null,
+  notice: number,
+  today: string,
+  collectionDate: string,
+): string | null {
+  const earliest = earliestCollection(sentOn ?? today, notice);
+  return !sentOn || earliest > collectionDate ? earliest : null;
 }
 
 export const RETURN_REASON_CODES = [

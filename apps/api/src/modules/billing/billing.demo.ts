@@ -1,14 +1,17 @@
-import { registerDemoExtension } from '../../seed/demo.js';
+import type { DemoExtension } from '../../platform/module.js';
 import { SYSTEM } from '../../platform/actor.js';
-import { addDays, dateInZone } from '../../platform/clock.js';
+import { addDays } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
-import { writeSetting } from '../../platform/settings.js';
+import { organisationToday, writeSetting } from '../../platform/settings.js';
 import { createTask } from '../../platform/tasks.js';
 import { createInvoicesService } from './invoices.service.js';
 import { createBatchesService } from './batches.service.js';
 import { createCertificatesService } from './certificates.service.js';
-import { firstDebitDate, periodsToInvoice } from './billing-rules.js';
-import { readBillingSettings } from './billing.settings.js';
+import { firstDebitDate, firstInstalmentDueOn, invoicePeriodKey, periodsToInvoice } from './billing-rules.js';
+import { insertPayment } from './billing.repository.js';
+import { insertMandate } from './mandates.repository.js';
+import * as demoRepo from './billing.demo.repository.js';
+import { CREDITOR, LEGAL_MENTIONS, readBillingSettings } from './billing.settings.js';
 import { icsCheckDigits } from './sepa-validation.js';
 
 const DEMO_IBANS = [
@@ -24,12 +27,12 @@ const DEMO_IBANS = [
  * lessons, mandates for most families, issued invoices (past ones paid), one family held for lack of lessons,
  * a tax certificate for the demo family and one prepared collection batch showing included and excluded lines.
  */
-registerDemoExtension(async (ctx) => {
+export const billingDemo: DemoExtension = async (ctx) => {
   const { tx, deps, random } = ctx;
   const now = deps.clock.now().toISOString();
   await writeSetting(
     tx,
-    'billing.creditor',
+    CREDITOR.key,
     {
       name: 'Musique à la maison',
       identifier: `FR${icsCheckDigits('FR', '654321')}ZZZ654321`,
@@ -44,7 +47,7 @@ registerDemoExtension(async (ctx) => {
   );
   await writeSetting(
     tx,
-    'billing.legalMentions',
+    LEGAL_MENTIONS.key,
     {
       address: '12 rue des Lilas, 75011 Paris',
       siret: '81234567800017',
@@ -55,37 +58,28 @@ registerDemoExtension(async (ctx) => {
     now,
   );
   const settings = await readBillingSettings(tx);
-  const today = dateInZone(deps.clock.now(), settings.timeZone);
+  const today = await organisationToday(tx, deps.clock);
 
   const planId = newId();
-  await tx
-    .insertInto('plans')
-    .values({
-      id: planId,
-      name: 'Cours à domicile 45 min (mensuel)',
-      lesson_minutes: 45,
-      frequency: 'weekly',
-      lessons_per_season: 32,
-      price_cents: 12_400,
-      billing_period: 'monthly',
-      active: 1,
-      created_at: now,
-      updated_at: now,
-      version: 1,
-    })
-    .execute();
+  await demoRepo.insertPlan(tx, {
+    id: planId,
+    name: 'Cours à domicile 45 min (mensuel)',
+    lesson_minutes: 45,
+    frequency: 'weekly',
+    lessons_per_season: 32,
+    price_cents: 12_400,
+    billing_period: 'monthly',
+    active: 1,
+    created_at: now,
+    updated_at: now,
+    version: 1,
+  });
 
   const invoices = createInvoicesService(deps);
   const families = ctx.familyIds.slice(0, 12);
   const heldIndex = 5;
   for (const [index, familyId] of families.entries()) {
-    const student = await tx
-      .selectFrom('people')
-      .select(['id', 'first_name'])
-      .where('family_id', '=', familyId)
-      .where('kind', '=', 'student')
-      .orderBy('created_at')
-      .executeTakeFirst();
+    const student = await demoRepo.firstStudentOf(tx, familyId);
     const teacherId = ctx.teacherIds[index % Math.max(1, ctx.teacherIds.length)];
     if (!student || !teacherId) continue;
     // Hand-overs spread over the last months; the held family's is 40 days ago and it never had a lesson.
@@ -96,139 +90,124 @@ registerDemoExtension(async (ctx) => {
           ? addDays(today, -320)
           : addDays(today, -random.int(25, 150));
     const fileId = newId();
-    await tx
-      .insertInto('lesson_files')
-      .values({
-        id: fileId,
-        family_id: familyId,
-        student_id: student.id,
-        stage: index === heldIndex ? 'contact_handed_over' : 'ongoing',
-        stage_changed_at: now,
-        owner_service: 'followup',
-        source: 'phone',
-        instrument: random.pick(['piano', 'violon', 'guitare', 'flûte']),
-        level: 1,
-        goals: null,
-        place: 'home',
-        address_line1: null,
-        postal_code: null,
-        city: null,
-        insee_code: null,
-        latitude: null,
-        longitude: null,
-        lesson_minutes: 45,
-        frequency: 'weekly',
-        teacher_wishes: null,
-        styles: null,
-        closed_reason: null,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      })
-      .execute();
+    await demoRepo.insertLessonFile(tx, {
+      id: fileId,
+      family_id: familyId,
+      student_id: student.id,
+      stage: index === heldIndex ? 'contact_handed_over' : 'ongoing',
+      stage_changed_at: now,
+      owner_service: 'followup',
+      source: 'phone',
+      instrument: random.pick(['piano', 'violon', 'guitare', 'flûte']),
+      level: 1,
+      goals: null,
+      place: 'home',
+      address_line1: null,
+      postal_code: null,
+      city: null,
+      insee_code: null,
+      latitude: null,
+      longitude: null,
+      lesson_minutes: 45,
+      frequency: 'weekly',
+      teacher_wishes: null,
+      styles: null,
+      closed_reason: null,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    });
     const assignmentId = newId();
-    await tx
-      .insertInto('assignments')
-      .values({
-        id: assignmentId,
-        student_id: student.id,
-        teacher_id: teacherId,
-        family_id: familyId,
-        started_on: handOver,
-        ended_on: null,
-        end_reason: null,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-        file_id: fileId,
-        handed_over_at: `${handOver}T09:00:00.000Z`,
-        first_lesson_on: null,
-        first_lesson_recorded_by: null,
-        could_not_reach_at: null,
-      })
-      .execute();
+    await demoRepo.insertAssignment(tx, {
+      id: assignmentId,
+      student_id: student.id,
+      teacher_id: teacherId,
+      family_id: familyId,
+      started_on: handOver,
+      ended_on: null,
+      end_reason: null,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+      file_id: fileId,
+      handed_over_at: `${handOver}T09:00:00.000Z`,
+      first_lesson_on: null,
+      first_lesson_recorded_by: null,
+      could_not_reach_at: null,
+    });
     const subscriptionId = newId();
     const firstDebitBy = firstDebitDate(handOver, settings.firstDebitWithinDays);
-    await tx
-      .insertInto('subscriptions')
-      .values({
-        id: subscriptionId,
-        file_id: fileId,
-        family_id: familyId,
-        student_id: student.id,
-        plan_id: planId,
-        status: 'active',
-        subscribed_on: addDays(handOver, -10),
-        billable_from: handOver,
-        first_debit_by: firstDebitBy,
-        ended_on: null,
-        on_hold: 0,
-        hold_reason: null,
-        hold_since: null,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      })
-      .execute();
+    await demoRepo.insertSubscription(tx, {
+      id: subscriptionId,
+      file_id: fileId,
+      family_id: familyId,
+      student_id: student.id,
+      plan_id: planId,
+      status: 'active',
+      subscribed_on: addDays(handOver, -10),
+      billable_from: handOver,
+      first_debit_by: firstDebitBy,
+      ended_on: null,
+      on_hold: 0,
+      hold_reason: null,
+      hold_since: null,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    });
     if (index !== heldIndex) {
       for (let day = 4; addDays(handOver, day) < today; day += 7) {
-        await tx
-          .insertInto('lessons')
-          .values({
-            id: newId(),
-            assignment_id: assignmentId,
-            file_id: fileId,
-            teacher_id: teacherId,
-            student_id: student.id,
-            family_id: familyId,
-            lesson_date: addDays(handOver, day),
-            minutes: 45,
-            status: 'done',
-            place: 'home',
-            family_response: 'confirmed',
-            dispute_reason: null,
-            recorded_by: null,
-            created_at: now,
-            updated_at: now,
-            version: 1,
-          })
-          .execute();
-      }
-    }
-    if (index !== 9 && index !== 10) {
-      await tx
-        .insertInto('sepa_mandates')
-        .values({
+        await demoRepo.insertLesson(tx, {
           id: newId(),
+          assignment_id: assignmentId,
+          file_id: fileId,
+          teacher_id: teacherId,
+          student_id: student.id,
           family_id: familyId,
-          rum: `HRM-DEMO-${String(index + 1).padStart(4, '0')}`,
-          creditor_identifier: settings.creditor?.identifier ?? '',
-          type: 'recurrent',
-          debtor_name: `Famille ${(await tx.selectFrom('families').select('name').where('id', '=', familyId).executeTakeFirstOrThrow()).name}`,
-          debtor_line1: '3 place de la Mairie',
-          debtor_line2: null,
-          debtor_postal_code: '69003',
-          debtor_city: 'Lyon',
-          debtor_country: 'FR',
-          iban: DEMO_IBANS[index % DEMO_IBANS.length] ?? '',
-          bic: null,
-          signed_on: addDays(handOver, -5),
-          signature_method: index % 2 ? 'paper' : 'portal',
-          signer_name: 'Responsable légal',
-          signed_at: index % 2 ? null : `${addDays(handOver, -5)}T18:00:00.000Z`,
-          signed_ip: index % 2 ? null : '192.0.2.10',
-          short_notice_days: index % 3 === 0 ? 5 : null,
-          status: 'active',
-          final_on_next: 0,
-          last_used_on: null,
-          ended_on: null,
-          ended_reason: null,
-          created_by: null,
+          lesson_date: addDays(handOver, day),
+          minutes: 45,
+          status: 'done',
+          place: 'home',
+          family_response: 'confirmed',
+          dispute_reason: null,
+          recorded_by: null,
           created_at: now,
           updated_at: now,
           version: 1,
-        })
-        .execute();
+        });
+      }
+    }
+    if (index !== 9 && index !== 10) {
+      await insertMandate(tx, {
+        id: newId(),
+        family_id: familyId,
+        rum: `HRM-DEMO-${String(index + 1).padStart(4, '0')}`,
+        creditor_identifier: settings.creditor?.identifier ?? '',
+        type: 'recurrent',
+        debtor_name: `Famille ${await demoRepo.familyName(tx, familyId)}`,
+        debtor_line1: '3 place de la Mairie',
+        debtor_line2: null,
+        debtor_postal_code: '69003',
+        debtor_city: 'Lyon',
+        debtor_country: 'FR',
+        iban: DEMO_IBANS[index % DEMO_IBANS.length] ?? '',
+        bic: null,
+        signed_on: addDays(handOver, -5),
+        signature_method: index % 2 ? 'paper' : 'portal',
+        signer_name: 'Responsable légal',
+        signed_at: index % 2 ? null : `${addDays(handOver, -5)}T18:00:00.000Z`,
+        signed_ip: index % 2 ? null : '192.0.2.10',
+        short_notice_days: index % 3 === 0 ? 5 : null,
+        status: 'active',
+        final_on_next: 0,
+        last_used_on: null,
+        ended_on: null,
+        ended_reason: null,
+        created_by: null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      });
     }
     // Every period up to today is invoiced; the ones whose due date passed were paid by transfer.
     const periods = periodsToInvoice(
@@ -238,75 +217,61 @@ registerDemoExtension(async (ctx) => {
       addDays(today, settings.issueDaysAhead),
     );
     for (const [p, period] of periods.entries()) {
-      const dueOn = p === 0 ? firstDebitBy : period.billedStart;
+      const dueOn = firstInstalmentDueOn(
+        { billable_from: handOver, first_debit_by: firstDebitBy },
+        period,
+        p,
+        settings.firstDebitWithinDays,
+      );
       const invoice = await invoices.issue(tx, SYSTEM, {
         familyId,
         subscriptionId,
         kind: 'invoice',
         periodStart: period.billedStart,
         periodEnd: period.billedEnd,
-        periodKey: `${subscriptionId}:${period.billedStart}`,
+        periodKey: invoicePeriodKey(subscriptionId, period.billedStart),
         description: `Cours à domicile 45 min — ${student.first_name} (${period.billedStart} → ${period.billedEnd})`,
         amountCents: period.amountCents,
         instalments: [{ dueOn, amountCents: period.amountCents, method: 'sepa' }],
       });
       if (dueOn < addDays(today, -3)) {
-        await tx
-          .insertInto('payments')
-          .values({
-            id: newId(),
-            family_id: familyId,
-            invoice_id: invoice.id,
-            instalment_id: null,
-            debit_id: null,
-            method: 'transfer',
-            amount_cents: period.amountCents,
-            received_on: dueOn,
-            cash_on: null,
-            reference: `VIR ${invoice.number}`,
-            note: null,
-            created_by: null,
-            created_at: now,
-          })
-          .execute();
-        await tx.updateTable('invoices').set({ status: 'paid' }).where('id', '=', invoice.id).execute();
-        await tx
-          .updateTable('invoice_instalments')
-          .set({ status: 'paid', method: 'transfer' })
-          .where('invoice_id', '=', invoice.id)
-          .execute();
+        await insertPayment(tx, {
+          id: newId(),
+          family_id: familyId,
+          invoice_id: invoice.id,
+          instalment_id: null,
+          debit_id: null,
+          method: 'transfer',
+          amount_cents: period.amountCents,
+          received_on: dueOn,
+          cash_on: null,
+          reference: `VIR ${invoice.number}`,
+          note: null,
+          created_by: null,
+          created_at: now,
+        });
+        await demoRepo.markPaidByTransfer(tx, invoice.id);
       } else {
-        await tx
-          .updateTable('invoice_instalments')
-          .set({ prenotified_at: addDays(today, -20) + 'T08:00:00.000Z', prenotified_due_on: dueOn })
-          .where('invoice_id', '=', invoice.id)
-          .execute();
+        await demoRepo.markPreNotified(tx, invoice.id, addDays(today, -20) + 'T08:00:00.000Z', dueOn);
       }
     }
     if (index === heldIndex) {
       const reason = `no_lesson_since_handover:${handOver}`;
-      await tx
-        .insertInto('debit_holds')
-        .values({
-          id: newId(),
-          subscription_id: subscriptionId,
-          kind: 'no_lesson',
-          dedupe_key: `no-lesson:${subscriptionId}:${handOver}`,
-          since: addDays(today, -19),
-          reason,
-          released_at: null,
-          released_on: null,
-          released_by: null,
-          release_reason: null,
-          created_at: now,
-          version: 1,
-        })
-        .execute();
-      await tx
-        .updateTable('subscriptions')
-        .set({ on_hold: 1, hold_reason: reason, hold_since: addDays(today, -19) })
-        .where('id', '=', subscriptionId)
-        .execute();
+      await demoRepo.insertHold(tx, {
+        id: newId(),
+        subscription_id: subscriptionId,
+        kind: 'no_lesson',
+        dedupe_key: `no-lesson:${subscriptionId}:${handOver}`,
+        since: addDays(today, -19),
+        reason,
+        released_at: null,
+        released_on: null,
+        released_by: null,
+        release_reason: null,
+        created_at: now,
+        version: 1,
+      });
+      await demoRepo.markSubscriptionHeld(tx, subscriptionId, reason, addDays(today, -19));
       for (const service of ['followup', 'accounts'] as const) {
         await createTask(tx, deps.clock, {
           kind: 'debit-hold',
@@ -329,4 +294,4 @@ registerDemoExtension(async (ctx) => {
 
   // One prepared batch ten days ahead: due debits included, the held family and those without mandate left out.
   await createBatchesService(deps).prepareIn(tx, SYSTEM, addDays(today, 10), settings, today);
-});
+};

@@ -1,10 +1,12 @@
-import { sql } from 'kysely';
 import type { Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
 import { notFound } from '../../platform/errors.js';
 import { fields, mustExist, NO_FIELDS, sameForAll } from '../../platform/records.js';
-import { registerRecordAction, registerRecordType } from '../../platform/records.js';
-import { assertFamilyBillingRead, requireBillingManager } from './billing-access.js';
+import type { RecordPolicy } from '../../platform/records.js';
+import type { RecordRegistration } from '../../platform/module.js';
+import { requirePermission } from '../../platform/access.js';
+import { assertFamilyBillingRead } from './billing-access.js';
+import { familyOfRecord } from './billing.repository.js';
 import { createInvoicesService } from './invoices.service.js';
 
 /**
@@ -14,14 +16,13 @@ import { createInvoicesService } from './invoices.service.js';
  */
 /** Records read as their family's billing (a mandate, a certificate): accounts, or a guardian of that family. */
 const familyBilling = (deps: Deps, table: 'sepa_mandates' | 'tax_certificates') => async (actor: Actor, id: string) => {
-  const query = sql<{ family_id: string }>`select family_id from ${sql.table(table)} where id = ${id}`;
-  const row = await query.execute(deps.db);
-  if (!row.rows[0]) throw notFound();
-  await assertFamilyBillingRead(deps.db, actor, row.rows[0].family_id);
+  const row = await familyOfRecord(deps.db, table, id);
+  if (!row) throw notFound();
+  await assertFamilyBillingRead(deps.db, actor, row.family_id);
 };
 /** Records of accounts' own work (a batch, a debit). */
 const billingManagers = (deps: Deps, table: 'collection_batches' | 'debits') => async (actor: Actor, id: string) => {
-  requireBillingManager(actor);
+  requirePermission(actor, 'billing.manage');
   await mustExist(deps.db, table, id);
 };
 
@@ -42,11 +43,11 @@ const INVOICE_FIELDS = fields(
 );
 // A payment shows on the invoice as what was paid, when and how; its bank reference and note stay with accounts.
 const PAYMENT_FIELDS = fields('amount_cents', 'method', 'received_on');
-registerRecordType('invoice', (deps) => {
+const invoiceRecord = (deps: Deps) => {
   const invoices = createInvoicesService(deps);
   const policy = sameForAll(INVOICE_FIELDS, async (actor, id) => void (await invoices.loadInvoice(actor, id)));
   return { ...policy, actions: { payment: async () => PAYMENT_FIELDS } };
-});
+};
 
 /** GET /api/billing/families/:id/mandates: never the IBAN itself (masked there), nor where it was signed from. */
 const MANDATE_FIELDS = fields(
@@ -64,7 +65,7 @@ const MANDATE_FIELDS = fields(
   'short_notice_days',
   'final_on_next',
 );
-registerRecordType('sepa-mandate', (deps) => sameForAll(MANDATE_FIELDS, familyBilling(deps, 'sepa_mandates')));
+const mandateRecord = (deps: Deps) => sameForAll(MANDATE_FIELDS, familyBilling(deps, 'sepa_mandates'));
 
 const BATCH_FIELDS = fields(
   'reference',
@@ -77,11 +78,11 @@ const BATCH_FIELDS = fields(
   'exported_at',
   'excluded',
 );
-registerRecordType('collection-batch', (deps) => sameForAll(BATCH_FIELDS, billingManagers(deps, 'collection_batches')));
+const batchRecord = (deps: Deps) => sameForAll(BATCH_FIELDS, billingManagers(deps, 'collection_batches'));
 
 /** A debit as the family's account shows it (GET /api/billing/families/:id/overview); `reason` is its return reason. */
 const DEBIT_FIELDS = fields('status', 'amount_cents', 'sequence_type', 'reason');
-registerRecordType('debit', (deps) => sameForAll(DEBIT_FIELDS, billingManagers(deps, 'debits')));
+const debitRecord = (deps: Deps) => sameForAll(DEBIT_FIELDS, billingManagers(deps, 'debits'));
 
 const DEFERRAL_FIELDS = fields(
   'decision_ref',
@@ -93,10 +94,10 @@ const DEFERRAL_FIELDS = fields(
   'plan_id',
   'affected_count',
 );
-registerRecordType('payment-deferral', (deps) => {
+const deferralRecord = (deps: Deps) => {
   const invoices = createInvoicesService(deps);
   return sameForAll(DEFERRAL_FIELDS, async (actor, id) => void (await invoices.getDeferral(actor, id)));
-});
+};
 
 /** GET /api/billing/certificates?familyId=: what it certifies; the PDF's snapshot is read through the PDF only. */
 const CERTIFICATE_FIELDS = fields(
@@ -108,16 +109,31 @@ const CERTIFICATE_FIELDS = fields(
   'generated_at',
   'emailed_at',
 );
-registerRecordType('tax-certificate', (deps) =>
-  sameForAll(CERTIFICATE_FIELDS, familyBilling(deps, 'tax_certificates')),
-);
+const certificateRecord = (deps: Deps) => sameForAll(CERTIFICATE_FIELDS, familyBilling(deps, 'tax_certificates'));
 
 /** The debit schedule sent to a family is billing: on the family's history, for those who read its billing only. */
-registerRecordAction('family', 'debit-schedule-sent', (deps) => async (actor, familyId) => {
+const debitScheduleOfFamily = (deps: Deps) => async (actor: Actor, familyId: string) => {
   try {
     await assertFamilyBillingRead(deps.db, actor, familyId);
     return NO_FIELDS;
   } catch {
     return null;
   }
+};
+
+/** A record type and its policy, whatever the context its read check returns (as registerRecordType takes it). */
+const recordType = <C>(type: string, policy: (deps: Deps) => RecordPolicy<C>): RecordRegistration => ({
+  type,
+  policy: policy as (deps: Deps) => RecordPolicy,
 });
+
+/** The billing manifest's record types, and its action on the family's history. */
+export const BILLING_RECORDS: readonly RecordRegistration[] = [
+  recordType('invoice', invoiceRecord),
+  recordType('sepa-mandate', mandateRecord),
+  recordType('collection-batch', batchRecord),
+  recordType('debit', debitRecord),
+  recordType('payment-deferral', deferralRecord),
+  recordType('tax-certificate', certificateRecord),
+  { type: 'family', action: 'debit-schedule-sent', rule: debitScheduleOfFamily },
+];

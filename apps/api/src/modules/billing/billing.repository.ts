@@ -1,7 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Tx } from '../../db/database.js';
+import type { PaymentsTable } from '../../db/tables.js';
+import { ID_CHUNK, readInBatches, slices } from '../../platform/batching.js';
 
-/** Every billing query that more than one service needs; plain rows in and out. */
+/** Every billing query that more than one service needs, and the family overview's reads; plain rows in and out. */
 
 /** Next number of a series for a year, inside the caller's transaction. On PostgreSQL the UPDATE takes the
  * counter's row lock until commit, so concurrent issuers queue; on SQLite the write transaction serialises.
@@ -50,21 +52,21 @@ export async function findInvoice(tx: Tx, id: string) {
 export async function paidByInvoice(tx: Tx, invoiceIds: string[]): Promise<Map<string, number>> {
   const map = new Map<string, number>();
   if (!invoiceIds.length) return map;
-  for (let i = 0; i < invoiceIds.length; i += 500) {
+  for (const slice of slices(invoiceIds, ID_CHUNK)) {
     const rows = await tx
       .selectFrom('payments')
       .select(['invoice_id', sql<number>`coalesce(sum(amount_cents), 0)`.as('paid')])
-      .where('invoice_id', 'in', invoiceIds.slice(i, i + 500))
+      .where('invoice_id', 'in', slice)
       .groupBy('invoice_id')
       .execute();
     for (const r of rows) map.set(r.invoice_id, Number(r.paid));
   }
   // Credit notes settle the invoice they credit, as a payment would.
-  for (let i = 0; i < invoiceIds.length; i += 500) {
+  for (const slice of slices(invoiceIds, ID_CHUNK)) {
     const credits = await tx
       .selectFrom('invoices')
       .select(['credited_invoice_id', sql<number>`coalesce(sum(amount_cents), 0)`.as('credited')])
-      .where('credited_invoice_id', 'in', invoiceIds.slice(i, i + 500))
+      .where('credited_invoice_id', 'in', slice)
       .groupBy('credited_invoice_id')
       .execute();
     for (const c of credits)
@@ -124,11 +126,11 @@ export async function familyEmail(tx: Tx, familyId: string): Promise<string | nu
 /** familyEmail for many families at once: family id → the address (families without one are absent). */
 export async function familyEmails(tx: Tx, familyIds: string[]): Promise<Map<string, string>> {
   const result = new Map<string, string>();
-  for (let i = 0; i < familyIds.length; i += 500) {
+  for (const slice of slices(familyIds, ID_CHUNK)) {
     const rows = await tx
       .selectFrom('people')
       .select(['family_id', 'email'])
-      .where('family_id', 'in', familyIds.slice(i, i + 500))
+      .where('family_id', 'in', slice)
       .where('kind', '=', 'guardian')
       .where('email', 'is not', null)
       .orderBy('family_id')
@@ -170,4 +172,105 @@ export async function currentMandates(tx: Tx, familyIds: string[]) {
     if (!chosen || (chosen.status !== 'active' && m.status === 'active')) result.set(m.family_id, m);
   }
   return result;
+}
+
+/** A family's whole row (the payer's snapshot on an invoice, a certificate's address). */
+export async function findFamily(tx: Tx, id: string) {
+  return tx.selectFrom('families').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Whole family rows by id, read per chunk of ids. */
+export async function familiesByIds(tx: Tx, ids: string[], size = ID_CHUNK) {
+  return readInBatches(ids, (slice) => tx.selectFrom('families').selectAll().where('id', 'in', slice).execute(), size);
+}
+
+/** The language a family reads its mail in. */
+export async function familyLocale(tx: Tx, familyId: string) {
+  return tx.selectFrom('families').select('locale').where('id', '=', familyId).executeTakeFirstOrThrow();
+}
+
+/** A payment (cheque, transfer, card, aid, a collected or returned debit). */
+export async function insertPayment(tx: Tx, row: Insertable<PaymentsTable>): Promise<void> {
+  await tx.insertInto('payments').values(row).execute();
+}
+
+/** Every saved organisation setting, in one read (billing pages and sweeps read several on every request). */
+export async function savedSettings(tx: Tx) {
+  return tx.selectFrom('settings').select(['key', 'value']).execute();
+}
+
+/** The family a billing record (a mandate, a certificate) belongs to. */
+export async function familyOfRecord(tx: Tx, table: 'sepa_mandates' | 'tax_certificates', id: string) {
+  const query = sql<{ family_id: string }>`select family_id from ${sql.table(table)} where id = ${id}`;
+  return (await query.execute(tx)).rows[0];
+}
+
+// The family overview (accounts' ticket page): invoices, debits, lessons and mandates side by side.
+
+export async function familyHeader(tx: Tx, familyId: string) {
+  return tx.selectFrom('families').select(['id', 'name']).where('id', '=', familyId).executeTakeFirst();
+}
+
+export async function latestInvoicesOfFamily(tx: Tx, familyId: string) {
+  return tx
+    .selectFrom('invoices')
+    .selectAll()
+    .where('family_id', '=', familyId)
+    .orderBy('issued_on', 'desc')
+    .orderBy('number', 'desc')
+    .limit(200)
+    .execute();
+}
+
+export async function latestDebitsOfFamily(tx: Tx, familyId: string) {
+  return tx
+    .selectFrom('debits')
+    .innerJoin('collection_batches', 'collection_batches.id', 'debits.batch_id')
+    .innerJoin('invoices', 'invoices.id', 'debits.invoice_id')
+    .select([
+      'debits.id',
+      'debits.batch_id',
+      'collection_batches.collection_date',
+      'invoices.number',
+      'debits.amount_cents',
+      'debits.sequence_type',
+      'debits.status',
+      'debits.return_reason',
+    ])
+    .where('debits.family_id', '=', familyId)
+    .orderBy('collection_batches.collection_date', 'desc')
+    .limit(200)
+    .execute();
+}
+
+export async function latestLessonsOfFamily(tx: Tx, familyId: string) {
+  return tx
+    .selectFrom('lessons')
+    .innerJoin('people as t', 't.id', 'lessons.teacher_id')
+    .innerJoin('people as s', 's.id', 'lessons.student_id')
+    .select([
+      'lessons.id',
+      'lessons.lesson_date',
+      'lessons.minutes',
+      'lessons.status',
+      'lessons.place',
+      'lessons.family_response',
+      't.first_name as tf',
+      't.last_name as tl',
+      's.first_name as sf',
+    ])
+    .where('lessons.family_id', '=', familyId)
+    .orderBy('lessons.lesson_date', 'desc')
+    .limit(200)
+    .execute();
+}
+
+/** The family's mandates, most recently signed first (the overview's order). */
+export async function mandatesOfFamilyBySigning(tx: Tx, familyId: string) {
+  return tx
+    .selectFrom('sepa_mandates')
+    .selectAll()
+    .where('family_id', '=', familyId)
+    .orderBy('signed_on', 'desc')
+    .execute();
 }

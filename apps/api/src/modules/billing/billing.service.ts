@@ -1,10 +1,9 @@
 import type { Deps } from '../../platform/deps.js';
-import type { Actor } from '../../platform/actor.js';
+import type { Sweep } from '../../platform/jobs.js';
+import { SYSTEM, type Actor } from '../../platform/actor.js';
+import { guardianFamilyId, requirePermission } from '../../platform/access.js';
 import { forbidden, notFound } from '../../platform/errors.js';
-import { dateInZone } from '../../platform/clock.js';
-import { registerSweep } from '../../platform/jobs.js';
-import { SYSTEM } from '../../platform/actor.js';
-import { guardianFamilyId, requireBillingManager } from './billing-access.js';
+import { organisationToday } from '../../platform/settings.js';
 import { readBillingSettings } from './billing.settings.js';
 import { createInvoicesService, toInvoices } from './invoices.service.js';
 import { createMandatesService, toMandate } from './mandates.service.js';
@@ -67,69 +66,17 @@ export function createBillingServices(deps: Deps) {
 
     /** A family's invoices, debits and lessons side by side (the accounts ticket page uses it). */
     async overview(actor: Actor, familyId: string) {
-      requireBillingManager(actor);
-      const family = await db
-        .selectFrom('families')
-        .select(['id', 'name'])
-        .where('id', '=', familyId)
-        .executeTakeFirst();
+      requirePermission(actor, 'billing.manage');
+      const family = await repo.familyHeader(db, familyId);
       if (!family) throw notFound();
-      const settings = await readBillingSettings(db);
-      const today = dateInZone(clock.now(), settings.timeZone);
-      const invoiceRows = await db
-        .selectFrom('invoices')
-        .selectAll()
-        .where('family_id', '=', familyId)
-        .orderBy('issued_on', 'desc')
-        .orderBy('number', 'desc')
-        .limit(200)
-        .execute();
+      const today = await organisationToday(db, clock);
+      const invoiceRows = await repo.latestInvoicesOfFamily(db, familyId);
       const invoiceViews = await toInvoices(db, invoiceRows);
-      const debits = await db
-        .selectFrom('debits')
-        .innerJoin('collection_batches', 'collection_batches.id', 'debits.batch_id')
-        .innerJoin('invoices', 'invoices.id', 'debits.invoice_id')
-        .select([
-          'debits.id',
-          'debits.batch_id',
-          'collection_batches.collection_date',
-          'invoices.number',
-          'debits.amount_cents',
-          'debits.sequence_type',
-          'debits.status',
-          'debits.return_reason',
-        ])
-        .where('debits.family_id', '=', familyId)
-        .orderBy('collection_batches.collection_date', 'desc')
-        .limit(200)
-        .execute();
-      const lessons = await db
-        .selectFrom('lessons')
-        .innerJoin('people as t', 't.id', 'lessons.teacher_id')
-        .innerJoin('people as s', 's.id', 'lessons.student_id')
-        .select([
-          'lessons.id',
-          'lessons.lesson_date',
-          'lessons.minutes',
-          'lessons.status',
-          'lessons.place',
-          'lessons.family_response',
-          't.first_name as tf',
-          't.last_name as tl',
-          's.first_name as sf',
-        ])
-        .where('lessons.family_id', '=', familyId)
-        .orderBy('lessons.lesson_date', 'desc')
-        .limit(200)
-        .execute();
+      const debits = await repo.latestDebitsOfFamily(db, familyId);
+      const lessons = await repo.latestLessonsOfFamily(db, familyId);
       // The family's own holds, asked of the database (not picked out of everyone's first page).
       const familyHolds = await holds.list(actor, { familyId, limit: 200 });
-      const mandateRows = await db
-        .selectFrom('sepa_mandates')
-        .selectAll()
-        .where('family_id', '=', familyId)
-        .orderBy('signed_on', 'desc')
-        .execute();
+      const mandateRows = await repo.mandatesOfFamilyBySigning(db, familyId);
       return {
         familyId,
         familyName: family.name,
@@ -162,7 +109,7 @@ export function createBillingServices(deps: Deps) {
 
     /** Runs the billing sweeps now (accounts' "run" button and the demo); each is idempotent. */
     async runSweeps(actor: Actor) {
-      requireBillingManager(actor);
+      requirePermission(actor, 'billing.manage');
       return runBillingSweeps(this);
     },
   };
@@ -178,4 +125,4 @@ async function runBillingSweeps(services: Pick<BillingServices, 'invoices' | 'ho
 }
 
 /** Periodic billing work: issue due invoices, hold quiet subscriptions, pre-notify coming debits. */
-registerSweep({ name: 'billing', run: (deps) => runBillingSweeps(createBillingServices(deps)) });
+export const BILLING_SWEEP: Sweep = { name: 'billing', run: (deps) => runBillingSweeps(createBillingServices(deps)) };

@@ -3,21 +3,14 @@ import { humanText, shortText } from '@contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/tables.js';
 import type { Tx } from '../../db/database.js';
-import { readSettings, registerSetting } from '../../platform/settings.js';
+import {
+  defineSetting,
+  ORGANISATION_NAME,
+  ORGANISATION_TIME_ZONE,
+  type SettingDefinition,
+} from '../../platform/settings.js';
+import { savedSettings } from './billing.repository.js';
 import { ibanProblem, bicProblem, icsProblem } from './sepa-validation.js';
-
-/** Billing settings; admins change them in the settings screen, tests through writeSetting. */
-export const BILLING = {
-  // One setting for the agency's rule (first debit within N days of the hand-over), registered by the agency module.
-  firstDebitWithinDays: 'agency.firstDebitDays',
-  holdAfterDaysWithoutLesson: 'billing.holdAfterDaysWithoutLesson',
-  preNotificationDays: 'billing.preNotificationDays',
-  issueDaysAhead: 'billing.issueDaysAhead',
-  painFormat: 'billing.painFormat',
-  creditor: 'billing.creditor',
-  legal: 'billing.legalMentions',
-  invoicePrefix: 'billing.invoicePrefix',
-} as const;
 
 export type Creditor = {
   name: string;
@@ -62,13 +55,22 @@ const Creditor = z.object({
     .regex(/^[A-Z]{2}$/, { message: 'invalid_value' }),
 });
 
-registerSetting(BILLING.holdAfterDaysWithoutLesson, 21, z.number().int().min(7).max(120));
-registerSetting(BILLING.preNotificationDays, 14, z.number().int().min(2).max(30));
-registerSetting(BILLING.issueDaysAhead, 20, z.number().int().min(0).max(60));
-registerSetting(BILLING.painFormat, 'pain.008.001.08', z.enum(['pain.008.001.08', 'pain.008.001.02']));
-registerSetting(BILLING.creditor, null, Creditor.nullable());
-registerSetting(
-  BILLING.legal,
+/** Billing settings; admins change them in the settings screen, tests through writeSetting. */
+export const HOLD_AFTER_DAYS_WITHOUT_LESSON = defineSetting(
+  'billing.holdAfterDaysWithoutLesson',
+  21,
+  z.number().int().min(7).max(120),
+);
+export const PRE_NOTIFICATION_DAYS = defineSetting('billing.preNotificationDays', 14, z.number().int().min(2).max(30));
+export const ISSUE_DAYS_AHEAD = defineSetting('billing.issueDaysAhead', 20, z.number().int().min(0).max(60));
+export const PAIN_FORMAT = defineSetting(
+  'billing.painFormat',
+  'pain.008.001.08',
+  z.enum(['pain.008.001.08', 'pain.008.001.02']),
+);
+export const CREDITOR = defineSetting('billing.creditor', null, Creditor.nullable());
+export const LEGAL_MENTIONS = defineSetting(
+  'billing.legalMentions',
   {
     address: '',
     siret: null,
@@ -92,7 +94,25 @@ registerSetting(
       .nullable(),
   }),
 );
-registerSetting(BILLING.invoicePrefix, 'F', z.string().regex(/^[A-Z]{1,3}$/));
+export const INVOICE_PREFIX = defineSetting('billing.invoicePrefix', 'F', z.string().regex(/^[A-Z]{1,3}$/));
+
+/** The settings the billing manifest declares (the settings screen lists and validates them). */
+export const BILLING_SETTINGS = [
+  HOLD_AFTER_DAYS_WITHOUT_LESSON,
+  PRE_NOTIFICATION_DAYS,
+  ISSUE_DAYS_AHEAD,
+  PAIN_FORMAT,
+  CREDITOR,
+  LEGAL_MENTIONS,
+  INVOICE_PREFIX,
+] as const;
+
+/**
+ * The agency's setting "first debit within N days of the hand-over" (DOMAIN.md, hand-over): declared and listed by
+ * the agency's manifest; billing reads the same key, with the same default, to date an invoice's first instalment.
+ */
+const FIRST_DEBIT_DAYS_KEY = 'agency.firstDebitDays';
+const FIRST_DEBIT_DAYS_DEFAULT = 9;
 
 export type BillingSettings = {
   firstDebitWithinDays: number;
@@ -109,18 +129,23 @@ export type BillingSettings = {
 
 export async function readBillingSettings(db: Kysely<DB> | Tx): Promise<BillingSettings> {
   // One read of the settings table rather than ten: billing pages and sweeps call this on every request.
-  const all = await readSettings(db);
-  const get = <T>(key: string) => all[key] as T;
+  const saved = new Map((await savedSettings(db)).map((row) => [row.key, row.value]));
+  const get = <T>(setting: SettingDefinition<T>): T => {
+    const value = saved.get(setting.key);
+    return value === undefined ? setting.defaultValue : (JSON.parse(value) as T);
+  };
+  const firstDebitDays = saved.get(FIRST_DEBIT_DAYS_KEY);
   return {
-    firstDebitWithinDays: get<number>(BILLING.firstDebitWithinDays),
-    holdAfterDays: get<number>(BILLING.holdAfterDaysWithoutLesson),
-    noticeDays: get<number>(BILLING.preNotificationDays),
-    issueDaysAhead: get<number>(BILLING.issueDaysAhead),
-    painFormat: get<BillingSettings['painFormat']>(BILLING.painFormat),
-    creditor: get<Creditor | null>(BILLING.creditor),
-    legal: get<LegalMentions>(BILLING.legal),
-    invoicePrefix: get<string>(BILLING.invoicePrefix),
-    organisationName: get<string>('organisation.name'),
-    timeZone: get<string>('organisation.timeZone'),
+    firstDebitWithinDays:
+      firstDebitDays === undefined ? FIRST_DEBIT_DAYS_DEFAULT : (JSON.parse(firstDebitDays) as number),
+    holdAfterDays: get(HOLD_AFTER_DAYS_WITHOUT_LESSON),
+    noticeDays: get(PRE_NOTIFICATION_DAYS),
+    issueDaysAhead: get(ISSUE_DAYS_AHEAD),
+    painFormat: get(PAIN_FORMAT),
+    creditor: get(CREDITOR),
+    legal: get(LEGAL_MENTIONS),
+    invoicePrefix: get(INVOICE_PREFIX),
+    organisationName: get(ORGANISATION_NAME),
+    timeZone: get(ORGANISATION_TIME_ZONE),
   };
 }

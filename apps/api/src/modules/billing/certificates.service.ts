@@ -1,18 +1,17 @@
-import { sql } from 'kysely';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
 import { actorUserId, type Actor } from '../../platform/actor.js';
+import { requirePermission } from '../../platform/access.js';
 import { notFound } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
-import { decodeCursor, encodeCursor, keysetAfter } from '../../platform/cursor.js';
-import { assertFamilyBillingRead, requireBillingManager } from './billing-access.js';
+import { decodeCursor, keysetPage } from '../../platform/cursor.js';
+import { assertFamilyBillingRead } from './billing-access.js';
 import { readBillingSettings, type BillingSettings } from './billing.settings.js';
 import { certificatePdf, type CertificateContent } from './billing-pdf.js';
 import { certificateMail } from './billing.mail.js';
-import { familyEmail } from './billing.repository.js';
-
-const GIVEN = ['done', 'late'];
+import { familyEmail, findFamily } from './billing.repository.js';
+import * as certificatesRepo from './certificates.repository.js';
 
 /**
  * Tax certificates (attestation fiscale) per family and year. The amount is what the family actually paid in the
@@ -57,42 +56,16 @@ export function createCertificatesService(deps: Deps) {
   ): Promise<boolean> {
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
-    // Cheques count on their cashing date, everything else on the day it was received.
-    const paidOn = sql<string>`coalesce(cash_on, received_on)`;
-    const p = await tx
-      .selectFrom('payments')
-      .select([
-        sql<number>`coalesce(sum(case when method = 'aid' then 0 else amount_cents end), 0)`.as('paid'),
-        sql<number>`coalesce(sum(case when method = 'aid' then amount_cents else 0 end), 0)`.as('aid'),
-      ])
-      .where('family_id', '=', familyId)
-      .where(paidOn, '>=', from)
-      .where(paidOn, '<=', to)
-      .executeTakeFirstOrThrow();
+    const p = await certificatesRepo.paidBetween(tx, familyId, from, to);
     if (Number(p.paid) <= 0) return false;
-    const lessons = await tx
-      .selectFrom('lessons')
-      .innerJoin('people as t', 't.id', 'lessons.teacher_id')
-      .select([
-        'lessons.lesson_date',
-        'lessons.minutes',
-        'lessons.place',
-        'lessons.teacher_id',
-        't.first_name',
-        't.last_name',
-      ])
-      .where('lessons.family_id', '=', familyId)
-      .where('lessons.status', 'in', GIVEN)
-      .where('lessons.lesson_date', '>=', from)
-      .where('lessons.lesson_date', '<=', to)
-      .orderBy('lessons.lesson_date')
-      .execute();
+    const lessons = await certificatesRepo.givenLessonsBetween(tx, familyId, from, to);
     const home = lessons.filter((l) => l.place === 'home');
     if (!home.length) return false;
     const allMinutes = lessons.reduce((s, l) => s + l.minutes, 0);
     const homeMinutes = home.reduce((s, l) => s + l.minutes, 0);
     const paid = allMinutes === homeMinutes ? Number(p.paid) : Math.floor((Number(p.paid) * homeMinutes) / allMinutes);
-    const family = await tx.selectFrom('families').selectAll().where('id', '=', familyId).executeTakeFirstOrThrow();
+    const family = await findFamily(tx, familyId);
+    if (!family) throw notFound();
     const months = new Map<string, CertificateContent['months'][number]>();
     for (const l of home) {
       const key = `${l.lesson_date.slice(0, 7)}:${l.teacher_id}`;
@@ -124,12 +97,7 @@ export function createCertificatesService(deps: Deps) {
       locale: family.locale === 'en' ? 'en' : 'fr',
     };
     const now = clock.now().toISOString();
-    const existing = await tx
-      .selectFrom('tax_certificates')
-      .select(['id', 'version'])
-      .where('family_id', '=', familyId)
-      .where('year', '=', year)
-      .executeTakeFirst();
+    const existing = await certificatesRepo.certificateOf(tx, familyId, year);
     const values = {
       paid_cents: paid,
       aid_cents: Number(p.aid),
@@ -139,17 +107,16 @@ export function createCertificatesService(deps: Deps) {
       generated_by: actorUserId(actor),
     };
     const id = existing?.id ?? newId();
-    if (existing)
-      await tx
-        .updateTable('tax_certificates')
-        .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-        .where('id', '=', id)
-        .execute();
+    if (existing) await certificatesRepo.updateCertificate(tx, id, values);
     else
-      await tx
-        .insertInto('tax_certificates')
-        .values({ id, family_id: familyId, year, ...values, emailed_at: null, version: 1 })
-        .execute();
+      await certificatesRepo.insertCertificate(tx, {
+        id,
+        family_id: familyId,
+        year,
+        ...values,
+        emailed_at: null,
+        version: 1,
+      });
     await recordAudit(tx, clock, actor, {
       entityType: 'tax-certificate',
       entityId: id,
@@ -168,7 +135,7 @@ export function createCertificatesService(deps: Deps) {
         }),
         related: { type: 'tax-certificate', id },
       });
-      await tx.updateTable('tax_certificates').set({ emailed_at: now }).where('id', '=', id).execute();
+      await certificatesRepo.markCertificateEmailed(tx, id, now);
     }
     return true;
   }
@@ -177,15 +144,9 @@ export function createCertificatesService(deps: Deps) {
     generateFamily,
 
     async generate(actor: Actor, year: number, email: boolean) {
-      requireBillingManager(actor);
+      requirePermission(actor, 'billing.manage');
       const settings = await readBillingSettings(db);
-      const families = await db
-        .selectFrom('payments')
-        .select('family_id')
-        .distinct()
-        .where(sql<string>`coalesce(cash_on, received_on)`, '>=', `${year}-01-01`)
-        .where(sql<string>`coalesce(cash_on, received_on)`, '<=', `${year}-12-31`)
-        .execute();
+      const families = await certificatesRepo.familiesPaidIn(db, year);
       let generated = 0;
       for (const f of families) {
         if (await db.transaction().execute((tx) => generateFamily(tx, actor, f.family_id, year, email, settings)))
@@ -201,35 +162,23 @@ export function createCertificatesService(deps: Deps) {
      */
     async list(actor: Actor, filter: { year?: number; familyId?: string; cursor?: string; limit?: number }) {
       if (filter.familyId) await assertFamilyBillingRead(db, actor, filter.familyId);
-      else requireBillingManager(actor);
+      else requirePermission(actor, 'billing.manage');
       const limit = filter.limit ?? 50;
-      let q = db
-        .selectFrom('tax_certificates')
-        .innerJoin('families', 'families.id', 'tax_certificates.family_id')
-        .selectAll('tax_certificates')
-        .select('families.name as family_name')
-        .limit(limit + 1);
-      if (filter.year) q = q.where('tax_certificates.year', '=', filter.year);
       if (filter.familyId) {
-        const rows = await q
-          .where('tax_certificates.family_id', '=', filter.familyId)
-          .orderBy('tax_certificates.year', 'desc')
-          .execute();
+        const rows = await certificatesRepo.certificatesOfFamily(db, filter.familyId, { year: filter.year, limit });
         return { items: rows.slice(0, limit).map(toView), nextCursor: null };
       }
-      const after = decodeCursor(filter.cursor);
-      if (after) q = q.where(keysetAfter('families.name', 'tax_certificates.id', '>', after));
-      const rows = await q.orderBy('families.name').orderBy('tax_certificates.id').execute();
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
-      return {
-        items: page.map(toView),
-        nextCursor: rows.length > limit && last ? encodeCursor([last.family_name, last.id]) : null,
-      };
+      const rows = await certificatesRepo.certificatePage(db, {
+        year: filter.year,
+        after: decodeCursor(filter.cursor),
+        limit,
+      });
+      const { page, nextCursor } = keysetPage(rows, limit, (r) => [r.family_name, r.id]);
+      return { items: page.map(toView), nextCursor };
     },
 
     async pdf(actor: Actor, id: string) {
-      const row = await db.selectFrom('tax_certificates').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await certificatesRepo.findCertificate(db, id);
       if (!row) throw notFound();
       await assertFamilyBillingRead(db, actor, row.family_id);
       const settings = await readBillingSettings(db);

@@ -1,22 +1,23 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { ReleaseHoldBody } from '@contracts';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
-import { actorUserId, requireRole, SYSTEM, type Actor } from '../../platform/actor.js';
+import { actorUserId, SYSTEM, type Actor } from '../../platform/actor.js';
+import { requirePermission } from '../../platform/access.js';
 import { DomainError, notFound, stale } from '../../platform/errors.js';
 import { recordAudit, recordAudits } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { addDays, dateInZone, daysBetween } from '../../platform/clock.js';
+import { organisationToday } from '../../platform/settings.js';
 import { closeTasks, createTasks } from '../../platform/tasks.js';
-import { decodeCursor, encodeCursor, keysetAfter } from '../../platform/cursor.js';
-import { HOLD_MANAGERS } from './billing-access.js';
+import { decodeCursor, keysetPage } from '../../platform/cursor.js';
+import { ID_CHUNK, slices } from '../../platform/batching.js';
+import { isQuietTooLong, quietSince } from './billing-rules.js';
 import { readBillingSettings } from './billing.settings.js';
+import * as holdsRepo from './holds.repository.js';
 
-/** Lessons that count as "a lesson happened" for the billing clock. */
-export const GIVEN_LESSON_STATUSES = ['done', 'late'] as const;
-// Subscriptions per `in (…)` list and per transaction of the sweep.
-const ID_CHUNK = 500;
+// Subscriptions per chunk of the last-lesson reads (two `in (…)` lists a chunk).
+const LESSON_CHUNK = 400;
 
 /**
  * Debit holds: a subscription whose billing clock runs with no lesson recorded for M days is held (its debits
@@ -31,28 +32,14 @@ export function createHoldsService(deps: Deps) {
     subs: { id: string; file_id: string; student_id: string }[],
   ): Promise<Map<string, string>> {
     const result = new Map<string, string>();
-    // Two grouped reads per chunk, each on its own (…, status, lesson_date) index (migration 0500), rather than
-    // one OR across file and student that no index serves (it read every lesson once per chunk).
-    for (let i = 0; i < subs.length; i += 400) {
-      const chunk = subs.slice(i, i + 400);
-      const byFile = await tx
-        .selectFrom('lessons')
-        .select(['file_id', sql<string>`max(lesson_date)`.as('last')])
-        .where('status', 'in', [...GIVEN_LESSON_STATUSES])
-        .where('file_id', 'in', [...new Set(chunk.map((s) => s.file_id))])
-        .groupBy('file_id')
-        .execute();
-      const byStudent = await tx
-        .selectFrom('lessons')
-        .select(['student_id', sql<string>`max(lesson_date)`.as('last')])
-        .where('status', 'in', [...GIVEN_LESSON_STATUSES])
-        .where('student_id', 'in', [...new Set(chunk.map((s) => s.student_id))])
-        .groupBy('student_id')
-        .execute();
-      const fileLast = new Map(byFile.map((r) => [r.file_id, r.last]));
-      const studentLast = new Map(byStudent.map((r) => [r.student_id, r.last]));
+    for (const chunk of slices(subs, LESSON_CHUNK)) {
+      const { byFile, byStudent } = await holdsRepo.lastGivenLessons(
+        tx,
+        [...new Set(chunk.map((s) => s.file_id))],
+        [...new Set(chunk.map((s) => s.student_id))],
+      );
       for (const s of chunk) {
-        const last = [fileLast.get(s.file_id) ?? '', studentLast.get(s.student_id) ?? ''].sort().at(-1);
+        const last = [byFile.get(s.file_id) ?? '', byStudent.get(s.student_id) ?? ''].sort().at(-1);
         if (last) result.set(s.id, last);
       }
     }
@@ -68,121 +55,55 @@ export function createHoldsService(deps: Deps) {
      */
     async holdQuietSubscriptions(): Promise<{ held: number }> {
       const settings = await readBillingSettings(db);
-      const today = dateInZone(clock.now(), settings.timeZone);
-      const subs = await db
-        .selectFrom('subscriptions')
-        .innerJoin('families', 'families.id', 'subscriptions.family_id')
-        .innerJoin('people', 'people.id', 'subscriptions.student_id')
-        .select([
-          'subscriptions.id',
-          'subscriptions.file_id',
-          'subscriptions.student_id',
-          'subscriptions.family_id',
-          'subscriptions.billable_from',
-          'families.name as family_name',
-          'people.first_name',
-        ])
-        .where('subscriptions.status', '=', 'active')
-        .where('subscriptions.billable_from', 'is not', null)
-        .where('subscriptions.billable_from', '<=', addDays(today, -settings.holdAfterDays))
-        .where((eb) => eb.or([eb('subscriptions.ended_on', 'is', null), eb('subscriptions.ended_on', '>=', today)]))
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('debit_holds')
-                .select('debit_holds.id')
-                .whereRef('debit_holds.subscription_id', '=', 'subscriptions.id')
-                .where('debit_holds.released_at', 'is', null),
-            ),
-          ),
-        )
-        .execute();
+      const today = await organisationToday(db, clock);
+      const subs = await holdsRepo.subscriptionsThatMayBeHeld(db, addDays(today, -settings.holdAfterDays), today);
       if (!subs.length) return { held: 0 };
       const last = await lastLessons(db, subs);
-      // The last release per subscription, per chunk of ids (a single `in (…)` of every subscription passed 31k
-      // parameters at 1M lessons).
-      const lastRelease = new Map<string, string>();
-      for (let i = 0; i < subs.length; i += ID_CHUNK) {
-        const releases = await db
-          .selectFrom('debit_holds')
-          .select(['subscription_id', sql<string>`max(released_on)`.as('last')])
-          .where(
-            'subscription_id',
-            'in',
-            subs.slice(i, i + ID_CHUNK).map((s) => s.id),
-          )
-          .where('released_on', 'is not', null)
-          .groupBy('subscription_id')
-          .execute();
-        for (const r of releases) lastRelease.set(r.subscription_id, r.last);
-      }
+      const lastRelease = await holdsRepo.lastReleases(
+        db,
+        subs.map((s) => s.id),
+      );
       const due = subs
         .map((sub) => ({
           sub,
-          anchor: [sub.billable_from as string, last.get(sub.id) ?? '', lastRelease.get(sub.id) ?? '']
-            .sort()
-            .at(-1) as string,
+          anchor: quietSince(sub.billable_from as string, last.get(sub.id) ?? null, lastRelease.get(sub.id) ?? null),
         }))
-        .filter(({ anchor }) => daysBetween(anchor, today) >= settings.holdAfterDays);
+        .filter(({ anchor }) => isQuietTooLong(anchor, today, settings.holdAfterDays));
       let held = 0;
       // One transaction per chunk, multi-row statements inside: the holds go in as insert-or-ignore on their dedupe
       // key, and only the rows actually inserted (returned) get the subscription flag, the audit row and the tasks,
       // so a concurrent run holds each stretch once.
-      for (let i = 0; i < due.length; i += ID_CHUNK) {
-        const chunk = due.slice(i, i + ID_CHUNK);
+      for (const chunk of slices(due, ID_CHUNK)) {
         held += await db.transaction().execute(async (tx) => {
           const now = clock.now().toISOString();
           const reasonOf = (sub: (typeof subs)[number]) =>
             last.get(sub.id) ? `no_lesson_since:${last.get(sub.id)}` : `no_lesson_since_handover:${sub.billable_from}`;
-          const inserted = new Set(
-            (
-              await tx
-                .insertInto('debit_holds')
-                .values(
-                  chunk.map(({ sub, anchor }) => ({
-                    id: newId(),
-                    subscription_id: sub.id,
-                    kind: 'no_lesson',
-                    dedupe_key: `no-lesson:${sub.id}:${anchor}`,
-                    since: today,
-                    reason: reasonOf(sub),
-                    released_at: null,
-                    released_on: null,
-                    released_by: null,
-                    release_reason: null,
-                    created_at: now,
-                    version: 1,
-                  })),
-                )
-                .onConflict((oc) => oc.column('dedupe_key').doNothing())
-                .returning('subscription_id')
-                .execute()
-            ).map((r) => r.subscription_id),
+          const inserted = await holdsRepo.insertHoldsOnce(
+            tx,
+            chunk.map(({ sub, anchor }) => ({
+              id: newId(),
+              subscription_id: sub.id,
+              kind: 'no_lesson',
+              dedupe_key: `no-lesson:${sub.id}:${anchor}`,
+              since: today,
+              reason: reasonOf(sub),
+              released_at: null,
+              released_on: null,
+              released_by: null,
+              release_reason: null,
+              created_at: now,
+              version: 1,
+            })),
           );
           const taken = chunk.filter(({ sub }) => inserted.has(sub.id));
           if (!taken.length) return 0;
           // Each subscription takes the reason of its own new hold (the only open one: open holds were left out above).
-          await tx
-            .updateTable('subscriptions')
-            .set((eb) => ({
-              on_hold: 1,
-              hold_reason: eb
-                .selectFrom('debit_holds')
-                .select('debit_holds.reason')
-                .whereRef('debit_holds.subscription_id', '=', 'subscriptions.id')
-                .where('debit_holds.released_at', 'is', null)
-                .limit(1),
-              hold_since: today,
-              updated_at: now,
-              version: eb('version', '+', 1),
-            }))
-            .where(
-              'id',
-              'in',
-              taken.map(({ sub }) => sub.id),
-            )
-            .execute();
+          await holdsRepo.flagSubscriptionsHeld(
+            tx,
+            taken.map(({ sub }) => sub.id),
+            today,
+            now,
+          );
           await recordAudits(
             tx,
             clock,
@@ -221,41 +142,15 @@ export function createHoldsService(deps: Deps) {
       actor: Actor,
       options: { includeReleased?: boolean; familyId?: string; cursor?: string; limit?: number } = {},
     ) {
-      requireRole(actor, ...HOLD_MANAGERS);
+      requirePermission(actor, 'billing.holds');
       const limit = options.limit ?? 50;
-      let q = db
-        .selectFrom('debit_holds')
-        .innerJoin('subscriptions', 'subscriptions.id', 'debit_holds.subscription_id')
-        .innerJoin('families', 'families.id', 'subscriptions.family_id')
-        .innerJoin('people', 'people.id', 'subscriptions.student_id')
-        .select([
-          'debit_holds.id',
-          'debit_holds.subscription_id',
-          'debit_holds.kind',
-          'debit_holds.since',
-          'debit_holds.reason',
-          'debit_holds.version',
-          'debit_holds.released_at',
-          'debit_holds.release_reason',
-          'subscriptions.family_id',
-          'subscriptions.file_id',
-          'subscriptions.student_id',
-          'subscriptions.billable_from',
-          'families.name as family_name',
-          'people.first_name',
-          'people.last_name',
-        ])
-        .orderBy('debit_holds.since', 'desc')
-        .orderBy('debit_holds.id', 'desc')
-        .limit(limit + 1);
-      if (!options.includeReleased) q = q.where('debit_holds.released_at', 'is', null);
-      if (options.familyId) q = q.where('subscriptions.family_id', '=', options.familyId);
-      const after = decodeCursor(options.cursor);
-      if (after) q = q.where(keysetAfter('debit_holds.since', 'debit_holds.id', '<', after));
-      const fetched = await q.execute();
-      const rows = fetched.slice(0, limit);
-      const lastRow = rows[rows.length - 1];
-      const nextCursor = fetched.length > limit && lastRow ? encodeCursor([lastRow.since, lastRow.id]) : null;
+      const fetched = await holdsRepo.holdPage(db, {
+        includeReleased: options.includeReleased,
+        familyId: options.familyId,
+        after: decodeCursor(options.cursor),
+        limit,
+      });
+      const { page: rows, nextCursor } = keysetPage(fetched, limit, (r) => [r.since, r.id]);
       const last = await lastLessons(
         db,
         rows.map((r) => ({ id: r.subscription_id, file_id: r.file_id, student_id: r.student_id })),
@@ -278,12 +173,12 @@ export function createHoldsService(deps: Deps) {
 
     /** A staff member confirms lessons happen (or will) and lets the debits go again; audited with the reason. */
     async release(actor: Actor, holdId: string, body: z.infer<typeof ReleaseHoldBody>) {
-      requireRole(actor, ...HOLD_MANAGERS);
+      requirePermission(actor, 'billing.holds');
       const settings = await readBillingSettings(db);
       await db.transaction().execute(async (tx) => {
-        const hold = await tx.selectFrom('debit_holds').selectAll().where('id', '=', holdId).executeTakeFirst();
+        const hold = await holdsRepo.findHold(tx, holdId);
         if (!hold) throw notFound();
-        if (hold.released_at) throw new DomainError('HOLD_RELEASED', { status: 409 });
+        if (hold.released_at) throw new DomainError('HOLD_RELEASED');
         const now = clock.now();
         const set = {
           released_at: now.toISOString(),
@@ -291,36 +186,11 @@ export function createHoldsService(deps: Deps) {
           released_by: actorUserId(actor),
           release_reason: body.reason,
         };
-        const res = await tx
-          .updateTable('debit_holds')
-          .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
-          .where('id', '=', holdId)
-          .where('version', '=', body.version)
-          .executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) throw stale();
-        const stillHeld = await tx
-          .selectFrom('debit_holds')
-          .select('id')
-          .where('subscription_id', '=', hold.subscription_id)
-          .where('released_at', 'is', null)
-          .executeTakeFirst();
+        if (!(await holdsRepo.releaseHold(tx, holdId, body.version, set))) throw stale();
+        const stillHeld = await holdsRepo.hasOpenHold(tx, hold.subscription_id);
         if (!stillHeld) {
-          await tx
-            .updateTable('subscriptions')
-            .set((eb) => ({
-              on_hold: 0,
-              hold_reason: null,
-              hold_since: null,
-              updated_at: now.toISOString(),
-              version: eb('version', '+', 1),
-            }))
-            .where('id', '=', hold.subscription_id)
-            .execute();
-          const sub = await tx
-            .selectFrom('subscriptions')
-            .select('file_id')
-            .where('id', '=', hold.subscription_id)
-            .executeTakeFirst();
+          await holdsRepo.clearSubscriptionHold(tx, hold.subscription_id, now.toISOString());
+          const sub = await holdsRepo.fileOfSubscription(tx, hold.subscription_id);
           if (sub) await closeTasks(tx, clock, { kind: 'debit-hold', fileId: sub.file_id }, `released: ${body.reason}`);
         }
         await recordAudit(tx, clock, actor, {

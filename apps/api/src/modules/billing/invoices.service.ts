@@ -8,38 +8,40 @@ import type {
   PaymentBody,
 } from '@contracts';
 import type { Deferral } from '@contracts';
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
 import type { FamiliesTable, InvoicesTable } from '../../db/tables.js';
-import { actorUserId, requireRole, type Actor } from '../../platform/actor.js';
+import { actorUserId, requireUser, type Actor } from '../../platform/actor.js';
+import { can, guardianFamilyId, requirePermission } from '../../platform/access.js';
 import { DomainError, notFound, stale } from '../../platform/errors.js';
 import { recordAudit, recordAudits } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { addDays, dateInZone } from '../../platform/clock.js';
-import { decodeCursor, encodeCursor, keysetAfter } from '../../platform/cursor.js';
-import { assertFamilyBillingRead, guardianFamilyId, requireBillingManager } from './billing-access.js';
-import { BILLING_MANAGERS } from './billing-access.js';
-import { firstDebitDate, periodsToInvoice, type BillingPeriodKind } from './billing-rules.js';
+import { decodeCursor, keysetPage } from '../../platform/cursor.js';
+import { ID_CHUNK, slices } from '../../platform/batching.js';
+import { assertFamilyBillingRead } from './billing-access.js';
+import {
+  firstInstalmentDueOn,
+  invoicePeriodKey,
+  isBillable,
+  periodsToInvoice,
+  type BillingPeriodKind,
+} from './billing-rules.js';
 import { readBillingSettings } from './billing.settings.js';
 import * as repo from './billing.repository.js';
+import * as invoicesRepo from './invoices.repository.js';
 
 type InvoiceRow = Selectable<InvoicesTable>;
-// 20 columns an invoice row: 200 rows a statement stay under both engines' bound-parameter limits.
-const INSERT_CHUNK = 200;
 // Invoices issued per transaction: the commit, not the statements, was the cost of small blocks.
 const ISSUE_CHUNK = 1000;
-// Ids per `in (…)` list: under SQLite's bound-parameter limit, and short enough for PostgreSQL to plan well.
-const KEY_CHUNK = 500;
 
 export async function toInvoices(tx: Tx, rows: InvoiceRow[]): Promise<Invoice[]> {
   const ids = rows.map((r) => r.id);
   const paid = await repo.paidByInvoice(tx, ids);
   const instalments = await repo.instalmentsOf(tx, ids);
   const familyIds = [...new Set(rows.map((r) => r.family_id))];
-  const families = familyIds.length
-    ? await tx.selectFrom('families').select(['id', 'name']).where('id', 'in', familyIds).execute()
-    : [];
+  const families = await invoicesRepo.familyNames(tx, familyIds);
   return rows.map((r) => {
     const paidCents = r.kind === 'invoice' ? (paid.get(r.id) ?? 0) : 0;
     return {
@@ -135,7 +137,7 @@ function invoiceRow(
 }
 
 /** A change that needs an open invoice, asked of one already paid or cancelled: a conflict with its state. */
-const invoiceNotOpen = () => new DomainError('INVOICE_NOT_OPEN', { status: 409 });
+const invoiceNotOpen = () => new DomainError('INVOICE_NOT_OPEN');
 
 export function createInvoicesService(deps: Deps) {
   const { db, clock } = deps;
@@ -149,33 +151,30 @@ export function createInvoicesService(deps: Deps) {
     const settings = await readBillingSettings(tx);
     const issuedOn = dateInZone(clock.now(), settings.timeZone);
     const year = Number(issuedOn.slice(0, 4));
-    const family = await tx.selectFrom('families').selectAll().where('id', '=', input.familyId).executeTakeFirst();
+    const family = await repo.findFamily(tx, input.familyId);
     if (!family) throw notFound();
     const series = input.kind === 'invoice' ? settings.invoicePrefix : 'A';
     const value = await repo.allocateNumber(tx, series, year);
     const now = clock.now().toISOString();
     const row = invoiceRow(input, family, repo.formatNumber(series, year, value), issuedOn, actorUserId(actor), now);
-    await tx.insertInto('invoices').values(row).execute();
+    await invoicesRepo.insertInvoice(tx, row);
     let seq = 1;
     for (const instalment of input.instalments) {
-      await tx
-        .insertInto('invoice_instalments')
-        .values({
-          id: newId(),
-          invoice_id: row.id,
-          seq: seq++,
-          due_on: instalment.dueOn,
-          amount_cents: instalment.amountCents,
-          method: instalment.method,
-          status: 'due',
-          prenotified_at: null,
-          prenotified_due_on: null,
-          deferral_id: null,
-          created_at: now,
-          updated_at: now,
-          version: 1,
-        })
-        .execute();
+      await invoicesRepo.insertInstalment(tx, {
+        id: newId(),
+        invoice_id: row.id,
+        seq: seq++,
+        due_on: instalment.dueOn,
+        amount_cents: instalment.amountCents,
+        method: instalment.method,
+        status: 'due',
+        prenotified_at: null,
+        prenotified_due_on: null,
+        deferral_id: null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      });
     }
     await recordAudit(tx, clock, actor, {
       entityType: 'invoice',
@@ -199,14 +198,9 @@ export function createInvoicesService(deps: Deps) {
     const year = Number(issuedOn.slice(0, 4));
     const kind = inputs[0]?.kind ?? 'invoice';
     const familyIds = [...new Set(inputs.map((input) => input.familyId))];
-    const families = new Map<string, FamilyRow>();
-    for (let i = 0; i < familyIds.length; i += KEY_CHUNK)
-      for (const f of await tx
-        .selectFrom('families')
-        .selectAll()
-        .where('id', 'in', familyIds.slice(i, i + KEY_CHUNK))
-        .execute())
-        families.set(f.id, f);
+    const families = new Map<string, FamilyRow>(
+      (await repo.familiesByIds(tx, familyIds)).map((f) => [f.id, f] as const),
+    );
     if (families.size !== familyIds.length || inputs.some((input) => input.kind !== kind)) throw notFound();
     const series = kind === 'invoice' ? settings.invoicePrefix : 'A';
     const last = await repo.allocateNumbers(tx, series, year, inputs.length);
@@ -223,11 +217,7 @@ export function createInvoicesService(deps: Deps) {
         now,
       );
     });
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK)
-      await tx
-        .insertInto('invoices')
-        .values(rows.slice(i, i + INSERT_CHUNK))
-        .execute();
+    await invoicesRepo.insertInvoices(tx, rows);
     const instalments = rows.flatMap((row, index) =>
       (inputs[index]?.instalments ?? []).map((instalment, seq) => ({
         id: newId(),
@@ -245,11 +235,7 @@ export function createInvoicesService(deps: Deps) {
         version: 1,
       })),
     );
-    for (let i = 0; i < instalments.length; i += INSERT_CHUNK)
-      await tx
-        .insertInto('invoice_instalments')
-        .values(instalments.slice(i, i + INSERT_CHUNK))
-        .execute();
+    await invoicesRepo.insertInstalments(tx, instalments);
     await recordAudits(
       tx,
       clock,
@@ -269,66 +255,34 @@ export function createInvoicesService(deps: Deps) {
   async function rescheduleRemainder(tx: Tx, invoiceId: string, now: string): Promise<void> {
     const invoice = await repo.findInvoice(tx, invoiceId);
     if (!invoice) return;
-    const open = await tx
-      .selectFrom('invoice_instalments')
-      .selectAll()
-      .where('invoice_id', '=', invoiceId)
-      .where('status', '=', 'due')
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb.selectFrom('debits').select('debits.id').whereRef('debits.instalment_id', '=', 'invoice_instalments.id'),
-          ),
-        ),
-      )
-      .orderBy('seq')
-      .execute();
+    const open = await invoicesRepo.undebitedDueInstalments(tx, invoiceId);
     const balance = invoice.amount_cents - ((await repo.paidByInvoice(tx, [invoiceId])).get(invoiceId) ?? 0);
     const pending = open.reduce((s, i) => s + i.amount_cents, 0);
-    const debitedPending = await tx
-      .selectFrom('invoice_instalments')
-      .innerJoin('debits', 'debits.instalment_id', 'invoice_instalments.id')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('invoice_instalments.amount_cents'), eb.val(0)).as('s'))
-      .where('invoice_instalments.invoice_id', '=', invoiceId)
-      .where('debits.status', '=', 'prepared')
-      .executeTakeFirstOrThrow();
-    const owed = balance - Number(debitedPending.s);
+    const owed = balance - (await invoicesRepo.preparedDebitsTotal(tx, invoiceId));
     if (pending === owed) return;
     if (open.length)
-      await tx
-        .updateTable('invoice_instalments')
-        .set((eb) => ({ status: 'cancelled', updated_at: now, version: eb('version', '+', 1) }))
-        .where(
-          'id',
-          'in',
-          open.map((i) => i.id),
-        )
-        .execute();
+      await invoicesRepo.cancelInstalments(
+        tx,
+        open.map((i) => i.id),
+        now,
+      );
     if (owed > 0) {
       const last = open[open.length - 1];
-      const maxSeq = await tx
-        .selectFrom('invoice_instalments')
-        .select((eb) => eb.fn.max('seq').as('m'))
-        .where('invoice_id', '=', invoiceId)
-        .executeTakeFirstOrThrow();
-      await tx
-        .insertInto('invoice_instalments')
-        .values({
-          id: newId(),
-          invoice_id: invoiceId,
-          seq: Number(maxSeq.m ?? 0) + 1,
-          due_on: last?.due_on ?? now.slice(0, 10),
-          amount_cents: owed,
-          method: last?.method ?? 'transfer',
-          status: 'due',
-          prenotified_at: null,
-          prenotified_due_on: null,
-          deferral_id: null,
-          created_at: now,
-          updated_at: now,
-          version: 1,
-        })
-        .execute();
+      await invoicesRepo.insertInstalment(tx, {
+        id: newId(),
+        invoice_id: invoiceId,
+        seq: (await invoicesRepo.lastInstalmentSeq(tx, invoiceId)) + 1,
+        due_on: last?.due_on ?? now.slice(0, 10),
+        amount_cents: owed,
+        method: last?.method ?? 'transfer',
+        status: 'due',
+        prenotified_at: null,
+        prenotified_due_on: null,
+        deferral_id: null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      });
     }
   }
 
@@ -350,53 +304,19 @@ export function createInvoicesService(deps: Deps) {
      * after the hand-over; later ones on their period's first day. A period is invoiced once (unique period key).
      */
     async issueDueInvoices(actor: Actor, through?: string): Promise<{ issued: number }> {
-      requireBillingManager(actor);
+      requirePermission(actor, 'billing.manage');
       const settings = await readBillingSettings(db);
       const todayIso = await today();
       const horizon = through ?? addDays(todayIso, settings.issueDaysAhead);
-      const subs = await db
-        .selectFrom('subscriptions')
-        .innerJoin('plans', 'plans.id', 'subscriptions.plan_id')
-        .innerJoin('people', 'people.id', 'subscriptions.student_id')
-        .select([
-          'subscriptions.id',
-          'subscriptions.family_id',
-          'subscriptions.status',
-          'subscriptions.billable_from',
-          'subscriptions.first_debit_by',
-          'subscriptions.ended_on',
-          'plans.name as plan_name',
-          'plans.price_cents',
-          'plans.billing_period',
-          'people.first_name',
-        ])
-        .where('subscriptions.status', '!=', 'pending')
-        .where('subscriptions.billable_from', 'is not', null)
-        .where('subscriptions.billable_from', '<=', horizon)
-        .execute();
-      // Only what is still due: per subscription, how many periods carry an invoice and the last one (one covering
-      // index range, migration 0700). When every computed period up to that last one is invoiced, only the later
-      // ones are candidates; otherwise (a gap, or a hand-over date moved) all of them are, checked by period key.
-      const invoiced = new Map<string, { count: number; last: string }>();
-      for (let i = 0; i < subs.length; i += KEY_CHUNK) {
-        const rows = await db
-          .selectFrom('invoices')
-          .select([
-            'subscription_id',
-            sql<number>`count(period_start)`.as('n'),
-            sql<string | null>`max(period_start)`.as('last'),
-          ])
-          .where(
-            'subscription_id',
-            'in',
-            subs.slice(i, i + KEY_CHUNK).map((s) => s.id),
-          )
-          .where('period_start', 'is not', null)
-          .groupBy('subscription_id')
-          .execute();
-        for (const r of rows)
-          if (r.subscription_id && r.last) invoiced.set(r.subscription_id, { count: Number(r.n), last: r.last });
-      }
+      // No debit before the hand-over: only subscriptions billable on the horizon, and their periods from it on.
+      const subs = (await invoicesRepo.subscriptionsBillableBy(db, horizon)).filter((sub) => isBillable(sub, horizon));
+      // Only what is still due: per subscription, how many periods carry an invoice and the last one. When every
+      // computed period up to that last one is invoiced, only the later ones are candidates; otherwise (a gap, or a
+      // hand-over date moved) all of them are, checked by period key.
+      const invoiced = await invoicesRepo.invoicedPeriods(
+        db,
+        subs.map((s) => s.id),
+      );
       const due: (IssueInput & { periodKey: string })[] = [];
       for (const sub of subs) {
         const periods = periodsToInvoice(sub, sub.billing_period as BillingPeriodKind, sub.price_cents, horizon);
@@ -405,46 +325,32 @@ export function createInvoicesService(deps: Deps) {
         const skip = done && upToLast === done.count ? upToLast : 0;
         for (const [index, period] of periods.entries()) {
           if (index < skip || period.amountCents <= 0) continue;
-          const dueOn =
-            index === 0 && sub.billable_from === period.billedStart
-              ? firstDebitDate(sub.billable_from, settings.firstDebitWithinDays, sub.first_debit_by)
-              : period.billedStart;
+          const dueOn = firstInstalmentDueOn(sub, period, index, settings.firstDebitWithinDays);
           due.push({
             familyId: sub.family_id,
             subscriptionId: sub.id,
             kind: 'invoice',
             periodStart: period.billedStart,
             periodEnd: period.billedEnd,
-            periodKey: `${sub.id}:${period.billedStart}`,
+            periodKey: invoicePeriodKey(sub.id, period.billedStart),
             description: `${sub.plan_name} — ${sub.first_name} (${period.billedStart} → ${period.billedEnd})`,
             amountCents: period.amountCents,
             instalments: [{ dueOn, amountCents: period.amountCents, method: 'sepa' }],
           });
         }
       }
-      // The candidates' keys already taken (another run, or a gap's neighbours) are read per chunk by the unique
-      // index; what is missing is issued in blocks, one transaction each.
+      // Nothing invoiced twice: the candidates' keys already taken (another run, or a gap's neighbours) are read per
+      // chunk by the unique index; what is missing is issued in blocks, one transaction each.
       const missing: typeof due = [];
-      for (let i = 0; i < due.length; i += KEY_CHUNK) {
-        const chunk = due.slice(i, i + KEY_CHUNK);
-        const existing = new Set(
-          (
-            await db
-              .selectFrom('invoices')
-              .select('period_key')
-              .where(
-                'period_key',
-                'in',
-                chunk.map((d) => d.periodKey),
-              )
-              .execute()
-          ).map((r) => r.period_key),
+      for (const chunk of slices(due, ID_CHUNK)) {
+        const existing = await invoicesRepo.takenPeriodKeys(
+          db,
+          chunk.map((d) => d.periodKey),
         );
         missing.push(...chunk.filter((d) => !existing.has(d.periodKey)));
       }
       let issued = 0;
-      for (let i = 0; i < missing.length; i += ISSUE_CHUNK) {
-        const block = missing.slice(i, i + ISSUE_CHUNK);
+      for (const block of slices(missing, ISSUE_CHUNK)) {
         try {
           // One transaction for the chunk: numbers are allocated as one block, rows go in as multi-row inserts.
           issued += (await db.transaction().execute((tx) => issueMany(tx, actor, block))).length;
@@ -453,22 +359,12 @@ export function createInvoicesService(deps: Deps) {
           // and the whole transaction (with its numbers) rolled back, so no number was lost. Redo it one by one,
           // skipping what the other run issued.
           for (const input of block) {
-            if (
-              await db.selectFrom('invoices').select('id').where('period_key', '=', input.periodKey).executeTakeFirst()
-            )
-              continue;
+            if (await invoicesRepo.isPeriodInvoiced(db, input.periodKey)) continue;
             try {
               await db.transaction().execute((tx) => issue(tx, actor, input));
               issued += 1;
             } catch (again) {
-              if (
-                !(await db
-                  .selectFrom('invoices')
-                  .select('id')
-                  .where('period_key', '=', input.periodKey)
-                  .executeTakeFirst())
-              )
-                throw again;
+              if (!(await invoicesRepo.isPeriodInvoiced(db, input.periodKey))) throw again;
             }
           }
         }
@@ -481,30 +377,21 @@ export function createInvoicesService(deps: Deps) {
       query: { familyId?: string; status?: string; number?: string; cursor?: string; limit: number },
     ) {
       let familyId = query.familyId;
-      if (!requireManagerOrGuardian(actor)) {
+      if (!managesBilling(actor)) {
         const own = await guardianFamilyId(db, actor);
         if (!own) throw new DomainError('FORBIDDEN');
         if (familyId && familyId !== own) throw new DomainError('FORBIDDEN');
         familyId = own;
       }
-      let q = db
-        .selectFrom('invoices')
-        .selectAll()
-        .orderBy('issued_on', 'desc')
-        .orderBy('id', 'desc')
-        .limit(query.limit + 1);
-      if (familyId) q = q.where('family_id', '=', familyId);
-      if (query.status) q = q.where('status', '=', query.status);
-      if (query.number) q = q.where('number', '=', query.number);
-      const after = decodeCursor(query.cursor);
-      if (after) q = q.where(keysetAfter('issued_on', 'id', '<', after));
-      const rows = await q.execute();
-      const page = rows.slice(0, query.limit);
-      const last = page[page.length - 1];
-      return {
-        items: await toInvoices(db, page),
-        nextCursor: rows.length > query.limit && last ? encodeCursor([last.issued_on, last.id]) : null,
-      };
+      const rows = await invoicesRepo.invoicePage(db, {
+        familyId,
+        status: query.status,
+        number: query.number,
+        after: decodeCursor(query.cursor),
+        limit: query.limit,
+      });
+      const { page, nextCursor } = keysetPage(rows, query.limit, (r) => [r.issued_on, r.id]);
+      return { items: await toInvoices(db, page), nextCursor };
     },
 
     async get(actor: Actor, id: string): Promise<Invoice> {
@@ -514,7 +401,7 @@ export function createInvoicesService(deps: Deps) {
 
     /** A one-off invoice (membership fee, a lesson pack…). */
     async createManual(actor: Actor, body: z.infer<typeof CreateInvoiceBody>): Promise<Invoice> {
-      requireBillingManager(actor);
+      requirePermission(actor, 'billing.manage');
       const row = await db.transaction().execute((tx) =>
         issue(tx, actor, {
           familyId: body.familyId,
@@ -530,7 +417,7 @@ export function createInvoicesService(deps: Deps) {
 
     /** The only correction of an issued invoice: a credit note for part or all of what is still owed. */
     async creditNote(actor: Actor, invoiceId: string, body: z.infer<typeof CreditNoteBody>): Promise<Invoice> {
-      requireBillingManager(actor);
+      requirePermission(actor, 'billing.manage');
       const row = await db.transaction().execute(async (tx) => {
         const invoice = await repo.findInvoice(tx, invoiceId);
         if (!invoice) throw notFound();
@@ -560,7 +447,7 @@ export function createInvoicesService(deps: Deps) {
 
     /** Payment by cheque (with its cashing date), transfer, card, or third-party aid. */
     async recordPayment(actor: Actor, body: z.infer<typeof PaymentBody>): Promise<Invoice> {
-      requireBillingManager(actor);
+      requirePermission(actor, 'billing.manage');
       await db.transaction().execute(async (tx) => {
         const invoice = await repo.findInvoice(tx, body.invoiceId);
         if (!invoice) throw notFound();
@@ -586,7 +473,7 @@ export function createInvoicesService(deps: Deps) {
           created_by: actorUserId(actor),
           created_at: now,
         };
-        await tx.insertInto('payments').values(row).execute();
+        await repo.insertPayment(tx, row);
         await recordAudit(tx, clock, actor, {
           entityType: 'invoice',
           entityId: invoice.id,
@@ -606,51 +493,23 @@ export function createInvoicesService(deps: Deps) {
       invoiceId: string,
       body: z.infer<typeof InstalmentPlanBody>,
     ): Promise<Invoice> {
-      requireBillingManager(actor);
+      requirePermission(actor, 'billing.manage');
       await db.transaction().execute(async (tx) => {
         const invoice = await repo.findInvoice(tx, invoiceId);
         if (!invoice) throw notFound();
         if (invoice.kind !== 'invoice' || invoice.status !== 'open') throw invoiceNotOpen();
         const now = clock.now().toISOString();
-        const bumped = await tx
-          .updateTable('invoices')
-          .set((eb) => ({ updated_at: now, version: eb('version', '+', 1) }))
-          .where('id', '=', invoiceId)
-          .where('version', '=', body.version)
-          .executeTakeFirst();
-        if (Number(bumped.numUpdatedRows) !== 1) throw stale();
-        const inBatch = await tx
-          .selectFrom('debits')
-          .innerJoin('invoice_instalments', 'invoice_instalments.id', 'debits.instalment_id')
-          .select('debits.id')
-          .where('invoice_instalments.invoice_id', '=', invoiceId)
-          .where('debits.status', '=', 'prepared')
-          .executeTakeFirst();
-        if (inBatch) throw new DomainError('INSTALMENT_ALREADY_DEBITED');
+        if (!(await invoicesRepo.bumpInvoiceVersion(tx, invoiceId, body.version, now))) throw stale();
+        if (await invoicesRepo.hasPreparedDebit(tx, invoiceId)) throw new DomainError('INSTALMENT_ALREADY_DEBITED');
         const balance = invoice.amount_cents - ((await repo.paidByInvoice(tx, [invoiceId])).get(invoiceId) ?? 0);
         const sum = body.instalments.reduce((s, i) => s + i.amountCents, 0);
         if (sum !== balance)
           throw new DomainError('INSTALMENTS_MUST_SUM', {
             fields: [{ field: 'instalments', code: 'INSTALMENTS_MUST_SUM' }],
           });
-        const before = await tx
-          .selectFrom('invoice_instalments')
-          .selectAll()
-          .where('invoice_id', '=', invoiceId)
-          .where('status', '=', 'due')
-          .execute();
-        await tx
-          .updateTable('invoice_instalments')
-          .set((eb) => ({ status: 'cancelled', updated_at: now, version: eb('version', '+', 1) }))
-          .where('invoice_id', '=', invoiceId)
-          .where('status', '=', 'due')
-          .execute();
-        const maxSeq = await tx
-          .selectFrom('invoice_instalments')
-          .select((eb) => eb.fn.max('seq').as('m'))
-          .where('invoice_id', '=', invoiceId)
-          .executeTakeFirstOrThrow();
-        let seq = Number(maxSeq.m ?? 0);
+        const before = await invoicesRepo.dueInstalments(tx, invoiceId);
+        await invoicesRepo.cancelDueInstalments(tx, invoiceId, now);
+        let seq = await invoicesRepo.lastInstalmentSeq(tx, invoiceId);
         const created = [];
         for (const i of body.instalments) {
           const row = {
@@ -668,7 +527,7 @@ export function createInvoicesService(deps: Deps) {
             updated_at: now,
             version: 1,
           };
-          await tx.insertInto('invoice_instalments').values(row).execute();
+          await invoicesRepo.insertInstalment(tx, row);
           created.push(row);
         }
         await recordAudit(tx, clock, actor, {
@@ -684,8 +543,8 @@ export function createInvoicesService(deps: Deps) {
 
     /** A recorded deferral: for the board that votes them and accounts who apply them. */
     async getDeferral(actor: Actor, id: string): Promise<Deferral> {
-      requireRole(actor, ...DEFERRAL_READERS);
-      const r = await db.selectFrom('payment_deferrals').selectAll().where('id', '=', id).executeTakeFirst();
+      requirePermission(actor, 'billing.deferrals.read');
+      const r = await invoicesRepo.findDeferral(db, id);
       if (!r) throw notFound();
       return {
         id: r.id,
@@ -703,47 +562,15 @@ export function createInvoicesService(deps: Deps) {
 
     /** A board decision that moves every undebited due date in a range (optionally for one plan) to a new date. */
     async recordDeferral(actor: Actor, body: z.infer<typeof DeferralBody>) {
-      requireRole(actor, 'board');
+      requirePermission(actor, 'billing.deferrals.record');
       if (body.fromDueOn > body.toDueOn || body.newDueOn < body.fromDueOn)
         throw new DomainError('DEFERRAL_RANGE', { fields: [{ field: 'newDueOn', code: 'DEFERRAL_RANGE' }] });
       return db.transaction().execute(async (tx) => {
         const now = clock.now().toISOString();
         const id = newId();
-        let q = tx
-          .selectFrom('invoice_instalments')
-          .innerJoin('invoices', 'invoices.id', 'invoice_instalments.invoice_id')
-          .leftJoin('subscriptions', 'subscriptions.id', 'invoices.subscription_id')
-          .select('invoice_instalments.id')
-          .where('invoice_instalments.status', '=', 'due')
-          .where('invoice_instalments.due_on', '>=', body.fromDueOn)
-          .where('invoice_instalments.due_on', '<=', body.toDueOn)
-          .where((eb) =>
-            eb.not(
-              eb.exists(
-                eb
-                  .selectFrom('debits')
-                  .select('debits.id')
-                  .whereRef('debits.instalment_id', '=', 'invoice_instalments.id'),
-              ),
-            ),
-          );
-        if (body.planId) q = q.where('subscriptions.plan_id', '=', body.planId);
-        const ids = (await q.execute()).map((r) => r.id);
-        for (let i = 0; i < ids.length; i += 500) {
-          // A new date needs a new pre-notification: the one already sent announced the old date.
-          await tx
-            .updateTable('invoice_instalments')
-            .set((eb) => ({
-              due_on: body.newDueOn,
-              deferral_id: id,
-              prenotified_at: null,
-              prenotified_due_on: null,
-              updated_at: now,
-              version: eb('version', '+', 1),
-            }))
-            .where('id', 'in', ids.slice(i, i + 500))
-            .execute();
-        }
+        const ids = await invoicesRepo.deferrableInstalmentIds(tx, body);
+        // A new date needs a new pre-notification: the one already sent announced the old date.
+        await invoicesRepo.deferInstalments(tx, ids, { newDueOn: body.newDueOn, deferralId: id, now });
         const row = {
           id,
           decision_ref: body.decisionRef,
@@ -757,7 +584,7 @@ export function createInvoicesService(deps: Deps) {
           recorded_by: actorUserId(actor),
           created_at: now,
         };
-        await tx.insertInto('payment_deferrals').values(row).execute();
+        await invoicesRepo.insertDeferral(tx, row);
         await recordAudit(tx, clock, actor, {
           entityType: 'payment-deferral',
           entityId: id,
@@ -770,14 +597,11 @@ export function createInvoicesService(deps: Deps) {
   };
 }
 
-/** Who reads recorded deferrals: the board, and accounts (billing managers) who apply them. */
-export const DEFERRAL_READERS = ['board', ...BILLING_MANAGERS] as const;
-
-function requireManagerOrGuardian(actor: Actor): boolean {
-  // true: a billing manager (sees all); false: must be a guardian limited to their family.
+/** A billing manager sees every family's invoices; anyone else must be a guardian limited to their family. */
+function managesBilling(actor: Actor): boolean {
   if (actor.kind === 'system') return true;
-  if (actor.kind !== 'user') throw new DomainError('UNAUTHENTICATED');
-  return actor.roles.has('admin') || actor.roles.has('accounts');
+  requireUser(actor);
+  return can(actor, 'billing.manage');
 }
 
 export type InvoicesService = ReturnType<typeof createInvoicesService>;

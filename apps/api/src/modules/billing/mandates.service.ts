@@ -3,24 +3,21 @@ import type { Mandate, MandateBody, MandateEndBody } from '@contracts';
 import type { Selectable } from 'kysely';
 import type { Deps } from '../../platform/deps.js';
 import type { SepaMandatesTable } from '../../db/tables.js';
-import { actorUserId, hasRole, requireUser, type Actor } from '../../platform/actor.js';
+import { actorUserId, requireUser, type Actor } from '../../platform/actor.js';
+import { can, guardianFamilyId, requirePermission } from '../../platform/access.js';
 import { DomainError, forbidden, invalidField, notFound, stale } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
-import { decodeCursor, encodeCursor, keysetAfter } from '../../platform/cursor.js';
-import { containsText } from '../people/people.repository.js';
+import { decodeCursor, keysetPage } from '../../platform/cursor.js';
+import { organisationToday } from '../../platform/settings.js';
 import { dateInZone } from '../../platform/clock.js';
-import {
-  assertFamilyBillingRead,
-  BILLING_MANAGERS,
-  guardianFamilyId,
-  requireBillingManager,
-} from './billing-access.js';
+import { assertFamilyBillingRead } from './billing-access.js';
 import { mandateRefusal } from './billing-rules.js';
 import { readBillingSettings } from './billing.settings.js';
 import { bicProblem, ibanProblem, normaliseBic, normaliseIban, normaliseIcs, rumProblem } from './sepa-validation.js';
 import { mandateSignedMail } from './billing.mail.js';
-import { familyEmail } from './billing.repository.js';
+import { familyEmail, familyLocale } from './billing.repository.js';
+import * as mandatesRepo from './mandates.repository.js';
 
 type MandateRow = Selectable<SepaMandatesTable>;
 
@@ -62,15 +59,8 @@ export function createMandatesService(deps: Deps) {
   return {
     async list(actor: Actor, familyId: string): Promise<Mandate[]> {
       await assertFamilyBillingRead(db, actor, familyId);
-      const settings = await readBillingSettings(db);
-      const today = dateInZone(clock.now(), settings.timeZone);
-      const rows = await db
-        .selectFrom('sepa_mandates')
-        .selectAll()
-        .where('family_id', '=', familyId)
-        .orderBy('signed_on', 'desc')
-        .orderBy('created_at', 'desc')
-        .execute();
+      const today = await organisationToday(db, clock);
+      const rows = await mandatesRepo.mandatesOfFamily(db, familyId);
       return rows.map((r) => toMandate(r, today));
     },
 
@@ -79,40 +69,22 @@ export function createMandatesService(deps: Deps) {
       actor: Actor,
       query: { q?: string; status?: string; cursor?: string; limit: number } = { limit: 50 },
     ): Promise<{ items: (Mandate & { familyName: string })[]; nextCursor: string | null }> {
-      requireBillingManager(actor);
-      const settings = await readBillingSettings(db);
-      const today = dateInZone(clock.now(), settings.timeZone);
-      let q = db
-        .selectFrom('sepa_mandates')
-        .innerJoin('families', 'families.id', 'sepa_mandates.family_id')
-        .selectAll('sepa_mandates')
-        .select('families.name as family_name');
-      if (query.status) q = q.where('sepa_mandates.status', '=', query.status);
-      const text = query.q;
-      if (text)
-        q = q.where((eb) => eb.or([containsText('families.name', text), containsText('sepa_mandates.rum', text)]));
-      const after = decodeCursor(query.cursor);
-      if (after) {
-        const [signedOn, id] = after;
-        q = q.where(keysetAfter('sepa_mandates.signed_on', 'sepa_mandates.id', '<', [signedOn, id]));
-      }
-      const rows = await q
-        .orderBy('sepa_mandates.signed_on', 'desc')
-        .orderBy('sepa_mandates.id', 'desc')
-        .limit(query.limit + 1)
-        .execute();
-      const page = rows.slice(0, query.limit);
-      const last = page[page.length - 1];
-      return {
-        items: page.map((r) => ({ ...toMandate(r, today), familyName: r.family_name })),
-        nextCursor: rows.length > query.limit && last ? encodeCursor([last.signed_on, last.id]) : null,
-      };
+      requirePermission(actor, 'billing.manage');
+      const today = await organisationToday(db, clock);
+      const rows = await mandatesRepo.mandatePage(db, {
+        q: query.q,
+        status: query.status,
+        after: decodeCursor(query.cursor),
+        limit: query.limit,
+      });
+      const { page, nextCursor } = keysetPage(rows, query.limit, (r) => [r.signed_on, r.id]);
+      return { items: page.map((r) => ({ ...toMandate(r, today), familyName: r.family_name })), nextCursor };
     },
 
     /** Portal signature by the family's guardian, or a paper mandate recorded by accounts. */
     async create(actor: Actor, body: z.infer<typeof MandateBody>, context: { ip: string | null }): Promise<Mandate> {
       const user = requireUser(actor);
-      const staff = hasRole(user, ...BILLING_MANAGERS);
+      const staff = can(user, 'billing.manage');
       if (!staff) {
         if ((await guardianFamilyId(db, actor)) !== body.familyId) throw forbidden();
         if (body.consent !== true) throw invalidField('consent', 'consent_required');
@@ -121,7 +93,7 @@ export function createMandatesService(deps: Deps) {
       if (ibanIssue) throw invalidField('iban', ibanIssue);
       if (body.bic && bicProblem(body.bic)) throw invalidField('bic', 'invalid_bic');
       const settings = await readBillingSettings(db);
-      if (!settings.creditor) throw new DomainError('CREDITOR_NOT_CONFIGURED', { status: 409 });
+      if (!settings.creditor) throw new DomainError('CREDITOR_NOT_CONFIGURED');
       const now = clock.now();
       const today = dateInZone(now, settings.timeZone);
       // The portal generates the reference; a paper form carries its own (checked against the SEPA rules).
@@ -165,16 +137,10 @@ export function createMandatesService(deps: Deps) {
         version: 1,
       };
       await db.transaction().execute(async (tx) => {
-        if (!(await tx.selectFrom('families').select('id').where('id', '=', body.familyId).executeTakeFirst()))
-          throw notFound();
-        const clash = await tx
-          .selectFrom('sepa_mandates')
-          .select('id')
-          .where('creditor_identifier', '=', creditorIdentifier)
-          .where('rum', '=', rum)
-          .executeTakeFirst();
-        if (clash) throw new DomainError('RUM_TAKEN', { status: 409, fields: [{ field: 'rum', code: 'RUM_TAKEN' }] });
-        await tx.insertInto('sepa_mandates').values(row).execute();
+        if (!(await mandatesRepo.familyExists(tx, body.familyId))) throw notFound();
+        if (await mandatesRepo.rumTaken(tx, creditorIdentifier, rum))
+          throw new DomainError('RUM_TAKEN', { fields: [{ field: 'rum', code: 'RUM_TAKEN' }] });
+        await mandatesRepo.insertMandate(tx, row);
         await recordAudit(tx, clock, actor, {
           entityType: 'sepa-mandate',
           entityId: row.id,
@@ -183,11 +149,7 @@ export function createMandatesService(deps: Deps) {
           summary: `${row.signature_method} ${row.rum}`,
         });
         const to = await familyEmail(tx, body.familyId);
-        const family = await tx
-          .selectFrom('families')
-          .select('locale')
-          .where('id', '=', body.familyId)
-          .executeTakeFirstOrThrow();
+        const family = await familyLocale(tx, body.familyId);
         if (to) {
           await deps.mailer.enqueue(tx, {
             to,
@@ -209,24 +171,17 @@ export function createMandatesService(deps: Deps) {
 
     /** Revokes a mandate now, or flags it so that its next debit is the final one (FNAL) and ends it. */
     async end(actor: Actor, mandateId: string, body: z.infer<typeof MandateEndBody>): Promise<Mandate> {
-      requireBillingManager(actor);
-      const settings = await readBillingSettings(db);
-      const today = dateInZone(clock.now(), settings.timeZone);
+      requirePermission(actor, 'billing.manage');
+      const today = await organisationToday(db, clock);
       const after = await db.transaction().execute(async (tx) => {
-        const before = await tx.selectFrom('sepa_mandates').selectAll().where('id', '=', mandateId).executeTakeFirst();
+        const before = await mandatesRepo.findMandate(tx, mandateId);
         if (!before) throw notFound();
         const now = clock.now().toISOString();
         const set =
           body.mode === 'revoke'
             ? { status: 'revoked', ended_on: today, ended_reason: body.reason, updated_at: now }
             : { final_on_next: 1, ended_reason: body.reason, updated_at: now };
-        const res = await tx
-          .updateTable('sepa_mandates')
-          .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
-          .where('id', '=', mandateId)
-          .where('version', '=', body.version)
-          .executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) throw stale();
+        if (!(await mandatesRepo.updateMandate(tx, mandateId, body.version, set))) throw stale();
         await recordAudit(tx, clock, actor, {
           entityType: 'sepa-mandate',
           entityId: mandateId,
@@ -235,7 +190,7 @@ export function createMandatesService(deps: Deps) {
           after: set,
           summary: body.reason,
         });
-        return tx.selectFrom('sepa_mandates').selectAll().where('id', '=', mandateId).executeTakeFirstOrThrow();
+        return (await mandatesRepo.findMandate(tx, mandateId)) as MandateRow;
       });
       return toMandate(after, today);
     },

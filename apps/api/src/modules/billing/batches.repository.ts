@@ -1,0 +1,459 @@
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Tx } from '../../db/database.js';
+import type { BatchExclusionsTable, CollectionBatchesTable, DebitsTable } from '../../db/tables.js';
+import { INSERT_ROWS, inBatches, readInBatches } from '../../platform/batching.js';
+
+/** Collection batches, their debits and exclusions, pre-notifications: the queries of batches.service.ts. */
+
+/**
+ * Candidates of a batch: due SEPA instalments of open invoices, due on or before the date, never put in a batch
+ * (nothing charged twice: the unique `debits.instalment_id` holds it too); with the subscription's student and
+ * hold flag in the same read.
+ */
+export async function sepaCandidates(tx: Tx, collectionDate: string) {
+  return tx
+    .selectFrom('invoice_instalments')
+    .innerJoin('invoices', 'invoices.id', 'invoice_instalments.invoice_id')
+    .leftJoin('subscriptions', 'subscriptions.id', 'invoices.subscription_id')
+    .select([
+      'invoice_instalments.id',
+      'invoice_instalments.invoice_id',
+      'invoice_instalments.amount_cents',
+      'invoice_instalments.due_on',
+      'invoice_instalments.prenotified_at',
+      'invoices.family_id',
+      'invoices.subscription_id',
+      'invoices.number',
+      'invoices.period_start',
+      'invoices.period_end',
+      'subscriptions.student_id',
+      'subscriptions.on_hold',
+      'subscriptions.hold_reason',
+    ])
+    .where('invoice_instalments.status', '=', 'due')
+    .where('invoice_instalments.method', '=', 'sepa')
+    .where('invoice_instalments.due_on', '<=', collectionDate)
+    .where('invoices.kind', '=', 'invoice')
+    .where('invoices.status', '=', 'open')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('debits').select('debits.id').whereRef('debits.instalment_id', '=', 'invoice_instalments.id'),
+        ),
+      ),
+    )
+    .orderBy('invoices.family_id')
+    .orderBy('invoice_instalments.due_on')
+    .orderBy('invoice_instalments.id')
+    .execute();
+}
+
+/** One page of a batch's debits of one sequence type, after the id `after` (the file is written page by page). */
+export async function debitPage(tx: Tx, batchId: string, sequenceType: string, after: string, limit: number) {
+  return tx
+    .selectFrom('debits')
+    .selectAll()
+    .where('batch_id', '=', batchId)
+    .where('sequence_type', '=', sequenceType)
+    .where('id', '>', after)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** Count and total of a batch's debits per sequence type (the file's payment information blocks). */
+export async function debitTotalsBySequence(tx: Tx, batchId: string) {
+  return tx
+    .selectFrom('debits')
+    .select(['sequence_type', sql<number>`count(*)`.as('n'), sql<number>`sum(amount_cents)`.as('total')])
+    .where('batch_id', '=', batchId)
+    .groupBy('sequence_type')
+    .orderBy('sequence_type')
+    .execute();
+}
+
+export async function includedLines(tx: Tx, batchId: string) {
+  return tx
+    .selectFrom('debits')
+    .innerJoin('invoices', 'invoices.id', 'debits.invoice_id')
+    .innerJoin('families', 'families.id', 'debits.family_id')
+    .select([
+      'debits.id',
+      'debits.instalment_id',
+      'debits.invoice_id',
+      'debits.family_id',
+      'debits.amount_cents',
+      'debits.sequence_type',
+      'debits.status',
+      'invoices.number',
+      'families.name',
+    ])
+    .where('debits.batch_id', '=', batchId)
+    .orderBy('families.name')
+    .orderBy('debits.id')
+    .limit(2000)
+    .execute();
+}
+
+export async function excludedLines(tx: Tx, batchId: string) {
+  return tx
+    .selectFrom('batch_exclusions')
+    .innerJoin('invoices', 'invoices.id', 'batch_exclusions.invoice_id')
+    .innerJoin('families', 'families.id', 'batch_exclusions.family_id')
+    .select([
+      'batch_exclusions.instalment_id',
+      'batch_exclusions.invoice_id',
+      'batch_exclusions.family_id',
+      'batch_exclusions.amount_cents',
+      'batch_exclusions.reason',
+      'batch_exclusions.detail',
+      'invoices.number',
+      'families.name',
+    ])
+    .where('batch_exclusions.batch_id', '=', batchId)
+    .orderBy('families.name')
+    .limit(2000)
+    .execute();
+}
+
+/**
+ * Claims instalments for a pre-notification, per chunk of ids: only those not notified yet, so a second sweep
+ * (or instance) finds them taken and sends nothing. Returns the ids claimed.
+ */
+export async function claimPreNotification(tx: Tx, ids: string[], now: string): Promise<Set<string>> {
+  const rows = await readInBatches(ids, (slice) =>
+    tx
+      .updateTable('invoice_instalments')
+      .set((eb) => ({
+        prenotified_at: now,
+        prenotified_due_on: eb.ref('due_on'),
+        updated_at: now,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', 'in', slice)
+      .where('prenotified_at', 'is', null)
+      .returning('id')
+      .execute(),
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** family id → the language it reads mail in, per chunk of ids. */
+export async function familyLocales(tx: Tx, familyIds: string[]): Promise<Map<string, string>> {
+  const rows = await readInBatches(familyIds, (slice) =>
+    tx.selectFrom('families').select(['id', 'locale']).where('id', 'in', slice).execute(),
+  );
+  return new Map(rows.map((f) => [f.id, f.locale]));
+}
+
+export async function insertBatch(tx: Tx, row: Insertable<CollectionBatchesTable>): Promise<void> {
+  await tx.insertInto('collection_batches').values(row).execute();
+}
+
+/** subscription id → "reason (since)" of its open debit hold, per chunk of ids. */
+export async function openHolds(tx: Tx, subscriptionIds: string[]): Promise<Map<string, string>> {
+  const rows = await readInBatches(subscriptionIds, (slice) =>
+    tx
+      .selectFrom('debit_holds')
+      .select(['subscription_id', 'reason', 'since'])
+      .where('subscription_id', 'in', slice)
+      .where('released_at', 'is', null)
+      .execute(),
+  );
+  return new Map(rows.map((h) => [h.subscription_id, `${h.reason} (${h.since})`]));
+}
+
+/** student id → dates of their disputed lessons, per chunk of ids. */
+export async function disputedLessonDates(tx: Tx, studentIds: string[]): Promise<Map<string, string[]>> {
+  const disputes = new Map<string, string[]>();
+  // The literal lets both planners use the partial index of disputed lessons.
+  const rows = await readInBatches(studentIds, (slice) =>
+    tx
+      .selectFrom('lessons')
+      .select(['student_id', 'lesson_date'])
+      .where(sql<boolean>`family_response = 'disputed'`)
+      .where('student_id', 'in', slice)
+      .execute(),
+  );
+  for (const d of rows) disputes.set(d.student_id, [...(disputes.get(d.student_id) ?? []), d.lesson_date]);
+  return disputes;
+}
+
+/** The mandates among these that already carried an exported debit (SEPA sequence: FRST only once). */
+export async function mandatesUsedBefore(tx: Tx, mandateIds: string[]): Promise<Set<string>> {
+  const rows = await readInBatches(mandateIds, (slice) =>
+    tx
+      .selectFrom('debits')
+      .select('mandate_id')
+      .distinct()
+      .where('mandate_id', 'in', slice)
+      .where('status', '!=', 'prepared')
+      .execute(),
+  );
+  return new Set(rows.map((u) => u.mandate_id));
+}
+
+/** Debits as multi-row inserts (26 columns a debit: INSERT_ROWS rows stay well under both engines' limits). */
+export async function insertDebits(tx: Tx, rows: DebitsTable[]): Promise<void> {
+  await inBatches(rows, INSERT_ROWS, (slice) => tx.insertInto('debits').values(slice).execute());
+}
+
+export async function insertExclusions(tx: Tx, rows: Insertable<BatchExclusionsTable>[]): Promise<void> {
+  await inBatches(rows, INSERT_ROWS, (slice) => tx.insertInto('batch_exclusions').values(slice).execute());
+}
+
+export async function setBatchTotals(tx: Tx, id: string, debitCount: number, totalCents: number): Promise<void> {
+  await tx
+    .updateTable('collection_batches')
+    .set({ debit_count: debitCount, total_cents: totalCents })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** SEPA instalments of open invoices due by `horizon` and not pre-notified yet, grouped by family. */
+export async function instalmentsToPreNotify(tx: Tx, horizon: string) {
+  return tx
+    .selectFrom('invoice_instalments')
+    .innerJoin('invoices', 'invoices.id', 'invoice_instalments.invoice_id')
+    .select([
+      'invoice_instalments.id',
+      'invoice_instalments.due_on',
+      'invoice_instalments.amount_cents',
+      'invoices.number',
+      'invoices.family_id',
+    ])
+    .where('invoice_instalments.status', '=', 'due')
+    .where('invoice_instalments.method', '=', 'sepa')
+    .where('invoice_instalments.prenotified_at', 'is', null)
+    .where('invoice_instalments.due_on', '<=', horizon)
+    .where('invoices.status', '=', 'open')
+    .orderBy('invoices.family_id')
+    .execute();
+}
+
+/** A family's SEPA instalments due by `through` and not pre-notified yet (a debit schedule lists them). */
+export async function familyInstalmentsToSchedule(tx: Tx, familyId: string, through: string) {
+  return tx
+    .selectFrom('invoice_instalments')
+    .innerJoin('invoices', 'invoices.id', 'invoice_instalments.invoice_id')
+    .select([
+      'invoice_instalments.id',
+      'invoice_instalments.due_on',
+      'invoice_instalments.amount_cents',
+      'invoices.number',
+    ])
+    .where('invoices.family_id', '=', familyId)
+    .where('invoice_instalments.status', '=', 'due')
+    .where('invoice_instalments.method', '=', 'sepa')
+    .where('invoice_instalments.prenotified_at', 'is', null)
+    .where('invoice_instalments.due_on', '<=', through)
+    .orderBy('invoice_instalments.due_on')
+    .execute();
+}
+
+export async function latestBatches(tx: Tx) {
+  return tx
+    .selectFrom('collection_batches')
+    .selectAll()
+    .orderBy('collection_date', 'desc')
+    .orderBy('prepared_at', 'desc')
+    .limit(200)
+    .execute();
+}
+
+export async function findBatch(tx: Tx, id: string): Promise<Selectable<CollectionBatchesTable> | undefined> {
+  return tx.selectFrom('collection_batches').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Cancels a prepared batch at this version; false when someone else changed it. */
+export async function cancelPreparedBatch(tx: Tx, id: string, version: number, now: string): Promise<boolean> {
+  const res = await tx
+    .updateTable('collection_batches')
+    .set((eb) => ({
+      status: 'cancelled',
+      debit_count: 0,
+      total_cents: 0,
+      updated_at: now,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '=', 'prepared')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** The batch's prepared debits go: their instalments return to the pool. */
+export async function deletePreparedDebits(tx: Tx, batchId: string): Promise<void> {
+  await tx.deleteFrom('debits').where('batch_id', '=', batchId).where('status', '=', 'prepared').execute();
+}
+
+/** Freezes a prepared batch at this version as exported; false when someone else changed it. */
+export async function markBatchExported(
+  tx: Tx,
+  id: string,
+  version: number,
+  change: { format: string; now: string; by: string | null },
+): Promise<boolean> {
+  const res = await tx
+    .updateTable('collection_batches')
+    .set((eb) => ({
+      status: 'exported',
+      format: change.format,
+      exported_at: change.now,
+      exported_by: change.by,
+      updated_at: change.now,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '=', 'prepared')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function setBatchFileHash(tx: Tx, id: string, sha256: string): Promise<void> {
+  await tx.updateTable('collection_batches').set({ file_sha256: sha256 }).where('id', '=', id).execute();
+}
+
+/**
+ * What an exported batch settles, set-based: its debits and instalments are marked, each debit becomes a
+ * collection payment (taking the debit's id, found again on a return), the mandates record their use (a final or
+ * one-off debit ends its mandate), and invoices now fully paid are closed.
+ */
+export async function recordCollection(
+  tx: Tx,
+  batch: { id: string; collection_date: string },
+  now: string,
+  by: string | null,
+): Promise<void> {
+  const batchId = batch.id;
+  await tx
+    .updateTable('debits')
+    .set((eb) => ({ status: 'exported', updated_at: now, version: eb('version', '+', 1) }))
+    .where('batch_id', '=', batchId)
+    .execute();
+  await tx
+    .updateTable('invoice_instalments')
+    .set((eb) => ({ status: 'debited', updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('debits').select('debits.instalment_id').where('debits.batch_id', '=', batchId),
+    )
+    .execute();
+  await tx
+    .insertInto('payments')
+    .columns([
+      'id',
+      'family_id',
+      'invoice_id',
+      'instalment_id',
+      'debit_id',
+      'method',
+      'amount_cents',
+      'received_on',
+      'cash_on',
+      'reference',
+      'note',
+      'created_by',
+      'created_at',
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom('debits')
+        .select([
+          'debits.id',
+          'debits.family_id',
+          'debits.invoice_id',
+          'debits.instalment_id',
+          'debits.id as debit_id',
+          sql<string>`'sepa'`.as('method'),
+          'debits.amount_cents',
+          sql<string>`${batch.collection_date}`.as('received_on'),
+          sql<string | null>`null`.as('cash_on'),
+          'debits.end_to_end_id',
+          sql<string | null>`null`.as('note'),
+          sql<string | null>`${by}`.as('created_by'),
+          sql<string>`${now}`.as('created_at'),
+        ])
+        .where('debits.batch_id', '=', batchId),
+    )
+    .execute();
+  await tx
+    .updateTable('sepa_mandates')
+    .set((eb) => ({ last_used_on: batch.collection_date, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('debits').select('debits.mandate_id').where('debits.batch_id', '=', batchId),
+    )
+    .execute();
+  await tx
+    .updateTable('sepa_mandates')
+    .set({ status: 'ended', ended_on: batch.collection_date, ended_reason: 'final_debit' })
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('debits')
+        .select('debits.mandate_id')
+        .where('debits.batch_id', '=', batchId)
+        .where('debits.sequence_type', 'in', ['FNAL', 'OOFF']),
+    )
+    .execute();
+  await tx
+    .updateTable('invoices')
+    .set((eb) => ({ status: 'paid', updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('debits').select('debits.invoice_id').where('debits.batch_id', '=', batchId),
+    )
+    .where('status', '=', 'open')
+    .where((eb) =>
+      eb(
+        'amount_cents',
+        '<=',
+        eb
+          .selectFrom('payments')
+          .select(sql<number>`coalesce(sum(payments.amount_cents), 0)`.as('p'))
+          .whereRef('payments.invoice_id', '=', 'invoices.id'),
+      ),
+    )
+    .execute();
+}
+
+/** A debit with its batch's collection date and its invoice's number. */
+export async function findDebit(tx: Tx, debitId: string) {
+  return tx
+    .selectFrom('debits')
+    .innerJoin('collection_batches', 'collection_batches.id', 'debits.batch_id')
+    .innerJoin('invoices', 'invoices.id', 'debits.invoice_id')
+    .selectAll('debits')
+    .select(['collection_batches.collection_date', 'invoices.number'])
+    .where('debits.id', '=', debitId)
+    .executeTakeFirst();
+}
+
+/** Marks an exported debit returned; false when it is no longer exported (someone else returned it). */
+export async function markDebitReturned(
+  tx: Tx,
+  debitId: string,
+  change: { on: string; kind: string; reason: string; now: string },
+): Promise<boolean> {
+  const res = await tx
+    .updateTable('debits')
+    .set((eb) => ({
+      status: 'returned',
+      returned_on: change.on,
+      return_kind: change.kind,
+      return_reason: change.reason,
+      updated_at: change.now,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', debitId)
+    .where('status', '=', 'exported')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function markInstalmentReturned(tx: Tx, instalmentId: string, now: string): Promise<void> {
+  await tx
+    .updateTable('invoice_instalments')
+    .set((eb) => ({ status: 'returned', updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', instalmentId)
+    .execute();
+}
