@@ -1,48 +1,77 @@
-import type { FastifyZod } from '../platform/fastify-zod.js';
-import type { Deps } from '../platform/deps.js';
-import { createAuthService } from './auth/auth.service.js';
-import { createPeopleService } from './people/people.service.js';
-import { peopleRoutes } from './people/people.routes.js';
-import { createHistoryService } from './history/history.service.js';
-import { historyRoutes } from './history/history.routes.js';
-import { createContactsService } from './contacts/contacts.service.js';
-import { contactsRoutes } from './contacts/contacts.routes.js';
-import { outboxRoutes } from './outbox/outbox.routes.js';
-import { createUsersService } from './users/users.service.js';
-import { usersRoutes } from './users/users.routes.js';
-import { settingsRoutes } from './settings/settings.routes.js';
-import './people/people.records.js';
-import './users/users.records.js';
+import type { AnyModuleManifest, ModuleManifest } from '../platform/module.js';
+import { required } from '../platform/module.js';
+import { authModule } from './auth/auth.module.js';
+import { peopleModule } from './people/people.module.js';
+import { historyModule } from './history/history.module.js';
+import { contactsModule } from './contacts/contacts.module.js';
+import { outboxModule } from './outbox/outbox.module.js';
+import { usersModule } from './users/users.module.js';
+import { settingsModule } from './settings/settings.module.js';
+
+// ─── ADAPTERS (issue 11) ─────────────────────────────────────────────────────────────────────────────────────────
+// Thin manifests over the current register functions and side-effect imports of teachers, agency and billing,
+// until those modules export their own manifests (teachersModule, agencyModule, billingModule): the merge replaces
+// this block by three imports. Settings, sweeps, record types and demo parts of these three modules still
+// register themselves at import (registerSetting, registerSweep, registerRecordType, registerDemoExtension).
+import type { ContactsService } from './contacts/contacts.service.js';
 import './teachers/teachers.records.js';
 import './agency/agency.records.js';
 import './billing/billing.records.js';
-import { registerTeachersLifecycle } from './teachers/teachers.module.js';
+import { createTeachersLifecycle } from './teachers/teachers.module.js';
+import { teachersLifecycleRoutes, type TeachersLifecycleServices } from './teachers/teachers.routes.js';
 import './teachers/teachers.demo.js';
 import { registerAgency } from './agency/agency.module.js';
 import './agency/agency.demo.js';
-import { createBillingServices } from './billing/billing.service.js';
+import { createBillingServices, type BillingServices } from './billing/billing.service.js';
 import { billingRoutes } from './billing/billing.routes.js';
 import './billing/billing.settings.js';
 import './billing/billing.demo.js';
 
-/**
- * Every module's routes, in one list. Services are plain functions over `deps` (no container): a module that
- * needs another module's rules builds that service here and receives it.
- */
-export async function registerModules(app: FastifyZod, deps: Deps): Promise<void> {
-  const auth = createAuthService(deps);
-  const people = createPeopleService(deps);
-  const history = createHistoryService(deps);
-  const contacts = createContactsService(deps);
-  const users = createUsersService(deps, auth);
-
-  peopleRoutes(app, people);
-  historyRoutes(app, history);
-  contactsRoutes(app, contacts);
-  outboxRoutes(app, deps);
-  usersRoutes(app, users);
-  settingsRoutes(app, deps);
-  await registerTeachersLifecycle(app, deps, { people, users, contacts });
-  registerAgency(app, deps, contacts);
-  billingRoutes(app, createBillingServices(deps));
+declare module '../platform/module.js' {
+  interface ModuleServices {
+    teachers: TeachersLifecycleServices;
+    agency: { contacts: ContactsService };
+    billing: BillingServices;
+  }
 }
+
+const teachersAdapter: ModuleManifest<'teachers'> = {
+  name: 'teachers',
+  publicPrefixes: ['/api/public/', '/api/links/'],
+  services: (deps, modules) =>
+    createTeachersLifecycle(deps, {
+      people: required(modules, 'people'),
+      users: required(modules, 'users'),
+      contacts: required(modules, 'contacts'),
+    }),
+  routes: (app, services) => teachersLifecycleRoutes(app, services),
+};
+const agencyAdapter: ModuleManifest<'agency'> = {
+  name: 'agency',
+  publicPrefixes: ['/api/public/', '/api/links/'],
+  services: (_deps, modules) => ({ contacts: required(modules, 'contacts') }),
+  routes: (app, services, deps) => registerAgency(app, deps, services.contacts),
+};
+const billingAdapter: ModuleManifest<'billing'> = {
+  name: 'billing',
+  services: (deps) => createBillingServices(deps),
+  routes: (app, services) => billingRoutes(app, services),
+};
+// ─── end of ADAPTERS ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Every module, in the order the app assembles them (app.ts): a module's services may use those listed before it
+ * (`required(modules, name)`), and routes are registered in this order. Nothing registers itself by being imported.
+ */
+export const MODULES: readonly AnyModuleManifest[] = [
+  authModule,
+  peopleModule,
+  historyModule,
+  contactsModule,
+  outboxModule,
+  usersModule,
+  settingsModule,
+  teachersAdapter,
+  agencyAdapter,
+  billingAdapter,
+];
