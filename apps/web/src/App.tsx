@@ -15,8 +15,8 @@ import { TEACHER_NAV } from './portals/teacher/teacher-nav';
 import { CrashPage, NotFoundPage } from './ui/ErrorPages';
 import { lazyPage } from './ui/lazy-page';
 import { PageLoader } from './ui/PageLoader';
-import { PortalShell } from './ui/PortalShell';
-import { PublicLayout } from './ui/PublicLayout';
+import { PortalShell } from './features/account/PortalShell';
+import { PublicLayout } from './features/account/PublicLayout';
 import { cssVariablesResolver, styleNonce, theme } from './ui/theme';
 
 const LoginPage = lazyPage(() => import('./features/auth/LoginPage'), 'LoginPage');
