@@ -14,14 +14,24 @@ import { Mailer } from './platform/mailer.js';
 import { createSerializerCompiler } from './platform/serializer.js';
 import { redactUrl } from './platform/log-redaction.js';
 import type { Deps } from './platform/deps.js';
-import { frameworkErrors, problem, registerAuthHooks, registerErrorHandler } from './platform/http.js';
+import {
+  frameworkErrors,
+  PLATFORM_PUBLIC_PREFIXES,
+  problem,
+  registerAuthHooks,
+  registerErrorHandler,
+} from './platform/http.js';
 import { registerTextGuard } from './platform/text-guard.js';
 import { registerSecurityHeaders } from './platform/security-headers.js';
 import { registerWebApp } from './platform/web-app.js';
 import { registerCompression } from './platform/compression.js';
-import { createAuthService } from './modules/auth/auth.service.js';
-import { authRoutes } from './modules/auth/auth.routes.js';
-import { registerModules } from './modules/index.js';
+import { registerSettings } from './platform/settings.js';
+import { registerRecords } from './platform/records.js';
+import { registerSweeps } from './platform/jobs.js';
+import { RATE_LIMIT_SWEEP } from './platform/rate-limit.js';
+import { buildModuleServices, registerModuleRoutes, required } from './platform/module.js';
+import { registerDemoParts } from './seed/demo.js';
+import { MODULES } from './modules/index.js';
 
 /** logStream: where the log goes instead of stdout (tests read it). */
 export type BuildOptions = {
@@ -73,8 +83,20 @@ export async function buildApp(options: BuildOptions): Promise<App> {
 
   registerErrorHandler(app);
   registerTextGuard(app);
-  const auth = createAuthService(deps);
-  registerAuthHooks(app, auth);
+
+  // The modules, from their manifests (modules/index.ts): what they declare becomes known (settings, record
+  // policies, sweeps, demo parts), their services are built in list order, the hooks learn every public prefix,
+  // and their routes are registered after the platform's.
+  registerSweeps([RATE_LIMIT_SWEEP]);
+  for (const m of MODULES) {
+    registerSettings(m.settings ?? []);
+    registerRecords(m.records ?? []);
+    registerSweeps(m.sweeps ?? []);
+  }
+  registerDemoParts(MODULES);
+  const services = buildModuleServices(MODULES, deps);
+  const publicPrefixes = [...PLATFORM_PUBLIC_PREFIXES, ...MODULES.flatMap((m) => m.publicPrefixes ?? [])];
+  registerAuthHooks(app, required(services, 'auth'), publicPrefixes);
 
   app.get('/api/health', { schema: { tags: ['platform'] } }, async (_req, reply) => {
     try {
@@ -85,8 +107,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     }
   });
 
-  authRoutes(app, auth, config);
-  await registerModules(app, deps);
+  await registerModuleRoutes(app, MODULES, services, deps);
 
   const webDist = path.resolve(config.webDist);
   const indexHtml = path.join(webDist, 'index.html');

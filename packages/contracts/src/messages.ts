@@ -7,12 +7,6 @@ import { messagesIn } from './errors/index.js';
  */
 export const ERROR_MESSAGES: Record<Locale, Record<string, string>> = { fr: messagesIn('fr'), en: messagesIn('en') };
 
-/** Other modules add their own codes here at start-up (see each module's messages file). */
-export function registerMessages(extra: Record<Locale, Record<string, string>>): void {
-  Object.assign(ERROR_MESSAGES.fr, extra.fr);
-  Object.assign(ERROR_MESSAGES.en, extra.en);
-}
-
 export function messageFor(locale: Locale, code: string): string {
   return ERROR_MESSAGES[locale][code] ?? ERROR_MESSAGES[locale].invalid_value ?? code;
 }

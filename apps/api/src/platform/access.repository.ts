@@ -39,3 +39,9 @@ export async function teacherReachesFamily(db: Tx, teacherId: string, familyId: 
     .executeTakeFirst();
   return !!row;
 }
+
+/** The family of any person (a guardian or a student), or null. */
+export async function familyOfPerson(db: Tx, personId: string): Promise<string | null> {
+  const person = await db.selectFrom('people').select('family_id').where('id', '=', personId).executeTakeFirst();
+  return person?.family_id ?? null;
+}

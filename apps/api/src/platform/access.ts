@@ -57,3 +57,13 @@ export async function teacherReachesFamily(db: Tx, actor: Actor, familyId: strin
   const teacherId = teacherSelf(actor);
   return teacherId !== null && relations.teacherReachesFamily(db, teacherId, familyId);
 }
+
+/**
+ * The family of the person behind any account (a guardian's, or a student's own account), or null. Wider than
+ * `guardianFamilyId`, which also requires the guardian role and a guardian person: people.service.ts's historical
+ * `ownFamilyId` answers this, and keeps its behaviour.
+ */
+export async function accountFamilyId(db: Tx, actor: UserActor): Promise<string | null> {
+  if (!actor.personId) return null;
+  return relations.familyOfPerson(db, actor.personId);
+}

@@ -3,6 +3,7 @@ import type { Actor } from './actor.js';
 import { actorName, actorUserId } from './actor.js';
 import type { Clock } from './clock.js';
 import { newId } from './ids.js';
+import { insertAuditRow, insertAuditRows } from './audit.repository.js';
 
 type Row = Record<string, unknown>;
 /** Bookkeeping columns that change on every write and say nothing to a reader. */
@@ -41,20 +42,17 @@ export type AuditInput = {
 export async function recordAudit(tx: Tx, clock: Clock, actor: Actor, input: AuditInput): Promise<void> {
   const changes = diff(input.before ?? null, input.after ?? null);
   if (input.action === 'update' && Object.keys(changes).length === 0 && !input.summary) return;
-  await tx
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      at: clock.now().toISOString(),
-      actor_user_id: actorUserId(actor),
-      actor_name: actorName(actor),
-      entity_type: input.entityType,
-      entity_id: input.entityId,
-      action: input.action,
-      changes: JSON.stringify(changes),
-      summary: input.summary ?? null,
-    })
-    .execute();
+  await insertAuditRow(tx, {
+    id: newId(),
+    at: clock.now().toISOString(),
+    actor_user_id: actorUserId(actor),
+    actor_name: actorName(actor),
+    entity_type: input.entityType,
+    entity_id: input.entityId,
+    action: input.action,
+    changes: JSON.stringify(changes),
+    summary: input.summary ?? null,
+  });
 }
 
 /** recordAudit for many records at once (bulk sweeps): one multi-row insert per chunk, same rows as one by one. */
@@ -74,10 +72,5 @@ export async function recordAudits(tx: Tx, clock: Clock, actor: Actor, inputs: A
       changes: JSON.stringify(changes),
       summary: input.summary ?? null,
     }));
-  // 9 columns a row: 500 rows stay under both engines' bound-parameter limits.
-  for (let i = 0; i < rows.length; i += 500)
-    await tx
-      .insertInto('audit_log')
-      .values(rows.slice(i, i + 500))
-      .execute();
+  await insertAuditRows(tx, rows);
 }

@@ -1,9 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { LOCALES, messageFor, type Locale } from '@contracts';
-import { ANONYMOUS, type Actor } from './actor.js';
+import { ANONYMOUS, type Actor, type UserActor } from './actor.js';
 import { DomainError } from './errors.js';
-import type { AuthService } from '../modules/auth/auth.service.js';
 
 export const SESSION_COOKIE = 'harmonie_session';
 
@@ -21,24 +20,26 @@ function localeFromHeader(header: string | undefined): Locale {
 }
 
 /**
- * Paths that answer without a session: login and links, public forms, signed e-mail links, health and docs.
- * Everything else under /api refuses an anonymous caller before even reading the body (services check roles).
+ * Paths of the platform that answer without a session: health and docs. The modules' manifests add theirs (login
+ * and links, public forms, signed e-mail links); everything else under /api refuses an anonymous caller before even
+ * reading the body (services check permissions).
  */
-const PUBLIC_PREFIXES = [
-  '/api/auth/',
-  '/api/setup',
-  '/api/public/',
-  '/api/links/',
-  '/api/health',
-  '/api/openapi.json',
-  '/api/docs',
-];
-export function addPublicPrefix(prefix: string): void {
-  if (!PUBLIC_PREFIXES.includes(prefix)) PUBLIC_PREFIXES.push(prefix);
+export const PLATFORM_PUBLIC_PREFIXES: readonly string[] = ['/api/health', '/api/openapi.json', '/api/docs'];
+
+/** What the hooks need of sessions: the caller behind a session cookie (the auth module provides it). */
+export interface SessionReader {
+  actorForSession(secret: string): Promise<{ actor: UserActor; csrfToken: string } | null>;
 }
 
-/** Attaches the actor (from the session cookie) and the locale to each request, and checks CSRF. */
-export function registerAuthHooks(app: FastifyInstance, auth: AuthService): void {
+/**
+ * Attaches the actor (from the session cookie) and the locale to each request, and checks CSRF. `publicPrefixes`
+ * are the paths answered to anonymous callers (the platform's and the manifests').
+ */
+export function registerAuthHooks(
+  app: FastifyInstance,
+  sessions: SessionReader,
+  publicPrefixes: readonly string[],
+): void {
   app.decorateRequest('actor', null as never);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('locale', 'fr');
@@ -46,9 +47,9 @@ export function registerAuthHooks(app: FastifyInstance, auth: AuthService): void
     request.actor = ANONYMOUS;
     request.locale = localeFromHeader(request.headers['accept-language']);
     if (!request.url.startsWith('/api/')) return;
-    const isPublic = PUBLIC_PREFIXES.some((p) => request.url.startsWith(p));
+    const isPublic = publicPrefixes.some((p) => request.url.startsWith(p));
     const secret = request.cookies[SESSION_COOKIE];
-    const session = secret ? await auth.actorForSession(secret) : null;
+    const session = secret ? await sessions.actorForSession(secret) : null;
     if (!session) {
       if (!isPublic) throw new DomainError('UNAUTHENTICATED');
       return;

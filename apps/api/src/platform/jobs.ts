@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { Deps } from './deps.js';
 import { newId } from './ids.js';
+import { expireLease, insertLease, takeExpiredLease } from './jobs.repository.js';
 
 /**
  * Periodic sweeps (reminders, alerts, holds). Each sweep must itself be idempotent (a unique key per action and
@@ -11,13 +12,21 @@ export type Sweep = { name: string; run: (deps: Deps) => Promise<Record<string, 
 const sweeps: Sweep[] = [];
 const instanceId = `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
 
-/** Adds a sweep (once per name); the returned function removes it again (tests that add their own). */
+/**
+ * Adds a sweep (once per name); the returned function removes it again. The app's assembly adds the platform's
+ * and the manifests' sweeps (`registerSweeps`); tests add their own with this.
+ */
 export function registerSweep(sweep: Sweep): () => void {
   if (!sweeps.some((s) => s.name === sweep.name)) sweeps.push(sweep);
   return () => {
     const at = sweeps.indexOf(sweep);
     if (at >= 0) sweeps.splice(at, 1);
   };
+}
+
+/** The assembly's sweeps, in the order of the manifests (idempotent: several apps may be built). */
+export function registerSweeps(list: readonly Sweep[]): void {
+  for (const sweep of list) registerSweep(sweep);
 }
 
 export function registeredSweeps(): readonly Sweep[] {
@@ -33,15 +42,9 @@ export async function acquireLease(
 ): Promise<boolean> {
   const now = deps.clock.now();
   const until = new Date(now.getTime() + seconds * 1000).toISOString();
-  const taken = await deps.db
-    .updateTable('job_locks')
-    .set({ locked_until: until, locked_by: holder })
-    .where('name', '=', name)
-    .where((eb) => eb.or([eb('locked_until', '<=', now.toISOString()), eb('locked_by', '=', holder)]))
-    .executeTakeFirst();
-  if (Number(taken.numUpdatedRows) === 1) return true;
+  if (await takeExpiredLease(deps.db, name, now.toISOString(), until, holder)) return true;
   try {
-    await deps.db.insertInto('job_locks').values({ name, locked_until: until, locked_by: holder }).execute();
+    await insertLease(deps.db, name, until, holder);
     return true;
   } catch {
     return false; // another instance inserted it first
@@ -49,12 +52,7 @@ export async function acquireLease(
 }
 
 export async function releaseLease(deps: Pick<Deps, 'db'>, name: string, holder = instanceId): Promise<void> {
-  await deps.db
-    .updateTable('job_locks')
-    .set({ locked_until: '1970-01-01T00:00:00.000Z' })
-    .where('name', '=', name)
-    .where('locked_by', '=', holder)
-    .execute();
+  await expireLease(deps.db, name, holder);
 }
 
 /** What `startSweepTimer` logs to: the app's pino logger in production (`app.log`). */

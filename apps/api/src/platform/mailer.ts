@@ -5,6 +5,13 @@ import type { DB } from '../db/tables.js';
 import type { Tx } from '../db/database.js';
 import type { Clock } from './clock.js';
 import { newId } from './ids.js';
+import {
+  claimMessage,
+  insertOutboxRows,
+  markMessageFailed,
+  markMessageSent,
+  pendingMessages,
+} from './mailer.repository.js';
 import { renderTemplate, textToHtml, withLinksHidden } from './mail-templates.js';
 
 export type MailRequest = {
@@ -71,53 +78,28 @@ export class Mailer {
         related_id: request.related?.id ?? null,
       };
     });
-    // 15 columns a row: 500 rows stay under both engines' bound-parameter limits.
-    for (let i = 0; i < rows.length; i += 500)
-      await tx
-        .insertInto('outbox')
-        .values(rows.slice(i, i + 500))
-        .execute();
+    await insertOutboxRows(tx, rows);
     return rows.map((r) => r.id);
   }
 
   /** Sends pending messages; each is claimed first so two instances never send the same one. */
   async flush(): Promise<number> {
     if (!this.transport) return 0;
-    const pending = await this.db
-      .selectFrom('outbox')
-      .selectAll()
-      .where('status', '=', 'pending')
-      .orderBy('created_at')
-      .limit(100)
-      .execute();
+    const pending = await pendingMessages(this.db, 100);
     let sent = 0;
     for (const message of pending) {
-      const claim = await this.db
-        .updateTable('outbox')
-        .set({ status: 'sending' })
-        .where('id', '=', message.id)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
-      if (Number(claim.numUpdatedRows) !== 1) continue;
+      if (!(await claimMessage(this.db, message.id))) continue;
       try {
         const text = message.delivery_text ?? message.text_body;
         const html = message.delivery_html ?? message.html_body ?? undefined;
         const { to_address: to, subject } = message;
         await this.transport.sendMail({ from: this.from, to, subject, text, html });
         const sentAt = this.clock.now().toISOString();
-        await this.db
-          .updateTable('outbox')
-          .set({ status: 'sent', sent_at: sentAt, error: null, delivery_text: null, delivery_html: null })
-          .where('id', '=', message.id)
-          .execute();
+        await markMessageSent(this.db, message.id, sentAt);
         sent += 1;
       } catch (error) {
         // Failed messages are not retried: the clear body goes too (the person asks for a new link).
-        await this.db
-          .updateTable('outbox')
-          .set({ status: 'failed', error: String(error).slice(0, 500), delivery_text: null, delivery_html: null })
-          .where('id', '=', message.id)
-          .execute();
+        await markMessageFailed(this.db, message.id, String(error).slice(0, 500));
       }
     }
     return sent;

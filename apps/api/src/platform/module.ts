@@ -1,20 +1,9 @@
 import type { Deps } from './deps.js';
 import type { FastifyZod } from './fastify-zod.js';
+import type { DemoExtension } from './demo.js';
 import type { Sweep } from './jobs.js';
+import type { RecordRegistration } from './records.js';
 import type { SettingDefinition } from './settings.js';
-import type { ActionRule, RecordPolicy } from './records.js';
-import type { DemoContext } from '../seed/demo.js';
-
-/**
- * A record type the module audits, with its read policy (`registerRecordType`), or the reader of an action the
- * module audits on another module's record type (`registerRecordAction`).
- */
-export type RecordRegistration =
-  | { type: string; policy: (deps: Deps) => RecordPolicy }
-  | { type: string; action: string; rule: (deps: Deps) => ActionRule };
-
-/** The module's part of the demo organisation, run in the demo's transaction after the modules before it. */
-export type DemoExtension = (ctx: DemoContext) => Promise<void>;
 
 /**
  * The services every module offers the others, by module name. Each module adds its own entry by declaration
@@ -37,9 +26,9 @@ export type ModuleManifest<Name extends keyof ModuleServices = keyof ModuleServi
   publicPrefixes?: readonly string[];
   /** Periodic work (idempotent, run under a lease). */
   sweeps?: readonly Sweep[];
-  /** Record types (and gathered actions) whose history is read under the record's own rules. */
+  /** The record types it audits and the audited actions it adds to others' (history read under their rules). */
   records?: readonly RecordRegistration[];
-  /** Demo data, added when the demo organisation is created. */
+  /** Its part of the demo organisation (seed/demo.ts runs the parts in manifest order). */
   demo?: DemoExtension;
   /** Builds the module's services; `modules` holds those of the modules listed before it. */
   services: (deps: Deps, modules: Partial<ModuleServices>) => ModuleServices[Name];
@@ -52,4 +41,31 @@ export function required<K extends keyof ModuleServices>(modules: Partial<Module
   const service = modules[name];
   if (!service) throw new Error(`module "${String(name)}" must be assembled before the modules that use it`);
   return service as ModuleServices[K];
+}
+
+/** Any module's manifest (the list the app assembles). */
+export type AnyModuleManifest = { [K in keyof ModuleServices]: ModuleManifest<K> }[keyof ModuleServices];
+
+type LooseManifest = {
+  name: string;
+  services: (deps: Deps, modules: Partial<ModuleServices>) => unknown;
+  routes: (app: FastifyZod, services: unknown, deps: Deps) => void | Promise<void>;
+};
+
+/** Builds every module's services in list order, each seeing those built before it. */
+export function buildModuleServices(manifests: readonly AnyModuleManifest[], deps: Deps): Partial<ModuleServices> {
+  const built: Record<string, unknown> = {};
+  for (const m of manifests as readonly LooseManifest[]) built[m.name] = m.services(deps, built);
+  return built;
+}
+
+/** Registers every module's routes in list order, over its services. */
+export async function registerModuleRoutes(
+  app: FastifyZod,
+  manifests: readonly AnyModuleManifest[],
+  services: Partial<ModuleServices>,
+  deps: Deps,
+): Promise<void> {
+  const byName = services as Record<string, unknown>;
+  for (const m of manifests as readonly LooseManifest[]) await m.routes(app, byName[m.name], deps);
 }

@@ -5,7 +5,8 @@ import type { DB } from '../db/tables.js';
 import type { Deps } from './deps.js';
 import { DomainError } from './errors.js';
 import { newId } from './ids.js';
-import { registerSweep } from './jobs.js';
+import type { Sweep } from './jobs.js';
+import { deleteRateRecordsBefore, insertRateEvent, lockBucket, rateEventsSince } from './rate-limit.repository.js';
 
 /** Fixed, so the lock table never grows; two keys sharing a bucket only wait for each other a moment. */
 const LOCK_BUCKETS = 4096;
@@ -21,13 +22,7 @@ function bucketOf(key: string): number {
  */
 export async function lockRateKeys(tx: Transaction<DB>, keys: string[]): Promise<void> {
   const buckets = [...new Set(keys.map(bucketOf))].sort((a, b) => a - b);
-  for (const bucket of buckets) {
-    await tx
-      .insertInto('rate_locks')
-      .values({ bucket })
-      .onConflict((oc) => oc.column('bucket').doUpdateSet((eb) => ({ bucket: eb.ref('excluded.bucket') })))
-      .execute();
-  }
+  for (const bucket of buckets) await lockBucket(tx, bucket);
 }
 
 /**
@@ -72,17 +67,12 @@ export async function consumeRateLimit(
   const since = new Date(now.getTime() - windowSeconds * 1000).toISOString();
   await deps.db.transaction().execute(async (tx) => {
     await lockRateKeys(tx, [key]);
-    const row = await tx
-      .selectFrom('rate_events')
-      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
-      .where('key', '=', key)
-      .where('at', '>', since)
-      .executeTakeFirstOrThrow();
+    const row = await rateEventsSince(tx, key, since);
     if (Number(row.n) >= limit) {
       const oldestLeaves = Date.parse(String(row.oldest)) + windowSeconds * 1000;
       throw new DomainError(code, { retryAfterSeconds: secondsUntil(oldestLeaves, now) });
     }
-    await tx.insertInto('rate_events').values({ id: newId(), key, at: now.toISOString(), succeeded: 1 }).execute();
+    await insertRateEvent(tx, newId(), key, now.toISOString());
   });
 }
 
@@ -93,9 +83,8 @@ const KEEP_MS = 2 * 86_400_000;
 export async function pruneRateRecords(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<Record<string, number>> {
   const keepMs = Math.max(KEEP_MS, deps.config.loginWindowMinutes * 60_000);
   const before = new Date(deps.clock.now().getTime() - keepMs).toISOString();
-  const events = await deps.db.deleteFrom('rate_events').where('at', '<', before).executeTakeFirst();
-  const logins = await deps.db.deleteFrom('login_attempts').where('at', '<', before).executeTakeFirst();
-  return { rateEvents: Number(events.numDeletedRows), loginAttempts: Number(logins.numDeletedRows) };
+  return deleteRateRecordsBefore(deps.db, before);
 }
 
-registerSweep({ name: 'rate-limits.prune', run: pruneRateRecords });
+/** The platform's own sweep, listed by the app's assembly beside the modules' sweeps. */
+export const RATE_LIMIT_SWEEP: Sweep = { name: 'rate-limits.prune', run: pruneRateRecords };

@@ -1,8 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/tables.js';
 import type { Actor } from './actor.js';
 import type { Deps } from './deps.js';
 import { notFound } from './errors.js';
+import { rowExists } from './records.repository.js';
 
 /** Stored fields of a record, named as the audit trail names them (columns, or contract keys where it keeps those). */
 export type Fields = ReadonlySet<string>;
@@ -30,24 +31,40 @@ export type RecordPolicy<C = unknown> = {
   actions?: Record<string, ActionRule>;
 };
 
-const registry = new Map<string, (deps: Deps) => RecordPolicy>();
-const gathered = new Map<string, { action: string; build: (deps: Deps) => ActionRule }[]>();
+/**
+ * A module's record policies, as values its manifest lists (`records`): a record type it audits, or the rule of an
+ * action it audits on another module's record type (who may read that action, and what of it).
+ */
+export type RecordRegistration =
+  | { type: string; policy: (deps: Deps) => RecordPolicy }
+  | { type: string; action: string; rule: (deps: Deps) => ActionRule };
 
-/** Each module registers the record types it audits, at import time (like its mail templates and sweeps). */
-export function registerRecordType<C>(entityType: string, build: (deps: Deps) => RecordPolicy<C>): void {
-  registry.set(entityType, build as (deps: Deps) => RecordPolicy);
+/** A record type and how it is read. */
+export function recordType<C>(type: string, policy: (deps: Deps) => RecordPolicy<C>): RecordRegistration {
+  return { type, policy: policy as (deps: Deps) => RecordPolicy };
 }
 
-/** A module that audits an action on another module's record type says who may read that action, and what of it. */
-export function registerRecordAction(entityType: string, action: string, build: (deps: Deps) => ActionRule): void {
-  gathered.set(entityType, [...(gathered.get(entityType) ?? []), { action, build }]);
+/** The rule of an audited action on a record type of another module. */
+export function recordAction(type: string, action: string, rule: (deps: Deps) => ActionRule): RecordRegistration {
+  return { type, action, rule };
+}
+
+const registry = new Map<string, (deps: Deps) => RecordPolicy>();
+const gathered = new Map<string, Map<string, (deps: Deps) => ActionRule>>();
+
+/** The app's assembly makes the manifests' record policies known (idempotent: several apps may be built). */
+export function registerRecords(registrations: readonly RecordRegistration[]): void {
+  for (const r of registrations) {
+    if ('policy' in r) registry.set(r.type, r.policy);
+    else gathered.set(r.type, new Map(gathered.get(r.type)).set(r.action, r.rule));
+  }
 }
 
 export function buildRecordPolicies(deps: Deps): Map<string, RecordPolicy> {
   return new Map(
     [...registry].map(([type, build]) => {
       const policy = build(deps);
-      const rules = (gathered.get(type) ?? []).map(({ action, build: rule }) => [action, rule(deps)] as const);
+      const rules = [...(gathered.get(type) ?? [])].map(([action, rule]) => [action, rule(deps)] as const);
       const extra = Object.fromEntries(rules);
       return [type, { ...policy, actions: { ...policy.actions, ...extra } }];
     }),
@@ -71,8 +88,7 @@ export function actionRule(policy: RecordPolicy, action: string): ActionRule | n
 
 /** 404 unless the record exists: for endpoints that check the caller's role first, then read the row. */
 export async function mustExist(db: Kysely<DB>, table: keyof DB, id: string): Promise<void> {
-  const found = await sql<{ id: string }>`select id from ${sql.table(table)} where id = ${id}`.execute(db);
-  if (!found.rows[0]) throw notFound();
+  if (!(await rowExists(db, table, id))) throw notFound();
 }
 
 /** A record type whose readers all see the same fields. */

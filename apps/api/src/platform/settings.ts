@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/tables.js';
 import type { Tx } from '../db/database.js';
 import { dateInZone, type Clock } from './clock.js';
+import { saveSetting, storedSetting, storedSettings } from './settings.repository.js';
 
 /**
  * Organisation settings: one row per key, JSON value. Modules register their defaults; a missing row means
@@ -12,7 +13,10 @@ import { dateInZone, type Clock } from './clock.js';
 const defaults: Record<string, unknown> = {};
 const schemas: Record<string, z.ZodTypeAny> = {};
 
-/** A module declares each of its settings once: its default and the schema an admin's value must pass. */
+/**
+ * Makes a setting known: its default and the schema an admin's value must pass. The assembly calls it through
+ * `registerSettings` for each manifest; modules declare settings with `defineSetting` instead.
+ */
 export function registerSetting<T extends z.ZodTypeAny>(key: string, defaultValue: z.infer<T>, schema: T): void {
   defaults[key] = defaultValue;
   schemas[key] = schema;
@@ -41,8 +45,8 @@ export function defineSetting<S extends z.ZodTypeAny>(
     defaultValue,
     schema: schema as z.ZodType<z.infer<S>>,
     async read(db) {
-      const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-      return (row ? JSON.parse(row.value) : defaultValue) as z.infer<S>;
+      const value = await storedSetting(db, key);
+      return (value !== undefined ? JSON.parse(value) : defaultValue) as z.infer<S>;
     },
   };
 }
@@ -61,7 +65,7 @@ export function settingDefaults(): Record<string, unknown> {
 }
 
 export async function readSettings(db: Kysely<DB> | Tx): Promise<Record<string, unknown>> {
-  const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
+  const rows = await storedSettings(db);
   const values = { ...defaults };
   // Only declared settings are shown; internal keys (the one-time setup token) stay hidden.
   for (const row of rows) if (row.key in schemas) values[row.key] = JSON.parse(row.value) as unknown;
@@ -69,19 +73,12 @@ export async function readSettings(db: Kysely<DB> | Tx): Promise<Record<string, 
 }
 
 export async function readSetting<T>(db: Kysely<DB> | Tx, key: string): Promise<T> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  return (row ? JSON.parse(row.value) : defaults[key]) as T;
+  const value = await storedSetting(db, key);
+  return (value !== undefined ? JSON.parse(value) : defaults[key]) as T;
 }
 
 export async function writeSetting(db: Kysely<DB> | Tx, key: string, value: unknown, at: string): Promise<void> {
-  const json = JSON.stringify(value);
-  const updated = await db
-    .updateTable('settings')
-    .set((eb) => ({ value: json, updated_at: at, version: eb('version', '+', 1) }))
-    .where('key', '=', key)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0)
-    await db.insertInto('settings').values({ key, value: json, version: 1, updated_at: at }).execute();
+  await saveSetting(db, key, JSON.stringify(value), at);
 }
 
 /** The organisation's own settings, kept by the platform. */
@@ -94,8 +91,8 @@ export const ORGANISATION_TIME_ZONE = defineSetting(
     .refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', { message: 'invalid_value' }),
 );
 export const ORGANISATION_DEFAULT_LOCALE = defineSetting('organisation.defaultLocale', 'fr', z.enum(['fr', 'en']));
+/** Registered by the app's assembly, before the modules' settings. */
 export const PLATFORM_SETTINGS = [ORGANISATION_NAME, ORGANISATION_TIME_ZONE, ORGANISATION_DEFAULT_LOCALE] as const;
-registerSettings(PLATFORM_SETTINGS);
 
 /** Today's calendar date where the organisation is (its time zone setting), by the injected clock. */
 export async function organisationToday(db: Kysely<DB> | Tx, clock: Clock): Promise<string> {

@@ -1,8 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Tx } from '../db/database.js';
 import type { DB } from '../db/tables.js';
 import type { Clock } from './clock.js';
 import { newId } from './ids.js';
+import { closeOpenTasks, insertTasksOnce, takenDedupeKeys } from './tasks.repository.js';
 
 export type NewTask = {
   kind: string;
@@ -46,12 +47,7 @@ function taskRow(task: NewTask, now: string) {
  */
 export async function createTask(tx: Tx, clock: Clock, task: NewTask): Promise<boolean> {
   const now = clock.now().toISOString();
-  const result = await tx
-    .insertInto('tasks')
-    .values(taskRow(task, now))
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  return (await insertTasksOnce(tx, taskRow(task, now))) > 0;
 }
 
 /** Marks open tasks of a kind on a subject done (e.g. the alert is moot once the first lesson is known). */
@@ -61,14 +57,7 @@ export async function closeTasks(
   where: { kind: string; fileId?: string; teacherId?: string },
   outcome: string,
 ): Promise<void> {
-  let query = tx
-    .updateTable('tasks')
-    .set({ status: 'done', done_at: clock.now().toISOString(), outcome, version: sql`version + 1` })
-    .where('kind', '=', where.kind)
-    .where('status', '=', 'open');
-  if (where.fileId) query = query.where('file_id', '=', where.fileId);
-  if (where.teacherId) query = query.where('teacher_id', '=', where.teacherId);
-  await query.execute();
+  await closeOpenTasks(tx, where, clock.now().toISOString(), outcome);
 }
 
 // 18 columns a row: 500 rows stay well under both engines' bound-parameter limits.
@@ -83,12 +72,10 @@ export async function createTasks(tx: Tx, clock: Clock, tasks: NewTask[]): Promi
   const now = clock.now().toISOString();
   let created = 0;
   for (let i = 0; i < tasks.length; i += TASK_CHUNK) {
-    const result = await tx
-      .insertInto('tasks')
-      .values(tasks.slice(i, i + TASK_CHUNK).map((task) => taskRow(task, now)))
-      .onConflict((oc) => oc.column('dedupe_key').doNothing())
-      .executeTakeFirst();
-    created += Number(result.numInsertedOrUpdatedRows ?? 0);
+    created += await insertTasksOnce(
+      tx,
+      tasks.slice(i, i + TASK_CHUNK).map((task) => taskRow(task, now)),
+    );
   }
   return created;
 }
@@ -107,32 +94,21 @@ export async function createTasksOnce(
   let created = 0;
   for (let i = 0; i < tasks.length; i += TASK_CHUNK) {
     const chunk = tasks.slice(i, i + TASK_CHUNK);
-    const taken = new Set(
-      (
-        await db
-          .selectFrom('tasks')
-          .select('dedupe_key')
-          .where(
-            'dedupe_key',
-            'in',
-            chunk.map((t) => t.dedupeKey),
-          )
-          .execute()
-      ).map((r) => r.dedupe_key),
+    const taken = await takenDedupeKeys(
+      db,
+      chunk.map((t) => t.dedupeKey),
     );
     const missing = chunk.filter(
       (t, index) => !taken.has(t.dedupeKey) && chunk.findIndex((o) => o.dedupeKey === t.dedupeKey) === index,
     );
     if (!missing.length) continue;
     const now = clock.now().toISOString();
-    const result = await db.transaction().execute((tx) =>
-      tx
-        .insertInto('tasks')
-        .values(missing.map((task) => taskRow(task, now)))
-        .onConflict((oc) => oc.column('dedupe_key').doNothing())
-        .executeTakeFirst(),
+    created += await db.transaction().execute((tx) =>
+      insertTasksOnce(
+        tx,
+        missing.map((task) => taskRow(task, now)),
+      ),
     );
-    created += Number(result.numInsertedOrUpdatedRows ?? 0);
   }
   return created;
 }

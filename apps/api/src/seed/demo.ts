@@ -1,34 +1,33 @@
 import type { Role } from '@contracts';
 import type { Deps } from '../platform/deps.js';
-import type { Tx } from '../db/database.js';
 import { SYSTEM } from '../platform/actor.js';
 import { newId } from '../platform/ids.js';
 import { writeSetting } from '../platform/settings.js';
 import { hashPassword } from '../modules/auth/auth.service.js';
 import { createPeopleService } from '../modules/people/people.service.js';
-import { createRandom, makeAddress, makeBirthDate, makeEmail, makeMobile, makeName, type Random } from './generator.js';
+import { createRandom, makeAddress, makeBirthDate, makeEmail, makeMobile, makeName } from './generator.js';
+import {
+  DEMO_DOMAIN,
+  DEMO_GUARDIAN_PHONE,
+  DEMO_PASSWORD,
+  type DemoContext,
+  type DemoExtension,
+} from '../platform/demo.js';
 
-export const DEMO_PASSWORD = 'harmonie-demo';
-export const DEMO_DOMAIN = 'demo.example.org';
-/** The guardian the demo and the end-to-end tests look up by phone ("06 12 34 56 78"). */
-export const DEMO_GUARDIAN_PHONE = '+33612345678';
+export {
+  DEMO_DOMAIN,
+  DEMO_GUARDIAN_PHONE,
+  DEMO_PASSWORD,
+  type DemoContext,
+  type DemoExtension,
+} from '../platform/demo.js';
 
-export type DemoContext = {
-  tx: Tx;
-  deps: Deps;
-  random: Random;
-  passwordHash: string;
-  users: Record<string, string>;
-  teacherIds: string[];
-  familyIds: string[];
-  studentIds: string[];
-};
-type DemoExtension = (ctx: DemoContext) => Promise<void>;
-const extensions: DemoExtension[] = [];
+/** The modules' parts of the demo, by module name, in manifest order: the app's assembly lists them. */
+const parts = new Map<string, DemoExtension>();
 
-/** Later modules add their part of the demo (requests, files, lessons, invoices…) here. */
-export function registerDemoExtension(extension: DemoExtension): void {
-  extensions.push(extension);
+/** Makes the manifests' demo parts known (called by buildApp; idempotent: several apps may be built). */
+export function registerDemoParts(manifests: readonly { name: string; demo?: DemoExtension }[]): void {
+  for (const m of manifests) if (m.demo) parts.set(m.name, m.demo);
 }
 
 const DEMO_USERS: { local: string; name: string; roles: Role[] }[] = [
@@ -205,7 +204,7 @@ export async function loadDemoIfEmpty(
       }
     }
 
-    for (const extension of extensions) await extension(ctx);
+    for (const part of parts.values()) await part(ctx);
   });
 
   return [

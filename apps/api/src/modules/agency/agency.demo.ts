@@ -1,5 +1,5 @@
 import { STAGE_OWNER, type FileStage } from '@contracts';
-import type { DemoContext } from '../../seed/demo.js';
+import type { DemoContext } from '../../platform/demo.js';
 import { addDays, dateInZone } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
 import { resolvePlace } from '../../platform/places.js';

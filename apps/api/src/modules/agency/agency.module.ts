@@ -1,10 +1,6 @@
-import type { FastifyZod } from '../../platform/fastify-zod.js';
 import type { Deps } from '../../platform/deps.js';
 import type { ModuleManifest } from '../../platform/module.js';
-import { registerSettings } from '../../platform/settings.js';
-import { registerSweep } from '../../platform/jobs.js';
-import { registerRecordType } from '../../platform/records.js';
-import { registerDemoExtension } from '../../seed/demo.js';
+import { recordType } from '../../platform/records.js';
 import type { ContactsService } from '../contacts/contacts.service.js';
 import { AGENCY_SETTINGS } from './agency.settings.js';
 import { AGENCY_RECORDS } from './agency.records.js';
@@ -52,6 +48,8 @@ export const agencyModule: ModuleManifest<'agency'> = {
   settings: AGENCY_SETTINGS,
   publicPrefixes: ['/api/public/lesson-requests', '/api/links/'],
   sweeps: [followupSweep],
+  records: AGENCY_RECORDS.map((r) => recordType(r.type, r.build)),
+  demo: agencyDemo,
   services: (deps, modules) => {
     const contacts = (modules as { contacts?: ContactsService }).contacts;
     if (!contacts) throw new Error('module "contacts" must be assembled before the agency');
@@ -59,16 +57,3 @@ export const agencyModule: ModuleManifest<'agency'> = {
   },
   routes: (app, services, deps) => agencyRoutes(app, services, deps),
 };
-
-/** The current assembly (modules/index.ts) calls this; it goes once the app assembles the manifests. */
-export function registerAgency(app: FastifyZod, deps: Deps, contacts: ContactsService): void {
-  agencyRoutes(app, createAgencyServices(deps, contacts), deps);
-}
-
-// Until the app assembles manifests (modules/index.ts, platform/jobs.ts, platform/records.ts, seed/demo.ts), the
-// agency's settings, sweep, record types and demo data are registered here, once, when modules/index.ts imports
-// this file: the same moment as before. The core refactor replaces this block by reading `agencyModule`.
-registerSettings(AGENCY_SETTINGS);
-registerSweep(followupSweep);
-for (const record of AGENCY_RECORDS) registerRecordType(record.type, record.build);
-registerDemoExtension(agencyDemo);

@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { z } from 'zod';
 import type { Locale, Me, Role } from '@contracts';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
@@ -7,7 +8,7 @@ import { hashSecret, newId, newSecret } from '../../platform/ids.js';
 import { requireUser, type Actor, type UserActor } from '../../platform/actor.js';
 import { recordAudit } from '../../platform/audit.js';
 import { PersonalLink, invitationMail, passwordResetMail } from '../../platform/mail-templates.js';
-import { readSetting, writeSetting } from '../../platform/settings.js';
+import { defineSetting, ORGANISATION_NAME, writeSetting } from '../../platform/settings.js';
 import { addressForLimits, consumeRateLimit } from '../../platform/rate-limit.js';
 import { assertStrongPassword } from '../../platform/passwords.js';
 import * as repo from './auth.repository.js';
@@ -21,6 +22,9 @@ const TOUCH_EVERY_MS = 5 * 60_000;
 export type SessionResult = { sessionSecret: string; me: Me; expiresAt: string };
 
 export const hashPassword = (password: string) => hash(password);
+
+/** The one-time setup link's token, kept hashed; internal (not listed in any manifest, so never shown). */
+const SETUP_TOKEN_HASH = defineSetting('setup.tokenHash', null as string | null, z.string().nullable());
 
 export function createAuthService(deps: Deps) {
   const { db, clock, config, mailer } = deps;
@@ -49,20 +53,17 @@ export function createAuthService(deps: Deps) {
     const csrf = newSecret(24);
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000).toISOString();
-    await tx
-      .insertInto('sessions')
-      .values({
-        id: hashSecret(secret),
-        user_id: userId,
-        csrf_token: csrf,
-        created_at: now.toISOString(),
-        expires_at: expiresAt,
-        last_seen_at: now.toISOString(),
-        ip,
-        user_agent: userAgent?.slice(0, 300) ?? null,
-      })
-      .execute();
-    await tx.updateTable('users').set({ last_login_at: now.toISOString() }).where('id', '=', userId).execute();
+    await repo.insertSession(tx, {
+      id: hashSecret(secret),
+      user_id: userId,
+      csrf_token: csrf,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      last_seen_at: now.toISOString(),
+      ip,
+      user_agent: userAgent?.slice(0, 300) ?? null,
+    });
+    await repo.setUserColumns(tx, userId, { last_login_at: now.toISOString() });
     return { secret, csrf, expiresAt };
   }
 
@@ -72,12 +73,8 @@ export function createAuthService(deps: Deps) {
    * is used up, and every session ends but the one that changed it (none for a link: it logs everything out).
    */
   async function closeOtherAccess(tx: Tx, userId: string, keepSessionId: string | null): Promise<void> {
-    const now = clock.now().toISOString();
-    const tokens = tx.updateTable('auth_tokens').set({ used_at: now }).where('user_id', '=', userId);
-    await tokens.where('used_at', 'is', null).execute();
-    let sessions = tx.deleteFrom('sessions').where('user_id', '=', userId);
-    if (keepSessionId) sessions = sessions.where('id', '!=', keepSessionId);
-    await sessions.execute();
+    await repo.useUpTokensOfUser(tx, userId, clock.now().toISOString());
+    await repo.deleteSessionsOfUser(tx, userId, keepSessionId);
   }
 
   return {
@@ -99,7 +96,7 @@ export function createAuthService(deps: Deps) {
     },
 
     async logout(sessionSecret: string | undefined): Promise<void> {
-      if (sessionSecret) await db.deleteFrom('sessions').where('id', '=', hashSecret(sessionSecret)).execute();
+      if (sessionSecret) await repo.deleteSession(db, hashSecret(sessionSecret));
     },
 
     /** Resolves a session cookie to an actor, or null when absent, expired or the user is disabled. */
@@ -109,11 +106,7 @@ export function createAuthService(deps: Deps) {
       if (!session || session.status !== 'active' || session.expires_at <= now.toISOString()) return null;
       if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_EVERY_MS) {
         const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000).toISOString();
-        await db
-          .updateTable('sessions')
-          .set({ last_seen_at: now.toISOString(), expires_at: expiresAt })
-          .where('id', '=', session.sessionId)
-          .execute();
+        await repo.touchSession(db, session.sessionId, now.toISOString(), expiresAt);
       }
       return {
         csrfToken: session.csrf_token,
@@ -141,7 +134,7 @@ export function createAuthService(deps: Deps) {
           ...(patch.displayName ? { display_name: patch.displayName } : {}),
           updated_at: clock.now().toISOString(),
         };
-        await tx.updateTable('users').set(set).where('id', '=', user.userId).execute();
+        await repo.setUserColumns(tx, user.userId, set);
         await recordAudit(tx, clock, actor, {
           entityType: 'user',
           entityId: user.userId,
@@ -183,25 +176,15 @@ export function createAuthService(deps: Deps) {
       const passwordHash = await hashPassword(password);
       const result = await db.transaction().execute(async (tx) => {
         const row = await validToken(token, tx);
-        const consumed = await tx
-          .updateTable('auth_tokens')
-          .set({ used_at: clock.now().toISOString() })
-          .where('id', '=', row.id)
-          .where('used_at', 'is', null)
-          .executeTakeFirst();
-        if (Number(consumed.numUpdatedRows) !== 1 || !row.user_id) throw new DomainError('TOKEN_INVALID');
+        const consumed = await repo.consumeToken(tx, row.id, clock.now().toISOString());
+        if (!consumed || !row.user_id) throw new DomainError('TOKEN_INVALID');
         const user = await repo.findUserById(tx, row.user_id);
         if (!user || user.status === 'disabled') throw new DomainError('TOKEN_INVALID');
-        await tx
-          .updateTable('users')
-          .set((eb) => ({
-            password_hash: passwordHash,
-            status: 'active',
-            updated_at: clock.now().toISOString(),
-            version: eb('version', '+', 1),
-          }))
-          .where('id', '=', user.id)
-          .execute();
+        await repo.setPassword(tx, user.id, {
+          password_hash: passwordHash,
+          status: 'active',
+          updated_at: clock.now().toISOString(),
+        });
         // A reset is often done because someone else got in: their sessions and links end here.
         await closeOtherAccess(tx, user.id, null);
         await recordAudit(
@@ -247,11 +230,7 @@ export function createAuthService(deps: Deps) {
       await db.transaction().execute(async (tx) => {
         await loginLimits.succeeded(tx, attempt);
         const now = clock.now().toISOString();
-        await tx
-          .updateTable('users')
-          .set((eb) => ({ password_hash: passwordHash, updated_at: now, version: eb('version', '+', 1) }))
-          .where('id', '=', userId)
-          .execute();
+        await repo.setPassword(tx, userId, { password_hash: passwordHash, updated_at: now });
         await closeOtherAccess(tx, userId, session ? hashSecret(session) : null);
         await recordAudit(tx, clock, actor, { entityType: 'user', entityId: userId, action: 'password-changed' });
       });
@@ -265,7 +244,7 @@ export function createAuthService(deps: Deps) {
     async prepareSetupLink(): Promise<string | null> {
       if ((await repo.countUsers(db)) > 0) return null;
       const secret = newSecret();
-      await writeSetting(db, 'setup.tokenHash', hashSecret(secret), clock.now().toISOString());
+      await writeSetting(db, SETUP_TOKEN_HASH.key, hashSecret(secret), clock.now().toISOString());
       return `${config.publicUrl}/setup?token=${secret}`;
     },
 
@@ -278,29 +257,26 @@ export function createAuthService(deps: Deps) {
       const passwordHash = await hashPassword(input.password);
       const result = await db.transaction().execute(async (tx) => {
         if ((await repo.countUsers(tx)) > 0) throw new DomainError('SETUP_DONE');
-        const expected = await readSetting<string | undefined>(tx, 'setup.tokenHash');
+        const expected = await SETUP_TOKEN_HASH.read(tx);
         if (!expected || expected !== hashSecret(input.token)) throw new DomainError('TOKEN_INVALID');
         const now = clock.now().toISOString();
         const id = newId();
-        await tx
-          .insertInto('users')
-          .values({
-            id,
-            email: input.email,
-            password_hash: passwordHash,
-            display_name: input.displayName,
-            locale: 'fr',
-            status: 'active',
-            person_id: null,
-            last_login_at: null,
-            created_at: now,
-            updated_at: now,
-            version: 1,
-          })
-          .execute();
-        await tx.insertInto('user_roles').values({ user_id: id, role: 'admin' }).execute();
-        await writeSetting(tx, 'organisation.name', input.organisationName, now);
-        await tx.deleteFrom('settings').where('key', '=', 'setup.tokenHash').execute();
+        await repo.insertUser(tx, {
+          id,
+          email: input.email,
+          password_hash: passwordHash,
+          display_name: input.displayName,
+          locale: 'fr',
+          status: 'active',
+          person_id: null,
+          last_login_at: null,
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        });
+        await repo.insertFirstAdminRole(tx, id);
+        await writeSetting(tx, ORGANISATION_NAME.key, input.organisationName, now);
+        await repo.deleteSetupToken(tx);
         await recordAudit(
           tx,
           clock,
@@ -324,11 +300,7 @@ export function createAuthService(deps: Deps) {
   };
 
   async function validToken(token: string, tx: Tx = db) {
-    const row = await tx
-      .selectFrom('auth_tokens')
-      .selectAll()
-      .where('token_hash', '=', hashSecret(token))
-      .executeTakeFirst();
+    const row = await repo.findToken(tx, hashSecret(token));
     if (!row || row.used_at || row.expires_at <= clock.now().toISOString()) throw new DomainError('TOKEN_INVALID');
     return row;
   }
@@ -340,20 +312,17 @@ export function createAuthService(deps: Deps) {
     const secret = newSecret();
     const now = clock.now();
     const hours = TOKEN_HOURS[purpose];
-    await tx
-      .insertInto('auth_tokens')
-      .values({
-        id: newId(),
-        token_hash: hashSecret(secret),
-        user_id: userId,
-        purpose,
-        created_at: now.toISOString(),
-        expires_at: new Date(now.getTime() + hours * 3_600_000).toISOString(),
-        used_at: null,
-      })
-      .execute();
+    await repo.insertToken(tx, {
+      id: newId(),
+      token_hash: hashSecret(secret),
+      user_id: userId,
+      purpose,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + hours * 3_600_000).toISOString(),
+      used_at: null,
+    });
     const locale = user.locale as Locale;
-    const organisation = await readSetting<string>(tx, 'organisation.name');
+    const organisation = await ORGANISATION_NAME.read(tx);
     const page = purpose === 'invite' ? 'invitation' : 'reset-password';
     const link = new PersonalLink(`${config.publicUrl}/${page}?token=${secret}`);
     const mail =

@@ -1,4 +1,4 @@
-import type { DemoExtension } from '../../platform/module.js';
+import type { DemoExtension } from '../../platform/demo.js';
 import { SYSTEM } from '../../platform/actor.js';
 import { addDays } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';

@@ -1,9 +1,14 @@
 import type { Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
 import { notFound } from '../../platform/errors.js';
-import { fields, mustExist, NO_FIELDS, sameForAll } from '../../platform/records.js';
-import type { RecordPolicy } from '../../platform/records.js';
-import type { RecordRegistration } from '../../platform/module.js';
+import {
+  fields,
+  mustExist,
+  NO_FIELDS,
+  recordType,
+  sameForAll,
+  type RecordRegistration,
+} from '../../platform/records.js';
 import { requirePermission } from '../../platform/access.js';
 import { assertFamilyBillingRead } from './billing-access.js';
 import { familyOfRecord } from './billing.repository.js';
@@ -120,12 +125,6 @@ const debitScheduleOfFamily = (deps: Deps) => async (actor: Actor, familyId: str
     return null;
   }
 };
-
-/** A record type and its policy, whatever the context its read check returns (as registerRecordType takes it). */
-const recordType = <C>(type: string, policy: (deps: Deps) => RecordPolicy<C>): RecordRegistration => ({
-  type,
-  policy: policy as (deps: Deps) => RecordPolicy,
-});
 
 /** The billing manifest's record types, and its action on the family's history. */
 export const BILLING_RECORDS: readonly RecordRegistration[] = [

@@ -2,13 +2,13 @@ import type { z } from 'zod';
 import type { ContactEntry, CreateContactBody } from '@contracts';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
-import { actorName, actorUserId, requireRole, type Actor } from '../../platform/actor.js';
-import { DomainError } from '../../platform/errors.js';
+import { actorName, actorUserId, type Actor } from '../../platform/actor.js';
+import { requirePermission } from '../../platform/access.js';
+import { DomainError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { ContactLogTable } from '../../db/tables.js';
 import type { Selectable } from 'kysely';
-
-const CONTACT_ROLES = ['sales', 'recruitment', 'followup', 'accounts', 'secretariat'] as const;
+import * as repo from './contacts.repository.js';
 
 function toEntry(r: Selectable<ContactLogTable>): ContactEntry {
   return {
@@ -45,7 +45,7 @@ export function createContactsService(deps: Deps) {
       summary: body.summary,
       outcome: body.outcome ?? null,
     };
-    await tx.insertInto('contact_log').values(row).execute();
+    await repo.insertContact(tx, row);
     return toEntry(row);
   }
 
@@ -53,45 +53,20 @@ export function createContactsService(deps: Deps) {
     /** For other services that log a contact inside their own transaction. */
     log,
     async create(actor: Actor, body: z.infer<typeof CreateContactBody>): Promise<ContactEntry> {
-      requireRole(actor, ...CONTACT_ROLES);
+      requirePermission(actor, 'contacts.log');
       if (!body.personId && !body.familyId && !body.subjectId)
-        throw new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field: 'personId', code: 'required' }] });
+        throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'personId', code: 'required' }] });
       return db.transaction().execute(async (tx) => {
-        if (
-          body.personId &&
-          !(await tx.selectFrom('people').select('id').where('id', '=', body.personId).executeTakeFirst())
-        )
-          throw new DomainError('NOT_FOUND');
-        if (
-          body.familyId &&
-          !(await tx.selectFrom('families').select('id').where('id', '=', body.familyId).executeTakeFirst())
-        )
-          throw new DomainError('NOT_FOUND');
+        if (body.personId && !(await repo.personExists(tx, body.personId))) throw notFound();
+        if (body.familyId && !(await repo.familyExists(tx, body.familyId))) throw notFound();
         return log(tx, actor, body);
       });
     },
-    async list(
-      actor: Actor,
-      filter: { personId?: string; familyId?: string; subjectType?: string; subjectId?: string },
-    ): Promise<ContactEntry[]> {
-      requireRole(actor, ...CONTACT_ROLES, 'board');
-      let query = db.selectFrom('contact_log').selectAll().orderBy('at', 'desc').limit(200);
-      if (filter.familyId) {
-        const familyId = filter.familyId;
-        // A family's log includes contacts logged against any of its members.
-        query = query.where((eb) =>
-          eb.or([
-            eb('family_id', '=', familyId),
-            eb('person_id', 'in', eb.selectFrom('people').select('id').where('family_id', '=', familyId)),
-          ]),
-        );
-      }
-      if (filter.personId) query = query.where('person_id', '=', filter.personId);
-      if (filter.subjectType && filter.subjectId)
-        query = query.where('subject_type', '=', filter.subjectType).where('subject_id', '=', filter.subjectId);
+    async list(actor: Actor, filter: repo.ContactFilter): Promise<ContactEntry[]> {
+      requirePermission(actor, 'contacts.read');
       if (!filter.familyId && !filter.personId && !filter.subjectId)
-        throw new DomainError('VALIDATION_FAILED', { status: 400, fields: [{ field: 'personId', code: 'required' }] });
-      return (await query.execute()).map(toEntry);
+        throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'personId', code: 'required' }] });
+      return (await repo.contactLog(db, filter)).map(toEntry);
     },
   };
 }

@@ -3,12 +3,14 @@ import type { Deps } from '../../platform/deps.js';
 import { requireUser, type Actor } from '../../platform/actor.js';
 import { notFound } from '../../platform/errors.js';
 import { actionRule, buildRecordPolicies } from '../../platform/records.js';
+import { auditEntriesOf } from './history.repository.js';
 
 type Change = { before: unknown; after: unknown };
 
 /**
  * A record's history, read under the record's own rules (platform/records.ts): refused exactly when the record
  * is, and each entry shows only the fields the record shows this caller. A type nobody registered is refused.
+ * Built after every manifest's `records` are known (the assembly registers them first).
  */
 export function createHistoryService(deps: Deps) {
   const { db } = deps;
@@ -22,14 +24,7 @@ export function createHistoryService(deps: Deps) {
       const context = await policy.read(actor, entityId);
       const shown = policy.fields(actor, context);
       const summaries = [...policy.all].every((field) => shown.has(field));
-      const rows = await db
-        .selectFrom('audit_log')
-        .selectAll()
-        .where('entity_type', '=', entityType)
-        .where('entity_id', '=', entityId)
-        .orderBy('at', 'desc')
-        .limit(500)
-        .execute();
+      const rows = await auditEntriesOf(db, entityType, entityId);
       const entries: AuditEntry[] = [];
       const byAction = new Map<string, Promise<ReadonlySet<string> | null>>();
       for (const r of rows) {

@@ -1,7 +1,7 @@
-import { sql, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import type { Engine } from '../../db/dialect.js';
-import type { FamiliesTable, PeopleTable } from '../../db/tables.js';
+import type { DB, FamiliesTable, PeopleTable } from '../../db/tables.js';
 import { foldAccents } from '../../platform/search-text.js';
 import { keysetAfter } from '../../platform/cursor.js';
 
@@ -171,29 +171,55 @@ export async function searchPeople(db: Tx, engine: Engine, kind: SearchKind, lim
     .execute();
 }
 
-/** Is this person one of the teacher's current students, or a guardian of one? */
-export async function teacherReachesPerson(db: Tx, teacherId: string, personId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('assignments')
-    .innerJoin('people', 'people.family_id', 'assignments.family_id')
-    .select('assignments.id')
-    .where('assignments.teacher_id', '=', teacherId)
-    .where('assignments.ended_on', 'is', null)
-    .where('people.id', '=', personId)
-    .where((eb) => eb.or([eb('people.kind', '=', 'guardian'), eb('people.id', '=', eb.ref('assignments.student_id'))]))
-    .limit(1)
-    .executeTakeFirst();
-  return !!row;
+export async function insertPersonRow(tx: Tx, row: Insertable<DB['people']>): Promise<void> {
+  await tx.insertInto('people').values(row).execute();
 }
 
-export async function teacherReachesFamily(db: Tx, teacherId: string, familyId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('assignments')
-    .select('id')
-    .where('teacher_id', '=', teacherId)
-    .where('family_id', '=', familyId)
-    .where('ended_on', 'is', null)
-    .limit(1)
+export async function insertFamilyRow(tx: Tx, row: Insertable<DB['families']>): Promise<void> {
+  await tx.insertInto('families').values(row).execute();
+}
+
+/** A new teacher's own row, active. */
+export async function insertActiveTeacher(tx: Tx, personId: string, now: string): Promise<void> {
+  await tx
+    .insertInto('teachers')
+    .values({ person_id: personId, status: 'active', bio: null, created_at: now, updated_at: now, version: 1 })
+    .execute();
+}
+
+/** Updates a family at the version the caller read (version + 1); false when someone changed it since. */
+export async function updateFamilyAtVersion(
+  tx: Tx,
+  familyId: string,
+  version: number,
+  set: Updateable<DB['families']>,
+): Promise<boolean> {
+  const result = await tx
+    .updateTable('families')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+    .where('id', '=', familyId)
+    .where('version', '=', version)
     .executeTakeFirst();
-  return !!row;
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Updates a person at the version the caller read (version + 1); false when someone changed it since. */
+export async function updatePersonAtVersion(
+  tx: Tx,
+  personId: string,
+  version: number,
+  set: Updateable<DB['people']>,
+): Promise<boolean> {
+  const result = await tx
+    .updateTable('people')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+    .where('id', '=', personId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A teacher's status and bio. */
+export async function teacherRow(db: Tx, teacherId: string) {
+  return db.selectFrom('teachers').select(['status', 'bio']).where('person_id', '=', teacherId).executeTakeFirst();
 }

@@ -15,25 +15,30 @@ import type {
 } from '@contracts';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
-import { hasRole, isStaff, requireRole, requireUser, type Actor, type UserActor } from '../../platform/actor.js';
-import { DomainError, forbidden, notFound, stale } from '../../platform/errors.js';
+import { requireUser, type Actor, type UserActor } from '../../platform/actor.js';
+import {
+  accountFamilyId,
+  can,
+  isStaffMember,
+  requirePermission,
+  teacherReachesFamily,
+  teacherReachesPerson,
+} from '../../platform/access.js';
+import { forbidden, notFound, stale } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { searchContact, searchName } from '../../platform/search-text.js';
-import { dateInZone } from '../../platform/clock.js';
-import { readSetting } from '../../platform/settings.js';
-import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { organisationToday } from '../../platform/settings.js';
+import { decodeCursor, keysetPage } from '../../platform/cursor.js';
 import { fields, type Fields } from '../../platform/records.js';
 import * as repo from './people.repository.js';
-
-/** Staff who keep the family directory; recruitment and followup also keep teachers. */
-const DIRECTORY_WRITERS = ['sales', 'followup', 'accounts', 'secretariat'] as const;
-const TEACHER_WRITERS = ['recruitment', 'followup'] as const;
+import { assertFamilyReachable, assertMinorHasGuardian, isMinor } from './people.rules.js';
 
 /** What a person's record shows: staff notes are internal, families and teachers never read them. */
 const PERSON_FIELDS = fields('kind', 'first_name', 'last_name', 'email', 'phone', 'birth_date', 'family_id', 'user_id');
 const PERSON_STAFF_FIELDS = fields(...PERSON_FIELDS, 'notes');
-export const personFields = (actor?: Actor): Fields => (actor && !isStaff(actor) ? PERSON_FIELDS : PERSON_STAFF_FIELDS);
+export const personFields = (actor?: Actor): Fields =>
+  actor && !isStaffMember(actor) ? PERSON_FIELDS : PERSON_STAFF_FIELDS;
 
 /** What a family's record shows (its members are people records): the same rule for staff notes. */
 const FAMILY_FIELDS = fields(
@@ -47,7 +52,7 @@ const FAMILY_FIELDS = fields(
   'locale',
 );
 const FAMILY_STAFF_FIELDS = fields(...FAMILY_FIELDS, 'notes');
-export const familyFields = (actor: Actor): Fields => (isStaff(actor) ? FAMILY_STAFF_FIELDS : FAMILY_FIELDS);
+export const familyFields = (actor: Actor): Fields => (isStaffMember(actor) ? FAMILY_STAFF_FIELDS : FAMILY_FIELDS);
 
 export function toPerson(row: Pick<repo.PersonRow, (typeof repo.PERSON_COLUMNS)[number]>, actor?: Actor): Person {
   return {
@@ -92,21 +97,9 @@ function addressColumns(address: Family['billingAddress'] | undefined) {
 export function createPeopleService(deps: Deps) {
   const { db, clock, engine } = deps;
 
-  async function today(tx: Tx = db): Promise<string> {
-    return dateInZone(clock.now(), await readSetting<string>(tx, 'organisation.timeZone'));
-  }
-
-  function isMinor(birthDate: string, todayIso: string): boolean {
-    const [y, m, d] = todayIso.split('-').map(Number) as [number, number, number];
-    const adultFrom = `${String(y - 18).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-    return birthDate > adultFrom;
-  }
-
-  /** The family of a guardian (or student) account, if the user is linked to a person. */
+  /** The family of a guardian (or student) account, if the user is linked to a person (platform/access.ts). */
   async function ownFamilyId(user: UserActor, tx: Tx = db): Promise<string | null> {
-    if (!user.personId) return null;
-    const person = await repo.findPerson(tx, user.personId);
-    return person?.family_id ?? null;
+    return accountFamilyId(tx, user);
   }
 
   /** Role and relation: staff see the directory; a guardian only their family; a teacher only families they teach. */
@@ -118,16 +111,10 @@ export function createPeopleService(deps: Deps) {
   ): Promise<void> {
     if (actor.kind === 'system') return;
     const user = requireUser(actor);
-    if (mode === 'read' && isStaff(user)) return;
-    if (mode === 'write' && hasRole(user, ...DIRECTORY_WRITERS)) return;
+    if (mode === 'read' && isStaffMember(user)) return;
+    if (mode === 'write' && can(user, 'people.writeFamilies')) return;
     if (user.roles.has('guardian') && (await ownFamilyId(user, tx)) === familyId) return;
-    if (
-      mode === 'read' &&
-      user.roles.has('teacher') &&
-      user.personId &&
-      (await repo.teacherReachesFamily(tx, user.personId, familyId))
-    )
-      return;
+    if (mode === 'read' && (await teacherReachesFamily(tx, user, familyId))) return;
     throw forbidden();
   }
 
@@ -141,20 +128,14 @@ export function createPeopleService(deps: Deps) {
     const user = requireUser(actor);
     if (user.personId === person.id) return;
     if (person.kind === 'teacher' || person.kind === 'staff') {
-      if (mode === 'read' && isStaff(user)) return;
-      if (mode === 'write' && person.kind === 'teacher' && hasRole(user, ...TEACHER_WRITERS)) return;
-      if (mode === 'write' && person.kind === 'staff' && hasRole(user)) return;
+      if (mode === 'read' && isStaffMember(user)) return;
+      if (mode === 'write' && person.kind === 'teacher' && can(user, 'people.writeTeachers')) return;
+      if (mode === 'write' && person.kind === 'staff' && can(user, 'people.writeStaff')) return;
       throw forbidden();
     }
-    if (
-      mode === 'read' &&
-      user.roles.has('teacher') &&
-      user.personId &&
-      (await repo.teacherReachesPerson(tx, user.personId, person.id))
-    )
-      return;
+    if (mode === 'read' && (await teacherReachesPerson(tx, user, person.id))) return;
     if (!person.family_id) {
-      if ((mode === 'read' && isStaff(user)) || (mode === 'write' && hasRole(user, ...DIRECTORY_WRITERS))) return;
+      if ((mode === 'read' && isStaffMember(user)) || (mode === 'write' && can(user, 'people.writeFamilies'))) return;
       throw forbidden();
     }
     await assertFamilyAccess(actor, person.family_id, mode, tx);
@@ -212,7 +193,7 @@ export function createPeopleService(deps: Deps) {
       updated_at: now,
       version: 1,
     };
-    await tx.insertInto('people').values(row).execute();
+    await repo.insertPersonRow(tx, row);
     await recordAudit(tx, clock, actor, { entityType: 'person', entityId: row.id, action: 'create', after: row });
     if (row.family_id)
       await recordAudit(tx, clock, actor, {
@@ -225,13 +206,10 @@ export function createPeopleService(deps: Deps) {
   }
 
   async function assertStudentHasGuardian(tx: Tx, familyId: string, student: z.infer<typeof NewStudent>) {
-    if (!isMinor(student.birthDate, await today(tx))) return;
+    const today = await organisationToday(tx, clock);
+    if (!isMinor(student.birthDate, today)) return;
     const guardians = (await repo.peopleOfFamily(tx, familyId)).filter((p) => p.kind === 'guardian');
-    if (guardians.length === 0)
-      throw new DomainError('MINOR_NEEDS_GUARDIAN', {
-        status: 422,
-        fields: [{ field: 'birthDate', code: 'MINOR_NEEDS_GUARDIAN' }],
-      });
+    assertMinorHasGuardian(student.birthDate, today, guardians.length);
   }
 
   return {
@@ -242,7 +220,7 @@ export function createPeopleService(deps: Deps) {
     ownFamilyId,
 
     async search(actor: Actor, q: string, limit: number): Promise<SearchHit[]> {
-      requireRole(actor, 'sales', 'recruitment', 'followup', 'accounts', 'secretariat', 'board');
+      requirePermission(actor, 'people.read');
       const kind = repo.classifySearch(q);
       if (!kind) return [];
       const rows = await repo.searchPeople(db, engine, kind, limit);
@@ -261,11 +239,10 @@ export function createPeopleService(deps: Deps) {
       actor: Actor,
       options: { cursor?: string; q?: string; limit?: number },
     ): Promise<{ items: FamilySummary[]; nextCursor: string | null }> {
-      requireRole(actor, 'sales', 'recruitment', 'followup', 'accounts', 'secretariat', 'board');
+      requirePermission(actor, 'people.read');
       const limit = options.limit ?? 50;
       const rows = await repo.listFamilies(db, { after: decodeCursor(options.cursor), q: options.q, limit });
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
+      const { page, nextCursor } = keysetPage(rows, limit, (r) => [r.name, r.id]);
       return {
         items: page.map((r) => ({
           id: r.id,
@@ -274,7 +251,7 @@ export function createPeopleService(deps: Deps) {
           guardianNames: r.guardians.map((g) => `${g.first_name} ${g.last_name}`).join(', '),
           studentCount: r.studentCount,
         })),
-        nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.id]) : null,
+        nextCursor,
       };
     },
 
@@ -285,22 +262,13 @@ export function createPeopleService(deps: Deps) {
     },
 
     async createFamily(actor: Actor, body: z.infer<typeof CreateFamilyBody>): Promise<Family> {
-      requireRole(actor, ...DIRECTORY_WRITERS);
-      if (!body.guardians.some((g) => g.email || g.phone) && !body.students.some((s) => s.email || s.phone)) {
-        throw new DomainError('FAMILY_NEEDS_CONTACT', {
-          status: 422,
-          fields: [{ field: 'guardians', code: 'FAMILY_NEEDS_CONTACT' }],
-        });
-      }
+      requirePermission(actor, 'people.writeFamilies');
+      assertFamilyReachable([...body.guardians, ...body.students]);
       const id = await db.transaction().execute(async (tx) => {
-        const todayIso = await today(tx);
-        body.students.forEach((s, i) => {
-          if (isMinor(s.birthDate, todayIso) && body.guardians.length === 0)
-            throw new DomainError('MINOR_NEEDS_GUARDIAN', {
-              status: 422,
-              fields: [{ field: `students.${i}.birthDate`, code: 'MINOR_NEEDS_GUARDIAN' }],
-            });
-        });
+        const today = await organisationToday(tx, clock);
+        body.students.forEach((s, i) =>
+          assertMinorHasGuardian(s.birthDate, today, body.guardians.length, `students.${i}.birthDate`),
+        );
         const now = clock.now().toISOString();
         const first = body.guardians[0] ?? body.students[0];
         const row = {
@@ -314,7 +282,7 @@ export function createPeopleService(deps: Deps) {
           updated_at: now,
           version: 1,
         };
-        await tx.insertInto('families').values(row).execute();
+        await repo.insertFamilyRow(tx, row);
         await recordAudit(tx, clock, actor, { entityType: 'family', entityId: row.id, action: 'create', after: row });
         for (const g of body.guardians) await insertPerson(tx, actor, { kind: 'guardian', ...g, familyId: row.id });
         for (const s of body.students) await insertPerson(tx, actor, { kind: 'student', ...s, familyId: row.id });
@@ -326,7 +294,7 @@ export function createPeopleService(deps: Deps) {
     async updateFamily(actor: Actor, familyId: string, body: z.infer<typeof UpdateFamilyBody>): Promise<Family> {
       if (!(await repo.findFamily(db, familyId))) throw notFound();
       await assertFamilyAccess(actor, familyId, 'write');
-      if (body.notes !== undefined && !isStaff(actor)) throw forbidden();
+      if (body.notes !== undefined && !isStaffMember(actor)) throw forbidden();
       await db.transaction().execute(async (tx) => {
         const before = await repo.findFamily(tx, familyId);
         if (!before) throw notFound();
@@ -338,13 +306,7 @@ export function createPeopleService(deps: Deps) {
           ...(body.notes !== undefined ? { notes: body.notes ?? null } : {}),
           updated_at: clock.now().toISOString(),
         };
-        const result = await tx
-          .updateTable('families')
-          .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
-          .where('id', '=', familyId)
-          .where('version', '=', body.version)
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) !== 1) throw stale();
+        if (!(await repo.updateFamilyAtVersion(tx, familyId, body.version, set))) throw stale();
         await recordAudit(tx, clock, actor, {
           entityType: 'family',
           entityId: familyId,
@@ -386,7 +348,7 @@ export function createPeopleService(deps: Deps) {
       const existing = await repo.findPerson(db, personId);
       if (!existing) throw notFound();
       await assertPersonAccess(actor, existing, 'write');
-      if (body.notes !== undefined && !isStaff(actor)) throw forbidden();
+      if (body.notes !== undefined && !isStaffMember(actor)) throw forbidden();
       const after = await db.transaction().execute(async (tx) => {
         const before = await repo.findPerson(tx, personId);
         if (!before) throw notFound();
@@ -398,18 +360,12 @@ export function createPeopleService(deps: Deps) {
           birth_date: body.birthDate !== undefined ? body.birthDate : before.birth_date,
           notes: body.notes !== undefined ? (body.notes ?? null) : before.notes,
         };
-        if (
-          before.kind === 'student' &&
-          merged.birth_date &&
-          before.family_id &&
-          isMinor(merged.birth_date, await today(tx))
-        ) {
-          const guardians = (await repo.peopleOfFamily(tx, before.family_id)).filter((p) => p.kind === 'guardian');
-          if (!guardians.length)
-            throw new DomainError('MINOR_NEEDS_GUARDIAN', {
-              status: 422,
-              fields: [{ field: 'birthDate', code: 'MINOR_NEEDS_GUARDIAN' }],
-            });
+        if (before.kind === 'student' && merged.birth_date && before.family_id) {
+          const today = await organisationToday(tx, clock);
+          if (isMinor(merged.birth_date, today)) {
+            const guardians = (await repo.peopleOfFamily(tx, before.family_id)).filter((p) => p.kind === 'guardian');
+            assertMinorHasGuardian(merged.birth_date, today, guardians.length);
+          }
         }
         const set = {
           ...merged,
@@ -417,13 +373,7 @@ export function createPeopleService(deps: Deps) {
           search_contact: searchContact(merged.email, merged.phone),
           updated_at: clock.now().toISOString(),
         };
-        const result = await tx
-          .updateTable('people')
-          .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
-          .where('id', '=', personId)
-          .where('version', '=', body.version)
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) !== 1) throw stale();
+        if (!(await repo.updatePersonAtVersion(tx, personId, body.version, set))) throw stale();
         await recordAudit(tx, clock, actor, {
           entityType: 'person',
           entityId: personId,
@@ -438,26 +388,18 @@ export function createPeopleService(deps: Deps) {
     },
 
     async listTeachers(actor: Actor, options: { cursor?: string; limit?: number }) {
-      requireRole(actor, 'sales', 'recruitment', 'followup', 'accounts', 'secretariat', 'board');
+      requirePermission(actor, 'people.read');
       const limit = options.limit ?? 50;
       const rows = await repo.listTeachers(db, { after: decodeCursor(options.cursor), limit });
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
-      return {
-        items: page.map((r) => ({ ...toPerson(r, actor), status: r.status })),
-        nextCursor: rows.length > limit && last ? encodeCursor([last.last_name, last.id]) : null,
-      };
+      const { page, nextCursor } = keysetPage(rows, limit, (r) => [r.last_name, r.id]);
+      return { items: page.map((r) => ({ ...toPerson(r, actor), status: r.status })), nextCursor };
     },
 
     async createTeacher(actor: Actor, body: z.infer<typeof CreateTeacherBody>): Promise<Person> {
-      requireRole(actor, ...TEACHER_WRITERS);
+      requirePermission(actor, 'people.writeTeachers');
       const row = await db.transaction().execute(async (tx) => {
         const person = await insertPerson(tx, actor, { kind: 'teacher', ...body });
-        const now = clock.now().toISOString();
-        await tx
-          .insertInto('teachers')
-          .values({ person_id: person.id, status: 'active', bio: null, created_at: now, updated_at: now, version: 1 })
-          .execute();
+        await repo.insertActiveTeacher(tx, person.id, clock.now().toISOString());
         return person;
       });
       return toPerson(row, actor);
@@ -467,11 +409,7 @@ export function createPeopleService(deps: Deps) {
       const person = await repo.findPerson(db, teacherId);
       if (!person || person.kind !== 'teacher') throw notFound();
       await assertPersonAccess(actor, person, 'read');
-      const teacher = await db
-        .selectFrom('teachers')
-        .select(['status', 'bio'])
-        .where('person_id', '=', teacherId)
-        .executeTakeFirst();
+      const teacher = await repo.teacherRow(db, teacherId);
       return { person: toPerson(person, actor), status: teacher?.status ?? 'active', bio: teacher?.bio ?? null };
     },
   };

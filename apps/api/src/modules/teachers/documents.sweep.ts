@@ -1,5 +1,5 @@
 import type { Deps } from '../../platform/deps.js';
-import { registerSweep, type Sweep } from '../../platform/jobs.js';
+import type { Sweep } from '../../platform/jobs.js';
 import { createStorage, sweepOrphanFiles, type FileStorage } from '../../platform/storage.js';
 import { referencedStorageKeys } from './documents.repository.js';
 
@@ -10,6 +10,3 @@ export async function runStorageSweep(deps: Deps, storage: FileStorage = createS
 
 /** Removes what interrupted uploads leave in the storage (main.ts also runs it once at start-up). */
 export const storageOrphansSweep: Sweep = { name: 'storage.orphans', run: (deps) => runStorageSweep(deps) };
-
-// LEGACY ASSEMBLY: registered at import until the app registers `teachersModule.sweeps`; then delete this line.
-registerSweep(storageOrphansSweep);

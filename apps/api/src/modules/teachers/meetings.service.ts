@@ -10,7 +10,7 @@ import { DomainError, forbidden, invalidField, notFound } from '../../platform/e
 import { recordAudit } from '../../platform/audit.js';
 import { hashSecret, newId, newSecret } from '../../platform/ids.js';
 import { ORGANISATION_TIME_ZONE } from '../../platform/settings.js';
-import { registerSweep, type Sweep } from '../../platform/jobs.js';
+import type { Sweep } from '../../platform/jobs.js';
 import { SYSTEM } from '../../platform/actor.js';
 import { assertStaffRead } from './teacher-access.js';
 import { teacherContact } from './teacher-status.js';
@@ -339,6 +339,3 @@ export async function runMeetingSweep(deps: Deps): Promise<{ suspended: number; 
 }
 
 export const meetingSuspensionsSweep: Sweep = { name: 'teachers.meeting-suspensions', run: runMeetingSweep };
-
-// LEGACY ASSEMBLY: registered at import until the app registers `teachersModule.sweeps`; then delete this line.
-registerSweep(meetingSuspensionsSweep);

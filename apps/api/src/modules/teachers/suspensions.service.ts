@@ -13,7 +13,7 @@ import { newId } from '../../platform/ids.js';
 import { addDays } from '../../platform/clock.js';
 import { organisationToday } from '../../platform/settings.js';
 import { createTask } from '../../platform/tasks.js';
-import { registerSweep, type Sweep } from '../../platform/jobs.js';
+import type { Sweep } from '../../platform/jobs.js';
 import { assertStaffRead } from './teacher-access.js';
 import { SETTINGS } from './teachers.settings.js';
 import { lockTeacher, refreshTeacherStatus } from './teacher-status.js';
@@ -350,6 +350,3 @@ export async function runSuspensionExpirySweep(deps: Deps): Promise<{ lifted: nu
 }
 
 export const suspensionExpirySweep: Sweep = { name: 'teachers.suspension-expiry', run: runSuspensionExpirySweep };
-
-// LEGACY ASSEMBLY: registered at import until the app registers `teachersModule.sweeps`; then delete this line.
-registerSweep(suspensionExpirySweep);

@@ -1,4 +1,4 @@
-import { registerDemoExtension, DEMO_DOMAIN, type DemoContext } from '../../seed/demo.js';
+import { DEMO_DOMAIN, type DemoContext } from '../../platform/demo.js';
 import type { TeacherApplicationsTable } from '../../db/tables.js';
 import { SYSTEM } from '../../platform/actor.js';
 import { hashSecret, newId, newSecret } from '../../platform/ids.js';
@@ -371,7 +371,3 @@ export async function teachersDemo(ctx: DemoContext): Promise<void> {
   await demoMeetings(ctx);
   await demoIncidentsAndSuspensions(ctx);
 }
-
-// LEGACY ASSEMBLY: registered at import (modules/index.ts imports this file) until the app registers
-// `teachersModule.demo`; then delete this line, or the demo would be written twice.
-registerDemoExtension(teachersDemo);

@@ -1,6 +1,6 @@
 import type { Deps } from '../../platform/deps.js';
-import type { FastifyZod } from '../../platform/fastify-zod.js';
 import type { ModuleManifest, ModuleServices } from '../../platform/module.js';
+import { recordType } from '../../platform/records.js';
 import { createStorage, type FileStorage } from '../../platform/storage.js';
 import type { ContactsService } from '../contacts/contacts.service.js';
 import type { PeopleService } from '../people/people.service.js';
@@ -58,30 +58,13 @@ export function createTeachersLifecycle(
  * The teachers module: applications from the public site to onboarding, documents, pedagogical meetings,
  * incidents, suspensions and low activity. `records` and `demo` are listed for the assembly that reads them.
  */
-export const teachersModule: ModuleManifest<'teachers'> & {
-  records: typeof TEACHERS_RECORDS;
-  demo: typeof teachersDemo;
-} = {
+export const teachersModule: ModuleManifest<'teachers'> = {
   name: 'teachers',
   settings: TEACHERS_SETTINGS,
   publicPrefixes: ['/api/public/teacher-applications', '/api/links/meeting-invitations/'],
   sweeps: [meetingSuspensionsSweep, suspensionExpirySweep, storageOrphansSweep],
-  records: TEACHERS_RECORDS,
+  records: TEACHERS_RECORDS.map((r) => recordType(r.entityType, r.build)),
   demo: teachersDemo,
   services: (deps, modules) => createTeachersLifecycle(deps, othersFrom(modules)),
   routes: (app, services) => teachersLifecycleRoutes(app, services),
 };
-
-/**
- * LEGACY ASSEMBLY: today's modules/index.ts builds the services itself and calls this. Delete it once the app
- * assembles `teachersModule`.
- */
-export async function registerTeachersLifecycle(
-  app: FastifyZod,
-  deps: Deps,
-  others: Others,
-): Promise<TeachersLifecycleServices> {
-  const services = createTeachersLifecycle(deps, others);
-  await teachersModule.routes(app, services, deps);
-  return services;
-}

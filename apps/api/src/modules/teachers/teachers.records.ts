@@ -2,14 +2,7 @@ import type { Actor } from '../../platform/actor.js';
 import { requirePermission } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
 import { notFound } from '../../platform/errors.js';
-import {
-  fields,
-  mustExist,
-  registerRecordType,
-  sameForAll,
-  type Fields,
-  type RecordPolicy,
-} from '../../platform/records.js';
+import { fields, mustExist, sameForAll, type Fields, type RecordPolicy } from '../../platform/records.js';
 import { createPeopleService } from '../people/people.service.js';
 import { findPerson } from '../people/people.repository.js';
 import { assertDocumentsAccess, assertStaffRead } from './teacher-access.js';
@@ -174,7 +167,3 @@ export const TEACHERS_RECORDS = [
   { entityType: 'teacher-application', build: applicationRecord },
   { entityType: 'meeting', build: meetingRecord },
 ] as const satisfies readonly { entityType: string; build: (deps: Deps) => RecordPolicy<void> }[];
-
-// LEGACY ASSEMBLY: registered at import (modules/index.ts imports this file) until the app registers
-// `teachersModule.records`; then delete these lines (registering twice is harmless: one policy per type).
-for (const record of TEACHERS_RECORDS) registerRecordType(record.entityType, record.build);

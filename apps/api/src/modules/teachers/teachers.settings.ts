@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineSetting, registerSettings } from '../../platform/settings.js';
+import { defineSetting } from '../../platform/settings.js';
 
 /** A hard ceiling the setting cannot exceed: the upload is held in memory while its content is checked. */
 export const DOCUMENT_MAX_BYTES_CEILING = 20 * 1024 * 1024;
@@ -38,7 +38,3 @@ export const SETTINGS = {
 
 /** Every setting of the module, as the manifest lists them. */
 export const TEACHERS_SETTINGS = Object.values(SETTINGS);
-
-// LEGACY ASSEMBLY: today's modules/index.ts does not read manifests yet, so the settings screen learns these
-// here. Delete this line once the app registers `teachersModule.settings` (registering twice is harmless).
-registerSettings(TEACHERS_SETTINGS);

@@ -2,12 +2,22 @@ import type { z } from 'zod';
 import type { InviteUserBody, Role, UpdateUserBody, User, Locale } from '@contracts';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
-import { requireRole, type Actor } from '../../platform/actor.js';
-import { DomainError, notFound, stale } from '../../platform/errors.js';
+import type { Actor } from '../../platform/actor.js';
+import { can, requirePermission } from '../../platform/access.js';
+import { DomainError, forbidden, notFound, stale } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import type { AuthService } from '../auth/auth.service.js';
-import { findUserByEmail, findUserById, rolesOf } from '../auth/auth.repository.js';
+import {
+  deleteSessionsOfUser,
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  insertUserRoles,
+  rolesOf,
+} from '../auth/auth.repository.js';
+import * as repo from './users.repository.js';
+import { assertAnAdminRemains, isTeacherAccount } from './users.rules.js';
 
 /** User administration is the director's (admin) job. */
 export function createUsersService(deps: Deps, auth: AuthService) {
@@ -28,17 +38,6 @@ export function createUsersService(deps: Deps, auth: AuthService) {
       createdAt: row.created_at,
       version: row.version,
     };
-  }
-
-  async function countActiveAdmins(tx: Tx): Promise<number> {
-    const row = await tx
-      .selectFrom('user_roles')
-      .innerJoin('users', 'users.id', 'user_roles.user_id')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('user_roles.role', '=', 'admin')
-      .where('users.status', '=', 'active')
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
   }
 
   /** Creates an account (invited, no password yet) and e-mails its invitation link; used by other modules too. */
@@ -64,13 +63,10 @@ export function createUsersService(deps: Deps, auth: AuthService) {
       updated_at: now,
       version: 1,
     };
-    await tx.insertInto('users').values(row).execute();
+    await insertUser(tx, row);
     const roles = [...new Set(input.roles)];
-    await tx
-      .insertInto('user_roles')
-      .values(roles.map((role) => ({ user_id: id, role })))
-      .execute();
-    if (input.personId) await tx.updateTable('people').set({ user_id: id }).where('id', '=', input.personId).execute();
+    await insertUserRoles(tx, id, roles);
+    if (input.personId) await repo.linkPersonToUser(tx, input.personId, id);
     await recordAudit(tx, clock, actor, {
       entityType: 'user',
       entityId: id,
@@ -84,18 +80,18 @@ export function createUsersService(deps: Deps, auth: AuthService) {
   return {
     createInvitedUser,
     async list(actor: Actor): Promise<User[]> {
-      requireRole(actor);
-      const rows = await db.selectFrom('users').select('id').orderBy('display_name').limit(1000).execute();
+      requirePermission(actor, 'users.manage');
+      const rows = await repo.userIdsByName(db);
       return Promise.all(rows.map((r) => view(db, r.id)));
     },
     async invite(actor: Actor, body: z.infer<typeof InviteUserBody>): Promise<User> {
-      requireRole(actor);
+      requirePermission(actor, 'users.manage');
       const id = await db.transaction().execute((tx) => createInvitedUser(tx, actor, body));
       await deps.mailer.flush();
       return view(db, id);
     },
     async update(actor: Actor, userId: string, body: z.infer<typeof UpdateUserBody>): Promise<User> {
-      requireRole(actor);
+      requirePermission(actor, 'users.manage');
       await db.transaction().execute(async (tx) => {
         const before = await findUserById(tx, userId);
         if (!before) throw notFound();
@@ -108,24 +104,14 @@ export function createUsersService(deps: Deps, auth: AuthService) {
           ...(body.locale ? { locale: body.locale } : {}),
           updated_at: clock.now().toISOString(),
         };
-        const result = await tx
-          .updateTable('users')
-          .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
-          .where('id', '=', userId)
-          .where('version', '=', body.version)
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) !== 1) throw stale();
+        if (!(await repo.updateUserAtVersion(tx, userId, body.version, set))) throw stale();
         const roles = body.roles ? [...new Set(body.roles)] : beforeRoles;
         if (body.roles) {
-          await tx.deleteFrom('user_roles').where('user_id', '=', userId).execute();
-          await tx
-            .insertInto('user_roles')
-            .values(roles.map((role) => ({ user_id: userId, role })))
-            .execute();
+          await repo.deleteRolesOfUser(tx, userId);
+          await insertUserRoles(tx, userId, roles);
         }
-        if (body.status === 'disabled') await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-        if ((await countActiveAdmins(tx)) === 0)
-          throw new DomainError('LAST_ADMIN', { status: 422, fields: [{ field: 'roles', code: 'LAST_ADMIN' }] });
+        if (body.status === 'disabled') await deleteSessionsOfUser(tx, userId, null);
+        assertAnAdminRemains(await repo.countActiveAdmins(tx));
         await recordAudit(tx, clock, actor, {
           entityType: 'user',
           entityId: userId,
@@ -137,17 +123,12 @@ export function createUsersService(deps: Deps, auth: AuthService) {
       return view(db, userId);
     },
     async sendResetLink(actor: Actor, userId: string): Promise<void> {
-      requireRole(actor, 'followup');
+      requirePermission(actor, 'users.sendTeacherLoginLink');
       await db.transaction().execute(async (tx) => {
         const user = await findUserById(tx, userId);
         if (!user) throw notFound();
         // Followup may help teachers only; anyone else's link is the admin's call.
-        if (
-          actor.kind === 'user' &&
-          !actor.roles.has('admin') &&
-          !(await rolesOf(tx, userId)).every((r) => r === 'teacher')
-        )
-          throw new DomainError('FORBIDDEN');
+        if (!can(actor, 'users.manage') && !isTeacherAccount(await rolesOf(tx, userId))) throw forbidden();
         await auth.issueToken(tx, userId, user.password_hash ? 'reset' : 'invite');
         await recordAudit(tx, clock, actor, {
           entityType: 'user',

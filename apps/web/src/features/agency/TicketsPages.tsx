@@ -31,6 +31,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { QueryFallback } from '../../ui/QueryFallback';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { Section } from '../../ui/Section';
+// eslint-disable-next-line no-restricted-imports -- the office's access table belongs in the contracts' permissions (issue 11, web)
 import { OFFICE_ACCESS } from '../../portals/office/office-access';
 import { AGENCY_NS } from './agency-i18n';
 import {

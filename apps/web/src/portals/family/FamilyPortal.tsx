@@ -2,7 +2,7 @@ import { useRoutes } from 'react-router';
 import { RequireAuth } from '../../features/auth/RequireAuth';
 import { NotFoundPage } from '../../ui/ErrorPages';
 import { lazyPage } from '../../ui/lazy-page';
-import { PortalShell } from '../../ui/PortalShell';
+import { PortalShell } from '../../features/account/PortalShell';
 import { FAMILY_NAV } from './family-nav';
 
 const FamilyHomePage = lazyPage(() => import('./FamilyHomePage'), 'FamilyHomePage');

@@ -1,5 +1,5 @@
 import { GlobalSearch } from '../../features/search/GlobalSearch';
-import { PortalShell } from '../../ui/PortalShell';
+import { PortalShell } from '../../features/account/PortalShell';
 import { OFFICE_NAV } from './office-nav';
 
 export function OfficeShell() {

@@ -1,8 +1,8 @@
 import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { LOCALES } from '../api/contract-values';
-import { useChangeLanguage } from '../features/account/use-change-language';
-import { currentLanguage } from '../i18n/i18n';
+import { LOCALES } from '../../api/contract-values';
+import { useChangeLanguage } from './use-change-language';
+import { currentLanguage } from '../../i18n/i18n';
 
 /** Two toggle buttons, each labelled in its own language. */
 export function LanguageSwitcher() {

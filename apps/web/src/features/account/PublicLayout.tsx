@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Container, Group, Paper, Text } from '@mantine/core';
 import { LanguageSwitcher } from './LanguageSwitcher';
-import { MAIN_ID, SkipLink } from './SkipLink';
+import { MAIN_ID, SkipLink } from '../../ui/SkipLink';
 
 /** Frame of the pages seen before logging in: brand, language switch, one <main>. */
 export function PublicLayout({ children }: { children: ReactNode }) {

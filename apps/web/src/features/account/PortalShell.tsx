@@ -3,10 +3,10 @@ import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../features/auth/use-me';
-import { navFor, type NavItem } from './nav';
-import { PageLoader } from './PageLoader';
-import { MAIN_ID, SkipLink } from './SkipLink';
+import { useCurrentUser } from '../auth/use-me';
+import { navFor, type NavItem } from '../../ui/nav';
+import { PageLoader } from '../../ui/PageLoader';
+import { MAIN_ID, SkipLink } from '../../ui/SkipLink';
 import { UserMenu } from './UserMenu';
 
 interface PortalShellProps {
