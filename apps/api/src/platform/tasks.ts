@@ -1,3 +1,4 @@
+import { slices } from './batching.js';
 import type { Kysely } from 'kysely';
 import type { Tx } from '../db/database.js';
 import type { DB } from '../db/tables.js';
@@ -71,10 +72,10 @@ const TASK_CHUNK = 500;
 export async function createTasks(tx: Tx, clock: Clock, tasks: NewTask[]): Promise<number> {
   const now = clock.now().toISOString();
   let created = 0;
-  for (let i = 0; i < tasks.length; i += TASK_CHUNK) {
+  for (const chunk of slices(tasks, TASK_CHUNK)) {
     created += await insertTasksOnce(
       tx,
-      tasks.slice(i, i + TASK_CHUNK).map((task) => taskRow(task, now)),
+      chunk.map((task) => taskRow(task, now)),
     );
   }
   return created;
@@ -92,8 +93,7 @@ export async function createTasksOnce(
   tasks: (NewTask & { dedupeKey: string })[],
 ): Promise<number> {
   let created = 0;
-  for (let i = 0; i < tasks.length; i += TASK_CHUNK) {
-    const chunk = tasks.slice(i, i + TASK_CHUNK);
+  for (const chunk of slices(tasks, TASK_CHUNK)) {
     const taken = await takenDedupeKeys(
       db,
       chunk.map((t) => t.dedupeKey),

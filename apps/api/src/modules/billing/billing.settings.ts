@@ -1,3 +1,4 @@
+import { FIRST_DEBIT_DAYS } from '../agency/agency.settings.js';
 import { z } from 'zod';
 import { humanText, shortText } from '@contracts';
 import type { Kysely } from 'kysely';
@@ -107,13 +108,6 @@ export const BILLING_SETTINGS = [
   INVOICE_PREFIX,
 ] as const;
 
-/**
- * The agency's setting "first debit within N days of the hand-over" (DOMAIN.md, hand-over): declared and listed by
- * the agency's manifest; billing reads the same key, with the same default, to date an invoice's first instalment.
- */
-const FIRST_DEBIT_DAYS_KEY = 'agency.firstDebitDays';
-const FIRST_DEBIT_DAYS_DEFAULT = 9;
-
 export type BillingSettings = {
   firstDebitWithinDays: number;
   holdAfterDays: number;
@@ -134,10 +128,9 @@ export async function readBillingSettings(db: Kysely<DB> | Tx): Promise<BillingS
     const value = saved.get(setting.key);
     return value === undefined ? setting.defaultValue : (JSON.parse(value) as T);
   };
-  const firstDebitDays = saved.get(FIRST_DEBIT_DAYS_KEY);
   return {
-    firstDebitWithinDays:
-      firstDebitDays === undefined ? FIRST_DEBIT_DAYS_DEFAULT : (JSON.parse(firstDebitDays) as number),
+    // The agency's setting "first debit within N days of the hand-over", declared once by the agency's manifest.
+    firstDebitWithinDays: get(FIRST_DEBIT_DAYS),
     holdAfterDays: get(HOLD_AFTER_DAYS_WITHOUT_LESSON),
     noticeDays: get(PRE_NOTIFICATION_DAYS),
     issueDaysAhead: get(ISSUE_DAYS_AHEAD),
