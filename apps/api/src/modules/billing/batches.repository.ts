@@ -201,7 +201,7 @@ export async function sequenceHistories(
   tx: Tx,
   mandateIds: string[],
   exceptBatch: string | null,
-): Promise<Map<string, { used: number; closed: number; firstPending: number; latestPending: string | null }>> {
+): Promise<Map<string, { used: number; closed: number; firstPending: number; latestDate: string | null }>> {
   const rows = await readInBatches(mandateIds, (slice) =>
     tx
       .selectFrom('debits')
@@ -215,8 +215,10 @@ export async function sequenceHistories(
         sql<number>`sum(case when debits.status = 'prepared' and debits.sequence_type in ('FRST', 'OOFF') then 1 else 0 end)`.as(
           'first_pending',
         ),
-        sql<string | null>`max(case when debits.status = 'prepared' then collection_batches.collection_date end)`.as(
-          'latest_pending',
+        sql<
+          string | null
+        >`max(case when debits.status in ('prepared', 'exported') or debits.return_kind = 'refund' then collection_batches.collection_date end)`.as(
+          'latest_date',
         ),
       ])
       .where('debits.mandate_id', 'in', slice)
@@ -231,7 +233,7 @@ export async function sequenceHistories(
         used: Number(r.used),
         closed: Number(r.closed),
         firstPending: Number(r.first_pending),
-        latestPending: r.latest_pending,
+        latestDate: r.latest_date,
       },
     ]),
   );

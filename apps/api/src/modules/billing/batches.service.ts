@@ -356,14 +356,14 @@ export function createBatchesService(deps: Deps) {
           used: known?.used ?? 0,
           closed: (known?.closed ?? 0) > 0,
           firstPending: (known?.firstPending ?? 0) > 0,
-          latestPending: known?.latestPending ?? null,
+          latestDate: known?.latestDate ?? null,
         }),
         collectionDate,
         lastOfBatch: lastLine.get(m.id) === e.line.id,
       };
       const next = nextSequenceType(history);
       if ('refusal' in next) {
-        exclude(e.line, next.refusal, history.latestPending ? `${m.rum} (${history.latestPending})` : m.rum);
+        exclude(e.line, next.refusal, history.latestDate ? `${m.rum} (${history.latestDate})` : m.rum);
         continue;
       }
       state.set(m.id, afterSequence(history, next.sequenceType));

@@ -160,8 +160,8 @@ export function sequenceType(mandate: Pick<MandateState, 'type' | 'final_on_next
  * What a mandate's earlier collections say about the next one, gathered across every batch (debits of cancelled
  * batches are gone): `used` counts collections that reached the debtor's bank (exported, or refunded after
  * settlement — a rejected first collection never settled and does not count); `closed` is a FNAL or OOFF exported
- * or waiting; `firstPending` a FRST or OOFF waiting in a prepared batch; `latestPending` the latest collection
- * date among its debits waiting in prepared batches.
+ * or waiting; `firstPending` a FRST or OOFF waiting in a prepared batch; `latestDate` the latest collection
+ * date among its debits waiting in prepared batches or counted as used.
  */
 export type SequenceHistory = {
   mandateType: string;
@@ -169,7 +169,7 @@ export type SequenceHistory = {
   used: number;
   closed: boolean;
   firstPending: boolean;
-  latestPending: string | null;
+  latestDate: string | null;
   /** the date of the collection being decided */
   collectionDate: string;
   /** true for the mandate's last line in this batch (the only one a FNAL may take) */
@@ -183,7 +183,8 @@ export type SequenceRefusal = 'first_debit_pending' | 'sequence_closed' | 'seque
  * collection is FRST (our convention for .08 and .02 alike: the rulebook has allowed RCUR there since November
  * 2016, yet FRST remains valid and many French banks still expect it), later ones RCUR, and FNAL (when the mandate
  * is flagged to end) is the last — nothing follows a FNAL or an OOFF. One first-use line per mandate across the
- * batches waiting to be exported, and no collection dated before one of the same mandate still waiting.
+ * batches waiting to be exported, and no collection dated before one of the same mandate still waiting or already
+ * collected (a rejected collection never settled and is left out of both).
  * A mandate flagged to end whose first collection this is takes FRST (FNAL is optional in the rulebook, and a
  * series cannot start with it); the export then ends the mandate.
  */
@@ -195,11 +196,11 @@ export function nextSequenceType(history: SequenceHistory): { sequenceType: Sequ
     return { sequenceType: 'OOFF' };
   }
   if (history.firstPending) return { refusal: 'first_debit_pending' };
-  if (history.latestPending && history.latestPending > history.collectionDate)
+  if (history.latestDate && history.latestDate > history.collectionDate)
     return { refusal: 'sequence_out_of_order' };
   if (history.used === 0) {
-    // A FRST may not wait behind RCURs of the same mandate (a returned first collection leaves none).
-    if (history.latestPending) return { refusal: 'first_debit_pending' };
+    // A FRST may not wait behind RCURs of the same mandate (left behind by a rejected first collection).
+    if (history.latestDate) return { refusal: 'first_debit_pending' };
     return { sequenceType: 'FRST' };
   }
   return { sequenceType: history.finalOnNext && history.lastOfBatch ? 'FNAL' : 'RCUR' };
@@ -211,9 +212,9 @@ export function afterSequence(history: SequenceHistory, sequenceType: SequenceTy
     ...history,
     closed: history.closed || sequenceType === 'FNAL' || sequenceType === 'OOFF',
     firstPending: history.firstPending || sequenceType === 'FRST' || sequenceType === 'OOFF',
-    latestPending:
-      history.latestPending && history.latestPending > history.collectionDate
-        ? history.latestPending
+    latestDate:
+      history.latestDate && history.latestDate > history.collectionDate
+        ? history.latestDate
         : history.collectionDate,
   };
 }
