@@ -59,7 +59,13 @@ async function prepare(collectionDate: string): Promise<Detail> {
 
 describe('the export re-checks every line and the date', () => {
   it('leaves out, with their reasons, the lines revoked, held, disputed or paid another way since preparation', async () => {
-    const [revoked, held, disputed, paid, kept] = await families(['Revoque', 'Suspendu', 'Conteste', 'Cheque', 'Garde']);
+    const [revoked, held, disputed, paid, kept] = await families([
+      'Revoque',
+      'Suspendu',
+      'Conteste',
+      'Cheque',
+      'Garde',
+    ]);
     if (!revoked || !held || !disputed || !paid || !kept) throw new Error('families');
     const batch = await prepare('2026-10-20');
     expect(batch.included).toHaveLength(5);

@@ -86,8 +86,15 @@ async function checkInvariants(revokedAt: Map<string, number>) {
     for (const [i, d] of sent.entries()) {
       const before = sent.slice(0, i).filter((e) => e.step < d.step);
       // RCUR or FNAL only after a FRST sent in an earlier file; nothing after a FNAL.
-      if (d.sequence_type !== 'FRST') expect(before.some((e) => e.sequence_type === 'FRST'), mandateId).toBe(true);
-      expect(before.some((e) => e.sequence_type === 'FNAL'), mandateId).toBe(false);
+      if (d.sequence_type !== 'FRST')
+        expect(
+          before.some((e) => e.sequence_type === 'FRST'),
+          mandateId,
+        ).toBe(true);
+      expect(
+        before.some((e) => e.sequence_type === 'FNAL'),
+        mandateId,
+      ).toBe(false);
       // A mandate revoked before an export has nothing in it.
       const revoked = revokedAt.get(mandateId);
       if (revoked !== undefined) expect(d.step < revoked, mandateId).toBe(true);

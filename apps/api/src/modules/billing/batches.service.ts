@@ -592,8 +592,7 @@ export function createBatchesService(deps: Deps) {
       const today = await todayIn();
       const dateProblem =
         body.collectionDate <= today ? 'COLLECTION_DATE_PAST' : collectionDateProblem(body.collectionDate, today);
-      if (dateProblem)
-        throw new DomainError(dateProblem, { fields: [{ field: 'collectionDate', code: dateProblem }] });
+      if (dateProblem) throw new DomainError(dateProblem, { fields: [{ field: 'collectionDate', code: dateProblem }] });
       await db.transaction().execute(async (tx) => {
         const batch = await batchesRepo.findBatch(tx, batchId);
         if (!batch) throw notFound();
@@ -724,7 +723,7 @@ export function createBatchesService(deps: Deps) {
       if (!batch) throw notFound();
       if (batch.status !== 'exported' || !batch.format) throw new DomainError('BATCH_NOT_EXPORTED');
       let part = 0;
-      for (let content = await batchesRepo.filePart(db, batchId, part); content !== undefined; ) {
+      for (let content = await batchesRepo.filePart(db, batchId, part); content !== undefined;) {
         write(content);
         part += 1;
         content = await batchesRepo.filePart(db, batchId, part);

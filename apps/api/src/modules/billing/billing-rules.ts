@@ -188,7 +188,9 @@ export type SequenceRefusal = 'first_debit_pending' | 'sequence_closed' | 'seque
  * A mandate flagged to end whose first collection this is takes FRST (FNAL is optional in the rulebook, and a
  * series cannot start with it); the export then ends the mandate.
  */
-export function nextSequenceType(history: SequenceHistory): { sequenceType: SequenceType } | { refusal: SequenceRefusal } {
+export function nextSequenceType(
+  history: SequenceHistory,
+): { sequenceType: SequenceType } | { refusal: SequenceRefusal } {
   if (history.closed) return { refusal: 'sequence_closed' };
   if (history.mandateType === 'oneoff') {
     if (history.used > 0) return { refusal: 'sequence_closed' };
@@ -196,8 +198,7 @@ export function nextSequenceType(history: SequenceHistory): { sequenceType: Sequ
     return { sequenceType: 'OOFF' };
   }
   if (history.firstPending) return { refusal: 'first_debit_pending' };
-  if (history.latestDate && history.latestDate > history.collectionDate)
-    return { refusal: 'sequence_out_of_order' };
+  if (history.latestDate && history.latestDate > history.collectionDate) return { refusal: 'sequence_out_of_order' };
   if (history.used === 0) {
     // A FRST may not wait behind RCURs of the same mandate (left behind by a rejected first collection).
     if (history.latestDate) return { refusal: 'first_debit_pending' };
@@ -213,9 +214,7 @@ export function afterSequence(history: SequenceHistory, sequenceType: SequenceTy
     closed: history.closed || sequenceType === 'FNAL' || sequenceType === 'OOFF',
     firstPending: history.firstPending || sequenceType === 'FRST' || sequenceType === 'OOFF',
     latestDate:
-      history.latestDate && history.latestDate > history.collectionDate
-        ? history.latestDate
-        : history.collectionDate,
+      history.latestDate && history.latestDate > history.collectionDate ? history.latestDate : history.collectionDate,
   };
 }
 

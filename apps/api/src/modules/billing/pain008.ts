@@ -65,10 +65,7 @@ const builder = new XMLBuilder({
   processEntities: true,
 });
 
-export async function writePain008(
-  input: PainInput,
-  write: (chunk: string) => void | Promise<void>,
-): Promise<void> {
+export async function writePain008(input: PainInput, write: (chunk: string) => void | Promise<void>): Promise<void> {
   const v08 = input.format === 'pain.008.001.08';
   // Key order is element order: the schemas are sequences.
   const address = (a: Address) =>

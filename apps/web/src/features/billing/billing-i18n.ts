@@ -142,7 +142,8 @@ const fr = {
     paid_otherwise: 'Déjà réglé autrement depuis la préparation (chèque, virement ou avoir)',
     first_debit_pending: 'Le premier prélèvement de ce mandat attend d’être exporté (reporté)',
     sequence_closed: 'Mandat déjà utilisé pour son dernier prélèvement (ponctuel ou final)',
-    sequence_out_of_order: 'Un prélèvement plus tardif de ce mandat est déjà prévu ou fait : choisissez une date postérieure',
+    sequence_out_of_order:
+      'Un prélèvement plus tardif de ce mandat est déjà prévu ou fait : choisissez une date postérieure',
   },
   certificates: {
     title: 'Attestations fiscales',
