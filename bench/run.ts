@@ -15,6 +15,7 @@ import type { UserActor } from '../apps/api/src/platform/actor.js';
 import { registeredSweeps, runSweeps } from '../apps/api/src/platform/jobs.js';
 import { TestClock, addDays } from '../apps/api/src/platform/clock.js';
 import { createBillingServices } from '../apps/api/src/modules/billing/billing.service.js';
+import { target2OnOrAfter } from '../apps/api/src/modules/billing/billing-rules.js';
 import { createPeopleService } from '../apps/api/src/modules/people/people.service.js';
 import { BENCH_LOGINS, BENCH_PASSWORD } from '../apps/api/src/seed/bulk-seed.js';
 import { openBulkWriter } from '../apps/api/src/seed/bulk-writer.js';
@@ -701,7 +702,8 @@ async function benchSepa(ctx: Stateful): Promise<void> {
       `sepa: no creditor configured in the ${ctx.engine} data set (rebuild it with --rebuild); not measured`,
     );
   const creditor = JSON.parse(String(settingRow.value)) as SepaCreditor;
-  const collectionDate = addDays(ctx.day, 2);
+  // Two days ahead, moved to a TARGET2 business day (collections settle only on those).
+  const collectionDate = target2OnOrAfter(addDays(ctx.day, 2));
   // Floor, twice before anything is prepared (the lower kept): the due instalments with their mandates, the XML.
   const floors = [];
   for (let i = 0; i < 2; i += 1) {

@@ -18,6 +18,10 @@ export const EXCLUSION_REASONS = [
   'mandate_expired',
   'mandate_ended',
   'late_prenotification',
+  'paid_otherwise',
+  'first_debit_pending',
+  'sequence_closed',
+  'sequence_out_of_order',
 ] as const;
 export const ExclusionReason = z.enum(EXCLUSION_REASONS);
 export const PAIN_FORMATS = ['pain.008.001.08', 'pain.008.001.02'] as const;
@@ -187,6 +191,7 @@ export const Batch = z.object({
 });
 export const BatchDetail = Batch.extend({ included: z.array(BatchLine), excluded: z.array(BatchLine) });
 export const ExportBatchBody = z.object({ version: Version, format: PainFormat.optional() });
+export const RedateBatchBody = z.object({ version: Version, collectionDate: IsoDate });
 
 export const DebitReturnBody = z.object({
   kind: z.enum(['reject', 'refund']),

@@ -638,6 +638,7 @@ export interface DB {
   collection_batches: CollectionBatchesTable;
   debits: DebitsTable;
   batch_exclusions: BatchExclusionsTable;
+  collection_batch_file_parts: CollectionBatchFilePartsTable;
   payments: PaymentsTable;
   debit_holds: DebitHoldsTable;
   payment_deferrals: PaymentDeferralsTable;
@@ -795,6 +796,13 @@ export interface DebitsTable {
   version: number;
 }
 
+/** The exported pain.008 as written at export, in order (part 0, 1, …): the download serves these bytes. */
+export interface CollectionBatchFilePartsTable {
+  batch_id: string;
+  part: number;
+  content: string;
+}
+
 export interface BatchExclusionsTable {
   batch_id: string;
   instalment_id: string;
@@ -802,7 +810,7 @@ export interface BatchExclusionsTable {
   family_id: string;
   subscription_id: string | null;
   amount_cents: number;
-  /** hold | dispute | no_mandate | mandate_expired | mandate_ended | late_prenotification */
+  /** EXCLUSION_REASONS of the contracts (hold, dispute, … paid_otherwise, first_debit_pending, sequence_closed, …) */
   reason: string;
   detail: string | null;
 }

@@ -98,6 +98,26 @@ export const BILLING_ERRORS = defineErrors({
     fr: 'La date de prélèvement doit être postérieure à aujourd’hui.',
     en: 'The collection date must be after today.',
   },
+  COLLECTION_DATE_NOT_BUSINESS_DAY: {
+    status: 422,
+    fr: 'La date de prélèvement doit être un jour ouvré TARGET2 (ni samedi, ni dimanche, ni 1er janvier, Vendredi saint, lundi de Pâques, 1er mai, 25 ou 26 décembre).',
+    en: 'The collection date must be a TARGET2 business day (not a Saturday, Sunday, 1 January, Good Friday, Easter Monday, 1 May, 25 or 26 December).',
+  },
+  COLLECTION_DATE_TOO_SOON: {
+    status: 422,
+    fr: 'La date de prélèvement doit suivre d’au moins un jour ouvré TARGET2 le jour de l’export (le fichier doit parvenir à la banque la veille ouvrée).',
+    en: 'The collection date must be at least one TARGET2 business day after the export day (the bank needs the file by the business day before).',
+  },
+  BATCH_LATE: {
+    status: 409,
+    fr: 'Trop tard pour la date de prélèvement de ce lot : changez sa date (un jour ouvré TARGET2 au moins un jour ouvré après aujourd’hui), puis exportez-le.',
+    en: 'Too late for this batch’s collection date: change its date (a TARGET2 business day at least one business day after today), then export it.',
+  },
+  invalid_rum_spaces: {
+    status: 422,
+    fr: 'La RUM ne peut pas contenir d’espace.',
+    en: 'The mandate reference may not contain spaces.',
+  },
   DEBIT_ALREADY_RETURNED: {
     status: 409,
     fr: 'Ce prélèvement a déjà fait l’objet d’un rejet ou d’un remboursement.',

@@ -193,6 +193,183 @@ export async function mandatesUsedBefore(tx: Tx, mandateIds: string[]): Promise<
   return new Set(rows.map((u) => u.mandate_id));
 }
 
+/**
+ * What each mandate's earlier collections say about its next one (see `SequenceHistory` in billing-rules.ts), in
+ * one grouped read per chunk of ids; the debits of `exceptBatch` (the batch being exported) are left out.
+ */
+export async function sequenceHistories(
+  tx: Tx,
+  mandateIds: string[],
+  exceptBatch: string | null,
+): Promise<Map<string, { used: number; closed: number; firstPending: number; latestDate: string | null }>> {
+  const rows = await readInBatches(mandateIds, (slice) =>
+    tx
+      .selectFrom('debits')
+      .innerJoin('collection_batches', 'collection_batches.id', 'debits.batch_id')
+      .select([
+        'debits.mandate_id',
+        sql<number>`sum(case when debits.status = 'exported' or (debits.status = 'returned' and debits.return_kind = 'refund') then 1 else 0 end)`.as(
+          'used',
+        ),
+        sql<number>`sum(case when debits.sequence_type in ('FNAL', 'OOFF') then 1 else 0 end)`.as('closed'),
+        sql<number>`sum(case when debits.status = 'prepared' and debits.sequence_type in ('FRST', 'OOFF') then 1 else 0 end)`.as(
+          'first_pending',
+        ),
+        sql<
+          string | null
+        >`max(case when debits.status in ('prepared', 'exported') or debits.return_kind = 'refund' then collection_batches.collection_date end)`.as(
+          'latest_date',
+        ),
+      ])
+      .where('debits.mandate_id', 'in', slice)
+      .$if(exceptBatch !== null, (q) => q.where('debits.batch_id', '!=', exceptBatch as string))
+      .groupBy('debits.mandate_id')
+      .execute(),
+  );
+  return new Map(
+    rows.map((r) => [
+      r.mandate_id,
+      {
+        used: Number(r.used),
+        closed: Number(r.closed),
+        firstPending: Number(r.first_pending),
+        latestDate: r.latest_date,
+      },
+    ]),
+  );
+}
+
+/** Mandates by id, per chunk of ids. */
+export async function mandatesByIds(tx: Tx, ids: string[]) {
+  const rows = await readInBatches(ids, (slice) =>
+    tx.selectFrom('sepa_mandates').selectAll().where('id', 'in', slice).execute(),
+  );
+  return new Map(rows.map((m) => [m.id, m]));
+}
+
+/**
+ * A prepared batch's debits with what the export re-checks: the instalment and invoice as they are now, the
+ * subscription's student and hold flag — the same shape as `sepaCandidates`, plus the debit.
+ */
+export async function preparedLines(tx: Tx, batchId: string) {
+  return tx
+    .selectFrom('debits')
+    .innerJoin('invoice_instalments', 'invoice_instalments.id', 'debits.instalment_id')
+    .innerJoin('invoices', 'invoices.id', 'debits.invoice_id')
+    .leftJoin('subscriptions', 'subscriptions.id', 'invoices.subscription_id')
+    .select([
+      'invoice_instalments.id',
+      'invoice_instalments.invoice_id',
+      'debits.amount_cents',
+      'invoice_instalments.due_on',
+      'invoice_instalments.prenotified_at',
+      'invoice_instalments.status as instalment_status',
+      'invoices.family_id',
+      'invoices.subscription_id',
+      'invoices.number',
+      'invoices.period_start',
+      'invoices.period_end',
+      'invoices.status as invoice_status',
+      'subscriptions.student_id',
+      'subscriptions.on_hold',
+      'subscriptions.hold_reason',
+      'debits.id as debit_id',
+      'debits.mandate_id',
+      'debits.sequence_type',
+    ])
+    .where('debits.batch_id', '=', batchId)
+    .where('debits.status', '=', 'prepared')
+    .orderBy('invoices.family_id')
+    .orderBy('invoice_instalments.due_on')
+    .orderBy('invoice_instalments.id')
+    .execute();
+}
+
+/** invoice id → what is still owed on it: amount − payments (returns are negative) − credit notes. */
+export async function invoiceBalances(tx: Tx, invoiceIds: string[]): Promise<Map<string, number>> {
+  const rows = await readInBatches(invoiceIds, (slice) =>
+    tx
+      .selectFrom('invoices')
+      .select([
+        'invoices.id',
+        sql<number>`invoices.amount_cents
+          - coalesce((select sum(p.amount_cents) from payments p where p.invoice_id = invoices.id), 0)
+          - coalesce((select sum(c.amount_cents) from invoices c where c.credited_invoice_id = invoices.id), 0)`.as(
+          'balance',
+        ),
+      ])
+      .where('invoices.id', 'in', slice)
+      .execute(),
+  );
+  return new Map(rows.map((r) => [r.id, Number(r.balance)]));
+}
+
+/** Takes debits out of a prepared batch (a re-check found they no longer qualify). */
+export async function deleteDebits(tx: Tx, ids: string[]): Promise<void> {
+  await inBatches(ids, 500, (slice) =>
+    tx.deleteFrom('debits').where('id', 'in', slice).where('status', '=', 'prepared').execute(),
+  );
+}
+
+/** Sets the sequence type of prepared debits (a re-check found the mandate's history moved). */
+export async function setSequenceTypes(tx: Tx, sequenceType: string, ids: string[], now: string): Promise<void> {
+  await inBatches(ids, 500, (slice) =>
+    tx
+      .updateTable('debits')
+      .set((eb) => ({ sequence_type: sequenceType, updated_at: now, version: eb('version', '+', 1) }))
+      .where('id', 'in', slice)
+      .execute(),
+  );
+}
+
+/** Sum and count of a batch's debits (after a re-check took some out). */
+export async function batchDebitTotals(tx: Tx, batchId: string): Promise<{ count: number; total: number }> {
+  const row = await tx
+    .selectFrom('debits')
+    .select([sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(amount_cents), 0)`.as('total')])
+    .where('batch_id', '=', batchId)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.n), total: Number(row.total) };
+}
+
+/** Moves a prepared batch to another collection date (and its message id with it); false when stale. */
+export async function redateBatch(
+  tx: Tx,
+  id: string,
+  version: number,
+  change: { collectionDate: string; reference: string; now: string },
+): Promise<boolean> {
+  const res = await tx
+    .updateTable('collection_batches')
+    .set((eb) => ({
+      collection_date: change.collectionDate,
+      reference: change.reference,
+      updated_at: change.now,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '=', 'prepared')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** The exported file is kept as written, in parts of about a megabyte (the download streams them back). */
+export async function insertFilePart(tx: Tx, batchId: string, part: number, content: string): Promise<void> {
+  await tx.insertInto('collection_batch_file_parts').values({ batch_id: batchId, part, content }).execute();
+}
+
+/** One stored part of an exported file, or undefined past the last. */
+export async function filePart(tx: Tx, batchId: string, part: number): Promise<string | undefined> {
+  const row = await tx
+    .selectFrom('collection_batch_file_parts')
+    .select('content')
+    .where('batch_id', '=', batchId)
+    .where('part', '=', part)
+    .executeTakeFirst();
+  return row?.content;
+}
+
 /** Debits as multi-row inserts (26 columns a debit: INSERT_ROWS rows stay well under both engines' limits). */
 export async function insertDebits(tx: Tx, rows: DebitsTable[]): Promise<void> {
   await inBatches(rows, INSERT_ROWS, (slice) => tx.insertInto('debits').values(slice).execute());
@@ -385,15 +562,25 @@ export async function recordCollection(
       eb.selectFrom('debits').select('debits.mandate_id').where('debits.batch_id', '=', batchId),
     )
     .execute();
+  // A final or one-off debit ends its mandate; so does any debit of a mandate flagged to end (its first collection
+  // took FRST, a series cannot start with FNAL).
   await tx
     .updateTable('sepa_mandates')
     .set({ status: 'ended', ended_on: batch.collection_date, ended_reason: 'final_debit' })
     .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('debits')
-        .select('debits.mandate_id')
-        .where('debits.batch_id', '=', batchId)
-        .where('debits.sequence_type', 'in', ['FNAL', 'OOFF']),
+      eb.selectFrom('debits').select('debits.mandate_id').where('debits.batch_id', '=', batchId),
+    )
+    .where((eb) =>
+      eb.or([
+        eb('final_on_next', '=', 1),
+        eb('id', 'in', (sub) =>
+          sub
+            .selectFrom('debits')
+            .select('debits.mandate_id')
+            .where('debits.batch_id', '=', batchId)
+            .where('debits.sequence_type', 'in', ['FNAL', 'OOFF']),
+        ),
+      ]),
     )
     .execute();
   await tx

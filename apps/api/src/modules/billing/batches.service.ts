@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
-import type { DebitReturnBody, ScheduleBody } from '@contracts';
+import type { DebitReturnBody, EXCLUSION_REASONS, ScheduleBody } from '@contracts';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
 import type { CollectionBatchesTable, DebitsTable, SepaMandatesTable } from '../../db/tables.js';
@@ -15,12 +15,16 @@ import { organisationToday } from '../../platform/settings.js';
 import { ID_CHUNK, slices } from '../../platform/batching.js';
 import { createTask } from '../../platform/tasks.js';
 import {
+  afterSequence,
+  collectionDateProblem,
   earliestCollection,
   latePreNotification,
   mandateRefusal,
+  nextSequenceType,
   noticeDays,
   refundWindowProblem,
-  sequenceType,
+  type SequenceHistory,
+  type SequenceType,
 } from './billing-rules.js';
 import { readBillingSettings, type BillingSettings } from './billing.settings.js';
 import { preNotificationMail, scheduleMail } from './billing.mail.js';
@@ -31,10 +35,12 @@ import { normaliseIban } from './sepa-validation.js';
 
 type BatchRow = Selectable<CollectionBatchesTable>;
 type MandateRow = Selectable<SepaMandatesTable>;
-type ExclusionReason = 'hold' | 'dispute' | 'no_mandate' | 'mandate_expired' | 'mandate_ended' | 'late_prenotification';
+type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 // Debits per read while writing a file: the file streams, memory stays flat.
 const PAGE = 5000;
+// Characters per stored part of an exported file (the file is ASCII: as many bytes).
+const FILE_PART = 1 << 20;
 
 export function toBatch(b: BatchRow) {
   return {
@@ -92,7 +98,7 @@ export function createBatchesService(deps: Deps) {
     batch: BatchRow,
     format: PainFormat,
     settings: BillingSettings,
-    write: (chunk: string) => void,
+    write: (chunk: string) => void | Promise<void>,
   ): Promise<void> {
     if (!settings.creditor) throw new DomainError('CREDITOR_NOT_CONFIGURED');
     const groups = await batchesRepo.debitTotalsBySequence(tx, batch.id);
@@ -205,6 +211,167 @@ export function createBatchesService(deps: Deps) {
     return count;
   }
 
+  type Candidate = Awaited<ReturnType<typeof batchesRepo.sepaCandidates>>[number] & {
+    /** set when re-checking a prepared batch: its debit, the mandate it was prepared under, the invoice's state */
+    debit_id?: string;
+    mandate_id?: string;
+    sequence_type?: string;
+    instalment_status?: string;
+    invoice_status?: string;
+  };
+  type Exclusion = {
+    batch_id: string;
+    instalment_id: string;
+    invoice_id: string;
+    family_id: string;
+    subscription_id: string | null;
+    amount_cents: number;
+    reason: ExclusionReason;
+    detail: string | null;
+  };
+  type Inclusion = { line: Candidate; mandate: MandateRow; sequenceType: SequenceType };
+
+  /**
+   * The checks of a batch line, the same at preparation and at export: hold, dispute, what is still owed (when
+   * re-checking), mandate (present, active, not lapsed), pre-notification in time, and the sequence type from the
+   * mandate's history across batches (`nextSequenceType`). Each line is included with its mandate and sequence
+   * type, or excluded with its reason.
+   */
+  async function classify(
+    tx: Tx,
+    batchId: string,
+    rows: Candidate[],
+    context: { collectionDate: string; today: string; settings: BillingSettings; recheck: boolean },
+  ): Promise<{ included: Inclusion[]; excluded: Exclusion[] }> {
+    const { collectionDate, today, settings, recheck } = context;
+    const held = new Map<string, string>();
+    const subStudent = new Map<string, string>();
+    for (const r of rows) {
+      if (!r.subscription_id || !r.student_id) continue;
+      subStudent.set(r.subscription_id, r.student_id);
+      if (r.on_hold) held.set(r.subscription_id, r.hold_reason ?? 'on_hold');
+    }
+    for (const [subscriptionId, hold] of await batchesRepo.openHolds(tx, [...subStudent.keys()]))
+      held.set(subscriptionId, hold);
+    // At preparation a line takes the family's current mandate; a re-check keeps the one it was prepared under.
+    const mandateOf = new Map<string, MandateRow>();
+    if (recheck) {
+      const byId = await batchesRepo.mandatesByIds(tx, [...new Set(rows.map((r) => r.mandate_id as string))]);
+      for (const r of rows) {
+        const m = byId.get(r.mandate_id as string);
+        if (m) mandateOf.set(r.id, m);
+      }
+    } else {
+      const familyIds = [...new Set(rows.map((r) => r.family_id))];
+      const current = new Map<string, MandateRow>();
+      for (const slice of slices(familyIds, ID_CHUNK))
+        for (const [familyId, m] of await repo.currentMandates(tx, slice)) current.set(familyId, m);
+      for (const r of rows) {
+        const m = current.get(r.family_id);
+        if (m) mandateOf.set(r.id, m);
+      }
+    }
+    const disputes = await batchesRepo.disputedLessonDates(tx, [...new Set(subStudent.values())]);
+    const balances = recheck
+      ? await batchesRepo.invoiceBalances(tx, [...new Set(rows.map((r) => r.invoice_id))])
+      : new Map<string, number>();
+    const mandateIds = [...new Set([...mandateOf.values()].map((m) => m.id))];
+    const histories = await batchesRepo.sequenceHistories(tx, mandateIds, recheck ? batchId : null);
+    // Pre-notifications of one sweep share their instant: the day in the zone is computed once per instant.
+    const sentDays = new Map<string, string>();
+    const sentDay = (at: string) => {
+      let day = sentDays.get(at);
+      if (day === undefined) sentDays.set(at, (day = dateInZone(new Date(at), settings.timeZone)));
+      return day;
+    };
+
+    const excluded: Exclusion[] = [];
+    const exclude = (r: Candidate, reason: ExclusionReason, detail: string | null) =>
+      excluded.push({
+        batch_id: batchId,
+        instalment_id: r.id,
+        invoice_id: r.invoice_id,
+        family_id: r.family_id,
+        subscription_id: r.subscription_id,
+        amount_cents: r.amount_cents,
+        reason,
+        detail,
+      });
+    const eligible: { line: Candidate; mandate: MandateRow }[] = [];
+    const owed = new Map(balances);
+    for (const r of rows) {
+      if (recheck) {
+        // Paid another way (cheque, transfer, credit note) since preparation: the debit would be collected twice.
+        const left = owed.get(r.invoice_id) ?? 0;
+        if (r.invoice_status !== 'open' || r.instalment_status !== 'due' || left < r.amount_cents) {
+          exclude(r, 'paid_otherwise', `${r.number}: ${(Math.max(left, 0) / 100).toFixed(2)} €`);
+          continue;
+        }
+        owed.set(r.invoice_id, left - r.amount_cents);
+      }
+      if (r.subscription_id && held.has(r.subscription_id)) {
+        exclude(r, 'hold', held.get(r.subscription_id) ?? null);
+        continue;
+      }
+      const student = r.subscription_id ? subStudent.get(r.subscription_id) : undefined;
+      const disputed = student
+        ? (disputes.get(student) ?? []).filter(
+            (d) => !r.period_start || !r.period_end || (d >= r.period_start && d <= r.period_end),
+          )
+        : [];
+      if (disputed.length) {
+        exclude(r, 'dispute', disputed.sort().join(', '));
+        continue;
+      }
+      const mandate = mandateOf.get(r.id) ?? null;
+      if (!mandate) {
+        exclude(r, 'no_mandate', null);
+        continue;
+      }
+      const refusal = mandateRefusal(mandate, collectionDate);
+      if (refusal) {
+        exclude(r, refusal, mandate.rum);
+        continue;
+      }
+      const sentOn = r.prenotified_at ? sentDay(r.prenotified_at) : null;
+      const late = latePreNotification(sentOn, noticeDays(mandate, settings.noticeDays), today, collectionDate);
+      if (late) {
+        exclude(r, 'late_prenotification', `${sentOn ?? '-'} → ${late}`);
+        continue;
+      }
+      eligible.push({ line: r, mandate });
+    }
+    // Sequence types, per mandate in line order: its history across the other batches, then this batch's lines.
+    const lastLine = new Map<string, string>();
+    for (const e of eligible) lastLine.set(e.mandate.id, e.line.id);
+    const state = new Map<string, SequenceHistory>();
+    const included: Inclusion[] = [];
+    for (const e of eligible) {
+      const m = e.mandate;
+      const known = histories.get(m.id);
+      const history: SequenceHistory = {
+        ...(state.get(m.id) ?? {
+          mandateType: m.type,
+          finalOnNext: m.final_on_next === 1,
+          used: known?.used ?? 0,
+          closed: (known?.closed ?? 0) > 0,
+          firstPending: (known?.firstPending ?? 0) > 0,
+          latestDate: known?.latestDate ?? null,
+        }),
+        collectionDate,
+        lastOfBatch: lastLine.get(m.id) === e.line.id,
+      };
+      const next = nextSequenceType(history);
+      if ('refusal' in next) {
+        exclude(e.line, next.refusal, history.latestDate ? `${m.rum} (${history.latestDate})` : m.rum);
+        continue;
+      }
+      state.set(m.id, afterSequence(history, next.sequenceType));
+      included.push({ line: e.line, mandate: m, sequenceType: next.sequenceType });
+    }
+    return { included, excluded };
+  }
+
   /** The preparation itself, inside the caller's transaction (the demo seeds a batch through it). */
   async function prepareIn(
     tx: Tx,
@@ -234,119 +401,37 @@ export function createBatchesService(deps: Deps) {
       version: 1,
     });
     const rows = await batchesRepo.sepaCandidates(tx, collectionDate);
-    // What the checks need, read per chunk of ids rather than per candidate: open holds, mandates, disputes,
-    // mandates already used.
-    const held = new Map<string, string>();
-    const subStudent = new Map<string, string>();
-    for (const r of rows) {
-      if (!r.subscription_id || !r.student_id) continue;
-      subStudent.set(r.subscription_id, r.student_id);
-      if (r.on_hold) held.set(r.subscription_id, r.hold_reason ?? 'on_hold');
-    }
-    for (const [subscriptionId, hold] of await batchesRepo.openHolds(tx, [...subStudent.keys()]))
-      held.set(subscriptionId, hold);
-    const familyIds = [...new Set(rows.map((r) => r.family_id))];
-    const mandates = new Map<string, MandateRow>();
-    for (const slice of slices(familyIds, ID_CHUNK))
-      for (const [familyId, m] of await repo.currentMandates(tx, slice)) mandates.set(familyId, m);
-    const disputes = await batchesRepo.disputedLessonDates(tx, [...new Set(subStudent.values())]);
-    const usedBefore = await batchesRepo.mandatesUsedBefore(tx, [...new Set([...mandates.values()].map((m) => m.id))]);
-    // Pre-notifications of one sweep share their instant: the day in the zone is computed once per instant.
-    const sentDays = new Map<string, string>();
-    const sentDay = (at: string) => {
-      let day = sentDays.get(at);
-      if (day === undefined) sentDays.set(at, (day = dateInZone(new Date(at), settings.timeZone)));
-      return day;
-    };
-
-    const debits: DebitsTable[] = [];
-    const exclusions: {
-      batch_id: string;
-      instalment_id: string;
-      invoice_id: string;
-      family_id: string;
-      subscription_id: string | null;
-      amount_cents: number;
-      reason: ExclusionReason;
-      detail: string | null;
-    }[] = [];
-    const exclude = (r: (typeof rows)[number], reason: ExclusionReason, detail: string | null) =>
-      exclusions.push({
-        batch_id: id,
-        instalment_id: r.id,
-        invoice_id: r.invoice_id,
-        family_id: r.family_id,
-        subscription_id: r.subscription_id,
-        amount_cents: r.amount_cents,
-        reason,
-        detail,
-      });
-    for (const r of rows) {
-      if (r.subscription_id && held.has(r.subscription_id)) {
-        exclude(r, 'hold', held.get(r.subscription_id) ?? null);
-        continue;
-      }
-      const student = r.subscription_id ? subStudent.get(r.subscription_id) : undefined;
-      const disputed = student
-        ? (disputes.get(student) ?? []).filter(
-            (d) => !r.period_start || !r.period_end || (d >= r.period_start && d <= r.period_end),
-          )
-        : [];
-      if (disputed.length) {
-        exclude(r, 'dispute', disputed.sort().join(', '));
-        continue;
-      }
-      const mandate = mandates.get(r.family_id) ?? null;
-      if (!mandate) {
-        exclude(r, 'no_mandate', null);
-        continue;
-      }
-      const refusal = mandateRefusal(mandate, collectionDate);
-      if (refusal) {
-        exclude(r, refusal, mandate.rum);
-        continue;
-      }
-      if (mandate.type === 'oneoff' && usedBefore.has(mandate.id)) {
-        exclude(r, 'mandate_ended', mandate.rum);
-        continue;
-      }
-      const sentOn = r.prenotified_at ? sentDay(r.prenotified_at) : null;
-      const late = latePreNotification(sentOn, noticeDays(mandate, settings.noticeDays), today, collectionDate);
-      if (late) {
-        exclude(r, 'late_prenotification', `${sentOn ?? '-'} → ${late}`);
-        continue;
-      }
-      debits.push({
-        id: newId(),
-        batch_id: id,
-        instalment_id: r.id,
-        invoice_id: r.invoice_id,
-        mandate_id: mandate.id,
-        family_id: r.family_id,
-        amount_cents: r.amount_cents,
-        sequence_type: sequenceType(mandate, usedBefore.has(mandate.id)),
-        end_to_end_id: `E${r.id.replace(/-/g, '')}`.slice(0, 35),
-        mandate_rum: mandate.rum,
-        mandate_signed_on: mandate.signed_on,
-        debtor_name: mandate.debtor_name,
-        debtor_iban: mandate.iban,
-        debtor_bic: mandate.bic,
-        debtor_street: [mandate.debtor_line1, mandate.debtor_line2].filter(Boolean).join(', '),
-        debtor_postal_code: mandate.debtor_postal_code,
-        debtor_town: mandate.debtor_city,
-        debtor_country: mandate.debtor_country,
-        remittance: `${r.number}`,
-        status: 'prepared',
-        returned_on: null,
-        return_kind: null,
-        return_reason: null,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      });
-    }
+    const { included, excluded } = await classify(tx, id, rows, { collectionDate, today, settings, recheck: false });
+    const debits: DebitsTable[] = included.map(({ line: r, mandate, sequenceType }) => ({
+      id: newId(),
+      batch_id: id,
+      instalment_id: r.id,
+      invoice_id: r.invoice_id,
+      mandate_id: mandate.id,
+      family_id: r.family_id,
+      amount_cents: r.amount_cents,
+      sequence_type: sequenceType,
+      end_to_end_id: `E${r.id.replace(/-/g, '')}`.slice(0, 35),
+      mandate_rum: mandate.rum,
+      mandate_signed_on: mandate.signed_on,
+      debtor_name: mandate.debtor_name,
+      debtor_iban: mandate.iban,
+      debtor_bic: mandate.bic,
+      debtor_street: [mandate.debtor_line1, mandate.debtor_line2].filter(Boolean).join(', '),
+      debtor_postal_code: mandate.debtor_postal_code,
+      debtor_town: mandate.debtor_city,
+      debtor_country: mandate.debtor_country,
+      remittance: `${r.number}`,
+      status: 'prepared',
+      returned_on: null,
+      return_kind: null,
+      return_reason: null,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    }));
     await batchesRepo.insertDebits(tx, debits);
-    await batchesRepo.insertExclusions(tx, exclusions);
+    await batchesRepo.insertExclusions(tx, excluded);
     const total = debits.reduce((s, d) => s + d.amount_cents, 0);
     await batchesRepo.setBatchTotals(tx, id, debits.length, total);
     await recordAudit(tx, clock, actor, {
@@ -357,15 +442,62 @@ export function createBatchesService(deps: Deps) {
         collection_date: collectionDate,
         debit_count: debits.length,
         total_cents: total,
-        excluded: exclusions.length,
+        excluded: excluded.length,
       },
     });
     return id;
   }
 
+  /**
+   * Re-checks a prepared batch's lines as they are now, for its collection date: a line that no longer qualifies
+   * leaves the batch (its debit goes, an exclusion with its reason takes its place, the instalment returns to the
+   * pool); a sequence type the history has moved is corrected. Returns the batch's count and total after it.
+   */
+  async function recheckIn(
+    tx: Tx,
+    actor: Actor,
+    batch: BatchRow,
+    settings: BillingSettings,
+    today: string,
+  ): Promise<{ count: number; total: number; removed: number }> {
+    const rows = await batchesRepo.preparedLines(tx, batch.id);
+    const { included, excluded } = await classify(tx, batch.id, rows, {
+      collectionDate: batch.collection_date,
+      today,
+      settings,
+      recheck: true,
+    });
+    const now = clock.now().toISOString();
+    const gone = new Set(excluded.map((e) => e.instalment_id));
+    await batchesRepo.deleteDebits(
+      tx,
+      rows.filter((r) => gone.has(r.id)).map((r) => r.debit_id),
+    );
+    await batchesRepo.insertExclusions(tx, excluded);
+    const moved = new Map<SequenceType, string[]>();
+    for (const i of included)
+      if (i.line.sequence_type !== i.sequenceType)
+        moved.set(i.sequenceType, [...(moved.get(i.sequenceType) ?? []), i.line.debit_id as string]);
+    for (const [type, ids] of moved) await batchesRepo.setSequenceTypes(tx, type, ids, now);
+    const totals = await batchesRepo.batchDebitTotals(tx, batch.id);
+    if (excluded.length || moved.size) {
+      await batchesRepo.setBatchTotals(tx, batch.id, totals.count, totals.total);
+      await recordAudit(tx, clock, actor, {
+        entityType: 'collection-batch',
+        entityId: batch.id,
+        action: 'recheck',
+        before: { debit_count: batch.debit_count, total_cents: batch.total_cents },
+        after: { debit_count: totals.count, total_cents: totals.total, excluded: excluded.length },
+        summary: [...new Set(excluded.map((e) => e.reason))].join(', ') || 'sequence',
+      });
+    }
+    return { ...totals, removed: excluded.length };
+  }
+
   return {
     writeFile,
     prepareIn,
+    recheckIn,
 
     /**
      * Pre-notifies every SEPA instalment falling due within the notice period (plus a week), grouped in one e-mail
@@ -443,8 +575,45 @@ export function createBatchesService(deps: Deps) {
         throw new DomainError('COLLECTION_DATE_PAST', {
           fields: [{ field: 'collectionDate', code: 'COLLECTION_DATE_PAST' }],
         });
+      const dateProblem = collectionDateProblem(collectionDate, today);
+      if (dateProblem) throw new DomainError(dateProblem, { fields: [{ field: 'collectionDate', code: dateProblem }] });
       if (!settings.creditor) throw new DomainError('CREDITOR_NOT_CONFIGURED');
       const batchId = await db.transaction().execute((tx) => prepareIn(tx, actor, collectionDate, settings, today));
+      return this.get(actor, batchId);
+    },
+
+    /**
+     * Moves a prepared batch to another collection date (a TARGET2 business day at least one business day ahead),
+     * then re-checks its lines for that date: a batch too late to export is re-dated here.
+     */
+    async redate(actor: Actor, batchId: string, body: { version: number; collectionDate: string }) {
+      requirePermission(actor, 'billing.manage');
+      const settings = await readBillingSettings(db);
+      const today = await todayIn();
+      const dateProblem =
+        body.collectionDate <= today ? 'COLLECTION_DATE_PAST' : collectionDateProblem(body.collectionDate, today);
+      if (dateProblem) throw new DomainError(dateProblem, { fields: [{ field: 'collectionDate', code: dateProblem }] });
+      await db.transaction().execute(async (tx) => {
+        const batch = await batchesRepo.findBatch(tx, batchId);
+        if (!batch) throw notFound();
+        if (batch.status !== 'prepared') throw new DomainError('BATCH_EXPORTED');
+        const now = clock.now().toISOString();
+        const reference = `HRM-${body.collectionDate.replace(/-/g, '')}-${batch.reference.split('-').at(-1) ?? ''}`;
+        const moved = await batchesRepo.redateBatch(tx, batchId, body.version, {
+          collectionDate: body.collectionDate,
+          reference,
+          now,
+        });
+        if (!moved) throw stale();
+        await recordAudit(tx, clock, actor, {
+          entityType: 'collection-batch',
+          entityId: batchId,
+          action: 'redate',
+          before: { collection_date: batch.collection_date, reference: batch.reference },
+          after: { collection_date: body.collectionDate, reference },
+        });
+        await recheckIn(tx, actor, { ...batch, collection_date: body.collectionDate }, settings, today);
+      });
       return this.get(actor, batchId);
     },
 
@@ -482,19 +651,27 @@ export function createBatchesService(deps: Deps) {
     },
 
     /**
-     * Exports the batch: frozen from then on. The debits count as collected on the collection date (a payment
-     * each), the mandates record their use (a final or one-off debit ends its mandate), and the file's SHA-256 is
-     * kept so the download can be checked against what was sent.
+     * Exports the batch: frozen from then on. First its date and every line are checked again as they are now
+     * (`recheckIn`): a batch too late for its date is refused (re-date it), a line that no longer qualifies leaves
+     * it with its reason. The debits count as collected on the collection date (a payment each), the mandates
+     * record their use (a final or one-off debit ends its mandate), and the file's bytes are stored with their
+     * SHA-256: the download serves those bytes, whatever the settings become.
      */
     async export(actor: Actor, batchId: string, body: { version: number; format?: PainFormat }) {
       requirePermission(actor, 'billing.manage');
       const settings = await readBillingSettings(db);
+      const today = await todayIn();
       const format = body.format ?? settings.painFormat;
-      await db.transaction().execute(async (tx) => {
+      const emptied = await db.transaction().execute(async (tx) => {
         const batch = await batchesRepo.findBatch(tx, batchId);
         if (!batch) throw notFound();
         if (batch.status !== 'prepared') throw new DomainError('BATCH_EXPORTED');
-        if (batch.debit_count === 0) throw new DomainError('BATCH_EMPTY');
+        if (batch.version !== body.version) throw stale();
+        if (collectionDateProblem(batch.collection_date, today)) throw new DomainError('BATCH_LATE');
+        if (!settings.creditor) throw new DomainError('CREDITOR_NOT_CONFIGURED');
+        const checked = await recheckIn(tx, actor, batch, settings, today);
+        // Lines taken out stay out (committed with their reasons); an empty batch is not exported.
+        if (checked.count === 0) return checked.removed > 0 || batch.debit_count === 0;
         const now = clock.now().toISOString();
         const exported = await batchesRepo.markBatchExported(tx, batchId, body.version, {
           format,
@@ -502,8 +679,25 @@ export function createBatchesService(deps: Deps) {
           by: actorUserId(actor),
         });
         if (!exported) throw stale();
+        const frozen = { ...batch, exported_at: now, debit_count: checked.count, total_cents: checked.total };
         const hash = createHash('sha256');
-        await writeFile(tx, { ...batch, exported_at: now }, format, settings, (chunk) => hash.update(chunk));
+        let buffer: string[] = [];
+        let size = 0;
+        let part = 0;
+        const flush = async () => {
+          if (!buffer.length) return;
+          await batchesRepo.insertFilePart(tx, batchId, part, buffer.join(''));
+          part += 1;
+          buffer = [];
+          size = 0;
+        };
+        await writeFile(tx, frozen, format, settings, async (chunk) => {
+          hash.update(chunk);
+          buffer.push(chunk);
+          size += chunk.length;
+          if (size >= FILE_PART) await flush();
+        });
+        await flush();
         await batchesRepo.setBatchFileHash(tx, batchId, hash.digest('hex'));
         await batchesRepo.recordCollection(tx, batch, now, actorUserId(actor));
         await recordAudit(tx, clock, actor, {
@@ -511,20 +705,30 @@ export function createBatchesService(deps: Deps) {
           entityId: batchId,
           action: 'export',
           before: { status: 'prepared' },
-          after: { status: 'exported', format },
+          after: { status: 'exported', format, debit_count: checked.count, total_cents: checked.total },
         });
+        return false;
       });
+      if (emptied) throw new DomainError('BATCH_EMPTY');
       return this.get(actor, batchId);
     },
 
-    /** The exported file, written again from the frozen rows (same bytes as the recorded SHA-256). */
+    /**
+     * The exported file: the bytes stored at export, part by part (the same bytes as the recorded SHA-256, whatever
+     * the settings became since). A batch exported before files were stored is written again from its rows.
+     */
     async file(actor: Actor, batchId: string, write: (chunk: string) => void) {
       requirePermission(actor, 'billing.manage');
-      const settings = await readBillingSettings(db);
       const batch = await batchesRepo.findBatch(db, batchId);
       if (!batch) throw notFound();
       if (batch.status !== 'exported' || !batch.format) throw new DomainError('BATCH_NOT_EXPORTED');
-      await writeFile(db, batch, batch.format as PainFormat, settings, write);
+      let part = 0;
+      for (let content = await batchesRepo.filePart(db, batchId, part); content !== undefined;) {
+        write(content);
+        part += 1;
+        content = await batchesRepo.filePart(db, batchId, part);
+      }
+      if (part === 0) await writeFile(db, batch, batch.format as PainFormat, await readBillingSettings(db), write);
       return { filename: `${batch.reference}.xml`, sha256: batch.file_sha256 };
     },
 

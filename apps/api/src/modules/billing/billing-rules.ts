@@ -156,6 +156,129 @@ export function sequenceType(mandate: Pick<MandateState, 'type' | 'final_on_next
   return usedBefore ? 'RCUR' : 'FRST';
 }
 
+/**
+ * What a mandate's earlier collections say about the next one, gathered across every batch (debits of cancelled
+ * batches are gone): `used` counts collections that reached the debtor's bank (exported, or refunded after
+ * settlement — a rejected first collection never settled and does not count); `closed` is a FNAL or OOFF exported
+ * or waiting; `firstPending` a FRST or OOFF waiting in a prepared batch; `latestDate` the latest collection
+ * date among its debits waiting in prepared batches or counted as used.
+ */
+export type SequenceHistory = {
+  mandateType: string;
+  finalOnNext: boolean;
+  used: number;
+  closed: boolean;
+  firstPending: boolean;
+  latestDate: string | null;
+  /** the date of the collection being decided */
+  collectionDate: string;
+  /** true for the mandate's last line in this batch (the only one a FNAL may take) */
+  lastOfBatch: boolean;
+};
+export type SequenceRefusal = 'first_debit_pending' | 'sequence_closed' | 'sequence_out_of_order';
+
+/**
+ * The sequence type of a mandate's next collection (SEPA Core rulebook 2025, section 4.5.1 and the
+ * implementation guidelines for pain.008): a one-off mandate is collected once (OOFF); a recurrent mandate's first
+ * collection is FRST (our convention for .08 and .02 alike: the rulebook has allowed RCUR there since November
+ * 2016, yet FRST remains valid and many French banks still expect it), later ones RCUR, and FNAL (when the mandate
+ * is flagged to end) is the last — nothing follows a FNAL or an OOFF. One first-use line per mandate across the
+ * batches waiting to be exported, and no collection dated before one of the same mandate still waiting or already
+ * collected (a rejected collection never settled and is left out of both).
+ * A mandate flagged to end whose first collection this is takes FRST (FNAL is optional in the rulebook, and a
+ * series cannot start with it); the export then ends the mandate.
+ */
+export function nextSequenceType(
+  history: SequenceHistory,
+): { sequenceType: SequenceType } | { refusal: SequenceRefusal } {
+  if (history.closed) return { refusal: 'sequence_closed' };
+  if (history.mandateType === 'oneoff') {
+    if (history.used > 0) return { refusal: 'sequence_closed' };
+    if (history.firstPending) return { refusal: 'first_debit_pending' };
+    return { sequenceType: 'OOFF' };
+  }
+  if (history.firstPending) return { refusal: 'first_debit_pending' };
+  if (history.latestDate && history.latestDate > history.collectionDate) return { refusal: 'sequence_out_of_order' };
+  if (history.used === 0) {
+    // A FRST may not wait behind RCURs of the same mandate (left behind by a rejected first collection).
+    if (history.latestDate) return { refusal: 'first_debit_pending' };
+    return { sequenceType: 'FRST' };
+  }
+  return { sequenceType: history.finalOnNext && history.lastOfBatch ? 'FNAL' : 'RCUR' };
+}
+
+/** The history after a line of this batch took `sequenceType` (the next line of the same mandate sees it). */
+export function afterSequence(history: SequenceHistory, sequenceType: SequenceType): SequenceHistory {
+  return {
+    ...history,
+    closed: history.closed || sequenceType === 'FNAL' || sequenceType === 'OOFF',
+    firstPending: history.firstPending || sequenceType === 'FRST' || sequenceType === 'OOFF',
+    latestDate:
+      history.latestDate && history.latestDate > history.collectionDate ? history.latestDate : history.collectionDate,
+  };
+}
+
+/** Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm: Meeus/Jones/Butcher). */
+export function easterSunday(year: number): string {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/**
+ * TARGET2 (T2) business days, on which SEPA debits settle: every day but Saturdays, Sundays, 1 January, Good
+ * Friday, Easter Monday, 1 May, 25 and 26 December (ECB, TARGET closing days). date-holidays has no TARGET
+ * calendar, so Easter is computed here.
+ */
+export function isTarget2BusinessDay(date: string): boolean {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  if (weekday === 0 || weekday === 6) return false;
+  const monthDay = date.slice(5);
+  if (monthDay === '01-01' || monthDay === '05-01' || monthDay === '12-25' || monthDay === '12-26') return false;
+  const easter = easterSunday(Number(date.slice(0, 4)));
+  return date !== addDays(easter, -2) && date !== addDays(easter, 1);
+}
+
+/** The first TARGET2 business day on or after a date. */
+export function target2OnOrAfter(date: string): string {
+  let day = date;
+  while (!isTarget2BusinessDay(day)) day = addDays(day, 1);
+  return day;
+}
+
+/**
+ * The last day a file may go to the bank for a collection date: the TARGET2 business day before it (SEPA Core
+ * D-1 for every sequence type since November 2016). So the collection date is at least one TARGET2 business day
+ * after the export day; a file exported on a Saturday for the Monday is late (its D-1, Friday, has passed).
+ */
+export function latestExportDay(collectionDate: string): string {
+  let day = addDays(collectionDate, -1);
+  while (!isTarget2BusinessDay(day)) day = addDays(day, -1);
+  return day;
+}
+
+/** Why a collection date cannot be used when exporting (or preparing) on `today`, or null. */
+export function collectionDateProblem(
+  collectionDate: string,
+  today: string,
+): 'COLLECTION_DATE_NOT_BUSINESS_DAY' | 'COLLECTION_DATE_TOO_SOON' | null {
+  if (!isTarget2BusinessDay(collectionDate)) return 'COLLECTION_DATE_NOT_BUSINESS_DAY';
+  if (today > latestExportDay(collectionDate)) return 'COLLECTION_DATE_TOO_SOON';
+  return null;
+}
+
 export const MIN_SHORT_NOTICE_DAYS = 2;
 
 /** Pre-notification period for a mandate: the default, or the shorter period agreed with this debtor (≥ 2 days). */

@@ -7,7 +7,13 @@ import { createTask } from '../../platform/tasks.js';
 import { createInvoicesService } from './invoices.service.js';
 import { createBatchesService } from './batches.service.js';
 import { createCertificatesService } from './certificates.service.js';
-import { firstDebitDate, firstInstalmentDueOn, invoicePeriodKey, periodsToInvoice } from './billing-rules.js';
+import {
+  firstDebitDate,
+  firstInstalmentDueOn,
+  invoicePeriodKey,
+  periodsToInvoice,
+  target2OnOrAfter,
+} from './billing-rules.js';
 import { insertPayment } from './billing.repository.js';
 import { insertMandate } from './mandates.repository.js';
 import * as demoRepo from './billing.demo.repository.js';
@@ -293,5 +299,5 @@ export const billingDemo: DemoExtension = async (ctx) => {
     await certificates.generateFamily(tx, SYSTEM, families[0], Number(today.slice(0, 4)), false, settings);
 
   // One prepared batch ten days ahead: due debits included, the held family and those without mandate left out.
-  await createBatchesService(deps).prepareIn(tx, SYSTEM, addDays(today, 10), settings, today);
+  await createBatchesService(deps).prepareIn(tx, SYSTEM, target2OnOrAfter(addDays(today, 10)), settings, today);
 };

@@ -26,6 +26,7 @@ import {
   Page,
   PaymentBody,
   PrepareBatchBody,
+  RedateBatchBody,
   ReleaseHoldBody,
   RunInvoicesBody,
   ScheduleBody,
@@ -157,6 +158,11 @@ export function billingRoutes(app: FastifyZod, billing: BillingServices): void {
     '/api/billing/batches/:id/export',
     { schema: { tags, params: IdParams, body: ExportBatchBody, response: { 200: BatchDetail } } },
     (req) => batches.export(req.actor, req.params.id, req.body),
+  );
+  app.post(
+    '/api/billing/batches/:id/redate',
+    { schema: { tags, params: IdParams, body: RedateBatchBody, response: { 200: BatchDetail } } },
+    (req) => batches.redate(req.actor, req.params.id, req.body),
   );
   app.get('/api/billing/batches/:id/file', { schema: { tags, params: IdParams } }, async (req, reply) => {
     const header = await batches.batchHeader(req.actor, req.params.id);

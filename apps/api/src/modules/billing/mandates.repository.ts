@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import type { SepaMandatesTable } from '../../db/tables.js';
 import { keysetAfter } from '../../platform/cursor.js';
@@ -44,13 +44,13 @@ export async function familyExists(tx: Tx, familyId: string): Promise<boolean> {
   return !!(await tx.selectFrom('families').select('id').where('id', '=', familyId).executeTakeFirst());
 }
 
-/** Whether this creditor already holds a mandate with this reference (a RUM is unique per creditor). */
+/** Whether this creditor already holds a mandate with this reference, ignoring case (a RUM is unique per creditor). */
 export async function rumTaken(tx: Tx, creditorIdentifier: string, rum: string): Promise<boolean> {
   const clash = await tx
     .selectFrom('sepa_mandates')
     .select('id')
     .where('creditor_identifier', '=', creditorIdentifier)
-    .where('rum', '=', rum)
+    .where(sql<string>`lower(rum)`, '=', rum.toLowerCase())
     .executeTakeFirst();
   return !!clash;
 }

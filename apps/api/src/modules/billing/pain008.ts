@@ -1,3 +1,4 @@
+import anyAscii from 'any-ascii';
 import { XMLBuilder } from 'fast-xml-parser';
 import type { Creditor } from './billing.settings.js';
 
@@ -36,11 +37,14 @@ export type PainInput = {
   debitsOf: (sequenceType: string) => AsyncIterable<PainDebit[]>;
 };
 
-/** Keeps to the EPC Latin character set: accents folded, anything else a space; trimmed to the field's size. */
+/**
+ * Keeps to the EPC Latin character set (EPC217-08, the basic Latin set every SEPA bank accepts): letters are
+ * transliterated by any-ascii, never dropped ("Ø" → "O", "Œ" → "Oe", "ß" → "ss", "Ł" → "L", CJK in pinyin); "&" becomes
+ * "+" (the set has no "&"); anything else left outside the set becomes a space; trimmed to the field's size.
+ */
 export function sepaText(text: string, max: number): string {
-  const folded = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const folded = anyAscii(text.normalize('NFC'))
+    .replace(/&/g, '+')
     .replace(/[^A-Za-z0-9/\-?:().,'+ ]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -61,7 +65,7 @@ const builder = new XMLBuilder({
   processEntities: true,
 });
 
-export async function writePain008(input: PainInput, write: (chunk: string) => void): Promise<void> {
+export async function writePain008(input: PainInput, write: (chunk: string) => void | Promise<void>): Promise<void> {
   const v08 = input.format === 'pain.008.001.08';
   // Key order is element order: the schemas are sequences.
   const address = (a: Address) =>
@@ -128,11 +132,11 @@ export async function writePain008(input: PainInput, write: (chunk: string) => v
     const placeholder = `<DrctDbtTxInf>${marker(index)}</DrctDbtTxInf>`;
     const at = rest.indexOf(placeholder);
     if (at < 0) throw new Error('pain.008: transaction marker not found');
-    write(rest.slice(0, at));
+    await write(rest.slice(0, at));
     for await (const page of input.debitsOf(group.sequenceType)) {
-      if (page.length) write(builder.build({ DrctDbtTxInf: page.map(debtor) }) as string);
+      if (page.length) await write(builder.build({ DrctDbtTxInf: page.map(debtor) }) as string);
     }
     rest = rest.slice(at + placeholder.length);
   }
-  write(rest);
+  await write(rest);
 }

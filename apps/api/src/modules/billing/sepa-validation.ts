@@ -29,9 +29,14 @@ export function bicProblem(raw: string): string | null {
 /** The Latin character set of the EPC rulebook (section 1.4) for identifiers. */
 const SEPA_ID_CHARS = /^[A-Za-z0-9/\-?:().,'+ ]+$/;
 
-/** RUM: 1–35 SEPA characters; never starts or ends with "/" and never contains "//" (EPC identifier rule). */
+/**
+ * RUM: 1–35 SEPA characters and no space (the set allows one, but a reference copied with spaces is not the one the
+ * bank holds); never starts or ends with "/" and never contains "//" (EPC identifier rule). Unique per creditor
+ * identifier ignoring case (`mandates.repository.ts` `rumTaken`, migration 2026-12-02-0100).
+ */
 export function rumProblem(rum: string): string | null {
   if (rum.length === 0 || rum.length > 35) return 'invalid_rum_length';
+  if (/\s/.test(rum)) return 'invalid_rum_spaces';
   if (!SEPA_ID_CHARS.test(rum)) return 'invalid_rum_characters';
   if (rum.startsWith('/') || rum.endsWith('/') || rum.includes('//')) return 'invalid_rum_slashes';
   if (rum !== rum.trim()) return 'invalid_rum_characters';

@@ -139,6 +139,11 @@ const fr = {
     mandate_expired: 'Mandat expiré (36 mois)',
     mandate_ended: 'Mandat terminé',
     late_prenotification: 'Pré-notification trop tardive (reporté)',
+    paid_otherwise: 'Déjà réglé autrement depuis la préparation (chèque, virement ou avoir)',
+    first_debit_pending: 'Le premier prélèvement de ce mandat attend d’être exporté (reporté)',
+    sequence_closed: 'Mandat déjà utilisé pour son dernier prélèvement (ponctuel ou final)',
+    sequence_out_of_order:
+      'Un prélèvement plus tardif de ce mandat est déjà prévu ou fait : choisissez une date postérieure',
   },
   certificates: {
     title: 'Attestations fiscales',
@@ -308,6 +313,10 @@ const en: typeof fr = {
     mandate_expired: 'Mandate expired (36 months)',
     mandate_ended: 'Mandate ended',
     late_prenotification: 'Pre-notification too late (moved)',
+    paid_otherwise: 'Paid another way since preparation (cheque, transfer or credit note)',
+    first_debit_pending: 'This mandate’s first debit is waiting to be exported (moved)',
+    sequence_closed: 'Mandate already used for its last debit (one-off or final)',
+    sequence_out_of_order: 'A later debit of this mandate is already planned or made: choose a later date',
   },
   certificates: {
     title: 'Tax certificates',
