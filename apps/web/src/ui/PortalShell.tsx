@@ -12,15 +12,21 @@ import { MAIN_ID, SkipLink } from './SkipLink';
 
 /**
  * The user's menu (language, password, logout) is a dropdown: its positioning code (floating-ui) is a good part of
- * a portal's first load, and nobody opens it before the page shows. Until it arrives, the same button holds its
- * place, so nothing moves.
+ * a portal's first load, and nobody needs it before the page shows. Until it arrives, the same button holds its
+ * place, so nothing moves; pressed meanwhile, the menu opens as soon as its code is there.
  */
 const UserMenu = lazy(async () => ({ default: (await import('./UserMenu')).UserMenu }));
 
-function UserMenuPlaceholder() {
+function UserMenuPlaceholder({ onPress }: { onPress: () => void }) {
   const me = useCurrentUser();
   return (
-    <Button variant="default" rightSection={<IconChevronDown size={16} aria-hidden />} aria-haspopup="menu">
+    <Button
+      variant="default"
+      rightSection={<IconChevronDown size={16} aria-hidden />}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      onClick={onPress}
+    >
       {me.displayName}
     </Button>
   );
@@ -88,6 +94,8 @@ export function PortalShell({ nav, headerContent }: PortalShellProps) {
   const me = useCurrentUser();
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
+  // pressed before the menu's code arrived: it opens when it does
+  const [menuPressed, setMenuPressed] = useState(false);
   const items = navFor(nav, me.roles);
   // on phones the closed drawer stays in the DOM: keep its links out of the tab order
   const isPhone = useMediaQuery('(max-width: 47.99em)');
@@ -114,8 +122,8 @@ export function PortalShell({ nav, headerContent }: PortalShellProps) {
             Harmonie
           </Text>
           <div style={{ flex: 1, minWidth: 0 }}>{headerContent}</div>
-          <Suspense fallback={<UserMenuPlaceholder />}>
-            <UserMenu />
+          <Suspense fallback={<UserMenuPlaceholder onPress={() => setMenuPressed(true)} />}>
+            <UserMenu defaultOpened={menuPressed} />
           </Suspense>
         </Group>
       </AppShell.Header>
