@@ -208,6 +208,17 @@ async function main(): Promise<void> {
         (a) => a.score === 0 && lhr.categories.accessibility?.auditRefs.some((r) => r.id === a.id && r.weight > 0),
       );
       scores.push(score);
+      if (process.env.LIGHTHOUSE_SHIFTS) {
+        const items =
+          (
+            lhr.audits['layout-shifts']?.details as
+              { items?: { node?: { selector?: string; snippet?: string }; score?: number }[] } | undefined
+          )?.items ?? [];
+        for (const item of items)
+          console.log(
+            `    shift ${item.score?.toFixed(3)} ${item.node?.selector ?? ''} ${item.node?.snippet?.slice(0, 120) ?? ''}`,
+          );
+      }
       const m = score.metrics;
       console.log(
         `  ${page.name.padEnd(26)} ${page.profile.padEnd(7)} perf ${String(score.performance).padStart(3)}  a11y ${String(score.accessibility).padStart(3)}` +

@@ -4,8 +4,10 @@ import './zod-config';
 import './i18n/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
+// Mantine's base only: each component's rules come with its code (vite.config.ts, mantineStylesPerComponent)
+import '@mantine/core/styles/baseline.css';
+import '@mantine/core/styles/default-css-variables.css';
+import '@mantine/core/styles/global.css';
 import './ui/global.css';
 import { App } from './App';
 

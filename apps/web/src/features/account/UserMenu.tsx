@@ -10,7 +10,8 @@ import { useCurrentUser } from '../auth/use-me';
 import { setCsrfToken } from '../../api/client';
 import { currentLanguage } from '../../i18n/i18n';
 
-export function UserMenu() {
+/** `defaultOpened`: the button was pressed before this code arrived (PortalShell loads it after the page). */
+export function UserMenu({ defaultOpened = false }: { defaultOpened?: boolean }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const client = useQueryClient();
@@ -32,7 +33,7 @@ export function UserMenu() {
   };
 
   return (
-    <Menu position="bottom-end" withinPortal={false}>
+    <Menu position="bottom-end" withinPortal={false} defaultOpened={defaultOpened}>
       <Menu.Target>
         <Button variant="default" rightSection={<IconChevronDown size={16} aria-hidden />}>
           {me.displayName}
