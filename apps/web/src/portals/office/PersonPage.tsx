@@ -1,0 +1,72 @@
+import { Anchor, Badge, Button, Group, Stack } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { personName } from '../../ui/format';
+import { PageTitle } from '../../ui/PageTitle';
+import { QueryFallback } from '../../ui/QueryFallback';
+import { Section } from '../../ui/Section';
+import { ContactLogSection } from '../../features/contacts/ContactLogSection';
+import { HistorySection } from '../../features/history/HistorySection';
+import { getPerson, personKey } from '../../features/people/api';
+import { PersonDetails } from '../../features/people/PersonDetails';
+import { PersonEditForm } from '../../features/people/PersonEditForm';
+
+export function PersonPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [editing, { open, close }] = useDisclosure(false);
+  const query = useQuery({ queryKey: personKey(id), queryFn: () => getPerson(id) });
+  const person = query.data;
+  if (!person) return <QueryFallback error={query.error} />;
+
+  const refresh = () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: personKey(id) }),
+      client.invalidateQueries({ queryKey: ['history'] }),
+    ]);
+  const name = personName(person);
+
+  return (
+    <Stack>
+      <PageTitle>{name}</PageTitle>
+      <Group gap="sm">
+        <Badge variant="light">{t(`kinds.${person.kind}`)}</Badge>
+        {person.familyId ? (
+          <Anchor component={Link} to={`/office/families/${person.familyId}`}>
+            {t('people.family')}
+          </Anchor>
+        ) : null}
+      </Group>
+      <Section
+        title={t('people.details')}
+        actions={
+          editing ? null : (
+            <Button size="xs" variant="default" onClick={open}>
+              {t('actions.edit')}
+            </Button>
+          )
+        }
+      >
+        {editing ? (
+          <PersonEditForm
+            person={person}
+            onCancel={close}
+            onReload={refresh}
+            onSaved={async (saved) => {
+              client.setQueryData(personKey(id), saved);
+              close();
+              await refresh();
+            }}
+          />
+        ) : (
+          <PersonDetails person={person} />
+        )}
+      </Section>
+      <ContactLogSection subject={{ personId: person.id }} />
+      <HistorySection sources={[{ entityType: 'person', entityId: person.id }]} />
+    </Stack>
+  );
+}
