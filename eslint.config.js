@@ -22,6 +22,27 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   prettier,
+  // Web layers (docs/ARCHITECTURE.md "Who may import whom"): ui knows no feature or portal; features know no portal.
+  {
+    files: ['apps/web/src/ui/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/features/**', '**/portals/**'], message: 'ui/ is generic: pass it props instead.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/web/src/features/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/portals/**'], message: 'features/ is shared by the portals: it imports none.' }] },
+      ],
+    },
+  },
   {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },

@@ -10,7 +10,7 @@ import { publicRoutes } from './portals/public/public-routes';
 import { CrashPage } from './ui/ErrorPages';
 import { lazyPage } from './ui/lazy-page';
 import { PageLoader } from './ui/PageLoader';
-import { PublicLayout } from './ui/PublicLayout';
+import { PublicLayout } from './features/account/PublicLayout';
 import { cssVariablesResolver, theme } from './ui/theme';
 
 /*

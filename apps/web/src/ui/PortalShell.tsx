@@ -3,14 +3,15 @@ import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../features/auth/use-me';
-import { navFor, type NavItem } from './nav';
+import type { NavItem } from './nav';
 import { PageLoader } from './PageLoader';
 import { MAIN_ID, SkipLink } from './SkipLink';
-import { UserMenu } from './UserMenu';
 
 interface PortalShellProps {
+  /** The navigation this user may see (already filtered by role: `navFor`). */
   nav: readonly NavItem[];
+  /** The signed-in user's menu, at the header's end. */
+  userMenu: ReactNode;
   /** Extra header content, e.g. the office's global search. */
   headerContent?: ReactNode;
 }
@@ -20,12 +21,10 @@ function isActive(pathname: string, item: NavItem): boolean {
 }
 
 /** Header, role-filtered navigation (a drawer behind a burger on phones) and the page's <main>. */
-export function PortalShell({ nav, headerContent }: PortalShellProps) {
+export function PortalShell({ nav, userMenu, headerContent }: PortalShellProps) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
-  const items = navFor(nav, me.roles);
   // on phones the closed drawer stays in the DOM: keep its links out of the tab order
   const isPhone = useMediaQuery('(max-width: 47.99em)');
 
@@ -51,11 +50,11 @@ export function PortalShell({ nav, headerContent }: PortalShellProps) {
             Harmonie
           </Text>
           <div style={{ flex: 1, minWidth: 0 }}>{headerContent}</div>
-          <UserMenu />
+          {userMenu}
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" id="portal-nav" aria-label={t('app.mainNav')} inert={isPhone && !opened}>
-        {items.map((item) => {
+        {nav.map((item) => {
           const active = isActive(pathname, item);
           const Icon = item.icon;
           return (

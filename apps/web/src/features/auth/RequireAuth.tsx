@@ -6,7 +6,7 @@ import { hasStoredLanguage } from '../../i18n/i18n';
 import { AccessDeniedPage, CrashPage } from '../../ui/ErrorPages';
 import { hasAnyRole } from '../../ui/nav';
 import { PageLoader } from '../../ui/PageLoader';
-import { PublicLayout } from '../../ui/PublicLayout';
+import { PublicLayout } from '../account/PublicLayout';
 import { errorMessage } from '../../i18n/error-message';
 import { isApiError } from '../../api/client';
 import { homePathFor } from './home-path';

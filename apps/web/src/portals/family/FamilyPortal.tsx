@@ -2,7 +2,7 @@ import { useRoutes } from 'react-router';
 import { RequireAuth } from '../../features/auth/RequireAuth';
 import { NotFoundPage } from '../../ui/ErrorPages';
 import { lazyPage } from '../../ui/lazy-page';
-import { PortalShell } from '../../ui/PortalShell';
+import { SignedInShell } from '../../features/account/SignedInShell';
 import { FAMILY_NAV } from './family-nav';
 
 const FamilyHomePage = lazyPage(() => import('./FamilyHomePage'), 'FamilyHomePage');
@@ -16,7 +16,7 @@ export function FamilyPortal() {
     {
       element: (
         <RequireAuth roles={['guardian']}>
-          <PortalShell nav={FAMILY_NAV} />
+          <SignedInShell nav={FAMILY_NAV} />
         </RequireAuth>
       ),
       children: [

@@ -1,7 +1,7 @@
 import { GlobalSearch } from '../../features/search/GlobalSearch';
-import { PortalShell } from '../../ui/PortalShell';
+import { SignedInShell } from '../../features/account/SignedInShell';
 import { OFFICE_NAV } from './office-nav';
 
 export function OfficeShell() {
-  return <PortalShell nav={OFFICE_NAV} headerContent={<GlobalSearch />} />;
+  return <SignedInShell nav={OFFICE_NAV} headerContent={<GlobalSearch />} />;
 }

@@ -3,7 +3,7 @@ import { Outlet, type RouteObject } from 'react-router';
 import { NotFoundPage } from '../../ui/ErrorPages';
 import { lazyPage } from '../../ui/lazy-page';
 import { PageLoader } from '../../ui/PageLoader';
-import { PublicLayout } from '../../ui/PublicLayout';
+import { PublicLayout } from '../../features/account/PublicLayout';
 
 /*
  * The pages seen without logging in: the request and application forms, the signed links of e-mails, the login and

@@ -2,7 +2,7 @@ import { useRoutes } from 'react-router';
 import { RequireAuth } from '../../features/auth/RequireAuth';
 import { NotFoundPage } from '../../ui/ErrorPages';
 import { lazyPage } from '../../ui/lazy-page';
-import { PortalShell } from '../../ui/PortalShell';
+import { SignedInShell } from '../../features/account/SignedInShell';
 import { TEACHER_NAV } from './teacher-nav';
 
 const TeacherHomePage = lazyPage(() => import('./TeacherHomePage'), 'TeacherHomePage');
@@ -18,7 +18,7 @@ export function TeacherPortal() {
     {
       element: (
         <RequireAuth roles={['teacher']}>
-          <PortalShell nav={TEACHER_NAV} />
+          <SignedInShell nav={TEACHER_NAV} />
         </RequireAuth>
       ),
       children: [
