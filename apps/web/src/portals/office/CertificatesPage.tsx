@@ -1,14 +1,12 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, NumberInput, Stack, Table } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { LoadMoreButton } from '../../ui/LoadMoreButton';
+import { LoadMoreTable } from '../../ui/LoadMoreTable';
 import { useKeysetList } from '../../ui/use-keyset-list';
 import { notify } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { QueryFallback } from '../../ui/QueryFallback';
-import { ScrollTable } from '../../ui/ScrollTable';
 import { BILLING_NS, euros } from '../../features/billing/billing-i18n';
 import * as api from '../../features/billing/api';
 
@@ -45,42 +43,25 @@ export function CertificatesPage() {
         </Group>
         {generate.error ? <ProblemAlert error={generate.error} /> : null}
       </form>
-      {list.isPending || list.error ? (
-        <QueryFallback error={list.error} asPage={false} />
-      ) : list.items.length === 0 ? (
-        <Text>{t('certificates.none')}</Text>
-      ) : (
-        <ScrollTable label={t('certificates.title')} minWidth={560}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('certificates.family')}</Table.Th>
-                <Table.Th>{t('certificates.paid')}</Table.Th>
-                <Table.Th>{t('certificates.hours')}</Table.Th>
-                <Table.Th>{t('invoices.pdf')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.items.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>{c.familyName}</Table.Td>
-                  <Table.Td>{euros(c.paidCents, i18n.language)}</Table.Td>
-                  <Table.Td>{(c.homeMinutes / 60).toFixed(1)}</Table.Td>
-                  <Table.Td>
-                    <Anchor href={api.certificatePdfUrl(c.id)} download>
-                      {t('certificates.download', { year: c.year })}
-                    </Anchor>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
-      )}
-      <LoadMoreButton
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        fetchNextPage={list.fetchNextPage}
+      <LoadMoreTable
+        list={list}
+        label={t('certificates.title')}
+        minWidth={560}
+        asPage={false}
+        empty={t('certificates.none')}
+        columns={[t('certificates.family'), t('certificates.paid'), t('certificates.hours'), t('invoices.pdf')]}
+        row={(c) => (
+          <Table.Tr key={c.id}>
+            <Table.Td>{c.familyName}</Table.Td>
+            <Table.Td>{euros(c.paidCents, i18n.language)}</Table.Td>
+            <Table.Td>{(c.homeMinutes / 60).toFixed(1)}</Table.Td>
+            <Table.Td>
+              <Anchor href={api.certificatePdfUrl(c.id)} download>
+                {t('certificates.download', { year: c.year })}
+              </Anchor>
+            </Table.Td>
+          </Table.Tr>
+        )}
       />
     </Stack>
   );

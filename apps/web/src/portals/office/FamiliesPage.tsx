@@ -1,18 +1,16 @@
 import { useState } from 'react';
-import { Anchor, Button, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Modal, Stack, Table, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Family } from '@contracts';
-import { LoadMoreButton } from '../../ui/LoadMoreButton';
+import { LoadMoreTable } from '../../ui/LoadMoreTable';
 import { PageTitle } from '../../ui/PageTitle';
-import { QueryFallback } from '../../ui/QueryFallback';
 import { useKeysetList } from '../../ui/use-keyset-list';
 import { listFamilies } from '../../features/families/api';
 import { CreateFamilyForm } from '../../features/families/CreateFamilyForm';
 import { notify } from '../../ui/notify';
-import { ScrollTable } from '../../ui/ScrollTable';
 
 export function FamiliesPage() {
   const { t } = useTranslation();
@@ -46,42 +44,25 @@ export function FamiliesPage() {
         onChange={(e) => setFilter(e.currentTarget.value)}
         maw={400}
       />
-      {list.isPending || list.error ? (
-        <QueryFallback error={list.error} />
-      ) : list.items.length === 0 ? (
-        <Text>{t('families.empty')}</Text>
-      ) : (
-        <ScrollTable label={t('families.title')} minWidth={560}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('families.name')}</Table.Th>
-                <Table.Th scope="col">{t('families.guardians')}</Table.Th>
-                <Table.Th scope="col">{t('families.city')}</Table.Th>
-                <Table.Th scope="col">{t('families.studentCount')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.items.map((family) => (
-                <Table.Tr key={family.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/office/families/${family.id}`}>
-                      {family.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{family.guardianNames}</Table.Td>
-                  <Table.Td>{family.city ?? ''}</Table.Td>
-                  <Table.Td>{family.studentCount}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
-      )}
-      <LoadMoreButton
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        fetchNextPage={list.fetchNextPage}
+      <LoadMoreTable
+        list={list}
+        label={t('families.title')}
+        minWidth={560}
+        highlightOnHover
+        empty={t('families.empty')}
+        columns={[t('families.name'), t('families.guardians'), t('families.city'), t('families.studentCount')]}
+        row={(family) => (
+          <Table.Tr key={family.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/office/families/${family.id}`}>
+                {family.name}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{family.guardianNames}</Table.Td>
+            <Table.Td>{family.city ?? ''}</Table.Td>
+            <Table.Td>{family.studentCount}</Table.Td>
+          </Table.Tr>
+        )}
       />
       <Modal
         opened={creating}

@@ -1,15 +1,13 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, NativeSelect, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, NumberInput, Stack, Table, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDate, organisationToday } from '../../ui/format';
-import { LoadMoreButton } from '../../ui/LoadMoreButton';
+import { LoadMoreTable } from '../../ui/LoadMoreTable';
 import { useKeysetList } from '../../ui/use-keyset-list';
 import { notify } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { QueryFallback } from '../../ui/QueryFallback';
-import { ScrollTable } from '../../ui/ScrollTable';
 import { Section } from '../../ui/Section';
 import { BILLING_NS, euros } from '../../features/billing/billing-i18n';
 import * as api from '../../features/billing/api';
@@ -200,48 +198,36 @@ export function InvoicesPage() {
         <CreditNoteForm />
       </Section>
       <Section title={t('invoices.title')}>
-        {invoices.isPending || invoices.error ? (
-          <QueryFallback error={invoices.error} asPage={false} />
-        ) : invoices.items.length === 0 ? (
-          <Text>{t('invoices.none')}</Text>
-        ) : (
-          <ScrollTable label={t('invoices.title')} minWidth={720}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('invoices.number')}</Table.Th>
-                  <Table.Th>{t('invoices.family')}</Table.Th>
-                  <Table.Th>{t('invoices.issued')}</Table.Th>
-                  <Table.Th>{t('invoices.amount')}</Table.Th>
-                  <Table.Th>{t('invoices.balance')}</Table.Th>
-                  <Table.Th>{t('invoices.status')}</Table.Th>
-                  <Table.Th>{t('invoices.pdf')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {invoices.items.map((inv) => (
-                  <Table.Tr key={inv.id}>
-                    <Table.Td>{inv.number}</Table.Td>
-                    <Table.Td>{inv.familyName}</Table.Td>
-                    <Table.Td>{formatDate(inv.issuedOn)}</Table.Td>
-                    <Table.Td>{euros(inv.amountCents, i18n.language)}</Table.Td>
-                    <Table.Td>{euros(inv.balanceCents, i18n.language)}</Table.Td>
-                    <Table.Td>{t(`status.${inv.status}`)}</Table.Td>
-                    <Table.Td>
-                      <Anchor href={api.invoicePdfUrl(inv.id)} download>
-                        {t('invoices.download', { number: inv.number })}
-                      </Anchor>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
-        )}
-        <LoadMoreButton
-          hasNextPage={invoices.hasNextPage}
-          isFetchingNextPage={invoices.isFetchingNextPage}
-          fetchNextPage={invoices.fetchNextPage}
+        <LoadMoreTable
+          list={invoices}
+          label={t('invoices.title')}
+          minWidth={720}
+          asPage={false}
+          empty={t('invoices.none')}
+          columns={[
+            t('invoices.number'),
+            t('invoices.family'),
+            t('invoices.issued'),
+            t('invoices.amount'),
+            t('invoices.balance'),
+            t('invoices.status'),
+            t('invoices.pdf'),
+          ]}
+          row={(inv) => (
+            <Table.Tr key={inv.id}>
+              <Table.Td>{inv.number}</Table.Td>
+              <Table.Td>{inv.familyName}</Table.Td>
+              <Table.Td>{formatDate(inv.issuedOn)}</Table.Td>
+              <Table.Td>{euros(inv.amountCents, i18n.language)}</Table.Td>
+              <Table.Td>{euros(inv.balanceCents, i18n.language)}</Table.Td>
+              <Table.Td>{t(`status.${inv.status}`)}</Table.Td>
+              <Table.Td>
+                <Anchor href={api.invoicePdfUrl(inv.id)} download>
+                  {t('invoices.download', { number: inv.number })}
+                </Anchor>
+              </Table.Td>
+            </Table.Tr>
+          )}
         />
       </Section>
     </Stack>

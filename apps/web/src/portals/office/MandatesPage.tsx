@@ -1,15 +1,13 @@
 import { useState } from 'react';
-import { Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Table, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from '@mantine/hooks';
 import { formatDate } from '../../ui/format';
-import { LoadMoreButton } from '../../ui/LoadMoreButton';
+import { LoadMoreTable } from '../../ui/LoadMoreTable';
 import { useKeysetList } from '../../ui/use-keyset-list';
 import { notify } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { QueryFallback } from '../../ui/QueryFallback';
-import { ScrollTable } from '../../ui/ScrollTable';
 import { Section } from '../../ui/Section';
 import { BILLING_NS } from '../../features/billing/billing-i18n';
 import * as api from '../../features/billing/api';
@@ -99,48 +97,34 @@ export function MandatesPage() {
           ]}
         />
       </Group>
-      {mandates.isPending || mandates.error ? (
-        <QueryFallback error={mandates.error} asPage={false} />
-      ) : mandates.items.length === 0 ? (
-        <Text>{t('mandates.none')}</Text>
-      ) : (
-        <ScrollTable label={t('mandates.title')} minWidth={720}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('mandates.family')}</Table.Th>
-                <Table.Th>{t('mandates.rum')}</Table.Th>
-                <Table.Th>{t('mandates.iban')}</Table.Th>
-                <Table.Th>{t('mandates.signed')}</Table.Th>
-                <Table.Th>{t('mandates.method')}</Table.Th>
-                <Table.Th>{t('mandates.status')}</Table.Th>
-                <Table.Th>{t('mandates.usable')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {mandates.items.map((m) => (
-                <Table.Tr key={m.id}>
-                  <Table.Td>{m.familyName}</Table.Td>
-                  <Table.Td>{m.rum}</Table.Td>
-                  <Table.Td>{m.ibanMasked}</Table.Td>
-                  <Table.Td>{formatDate(m.signedOn)}</Table.Td>
-                  <Table.Td>{m.signatureMethod}</Table.Td>
-                  <Table.Td>{t(`status.${m.status}`)}</Table.Td>
-                  <Table.Td>
-                    {m.usable
-                      ? t('mandates.yes')
-                      : `${t('mandates.no')} (${m.refusal ? t(`reasons.${m.refusal}`) : ''})`}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
-      )}
-      <LoadMoreButton
-        hasNextPage={mandates.hasNextPage}
-        isFetchingNextPage={mandates.isFetchingNextPage}
-        fetchNextPage={mandates.fetchNextPage}
+      <LoadMoreTable
+        list={mandates}
+        label={t('mandates.title')}
+        minWidth={720}
+        asPage={false}
+        empty={t('mandates.none')}
+        columns={[
+          t('mandates.family'),
+          t('mandates.rum'),
+          t('mandates.iban'),
+          t('mandates.signed'),
+          t('mandates.method'),
+          t('mandates.status'),
+          t('mandates.usable'),
+        ]}
+        row={(m) => (
+          <Table.Tr key={m.id}>
+            <Table.Td>{m.familyName}</Table.Td>
+            <Table.Td>{m.rum}</Table.Td>
+            <Table.Td>{m.ibanMasked}</Table.Td>
+            <Table.Td>{formatDate(m.signedOn)}</Table.Td>
+            <Table.Td>{m.signatureMethod}</Table.Td>
+            <Table.Td>{t(`status.${m.status}`)}</Table.Td>
+            <Table.Td>
+              {m.usable ? t('mandates.yes') : `${t('mandates.no')} (${m.refusal ? t(`reasons.${m.refusal}`) : ''})`}
+            </Table.Td>
+          </Table.Tr>
+        )}
       />
     </Stack>
   );

@@ -4,9 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { apiGet } from '../../api/client';
-import { LoadMoreButton } from '../../ui/LoadMoreButton';
+import { LoadMoreTable } from '../../ui/LoadMoreTable';
 import { PageTitle } from '../../ui/PageTitle';
-import { QueryFallback } from '../../ui/QueryFallback';
 import { Section } from '../../ui/Section';
 import { useKeysetList } from '../../ui/use-keyset-list';
 import { AGENCY_NS } from '../../features/agency/agency-i18n';
@@ -76,51 +75,38 @@ export function PipelinePage() {
           onChange={(e) => setNeedsAction(e.currentTarget.checked)}
         />
       </Group>
-      {list.isPending || list.error ? (
-        <QueryFallback error={list.error} />
-      ) : list.items.length === 0 ? (
-        <Text>{t('pipeline.empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('pipeline.student')}</Table.Th>
-                <Table.Th scope="col">{t('request.instrument')}</Table.Th>
-                <Table.Th scope="col">{t('pipeline.stageCol')}</Table.Th>
-                <Table.Th scope="col">{t('pipeline.age')}</Table.Th>
-                <Table.Th scope="col">{t('file.markers')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.items.map((f) => (
-                <Table.Tr key={f.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/office/files/${f.id}`}>
-                      {f.studentName}
-                    </Anchor>
-                    <Text size="xs">{f.city ?? ''}</Text>
-                  </Table.Td>
-                  <Table.Td>{t(`instrument.${f.instrument}`, { defaultValue: f.instrument })}</Table.Td>
-                  <Table.Td>{t(`stage.${f.stage}`)}</Table.Td>
-                  <Table.Td>{t('pipeline.days', { count: f.daysInStage })}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {f.overdue ? <Badge color="orange.9">{t('pipeline.overdue')}</Badge> : null}
-                      {f.noLessonWhileBillable ? <Badge color="red.9">{t('pipeline.noLesson')}</Badge> : null}
-                      {f.duplicateFamilyId ? <Badge color="grape.9">{t('pipeline.duplicate')}</Badge> : null}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <LoadMoreButton
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        fetchNextPage={list.fetchNextPage}
+      <LoadMoreTable
+        list={list}
+        minWidth={640}
+        highlightOnHover
+        empty={t('pipeline.empty')}
+        columns={[
+          t('pipeline.student'),
+          t('request.instrument'),
+          t('pipeline.stageCol'),
+          t('pipeline.age'),
+          t('file.markers'),
+        ]}
+        row={(f) => (
+          <Table.Tr key={f.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/office/files/${f.id}`}>
+                {f.studentName}
+              </Anchor>
+              <Text size="xs">{f.city ?? ''}</Text>
+            </Table.Td>
+            <Table.Td>{t(`instrument.${f.instrument}`, { defaultValue: f.instrument })}</Table.Td>
+            <Table.Td>{t(`stage.${f.stage}`)}</Table.Td>
+            <Table.Td>{t('pipeline.days', { count: f.daysInStage })}</Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                {f.overdue ? <Badge color="orange.9">{t('pipeline.overdue')}</Badge> : null}
+                {f.noLessonWhileBillable ? <Badge color="red.9">{t('pipeline.noLesson')}</Badge> : null}
+                {f.duplicateFamilyId ? <Badge color="grape.9">{t('pipeline.duplicate')}</Badge> : null}
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        )}
       />
     </Stack>
   );

@@ -1,19 +1,17 @@
-import { Anchor, Button, Modal, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Modal, Stack, Table } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '@contracts';
 import { personName } from '../../ui/format';
-import { LoadMoreButton } from '../../ui/LoadMoreButton';
+import { LoadMoreTable } from '../../ui/LoadMoreTable';
 import { PageTitle } from '../../ui/PageTitle';
-import { QueryFallback } from '../../ui/QueryFallback';
 import { useKeysetList } from '../../ui/use-keyset-list';
 import { listTeachers } from '../../features/teachers/api';
 import { CreateTeacherForm } from '../../features/teachers/CreateTeacherForm';
 import { TeacherStatusBadge } from '../../features/teachers/TeacherStatusBadge';
 import { notify } from '../../ui/notify';
-import { ScrollTable } from '../../ui/ScrollTable';
 
 export function TeachersPage() {
   const { t } = useTranslation();
@@ -38,44 +36,27 @@ export function TeachersPage() {
       >
         {t('teachers.title')}
       </PageTitle>
-      {list.isPending || list.error ? (
-        <QueryFallback error={list.error} />
-      ) : list.items.length === 0 ? (
-        <Text>{t('teachers.empty')}</Text>
-      ) : (
-        <ScrollTable label={t('teachers.title')} minWidth={560}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('people.lastName')}</Table.Th>
-                <Table.Th scope="col">{t('people.email')}</Table.Th>
-                <Table.Th scope="col">{t('people.phone')}</Table.Th>
-                <Table.Th scope="col">{t('teachers.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.items.map((teacher) => (
-                <Table.Tr key={teacher.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/office/teachers/${teacher.id}`}>
-                      {personName(teacher)}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{teacher.email ?? ''}</Table.Td>
-                  <Table.Td>{teacher.phone ?? ''}</Table.Td>
-                  <Table.Td>
-                    <TeacherStatusBadge status={teacher.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
-      )}
-      <LoadMoreButton
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        fetchNextPage={list.fetchNextPage}
+      <LoadMoreTable
+        list={list}
+        label={t('teachers.title')}
+        minWidth={560}
+        highlightOnHover
+        empty={t('teachers.empty')}
+        columns={[t('people.lastName'), t('people.email'), t('people.phone'), t('teachers.status')]}
+        row={(teacher) => (
+          <Table.Tr key={teacher.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/office/teachers/${teacher.id}`}>
+                {personName(teacher)}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{teacher.email ?? ''}</Table.Td>
+            <Table.Td>{teacher.phone ?? ''}</Table.Td>
+            <Table.Td>
+              <TeacherStatusBadge status={teacher.status} />
+            </Table.Td>
+          </Table.Tr>
+        )}
       />
       <Modal
         opened={creating}
