@@ -3,8 +3,10 @@ import { Anchor, Button, Group, Stack, Table, Text, TextInput } from '@mantine/c
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDate, organisationToday } from '../../ui/format';
-import { LoadMoreTable } from '../../ui/LoadMoreTable';
+import { LoadMoreButton } from '../../ui/LoadMoreButton';
 import { PageTitle } from '../../ui/PageTitle';
+import { QueryFallback } from '../../ui/QueryFallback';
+import { ScrollTable } from '../../ui/ScrollTable';
 import { useKeysetList } from '../../ui/use-keyset-list';
 import { AGENCY_NS } from './agency-i18n';
 import { listLessons } from './api';
@@ -45,54 +47,68 @@ export function LessonsMonthPage({ audience }: { audience: 'office' | 'teacher' 
           {t('lessonsMonth.next')}
         </Button>
       </Group>
-      <LoadMoreTable
-        list={list}
-        label={t('lessonsMonth.tableLabel', { month: monthName })}
-        minWidth={640}
-        asPage={false}
-        empty={t('lessonsMonth.empty')}
-        above={
+      {list.isPending || list.error ? (
+        <QueryFallback error={list.error} asPage={false} />
+      ) : list.items.length === 0 ? (
+        <Text>{t('lessonsMonth.empty')}</Text>
+      ) : (
+        <>
           <Text aria-live="polite">
             {t('lessonsMonth.summary', {
               count: list.items.length,
               minutes: given.reduce((sum, l) => sum + l.minutes, 0),
             })}
           </Text>
-        }
-        columns={[
-          t('lessonsMonth.date'),
-          t('lessonsMonth.student'),
-          ...(audience === 'office' ? [t('lessonsMonth.teacher')] : []),
-          t('lessonsMonth.instrument'),
-          t('lessonsMonth.minutes'),
-          t('lessonsMonth.status'),
-          t('lessonsMonth.response'),
-        ]}
-        row={(l) => (
-          <Table.Tr key={l.id}>
-            <Table.Td>{formatDate(l.date)}</Table.Td>
-            <Table.Td>
-              {audience === 'office' && l.fileId ? (
-                <Anchor component={Link} to={`/office/files/${l.fileId}`}>
-                  {l.studentName}
-                </Anchor>
-              ) : (
-                l.studentName
-              )}
-            </Table.Td>
-            {audience === 'office' ? <Table.Td>{l.teacherName}</Table.Td> : null}
-            <Table.Td>{l.instrument ? t(`instrument.${l.instrument}`, { defaultValue: l.instrument }) : ''}</Table.Td>
-            <Table.Td>{t('lessonsMonth.minutesValue', { count: l.minutes })}</Table.Td>
-            <Table.Td>{t(`lessonStatus.${l.status}`, { defaultValue: l.status })}</Table.Td>
-            <Table.Td>
-              {l.familyResponse === 'confirmed'
-                ? t('portal.confirmed')
-                : l.familyResponse === 'disputed'
-                  ? `${t('portal.disputed')}${l.disputeReason ? ` — ${l.disputeReason}` : ''}`
-                  : ''}
-            </Table.Td>
-          </Table.Tr>
-        )}
+          <ScrollTable label={t('lessonsMonth.tableLabel', { month: monthName })} minWidth={640}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('lessonsMonth.date')}</Table.Th>
+                  <Table.Th scope="col">{t('lessonsMonth.student')}</Table.Th>
+                  {audience === 'office' ? <Table.Th scope="col">{t('lessonsMonth.teacher')}</Table.Th> : null}
+                  <Table.Th scope="col">{t('lessonsMonth.instrument')}</Table.Th>
+                  <Table.Th scope="col">{t('lessonsMonth.minutes')}</Table.Th>
+                  <Table.Th scope="col">{t('lessonsMonth.status')}</Table.Th>
+                  <Table.Th scope="col">{t('lessonsMonth.response')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.items.map((l) => (
+                  <Table.Tr key={l.id}>
+                    <Table.Td>{formatDate(l.date)}</Table.Td>
+                    <Table.Td>
+                      {audience === 'office' && l.fileId ? (
+                        <Anchor component={Link} to={`/office/files/${l.fileId}`}>
+                          {l.studentName}
+                        </Anchor>
+                      ) : (
+                        l.studentName
+                      )}
+                    </Table.Td>
+                    {audience === 'office' ? <Table.Td>{l.teacherName}</Table.Td> : null}
+                    <Table.Td>
+                      {l.instrument ? t(`instrument.${l.instrument}`, { defaultValue: l.instrument }) : ''}
+                    </Table.Td>
+                    <Table.Td>{t('lessonsMonth.minutesValue', { count: l.minutes })}</Table.Td>
+                    <Table.Td>{t(`lessonStatus.${l.status}`, { defaultValue: l.status })}</Table.Td>
+                    <Table.Td>
+                      {l.familyResponse === 'confirmed'
+                        ? t('portal.confirmed')
+                        : l.familyResponse === 'disputed'
+                          ? `${t('portal.disputed')}${l.disputeReason ? ` — ${l.disputeReason}` : ''}`
+                          : ''}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
+        </>
+      )}
+      <LoadMoreButton
+        hasNextPage={list.hasNextPage}
+        isFetchingNextPage={list.isFetchingNextPage}
+        fetchNextPage={list.fetchNextPage}
       />
     </Stack>
   );
