@@ -9,6 +9,7 @@ import { personName } from '../../ui/format';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryFallback } from '../../ui/QueryFallback';
 import { Section } from '../../ui/Section';
+import { EditableSection } from '../../ui/EditableSection';
 import { ContactLogSection } from '../../features/contacts/ContactLogSection';
 import { HistorySection } from '../../features/history/HistorySection';
 import { PersonCard } from '../../features/people/PersonCard';
@@ -93,7 +94,6 @@ export function FamilyPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [editing, { open, close }] = useDisclosure(false);
   const query = useQuery({ queryKey: familyKey(id), queryFn: () => getFamily(id) });
   const family = query.data;
   if (!family) return <QueryFallback error={query.error} />;
@@ -107,17 +107,8 @@ export function FamilyPage() {
   return (
     <Stack>
       <PageTitle>{family.name}</PageTitle>
-      <Section
-        title={t('families.details')}
-        actions={
-          editing ? null : (
-            <Button size="xs" variant="default" onClick={open}>
-              {t('actions.edit')}
-            </Button>
-          )
-        }
-      >
-        {editing ? (
+      <EditableSection title={t('families.details')} view={<FamilySummaryView family={family} />}>
+        {(close) => (
           <FamilyEditForm
             family={family}
             onCancel={close}
@@ -128,10 +119,8 @@ export function FamilyPage() {
               await refresh();
             }}
           />
-        ) : (
-          <FamilySummaryView family={family} />
         )}
-      </Section>
+      </EditableSection>
       <MembersSection family={family} kind="guardian" people={family.guardians} refresh={refresh} />
       <MembersSection family={family} kind="student" people={family.students} refresh={refresh} />
       <ContactLogSection subject={{ familyId: family.id }} />

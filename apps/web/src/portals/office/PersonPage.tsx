@@ -1,12 +1,11 @@
-import { Anchor, Badge, Button, Group, Stack } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Anchor, Badge, Group, Stack } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { personName } from '../../ui/format';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryFallback } from '../../ui/QueryFallback';
-import { Section } from '../../ui/Section';
+import { EditableSection } from '../../ui/EditableSection';
 import { ContactLogSection } from '../../features/contacts/ContactLogSection';
 import { HistorySection } from '../../features/history/HistorySection';
 import { getPerson, personKey } from '../../features/people/api';
@@ -17,7 +16,6 @@ export function PersonPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [editing, { open, close }] = useDisclosure(false);
   const query = useQuery({ queryKey: personKey(id), queryFn: () => getPerson(id) });
   const person = query.data;
   if (!person) return <QueryFallback error={query.error} />;
@@ -40,17 +38,8 @@ export function PersonPage() {
           </Anchor>
         ) : null}
       </Group>
-      <Section
-        title={t('people.details')}
-        actions={
-          editing ? null : (
-            <Button size="xs" variant="default" onClick={open}>
-              {t('actions.edit')}
-            </Button>
-          )
-        }
-      >
-        {editing ? (
+      <EditableSection title={t('people.details')} view={<PersonDetails person={person} />}>
+        {(close) => (
           <PersonEditForm
             person={person}
             onCancel={close}
@@ -61,10 +50,8 @@ export function PersonPage() {
               await refresh();
             }}
           />
-        ) : (
-          <PersonDetails person={person} />
         )}
-      </Section>
+      </EditableSection>
       <ContactLogSection subject={{ personId: person.id }} />
       <HistorySection sources={[{ entityType: 'person', entityId: person.id }]} />
     </Stack>

@@ -1,5 +1,4 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Group, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,7 @@ import { personName } from '../../ui/format';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryFallback } from '../../ui/QueryFallback';
 import { Section } from '../../ui/Section';
+import { EditableSection } from '../../ui/EditableSection';
 import { ContactLogSection } from '../../features/contacts/ContactLogSection';
 import { HistorySection } from '../../features/history/HistorySection';
 import { PersonDetails } from '../../features/people/PersonDetails';
@@ -19,7 +19,6 @@ export function TeacherPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [editing, { open, close }] = useDisclosure(false);
   const query = useQuery({ queryKey: teacherKey(id), queryFn: () => getTeacher(id) });
   if (!query.data) return <QueryFallback error={query.error} />;
   const { person, status, bio } = query.data;
@@ -36,17 +35,8 @@ export function TeacherPage() {
         <Text fw={600}>{t('teachers.status')}</Text>
         <TeacherStatusBadge status={status} />
       </Group>
-      <Section
-        title={t('people.details')}
-        actions={
-          editing ? null : (
-            <Button size="xs" variant="default" onClick={open}>
-              {t('actions.edit')}
-            </Button>
-          )
-        }
-      >
-        {editing ? (
+      <EditableSection title={t('people.details')} view={<PersonDetails person={person} />}>
+        {(close) => (
           <PersonEditForm
             person={person}
             onCancel={close}
@@ -56,10 +46,8 @@ export function TeacherPage() {
               await refresh();
             }}
           />
-        ) : (
-          <PersonDetails person={person} />
         )}
-      </Section>
+      </EditableSection>
       <Section title={t('teachers.bio')}>
         <Text>{bio || t('teachers.noBio')}</Text>
       </Section>
