@@ -1,12 +1,10 @@
 import type { ReactNode } from 'react';
 import { Container, Group, Paper, Text } from '@mantine/core';
-import { LanguageSwitcher } from '../../ui/LanguageSwitcher';
+import { LanguageSwitcher } from './LanguageSwitcher';
 import { MAIN_ID, SkipLink } from '../../ui/SkipLink';
-import { useChangeLanguage } from './use-change-language';
 
 /** Frame of the pages seen before logging in: brand, language switch, one <main>. */
 export function PublicLayout({ children }: { children: ReactNode }) {
-  const changeLanguage = useChangeLanguage();
   return (
     <>
       <SkipLink />
@@ -16,7 +14,7 @@ export function PublicLayout({ children }: { children: ReactNode }) {
             <Text fw={700} size="lg">
               Harmonie
             </Text>
-            <LanguageSwitcher onChange={changeLanguage} />
+            <LanguageSwitcher />
           </Group>
         </Container>
       </header>

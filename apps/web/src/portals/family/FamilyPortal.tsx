@@ -2,7 +2,7 @@ import { useRoutes } from 'react-router';
 import { RequireAuth } from '../../features/auth/RequireAuth';
 import { NotFoundPage } from '../../ui/ErrorPages';
 import { lazyPage } from '../../ui/lazy-page';
-import { SignedInShell } from '../../features/account/SignedInShell';
+import { PortalShell } from '../PortalShell';
 import { FAMILY_NAV } from './family-nav';
 
 const FamilyHomePage = lazyPage(() => import('./FamilyHomePage'), 'FamilyHomePage');
@@ -16,7 +16,7 @@ export function FamilyPortal() {
     {
       element: (
         <RequireAuth roles={['guardian']}>
-          <SignedInShell nav={FAMILY_NAV} />
+          <PortalShell nav={FAMILY_NAV} />
         </RequireAuth>
       ),
       children: [

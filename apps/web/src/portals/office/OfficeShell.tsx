@@ -1,7 +1,7 @@
 import { GlobalSearch } from '../../features/search/GlobalSearch';
-import { SignedInShell } from '../../features/account/SignedInShell';
+import { PortalShell } from '../PortalShell';
 import { OFFICE_NAV } from './office-nav';
 
 export function OfficeShell() {
-  return <SignedInShell nav={OFFICE_NAV} headerContent={<GlobalSearch />} />;
+  return <PortalShell nav={OFFICE_NAV} headerContent={<GlobalSearch />} />;
 }

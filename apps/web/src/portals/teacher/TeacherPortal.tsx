@@ -2,7 +2,7 @@ import { useRoutes } from 'react-router';
 import { RequireAuth } from '../../features/auth/RequireAuth';
 import { NotFoundPage } from '../../ui/ErrorPages';
 import { lazyPage } from '../../ui/lazy-page';
-import { SignedInShell } from '../../features/account/SignedInShell';
+import { PortalShell } from '../PortalShell';
 import { TEACHER_NAV } from './teacher-nav';
 
 const TeacherHomePage = lazyPage(() => import('./TeacherHomePage'), 'TeacherHomePage');
@@ -18,7 +18,7 @@ export function TeacherPortal() {
     {
       element: (
         <RequireAuth roles={['teacher']}>
-          <SignedInShell nav={TEACHER_NAV} />
+          <PortalShell nav={TEACHER_NAV} />
         </RequireAuth>
       ),
       children: [

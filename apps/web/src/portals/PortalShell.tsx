@@ -3,15 +3,14 @@ import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { NavItem } from './nav';
-import { PageLoader } from './PageLoader';
-import { MAIN_ID, SkipLink } from './SkipLink';
+import { useCurrentUser } from '../features/auth/use-me';
+import { navFor, type NavItem } from '../ui/nav';
+import { PageLoader } from '../ui/PageLoader';
+import { MAIN_ID, SkipLink } from '../ui/SkipLink';
+import { UserMenu } from './UserMenu';
 
 interface PortalShellProps {
-  /** The navigation this user may see (already filtered by role: `navFor`). */
   nav: readonly NavItem[];
-  /** The signed-in user's menu, at the header's end. */
-  userMenu: ReactNode;
   /** Extra header content, e.g. the office's global search. */
   headerContent?: ReactNode;
 }
@@ -21,10 +20,12 @@ function isActive(pathname: string, item: NavItem): boolean {
 }
 
 /** Header, role-filtered navigation (a drawer behind a burger on phones) and the page's <main>. */
-export function PortalShell({ nav, userMenu, headerContent }: PortalShellProps) {
+export function PortalShell({ nav, headerContent }: PortalShellProps) {
   const { t } = useTranslation();
+  const me = useCurrentUser();
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
+  const items = navFor(nav, me.roles);
   // on phones the closed drawer stays in the DOM: keep its links out of the tab order
   const isPhone = useMediaQuery('(max-width: 47.99em)');
 
@@ -50,11 +51,11 @@ export function PortalShell({ nav, userMenu, headerContent }: PortalShellProps) 
             Harmonie
           </Text>
           <div style={{ flex: 1, minWidth: 0 }}>{headerContent}</div>
-          {userMenu}
+          <UserMenu />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" id="portal-nav" aria-label={t('app.mainNav')} inert={isPhone && !opened}>
-        {nav.map((item) => {
+        {items.map((item) => {
           const active = isActive(pathname, item);
           const Icon = item.icon;
           return (

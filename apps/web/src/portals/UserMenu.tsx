@@ -3,12 +3,12 @@ import { IconCheck, IconChevronDown, IconKey, IconLogout } from '@tabler/icons-r
 import { useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { LOCALES } from '../../api/contract-values';
-import { setCsrfToken } from '../../api/client';
-import { currentLanguage } from '../../i18n/i18n';
-import { ME_KEY, logout } from '../auth/api';
-import { useCurrentUser } from '../auth/use-me';
-import { useChangeLanguage } from './use-change-language';
+import { LOCALES } from '../api/contract-values';
+import { setCsrfToken } from '../api/client';
+import { currentLanguage } from '../i18n/i18n';
+import { ME_KEY, logout } from '../features/auth/api';
+import { useCurrentUser } from '../features/auth/use-me';
+import { useChangeLanguage } from '../features/account/use-change-language';
 
 /** The signed-in user's menu: language, change password (in the current portal), log out. */
 export function UserMenu() {

@@ -1,12 +1,13 @@
 import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Locale } from '@contracts';
-import { LOCALES } from '../api/contract-values';
-import { currentLanguage } from '../i18n/i18n';
+import { LOCALES } from '../../api/contract-values';
+import { useChangeLanguage } from './use-change-language';
+import { currentLanguage } from '../../i18n/i18n';
 
-/** Two toggle buttons, each labelled in its own language; `onChange` switches (and remembers) the language. */
-export function LanguageSwitcher({ onChange }: { onChange: (lang: Locale) => unknown }) {
+/** Two toggle buttons, each labelled in its own language. */
+export function LanguageSwitcher() {
   const { t } = useTranslation();
+  const change = useChangeLanguage();
   const active = currentLanguage();
   return (
     <Group gap={4} role="group" aria-label={t('language.label')}>
@@ -17,7 +18,7 @@ export function LanguageSwitcher({ onChange }: { onChange: (lang: Locale) => unk
           variant={lang === active ? 'filled' : 'default'}
           aria-pressed={lang === active}
           lang={lang}
-          onClick={() => void onChange(lang)}
+          onClick={() => void change(lang)}
         >
           {t(`language.${lang}`)}
         </Button>
