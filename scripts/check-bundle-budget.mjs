@@ -19,12 +19,12 @@ const strict = process.env.BUNDLE_TARGET_STRICT === '1';
 
 /** What each route loads before it shows: the lazily imported modules on its way (source paths, from apps/web). */
 const ROUTES = [
-  { name: 'login', ceiling: 164, lazy: ['src/features/auth/LoginPage.tsx'] },
-  { name: 'public request form', ceiling: 182, lazy: ['src/features/agency/RequestFormPage.tsx'] },
-  { name: 'application form', ceiling: 223, lazy: ['src/features/teachers/ApplyPage.tsx'] },
-  { name: 'signed first-lesson link', ceiling: 161, lazy: ['src/features/agency/LinkPage.tsx'] },
-  { name: 'signed meeting answer', ceiling: 159, lazy: ['src/features/teachers/MeetingAnswerPage.tsx'] },
-  { name: 'invitation / password reset', ceiling: 164, lazy: ['src/features/auth/TokenPasswordPage.tsx'] },
+  { name: 'login', ceiling: 164, lazy: ['src/portals/public/LoginPage.tsx'] },
+  { name: 'public request form', ceiling: 182, lazy: ['src/portals/public/RequestFormPage.tsx'] },
+  { name: 'application form', ceiling: 223, lazy: ['src/portals/public/ApplyPage.tsx'] },
+  { name: 'signed first-lesson link', ceiling: 161, lazy: ['src/portals/public/LinkPage.tsx'] },
+  { name: 'signed meeting answer', ceiling: 159, lazy: ['src/portals/public/MeetingAnswerPage.tsx'] },
+  { name: 'invitation / password reset', ceiling: 164, lazy: ['src/portals/public/TokenPasswordPage.tsx'] },
   {
     name: 'family home',
     ceiling: 178,
@@ -33,12 +33,12 @@ const ROUTES = [
   {
     name: 'family lessons',
     ceiling: 196,
-    lazy: ['src/portals/family/FamilyPortal.tsx', 'src/features/agency/PortalPages.tsx'],
+    lazy: ['src/portals/family/FamilyPortal.tsx', 'src/features/agency/PortalFilesPage.tsx'],
   },
   {
     name: 'family billing',
     ceiling: 188,
-    lazy: ['src/portals/family/FamilyPortal.tsx', 'src/features/billing/FamilyBillingPage.tsx'],
+    lazy: ['src/portals/family/FamilyPortal.tsx', 'src/portals/family/FamilyBillingPage.tsx'],
   },
   {
     name: 'teacher home',
@@ -48,7 +48,7 @@ const ROUTES = [
   {
     name: 'teacher students',
     ceiling: 193,
-    lazy: ['src/portals/teacher/TeacherPortal.tsx', 'src/features/agency/PortalPages.tsx'],
+    lazy: ['src/portals/teacher/TeacherPortal.tsx', 'src/features/agency/PortalFilesPage.tsx'],
   },
   {
     name: 'teacher lessons',
@@ -58,11 +58,11 @@ const ROUTES = [
   {
     name: 'teacher profile',
     ceiling: 246,
-    lazy: ['src/portals/teacher/TeacherPortal.tsx', 'src/features/teachers/MyProfilePage.tsx'],
+    lazy: ['src/portals/teacher/TeacherPortal.tsx', 'src/portals/teacher/MyProfilePage.tsx'],
   },
   // staff pages on office computers: shown, not budgeted
   { name: 'staff dashboard', lazy: ['src/portals/office/OfficePortal.tsx', 'src/portals/office/DashboardPage.tsx'] },
-  { name: 'staff files', lazy: ['src/portals/office/OfficePortal.tsx', 'src/features/agency/PipelinePage.tsx'] },
+  { name: 'staff files', lazy: ['src/portals/office/OfficePortal.tsx', 'src/portals/office/PipelinePage.tsx'] },
 ];
 /** Never on a public or portal route's way. */
 const OFFICE_ONLY = [/^src\/portals\/office\//, /node_modules\/@mantine\/charts\//, /node_modules\/recharts\//];

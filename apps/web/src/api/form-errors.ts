@@ -3,7 +3,7 @@ import { ERROR_MESSAGES } from './contract-values';
 import { currentLanguage } from '../i18n/i18n';
 import { isApiError } from './client';
 
-interface FormWithErrors {
+export interface FormWithErrors {
   setErrors: (errors: Record<string, ReactNode>) => void;
 }
 

@@ -2,7 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { Group, Paper, Title } from '@mantine/core';
 
 interface SectionProps {
-  title: string;
+  title: ReactNode;
   actions?: ReactNode;
   children: ReactNode;
 }

@@ -2,20 +2,19 @@ import { useState } from 'react';
 import { Alert, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { applyProblemToForm, fieldMessage } from '../../api/form-errors';
+import { fieldMessage } from '../../api/form-errors';
 import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { changePassword } from '../auth/api';
 import { useCurrentUser } from '../auth/use-me';
 import { NewPasswordFields, validateNewPassword } from '../auth/NewPasswordFields';
+import { useSubmit } from '../../ui/use-submit';
 
 /** Any logged-in user changes their own password (the current one is asked); their other sessions end. */
 export function ChangePasswordPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
   const form = useForm({
     initialValues: { currentPassword: '', password: '', confirm: '' },
     validate: (values) => ({
@@ -24,20 +23,21 @@ export function ChangePasswordPage() {
     }),
   });
 
-  const onSubmit = form.onSubmit(async ({ currentPassword, password }) => {
-    setError(null);
-    setDone(false);
-    setSubmitting(true);
-    try {
+  const {
+    submit,
+    pending: submitting,
+    error,
+  } = useSubmit(
+    form,
+    async ({ currentPassword, password }) => {
+      setDone(false);
       await changePassword({ currentPassword, newPassword: password });
       form.reset();
       setDone(true);
-    } catch (err) {
-      if (!applyProblemToForm(form, err, { newPassword: 'password' })) setError(err);
-    } finally {
-      setSubmitting(false);
-    }
-  });
+    },
+    { rename: { newPassword: 'password' } },
+  );
+  const onSubmit = form.onSubmit(submit);
 
   return (
     <Stack maw={480}>

@@ -113,11 +113,3 @@ export function LessonsMonthPage({ audience }: { audience: 'office' | 'teacher' 
     </Stack>
   );
 }
-
-export function OfficeLessonsPage() {
-  return <LessonsMonthPage audience="office" />;
-}
-
-export function TeacherLessonsPage() {
-  return <LessonsMonthPage audience="teacher" />;
-}

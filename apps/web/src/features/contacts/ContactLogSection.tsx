@@ -1,16 +1,14 @@
-import { useState } from 'react';
 import { Button, Group, NativeSelect, Stack, Text, TextInput, Textarea, Timeline } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_CHANNELS, CreateContactBody } from '@contracts';
-import { applyProblemToForm } from '../../api/form-errors';
 import { formatDateTime } from '../../ui/format';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { Section } from '../../ui/Section';
 import { blankToNull, zodErrors } from '../../ui/zod-form';
 import { contactsKey, createContact, listContacts, type ContactSubject, type CreateContactInput } from './api';
-import { notify } from '../../ui/notify';
+import { useSubmit } from '../../ui/use-submit';
 
 type Channel = (typeof CONTACT_CHANNELS)[number];
 interface Values {
@@ -33,27 +31,23 @@ function toBody(values: Values, subject: ContactSubject): CreateContactInput {
 function ContactForm({ subject }: { subject: ContactSubject }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const form = useForm<Values>({
     initialValues: { channel: 'call', direction: 'out', summary: '', outcome: '' },
     validate: (values) => zodErrors(CreateContactBody, toBody(values, subject)),
   });
-
-  const onSubmit = form.onSubmit(async (values) => {
-    setError(null);
-    setSaving(true);
-    try {
+  const {
+    submit,
+    pending: saving,
+    error,
+  } = useSubmit(
+    form,
+    async (values) => {
       await createContact(toBody(values, subject));
       form.reset();
-      notify(t('contacts.added'));
-      await client.invalidateQueries({ queryKey: contactsKey(subject) });
-    } catch (err) {
-      if (!applyProblemToForm(form, err)) setError(err);
-    } finally {
-      setSaving(false);
-    }
-  });
+    },
+    { success: t('contacts.added'), onSuccess: () => client.invalidateQueries({ queryKey: contactsKey(subject) }) },
+  );
+  const onSubmit = form.onSubmit(submit);
 
   return (
     <form onSubmit={onSubmit} noValidate>

@@ -1,16 +1,14 @@
-import { useState } from 'react';
 import { Button, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { NewGuardian, NewStudent } from '@contracts';
-import { applyProblemToForm } from '../../api/form-errors';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { zodErrors } from '../../ui/zod-form';
 import { emptyPerson, type PersonValues } from '../people/person-form';
 import { PersonFields } from '../people/PersonFields';
 import { addGuardian, addStudent } from './api';
 import { guardianBody, studentBody } from './family-form';
-import { notify } from '../../ui/notify';
+import { useSubmit } from '../../ui/use-submit';
 
 interface AddPersonFormProps {
   familyId: string;
@@ -22,29 +20,22 @@ interface AddPersonFormProps {
 /** Adds a guardian or a student to an existing family. */
 export function AddPersonForm({ familyId, kind, onAdded, onCancel }: AddPersonFormProps) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const isStudent = kind === 'student';
   const form = useForm<PersonValues>({
     initialValues: emptyPerson(),
     validate: (values) =>
       isStudent ? zodErrors(NewStudent, studentBody(values)) : zodErrors(NewGuardian, guardianBody(values)),
   });
-
-  const onSubmit = form.onSubmit(async (values) => {
-    setError(null);
-    setSaving(true);
-    try {
-      if (isStudent) await addStudent(familyId, studentBody(values));
-      else await addGuardian(familyId, guardianBody(values));
-      notify(t('people.added'));
-      await onAdded();
-    } catch (err) {
-      if (!applyProblemToForm(form, err)) setError(err);
-    } finally {
-      setSaving(false);
-    }
-  });
+  const {
+    submit,
+    pending: saving,
+    error,
+  } = useSubmit(
+    form,
+    (values) => (isStudent ? addStudent(familyId, studentBody(values)) : addGuardian(familyId, guardianBody(values))),
+    { success: t('people.added'), onSuccess: onAdded },
+  );
+  const onSubmit = form.onSubmit(submit);
 
   return (
     <form onSubmit={onSubmit} noValidate>

@@ -1,10 +1,8 @@
-import { useState } from 'react';
 import { ActionIcon, Button, Fieldset, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CreateFamilyBody, type Family } from '@contracts';
-import { applyProblemToForm } from '../../api/form-errors';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { zodErrors } from '../../ui/zod-form';
 import { emptyPerson } from '../people/person-form';
@@ -12,6 +10,7 @@ import { PersonFields } from '../people/PersonFields';
 import { createFamily } from './api';
 import { createFamilyBody, newFamilyValues, type CreateFamilyValues } from './family-form';
 import { FamilyFields } from './FamilyFields';
+import { useSubmit } from '../../ui/use-submit';
 
 const MAX_GUARDIANS = 4;
 const MAX_STUDENTS = 10;
@@ -25,8 +24,6 @@ export function CreateFamilyForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const form = useForm<CreateFamilyValues>({
     initialValues: newFamilyValues(),
     validate: (values) => zodErrors(CreateFamilyBody, createFamilyBody(values)),
@@ -34,17 +31,14 @@ export function CreateFamilyForm({
   });
   const { guardians, students } = form.getValues();
 
-  const onSubmit = form.onSubmit(async (values) => {
-    setError(null);
-    setSaving(true);
-    try {
-      onCreated(await createFamily(createFamilyBody(values)));
-    } catch (err) {
-      if (!applyProblemToForm(form, err)) setError(err);
-    } finally {
-      setSaving(false);
-    }
+  const {
+    submit,
+    pending: saving,
+    error,
+  } = useSubmit(form, async (values) => {
+    onCreated(await createFamily(createFamilyBody(values)));
   });
+  const onSubmit = form.onSubmit(submit);
 
   return (
     <form onSubmit={onSubmit} noValidate>

@@ -1,15 +1,13 @@
-import { useState } from 'react';
 import { Button, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { UpdateFamilyBody, type Family } from '@contracts';
-import { applyProblemToForm } from '../../api/form-errors';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { zodErrors } from '../../ui/zod-form';
 import { updateFamily } from './api';
 import { familyFieldValues, updateFamilyBody, type FamilyFieldValues } from './family-form';
 import { FamilyFields } from './FamilyFields';
-import { notify } from '../../ui/notify';
+import { useSubmit } from '../../ui/use-submit';
 
 interface FamilyEditFormProps {
   family: Family;
@@ -25,26 +23,20 @@ export function FamilyEditForm(props: FamilyEditFormProps) {
 
 function FamilyEditFormBody({ family, onSaved, onReload, onCancel }: FamilyEditFormProps) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const form = useForm<FamilyFieldValues>({
     initialValues: familyFieldValues(family),
     validate: (values) => zodErrors(UpdateFamilyBody, updateFamilyBody(values, family.version)),
   });
-
-  const onSubmit = form.onSubmit(async (values) => {
-    setError(null);
-    setSaving(true);
-    try {
-      const saved = await updateFamily(family.id, updateFamilyBody(values, family.version));
-      notify(t('families.saved'));
-      await onSaved(saved);
-    } catch (err) {
-      if (!applyProblemToForm(form, err)) setError(err);
-    } finally {
-      setSaving(false);
-    }
+  const {
+    submit,
+    pending: saving,
+    error,
+    setError,
+  } = useSubmit(form, (values) => updateFamily(family.id, updateFamilyBody(values, family.version)), {
+    success: t('families.saved'),
+    onSuccess: onSaved,
   });
+  const onSubmit = form.onSubmit(submit);
 
   return (
     <form onSubmit={onSubmit} noValidate>

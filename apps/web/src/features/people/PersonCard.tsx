@@ -1,8 +1,8 @@
-import { Anchor, Button, Card, Group, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Anchor } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '@contracts';
+import { EditableSection } from '../../ui/EditableSection';
 import { personName } from '../../ui/format';
 import { PersonDetails } from './PersonDetails';
 import { PersonEditForm } from './PersonEditForm';
@@ -16,23 +16,19 @@ interface PersonCardProps {
 /** One guardian or student on the family page, with its own edit form. */
 export function PersonCard({ person, onSaved, onReload }: PersonCardProps) {
   const { t } = useTranslation();
-  const [editing, { open, close }] = useDisclosure(false);
   const name = personName(person);
   return (
-    <Card withBorder padding="sm" radius="md">
-      <Group justify="space-between" mb="xs" wrap="wrap">
-        <Title order={3} size="h5">
-          <Anchor component={Link} to={`/office/people/${person.id}`}>
-            {name}
-          </Anchor>
-        </Title>
-        {editing ? null : (
-          <Button size="xs" variant="default" onClick={open} aria-label={t('people.editPerson', { name })}>
-            {t('actions.edit')}
-          </Button>
-        )}
-      </Group>
-      {editing ? (
+    <EditableSection
+      variant="card"
+      title={
+        <Anchor component={Link} to={`/office/people/${person.id}`}>
+          {name}
+        </Anchor>
+      }
+      editLabel={t('people.editPerson', { name })}
+      view={<PersonDetails person={person} />}
+    >
+      {(close) => (
         <PersonEditForm
           person={person}
           onCancel={close}
@@ -42,9 +38,7 @@ export function PersonCard({ person, onSaved, onReload }: PersonCardProps) {
             await onSaved();
           }}
         />
-      ) : (
-        <PersonDetails person={person} />
       )}
-    </Card>
+    </EditableSection>
   );
 }

@@ -1,15 +1,13 @@
-import { useState } from 'react';
 import { Button, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { UpdatePersonBody, type Person } from '@contracts';
-import { applyProblemToForm } from '../../api/form-errors';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { zodErrors } from '../../ui/zod-form';
 import { updatePerson } from './api';
 import { PersonFields } from './PersonFields';
 import { personUpdateBody, personValues, type PersonValues } from './person-form';
-import { notify } from '../../ui/notify';
+import { useSubmit } from '../../ui/use-submit';
 
 interface PersonEditFormProps {
   person: Person;
@@ -26,26 +24,20 @@ export function PersonEditForm(props: PersonEditFormProps) {
 
 function PersonEditFormBody({ person, onSaved, onReload, onCancel }: PersonEditFormProps) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const form = useForm<PersonValues>({
     initialValues: personValues(person),
     validate: (values) => zodErrors(UpdatePersonBody, personUpdateBody(values, person)),
   });
-
-  const onSubmit = form.onSubmit(async (values) => {
-    setError(null);
-    setSaving(true);
-    try {
-      const saved = await updatePerson(person.id, personUpdateBody(values, person));
-      notify(t('families.saved'));
-      await onSaved(saved);
-    } catch (err) {
-      if (!applyProblemToForm(form, err)) setError(err);
-    } finally {
-      setSaving(false);
-    }
+  const {
+    submit,
+    pending: saving,
+    error,
+    setError,
+  } = useSubmit(form, (values) => updatePerson(person.id, personUpdateBody(values, person)), {
+    success: t('families.saved'),
+    onSuccess: onSaved,
   });
+  const onSubmit = form.onSubmit(submit);
 
   return (
     <form onSubmit={onSubmit} noValidate>

@@ -1,14 +1,13 @@
-import { useState } from 'react';
 import { Button, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { CreateTeacherBody, type Person } from '@contracts';
-import { applyProblemToForm } from '../../api/form-errors';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { blankToNull, zodErrors } from '../../ui/zod-form';
 import { emptyPerson, type PersonValues } from '../people/person-form';
 import { PersonFields } from '../people/PersonFields';
 import { createTeacher, type CreateTeacherInput } from './api';
+import { useSubmit } from '../../ui/use-submit';
 
 const toBody = (v: PersonValues): CreateTeacherInput => ({
   firstName: v.firstName,
@@ -26,25 +25,20 @@ export function CreateTeacherForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const form = useForm<PersonValues>({
     initialValues: emptyPerson(),
     validate: (values) => zodErrors(CreateTeacherBody, toBody(values)),
     validateInputOnBlur: true,
   });
 
-  const onSubmit = form.onSubmit(async (values) => {
-    setError(null);
-    setSaving(true);
-    try {
-      onCreated(await createTeacher(toBody(values)));
-    } catch (err) {
-      if (!applyProblemToForm(form, err)) setError(err);
-    } finally {
-      setSaving(false);
-    }
+  const {
+    submit,
+    pending: saving,
+    error,
+  } = useSubmit(form, async (values) => {
+    onCreated(await createTeacher(toBody(values)));
   });
+  const onSubmit = form.onSubmit(submit);
 
   return (
     <form onSubmit={onSubmit} noValidate>

@@ -1,5 +1,4 @@
-import { Button, Group } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Button } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@contracts';
@@ -7,6 +6,7 @@ import { useCurrentUser } from '../auth/use-me';
 import { notify } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { QueryFallback } from '../../ui/QueryFallback';
+import { EditableSection } from '../../ui/EditableSection';
 import { Section } from '../../ui/Section';
 import { DocumentsSection } from './DocumentsSection';
 import { IncidentsSection } from './IncidentsSection';
@@ -31,7 +31,6 @@ export function TeacherLifecycleSections({
   const { t } = useTranslation(TL_NS);
   const me = useCurrentUser();
   const client = useQueryClient();
-  const [editing, { open, close }] = useDisclosure(false);
   const profile = useQuery({ queryKey: profileKey(teacherId), queryFn: () => getProfile(teacherId) });
   const link = useMutation({
     mutationFn: (userId: string) => sendLoginLink(userId),
@@ -40,43 +39,38 @@ export function TeacherLifecycleSections({
   const keeper = has(me.roles, 'recruitment', 'followup');
   return (
     <>
-      <Section
+      <EditableSection
         title={t('profile.title')}
+        canEdit={keeper && Boolean(profile.data)}
         actions={
-          <Group gap="xs">
-            {keeper && profile.data?.userId ? (
-              <Button
-                size="xs"
-                variant="default"
-                loading={link.isPending}
-                onClick={() => link.mutate(profile.data.userId as string)}
-              >
-                {t('profile.loginLink')}
-              </Button>
-            ) : null}
-            {keeper && !editing && profile.data ? (
-              <Button size="xs" variant="default" onClick={open}>
-                {t('actions.edit', { ns: 'translation' })}
-              </Button>
-            ) : null}
-          </Group>
+          keeper && profile.data?.userId ? (
+            <Button
+              size="xs"
+              variant="default"
+              loading={link.isPending}
+              onClick={() => link.mutate(profile.data.userId as string)}
+            >
+              {t('profile.loginLink')}
+            </Button>
+          ) : null
+        }
+        above={link.error ? <ProblemAlert error={link.error} /> : null}
+        view={
+          profile.data ? <ProfileView profile={profile.data} /> : <QueryFallback error={profile.error} asPage={false} />
         }
       >
-        {link.error ? <ProblemAlert error={link.error} /> : null}
-        {!profile.data ? (
-          <QueryFallback error={profile.error} asPage={false} />
-        ) : editing ? (
-          <ProfileForm
-            profile={profile.data}
-            onDone={() => {
-              close();
-              void client.invalidateQueries({ queryKey: profileKey(teacherId) });
-            }}
-          />
-        ) : (
-          <ProfileView profile={profile.data} />
-        )}
-      </Section>
+        {(close) =>
+          profile.data ? (
+            <ProfileForm
+              profile={profile.data}
+              onDone={() => {
+                close();
+                void client.invalidateQueries({ queryKey: profileKey(teacherId) });
+              }}
+            />
+          ) : null
+        }
+      </EditableSection>
       {keeper ? <DocumentsSection teacherId={teacherId} /> : null}
       <Section title={t('meetings.title')}>
         <InvitationsList teacherId={teacherId} canAnswer={false} />

@@ -1,13 +1,12 @@
-import { useState } from 'react';
 import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, UpdateUserBody, type Locale, type Role, type User } from '@contracts';
-import { applyProblemToForm } from '../../api/form-errors';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { zodErrors } from '../../ui/zod-form';
 import { updateUser, type UpdateUserInput } from './api';
 import { RoleCheckboxes } from './RoleCheckboxes';
+import { useSubmit } from '../../ui/use-submit';
 
 interface Values {
   displayName: string;
@@ -35,8 +34,6 @@ export function EditUserForm(props: EditUserFormProps) {
 
 function EditUserFormBody({ user, onSaved, onReload, onCancel }: EditUserFormProps) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const form = useForm<Values>({
     initialValues: {
       displayName: user.displayName,
@@ -47,17 +44,15 @@ function EditUserFormBody({ user, onSaved, onReload, onCancel }: EditUserFormPro
     validate: (values) => zodErrors(UpdateUserBody, toBody(values, user)),
   });
 
-  const onSubmit = form.onSubmit(async (values) => {
-    setError(null);
-    setSaving(true);
-    try {
-      onSaved(await updateUser(user.id, toBody(values, user)));
-    } catch (err) {
-      if (!applyProblemToForm(form, err)) setError(err);
-    } finally {
-      setSaving(false);
-    }
+  const {
+    submit,
+    pending: saving,
+    error,
+    setError,
+  } = useSubmit(form, async (values) => {
+    onSaved(await updateUser(user.id, toBody(values, user)));
   });
+  const onSubmit = form.onSubmit(submit);
 
   return (
     <form onSubmit={onSubmit} noValidate>

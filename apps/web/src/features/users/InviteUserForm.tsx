@@ -1,13 +1,12 @@
-import { useState } from 'react';
 import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { InviteUserBody, LOCALES, type Locale, type Role, type User } from '@contracts';
-import { applyProblemToForm } from '../../api/form-errors';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { zodErrors } from '../../ui/zod-form';
 import { inviteUser } from './api';
 import { RoleCheckboxes } from './RoleCheckboxes';
+import { useSubmit } from '../../ui/use-submit';
 
 interface Values {
   email: string;
@@ -18,24 +17,19 @@ interface Values {
 
 export function InviteUserForm({ onInvited, onCancel }: { onInvited: (user: User) => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const form = useForm<Values>({
     initialValues: { email: '', displayName: '', roles: [], locale: 'fr' },
     validate: (values) => zodErrors(InviteUserBody, values),
   });
 
-  const onSubmit = form.onSubmit(async (values) => {
-    setError(null);
-    setSaving(true);
-    try {
-      onInvited(await inviteUser(values));
-    } catch (err) {
-      if (!applyProblemToForm(form, err)) setError(err);
-    } finally {
-      setSaving(false);
-    }
+  const {
+    submit,
+    pending: saving,
+    error,
+  } = useSubmit(form, async (values) => {
+    onInvited(await inviteUser(values));
   });
+  const onSubmit = form.onSubmit(submit);
 
   return (
     <form onSubmit={onSubmit} noValidate>

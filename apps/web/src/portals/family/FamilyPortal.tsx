@@ -2,12 +2,12 @@ import { useRoutes } from 'react-router';
 import { RequireAuth } from '../../features/auth/RequireAuth';
 import { NotFoundPage } from '../../ui/ErrorPages';
 import { lazyPage } from '../../ui/lazy-page';
-import { PortalShell } from '../../features/account/PortalShell';
+import { PortalShell } from '../PortalShell';
 import { FAMILY_NAV } from './family-nav';
 
 const FamilyHomePage = lazyPage(() => import('./FamilyHomePage'), 'FamilyHomePage');
-const FamilyLessonsPage = lazyPage(() => import('../../features/agency/PortalPages'), 'FamilyLessonsPage');
-const FamilyBillingPage = lazyPage(() => import('../../features/billing/FamilyBillingPage'), 'FamilyBillingPage');
+const PortalFilesPage = lazyPage(() => import('../../features/agency/PortalFilesPage'), 'PortalFilesPage');
+const FamilyBillingPage = lazyPage(() => import('./FamilyBillingPage'), 'FamilyBillingPage');
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 
 /** /family/*: the family portal, a chunk of its own (App.tsx), each page another. */
@@ -21,7 +21,7 @@ export function FamilyPortal() {
       ),
       children: [
         { index: true, element: <FamilyHomePage /> },
-        { path: 'lessons', element: <FamilyLessonsPage /> },
+        { path: 'lessons', element: <PortalFilesPage audience="family" /> },
         { path: 'billing', element: <FamilyBillingPage /> },
         { path: 'password', element: <ChangePasswordPage /> },
         { path: '*', element: <NotFoundPage homePath="/family" /> },

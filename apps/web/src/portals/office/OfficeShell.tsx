@@ -1,5 +1,5 @@
 import { GlobalSearch } from '../../features/search/GlobalSearch';
-import { PortalShell } from '../../features/account/PortalShell';
+import { PortalShell } from '../PortalShell';
 import { OFFICE_NAV } from './office-nav';
 
 export function OfficeShell() {

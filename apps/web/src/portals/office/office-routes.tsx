@@ -5,33 +5,33 @@ import { lazyPage } from '../../ui/lazy-page';
 import { OFFICE_ACCESS } from './office-access';
 
 const DashboardPage = lazyPage(() => import('./DashboardPage'), 'DashboardPage');
-const FamiliesPage = lazyPage(() => import('../../features/families/FamiliesPage'), 'FamiliesPage');
-const FamilyPage = lazyPage(() => import('../../features/families/FamilyPage'), 'FamilyPage');
-const PersonPage = lazyPage(() => import('../../features/people/PersonPage'), 'PersonPage');
-const TeachersPage = lazyPage(() => import('../../features/teachers/TeachersPage'), 'TeachersPage');
-const TeacherPage = lazyPage(() => import('../../features/teachers/TeacherPage'), 'TeacherPage');
-const ApplicationsPage = lazyPage(() => import('../../features/teachers/ApplicationsPage'), 'ApplicationsPage');
-const ApplicationPage = lazyPage(() => import('../../features/teachers/ApplicationPage'), 'ApplicationPage');
-const MeetingsPage = lazyPage(() => import('../../features/teachers/MeetingsPage'), 'MeetingsPage');
-const MeetingPage = lazyPage(() => import('../../features/teachers/MeetingPage'), 'MeetingPage');
-const LowActivityPage = lazyPage(() => import('../../features/teachers/LowActivityPage'), 'LowActivityPage');
-const UsersPage = lazyPage(() => import('../../features/users/UsersPage'), 'UsersPage');
-const OutboxPage = lazyPage(() => import('../../features/outbox/OutboxPage'), 'OutboxPage');
-const PipelinePage = lazyPage(() => import('../../features/agency/PipelinePage'), 'PipelinePage');
-const OfficeLessonsPage = lazyPage(() => import('../../features/agency/LessonsMonthPage'), 'OfficeLessonsPage');
-const FilePage = lazyPage(() => import('../../features/agency/FilePage'), 'FilePage');
-const AgencyDashboardPage = lazyPage(() => import('../../features/agency/AgencyDashboardPage'), 'AgencyDashboardPage');
-const TicketsPage = lazyPage(() => import('../../features/agency/TicketsPages'), 'TicketsPage');
-const TicketPage = lazyPage(() => import('../../features/agency/TicketsPages'), 'TicketPage');
+const FamiliesPage = lazyPage(() => import('./FamiliesPage'), 'FamiliesPage');
+const FamilyPage = lazyPage(() => import('./FamilyPage'), 'FamilyPage');
+const PersonPage = lazyPage(() => import('./PersonPage'), 'PersonPage');
+const TeachersPage = lazyPage(() => import('./TeachersPage'), 'TeachersPage');
+const TeacherPage = lazyPage(() => import('./TeacherPage'), 'TeacherPage');
+const ApplicationsPage = lazyPage(() => import('./ApplicationsPage'), 'ApplicationsPage');
+const ApplicationPage = lazyPage(() => import('./ApplicationPage'), 'ApplicationPage');
+const MeetingsPage = lazyPage(() => import('./MeetingsPage'), 'MeetingsPage');
+const MeetingPage = lazyPage(() => import('./MeetingPage'), 'MeetingPage');
+const LowActivityPage = lazyPage(() => import('./LowActivityPage'), 'LowActivityPage');
+const UsersPage = lazyPage(() => import('./UsersPage'), 'UsersPage');
+const OutboxPage = lazyPage(() => import('./OutboxPage'), 'OutboxPage');
+const PipelinePage = lazyPage(() => import('./PipelinePage'), 'PipelinePage');
+const LessonsMonthPage = lazyPage(() => import('../../features/agency/LessonsMonthPage'), 'LessonsMonthPage');
+const FilePage = lazyPage(() => import('./FilePage'), 'FilePage');
+const AgencyDashboardPage = lazyPage(() => import('./AgencyDashboardPage'), 'AgencyDashboardPage');
+const TicketsPage = lazyPage(() => import('./TicketsPage'), 'TicketsPage');
+const TicketPage = lazyPage(() => import('./TicketPage'), 'TicketPage');
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
-const OutboxMessagePage = lazyPage(() => import('../../features/outbox/OutboxMessagePage'), 'OutboxMessagePage');
+const OutboxMessagePage = lazyPage(() => import('./OutboxMessagePage'), 'OutboxMessagePage');
 
-const BillingInvoicesPage = lazyPage(() => import('../../features/billing/OfficeBillingPages'), 'InvoicesPage');
-const BillingHoldsPage = lazyPage(() => import('../../features/billing/OfficeBillingPages'), 'HoldsPage');
-const BillingMandatesPage = lazyPage(() => import('../../features/billing/OfficeBillingPages'), 'MandatesPage');
-const BillingBatchesPage = lazyPage(() => import('../../features/billing/OfficeBillingPages'), 'BatchesPage');
-const BillingBatchPage = lazyPage(() => import('../../features/billing/OfficeBillingPages'), 'BatchPage');
-const BillingCertificatesPage = lazyPage(() => import('../../features/billing/OfficeBillingPages'), 'CertificatesPage');
+const BillingInvoicesPage = lazyPage(() => import('./InvoicesPage'), 'InvoicesPage');
+const BillingHoldsPage = lazyPage(() => import('./HoldsPage'), 'HoldsPage');
+const BillingMandatesPage = lazyPage(() => import('./MandatesPage'), 'MandatesPage');
+const BillingBatchesPage = lazyPage(() => import('./BatchesPage'), 'BatchesPage');
+const BillingBatchPage = lazyPage(() => import('./BatchPage'), 'BatchPage');
+const BillingCertificatesPage = lazyPage(() => import('./CertificatesPage'), 'CertificatesPage');
 
 /** Children of /office; one lazily loaded chunk per page. */
 export const officeRoutes: RouteObject[] = [
@@ -43,7 +43,7 @@ export const officeRoutes: RouteObject[] = [
     path: 'lessons',
     element: (
       <RequireRoles roles={OFFICE_ACCESS.lessons}>
-        <OfficeLessonsPage />
+        <LessonsMonthPage audience="office" />
       </RequireRoles>
     ),
   },

@@ -9,15 +9,14 @@ import { PublicLayout } from '../../features/account/PublicLayout';
  * The pages seen without logging in: the request and application forms, the signed links of e-mails, the login and
  * password pages. Each is its own small chunk; none waits for the session, and none loads a portal's code.
  */
-const LoginPage = lazyPage(() => import('../../features/auth/LoginPage'), 'LoginPage');
-const ForgotPasswordPage = lazyPage(() => import('../../features/auth/ForgotPasswordPage'), 'ForgotPasswordPage');
-const ResetPasswordPage = lazyPage(() => import('../../features/auth/TokenPasswordPage'), 'ResetPasswordPage');
-const InvitationPage = lazyPage(() => import('../../features/auth/TokenPasswordPage'), 'InvitationPage');
-const SetupPage = lazyPage(() => import('../../features/auth/SetupPage'), 'SetupPage');
-const ApplyPage = lazyPage(() => import('../../features/teachers/ApplyPage'), 'ApplyPage');
-const MeetingAnswerPage = lazyPage(() => import('../../features/teachers/MeetingAnswerPage'), 'MeetingAnswerPage');
-const RequestFormPage = lazyPage(() => import('../../features/agency/RequestFormPage'), 'RequestFormPage');
-const LinkPage = lazyPage(() => import('../../features/agency/LinkPage'), 'LinkPage');
+const LoginPage = lazyPage(() => import('./LoginPage'), 'LoginPage');
+const ForgotPasswordPage = lazyPage(() => import('./ForgotPasswordPage'), 'ForgotPasswordPage');
+const TokenPasswordPage = lazyPage(() => import('./TokenPasswordPage'), 'TokenPasswordPage');
+const SetupPage = lazyPage(() => import('./SetupPage'), 'SetupPage');
+const ApplyPage = lazyPage(() => import('./ApplyPage'), 'ApplyPage');
+const MeetingAnswerPage = lazyPage(() => import('./MeetingAnswerPage'), 'MeetingAnswerPage');
+const RequestFormPage = lazyPage(() => import('./RequestFormPage'), 'RequestFormPage');
+const LinkPage = lazyPage(() => import('./LinkPage'), 'LinkPage');
 
 function PublicPages() {
   return (
@@ -34,8 +33,8 @@ export const publicRoutes: RouteObject = {
   children: [
     { path: '/login', element: <LoginPage /> },
     { path: '/forgot-password', element: <ForgotPasswordPage /> },
-    { path: '/reset-password', element: <ResetPasswordPage /> },
-    { path: '/invitation', element: <InvitationPage /> },
+    { path: '/reset-password', element: <TokenPasswordPage purpose="reset" /> },
+    { path: '/invitation', element: <TokenPasswordPage purpose="invite" /> },
     { path: '/setup', element: <SetupPage /> },
     { path: '/apply', element: <ApplyPage /> },
     { path: '/meeting-answer/:token', element: <MeetingAnswerPage /> },

@@ -2,14 +2,14 @@ import { useRoutes } from 'react-router';
 import { RequireAuth } from '../../features/auth/RequireAuth';
 import { NotFoundPage } from '../../ui/ErrorPages';
 import { lazyPage } from '../../ui/lazy-page';
-import { PortalShell } from '../../features/account/PortalShell';
+import { PortalShell } from '../PortalShell';
 import { TEACHER_NAV } from './teacher-nav';
 
 const TeacherHomePage = lazyPage(() => import('./TeacherHomePage'), 'TeacherHomePage');
-const MyProfilePage = lazyPage(() => import('../../features/teachers/MyProfilePage'), 'MyProfilePage');
-const MyMeetingsPage = lazyPage(() => import('../../features/teachers/MyMeetingsPage'), 'MyMeetingsPage');
-const TeacherStudentsPage = lazyPage(() => import('../../features/agency/PortalPages'), 'TeacherStudentsPage');
-const TeacherLessonsPage = lazyPage(() => import('../../features/agency/LessonsMonthPage'), 'TeacherLessonsPage');
+const MyProfilePage = lazyPage(() => import('./MyProfilePage'), 'MyProfilePage');
+const MyMeetingsPage = lazyPage(() => import('./MyMeetingsPage'), 'MyMeetingsPage');
+const PortalFilesPage = lazyPage(() => import('../../features/agency/PortalFilesPage'), 'PortalFilesPage');
+const LessonsMonthPage = lazyPage(() => import('../../features/agency/LessonsMonthPage'), 'LessonsMonthPage');
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 
 /** /teacher/*: the teacher portal, a chunk of its own (App.tsx), each page another. */
@@ -25,8 +25,8 @@ export function TeacherPortal() {
         { index: true, element: <TeacherHomePage /> },
         { path: 'profile', element: <MyProfilePage /> },
         { path: 'meetings', element: <MyMeetingsPage /> },
-        { path: 'students', element: <TeacherStudentsPage /> },
-        { path: 'lessons', element: <TeacherLessonsPage /> },
+        { path: 'students', element: <PortalFilesPage audience="teacher" /> },
+        { path: 'lessons', element: <LessonsMonthPage audience="teacher" /> },
         { path: 'password', element: <ChangePasswordPage /> },
         { path: '*', element: <NotFoundPage homePath="/teacher" /> },
       ],

@@ -1,0 +1,249 @@
+import { useState } from 'react';
+import { Button, Group, List, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../ui/format';
+import { notify } from '../../ui/notify';
+import { PageTitle } from '../../ui/PageTitle';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { QueryFallback } from '../../ui/QueryFallback';
+import { Section } from '../../ui/Section';
+import { LoadMoreButton } from '../../ui/LoadMoreButton';
+import { useKeysetList } from '../../ui/use-keyset-list';
+import { AGENCY_NS } from './agency-i18n';
+import { fileKey, getFile, listFiles, recordFirstLesson, recordLesson, respondToLesson, type FileDetail } from './api';
+
+function useRefresh(fileId: string) {
+  const client = useQueryClient();
+  return async () => {
+    await client.invalidateQueries({ queryKey: fileKey(fileId) });
+  };
+}
+
+function FirstLessonForm({ file }: { file: FileDetail }) {
+  const { t } = useTranslation(AGENCY_NS);
+  const [date, setDate] = useState('');
+  const refresh = useRefresh(file.id);
+  const action = useMutation({
+    mutationFn: (body: { date: string } | { couldNotReach: true }) => recordFirstLesson(file.id, body),
+    onSuccess: async () => {
+      notify(t('portal.saved'));
+      await refresh();
+    },
+  });
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        action.mutate({ date });
+      }}
+    >
+      <Group align="flex-end" wrap="wrap">
+        <TextInput
+          label={t('portal.firstLesson')}
+          type="date"
+          value={date}
+          onChange={(e) => setDate(e.currentTarget.value)}
+          required
+        />
+        <Button type="submit" loading={action.isPending}>
+          {t('portal.save')}
+        </Button>
+        <Button variant="default" onClick={() => action.mutate({ couldNotReach: true })}>
+          {t('portal.couldNotReach')}
+        </Button>
+      </Group>
+      {action.error ? <ProblemAlert error={action.error} /> : null}
+    </form>
+  );
+}
+
+function RecordLessonForm({ file }: { file: FileDetail }) {
+  const { t } = useTranslation(AGENCY_NS);
+  const [date, setDate] = useState('');
+  const [minutes, setMinutes] = useState<number | string>(file.lessonMinutes);
+  const [status, setStatus] = useState('done');
+  const refresh = useRefresh(file.id);
+  const action = useMutation({
+    mutationFn: () => recordLesson(file.id, { date, minutes: Number(minutes), status }),
+    onSuccess: async () => {
+      notify(t('portal.saved'));
+      setDate('');
+      await refresh();
+    },
+  });
+  return (
+    <form
+      aria-label={t('portal.recordLesson')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        action.mutate();
+      }}
+    >
+      <Group align="flex-end" wrap="wrap">
+        <TextInput
+          label={t('portal.date')}
+          type="date"
+          value={date}
+          onChange={(e) => setDate(e.currentTarget.value)}
+          required
+        />
+        <NumberInput label={t('portal.minutes')} value={minutes} onChange={setMinutes} min={10} max={240} w={140} />
+        <NativeSelect
+          label={t('portal.status')}
+          value={status}
+          onChange={(e) => setStatus(e.currentTarget.value)}
+          data={['done', 'late', 'cancelled_by_teacher', 'cancelled_by_family'].map((s) => ({
+            value: s,
+            label: t(`lessonStatus.${s}`),
+          }))}
+        />
+        <Button type="submit" loading={action.isPending}>
+          {t('portal.recordLesson')}
+        </Button>
+      </Group>
+      {action.error ? <ProblemAlert error={action.error} /> : null}
+    </form>
+  );
+}
+
+function LessonList({ file, canRespond }: { file: FileDetail; canRespond: boolean }) {
+  const { t } = useTranslation(AGENCY_NS);
+  const refresh = useRefresh(file.id);
+  const [reason, setReason] = useState('');
+  const respond = useMutation({
+    mutationFn: (v: { id: string; body: { response: 'confirmed' } | { response: 'disputed'; reason: string } }) =>
+      respondToLesson(v.id, v.body),
+    onSuccess: refresh,
+  });
+  if (!file.lessons.length) return <Text>{t('file.none')}</Text>;
+  return (
+    <Stack gap="xs">
+      {canRespond ? (
+        <TextInput
+          label={t('portal.disputeReason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
+      ) : null}
+      <List>
+        {file.lessons.map((l) => (
+          <List.Item key={l.id}>
+            <Group gap="xs" wrap="wrap">
+              <Text size="sm">
+                {formatDate(l.date)} · {l.minutes} min · {t(`lessonStatus.${l.status}`)}{' '}
+                {l.familyResponse ? `· ${t(`portal.${l.familyResponse}`)}` : ''}
+              </Text>
+              {canRespond && !l.familyResponse ? (
+                <>
+                  <Button
+                    size="compact-xs"
+                    onClick={() => respond.mutate({ id: l.id, body: { response: 'confirmed' } })}
+                  >
+                    {t('portal.confirm')}
+                  </Button>
+                  <Button
+                    size="compact-xs"
+                    variant="default"
+                    disabled={!reason.trim()}
+                    onClick={() => respond.mutate({ id: l.id, body: { response: 'disputed', reason } })}
+                  >
+                    {t('portal.dispute')}
+                  </Button>
+                </>
+              ) : null}
+            </Group>
+          </List.Item>
+        ))}
+      </List>
+      {respond.error ? <ProblemAlert error={respond.error} /> : null}
+    </Stack>
+  );
+}
+
+function PortalFile({ fileId, audience }: { fileId: string; audience: 'teacher' | 'family' }) {
+  const { t } = useTranslation(AGENCY_NS);
+  const query = useQuery({ queryKey: fileKey(fileId), queryFn: () => getFile(fileId) });
+  if (!query.data) return <QueryFallback error={query.error} asPage={false} />;
+  const f = query.data;
+  const current = f.assignments.find((a) => !a.endedOn);
+  const title = f.student
+    ? `${f.student.firstName} ${f.student.lastName} — ${t(`instrument.${f.instrument}`, { defaultValue: f.instrument })}`
+    : f.family.name;
+  const waitingForDate = (f.stage === 'contact_handed_over' || f.stage === 'first_lesson_scheduled') && current;
+  return (
+    <Section title={title}>
+      <Stack>
+        {audience === 'teacher' ? (
+          <Stack gap={2}>
+            {f.family.members
+              .filter((m) => m.kind === 'guardian' || m.email || m.phone)
+              .map((m) => (
+                <Text key={m.id} size="sm">
+                  {m.firstName} {m.lastName} {m.email ? `· ${m.email}` : ''} {m.phone ? `· ${m.phone}` : ''}
+                </Text>
+              ))}
+            {f.address.line1 ? (
+              <Text size="sm">{`${f.address.line1}, ${f.address.postalCode ?? ''} ${f.address.city ?? ''}`}</Text>
+            ) : null}
+          </Stack>
+        ) : current ? (
+          <Text size="sm">
+            {t('portal.teacher')} : {current.teacherName} {current.teacherEmail ? `· ${current.teacherEmail}` : ''}{' '}
+            {current.teacherPhone ? `· ${current.teacherPhone}` : ''}
+          </Text>
+        ) : null}
+        {f.subscription && audience === 'family' ? (
+          <Text size="sm">
+            {t('file.subscription', { plan: f.subscription.planName, status: f.subscription.status })}
+          </Text>
+        ) : null}
+        {current ? (
+          <Text size="sm">
+            {current.firstLessonOn
+              ? t('file.firstLessonOn', { date: formatDate(current.firstLessonOn) })
+              : t('file.noFirstLesson')}
+          </Text>
+        ) : null}
+        {waitingForDate ? <FirstLessonForm file={f} /> : null}
+        {audience === 'teacher' && current ? <RecordLessonForm file={f} /> : null}
+        <LessonList file={f} canRespond={audience === 'family'} />
+      </Stack>
+    </Section>
+  );
+}
+
+function PortalFiles({ audience }: { audience: 'teacher' | 'family' }) {
+  const { t } = useTranslation(AGENCY_NS);
+  // Filtered on the server and paged: a teacher's closed files of past years must not push current students off the page.
+  const files = useKeysetList(['agency-portal-files'], (cursor) => listFiles({ open: 'true', cursor }));
+  if (files.isPending || files.error) return <QueryFallback error={files.error} asPage={false} />;
+  if (!files.items.length) return <Text>{audience === 'teacher' ? t('portal.noStudents') : t('portal.noFile')}</Text>;
+  return (
+    <Stack>
+      {files.items.map((f) => (
+        <PortalFile key={f.id} fileId={f.id} audience={audience} />
+      ))}
+      <LoadMoreButton
+        hasNextPage={files.hasNextPage}
+        isFetchingNextPage={files.isFetchingNextPage}
+        fetchNextPage={files.fetchNextPage}
+      />
+    </Stack>
+  );
+}
+
+/**
+ * The page shared by two portals (each route passes its audience): the teacher's students (only theirs, with
+ * contacts, the first-lesson date, lessons), or the family's lessons (confirm or dispute, the first-lesson answer,
+ * the teacher's contact, the plan).
+ */
+export function PortalFilesPage({ audience }: { audience: 'teacher' | 'family' }) {
+  const { t } = useTranslation(AGENCY_NS);
+  return (
+    <Stack>
+      <PageTitle>{audience === 'teacher' ? t('portal.students') : t('portal.ourLessons')}</PageTitle>
+      <PortalFiles audience={audience} />
+    </Stack>
+  );
+}

@@ -1,0 +1,367 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  List,
+  NativeSelect,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatDateTime } from '../../ui/format';
+import { notify } from '../../ui/notify';
+import { PageTitle } from '../../ui/PageTitle';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { QueryFallback } from '../../ui/QueryFallback';
+import { Section } from '../../ui/Section';
+import { AGENCY_NS } from '../../features/agency/agency-i18n';
+import { FileTickets } from './FileTickets';
+import { MergeRequest } from '../../features/agency/MergeRequest';
+import {
+  closeFile,
+  endAssignment,
+  fileKey,
+  getCandidates,
+  getFile,
+  handOver,
+  listPlans,
+  logContact,
+  subscribe,
+  type FileDetail,
+} from '../../features/agency/api';
+
+const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const END_REASONS = [
+  'mismatch',
+  'teacher_moved',
+  'teacher_unavailable',
+  'student_changed_instrument',
+  'family_stopped',
+  'other',
+];
+
+function useFileAction<T>(fileId: string, fn: (arg: T) => Promise<unknown>, done?: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async () => {
+      if (done) notify(done);
+      await client.invalidateQueries({ queryKey: fileKey(fileId) });
+      await client.invalidateQueries({ queryKey: ['agency-candidates', fileId] });
+    },
+  });
+}
+
+function Subscribe({ file }: { file: FileDetail }) {
+  const { t } = useTranslation(AGENCY_NS);
+  const plans = useQuery({ queryKey: ['agency-plans'], queryFn: listPlans });
+  const [planId, setPlanId] = useState('');
+  const action = useFileAction(file.id, (id: string) => subscribe(file.id, id));
+  const options = (plans.data ?? [])
+    .filter((p) => p.active)
+    .map((p) => ({ value: p.id, label: `${p.name} — ${(p.priceCents / 100).toFixed(2)} €` }));
+  return (
+    <Section title={t('file.subscribe')}>
+      <Group align="flex-end" wrap="wrap">
+        <NativeSelect
+          label={t('file.plan')}
+          value={planId || options[0]?.value || ''}
+          onChange={(e) => setPlanId(e.currentTarget.value)}
+          data={options}
+        />
+        <Button
+          onClick={() => action.mutate(planId || options[0]?.value || '')}
+          loading={action.isPending}
+          disabled={!options.length}
+        >
+          {t('file.subscribe')}
+        </Button>
+      </Group>
+      {action.error ? <ProblemAlert error={action.error} /> : null}
+    </Section>
+  );
+}
+
+function Candidates({ file }: { file: FileDetail }) {
+  const { t } = useTranslation(AGENCY_NS);
+  const candidates = useQuery({ queryKey: ['agency-candidates', file.id], queryFn: () => getCandidates(file.id) });
+  const action = useFileAction(file.id, (teacherId: string) => handOver(file.id, teacherId), t('file.handedOver'));
+  return (
+    <Section title={t('file.candidates')}>
+      {!candidates.data ? (
+        <QueryFallback error={candidates.error} asPage={false} />
+      ) : candidates.data.length === 0 ? (
+        <Text>{t('file.noCandidate')}</Text>
+      ) : (
+        <Stack>
+          {action.error ? <ProblemAlert error={action.error} /> : null}
+          {candidates.data.map((c) => (
+            <Card key={c.teacherId} withBorder component="article" aria-label={c.name}>
+              <Group justify="space-between" wrap="wrap">
+                <Text fw={700}>{c.name}</Text>
+                <Badge color="blue.9">{t('file.score', { score: c.score })}</Badge>
+              </Group>
+              <Text size="sm">{c.fit}</Text>
+              <List size="sm" mt="xs">
+                {c.parts.map((p) => (
+                  <List.Item key={p.key}>
+                    {p.reason} ({p.points}/{p.weight})
+                  </List.Item>
+                ))}
+              </List>
+              <Group mt="sm">
+                <Button
+                  size="xs"
+                  onClick={() => action.mutate(c.teacherId)}
+                  loading={action.isPending && action.variables === c.teacherId}
+                >
+                  {t('file.handOver', { name: c.name })}
+                </Button>
+              </Group>
+            </Card>
+          ))}
+        </Stack>
+      )}
+    </Section>
+  );
+}
+
+function ChangeOrClose({ file }: { file: FileDetail }) {
+  const { t } = useTranslation(AGENCY_NS);
+  const [reason, setReason] = useState('mismatch');
+  const [details, setDetails] = useState('');
+  const [newSearch, setNewSearch] = useState(true);
+  const [closeReason, setCloseReason] = useState('');
+  const end = useFileAction(file.id, () => endAssignment(file.id, { reason, details: details || null, newSearch }));
+  const close = useFileAction(file.id, () => closeFile(file.id, closeReason));
+  const active = file.assignments.some((a) => !a.endedOn);
+  return (
+    <Section title={t('file.endAssignment')}>
+      <Stack>
+        {active ? (
+          <Group align="flex-end" wrap="wrap">
+            <NativeSelect
+              label={t('file.endReason')}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              data={END_REASONS.map((r) => ({ value: r, label: t(`endReason.${r}`) }))}
+            />
+            <TextInput label={t('file.details')} value={details} onChange={(e) => setDetails(e.currentTarget.value)} />
+            <Checkbox
+              label={t('file.newSearch')}
+              checked={newSearch}
+              onChange={(e) => setNewSearch(e.currentTarget.checked)}
+            />
+            <Button onClick={() => end.mutate(undefined)} loading={end.isPending}>
+              {t('file.endAssignment')}
+            </Button>
+          </Group>
+        ) : null}
+        {end.error ? <ProblemAlert error={end.error} /> : null}
+        <Group align="flex-end" wrap="wrap">
+          <TextInput
+            label={t('file.closeReason')}
+            value={closeReason}
+            onChange={(e) => setCloseReason(e.currentTarget.value)}
+          />
+          <Button
+            color="red.9"
+            variant="outline"
+            onClick={() => close.mutate(undefined)}
+            disabled={!closeReason.trim()}
+            loading={close.isPending}
+          >
+            {t('file.close')}
+          </Button>
+        </Group>
+        {close.error ? <ProblemAlert error={close.error} /> : null}
+      </Stack>
+    </Section>
+  );
+}
+
+function ContactLog({ file }: { file: FileDetail }) {
+  const { t } = useTranslation(AGENCY_NS);
+  const [channel, setChannel] = useState('call');
+  const [summary, setSummary] = useState('');
+  const [mediation, setMediation] = useState(false);
+  const action = useFileAction(file.id, () =>
+    logContact(file.id, { channel, direction: channel === 'note' ? null : 'out', summary, mediation }),
+  );
+  return (
+    <Section title={t('file.contacts')}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          action.mutate(undefined, { onSuccess: () => setSummary('') });
+        }}
+      >
+        <Stack gap="xs">
+          <Group align="flex-end" wrap="wrap">
+            <NativeSelect
+              label={t('file.channel')}
+              value={channel}
+              onChange={(e) => setChannel(e.currentTarget.value)}
+              data={['call', 'email', 'sms', 'note', 'meeting'].map((c) => ({
+                value: c,
+                label: t(`file.channels.${c}`),
+              }))}
+            />
+            <Checkbox
+              label={t('file.mediation')}
+              checked={mediation}
+              onChange={(e) => setMediation(e.currentTarget.checked)}
+            />
+          </Group>
+          <Textarea
+            label={t('file.summaryField')}
+            value={summary}
+            onChange={(e) => setSummary(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            required
+          />
+          {action.error ? <ProblemAlert error={action.error} /> : null}
+          <Group>
+            <Button type="submit" loading={action.isPending}>
+              {t('file.logContact')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      <List mt="md" spacing="xs">
+        {file.contacts.map((c) => (
+          <List.Item key={c.id}>
+            <Text size="sm">
+              {formatDateTime(c.at)} · {t(`file.channels.${c.channel}`, { defaultValue: c.channel })} ·{' '}
+              {c.actorName ?? ''} {c.mediation ? `· ${t('file.mediation')}` : ''}
+            </Text>
+            <Text size="sm">{c.summary}</Text>
+          </List.Item>
+        ))}
+      </List>
+    </Section>
+  );
+}
+
+/** The file page: the request, its alerts, what to do at this stage, and everything that happened. */
+export function FilePage() {
+  const { t } = useTranslation(AGENCY_NS);
+  const { id = '' } = useParams();
+  const query = useQuery({ queryKey: fileKey(id), queryFn: () => getFile(id) });
+  if (!query.data) return <QueryFallback error={query.error} />;
+  const f = query.data;
+  const name = f.student ? `${f.student.firstName} ${f.student.lastName}` : f.family.name;
+  return (
+    <Stack>
+      <PageTitle
+        actions={
+          <Badge size="lg" color="blue.9">
+            {t(`stage.${f.stage}`)}
+          </Badge>
+        }
+      >
+        {t('file.title', { name })}
+      </PageTitle>
+      {f.duplicateOf ? <Alert color="grape">{t('file.duplicateOf', { name: f.duplicateOf.name })}</Alert> : null}
+      <MergeRequest file={f} />
+      {f.noLessonWhileBillable ? <Alert color="red">{t('pipeline.noLesson')}</Alert> : null}
+      {f.overdue ? (
+        <Alert color="orange">
+          {t('pipeline.overdue')} — {t('pipeline.days', { count: f.daysInStage })}
+        </Alert>
+      ) : null}
+      <Section title={t('file.summary')}>
+        <Stack gap={4}>
+          <Text>
+            {t(`instrument.${f.instrument}`, { defaultValue: f.instrument })} · {t(`level.${f.level}`)} ·{' '}
+            {t(`place.${f.place}`)} {f.address.city ? `· ${f.address.postalCode ?? ''} ${f.address.city}` : ''}
+            {f.student?.age !== null && f.student?.age !== undefined ? ` · ${f.student.age} ans` : ''}
+          </Text>
+          {f.goals ? <Text size="sm">{f.goals}</Text> : null}
+          <Text size="sm">
+            {f.slots.map((s) => `${t(`weekday.${s.weekday}`)} ${hhmm(s.startMinute)}–${hhmm(s.endMinute)}`).join(' · ')}
+          </Text>
+          {f.family.members.map((m) => (
+            <Text key={m.id} size="sm">
+              {m.firstName} {m.lastName} {m.email ? `· ${m.email}` : ''} {m.phone ? `· ${m.phone}` : ''}
+            </Text>
+          ))}
+          {f.subscription ? (
+            <Text size="sm">
+              {t('file.subscription', { plan: f.subscription.planName, status: f.subscription.status })}
+            </Text>
+          ) : null}
+        </Stack>
+      </Section>
+      {f.stage === 'new_request' ? <Subscribe file={f} /> : null}
+      {f.stage === 'matching' ? <Candidates file={f} /> : null}
+      {['contact_handed_over', 'first_lesson_scheduled', 'ongoing'].includes(f.stage) ? (
+        <ChangeOrClose file={f} />
+      ) : null}
+      <Section title={t('file.assignments')}>
+        {f.assignments.length === 0 ? (
+          <Text>{t('file.none')}</Text>
+        ) : (
+          <List>
+            {f.assignments.map((a) => (
+              <List.Item key={a.id}>
+                {a.teacherName} · {formatDate(a.startedOn)}
+                {a.endedOn ? ` → ${formatDate(a.endedOn)} (${t(`endReason.${a.endReason ?? 'other'}`)})` : ''} ·{' '}
+                {a.firstLessonOn
+                  ? t('file.firstLessonOn', { date: formatDate(a.firstLessonOn) })
+                  : t('file.noFirstLesson')}
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Section>
+      <Section title={t('file.lessons')}>
+        {f.lessons.length === 0 ? (
+          <Text>{t('file.none')}</Text>
+        ) : (
+          <List>
+            {f.lessons.map((l) => (
+              <List.Item key={l.id}>
+                {formatDate(l.date)} · {l.minutes} min · {t(`lessonStatus.${l.status}`)}{' '}
+                {l.familyResponse ? `· ${t(`portal.${l.familyResponse}`)}` : ''}
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Section>
+      <Section title={t('file.tasks')}>
+        {f.tasks.length === 0 ? (
+          <Text>{t('file.none')}</Text>
+        ) : (
+          <List>
+            {f.tasks.map((task) => (
+              <List.Item key={task.id}>
+                {formatDate(task.dueOn)} · {task.title} · {task.status}
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Section>
+      <ContactLog file={f} />
+      {f.access === 'staff' ? <FileTickets file={f} /> : null}
+      <Section title={t('file.history')}>
+        <List>
+          {f.history.map((h) => (
+            <List.Item key={h.at + h.to}>
+              {formatDateTime(h.at)} · {t(`stage.${h.to}`)} · {h.reason} {h.actorName ? `(${h.actorName})` : ''}
+            </List.Item>
+          ))}
+        </List>
+      </Section>
+    </Stack>
+  );
+}
