@@ -11,7 +11,7 @@ import { firstDebitDate, firstInstalmentDueOn, invoicePeriodKey, periodsToInvoic
 import { insertPayment } from './billing.repository.js';
 import { insertMandate } from './mandates.repository.js';
 import * as demoRepo from './billing.demo.repository.js';
-import { CREDITOR, LEGAL_MENTIONS, readBillingSettings } from './billing.settings.js';
+import { CERTIFICATE_SIGNATORY, CREDITOR, LEGAL_MENTIONS, readBillingSettings } from './billing.settings.js';
 import { icsCheckDigits } from './sepa-validation.js';
 
 const DEMO_IBANS = [
@@ -55,6 +55,12 @@ export const billingDemo: DemoExtension = async (ctx) => {
       sapNumber: 'SAP812345678',
       sapDate: '2019-09-02',
     },
+    now,
+  );
+  await writeSetting(
+    tx,
+    CERTIFICATE_SIGNATORY.key,
+    { name: 'Martine Lefort', title: 'directrice', place: 'Paris' },
     now,
   );
   const settings = await readBillingSettings(tx);
