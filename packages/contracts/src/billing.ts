@@ -9,7 +9,8 @@ export const PositiveCents = z
   .int()
   .min(1, { message: 'invalid_amount' })
   .max(100_000_000, { message: 'invalid_amount' });
-export const PAYMENT_METHODS = ['sepa', 'cheque', 'transfer', 'card', 'aid'] as const;
+/** `cesu`: CESU préfinancé (vouchers an employer or a works council pre-paid): stated and deducted on the tax certificate. */
+export const PAYMENT_METHODS = ['sepa', 'cheque', 'transfer', 'card', 'aid', 'cesu'] as const;
 export const PaymentMethod = z.enum(PAYMENT_METHODS);
 export const EXCLUSION_REASONS = [
   'hold',
@@ -36,6 +37,17 @@ export const Instalment = z.object({
   status: z.string(),
   prenotifiedAt: z.string().nullable(),
 });
+/** What an invoice line counts: a billing period (its share when pro-rated), lessons, hours, or a flat item. */
+export const INVOICE_LINE_UNITS = ['period', 'lesson', 'hour', 'unit'] as const;
+export const InvoiceLine = z.object({
+  description: z.string(),
+  quantity: z.number(),
+  unit: z.enum(INVOICE_LINE_UNITS),
+  unitPriceCents: Cents,
+  amountCents: Cents,
+  teacherName: z.string().nullable(),
+});
+export type InvoiceLine = z.infer<typeof InvoiceLine>;
 export const Invoice = z.object({
   id: Id,
   number: z.string(),
@@ -48,9 +60,14 @@ export const Invoice = z.object({
   periodEnd: z.string().nullable(),
   issuedOn: z.string(),
   description: z.string(),
+  /** the payer's full name as printed on the invoice */
+  billedName: z.string(),
+  lines: z.array(InvoiceLine),
   amountCents: Cents,
   paidCents: Cents,
   balanceCents: Cents,
+  /** a credit note on money already paid: the refund owed to the family */
+  refundDueCents: Cents,
   status: z.string(),
   version: Version,
   instalments: z.array(Instalment),
@@ -65,19 +82,33 @@ export const InvoiceListQuery = z.object({
   cursor: Cursor.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+/** A line of a one-off invoice: lessons or hours at a unit price, with the teacher who gave them. */
+export const ManualInvoiceLine = z.object({
+  description: shortText(200),
+  quantity: z
+    .number()
+    .positive({ message: 'invalid_quantity' })
+    .max(1000, { message: 'invalid_quantity' })
+    .refine((q) => Number.isInteger(q * 100), { message: 'invalid_quantity' }),
+  unit: z.enum(['lesson', 'hour', 'unit']),
+  unitPriceCents: PositiveCents,
+  teacherId: Id.optional().nullable(),
+});
 export const CreateInvoiceBody = z.object({
   familyId: Id,
   description: shortText(200),
-  amountCents: PositiveCents,
+  /** the total; with `lines`, it must be their sum (or be left out) */
+  amountCents: PositiveCents.optional(),
+  lines: z.array(ManualInvoiceLine).min(1).max(100).optional(),
   dueOn: IsoDate,
-  method: PaymentMethod.exclude(['aid']).default('sepa'),
+  method: PaymentMethod.exclude(['aid', 'cesu']).default('sepa'),
 });
 export const RunInvoicesBody = z.object({ through: IsoDate.optional() });
 export const CreditNoteBody = z.object({ amountCents: PositiveCents.optional(), reason: shortText(200) });
 export const InstalmentPlanBody = z.object({
   version: Version,
   instalments: z
-    .array(z.object({ dueOn: IsoDate, amountCents: PositiveCents, method: PaymentMethod.exclude(['aid']) }))
+    .array(z.object({ dueOn: IsoDate, amountCents: PositiveCents, method: PaymentMethod.exclude(['aid', 'cesu']) }))
     .min(1)
     .max(12),
 });
@@ -206,7 +237,7 @@ export const DebitReturnBody = z.object({
 export const PaymentBody = z
   .object({
     invoiceId: Id,
-    method: z.enum(['cheque', 'transfer', 'card', 'aid']),
+    method: z.enum(['cheque', 'transfer', 'card', 'aid', 'cesu']),
     amountCents: PositiveCents,
     receivedOn: IsoDate,
     cashOn: IsoDate.optional().nullable(),

@@ -680,6 +680,10 @@ export interface InvoicesTable {
   billed_name: string;
   /** JSON {line1, line2, postalCode, city, country} as it was on the issue date */
   billed_address: string | null;
+  /** JSON [{description, quantity, unit, unitPriceCents, amountCents, teacherName}] as issued (null before 2026-12) */
+  lines: string | null;
+  /** a credit note on money already paid: what is to be refunded to the family */
+  refund_due_cents: Generated<number>;
   locale: string;
   created_by: string | null;
   created_at: string;

@@ -49,6 +49,12 @@ export async function configureBilling(deps: Deps, options: { noticeDays?: numbe
     },
     at,
   );
+  await writeSetting(
+    deps.db,
+    'billing.certificateSignatory',
+    { name: 'Claire Dupont', title: 'directrice', place: 'Paris' },
+    at,
+  );
   if (options.noticeDays !== undefined)
     await writeSetting(deps.db, 'billing.preNotificationDays', options.noticeDays, at);
   if (options.holdAfterDays !== undefined)

@@ -10,6 +10,8 @@ export async function makeFamily(
     name?: string;
     guardian?: { firstName?: string; lastName?: string; email?: string; phone?: string };
     students?: { firstName: string; birthDate: string }[];
+    /** a family is invoiced only with a billing address: one by default, `null` for a family without */
+    billingAddress?: { line1: string; postalCode: string; city: string; country: string } | null;
   } = {},
 ) {
   const people = createPeopleService(deps);
@@ -17,6 +19,10 @@ export async function makeFamily(
   const family = await people.createFamily(SYSTEM, {
     name: options.name ?? lastName,
     contactPreference: 'email',
+    billingAddress:
+      options.billingAddress === undefined
+        ? { line1: '8 rue des Écoles', postalCode: '75005', city: 'Paris', country: 'FR' }
+        : options.billingAddress,
     locale: 'fr',
     guardians: [
       {

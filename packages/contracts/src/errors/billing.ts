@@ -153,6 +153,56 @@ export const BILLING_ERRORS = defineErrors({
     fr: 'Cette suspension a déjà été levée.',
     en: 'This hold was already released.',
   },
+  PAYER_INCOMPLETE: {
+    status: 422,
+    fr: 'Facture non émise : le nom complet du payeur ou l’adresse de facturation de la famille manque (voir les champs indiqués).',
+    en: 'Invoice not issued: the payer’s full name or the family’s billing address is missing (see the fields shown).',
+  },
+  payer_name_missing: {
+    status: 422,
+    fr: 'Indiquez le prénom et le nom du responsable qui paie (le payeur figure sur la facture).',
+    en: 'Give the first and last name of the guardian who pays (the payer is printed on the invoice).',
+  },
+  billing_line1_missing: {
+    status: 422,
+    fr: 'L’adresse de facturation de la famille n’a pas de rue.',
+    en: 'The family’s billing address has no street.',
+  },
+  billing_postal_code_missing: {
+    status: 422,
+    fr: 'L’adresse de facturation de la famille n’a pas de code postal.',
+    en: 'The family’s billing address has no postal code.',
+  },
+  billing_city_missing: {
+    status: 422,
+    fr: 'L’adresse de facturation de la famille n’a pas de ville.',
+    en: 'The family’s billing address has no city.',
+  },
+  invalid_quantity: {
+    status: 422,
+    fr: 'Quantité invalide : un nombre positif d’au plus deux décimales (cours ou heures), 1000 au plus.',
+    en: 'Invalid quantity: a positive number with at most two decimals (lessons or hours), 1000 at most.',
+  },
+  INVOICE_LINES_MUST_SUM: {
+    status: 422,
+    fr: 'Le montant de la facture doit être la somme de ses lignes.',
+    en: 'The invoice amount must be the sum of its lines.',
+  },
+  CREDIT_EXCEEDS_INVOICE: {
+    status: 422,
+    fr: 'L’avoir dépasse ce qui reste à créditer sur cette facture.',
+    en: 'The credit note exceeds what is left to credit on this invoice.',
+  },
+  CERTIFICATE_SIGNATORY_MISSING: {
+    status: 409,
+    fr: 'Indiquez dans les réglages qui signe les attestations fiscales (nom, qualité) et le lieu de délivrance.',
+    en: 'Set in the settings who signs the tax certificates (name, title) and the place of issue.',
+  },
+  certificate_year_future: {
+    status: 422,
+    fr: 'Une attestation fiscale ne peut porter sur une année qui n’a pas commencé.',
+    en: 'A tax certificate cannot cover a year that has not begun.',
+  },
   DEFERRAL_RANGE: {
     status: 422,
     fr: 'La période des échéances reportées est invalide : le début doit précéder la fin, et la nouvelle date suivre le début.',

@@ -23,6 +23,7 @@ const settings: BillingSettings = {
     sapNumber: null,
     sapDate: null,
   },
+  signatory: null,
   invoicePrefix: 'F',
   organisationName: 'École de musique Ağaoğlu',
   timeZone: 'Europe/Paris',

@@ -41,6 +41,40 @@ export function firstInstalmentDueOn(
     : period.billedStart;
 }
 
+export type Payer = {
+  firstName: string | null;
+  lastName: string | null;
+  line1: string | null;
+  postalCode: string | null;
+  city: string | null;
+};
+
+/**
+ * An invoice names its payer in full and where to send it (Code de commerce art. L. 441-9, Code général des
+ * impôts art. 242 nonies A: name and address of the client): what is missing, field by field; empty when it may
+ * be issued.
+ */
+export function payerProblems(payer: Payer): { field: string; code: string }[] {
+  const blank = (v: string | null) => !v || !v.trim();
+  const problems: { field: string; code: string }[] = [];
+  if (blank(payer.firstName) || blank(payer.lastName)) problems.push({ field: 'payer', code: 'payer_name_missing' });
+  if (blank(payer.line1)) problems.push({ field: 'billingAddress.line1', code: 'billing_line1_missing' });
+  if (blank(payer.postalCode))
+    problems.push({ field: 'billingAddress.postalCode', code: 'billing_postal_code_missing' });
+  if (blank(payer.city)) problems.push({ field: 'billingAddress.city', code: 'billing_city_missing' });
+  return problems;
+}
+
+/**
+ * How much of a period a pro-rated invoice bills, as the quantity of its line: 1 for a whole period, else billed
+ * days ÷ period days to the hundredth (the amount itself is `proRata`, to the cent).
+ */
+export function periodQuantity(period: Period, billedStart: string, billedEnd: string): number {
+  const total = daysBetween(period.start, period.end) + 1;
+  const billed = daysBetween(billedStart, billedEnd) + 1;
+  return billed >= total ? 1 : Math.round((billed * 100) / total) / 100;
+}
+
 /** Nothing invoiced twice: one invoice per subscription and period start, held by the unique `period_key`. */
 export function invoicePeriodKey(subscriptionId: string, periodStart: string): string {
   return `${subscriptionId}:${periodStart}`;

@@ -17,7 +17,7 @@ import {
 import { insertPayment } from './billing.repository.js';
 import { insertMandate } from './mandates.repository.js';
 import * as demoRepo from './billing.demo.repository.js';
-import { CREDITOR, LEGAL_MENTIONS, readBillingSettings } from './billing.settings.js';
+import { CERTIFICATE_SIGNATORY, CREDITOR, LEGAL_MENTIONS, readBillingSettings } from './billing.settings.js';
 import { icsCheckDigits } from './sepa-validation.js';
 
 const DEMO_IBANS = [
@@ -61,6 +61,12 @@ export const billingDemo: DemoExtension = async (ctx) => {
       sapNumber: 'SAP812345678',
       sapDate: '2019-09-02',
     },
+    now,
+  );
+  await writeSetting(
+    tx,
+    CERTIFICATE_SIGNATORY.key,
+    { name: 'Martine Lefort', title: 'directrice', place: 'Paris' },
     now,
   );
   const settings = await readBillingSettings(tx);

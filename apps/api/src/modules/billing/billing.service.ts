@@ -5,7 +5,7 @@ import { guardianFamilyId, requirePermission } from '../../platform/access.js';
 import { forbidden, notFound } from '../../platform/errors.js';
 import { organisationToday } from '../../platform/settings.js';
 import { readBillingSettings } from './billing.settings.js';
-import { createInvoicesService, toInvoices } from './invoices.service.js';
+import { createInvoicesService, invoiceLines, toInvoices } from './invoices.service.js';
 import { createMandatesService, toMandate } from './mandates.service.js';
 import { createHoldsService } from './holds.service.js';
 import { createBatchesService } from './batches.service.js';
@@ -46,8 +46,10 @@ export function createBillingServices(deps: Deps) {
             ? (JSON.parse(row.billed_address) as { line1: string; postalCode: string; city: string; country: string })
             : null,
           description: row.description,
+          lines: invoiceLines(row),
           amountCents: row.amount_cents,
           paidCents: view?.paidCents ?? 0,
+          refundDueCents: row.refund_due_cents,
           creditedNumber: credited?.number ?? null,
           instalments: (view?.instalments ?? []).filter((i) => i.status !== 'cancelled'),
           locale: row.locale === 'en' ? 'en' : 'fr',

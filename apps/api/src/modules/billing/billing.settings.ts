@@ -95,6 +95,16 @@ export const LEGAL_MENTIONS = defineSetting(
       .nullable(),
   }),
 );
+/**
+ * Who signs the tax certificates and where (the official model's "Fait à …, le …" and the signatory's name and
+ * title): no certificate is issued until it is set.
+ */
+export type Signatory = { name: string; title: string; place: string };
+export const CERTIFICATE_SIGNATORY = defineSetting(
+  'billing.certificateSignatory',
+  null as Signatory | null,
+  z.object({ name: shortText(100), title: shortText(100), place: shortText(100) }).nullable(),
+);
 export const INVOICE_PREFIX = defineSetting('billing.invoicePrefix', 'F', z.string().regex(/^[A-Z]{1,3}$/));
 
 /** The settings the billing manifest declares (the settings screen lists and validates them). */
@@ -105,6 +115,7 @@ export const BILLING_SETTINGS = [
   PAIN_FORMAT,
   CREDITOR,
   LEGAL_MENTIONS,
+  CERTIFICATE_SIGNATORY,
   INVOICE_PREFIX,
 ] as const;
 
@@ -116,6 +127,7 @@ export type BillingSettings = {
   painFormat: 'pain.008.001.08' | 'pain.008.001.02';
   creditor: Creditor | null;
   legal: LegalMentions;
+  signatory: Signatory | null;
   invoicePrefix: string;
   organisationName: string;
   timeZone: string;
@@ -137,6 +149,7 @@ export async function readBillingSettings(db: Kysely<DB> | Tx): Promise<BillingS
     painFormat: get(PAIN_FORMAT),
     creditor: get(CREDITOR),
     legal: get(LEGAL_MENTIONS),
+    signatory: get(CERTIFICATE_SIGNATORY),
     invoicePrefix: get(INVOICE_PREFIX),
     organisationName: get(ORGANISATION_NAME),
     timeZone: get(ORGANISATION_TIME_ZONE),

@@ -9,17 +9,29 @@ import { keysetAfter } from '../../platform/cursor.js';
 // Cheques count on their cashing date, everything else on the day it was received.
 const paidOn = sql<string>`coalesce(cash_on, received_on)`;
 
-/** What a family paid between two dates (aid apart): the certificate's amount before the home share. */
+/**
+ * What a family actually paid between two dates, by kind: aid (not paid by the family), CESU préfinancé, and the
+ * rest. A debit counts once its collection date is within the range and never once returned (its reversal row goes
+ * with it); `to` is at most the certificate's issue date, so no future collection is counted.
+ */
 export async function paidBetween(tx: Tx, familyId: string, from: string, to: string) {
+  const paidDay = sql<string>`coalesce(payments.cash_on, payments.received_on)`;
   return tx
     .selectFrom('payments')
+    .leftJoin('debits', 'debits.id', 'payments.debit_id')
     .select([
-      sql<number>`coalesce(sum(case when method = 'aid' then 0 else amount_cents end), 0)`.as('paid'),
-      sql<number>`coalesce(sum(case when method = 'aid' then amount_cents else 0 end), 0)`.as('aid'),
+      sql<number>`coalesce(sum(case when payments.method in ('aid', 'cesu') then 0 else payments.amount_cents end), 0)`.as(
+        'paid',
+      ),
+      sql<number>`coalesce(sum(case when payments.method = 'cesu' then payments.amount_cents else 0 end), 0)`.as(
+        'cesu',
+      ),
+      sql<number>`coalesce(sum(case when payments.method = 'aid' then payments.amount_cents else 0 end), 0)`.as('aid'),
     ])
-    .where('family_id', '=', familyId)
-    .where(paidOn, '>=', from)
-    .where(paidOn, '<=', to)
+    .where('payments.family_id', '=', familyId)
+    .where((eb) => eb.or([eb('payments.debit_id', 'is', null), eb('debits.status', '!=', 'returned')]))
+    .where(paidDay, '>=', from)
+    .where(paidDay, '<=', to)
     .executeTakeFirstOrThrow();
 }
 
@@ -74,14 +86,14 @@ export async function markCertificateEmailed(tx: Tx, id: string, at: string): Pr
   await tx.updateTable('tax_certificates').set({ emailed_at: at }).where('id', '=', id).execute();
 }
 
-/** The families that paid something in a year. */
-export async function familiesPaidIn(tx: Tx, year: number) {
+/** The families that paid something in a year, up to a date (the issue date when the year is not over). */
+export async function familiesPaidIn(tx: Tx, year: number, through: string) {
   return tx
     .selectFrom('payments')
     .select('family_id')
     .distinct()
-    .where(sql<string>`coalesce(cash_on, received_on)`, '>=', `${year}-01-01`)
-    .where(sql<string>`coalesce(cash_on, received_on)`, '<=', `${year}-12-31`)
+    .where(paidOn, '>=', `${year}-01-01`)
+    .where(paidOn, '<=', through < `${year}-12-31` ? through : `${year}-12-31`)
     .execute();
 }
 

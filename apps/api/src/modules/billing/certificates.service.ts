@@ -2,7 +2,9 @@ import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
 import { actorUserId, type Actor } from '../../platform/actor.js';
 import { requirePermission } from '../../platform/access.js';
-import { notFound } from '../../platform/errors.js';
+import { DomainError, invalidField, notFound } from '../../platform/errors.js';
+import { dateInZone } from '../../platform/clock.js';
+import { payersOf } from './invoices.repository.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { decodeCursor, keysetPage } from '../../platform/cursor.js';
@@ -15,8 +17,11 @@ import * as certificatesRepo from './certificates.repository.js';
 
 /**
  * Tax certificates (attestation fiscale) per family and year. The amount is what the family actually paid in the
- * year (collected debits net of returns, cheques by cashing date, transfers, cards), aid excluded; when some
- * lessons were not at home, only the home share of that amount is certified (home minutes ÷ all minutes).
+ * year up to the issue date (debits whose collection date has passed and that were not returned, cheques by cashing
+ * date, transfers, cards, CESU préfinancé), aid excluded; when some lessons were not at home, only the home share
+ * is certified (home minutes ÷ all minutes); CESU préfinancé is stated and deducted from what opens the right to
+ * the tax credit (the employer-financed vouchers are not the family's expense). Each certificate is dated and
+ * placed, signed by the signatory of the settings, and names the taxpayer (the paying guardian) in full.
  */
 export function createCertificatesService(deps: Deps) {
   const { db, clock } = deps;
@@ -54,18 +59,27 @@ export function createCertificatesService(deps: Deps) {
     email: boolean,
     settings: BillingSettings,
   ): Promise<boolean> {
+    const signatory = settings.signatory;
+    if (!signatory) throw new DomainError('CERTIFICATE_SIGNATORY_MISSING');
+    const issuedOn = dateInZone(clock.now(), settings.timeZone);
     const from = `${year}-01-01`;
-    const to = `${year}-12-31`;
+    if (issuedOn < from) throw invalidField('year', 'certificate_year_future');
+    // Only what was actually collected by the issue date: never a collection still to come.
+    const to = issuedOn < `${year}-12-31` ? issuedOn : `${year}-12-31`;
     const p = await certificatesRepo.paidBetween(tx, familyId, from, to);
-    if (Number(p.paid) <= 0) return false;
+    const collected = Number(p.paid) + Number(p.cesu);
+    if (collected <= 0) return false;
     const lessons = await certificatesRepo.givenLessonsBetween(tx, familyId, from, to);
     const home = lessons.filter((l) => l.place === 'home');
     if (!home.length) return false;
     const allMinutes = lessons.reduce((s, l) => s + l.minutes, 0);
     const homeMinutes = home.reduce((s, l) => s + l.minutes, 0);
-    const paid = allMinutes === homeMinutes ? Number(p.paid) : Math.floor((Number(p.paid) * homeMinutes) / allMinutes);
+    const homePaid = allMinutes === homeMinutes ? collected : Math.floor((collected * homeMinutes) / allMinutes);
+    const cesu = Math.min(Number(p.cesu), homePaid);
+    const paid = homePaid - cesu;
     const family = await findFamily(tx, familyId);
     if (!family) throw notFound();
+    const payer = (await payersOf(tx, [familyId])).get(familyId);
     const months = new Map<string, CertificateContent['months'][number]>();
     for (const l of home) {
       const key = `${l.lesson_date.slice(0, 7)}:${l.teacher_id}`;
@@ -81,6 +95,14 @@ export function createCertificatesService(deps: Deps) {
     const content: CertificateContent = {
       year,
       familyName: family.name,
+      taxpayerName: payer ? `${payer.first_name} ${payer.last_name}` : family.name,
+      issuedOn,
+      through: to,
+      place: signatory.place,
+      signatoryName: signatory.name,
+      signatoryTitle: signatory.title,
+      totalPaidCents: homePaid,
+      cesuCents: cesu,
       address: family.billing_line1
         ? {
             line1: family.billing_line1,
@@ -146,7 +168,10 @@ export function createCertificatesService(deps: Deps) {
     async generate(actor: Actor, year: number, email: boolean) {
       requirePermission(actor, 'billing.manage');
       const settings = await readBillingSettings(db);
-      const families = await certificatesRepo.familiesPaidIn(db, year);
+      if (!settings.signatory) throw new DomainError('CERTIFICATE_SIGNATORY_MISSING');
+      const today = dateInZone(clock.now(), settings.timeZone);
+      if (today < `${year}-01-01`) throw invalidField('year', 'certificate_year_future');
+      const families = await certificatesRepo.familiesPaidIn(db, year, today);
       let generated = 0;
       for (const f of families) {
         if (await db.transaction().execute((tx) => generateFamily(tx, actor, f.family_id, year, email, settings)))

@@ -99,6 +99,8 @@ export async function subscriptionsBillableBy(tx: Tx, horizon: string) {
       'plans.name as plan_name',
       'plans.price_cents',
       'plans.billing_period',
+      'plans.lesson_minutes',
+      'plans.frequency',
       'people.first_name',
     ])
     .where('subscriptions.status', '!=', 'pending')
@@ -253,4 +255,74 @@ export async function deferInstalments(
 
 export async function insertDeferral(tx: Tx, row: Insertable<PaymentDeferralsTable>): Promise<void> {
   await tx.insertInto('payment_deferrals').values(row).execute();
+}
+
+/** Each family's payer: its first guardian (the one bills and notices go to first), with the name in full. */
+export async function payersOf(tx: Tx, familyIds: string[]) {
+  const result = new Map<string, { first_name: string; last_name: string }>();
+  const rows = await readInBatches(familyIds, (slice) =>
+    tx
+      .selectFrom('people')
+      .select(['family_id', 'first_name', 'last_name'])
+      .where('family_id', 'in', slice)
+      .where('kind', '=', 'guardian')
+      .orderBy('family_id')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+  );
+  for (const r of rows) if (r.family_id && !result.has(r.family_id)) result.set(r.family_id, r);
+  return result;
+}
+
+/** The teacher of each subscription's file: its latest assignment's teacher (subscription id → full name). */
+export async function teachersOfSubscriptions(tx: Tx, subscriptionIds: string[]) {
+  const result = new Map<string, string>();
+  const rows = await readInBatches(subscriptionIds, (slice) =>
+    tx
+      .selectFrom('subscriptions')
+      .innerJoin('assignments', 'assignments.file_id', 'subscriptions.file_id')
+      .innerJoin('people', 'people.id', 'assignments.teacher_id')
+      .select(['subscriptions.id', 'people.first_name', 'people.last_name', 'assignments.started_on'])
+      .where('subscriptions.id', 'in', slice)
+      .orderBy('subscriptions.id')
+      .orderBy('assignments.started_on', 'desc')
+      .orderBy('assignments.created_at', 'desc')
+      .execute(),
+  );
+  for (const r of rows) if (!result.has(r.id)) result.set(r.id, `${r.first_name} ${r.last_name}`);
+  return result;
+}
+
+/** Teachers' full names by person id (the lines of a one-off invoice). */
+export async function teacherNames(tx: Tx, ids: string[]) {
+  const rows = await readInBatches(ids, (slice) =>
+    tx
+      .selectFrom('people')
+      .select(['id', 'first_name', 'last_name'])
+      .where('id', 'in', slice)
+      .where('kind', '=', 'teacher')
+      .execute(),
+  );
+  return new Map(rows.map((r) => [r.id, `${r.first_name} ${r.last_name}`] as const));
+}
+
+/** What a credit note records as owed back to the family. */
+export async function creditedTotal(tx: Tx, invoiceId: string): Promise<number> {
+  const row = await tx
+    .selectFrom('invoices')
+    .select(sql<number>`coalesce(sum(amount_cents), 0)`.as('c'))
+    .where('credited_invoice_id', '=', invoiceId)
+    .executeTakeFirstOrThrow();
+  return Number(row.c);
+}
+
+/** What was received for an invoice (payments net of returns; credit notes apart). */
+export async function receivedFor(tx: Tx, invoiceId: string): Promise<number> {
+  const row = await tx
+    .selectFrom('payments')
+    .select(sql<number>`coalesce(sum(amount_cents), 0)`.as('p'))
+    .where('invoice_id', '=', invoiceId)
+    .executeTakeFirstOrThrow();
+  return Number(row.p);
 }

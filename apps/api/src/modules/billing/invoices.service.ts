@@ -4,6 +4,7 @@ import type {
   CreditNoteBody,
   DeferralBody,
   Invoice,
+  InvoiceLine,
   InstalmentPlanBody,
   PaymentBody,
 } from '@contracts';
@@ -14,10 +15,11 @@ import type { Tx } from '../../db/database.js';
 import type { FamiliesTable, InvoicesTable } from '../../db/tables.js';
 import { actorUserId, requireUser, type Actor } from '../../platform/actor.js';
 import { can, guardianFamilyId, requirePermission } from '../../platform/access.js';
-import { DomainError, notFound, stale } from '../../platform/errors.js';
+import { DomainError, invalidField, notFound, stale } from '../../platform/errors.js';
 import { recordAudit, recordAudits } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { addDays, dateInZone } from '../../platform/clock.js';
+import { createTask } from '../../platform/tasks.js';
 import { decodeCursor, keysetPage } from '../../platform/cursor.js';
 import { ID_CHUNK, slices } from '../../platform/batching.js';
 import { assertFamilyBillingRead } from './billing-access.js';
@@ -25,10 +27,13 @@ import {
   firstInstalmentDueOn,
   invoicePeriodKey,
   isBillable,
+  payerProblems,
+  periodQuantity,
   periodsToInvoice,
   type BillingPeriodKind,
 } from './billing-rules.js';
 import { readBillingSettings } from './billing.settings.js';
+import { frenchSpan } from './french-dates.js';
 import * as repo from './billing.repository.js';
 import * as invoicesRepo from './invoices.repository.js';
 
@@ -56,8 +61,11 @@ export async function toInvoices(tx: Tx, rows: InvoiceRow[]): Promise<Invoice[]>
       periodEnd: r.period_end,
       issuedOn: r.issued_on,
       description: r.description,
+      billedName: r.billed_name,
+      lines: invoiceLines(r),
       amountCents: r.amount_cents,
       paidCents,
+      refundDueCents: r.refund_due_cents,
       balanceCents: r.kind === 'invoice' ? r.amount_cents - paidCents : 0,
       status: r.status,
       version: r.version,
@@ -76,6 +84,21 @@ export async function toInvoices(tx: Tx, rows: InvoiceRow[]): Promise<Invoice[]>
   });
 }
 
+/** The lines as issued; an invoice issued before lines were kept reads as one line of its description. */
+export function invoiceLines(r: InvoiceRow): InvoiceLine[] {
+  if (r.lines) return JSON.parse(r.lines) as InvoiceLine[];
+  return [
+    {
+      description: r.description,
+      quantity: 1,
+      unit: 'unit',
+      unitPriceCents: r.amount_cents,
+      amountCents: r.amount_cents,
+      teacherName: null,
+    },
+  ];
+}
+
 type IssueInput = {
   familyId: string;
   subscriptionId: string | null;
@@ -86,8 +109,25 @@ type IssueInput = {
   periodKey?: string | null;
   description: string;
   amountCents: number;
+  /** what it bills, line by line; absent: one line of the description */
+  lines?: InvoiceLine[];
+  refundDueCents?: number;
   instalments: { dueOn: string; amountCents: number; method: string }[];
 };
+
+type PayerName = { first_name: string; last_name: string };
+
+/** Refuses an invoice whose payer has no full name or no billing address, naming each missing field. */
+function assertPayerComplete(family: FamilyRow, payer: PayerName | undefined): void {
+  const problems = payerProblems({
+    firstName: payer?.first_name ?? null,
+    lastName: payer?.last_name ?? null,
+    line1: family.billing_line1,
+    postalCode: family.billing_postal_code,
+    city: family.billing_city,
+  });
+  if (problems.length) throw new DomainError('PAYER_INCOMPLETE', { fields: problems });
+}
 
 /**
  * Invoices: issued with a gap-free number per series and year, never edited afterwards (a correction is a
@@ -99,6 +139,7 @@ type FamilyRow = Selectable<FamiliesTable>;
 function invoiceRow(
   input: IssueInput,
   family: FamilyRow,
+  payer: PayerName | undefined,
   number: string,
   issuedOn: string,
   createdBy: string | null,
@@ -118,7 +159,7 @@ function invoiceRow(
     description: input.description,
     amount_cents: input.amountCents,
     status: input.kind === 'invoice' ? 'open' : 'paid',
-    billed_name: family.name,
+    billed_name: payer ? `${payer.first_name} ${payer.last_name}` : family.name,
     billed_address: family.billing_line1
       ? JSON.stringify({
           line1: family.billing_line1,
@@ -128,6 +169,19 @@ function invoiceRow(
           country: family.billing_country ?? 'FR',
         })
       : null,
+    lines: JSON.stringify(
+      input.lines ?? [
+        {
+          description: input.description,
+          quantity: 1,
+          unit: 'unit',
+          unitPriceCents: input.amountCents,
+          amountCents: input.amountCents,
+          teacherName: null,
+        },
+      ],
+    ),
+    refund_due_cents: input.refundDueCents ?? 0,
     locale: family.locale,
     created_by: createdBy,
     created_at: now,
@@ -135,6 +189,14 @@ function invoiceRow(
     version: 1,
   };
 }
+
+const MISSING_FR: Record<string, string> = {
+  payer: 'le prénom et le nom du payeur',
+  'billingAddress.line1': 'la rue de l’adresse de facturation',
+  'billingAddress.postalCode': 'le code postal de facturation',
+  'billingAddress.city': 'la ville de facturation',
+};
+const FREQUENCY: Record<string, string> = { weekly: 'hebdomadaire', fortnightly: 'tous les quinze jours' };
 
 /** A change that needs an open invoice, asked of one already paid or cancelled: a conflict with its state. */
 const invoiceNotOpen = () => new DomainError('INVOICE_NOT_OPEN');
@@ -153,10 +215,20 @@ export function createInvoicesService(deps: Deps) {
     const year = Number(issuedOn.slice(0, 4));
     const family = await repo.findFamily(tx, input.familyId);
     if (!family) throw notFound();
+    const payer = (await invoicesRepo.payersOf(tx, [family.id])).get(family.id);
+    assertPayerComplete(family, payer);
     const series = input.kind === 'invoice' ? settings.invoicePrefix : 'A';
     const value = await repo.allocateNumber(tx, series, year);
     const now = clock.now().toISOString();
-    const row = invoiceRow(input, family, repo.formatNumber(series, year, value), issuedOn, actorUserId(actor), now);
+    const row = invoiceRow(
+      input,
+      family,
+      payer,
+      repo.formatNumber(series, year, value),
+      issuedOn,
+      actorUserId(actor),
+      now,
+    );
     await invoicesRepo.insertInvoice(tx, row);
     let seq = 1;
     for (const instalment of input.instalments) {
@@ -202,6 +274,8 @@ export function createInvoicesService(deps: Deps) {
       (await repo.familiesByIds(tx, familyIds)).map((f) => [f.id, f] as const),
     );
     if (families.size !== familyIds.length || inputs.some((input) => input.kind !== kind)) throw notFound();
+    const payers = await invoicesRepo.payersOf(tx, familyIds);
+    for (const family of families.values()) assertPayerComplete(family, payers.get(family.id));
     const series = kind === 'invoice' ? settings.invoicePrefix : 'A';
     const last = await repo.allocateNumbers(tx, series, year, inputs.length);
     const first = last - inputs.length + 1;
@@ -211,6 +285,7 @@ export function createInvoicesService(deps: Deps) {
       return invoiceRow(
         input,
         family,
+        payers.get(family.id),
         repo.formatNumber(series, year, first + index),
         issuedOn,
         actorUserId(actor),
@@ -317,7 +392,7 @@ export function createInvoicesService(deps: Deps) {
         db,
         subs.map((s) => s.id),
       );
-      const due: (IssueInput & { periodKey: string })[] = [];
+      const due: (IssueInput & { periodKey: string; subscriptionId: string })[] = [];
       for (const sub of subs) {
         const periods = periodsToInvoice(sub, sub.billing_period as BillingPeriodKind, sub.price_cents, horizon);
         const done = invoiced.get(sub.id);
@@ -326,6 +401,7 @@ export function createInvoicesService(deps: Deps) {
         for (const [index, period] of periods.entries()) {
           if (index < skip || period.amountCents <= 0) continue;
           const dueOn = firstInstalmentDueOn(sub, period, index, settings.firstDebitWithinDays);
+          const description = `${sub.plan_name} — ${sub.first_name}, ${frenchSpan(period.billedStart, period.billedEnd)}`;
           due.push({
             familyId: sub.family_id,
             subscriptionId: sub.id,
@@ -333,8 +409,20 @@ export function createInvoicesService(deps: Deps) {
             periodStart: period.billedStart,
             periodEnd: period.billedEnd,
             periodKey: invoicePeriodKey(sub.id, period.billedStart),
-            description: `${sub.plan_name} — ${sub.first_name} (${period.billedStart} → ${period.billedEnd})`,
+            description,
             amountCents: period.amountCents,
+            // One line per period: its share of the period, the plan's price for a whole period, the teacher
+            // (filled in below for what is actually issued).
+            lines: [
+              {
+                description: `${description} (${sub.lesson_minutes} min, ${FREQUENCY[sub.frequency] ?? sub.frequency})`,
+                quantity: periodQuantity(period, period.billedStart, period.billedEnd),
+                unit: 'period',
+                unitPriceCents: sub.price_cents,
+                amountCents: period.amountCents,
+                teacherName: null,
+              },
+            ],
             instalments: [{ dueOn, amountCents: period.amountCents, method: 'sepa' }],
           });
         }
@@ -349,8 +437,54 @@ export function createInvoicesService(deps: Deps) {
         );
         missing.push(...chunk.filter((d) => !existing.has(d.periodKey)));
       }
+      // The payer's full name and billing address are on every invoice: a family without them is not invoiced,
+      // and accounts gets a task saying what is missing (once per family until done). The teacher goes on the line.
+      const issuable: typeof missing = [];
+      const incomplete = new Map<string, string[]>();
+      for (const chunk of slices(missing, ID_CHUNK)) {
+        const familyIds = [...new Set(chunk.map((d) => d.familyId))];
+        const families = new Map((await repo.familiesByIds(db, familyIds)).map((f) => [f.id, f] as const));
+        const payers = await invoicesRepo.payersOf(db, familyIds);
+        const teachers = await invoicesRepo.teachersOfSubscriptions(db, [
+          ...new Set(chunk.map((d) => d.subscriptionId)),
+        ]);
+        for (const d of chunk) {
+          const family = families.get(d.familyId);
+          if (!family) continue;
+          const payer = payers.get(d.familyId);
+          const problems = payerProblems({
+            firstName: payer?.first_name ?? null,
+            lastName: payer?.last_name ?? null,
+            line1: family.billing_line1,
+            postalCode: family.billing_postal_code,
+            city: family.billing_city,
+          });
+          if (problems.length) {
+            incomplete.set(
+              d.familyId,
+              problems.map((p) => p.field),
+            );
+            continue;
+          }
+          const teacherName = teachers.get(d.subscriptionId) ?? null;
+          issuable.push({ ...d, lines: d.lines?.map((l) => ({ ...l, teacherName })) });
+        }
+      }
+      if (incomplete.size)
+        await db.transaction().execute(async (tx) => {
+          for (const [familyId, fields] of incomplete)
+            await createTask(tx, clock, {
+              kind: 'invoice-payer-incomplete',
+              service: 'accounts',
+              title: `Facture non émise : compléter ${fields.map((f) => MISSING_FR[f] ?? f).join(', ')}`,
+              details: null,
+              dueOn: todayIso,
+              familyId,
+              dedupeKey: `invoice-payer-incomplete:${familyId}:${fields.join(',')}`,
+            });
+        });
       let issued = 0;
-      for (const block of slices(missing, ISSUE_CHUNK)) {
+      for (const block of slices(issuable, ISSUE_CHUNK)) {
         try {
           // One transaction for the chunk: numbers are allocated as one block, rows go in as multi-row inserts.
           issued += (await db.transaction().execute((tx) => issueMany(tx, actor, block))).length;
@@ -402,32 +536,60 @@ export function createInvoicesService(deps: Deps) {
     /** A one-off invoice (membership fee, a lesson pack…). */
     async createManual(actor: Actor, body: z.infer<typeof CreateInvoiceBody>): Promise<Invoice> {
       requirePermission(actor, 'billing.manage');
+      const teacherIds = [...new Set((body.lines ?? []).flatMap((l) => (l.teacherId ? [l.teacherId] : [])))];
+      const teachers = await invoicesRepo.teacherNames(db, teacherIds);
+      const lines: InvoiceLine[] | undefined = body.lines?.map((l, index) => {
+        if (l.teacherId && !teachers.has(l.teacherId)) throw invalidField(`lines.${index}.teacherId`, 'NOT_FOUND');
+        return {
+          description: l.description,
+          quantity: l.quantity,
+          unit: l.unit,
+          unitPriceCents: l.unitPriceCents,
+          amountCents: Math.round(l.quantity * l.unitPriceCents),
+          teacherName: l.teacherId ? (teachers.get(l.teacherId) ?? null) : null,
+        };
+      });
+      const sum = lines?.reduce((total, l) => total + l.amountCents, 0);
+      const amountCents = body.amountCents ?? sum;
+      if (amountCents === undefined) throw invalidField('amountCents', 'required');
+      if (sum !== undefined && sum !== amountCents) throw invalidField('amountCents', 'INVOICE_LINES_MUST_SUM');
       const row = await db.transaction().execute((tx) =>
         issue(tx, actor, {
           familyId: body.familyId,
           subscriptionId: null,
           kind: 'invoice',
           description: body.description,
-          amountCents: body.amountCents,
-          instalments: [{ dueOn: body.dueOn, amountCents: body.amountCents, method: body.method }],
+          amountCents,
+          lines,
+          instalments: [{ dueOn: body.dueOn, amountCents, method: body.method }],
         }),
       );
       return (await toInvoices(db, [row]))[0] as Invoice;
     },
 
-    /** The only correction of an issued invoice: a credit note for part or all of what is still owed. */
+    /**
+     * The only correction of an issued invoice: a credit note for part or all of it (by default what is still owed,
+     * or the whole invoice once paid). Crediting money already received makes a refund due: the note records it
+     * and accounts gets a task to pay it back.
+     */
     async creditNote(actor: Actor, invoiceId: string, body: z.infer<typeof CreditNoteBody>): Promise<Invoice> {
       requirePermission(actor, 'billing.manage');
       const row = await db.transaction().execute(async (tx) => {
         const invoice = await repo.findInvoice(tx, invoiceId);
         if (!invoice) throw notFound();
-        if (invoice.kind !== 'invoice' || invoice.status !== 'open') throw invoiceNotOpen();
-        const balance = invoice.amount_cents - ((await repo.paidByInvoice(tx, [invoiceId])).get(invoiceId) ?? 0);
-        const amount = body.amountCents ?? balance;
-        if (amount > balance)
-          throw new DomainError('AMOUNT_EXCEEDS_BALANCE', {
-            fields: [{ field: 'amountCents', code: 'AMOUNT_EXCEEDS_BALANCE' }],
+        if (invoice.kind !== 'invoice' || invoice.status === 'cancelled') throw invoiceNotOpen();
+        const balance = Math.max(
+          0,
+          invoice.amount_cents - ((await repo.paidByInvoice(tx, [invoiceId])).get(invoiceId) ?? 0),
+        );
+        const creditable = invoice.amount_cents - (await invoicesRepo.creditedTotal(tx, invoiceId));
+        const amount = body.amountCents ?? (balance > 0 ? balance : creditable);
+        if (amount > creditable || amount <= 0)
+          throw new DomainError('CREDIT_EXCEEDS_INVOICE', {
+            fields: [{ field: 'amountCents', code: 'CREDIT_EXCEEDS_INVOICE' }],
           });
+        // What the note credits beyond what is still owed was paid already: it goes back to the family.
+        const refundDue = Math.max(0, amount - balance);
         const note = await issue(tx, actor, {
           familyId: invoice.family_id,
           subscriptionId: invoice.subscription_id,
@@ -435,8 +597,19 @@ export function createInvoicesService(deps: Deps) {
           kind: 'credit_note',
           description: `${invoice.number} — ${body.reason}`,
           amountCents: amount,
+          refundDueCents: refundDue,
           instalments: [],
         });
+        if (refundDue > 0)
+          await createTask(tx, clock, {
+            kind: 'refund-due',
+            service: 'accounts',
+            title: `Rembourser ${(refundDue / 100).toFixed(2).replace('.', ',')} € à la famille (avoir ${note.number} sur la facture ${invoice.number})`,
+            details: body.reason,
+            dueOn: note.issued_on,
+            familyId: invoice.family_id,
+            dedupeKey: `refund-due:${note.id}`,
+          });
         const now = clock.now().toISOString();
         await repo.refreshInvoiceStatus(tx, invoice.id, now);
         await rescheduleRemainder(tx, invoice.id, now);

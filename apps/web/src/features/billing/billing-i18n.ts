@@ -48,7 +48,13 @@ const fr = {
     save: 'Enregistrer',
     saved: 'Paiement enregistré.',
     unknownInvoice: 'Aucune facture ne porte ce numéro.',
-    methods: { cheque: 'Chèque', transfer: 'Virement', card: 'Carte', aid: 'Aide (tiers payant)' },
+    methods: {
+      cheque: 'Chèque',
+      transfer: 'Virement',
+      card: 'Carte',
+      aid: 'Aide (tiers payant)',
+      cesu: 'CESU préfinancé',
+    },
   },
   creditNote: {
     title: 'Émettre un avoir',
@@ -223,7 +229,13 @@ const en: typeof fr = {
     save: 'Save',
     saved: 'Payment recorded.',
     unknownInvoice: 'No invoice has this number.',
-    methods: { cheque: 'Cheque', transfer: 'Transfer', card: 'Card', aid: 'Aid (third party)' },
+    methods: {
+      cheque: 'Cheque',
+      transfer: 'Transfer',
+      card: 'Card',
+      aid: 'Aid (third party)',
+      cesu: 'Prepaid CESU vouchers',
+    },
   },
   creditNote: {
     title: 'Issue a credit note',

@@ -56,7 +56,10 @@ function PaymentForm() {
           label={t('payment.method')}
           value={method}
           onChange={(e) => setMethod(e.currentTarget.value)}
-          data={['transfer', 'cheque', 'card', 'aid'].map((m) => ({ value: m, label: t(`payment.methods.${m}`) }))}
+          data={['transfer', 'cheque', 'card', 'cesu', 'aid'].map((m) => ({
+            value: m,
+            label: t(`payment.methods.${m}`),
+          }))}
         />
         <NumberInput
           label={t('payment.amount')}
