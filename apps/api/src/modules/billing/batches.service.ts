@@ -15,9 +15,10 @@ import { organisationToday } from '../../platform/settings.js';
 import { ID_CHUNK, slices } from '../../platform/batching.js';
 import { createTask } from '../../platform/tasks.js';
 import {
+  announcedCollectionDate,
   earliestCollection,
-  latePreNotification,
   mandateRefusal,
+  noticeDecision,
   noticeDays,
   refundWindowProblem,
   sequenceType,
@@ -153,7 +154,8 @@ export function createBatchesService(deps: Deps) {
   type Notice = {
     familyId: string;
     mandate: MandateRow;
-    instalments: { id: string; due_on: string; amount_cents: number; number: string }[];
+    /** each with the collection date its notice announces */
+    instalments: { id: string; announcedOn: string; amount_cents: number; number: string }[];
   };
 
   /**
@@ -175,16 +177,32 @@ export function createBatchesService(deps: Deps) {
     const now = clock.now().toISOString();
     const ids = reachable.flatMap((n) => n.instalments.map((i) => i.id));
     // Claim first: a second sweep (or instance) finds them already notified and sends nothing.
-    const claimed = await batchesRepo.claimPreNotification(tx, ids, now);
+    const announced = reachable.flatMap((n) => n.instalments.map((i) => ({ id: i.id, announcedOn: i.announcedOn })));
+    const claimed = ids.length ? await batchesRepo.claimPreNotification(tx, announced, now) : new Set<string>();
     if (!claimed.size) return 0;
+    const sent = reachable
+      .map((n) => ({ ...n, instalments: n.instalments.filter((i) => claimed.has(i.id)) }))
+      .filter((n) => n.instalments.length);
+    return enqueueNotices(tx, sent, settings, emails, kind);
+  }
+
+  /** The notices' e-mails (one per family, each line with the date it will be collected), queued in the outbox. */
+  async function enqueueNotices(
+    tx: Tx,
+    notices: Notice[],
+    settings: BillingSettings,
+    emails: Map<string, string>,
+    kind: 'notice' | 'schedule' = 'notice',
+  ): Promise<number> {
+    if (!settings.creditor) return 0;
     const locales = await batchesRepo.familyLocales(
       tx,
-      reachable.map((n) => n.familyId),
+      notices.map((n) => n.familyId),
     );
     const mails = [];
     let count = 0;
-    for (const n of reachable) {
-      const lines = n.instalments.filter((i) => claimed.has(i.id));
+    for (const n of notices) {
+      const lines = n.instalments;
       if (!lines.length) continue;
       count += lines.length;
       const params = {
@@ -192,7 +210,7 @@ export function createBatchesService(deps: Deps) {
         creditorId: n.mandate.creditor_identifier,
         rum: n.mandate.rum,
         ibanEnd: n.mandate.iban.slice(-4),
-        lines: lines.map((c) => ({ dueOn: c.due_on, amountCents: c.amount_cents, invoiceNumber: c.number })),
+        lines: lines.map((c) => ({ dueOn: c.announcedOn, amountCents: c.amount_cents, invoiceNumber: c.number })),
       };
       mails.push({
         to: emails.get(n.familyId) as string,
@@ -259,6 +277,13 @@ export function createBatchesService(deps: Deps) {
       return day;
     };
 
+    // Lines whose notice this preparation sends (a later date, or a new notice), read for e-mails after the loop.
+    const toNotify: {
+      row: (typeof rows)[number];
+      mandate: MandateRow;
+      kind: 'postpone' | 'notify';
+      sentOn: string | null;
+    }[] = [];
     const debits: DebitsTable[] = [];
     const exclusions: {
       batch_id: string;
@@ -310,12 +335,21 @@ export function createBatchesService(deps: Deps) {
         exclude(r, 'mandate_ended', mandate.rum);
         continue;
       }
+      // The debit goes on the date and for the amount its notice announced; otherwise a notice of this batch's
+      // date goes now, when the delay allows it (never a debit on a date or amount the family was not told).
       const sentOn = r.prenotified_at ? sentDay(r.prenotified_at) : null;
-      const late = latePreNotification(sentOn, noticeDays(mandate, settings.noticeDays), today, collectionDate);
-      if (late) {
-        exclude(r, 'late_prenotification', `${sentOn ?? '-'} → ${late}`);
+      const decision = noticeDecision(
+        { sentOn, announcedOn: r.prenotified_due_on, announcedCents: r.prenotified_amount_cents },
+        noticeDays(mandate, settings.noticeDays),
+        today,
+        collectionDate,
+        r.amount_cents,
+      );
+      if (decision.kind === 'late') {
+        exclude(r, 'late_prenotification', `${sentOn ?? '-'} → ${decision.earliest}`);
         continue;
       }
+      if (decision.kind !== 'ok') toNotify.push({ row: r, mandate, kind: decision.kind, sentOn });
       debits.push({
         id: newId(),
         batch_id: id,
@@ -345,17 +379,47 @@ export function createBatchesService(deps: Deps) {
         version: 1,
       });
     }
-    await batchesRepo.insertDebits(tx, debits);
+    // One e-mail per family states this batch's date and each amount; a family without an address cannot be told:
+    // its lines wait.
+    const emails = toNotify.length
+      ? await repo.familyEmails(tx, [...new Set(toNotify.map((n) => n.row.family_id))])
+      : new Map<string, string>();
+    const notices = new Map<string, Notice>();
+    const renewed: string[] = [];
+    const postponed: string[] = [];
+    const unreachable = new Set<string>();
+    for (const { row: r, mandate, kind, sentOn } of toNotify) {
+      if (!emails.has(r.family_id)) {
+        unreachable.add(r.id);
+        exclude(r, 'late_prenotification', `${sentOn ?? '-'} → ?`);
+        continue;
+      }
+      (kind === 'postpone' ? postponed : renewed).push(r.id);
+      const notice = notices.get(r.family_id) ?? { familyId: r.family_id, mandate, instalments: [] };
+      notice.instalments.push({
+        id: r.id,
+        announcedOn: collectionDate,
+        amount_cents: r.amount_cents,
+        number: r.number,
+      });
+      notices.set(r.family_id, notice);
+    }
+    const kept = unreachable.size ? debits.filter((d) => !unreachable.has(d.instalment_id)) : debits;
+    await batchesRepo.insertDebits(tx, kept);
     await batchesRepo.insertExclusions(tx, exclusions);
-    const total = debits.reduce((s, d) => s + d.amount_cents, 0);
-    await batchesRepo.setBatchTotals(tx, id, debits.length, total);
+    if (notices.size) {
+      await batchesRepo.recordBatchNotices(tx, { renewed, postponed }, collectionDate, now);
+      await enqueueNotices(tx, [...notices.values()], settings, emails);
+    }
+    const total = kept.reduce((s, d) => s + d.amount_cents, 0);
+    await batchesRepo.setBatchTotals(tx, id, kept.length, total);
     await recordAudit(tx, clock, actor, {
       entityType: 'collection-batch',
       entityId: id,
       action: 'prepare',
       after: {
         collection_date: collectionDate,
-        debit_count: debits.length,
+        debit_count: kept.length,
         total_cents: total,
         excluded: exclusions.length,
       },
@@ -394,8 +458,17 @@ export function createBatchesService(deps: Deps) {
         const notices: Notice[] = [];
         for (const familyId of chunk) {
           const mandate = mandates.get(familyId);
+          // Each notice announces the real collection date: the due date, or the first date the delay allows.
+          const notice = noticeDays(mandate ?? { short_notice_days: null }, settings.noticeDays);
           if (mandate && !mandateRefusal(mandate, today))
-            notices.push({ familyId, mandate, instalments: byFamily.get(familyId) ?? [] });
+            notices.push({
+              familyId,
+              mandate,
+              instalments: (byFamily.get(familyId) ?? []).map((i) => ({
+                ...i,
+                announcedOn: announcedCollectionDate(i.due_on, today, notice),
+              })),
+            });
         }
         notified += await db.transaction().execute((tx) => sendNotices(tx, notices, settings, 'notice'));
       }
@@ -412,12 +485,9 @@ export function createBatchesService(deps: Deps) {
       if (!mandate || mandateRefusal(mandate, today)) throw new DomainError('NOT_FOUND');
       const rows = await batchesRepo.familyInstalmentsToSchedule(db, body.familyId, body.through);
       const notified = await db.transaction().execute(async (tx) => {
-        const n = await sendNotices(
-          tx,
-          [{ familyId: body.familyId, mandate, instalments: rows }],
-          settings,
-          'schedule',
-        );
+        const notice = noticeDays(mandate, settings.noticeDays);
+        const instalments = rows.map((i) => ({ ...i, announcedOn: announcedCollectionDate(i.due_on, today, notice) }));
+        const n = await sendNotices(tx, [{ familyId: body.familyId, mandate, instalments }], settings, 'schedule');
         await recordAudit(tx, clock, actor, {
           entityType: 'family',
           entityId: body.familyId,

@@ -288,6 +288,29 @@ describe('tax certificates', () => {
       ).statusCode,
     ).toBe(201);
 
+    // A certificate counts only what was received by its issue date: it is issued once the lessons and payments
+    // above are past (sessions do not outlive the days between: log in again).
+    ctx.clock.set('2026-03-25T08:00:00.000Z');
+    const emailOf = async (role: string, personId: string | null) => {
+      const row = await ctx.deps.db
+        .selectFrom('users')
+        .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+        .select('users.email')
+        .where('user_roles.role', '=', role)
+        .where('users.person_id', personId === null ? 'is' : '=', personId)
+        .executeTakeFirstOrThrow();
+      return row.email;
+    };
+    accounts = await loginAs(ctx, await emailOf('accounts', null));
+    const guardianPersonId = (
+      await ctx.deps.db
+        .selectFrom('people')
+        .select('id')
+        .where('family_id', '=', mine.familyId)
+        .where('kind', '=', 'guardian')
+        .executeTakeFirstOrThrow()
+    ).id;
+    guardian = await loginAs(ctx, await emailOf('guardian', guardianPersonId));
     expect((await guardian.post('/api/billing/certificates/generate', { year: 2026 })).statusCode).toBe(403);
     const gen = await accounts.post('/api/billing/certificates/generate', { year: 2026 });
     expect(gen.statusCode, gen.body).toBe(200);
