@@ -59,7 +59,9 @@ try {
         method: 'sepa',
         status: 'due',
         prenotified_at: now,
-        prenotified_due_on: '2026-10-15',
+        // The notice announced the real collection date and amount (a debit goes only on what was notified).
+        prenotified_due_on: '2026-10-20',
+        prenotified_amount_cents: 5_000 + (j % 900),
         deferral_id: null,
         created_at: now,
         updated_at: now,

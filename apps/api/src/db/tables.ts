@@ -704,6 +704,8 @@ export interface InvoiceInstalmentsTable {
   prenotified_at: string | null;
   /** the due date the pre-notification announced */
   prenotified_due_on: string | null;
+  /** the amount the notice announced (null: sent before 2026-12, the instalment's own amount) */
+  prenotified_amount_cents: Generated<number | null>;
   deferral_id: string | null;
   created_at: string;
   updated_at: string;
@@ -734,6 +736,8 @@ export interface SepaMandatesTable {
   signed_ip: string | null;
   /** a pre-notification period shorter than the default, agreed with this debtor (2 days minimum) */
   short_notice_days: number | null;
+  /** the day the family accepted the subscription terms carrying the shorter delay */
+  notice_agreed_on: Generated<string | null>;
   /** active | revoked | ended */
   status: string;
   final_on_next: number;

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import type { BatchExclusionsTable, CollectionBatchesTable, DebitsTable } from '../../db/tables.js';
-import { INSERT_ROWS, inBatches, readInBatches } from '../../platform/batching.js';
+import { ID_CHUNK, INSERT_ROWS, inBatches, readInBatches } from '../../platform/batching.js';
 
 /** Collection batches, their debits and exclusions, pre-notifications: the queries of batches.service.ts. */
 
@@ -21,6 +21,8 @@ export async function sepaCandidates(tx: Tx, collectionDate: string) {
       'invoice_instalments.amount_cents',
       'invoice_instalments.due_on',
       'invoice_instalments.prenotified_at',
+      'invoice_instalments.prenotified_due_on',
+      'invoice_instalments.prenotified_amount_cents',
       'invoices.family_id',
       'invoices.subscription_id',
       'invoices.number',
@@ -120,22 +122,71 @@ export async function excludedLines(tx: Tx, batchId: string) {
  * Claims instalments for a pre-notification, per chunk of ids: only those not notified yet, so a second sweep
  * (or instance) finds them taken and sends nothing. Returns the ids claimed.
  */
-export async function claimPreNotification(tx: Tx, ids: string[], now: string): Promise<Set<string>> {
-  const rows = await readInBatches(ids, (slice) =>
+export async function claimPreNotification(
+  tx: Tx,
+  announced: { id: string; announcedOn: string }[],
+  now: string,
+): Promise<Set<string>> {
+  // One statement per announced date (a sweep's notices share a handful), each chunked by ids.
+  const byDate = new Map<string, string[]>();
+  for (const a of announced) byDate.set(a.announcedOn, [...(byDate.get(a.announcedOn) ?? []), a.id]);
+  const claimed = new Set<string>();
+  for (const [announcedOn, ids] of byDate) {
+    const rows = await readInBatches(ids, (slice) =>
+      tx
+        .updateTable('invoice_instalments')
+        .set((eb) => ({
+          prenotified_at: now,
+          prenotified_due_on: announcedOn,
+          prenotified_amount_cents: eb.ref('amount_cents'),
+          updated_at: now,
+          version: eb('version', '+', 1),
+        }))
+        .where('id', 'in', slice)
+        .where('prenotified_at', 'is', null)
+        .returning('id')
+        .execute(),
+    );
+    for (const r of rows) claimed.add(r.id);
+  }
+  return claimed;
+}
+
+/**
+ * Records notices a batch preparation sends for its collection date: a new notice restarts the delay
+ * (`prenotified_at` is now), a notice of a later date keeps the first notice's time.
+ */
+export async function recordBatchNotices(
+  tx: Tx,
+  ids: { renewed: string[]; postponed: string[] },
+  collectionDate: string,
+  now: string,
+): Promise<void> {
+  await inBatches(ids.renewed, ID_CHUNK, (slice) =>
     tx
       .updateTable('invoice_instalments')
       .set((eb) => ({
         prenotified_at: now,
-        prenotified_due_on: eb.ref('due_on'),
+        prenotified_due_on: collectionDate,
+        prenotified_amount_cents: eb.ref('amount_cents'),
         updated_at: now,
         version: eb('version', '+', 1),
       }))
       .where('id', 'in', slice)
-      .where('prenotified_at', 'is', null)
-      .returning('id')
       .execute(),
   );
-  return new Set(rows.map((r) => r.id));
+  await inBatches(ids.postponed, ID_CHUNK, (slice) =>
+    tx
+      .updateTable('invoice_instalments')
+      .set((eb) => ({
+        prenotified_due_on: collectionDate,
+        prenotified_amount_cents: eb.ref('amount_cents'),
+        updated_at: now,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', 'in', slice)
+      .execute(),
+  );
 }
 
 /** family id → the language it reads mail in, per chunk of ids. */
@@ -263,6 +314,8 @@ export async function preparedLines(tx: Tx, batchId: string) {
       'debits.amount_cents',
       'invoice_instalments.due_on',
       'invoice_instalments.prenotified_at',
+      'invoice_instalments.prenotified_due_on',
+      'invoice_instalments.prenotified_amount_cents',
       'invoice_instalments.status as instalment_status',
       'invoices.family_id',
       'invoices.subscription_id',

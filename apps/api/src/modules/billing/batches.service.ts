@@ -16,10 +16,11 @@ import { ID_CHUNK, slices } from '../../platform/batching.js';
 import { createTask } from '../../platform/tasks.js';
 import {
   afterSequence,
+  announcedCollectionDate,
   collectionDateProblem,
   earliestCollection,
-  latePreNotification,
   mandateRefusal,
+  noticeDecision,
   nextSequenceType,
   noticeDays,
   refundWindowProblem,
@@ -159,7 +160,8 @@ export function createBatchesService(deps: Deps) {
   type Notice = {
     familyId: string;
     mandate: MandateRow;
-    instalments: { id: string; due_on: string; amount_cents: number; number: string }[];
+    /** each with the collection date its notice announces */
+    instalments: { id: string; announcedOn: string; amount_cents: number; number: string }[];
   };
 
   /**
@@ -181,16 +183,32 @@ export function createBatchesService(deps: Deps) {
     const now = clock.now().toISOString();
     const ids = reachable.flatMap((n) => n.instalments.map((i) => i.id));
     // Claim first: a second sweep (or instance) finds them already notified and sends nothing.
-    const claimed = await batchesRepo.claimPreNotification(tx, ids, now);
+    const announced = reachable.flatMap((n) => n.instalments.map((i) => ({ id: i.id, announcedOn: i.announcedOn })));
+    const claimed = ids.length ? await batchesRepo.claimPreNotification(tx, announced, now) : new Set<string>();
     if (!claimed.size) return 0;
+    const sent = reachable
+      .map((n) => ({ ...n, instalments: n.instalments.filter((i) => claimed.has(i.id)) }))
+      .filter((n) => n.instalments.length);
+    return enqueueNotices(tx, sent, settings, emails, kind);
+  }
+
+  /** The notices' e-mails (one per family, each line with the date it will be collected), queued in the outbox. */
+  async function enqueueNotices(
+    tx: Tx,
+    notices: Notice[],
+    settings: BillingSettings,
+    emails: Map<string, string>,
+    kind: 'notice' | 'schedule' = 'notice',
+  ): Promise<number> {
+    if (!settings.creditor) return 0;
     const locales = await batchesRepo.familyLocales(
       tx,
-      reachable.map((n) => n.familyId),
+      notices.map((n) => n.familyId),
     );
     const mails = [];
     let count = 0;
-    for (const n of reachable) {
-      const lines = n.instalments.filter((i) => claimed.has(i.id));
+    for (const n of notices) {
+      const lines = n.instalments;
       if (!lines.length) continue;
       count += lines.length;
       const params = {
@@ -198,7 +216,7 @@ export function createBatchesService(deps: Deps) {
         creditorId: n.mandate.creditor_identifier,
         rum: n.mandate.rum,
         ibanEnd: n.mandate.iban.slice(-4),
-        lines: lines.map((c) => ({ dueOn: c.due_on, amountCents: c.amount_cents, invoiceNumber: c.number })),
+        lines: lines.map((c) => ({ dueOn: c.announcedOn, amountCents: c.amount_cents, invoiceNumber: c.number })),
       };
       mails.push({
         to: emails.get(n.familyId) as string,
@@ -229,7 +247,9 @@ export function createBatchesService(deps: Deps) {
     reason: ExclusionReason;
     detail: string | null;
   };
-  type Inclusion = { line: Candidate; mandate: MandateRow; sequenceType: SequenceType };
+  /** An included line whose notice must be sent now: a later date than announced, or a new notice in time. */
+  type NoticeDue = { kind: 'postpone' | 'notify'; sentOn: string | null };
+  type Inclusion = { line: Candidate; mandate: MandateRow; sequenceType: SequenceType; notice: NoticeDue | null };
 
   /**
    * The checks of a batch line, the same at preparation and at export: hold, dispute, what is still owed (when
@@ -297,7 +317,7 @@ export function createBatchesService(deps: Deps) {
         reason,
         detail,
       });
-    const eligible: { line: Candidate; mandate: MandateRow }[] = [];
+    const eligible: { line: Candidate; mandate: MandateRow; notice: NoticeDue | null }[] = [];
     const owed = new Map(balances);
     for (const r of rows) {
       if (recheck) {
@@ -333,13 +353,21 @@ export function createBatchesService(deps: Deps) {
         exclude(r, refusal, mandate.rum);
         continue;
       }
+      // The debit goes on the date and for the amount its notice announced; otherwise a notice of this batch's
+      // date goes now, when the delay allows it (never a debit on a date or amount the family was not told).
       const sentOn = r.prenotified_at ? sentDay(r.prenotified_at) : null;
-      const late = latePreNotification(sentOn, noticeDays(mandate, settings.noticeDays), today, collectionDate);
-      if (late) {
-        exclude(r, 'late_prenotification', `${sentOn ?? '-'} → ${late}`);
+      const decision = noticeDecision(
+        { sentOn, announcedOn: r.prenotified_due_on, announcedCents: r.prenotified_amount_cents },
+        noticeDays(mandate, settings.noticeDays),
+        today,
+        collectionDate,
+        r.amount_cents,
+      );
+      if (decision.kind === 'late') {
+        exclude(r, 'late_prenotification', `${sentOn ?? '-'} → ${decision.earliest}`);
         continue;
       }
-      eligible.push({ line: r, mandate });
+      eligible.push({ line: r, mandate, notice: decision.kind === 'ok' ? null : { kind: decision.kind, sentOn } });
     }
     // Sequence types, per mandate in line order: its history across the other batches, then this batch's lines.
     const lastLine = new Map<string, string>();
@@ -367,9 +395,55 @@ export function createBatchesService(deps: Deps) {
         continue;
       }
       state.set(m.id, afterSequence(history, next.sequenceType));
-      included.push({ line: e.line, mandate: m, sequenceType: next.sequenceType });
+      included.push({ line: e.line, mandate: m, sequenceType: next.sequenceType, notice: e.notice });
     }
     return { included, excluded };
+  }
+
+  /**
+   * Sends the notices a batch's lines need (one e-mail per family with this batch's date and each amount) and records
+   * them; a family without an e-mail address cannot be told: its lines leave the batch (returned as exclusions).
+   */
+  async function notifyIncluded(
+    tx: Tx,
+    batchId: string,
+    included: Inclusion[],
+    collectionDate: string,
+    settings: BillingSettings,
+  ): Promise<{ kept: Inclusion[]; unreachable: Exclusion[] }> {
+    const due = included.filter((i) => i.notice);
+    if (!due.length) return { kept: included, unreachable: [] };
+    const now = clock.now().toISOString();
+    const emails = await repo.familyEmails(tx, [...new Set(due.map((i) => i.line.family_id))]);
+    const notices = new Map<string, Notice>();
+    const renewed: string[] = [];
+    const postponed: string[] = [];
+    const unreachable: Exclusion[] = [];
+    for (const { line: r, mandate, notice } of due) {
+      if (!emails.has(r.family_id)) {
+        unreachable.push({
+          batch_id: batchId,
+          instalment_id: r.id,
+          invoice_id: r.invoice_id,
+          family_id: r.family_id,
+          subscription_id: r.subscription_id,
+          amount_cents: r.amount_cents,
+          reason: 'late_prenotification',
+          detail: `${notice?.sentOn ?? '-'} → ?`,
+        });
+        continue;
+      }
+      (notice?.kind === 'postpone' ? postponed : renewed).push(r.id);
+      const entry = notices.get(r.family_id) ?? { familyId: r.family_id, mandate, instalments: [] };
+      entry.instalments.push({ id: r.id, announcedOn: collectionDate, amount_cents: r.amount_cents, number: r.number });
+      notices.set(r.family_id, entry);
+    }
+    if (notices.size) {
+      await batchesRepo.recordBatchNotices(tx, { renewed, postponed }, collectionDate, now);
+      await enqueueNotices(tx, [...notices.values()], settings, emails);
+    }
+    const gone = new Set(unreachable.map((u) => u.instalment_id));
+    return { kept: gone.size ? included.filter((i) => !gone.has(i.line.id)) : included, unreachable };
   }
 
   /** The preparation itself, inside the caller's transaction (the demo seeds a batch through it). */
@@ -401,7 +475,9 @@ export function createBatchesService(deps: Deps) {
       version: 1,
     });
     const rows = await batchesRepo.sepaCandidates(tx, collectionDate);
-    const { included, excluded } = await classify(tx, id, rows, { collectionDate, today, settings, recheck: false });
+    const classified = await classify(tx, id, rows, { collectionDate, today, settings, recheck: false });
+    const { kept: included, unreachable } = await notifyIncluded(tx, id, classified.included, collectionDate, settings);
+    const excluded = [...classified.excluded, ...unreachable];
     const debits: DebitsTable[] = included.map(({ line: r, mandate, sequenceType }) => ({
       id: newId(),
       batch_id: id,
@@ -461,12 +537,21 @@ export function createBatchesService(deps: Deps) {
     today: string,
   ): Promise<{ count: number; total: number; removed: number }> {
     const rows = await batchesRepo.preparedLines(tx, batch.id);
-    const { included, excluded } = await classify(tx, batch.id, rows, {
+    const classified = await classify(tx, batch.id, rows, {
       collectionDate: batch.collection_date,
       today,
       settings,
       recheck: true,
     });
+    // A re-dated batch tells the families its new date (a later date than announced keeps the notice's delay).
+    const { kept: included, unreachable } = await notifyIncluded(
+      tx,
+      batch.id,
+      classified.included,
+      batch.collection_date,
+      settings,
+    );
+    const excluded = [...classified.excluded, ...unreachable];
     const now = clock.now().toISOString();
     const gone = new Set(excluded.map((e) => e.instalment_id));
     await batchesRepo.deleteDebits(
@@ -526,8 +611,17 @@ export function createBatchesService(deps: Deps) {
         const notices: Notice[] = [];
         for (const familyId of chunk) {
           const mandate = mandates.get(familyId);
+          // Each notice announces the real collection date: the due date, or the first date the delay allows.
+          const notice = noticeDays(mandate ?? { short_notice_days: null }, settings.noticeDays);
           if (mandate && !mandateRefusal(mandate, today))
-            notices.push({ familyId, mandate, instalments: byFamily.get(familyId) ?? [] });
+            notices.push({
+              familyId,
+              mandate,
+              instalments: (byFamily.get(familyId) ?? []).map((i) => ({
+                ...i,
+                announcedOn: announcedCollectionDate(i.due_on, today, notice),
+              })),
+            });
         }
         notified += await db.transaction().execute((tx) => sendNotices(tx, notices, settings, 'notice'));
       }
@@ -544,12 +638,9 @@ export function createBatchesService(deps: Deps) {
       if (!mandate || mandateRefusal(mandate, today)) throw new DomainError('NOT_FOUND');
       const rows = await batchesRepo.familyInstalmentsToSchedule(db, body.familyId, body.through);
       const notified = await db.transaction().execute(async (tx) => {
-        const n = await sendNotices(
-          tx,
-          [{ familyId: body.familyId, mandate, instalments: rows }],
-          settings,
-          'schedule',
-        );
+        const notice = noticeDays(mandate, settings.noticeDays);
+        const instalments = rows.map((i) => ({ ...i, announcedOn: announcedCollectionDate(i.due_on, today, notice) }));
+        const n = await sendNotices(tx, [{ familyId: body.familyId, mandate, instalments }], settings, 'schedule');
         await recordAudit(tx, clock, actor, {
           entityType: 'family',
           entityId: body.familyId,

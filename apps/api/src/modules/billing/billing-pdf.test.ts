@@ -13,6 +13,7 @@ const settings: BillingSettings = {
   firstDebitWithinDays: 9,
   holdAfterDays: 21,
   noticeDays: 14,
+  agreedNoticeDays: 2,
   issueDaysAhead: 20,
   painFormat: 'pain.008.001.08',
   creditor: null,

@@ -341,6 +341,45 @@ export function latePreNotification(
   return !sentOn || earliest > collectionDate ? earliest : null;
 }
 
+/**
+ * The collection date a notice sent today announces for an instalment: its due date, or the first date the notice
+ * period allows when that is later. Never a date in the past, never sooner than the delay.
+ */
+export function announcedCollectionDate(dueOn: string, today: string, notice: number): string {
+  const earliest = earliestCollection(today, notice);
+  return dueOn > earliest ? dueOn : earliest;
+}
+
+export type NoticeSent = { sentOn: string | null; announcedOn: string | null; announcedCents: number | null };
+
+/**
+ * Whether a debit may be collected on `collectionDate` for `amountCents` under the notice sent, and what notice
+ * must go first otherwise (SEPA Core rulebook PT-04.02 (AT-07 and AT-06): the debtor is told the amount and the
+ * date; the delay is 14 calendar days unless agreed otherwise):
+ * - `ok`: the notice announced this date and amount, sent at least the delay before;
+ * - `postpone`: a notice sent in due time announced an earlier date for this amount: a notice of the new, later
+ *   date goes now (the debtor already had the full delay before the first date; a later one only gives more time,
+ *   so the delay still runs from the first notice);
+ * - `notify`: never notified, an earlier date or another amount: a new notice goes now, and the debit may go only
+ *   if the full delay still fits before the collection date;
+ * - `late`: it does not: the debit waits for a later batch (`earliest` is the first date it could go).
+ */
+export function noticeDecision(
+  sent: NoticeSent,
+  notice: number,
+  today: string,
+  collectionDate: string,
+  amountCents: number,
+): { kind: 'ok' | 'postpone' | 'notify' } | { kind: 'late'; earliest: string } {
+  const sameAmount = sent.announcedCents === null || sent.announcedCents === amountCents;
+  if (sent.sentOn && sent.announcedOn && sameAmount && earliestCollection(sent.sentOn, notice) <= sent.announcedOn) {
+    if (sent.announcedOn === collectionDate) return { kind: 'ok' };
+    if (sent.announcedOn < collectionDate) return { kind: 'postpone' };
+  }
+  const earliest = earliestCollection(today, notice);
+  return earliest <= collectionDate ? { kind: 'notify' } : { kind: 'late', earliest };
+}
+
 export const RETURN_REASON_CODES = [
   'AC01',
   'AC04',

@@ -1,4 +1,5 @@
 import { defineTemplate, signature } from '../../platform/mail-templates.js';
+import { frenchDate } from './french-dates.js';
 
 const euros = (cents: number, locale: 'fr' | 'en') =>
   new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(
@@ -10,7 +11,13 @@ type DebitLine = { dueOn: string; amountCents: number; invoiceNumber: string };
 type PreNotice = { organisation: string; creditorId: string; rum: string; ibanEnd: string; lines: DebitLine[] };
 
 const linesText = (lines: DebitLine[], locale: 'fr' | 'en') =>
-  lines.map((l) => `- ${l.dueOn} : ${euros(l.amountCents, locale)} (${l.invoiceNumber})`).join('\n');
+  lines
+    .map((l) =>
+      locale === 'fr'
+        ? `- le ${frenchDate(l.dueOn)} : ${euros(l.amountCents, locale)} (${l.invoiceNumber})`
+        : `- on ${l.dueOn}: ${euros(l.amountCents, locale)} (${l.invoiceNumber})`,
+    )
+    .join('\n');
 
 /** The SEPA pre-notification: amount and date of each coming debit, sent before the notice period starts. */
 export const preNotificationMail = defineTemplate<PreNotice>('billing.pre-notification', {

@@ -63,6 +63,16 @@ export const HOLD_AFTER_DAYS_WITHOUT_LESSON = defineSetting(
   z.number().int().min(7).max(120),
 );
 export const PRE_NOTIFICATION_DAYS = defineSetting('billing.preNotificationDays', 14, z.number().int().min(2).max(30));
+/**
+ * The shorter pre-notification delay the subscription terms carry (SEPA Core rulebook: 14 days "unless otherwise
+ * agreed"): a family signing its mandate in the portal accepts it with the terms, and the mandate records it, so
+ * that the first debit can go within `agency.firstDebitDays` of the hand-over with its notice sent that day.
+ */
+export const AGREED_PRE_NOTIFICATION_DAYS = defineSetting(
+  'billing.agreedPreNotificationDays',
+  2,
+  z.number().int().min(2).max(14),
+);
 export const ISSUE_DAYS_AHEAD = defineSetting('billing.issueDaysAhead', 20, z.number().int().min(0).max(60));
 export const PAIN_FORMAT = defineSetting(
   'billing.painFormat',
@@ -111,6 +121,7 @@ export const INVOICE_PREFIX = defineSetting('billing.invoicePrefix', 'F', z.stri
 export const BILLING_SETTINGS = [
   HOLD_AFTER_DAYS_WITHOUT_LESSON,
   PRE_NOTIFICATION_DAYS,
+  AGREED_PRE_NOTIFICATION_DAYS,
   ISSUE_DAYS_AHEAD,
   PAIN_FORMAT,
   CREDITOR,
@@ -123,6 +134,7 @@ export type BillingSettings = {
   firstDebitWithinDays: number;
   holdAfterDays: number;
   noticeDays: number;
+  agreedNoticeDays: number;
   issueDaysAhead: number;
   painFormat: 'pain.008.001.08' | 'pain.008.001.02';
   creditor: Creditor | null;
@@ -145,6 +157,7 @@ export async function readBillingSettings(db: Kysely<DB> | Tx): Promise<BillingS
     firstDebitWithinDays: get(FIRST_DEBIT_DAYS),
     holdAfterDays: get(HOLD_AFTER_DAYS_WITHOUT_LESSON),
     noticeDays: get(PRE_NOTIFICATION_DAYS),
+    agreedNoticeDays: get(AGREED_PRE_NOTIFICATION_DAYS),
     issueDaysAhead: get(ISSUE_DAYS_AHEAD),
     painFormat: get(PAIN_FORMAT),
     creditor: get(CREDITOR),

@@ -7,7 +7,7 @@ import { keysetAfter } from '../../platform/cursor.js';
 /** Invoices, their instalments and payment deferrals: the queries of invoices.service.ts. */
 
 type InvoiceRow = Selectable<InvoicesTable>;
-type InstalmentRow = Selectable<InvoiceInstalmentsTable>;
+type InstalmentRow = Insertable<InvoiceInstalmentsTable>;
 
 /** Family names of a page of invoices. */
 export async function familyNames(tx: Tx, familyIds: string[]) {

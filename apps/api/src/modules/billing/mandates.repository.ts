@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import type { SepaMandatesTable } from '../../db/tables.js';
 import { keysetAfter } from '../../platform/cursor.js';
@@ -55,7 +55,7 @@ export async function rumTaken(tx: Tx, creditorIdentifier: string, rum: string):
   return !!clash;
 }
 
-export async function insertMandate(tx: Tx, row: MandateRow): Promise<void> {
+export async function insertMandate(tx: Tx, row: Insertable<SepaMandatesTable>): Promise<void> {
   await tx.insertInto('sepa_mandates').values(row).execute();
 }
 

@@ -125,7 +125,10 @@ export function createMandatesService(deps: Deps) {
         signer_name: body.signerName,
         signed_at: staff ? null : now.toISOString(),
         signed_ip: staff ? null : context.ip,
-        short_notice_days: body.shortNoticeDays ?? null,
+        // The family signing in the portal accepts the subscription terms with it, and their shorter delay;
+        // a paper mandate carries the delay written on it, if any.
+        short_notice_days: staff ? (body.shortNoticeDays ?? null) : (body.shortNoticeDays ?? settings.agreedNoticeDays),
+        notice_agreed_on: staff ? (body.shortNoticeDays ? signedOn : null) : today,
         status: 'active',
         final_on_next: 0,
         last_used_on: null,
