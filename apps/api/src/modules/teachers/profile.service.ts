@@ -2,9 +2,9 @@ import type { TeacherProfile, TeacherProfileBody, TeacherStatus } from '@contrac
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
-import { DomainError, notFound, stale } from '../../platform/errors.js';
+import { DomainError, invalidField, notFound, stale } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
-import { resolvePlace } from '../../platform/places.js';
+import { lookUpPlace } from '../../platform/places.js';
 import { assertProfileRead, assertProfileWrite } from './teacher-access.js';
 import {
   findTeacherWithPerson,
@@ -25,9 +25,16 @@ export type ProfileInput = ProfileRowsInput & {
   address: { line1: string; postalCode: string; city: string } | null;
 };
 
-/** Resolves the teacher's address to a commune and coordinates (offline registry); unknown places stay null. */
+/**
+ * Resolves the teacher's address to a commune and coordinates (offline registry): an unknown postal code is refused,
+ * and so is a city that does not say which of the communes sharing the code it is (never a silent guess).
+ */
 function placeColumns(address: ProfileInput['address']) {
-  const place = address ? resolvePlace({ postalCode: address.postalCode, city: address.city }) : null;
+  const found = address ? lookUpPlace({ postalCode: address.postalCode, city: address.city }) : null;
+  if (found?.kind === 'unknown')
+    throw invalidField('address.postalCode', found.cedex ? 'postal_code_cedex' : 'unknown_postal_code');
+  if (found?.kind === 'ambiguous') throw invalidField('address.city', 'commune_ambiguous');
+  const place = found?.kind === 'found' ? found.place : null;
   return {
     address_line1: address?.line1 ?? null,
     postal_code: address?.postalCode ?? null,
