@@ -38,6 +38,7 @@ export const END_REASONS = [
   'mismatch',
   'teacher_moved',
   'teacher_unavailable',
+  'teacher_conduct',
   'student_changed_instrument',
   'family_stopped',
   'other',
@@ -215,7 +216,12 @@ export type FileSummary = z.infer<typeof FileSummary>;
 
 export const StageChangeBody = z.object({ version: Version, reason: shortText(500) });
 export const SubscribeBody = z.object({ planId: Id });
-export const HandoverBody = z.object({ teacherId: Id });
+/** The hand-over re-checks the search the page showed: the same widening (distance, online) if staff chose one. */
+export const HandoverBody = z.object({
+  teacherId: Id,
+  widenKm: z.number().int().min(0, { message: 'invalid_value' }).max(100, { message: 'invalid_value' }).default(0),
+  asOnline: z.boolean().default(false),
+});
 export const ExternalCandidateBody = z.object({
   name: shortText(120),
   contact: shortText(200),
@@ -272,7 +278,39 @@ export type Candidate = z.infer<typeof Candidate>;
 export const CandidatesQuery = z.object({
   includePrevious: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
+  /** Widen the search: kilometres added to every teacher's travel distance. */
+  widenKm: z.coerce.number().int().min(0, { message: 'invalid_value' }).max(100, { message: 'invalid_value' }).default(0),
+  /** Widen the search: teachers who would give these lessons online. */
+  asOnline: z.enum(['true', 'false']).optional(),
 });
+export const ExclusionsQuery = CandidatesQuery.omit({ limit: true }).extend({ teacherId: Id.optional() });
+/** The hard filters of matching, in the order "why nobody" counts them. */
+export const MATCHING_FILTERS = [
+  'instrument',
+  'suspension',
+  'level',
+  'age',
+  'place',
+  'distance',
+  'capacity',
+  'availability',
+  'previous',
+] as const;
+/**
+ * Why nobody (or not someone) is proposed: the teachers of the base, each counted under the first hard filter they
+ * fail; how many a wider distance or online lessons would bring; the filter one named teacher fails (null: proposed).
+ */
+export const MatchingExclusions = z.object({
+  teachers: z.number(),
+  proposed: z.number(),
+  removed: z.array(z.object({ filter: z.enum(MATCHING_FILTERS), count: z.number() })),
+  widen: z.object({
+    distance: z.array(z.object({ km: z.number(), teachers: z.number() })),
+    online: z.number().nullable(),
+  }),
+  teacher: z.object({ teacherId: Id, filter: z.enum(MATCHING_FILTERS).nullable() }).nullable(),
+});
+export type MatchingExclusions = z.infer<typeof MatchingExclusions>;
 
 /*
  * Responses. They document the API (OpenAPI) and fastify-type-provider-zod serialises through them: a field
@@ -361,6 +399,17 @@ export const FileAssignment = z.object({
   handedOverAt: maybe,
   firstLessonOn: maybe,
   couldNotReachAt: maybe,
+  /** Why this teacher was chosen, as ranked at the hand-over (staff only; null before this was kept). */
+  choiceReasons: z
+    .object({
+      score: z.number(),
+      distanceKm: z.number().nullable(),
+      fit: text,
+      parts: z.array(z.object({ key: text, reason: text, points: z.number(), weight: z.number() })),
+      widenKm: z.number(),
+      asOnline: z.boolean(),
+    })
+    .nullable(),
 });
 export type FileAssignment = z.infer<typeof FileAssignment>;
 export const FileTicketSummary = z.object({ id: Id, subject: text, status: text, createdAt: text, solvedAt: maybe });

@@ -17,3 +17,44 @@ export const INSTRUMENTS = [
   'trumpet',
 ] as const;
 export type Instrument = (typeof INSTRUMENTS)[number];
+
+/**
+ * French grammar for words put into sentences (the API's reasons, the web app's buttons): the definite article of an
+ * instrument ("le piano", "la guitare", "l’alto", but "le hautbois", "la harpe": aspirated h) and "de" before a name
+ * ("contact de Paul", "contact d’Amélie").
+ */
+const FEMININE_INSTRUMENTS = new Set([
+  'guitare',
+  'flûte',
+  'flûte traversière',
+  'flûte à bec',
+  'batterie',
+  'clarinette',
+  'trompette',
+  'harpe',
+  'contrebasse',
+  'basse',
+  'guitare basse',
+  'guitare électrique',
+  'voix',
+  'mandoline',
+  'cornemuse',
+  'viole de gambe',
+  'harmonie',
+]);
+/** Words whose h is aspirated: no elision ("le hautbois", "la harpe"). */
+const ASPIRATED_H = /^(hautbois|harpe|haut)/;
+const elides = (word: string) => {
+  const w = word.normalize('NFC').toLowerCase();
+  return /^[aeiouyàâäéèêëîïôöùûüœæ]/.test(w) || (w.startsWith('h') && !ASPIRATED_H.test(w));
+};
+
+export function frenchWithArticle(noun: string): string {
+  const w = noun.trim().toLowerCase();
+  if (elides(w)) return `l’${w}`;
+  return `${FEMININE_INSTRUMENTS.has(w) ? 'la' : 'le'} ${w}`;
+}
+
+export function frenchOf(name: string): string {
+  return elides(name.trim()) ? `d’${name.trim()}` : `de ${name.trim()}`;
+}

@@ -281,6 +281,8 @@ export interface AssignmentsTable {
   first_lesson_on: string | null;
   first_lesson_recorded_by: string | null;
   could_not_reach_at: string | null;
+  /** migration 2026-12-03-0300: why this teacher was chosen (JSON `ChoiceReasons`), kept from the hand-over */
+  choice_reasons?: string | null;
 }
 
 export interface AuditLogTable {
@@ -595,6 +597,7 @@ export interface TeacherMatchIndexTable {
   /** "weekday:start:end" windows joined by commas */
   availability: string | null;
   open_assignments: Generated<number>;
+  /** since migration 2026-12-03-0300: assignments the teacher ended (matching.rules TEACHER_CAUSED_END_REASONS) */
   mismatches: Generated<number>;
 }
 

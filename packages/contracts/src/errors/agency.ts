@@ -40,6 +40,51 @@ export const AGENCY_ERRORS = defineErrors({
     fr: 'Ce professeur ne peut pas être proposé (statut ou capacité).',
     en: 'This teacher cannot be proposed (status or capacity).',
   },
+  HANDOVER_INSTRUMENT: {
+    status: 422,
+    fr: 'Ce professeur n’enseigne pas l’instrument de ce dossier : le contact n’a pas été transmis.',
+    en: 'This teacher does not teach this file’s instrument: the contact was not handed over.',
+  },
+  HANDOVER_SUSPENDED: {
+    status: 422,
+    fr: 'Ce professeur est suspendu ou inactif : le contact n’a pas été transmis.',
+    en: 'This teacher is suspended or inactive: the contact was not handed over.',
+  },
+  HANDOVER_LEVEL: {
+    status: 422,
+    fr: 'Ce professeur n’enseigne pas à ce niveau : le contact n’a pas été transmis.',
+    en: 'This teacher does not teach this level: the contact was not handed over.',
+  },
+  HANDOVER_AGE: {
+    status: 422,
+    fr: 'Ce professeur n’enseigne pas à cet âge : le contact n’a pas été transmis.',
+    en: 'This teacher does not teach students of this age: the contact was not handed over.',
+  },
+  HANDOVER_PLACE: {
+    status: 422,
+    fr: 'Ce professeur ne donne pas de cours à cet endroit (domicile, école ou en ligne) : le contact n’a pas été transmis.',
+    en: 'This teacher does not teach in this place (home, school or online): the contact was not handed over.',
+  },
+  HANDOVER_DISTANCE: {
+    status: 422,
+    fr: 'Ce professeur habite au-delà de sa distance de déplacement : le contact n’a pas été transmis.',
+    en: 'This teacher lives beyond their travel distance: the contact was not handed over.',
+  },
+  HANDOVER_CAPACITY: {
+    status: 422,
+    fr: 'Ce professeur n’a plus de place pour un nouvel élève : le contact n’a pas été transmis.',
+    en: 'This teacher has no room for a new student: the contact was not handed over.',
+  },
+  HANDOVER_AVAILABILITY: {
+    status: 422,
+    fr: 'Ce professeur n’a aucun créneau en commun avec la famille : le contact n’a pas été transmis.',
+    en: 'This teacher has no slot in common with the family: the contact was not handed over.',
+  },
+  HANDOVER_PREVIOUS: {
+    status: 422,
+    fr: 'Ce professeur a déjà suivi cet élève : le contact n’a pas été transmis.',
+    en: 'This teacher already taught this student: the contact was not handed over.',
+  },
   NO_ACTIVE_ASSIGNMENT: {
     status: 409,
     fr: 'Aucun professeur n’est actuellement attribué à ce dossier.',

@@ -20,6 +20,8 @@ import {
   HandoverResult,
   Id,
   LessonRequestBody,
+  MatchingExclusions,
+  ExclusionsQuery,
   PlaceChoice,
   PlacesQuery,
   LessonRequestReceipt,
@@ -123,6 +125,19 @@ export function agencyRoutes(app: FastifyZod, s: AgencyServices, deps: Deps): vo
         includePrevious: req.query.includePrevious === 'true',
         limit: req.query.limit,
         locale: req.locale,
+        widenKm: req.query.widenKm,
+        asOnline: req.query.asOnline === 'true',
+      }),
+  );
+  app.get(
+    '/api/requests/:id/candidates/exclusions',
+    { schema: { tags, params: IdParams, querystring: ExclusionsQuery, response: { 200: MatchingExclusions } } },
+    (req) =>
+      s.matching.exclusions(req.actor, req.params.id, {
+        includePrevious: req.query.includePrevious === 'true',
+        widenKm: req.query.widenKm,
+        asOnline: req.query.asOnline === 'true',
+        teacherId: req.query.teacherId ?? null,
       }),
   );
 
@@ -157,7 +172,7 @@ export function agencyRoutes(app: FastifyZod, s: AgencyServices, deps: Deps): vo
   app.post(
     '/api/files/:id/handover',
     { schema: { tags, params: IdParams, body: HandoverBody, response: { 200: HandoverResult } } },
-    (req) => s.handover.handOver(req.actor, req.params.id, req.body.teacherId),
+    (req) => s.handover.handOver(req.actor, req.params.id, req.body, req.locale),
   );
   app.post(
     '/api/files/:id/first-lesson',

@@ -42,11 +42,11 @@ export const MATCHING_WEIGHTS = defineSetting(
     outcomes: z.number().min(0).max(100),
   }),
 );
-export const MATCHING_SEARCH_RADIUS_KM = defineSetting(
-  'agency.matchingSearchRadiusKm',
-  60,
-  z.number().int().min(1).max(500),
-);
+/**
+ * The longest travel distance matching considers: each teacher's own maximum counts up to this, never beyond (the
+ * search is the true circle of each teacher's distance; no hidden radius).
+ */
+export const LONGEST_TRAVEL_KM = defineSetting('agency.longestTravelKm', 150, z.number().int().min(1).max(500));
 export const DEFAULT_MAX_TRAVEL_KM = defineSetting('agency.defaultMaxTravelKm', 10, z.number().int().min(1).max(200));
 export const NEW_STUDENT_WINDOW_DAYS = defineSetting(
   'agency.newStudentWindowDays',
@@ -79,7 +79,7 @@ export const AGENCY_SETTINGS: readonly SettingDefinition<unknown>[] = [
   FIRST_LESSON_ALERT_DAYS_BEFORE_DEBIT,
   STAGE_OVERDUE_DAYS,
   MATCHING_WEIGHTS,
-  MATCHING_SEARCH_RADIUS_KM,
+  LONGEST_TRAVEL_KM,
   DEFAULT_MAX_TRAVEL_KM,
   NEW_STUDENT_WINDOW_DAYS,
   BUSY_TEACHER_LESSONS_PER_MONTH,

@@ -272,6 +272,7 @@ export async function filePage(db: Tx, file: FileRow, today: string) {
         'assignments.handed_over_at',
         'assignments.first_lesson_on',
         'assignments.could_not_reach_at',
+        'assignments.choice_reasons',
         'assignments.version',
         'people.first_name',
         'people.last_name',

@@ -3,6 +3,7 @@ import type {
   CloseFileBody,
   EndAssignmentBody,
   ExternalCandidateBody,
+  FileAssignment,
   FileNoteBody,
   FileStage,
   FileSummary,
@@ -222,6 +223,11 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
           handedOverAt: a.handed_over_at,
           firstLessonOn: a.first_lesson_on,
           couldNotReachAt: a.could_not_reach_at,
+          // Scores and reasons are the staff's working notes, not shown to the teacher or the family.
+          choiceReasons:
+            access === 'staff' && a.choice_reasons
+              ? (JSON.parse(a.choice_reasons) as FileAssignment['choiceReasons'])
+              : null,
         })),
         lessons: lessons
           .filter((l) => showsLesson(access, actor, l))

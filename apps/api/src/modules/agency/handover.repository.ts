@@ -14,11 +14,6 @@ export async function pendingSubscription(tx: Tx, fileId: string) {
     .executeTakeFirst();
 }
 
-/** The teacher's status (undefined for someone who is not a teacher). */
-export async function teacherStatus(tx: Tx, teacherId: string) {
-  return tx.selectFrom('teachers').select(['status']).where('person_id', '=', teacherId).executeTakeFirst();
-}
-
 export async function insertAssignment(tx: Tx, row: Insertable<AssignmentsTable>): Promise<void> {
   await tx.insertInto('assignments').values(row).execute();
 }

@@ -1,3 +1,4 @@
+import type { Locale } from '@contracts';
 import type { Deps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/actor.js';
 import { requirePermission } from '../../platform/access.js';
@@ -9,10 +10,11 @@ import { FIRST_DEBIT_DAYS } from './agency.settings.js';
 import { LEVEL_LABEL } from './agency.labels.js';
 import { assertFileAccess } from './files.access.js';
 import { updateSubscriptionAt } from './files.repository.js';
-import { insertAssignment, pendingSubscription, teacherStatus } from './handover.repository.js';
+import { insertAssignment, pendingSubscription } from './handover.repository.js';
 import { firstDebitDeadline } from './handover.rules.js';
 import { createAccessLink, familyContact, teacherContact } from './links.service.js';
-import { isProposable } from './matching/matching.rules.js';
+import type { HardFilter } from './matching/matching.rules.js';
+import { createMatchingService } from './matching/matching.service.js';
 import { requireStage } from './stages.rules.js';
 import { changeStage } from './stages.service.js';
 import { handoverFamilyMail, handoverTeacherMail } from './agency.mails.js';
@@ -21,18 +23,42 @@ import { handoverFamilyMail, handoverTeacherMail } from './agency.mails.js';
  * The contact hand-over: the assignment starts, the billing clock starts (billable from today, first debit
  * within the setting's delay), and each side gets the other's contact with a signed link for the first lesson.
  */
+/** The refusal of a hand-over, by the hard filter the teacher fails. */
+const HANDOVER_REFUSAL: Record<HardFilter, string> = {
+  instrument: 'HANDOVER_INSTRUMENT',
+  suspension: 'HANDOVER_SUSPENDED',
+  level: 'HANDOVER_LEVEL',
+  age: 'HANDOVER_AGE',
+  place: 'HANDOVER_PLACE',
+  distance: 'HANDOVER_DISTANCE',
+  capacity: 'HANDOVER_CAPACITY',
+  availability: 'HANDOVER_AVAILABILITY',
+  previous: 'HANDOVER_PREVIOUS',
+};
+
 export function createHandoverService(deps: Deps) {
   const { db, clock } = deps;
+  const matching = createMatchingService(deps);
   return {
-    async handOver(actor: Actor, fileId: string, teacherId: string) {
+    async handOver(
+      actor: Actor,
+      fileId: string,
+      body: { teacherId: string; widenKm?: number; asOnline?: boolean },
+      locale: Locale = 'fr',
+    ) {
+      const { teacherId } = body;
+      const search = { widenKm: body.widenKm ?? 0, asOnline: body.asOnline ?? false };
       requirePermission(actor, 'agency.recruit');
       const result = await db.transaction().execute(async (tx) => {
         const { file } = await assertFileAccess(tx, actor, fileId);
         requireStage(file, 'matching');
         const subscription = await pendingSubscription(tx, fileId);
         if (!subscription) throw new DomainError('NO_SUBSCRIPTION');
-        // Never a suspended or excluded teacher, whatever the screen showed a minute ago.
-        if (!isProposable(await teacherStatus(tx, teacherId))) throw invalidField('teacherId', 'TEACHER_NOT_AVAILABLE');
+        // Every hard filter again, whatever the screen showed a minute ago (a suspension, a place taken since…), under
+        // the search the page showed; a former teacher may be chosen again.
+        const check = await matching.recheck(tx, fileId, teacherId, { ...search, locale });
+        if (check.filter) throw invalidField('teacherId', HANDOVER_REFUSAL[check.filter]);
+        const { candidate } = check;
         const today = await organisationToday(tx, clock);
         const now = clock.now().toISOString();
         const assignment = {
@@ -51,6 +77,14 @@ export function createHandoverService(deps: Deps) {
           first_lesson_on: null,
           first_lesson_recorded_by: null,
           could_not_reach_at: null,
+          // The reasons of the choice, kept on the file as the page showed them.
+          choice_reasons: JSON.stringify({
+            score: candidate.score,
+            distanceKm: candidate.distanceKm,
+            fit: candidate.fit,
+            parts: candidate.parts.map(({ key, reason, points, weight }) => ({ key, reason, points, weight })),
+            ...search,
+          }),
         };
         await insertAssignment(tx, assignment);
         await recordAudit(tx, clock, actor, {

@@ -7,6 +7,7 @@ import type {
   FileSummary,
   LessonListItem,
   LinkView,
+  PlaceChoice,
   Plan,
   Ticket,
   TicketDetail,
@@ -66,6 +67,8 @@ export const getMergePreview = (fileId: string, familyId: string) =>
 export const mergeRequest = (fileId: string, body: { familyId: string; version: number; confirmUnflagged: boolean }) =>
   apiPost<z.infer<typeof MergeResult>>(`/api/requests/${fileId}/merge`, body);
 export const keepSeparate = (fileId: string) => apiPost(`/api/requests/${fileId}/keep-separate`);
+/** The communes a postal code serves (public: the request form asks which one when there are several). */
+export const listPlaces = (postalCode: string) => apiGet<PlaceChoice[]>('/api/public/places', { postalCode });
 export const submitRequest = (body: unknown) => apiPost<{ reference: string }>('/api/public/lesson-requests', body);
 export const getLink = (token: string) => apiGet<LinkView>(`/api/links/${token}`);
 export const answerLink = (token: string, body: { date: string } | { couldNotReach: true }) =>

@@ -43,6 +43,7 @@ const END_REASONS = [
   'mismatch',
   'teacher_moved',
   'teacher_unavailable',
+  'teacher_conduct',
   'student_changed_instrument',
   'family_stopped',
   'other',

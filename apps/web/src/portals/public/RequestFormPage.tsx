@@ -12,7 +12,7 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { applyProblemToForm } from '../../api/form-errors';
 import { currentLanguage } from '../../i18n/i18n';
@@ -20,7 +20,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { blankToNull } from '../../ui/zod-form';
 import { AGENCY_NS } from '../../features/agency/agency-i18n';
-import { submitRequest } from '../../features/agency/api';
+import { listPlaces, submitRequest } from '../../features/agency/api';
 import { INSTRUMENTS } from '../../api/contract-values';
 
 const toMinutes = (time: string) => {
@@ -40,7 +40,7 @@ export function RequestFormPage() {
       level: '1',
       goals: '',
       place: 'home',
-      address: { line1: '', postalCode: '', city: '' },
+      address: { line1: '', postalCode: '', city: '', inseeCode: '' },
       slot: { weekday: '3', from: '14:00', to: '16:00' },
       lessonMinutes: 45,
       website: '',
@@ -67,7 +67,7 @@ export function RequestFormPage() {
         level: Number(v.level),
         goals: blankToNull(v.goals),
         place: v.place,
-        address: v.place === 'online' ? null : v.address,
+        address: v.place === 'online' ? null : { ...v.address, inseeCode: blankToNull(v.address.inseeCode) },
         slots: [
           { weekday: Number(v.slot.weekday), startMinute: toMinutes(v.slot.from), endMinute: toMinutes(v.slot.to) },
         ],
@@ -82,6 +82,16 @@ export function RequestFormPage() {
       applyProblemToForm(form, error);
     },
   });
+
+  // A postal code several communes share: the form asks which one (the server never guesses either).
+  const postalCode = form.values.address.postalCode.trim();
+  const places = useQuery({
+    queryKey: ['places', postalCode],
+    queryFn: () => listPlaces(postalCode),
+    enabled: /^\d{5}$/.test(postalCode) && form.values.place !== 'online',
+    staleTime: Infinity,
+  });
+  const communes = places.data && places.data.length > 1 ? places.data : null;
 
   if (reference) {
     return (
@@ -171,11 +181,30 @@ export function RequestFormPage() {
                 inputMode="numeric"
                 {...form.getInputProps('address.postalCode')}
               />
-              <TextInput
-                label={t('request.city')}
-                autoComplete="address-level2"
-                {...form.getInputProps('address.city')}
-              />
+              {communes ? (
+                <NativeSelect
+                  label={t('request.commune')}
+                  required
+                  data={[
+                    { value: '', label: t('request.chooseCommune') },
+                    ...communes.map((c) => ({ value: c.inseeCode, label: c.commune })),
+                  ]}
+                  value={form.values.address.inseeCode}
+                  error={form.errors['address.city']}
+                  onChange={(e) => {
+                    const chosen = communes.find((c) => c.inseeCode === e.currentTarget.value);
+                    form.setFieldValue('address.inseeCode', chosen?.inseeCode ?? '');
+                    form.setFieldValue('address.city', chosen?.commune ?? '');
+                    form.clearFieldError('address.city');
+                  }}
+                />
+              ) : (
+                <TextInput
+                  label={t('request.city')}
+                  autoComplete="address-level2"
+                  {...form.getInputProps('address.city')}
+                />
+              )}
             </Group>
           ) : null}
           <Fieldset legend={t('request.slot')}>

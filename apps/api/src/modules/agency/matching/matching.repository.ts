@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../../db/database.js';
 import type { Engine } from '../../../db/dialect.js';
+import { GIVEN_LESSON_STATUSES } from '@contracts';
 import { PROPOSABLE_TEACHER_STATUS, type Window } from './matching.rules.js';
 
 /**
@@ -30,6 +31,7 @@ export function parseWindows(list: string | null): Window[] {
 /**
  * The file, the student's birth date, the family's slots, the teachers the file has had (comma-separated ids) and
  * the longest travel distance any teacher gives (teacher_match_index_travel_idx: one index entry).
+ * `lessons_30` counts lessons given (GIVEN_LESSON_STATUSES): a cancelled lesson is not a lesson given.
  */
 export async function findFileForMatching(tx: Tx, fileId: string) {
   return tx
@@ -85,6 +87,8 @@ export type CandidateQuery = {
       kmPerDegLat: number;
       kmPerDegLng: number;
       defaultTravelKm: number;
+      /** kilometres staff added to every teacher's distance */
+      widenKm: number;
     } | null;
   } | null;
   zones: (readonly [kind: string, code: string])[] | null;
@@ -133,7 +137,8 @@ export async function findCandidates(tx: Tx, q: CandidateQuery): Promise<Candida
       case when ti.open_assignments > 0
         then (select count(*) from assignments a where a.teacher_id = ti.teacher_id and a.ended_on is null and a.started_on >= ${q.newSince})
         else 0 end as open_new,
-      (select count(*) from lessons l where l.teacher_id = ti.teacher_id and l.lesson_date >= ${q.lessonsFrom} and l.lesson_date <= ${q.lessonsTo}) as lessons_30
+      (select count(*) from lessons l where l.teacher_id = ti.teacher_id and l.lesson_date >= ${q.lessonsFrom} and l.lesson_date <= ${q.lessonsTo}
+        and l.status in (${sql.join(GIVEN_LESSON_STATUSES.map((st) => sql.lit(st)))})) as lessons_30
     from teacher_match_index ti
     where ti.instrument = ${q.instrument} and ti.status = ${sql.lit(PROPOSABLE_TEACHER_STATUS)} and ti.level_min <= ${q.level} and ti.level_max >= ${q.level}
       and coalesce(ti.capacity_new_students, 0) > 0 and ${sql.ref(`ti.${q.teaches}`)} = 1
@@ -170,8 +175,57 @@ export async function findCandidates(tx: Tx, q: CandidateQuery): Promise<Candida
  */
 function nearTerms(reach: NonNullable<CandidateQuery['near']>['reach']): RawBuilder<unknown> {
   if (!reach) return sql`1 = 1`;
-  const travel = sql`(coalesce(ti.max_travel_km, ${reach.defaultTravelKm}) * ${real(1.01)} + ${real(0.5)})`;
+  const travel = sql`((coalesce(ti.max_travel_km, ${reach.defaultTravelKm}) + ${real(reach.widenKm)}) * ${real(1.01)} + ${real(0.5)})`;
   const dLat = sql`(ti.latitude - ${real(reach.latitude)})`;
   const dLng = sql`(ti.longitude - ${real(reach.longitude)})`;
   return sql`${dLat} * ${dLat} * ${real(reach.kmPerDegLat ** 2)} + ${dLng} * ${dLng} * ${real(reach.kmPerDegLng ** 2)} <= ${travel} * ${travel}`;
+}
+
+export type FilterRow = {
+  teacher_id: string;
+  status: string;
+  latitude: number | null;
+  longitude: number | null;
+  max_travel_km: number | null;
+  capacity_new_students: number | null;
+  level_min: number;
+  level_max: number;
+  age_min: number;
+  age_max: number;
+  teaches_at_home: number | null;
+  teaches_at_school: number | null;
+  teaches_online: number | null;
+  availability: string | null;
+  in_zone: number;
+  open_new: number;
+};
+
+/**
+ * "Why nobody": every teacher of the instrument, whatever their status, level, place or distance, with what the hard
+ * filters read (the zone flag and the open assignments started since `newSince`), and how many teachers the base
+ * holds. Read on demand only (the page asks when the list is empty or staff ask why someone is missing).
+ */
+export async function findTeachersOfInstrument(
+  tx: Tx,
+  q: { instrument: string; newSince: string; zones: (readonly [kind: string, code: string])[] },
+): Promise<{ teachers: number; rows: FilterRow[] }> {
+  const inZone = q.zones.length
+    ? sql`exists (select 1 from teacher_zones z where z.teacher_id = ti.teacher_id and (${sql.join(
+        q.zones.map(([kind, code]) => sql`(z.kind = ${kind} and z.code = ${code})`),
+        sql` or `,
+      )}))`
+    : sql`1 = 0`;
+  const [rows, total] = await Promise.all([
+    sql<FilterRow>`
+      select ti.teacher_id, ti.status, ti.latitude, ti.longitude, ti.max_travel_km, ti.capacity_new_students,
+        ti.level_min, ti.level_max, ti.age_min, ti.age_max, ti.teaches_at_home, ti.teaches_at_school, ti.teaches_online,
+        ti.availability, case when ${inZone} then 1 else 0 end as in_zone,
+        (select count(*) from assignments a where a.teacher_id = ti.teacher_id and a.ended_on is null and a.started_on >= ${q.newSince}) as open_new
+      from teacher_match_index ti where ti.instrument = ${q.instrument}`.execute(tx),
+    tx
+      .selectFrom('teachers')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { teachers: Number(total.n), rows: rows.rows };
 }

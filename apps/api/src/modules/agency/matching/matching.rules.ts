@@ -1,3 +1,5 @@
+import { MATCHING_FILTERS } from '@contracts';
+
 /**
  * DOMAIN.md, matching: instrument and level taught, ages, location and travel distance, overlapping availability,
  * capacity, status (never suspended teachers), style and goals, and fairness towards teachers with few lessons.
@@ -56,6 +58,14 @@ export function planeScales(lat: number, box: { minLat: number; maxLat: number; 
 }
 
 /**
+ * How far a teacher goes: their own maximum (the organisation's default when they gave none), never beyond the
+ * organisation's longest travel distance (a visible setting). No other cap: the search box is as wide as this.
+ */
+export function travelReachKm(own: number | null, defaultKm: number, longestKm: number): number {
+  return Math.min(own ?? defaultKm, longestKm);
+}
+
+/**
  * In person, a teacher is within reach at most their travel distance away; one working in the family's zone is
  * admitted beyond it. Online lessons: distance does not matter.
  */
@@ -63,11 +73,18 @@ export function isWithinReach(inPerson: boolean, distance: number | null, travel
   return !inPerson || inZone || (distance !== null && distance <= travelKm);
 }
 
-/** Score parts, each from 0 to 1. Distance: 1 online, falling to 0 at the travel distance; 0.5 admitted by zone. */
-export function distanceScore(inPerson: boolean, distance: number | null, travelKm: number): number {
+/** At this distance a teacher gets half the distance points (a quarter at three times it). */
+export const DISTANCE_HALF_SCORE_KM = 10;
+
+/**
+ * Score parts, each from 0 to 1. Distance: one function of the distance alone, so that the same distance always
+ * gets the same points whoever the teacher: 1 online or at the door, ½ at DISTANCE_HALF_SCORE_KM, falling smoothly
+ * beyond; ½ for a teacher admitted by their zone whose distance is unknown.
+ */
+export function distanceScore(inPerson: boolean, distance: number | null): number {
   if (!inPerson) return 1;
-  if (distance !== null && distance <= travelKm) return Math.max(0, 1 - distance / Math.max(1, travelKm));
-  return 0.5;
+  if (distance === null) return 0.5;
+  return DISTANCE_HALF_SCORE_KM / (DISTANCE_HALF_SCORE_KM + Math.max(0, distance));
 }
 
 /** Availability: the share of the family's slots the teacher can take; 0.5 when the family gave none. */
@@ -81,14 +98,65 @@ export function stylesScore(shared: number, fileStyles: number, hasPreference: b
   return shared ? Math.min(1, shared / Math.max(1, fileStyles)) : 0;
 }
 
-/** Fairness: teachers with few lessons in the last 30 days come first; 0 at `busy` lessons and more. */
+/**
+ * Availability as a hard filter: when the family gave slots and the teacher gave their week, a teacher with no
+ * slot in common is not proposed (counted under "availability"). A teacher who gave no week is kept, worded
+ * "availability not given", since nothing says they cannot.
+ */
+export function hasCommonSlot(overlapping: number, familySlots: number, teacherWindows: number): boolean {
+  return familySlots === 0 || teacherWindows === 0 || overlapping > 0;
+}
+
+/** Fairness: teachers with few lessons given in the last 30 days come first; 0 at `busy` lessons and more. */
 export function loadScore(lessonsLast30Days: number, busy: number): number {
   return Math.max(0, 1 - lessonsLast30Days / busy);
 }
 
-/** Outcomes: each past assignment ended for a mismatch lowers the score. */
-export function outcomesScore(mismatches: number): number {
-  return 1 / (1 + mismatches);
+/**
+ * The endings that were the teacher's doing: they stopped (no time) or failed their commitments. A mismatch is
+ * nobody's fault (seed 000), nor is a family that stops, a teacher or family that moves, a change of instrument.
+ * Migration 2026-12-03-0300 counts these in teacher_match_index.mismatches (the column keeps its name).
+ */
+export const TEACHER_CAUSED_END_REASONS = ['teacher_unavailable', 'teacher_conduct'] as const;
+
+export function isTeacherCausedEnding(reason: string | null): boolean {
+  return (TEACHER_CAUSED_END_REASONS as readonly (string | null)[]).includes(reason);
+}
+
+/** Outcomes: each past assignment the teacher ended (see TEACHER_CAUSED_END_REASONS) lowers the score. */
+export function outcomesScore(teacherCausedEndings: number): number {
+  return 1 / (1 + teacherCausedEndings);
+}
+
+/** The hard filters, in the order "why nobody" counts them: each teacher is counted under the first one failed. */
+export const HARD_FILTERS = MATCHING_FILTERS;
+export type HardFilter = (typeof HARD_FILTERS)[number];
+
+export type FilterInput = {
+  status: string;
+  levelMin: number;
+  levelMax: number;
+  ageMin: number;
+  ageMax: number;
+  teachesHere: boolean;
+  withinReach: boolean;
+  capacity: number | null;
+  openNew: number;
+  commonSlot: boolean;
+  previous: boolean;
+};
+
+/** The first hard filter a teacher of the instrument fails for a file (null: proposed). */
+export function firstFailedFilter(t: FilterInput, file: { level: number; age: number | null }): HardFilter | null {
+  if (!isProposable(t)) return 'suspension';
+  if (t.levelMin > file.level || t.levelMax < file.level) return 'level';
+  if (file.age !== null && (t.ageMin > file.age || t.ageMax < file.age)) return 'age';
+  if (!t.teachesHere) return 'place';
+  if (!t.withinReach) return 'distance';
+  if (!hasRoomForNewStudent(t.capacity, t.openNew)) return 'capacity';
+  if (!t.commonSlot) return 'availability';
+  if (t.previous) return 'previous';
+  return null;
 }
 
 /** The rank: the weighted mean of the parts, out of 100 (weights are a setting). */
