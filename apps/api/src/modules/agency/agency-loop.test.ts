@@ -98,13 +98,13 @@ describe('subscription', () => {
 describe('matching', () => {
   it('ranks teachers who pass the hard filters, with weighted parts and reasons in the user’s language', async () => {
     const near = await makeProfileTeacher(ctx.deps, { lastName: 'Proche', postalCode: '75011', styles: ['jazz'] });
-    const far = await makeProfileTeacher(ctx.deps, {
-      lastName: 'Loin',
-      postalCode: '75016',
-      maxTravelKm: 15,
-      availability: [{ weekday: 1, startMinute: 600, endMinute: 700 }],
-    });
+    const far = await makeProfileTeacher(ctx.deps, { lastName: 'Loin', postalCode: '75016', maxTravelKm: 15 });
     const excluded = [
+      // No slot in common with the family: not proposed (the "why nobody" panel counts them under availability).
+      await makeProfileTeacher(ctx.deps, {
+        lastName: 'Lundi',
+        availability: [{ weekday: 1, startMinute: 600, endMinute: 700 }],
+      }),
       await makeProfileTeacher(ctx.deps, { lastName: 'Suspendu', status: 'suspended' }),
       await makeProfileTeacher(ctx.deps, { lastName: 'Exclu', status: 'excluded' }),
       await makeProfileTeacher(ctx.deps, {
@@ -136,7 +136,9 @@ describe('matching', () => {
     expect(best.fit).toBe('teaches piano to beginner to intermediate students aged 6–18');
     expect(best.parts.map((p) => p.key)).toEqual(['distance', 'availability', 'styles', 'load', 'outcomes']);
     expect(best.parts.find((p) => p.key === 'availability')?.reason).toBe('1 of 1 slots overlap');
-    expect(best.parts.find((p) => p.key === 'load')?.reason).toBe('only 0 lessons this month — gets priority');
+    expect(best.parts.find((p) => p.key === 'load')?.reason).toBe(
+      'only 0 lessons given in the last 30 days — gets priority',
+    );
     expect(best.parts.find((p) => p.key === 'styles')?.reason).toBe('shares jazz');
     expect(candidates.find((c) => c.teacherId === far)?.parts[0]?.reason).toMatch(/^\d+\.\d km away$/);
     const fr = (
@@ -150,7 +152,7 @@ describe('matching', () => {
     const onlineIds = ((await recruitment.get(`/api/requests/${online.id}/candidates`)).json() as Candidate[]).map(
       (c) => c.teacherId,
     );
-    expect(onlineIds).toContain(excluded[6]);
+    expect(onlineIds).toContain(excluded[7]);
     expect(onlineIds).not.toContain(near);
   });
 
@@ -315,7 +317,8 @@ describe('the loop from hand-over to a new search', () => {
     const withPrevious = (
       (await recruitment.get(`/api/requests/${file.id}/candidates?includePrevious=true`)).json() as Candidate[]
     ).find((c) => c.teacherId === teacherId);
-    expect(withPrevious?.parts.find((p) => p.key === 'outcomes')?.reason).toBe('1 suivi arrêté pour incompatibilité');
+    // A mismatch is nobody's fault: the outcomes part does not lower the teacher for it.
+    expect(withPrevious?.parts.find((p) => p.key === 'outcomes')?.reason).toBe('aucun suivi arrêté de son fait');
   });
 
   it('refuses to hand over to a suspended teacher, or a file without subscription', async () => {
