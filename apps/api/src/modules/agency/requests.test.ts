@@ -86,7 +86,24 @@ describe('lesson requests', () => {
       {
         body: requestBody({ address: { line1: '1 rue X', postalCode: '99999', city: 'Nulle part' } }),
         field: 'address.postalCode',
+        code: 'unknown_postal_code',
+      },
+      {
+        body: requestBody({ address: { line1: '1 rue X', postalCode: '9999', city: 'Nulle part' } }),
+        field: 'address.postalCode',
         code: 'invalid_postal_code',
+      },
+      {
+        // A CEDEX code names a sorting office, not where the lessons take place.
+        body: requestBody({ address: { line1: '1 rue X', postalCode: '75700', city: 'Paris Cedex 07' } }),
+        field: 'address.postalCode',
+        code: 'postal_code_cedex',
+      },
+      {
+        // Two communes share 01000 and the city names neither: the form asks which one, the server never guesses.
+        body: requestBody({ address: { line1: '1 rue X', postalCode: '01000', city: 'Ailleurs' } }),
+        field: 'address.city',
+        code: 'commune_ambiguous',
       },
       {
         body: requestBody({
@@ -115,6 +132,35 @@ describe('lesson requests', () => {
       'Le créneau doit se terminer après son début.',
     );
     expect([await count('families'), await count('people'), await count('lesson_files')]).toEqual(before);
+  });
+
+  it('stores "75016 Paris" as the 16th arrondissement, and lists the communes of a shared postal code', async () => {
+    const res = await anonymous(ctx).post(
+      '/api/public/lesson-requests',
+      requestBody({ address: { line1: '3 rue de Passy', postalCode: '75016', city: 'Paris' } }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const file = await ctx.deps.db
+      .selectFrom('lesson_files')
+      .select(['insee_code', 'city', 'latitude'])
+      .orderBy('created_at', 'desc')
+      .where('postal_code', '=', '75016')
+      .executeTakeFirstOrThrow();
+    expect(file).toMatchObject({ insee_code: '75116', city: 'Paris 16e Arrondissement' });
+    expect(file.latitude).toBeCloseTo(48.86, 1);
+    const places = await anonymous(ctx).get('/api/public/places?postalCode=01000');
+    expect(places.statusCode).toBe(200);
+    expect(places.json()).toEqual([
+      { inseeCode: '01053', commune: 'Bourg-en-Bresse', department: '01' },
+      { inseeCode: '01344', commune: 'Saint-Denis-lès-Bourg', department: '01' },
+    ]);
+    // The commune the form asked for is the one stored.
+    const chosen = await anonymous(ctx).post(
+      '/api/public/lesson-requests',
+      requestBody({ address: { line1: '1 rue X', postalCode: '01000', city: 'Saint-Denis', inseeCode: '01344' } }),
+    );
+    expect(chosen.statusCode, chosen.body).toBe(201);
+    expect((await anonymous(ctx).get('/api/public/places?postalCode=99999')).json()).toEqual([]);
   });
 
   it('limits the public form per address, counted in the database', async () => {

@@ -7,6 +7,7 @@ import type {
   FileSummary,
   LessonListItem,
   LinkView,
+  MatchingExclusions,
   PlaceChoice,
   Plan,
   Ticket,
@@ -41,9 +42,23 @@ export const listLessons = (query: { month: string; cursor?: string | null }) =>
   apiGet<PageOf<LessonListItem>>('/api/lessons', { month: query.month, cursor: query.cursor ?? undefined });
 export const getFile = (id: string) => apiGet<FileDetail>(`/api/files/${id}`);
 export const listPlans = () => apiGet<Plan[]>('/api/plans');
-export const getCandidates = (id: string) => apiGet<Candidate[]>(`/api/requests/${id}/candidates`);
+/** How staff widened the search (sent again with the hand-over, which re-checks under the same search). */
+export type SearchWidening = { widenKm: number; asOnline: boolean };
+export const getCandidates = (id: string, search: SearchWidening = { widenKm: 0, asOnline: false }) =>
+  apiGet<Candidate[]>(`/api/requests/${id}/candidates`, {
+    widenKm: search.widenKm,
+    asOnline: String(search.asOnline),
+  });
+export const getExclusions = (id: string, search: SearchWidening) =>
+  apiGet<MatchingExclusions>(`/api/requests/${id}/candidates/exclusions`, {
+    widenKm: search.widenKm,
+    asOnline: String(search.asOnline),
+  });
 export const subscribe = (id: string, planId: string) => apiPost(`/api/files/${id}/subscription`, { planId });
-export const handOver = (id: string, teacherId: string) => apiPost(`/api/files/${id}/handover`, { teacherId });
+export const addExternalCandidate = (id: string, body: { name: string; contact: string; notes: string | null }) =>
+  apiPost(`/api/files/${id}/external-candidates`, body);
+export const handOver = (id: string, teacherId: string, search: SearchWidening = { widenKm: 0, asOnline: false }) =>
+  apiPost(`/api/files/${id}/handover`, { teacherId, ...search });
 export const endAssignment = (id: string, body: { reason: string; details?: string | null; newSearch: boolean }) =>
   apiPost(`/api/files/${id}/end-assignment`, body);
 export const closeFile = (id: string, reason: string) => apiPost(`/api/files/${id}/close`, { reason });

@@ -3,7 +3,6 @@ import {
   Alert,
   Badge,
   Button,
-  Card,
   Checkbox,
   Group,
   List,
@@ -24,14 +23,13 @@ import { QueryFallback } from '../../ui/QueryFallback';
 import { Section } from '../../ui/Section';
 import { AGENCY_NS } from '../../features/agency/agency-i18n';
 import { FileTickets } from './FileTickets';
+import { ChoiceReasons, FileCandidates } from './FileCandidates';
 import { MergeRequest } from '../../features/agency/MergeRequest';
 import {
   closeFile,
   endAssignment,
   fileKey,
-  getCandidates,
   getFile,
-  handOver,
   listPlans,
   logContact,
   subscribe,
@@ -87,50 +85,6 @@ function Subscribe({ file }: { file: FileDetail }) {
         </Button>
       </Group>
       {action.error ? <ProblemAlert error={action.error} /> : null}
-    </Section>
-  );
-}
-
-function Candidates({ file }: { file: FileDetail }) {
-  const { t } = useTranslation(AGENCY_NS);
-  const candidates = useQuery({ queryKey: ['agency-candidates', file.id], queryFn: () => getCandidates(file.id) });
-  const action = useFileAction(file.id, (teacherId: string) => handOver(file.id, teacherId), t('file.handedOver'));
-  return (
-    <Section title={t('file.candidates')}>
-      {!candidates.data ? (
-        <QueryFallback error={candidates.error} asPage={false} />
-      ) : candidates.data.length === 0 ? (
-        <Text>{t('file.noCandidate')}</Text>
-      ) : (
-        <Stack>
-          {action.error ? <ProblemAlert error={action.error} /> : null}
-          {candidates.data.map((c) => (
-            <Card key={c.teacherId} withBorder component="article" aria-label={c.name}>
-              <Group justify="space-between" wrap="wrap">
-                <Text fw={700}>{c.name}</Text>
-                <Badge color="blue.9">{t('file.score', { score: c.score })}</Badge>
-              </Group>
-              <Text size="sm">{c.fit}</Text>
-              <List size="sm" mt="xs">
-                {c.parts.map((p) => (
-                  <List.Item key={p.key}>
-                    {p.reason} ({p.points}/{p.weight})
-                  </List.Item>
-                ))}
-              </List>
-              <Group mt="sm">
-                <Button
-                  size="xs"
-                  onClick={() => action.mutate(c.teacherId)}
-                  loading={action.isPending && action.variables === c.teacherId}
-                >
-                  {t('file.handOver', { name: c.name })}
-                </Button>
-              </Group>
-            </Card>
-          ))}
-        </Stack>
-      )}
     </Section>
   );
 }
@@ -304,7 +258,7 @@ export function FilePage() {
         </Stack>
       </Section>
       {f.stage === 'new_request' ? <Subscribe file={f} /> : null}
-      {f.stage === 'matching' ? <Candidates file={f} /> : null}
+      {f.stage === 'matching' ? <FileCandidates file={f} /> : null}
       {['contact_handed_over', 'first_lesson_scheduled', 'ongoing'].includes(f.stage) ? (
         <ChangeOrClose file={f} />
       ) : null}
@@ -320,6 +274,7 @@ export function FilePage() {
                 {a.firstLessonOn
                   ? t('file.firstLessonOn', { date: formatDate(a.firstLessonOn) })
                   : t('file.noFirstLesson')}
+                {a.choiceReasons ? <ChoiceReasons reasons={a.choiceReasons} /> : null}
               </List.Item>
             ))}
           </List>
