@@ -80,6 +80,11 @@ describe('the agency loop in the browser', () => {
     await expectAccessible(recruitment, 'file page with candidates');
     const firstName = (await first.getAttribute('aria-label')) ?? '';
     await first.getByRole('button', { name: /Transmettre le contact/ }).click();
+    // The hand-over asks first: it e-mails both sides and starts billing.
+    await recruitment
+      .getByRole('dialog', { name: /Transmettre le contact/ })
+      .getByRole('button', { name: 'Transmettre et démarrer la facturation' })
+      .click();
     await recruitment.getByText('Contact transmis', { exact: false }).first().waitFor();
     await recruitment.context().close();
 

@@ -176,11 +176,13 @@ export function placesOfPostalCode(postalCode: string): Place[] {
  * "Cedex" and its number are ignored.
  */
 export type PlaceLookup =
-  | { kind: 'found'; place: Place }
-  | { kind: 'ambiguous'; choices: Place[] }
-  | { kind: 'unknown'; cedex: boolean };
+  { kind: 'found'; place: Place } | { kind: 'ambiguous'; choices: Place[] } | { kind: 'unknown'; cedex: boolean };
 
-export function lookUpPlace(input: { postalCode: string; city?: string | null; inseeCode?: string | null }): PlaceLookup {
+export function lookUpPlace(input: {
+  postalCode: string;
+  city?: string | null;
+  inseeCode?: string | null;
+}): PlaceLookup {
   const cedex = /\bcedex\b/i.test(input.city ?? '');
   const places = placesOfPostalCode(input.postalCode);
   if (!places.length) return { kind: 'unknown', cedex };

@@ -110,7 +110,8 @@ const fr = {
       'Un professeur qui n’a aucun créneau en commun avec la famille n’est pas proposé ; un professeur qui n’a pas indiqué ses disponibilités l’est.',
     whyNobody: 'Pourquoi personne ?',
     whyNotMore: 'Pourquoi pas d’autres professeurs ?',
-    whyIntro: '{{teachers}} professeurs dans la base, {{proposed}} passent tous les critères. Écartés, au premier critère manqué :',
+    whyIntro:
+      '{{teachers}} professeurs dans la base, {{proposed}} passent tous les critères. Écartés, au premier critère manqué :',
     filters: {
       instrument: 'n’enseignent pas cet instrument',
       suspension: 'suspendus ou inactifs',
@@ -436,7 +437,8 @@ const en: Resources = {
       'A teacher with no slot in common with the family is not proposed; a teacher who has not given their availability is.',
     whyNobody: 'Why nobody?',
     whyNotMore: 'Why not other teachers?',
-    whyIntro: '{{teachers}} teachers in the base, {{proposed}} pass every criterion. Left out, at the first criterion missed:',
+    whyIntro:
+      '{{teachers}} teachers in the base, {{proposed}} pass every criterion. Left out, at the first criterion missed:',
     filters: {
       instrument: 'do not teach this instrument',
       suspension: 'suspended or inactive',

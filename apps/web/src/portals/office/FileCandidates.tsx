@@ -232,7 +232,12 @@ function ExternalCandidate({ fileId }: { fileId: string }) {
     >
       <Stack gap="xs">
         <Group grow wrap="wrap">
-          <TextInput label={t('match.externalName')} required value={name} onChange={(e) => setName(e.currentTarget.value)} />
+          <TextInput
+            label={t('match.externalName')}
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+          />
           <TextInput
             label={t('match.externalContact')}
             required
@@ -253,7 +258,11 @@ function ExternalCandidate({ fileId }: { fileId: string }) {
 }
 
 /** Why the teacher of an assignment was chosen, as ranked at the hand-over (staff only). */
-export function ChoiceReasons({ reasons }: { reasons: NonNullable<FileDetail['assignments'][number]['choiceReasons']> }) {
+export function ChoiceReasons({
+  reasons,
+}: {
+  reasons: NonNullable<FileDetail['assignments'][number]['choiceReasons']>;
+}) {
   const { t } = useTranslation(AGENCY_NS);
   const format = useNumberFormat();
   return (

@@ -61,8 +61,16 @@ describe('distance', () => {
     const d = distanceKm(paris as never, compiegne as never);
     expect(d).toBeGreaterThan(65);
     expect(d).toBeLessThan(90);
-    const willing = await makeProfileTeacher(ctx.deps, { postalCode: '60200', maxTravelKm: 100, ...teaching('trumpet') });
-    const notSoFar = await makeProfileTeacher(ctx.deps, { postalCode: '60200', maxTravelKm: 50, ...teaching('trumpet') });
+    const willing = await makeProfileTeacher(ctx.deps, {
+      postalCode: '60200',
+      maxTravelKm: 100,
+      ...teaching('trumpet'),
+    });
+    const notSoFar = await makeProfileTeacher(ctx.deps, {
+      postalCode: '60200',
+      maxTravelKm: 50,
+      ...teaching('trumpet'),
+    });
     const file = await subscribed({ instrument: 'trumpet' });
     const ids = (await candidates(file)).map((c) => c.teacherId);
     expect(ids).toContain(willing);
@@ -215,9 +223,13 @@ describe('hand-over', () => {
       [newId(), 'HANDOVER_INSTRUMENT'],
     ];
     for (const [teacherId, code] of refusals) {
-      const res = await recruitment.post(`/api/files/${file}/handover`, { teacherId }, {
-        headers: { 'accept-language': 'fr' },
-      });
+      const res = await recruitment.post(
+        `/api/files/${file}/handover`,
+        { teacherId },
+        {
+          headers: { 'accept-language': 'fr' },
+        },
+      );
       expect(res.statusCode, res.body).toBe(422);
       expect(res.json()).toMatchObject({ errors: [{ field: 'teacherId', code }] });
     }

@@ -133,9 +133,11 @@ export function createMatchingService(deps: Deps) {
   /** What the filters and the ranking of one file read, computed once. */
   function contextOf(file: MatchingFile, settings: Record<string, unknown>, options: SearchOptions) {
     const today = dateInZone(deps.clock.now(), settingIn(settings, ORGANISATION_TIME_ZONE));
-    const [longest, defaultTravel, windowDays] = [LONGEST_TRAVEL_KM, DEFAULT_MAX_TRAVEL_KM, NEW_STUDENT_WINDOW_DAYS].map(
-      (setting) => Number(settingIn(settings, setting)),
-    ) as [number, number, number];
+    const [longest, defaultTravel, windowDays] = [
+      LONGEST_TRAVEL_KM,
+      DEFAULT_MAX_TRAVEL_KM,
+      NEW_STUDENT_WINDOW_DAYS,
+    ].map((setting) => Number(settingIn(settings, setting))) as [number, number, number];
     const widen = Math.max(0, options.widenKm ?? 0);
     const department = file.postal_code
       ? (resolvePlace({ postalCode: file.postal_code, city: file.city })?.department ?? null)
@@ -412,12 +414,7 @@ export function createMatchingService(deps: Deps) {
         {
           ...base,
           teachesHere: Number(row[ctx.teaches] ?? 0) === 1,
-          withinReach: isWithinReach(
-            ctx.inPerson,
-            distance,
-            ctx.reachOf(row.max_travel_km),
-            Number(row.in_zone) === 1,
-          ),
+          withinReach: isWithinReach(ctx.inPerson, distance, ctx.reachOf(row.max_travel_km), Number(row.in_zone) === 1),
         },
         { level: file.level, age: ctx.age },
       );
