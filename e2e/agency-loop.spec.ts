@@ -182,7 +182,7 @@ describe('the agency loop in the browser', () => {
       .getByRole('region', { name: 'Professeurs proposés' })
       .getByRole('article')
       .first()
-      .or(followup.getByText('Aucun professeur ne correspond'))
+      .or(followup.getByText('Aucun professeur ne passe tous les critères.'))
       .first()
       .waitFor();
     expect(await followup.getByRole('article', { name: firstName }).count()).toBe(0);

@@ -279,7 +279,12 @@ export const CandidatesQuery = z.object({
   includePrevious: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   /** Widen the search: kilometres added to every teacher's travel distance. */
-  widenKm: z.coerce.number().int().min(0, { message: 'invalid_value' }).max(100, { message: 'invalid_value' }).default(0),
+  widenKm: z.coerce
+    .number()
+    .int()
+    .min(0, { message: 'invalid_value' })
+    .max(100, { message: 'invalid_value' })
+    .default(0),
   /** Widen the search: teachers who would give these lessons online. */
   asOnline: z.enum(['true', 'false']).optional(),
 });

@@ -104,6 +104,7 @@ const fr = {
       'La famille reçoit le contact du professeur et le professeur celui de la famille, par e-mail, tout de suite. La facturation démarre aujourd’hui : le premier prélèvement peut avoir lieu dans les jours qui suivent.',
     confirm: 'Transmettre et démarrer la facturation',
     cancel: 'Annuler',
+    close: 'Fermer',
     handedOver: 'Contact transmis : les deux e-mails sont partis.',
     none: 'Aucun professeur ne passe tous les critères.',
     slotRule:
@@ -431,6 +432,7 @@ const en: Resources = {
       'The family gets the teacher’s contact and the teacher the family’s, by e-mail, right now. Billing starts today: the first debit may happen in the following days.',
     confirm: 'Hand over and start billing',
     cancel: 'Cancel',
+    close: 'Close',
     handedOver: 'Contact handed over: both e-mails are sent.',
     none: 'No teacher passes every criterion.',
     slotRule:

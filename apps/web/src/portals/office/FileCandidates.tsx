@@ -179,7 +179,7 @@ export function FileCandidates({ file }: { file: FileDetail }) {
         opened={chosen !== null}
         onClose={() => setChosen(null)}
         title={chosen ? t('match.confirmTitle', { name: chosen.name, ofName: ofName(chosen.name) }) : ''}
-        closeButtonProps={{ 'aria-label': t('match.cancel') }}
+        closeButtonProps={{ 'aria-label': t('match.close') }}
       >
         <Stack>
           <Text size="sm">{t('match.confirmBody')}</Text>
