@@ -207,5 +207,5 @@ describe('the agency loop in the browser', () => {
     await followup.getByRole('region', { name: 'Délais médians (jours)' }).waitFor();
     await expectAccessible(followup, 'agency dashboard');
     await followup.context().close();
-  });
+  }, 240_000); // a long journey through five portals (and a confirmation dialog since issue 13)
 });
