@@ -9,6 +9,7 @@ import type { Deps } from '../platform/deps.js';
 import { TestClock, systemClock } from '../platform/clock.js';
 import { createInvoicesService } from '../modules/billing/invoices.service.js';
 import { loadConfig } from '../config.js';
+import { isTeacherCausedEnding } from '../modules/agency/matching/matching.rules.js';
 import { Mailer } from '../platform/mailer.js';
 import { fastSearchContact, fastSearchName, frenchIban, seedBulk, type BulkSeedResult } from './bulk-seed.js';
 
@@ -133,7 +134,7 @@ describe('the bulk seed', () => {
         styles: teacher.styles,
         availability: availability.map((a) => `${a.weekday}:${a.start_minute}:${a.end_minute}`).sort(),
         open_assignments: assignments.filter((a) => a.ended_on === null).length,
-        mismatches: assignments.filter((a) => a.end_reason === 'mismatch').length,
+        mismatches: assignments.filter((a) => isTeacherCausedEnding(a.end_reason)).length,
       };
     };
     const actual = async (teacherId: string) => {
@@ -165,7 +166,7 @@ describe('the bulk seed', () => {
     ];
     for (const id of teachers) for (const row of await actual(id)) expect(row).toEqual(await expected(id));
 
-    // Then through the triggers: a rename, new styles, availability replaced, an assignment ended for mismatch.
+    // Then through the triggers: a rename, new styles, availability replaced, an assignment the teacher ended.
     const id = withAssignment.teacher_id;
     await db
       .updateTable('people')
@@ -198,7 +199,7 @@ describe('the bulk seed', () => {
       .executeTakeFirstOrThrow();
     await db
       .updateTable('assignments')
-      .set({ ended_on: '2026-11-20', end_reason: 'mismatch' })
+      .set({ ended_on: '2026-11-20', end_reason: 'teacher_unavailable' })
       .where('id', '=', assignment.id)
       .execute();
     for (const row of await actual(id)) {

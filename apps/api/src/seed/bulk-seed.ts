@@ -3,6 +3,7 @@ import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { resolvePlace } from '../platform/places.js';
 import { foldAccents } from '../platform/search-text.js';
+import { TEACHER_CAUSED_END_REASONS } from '../modules/agency/matching/matching.rules.js';
 import { hashPassword } from '../modules/auth/auth.service.js';
 import { seedBilling } from './bulk-billing.js';
 import { openBulkWriter, type BulkWriter, type Cell, type SavedIndex } from './bulk-writer.js';
@@ -854,7 +855,8 @@ export async function seedBulk(
           `SELECT ti.teacher_id, ti.instrument, ti.level_min, ti.level_max, ti.age_min, ti.age_max, ${MATCH_COPIED.map((c) => `t.${c}`).join(', ')}, t.styles, p.first_name, p.last_name, ` +
           `(SELECT string_agg(CAST(av.weekday AS text) || ':' || CAST(av.start_minute AS text) || ':' || CAST(av.end_minute AS text), ',') FROM teacher_availability av WHERE av.teacher_id = ti.teacher_id), ` +
           `(SELECT count(*) FROM assignments a WHERE a.teacher_id = ti.teacher_id AND a.ended_on IS NULL), ` +
-          `(SELECT count(*) FROM assignments a WHERE a.teacher_id = ti.teacher_id AND a.end_reason = 'mismatch') ` +
+          // Endings that were the teacher's doing (matching.rules TEACHER_CAUSED_END_REASONS, migration 2026-12-03-0300).
+          `(SELECT count(*) FROM assignments a WHERE a.teacher_id = ti.teacher_id AND a.end_reason IN (${TEACHER_CAUSED_END_REASONS.map((r) => `'${r}'`).join(', ')})) ` +
           `FROM teacher_instruments ti JOIN teachers t ON t.person_id = ti.teacher_id JOIN people p ON p.id = t.person_id`,
       );
     }
