@@ -88,6 +88,7 @@ async function urlsFor(path: string): Promise<string[] | 'skip'> {
     '/api/meetings/{id}': () => fill('meetings'),
     '/api/teacher-suspensions/{id}': () => fill('teacher_suspensions'),
     '/api/requests/{id}/candidates': () => fill('lesson_files', 4),
+    '/api/requests/{id}/candidates/exclusions': () => fill('lesson_files', 4),
     '/api/requests/{id}/merge-preview': () => fill('lesson_files', 4),
     '/api/files/{id}': () => fill('lesson_files'),
     '/api/tickets/{id}': () => fill('tickets'),
