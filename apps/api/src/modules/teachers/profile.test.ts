@@ -67,6 +67,27 @@ describe('teacher profile', () => {
     expect(JSON.parse(audit[0]!.changes)).toHaveProperty('capacityNewStudents');
   });
 
+  it('refuses an unknown postal code, and a shared one the city does not settle, on the field', async () => {
+    const current = (await self.agent.get(`/api/teachers/${self.id}/profile`)).json();
+    const cases: [Record<string, string>, string, string][] = [
+      [{ line1: '1 rue X', postalCode: '99999', city: 'Nulle part' }, 'address.postalCode', 'unknown_postal_code'],
+      [{ line1: '1 rue X', postalCode: '01000', city: 'Ailleurs' }, 'address.city', 'commune_ambiguous'],
+    ];
+    for (const [address, field, code] of cases) {
+      const res = await self.agent.put(`/api/teachers/${self.id}/profile`, profile(current.version, { address }), {
+        headers: { 'accept-language': 'fr' },
+      });
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json()).toMatchObject({ errors: [{ field, code }] });
+    }
+    const passy = await self.agent.put(
+      `/api/teachers/${self.id}/profile`,
+      profile(current.version, { address: { line1: '3 rue de Passy', postalCode: '75016', city: 'Paris' } }),
+    );
+    expect(passy.statusCode, passy.body).toBe(200);
+    expect(passy.json()).toMatchObject({ place: { inseeCode: '75116' } });
+  });
+
   it('refuses a stale version', async () => {
     const current = (await self.agent.get(`/api/teachers/${self.id}/profile`)).json();
     expect((await self.agent.put(`/api/teachers/${self.id}/profile`, profile(current.version))).statusCode).toBe(200);
