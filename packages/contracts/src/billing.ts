@@ -102,6 +102,8 @@ export const CreateInvoiceBody = z.object({
   lines: z.array(ManualInvoiceLine).min(1).max(100).optional(),
   dueOn: IsoDate,
   method: PaymentMethod.exclude(['aid', 'cesu']).default('sepa'),
+  /** required when no teacher's contact was handed over to the family yet (the billing clock has not started) */
+  reason: optionalShortText(200),
 });
 export const RunInvoicesBody = z.object({ through: IsoDate.optional() });
 export const CreditNoteBody = z.object({ amountCents: PositiveCents.optional(), reason: shortText(200) });
@@ -192,7 +194,19 @@ export const HoldView = z.object({
   lastLessonOn: z.string().nullable(),
   version: Version,
 });
-export const ReleaseHoldBody = z.object({ version: Version, reason: shortText(500) });
+/** What becomes of the periods begun during the hold: invoiced as usual, or waived (never invoiced). */
+export const HELD_PERIODS_CHOICES = ['invoice', 'waive'] as const;
+export const ReleaseHoldBody = z.object({
+  version: Version,
+  reason: shortText(500),
+  heldPeriods: z.enum(HELD_PERIODS_CHOICES),
+});
+export const HeldPeriod = z.object({ start: z.string(), end: z.string(), amountCents: Cents });
+export const ReleaseHoldResult = z.object({
+  released: z.boolean(),
+  heldPeriods: z.enum(HELD_PERIODS_CHOICES),
+  periods: z.array(HeldPeriod),
+});
 
 export const PrepareBatchBody = z.object({ collectionDate: IsoDate });
 export const BatchLine = z.object({

@@ -28,6 +28,7 @@ import {
   PrepareBatchBody,
   RedateBatchBody,
   ReleaseHoldBody,
+  ReleaseHoldResult,
   RunInvoicesBody,
   ScheduleBody,
   Version,
@@ -125,7 +126,7 @@ export function billingRoutes(app: FastifyZod, billing: BillingServices): void {
   app.post(
     '/api/billing/holds/:id/release',
     {
-      schema: { tags, params: IdParams, body: ReleaseHoldBody, response: { 200: z.object({ released: z.boolean() }) } },
+      schema: { tags, params: IdParams, body: ReleaseHoldBody, response: { 200: ReleaseHoldResult } },
     },
     (req) => holds.release(req.actor, req.params.id, req.body),
   );
