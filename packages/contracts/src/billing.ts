@@ -79,6 +79,8 @@ export const InvoiceListQuery = z.object({
   status: z.enum(['open', 'paid', 'cancelled']).optional(),
   /** One invoice by its number (the payment form's lookup). */
   number: searchText(40).min(1, { message: 'required' }).optional(),
+  /** 1: only invoices paid by instalments (an instalment plan: more than one instalment, or a plan set later) */
+  plan: z.enum(['1']).optional(),
   cursor: Cursor.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -282,6 +284,10 @@ export const Deferral = z.object({
   createdAt: z.string(),
 });
 export type Deferral = z.infer<typeof Deferral>;
+export const DeferralListQuery = z.object({
+  cursor: Cursor.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
 export const ScheduleBody = z.object({ familyId: Id, through: IsoDate });
 
 export const CertificateListQuery = z.object({

@@ -11,6 +11,7 @@ import {
   CreditNoteBody,
   DebitReturnBody,
   DeferralBody,
+  DeferralListQuery,
   ExportBatchBody,
   FamilyOverview,
   GenerateCertificatesBody,
@@ -82,6 +83,11 @@ export function billingRoutes(app: FastifyZod, billing: BillingServices): void {
     '/api/billing/payments',
     { schema: { tags, body: PaymentBody, response: { 201: Invoice } } },
     async (req, reply) => reply.status(201).send(await invoices.recordPayment(req.actor, req.body)),
+  );
+  app.get(
+    '/api/billing/deferrals',
+    { schema: { tags, querystring: DeferralListQuery, response: { 200: Page(Deferral) } } },
+    (req) => invoices.listDeferrals(req.actor, req.query),
   );
   app.get('/api/billing/deferrals/:id', { schema: { tags, params: IdParams, response: { 200: Deferral } } }, (req) =>
     invoices.getDeferral(req.actor, req.params.id),

@@ -169,17 +169,35 @@ export async function isPeriodInvoiced(tx: Tx, periodKey: string): Promise<boole
 /** A page of invoices, newest first, on (issued_on, id). */
 export async function invoicePage(
   tx: Tx,
-  filter: { familyId?: string; status?: string; number?: string; after?: [string, string]; limit: number },
+  filter: {
+    familyId?: string;
+    status?: string;
+    number?: string;
+    plan?: boolean;
+    after?: [string, string];
+    limit: number;
+  },
 ) {
   let q = tx
     .selectFrom('invoices')
-    .selectAll()
+    .selectAll('invoices')
     .orderBy('issued_on', 'desc')
     .orderBy('id', 'desc')
     .limit(filter.limit + 1);
   if (filter.familyId) q = q.where('family_id', '=', filter.familyId);
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.number) q = q.where('number', '=', filter.number);
+  // Paid by instalments: a second instalment exists (split at issue, or a plan set later replaced the first).
+  if (filter.plan)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('invoice_instalments')
+          .select('invoice_instalments.id')
+          .whereRef('invoice_instalments.invoice_id', '=', 'invoices.id')
+          .where('invoice_instalments.seq', '>', 1),
+      ),
+    );
   if (filter.after) q = q.where(keysetAfter('issued_on', 'id', '<', filter.after));
   return q.execute();
 }
@@ -223,6 +241,18 @@ export async function cancelDueInstalments(tx: Tx, invoiceId: string, now: strin
     .where('invoice_id', '=', invoiceId)
     .where('status', '=', 'due')
     .execute();
+}
+
+/** A page of recorded deferrals, newest first on (created_at, id). */
+export async function deferralPage(tx: Tx, filter: { after?: [string, string]; limit: number }) {
+  let q = tx
+    .selectFrom('payment_deferrals')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit + 1);
+  if (filter.after) q = q.where(keysetAfter('created_at', 'id', '<', filter.after));
+  return q.execute();
 }
 
 export async function findDeferral(tx: Tx, id: string) {

@@ -12,7 +12,7 @@ import type { Deferral } from '@contracts';
 import type { Insertable, Selectable } from 'kysely';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
-import type { FamiliesTable, InvoiceInstalmentsTable, InvoicesTable } from '../../db/tables.js';
+import type { FamiliesTable, InvoiceInstalmentsTable, InvoicesTable, PaymentDeferralsTable } from '../../db/tables.js';
 import { actorUserId, requireUser, type Actor } from '../../platform/actor.js';
 import { can, guardianFamilyId, requirePermission } from '../../platform/access.js';
 import { DomainError, invalidField, notFound, stale } from '../../platform/errors.js';
@@ -504,7 +504,7 @@ export function createInvoicesService(deps: Deps) {
 
     async list(
       actor: Actor,
-      query: { familyId?: string; status?: string; number?: string; cursor?: string; limit: number },
+      query: { familyId?: string; status?: string; number?: string; plan?: '1'; cursor?: string; limit: number },
     ) {
       let familyId = query.familyId;
       if (!managesBilling(actor)) {
@@ -517,6 +517,7 @@ export function createInvoicesService(deps: Deps) {
         familyId,
         status: query.status,
         number: query.number,
+        plan: query.plan === '1',
         after: decodeCursor(query.cursor),
         limit: query.limit,
       });
@@ -700,23 +701,20 @@ export function createInvoicesService(deps: Deps) {
       return this.get(actor, invoiceId);
     },
 
+    /** The recorded deferrals, newest first: for the board that votes them and accounts who apply them. */
+    async listDeferrals(actor: Actor, query: { cursor?: string; limit: number }) {
+      requirePermission(actor, 'billing.deferrals.read');
+      const rows = await invoicesRepo.deferralPage(db, { after: decodeCursor(query.cursor), limit: query.limit });
+      const { page, nextCursor } = keysetPage(rows, query.limit, (r) => [r.created_at, r.id]);
+      return { items: page.map(toDeferral), nextCursor };
+    },
+
     /** A recorded deferral: for the board that votes them and accounts who apply them. */
     async getDeferral(actor: Actor, id: string): Promise<Deferral> {
       requirePermission(actor, 'billing.deferrals.read');
       const r = await invoicesRepo.findDeferral(db, id);
       if (!r) throw notFound();
-      return {
-        id: r.id,
-        decisionRef: r.decision_ref,
-        decidedOn: r.decided_on,
-        reason: r.reason,
-        fromDueOn: r.from_due_on,
-        toDueOn: r.to_due_on,
-        newDueOn: r.new_due_on,
-        planId: r.plan_id,
-        affectedCount: r.affected_count,
-        createdAt: r.created_at,
-      };
+      return toDeferral(r);
     },
 
     /** A board decision that moves every undebited due date in a range (optionally for one plan) to a new date. */
@@ -753,6 +751,22 @@ export function createInvoicesService(deps: Deps) {
         return { id, affected: ids.length };
       });
     },
+  };
+}
+
+/** A recorded deferral as the API shows it. */
+function toDeferral(r: Selectable<PaymentDeferralsTable>): Deferral {
+  return {
+    id: r.id,
+    decisionRef: r.decision_ref,
+    decidedOn: r.decided_on,
+    reason: r.reason,
+    fromDueOn: r.from_due_on,
+    toDueOn: r.to_due_on,
+    newDueOn: r.new_due_on,
+    planId: r.plan_id,
+    affectedCount: r.affected_count,
+    createdAt: r.created_at,
   };
 }
 
