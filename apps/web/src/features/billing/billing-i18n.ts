@@ -511,6 +511,8 @@ const en: typeof fr = {
 };
 
 export const BILLING_NS = 'billing';
+/** The billing texts per language (tests read them without the app's i18next). */
+export const BILLING_RESOURCES = { fr, en };
 
 function addBundles(): void {
   i18next.addResourceBundle('fr', BILLING_NS, fr, true, true);

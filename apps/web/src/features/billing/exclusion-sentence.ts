@@ -25,6 +25,7 @@ export function exclusionSentence(
       return t('exclusion.noLessonSinceHandover', { date: writeDate(first) }) + review;
     if (detail.startsWith('no_lesson_since:') && first)
       return t('exclusion.noLessonSince', { date: writeDate(first) }) + review;
+    return label;
   }
   if (reason === 'late_prenotification' && detail?.includes('→')) {
     if (!first) return t('exclusion.noticeNotSent');
