@@ -4,6 +4,7 @@ import { formatDate } from '../../ui/format';
 import { ScrollTable } from '../../ui/ScrollTable';
 import type { BatchLines } from './api';
 import { BILLING_NS, euros } from './billing-i18n';
+import './billing-office-i18n';
 import { exclusionSentence } from './exclusion-sentence';
 
 /** The lines left out of a batch, each with why as a sentence (the batch page and the preparation's result). */

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { BILLING_NS, BILLING_RESOURCES } from './billing-i18n';
+import { BILLING_OFFICE_RESOURCES } from './billing-office-i18n';
 import { exclusionSentence } from './exclusion-sentence';
 
 async function translator(lng: 'fr' | 'en') {
@@ -9,7 +10,7 @@ async function translator(lng: 'fr' | 'en') {
     lng,
     ns: [BILLING_NS],
     defaultNS: BILLING_NS,
-    resources: { [lng]: { [BILLING_NS]: BILLING_RESOURCES[lng] } },
+    resources: { [lng]: { [BILLING_NS]: { ...BILLING_RESOURCES[lng], ...BILLING_OFFICE_RESOURCES[lng] } } },
     interpolation: { escapeValue: false },
   });
   const writeDate = (iso: string) =>

@@ -11,6 +11,7 @@ import { QueryFallback } from '../../ui/QueryFallback';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { Section } from '../../ui/Section';
 import { BILLING_NS, euros } from '../../features/billing/billing-i18n';
+import '../../features/billing/billing-office-i18n';
 import { ExclusionTable } from '../../features/billing/ExclusionTable';
 import * as api from '../../features/billing/api';
 

@@ -7,6 +7,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { QueryFallback } from '../../ui/QueryFallback';
 import { Section } from '../../ui/Section';
 import { BILLING_NS } from '../../features/billing/billing-i18n';
+import '../../features/billing/billing-office-i18n';
 import * as api from '../../features/billing/api';
 
 /** One board-voted deferral as recorded: the decision, the range of due dates moved, the new date, how many. */

@@ -14,6 +14,7 @@ import { Section } from '../../ui/Section';
 import { useCurrentUser } from '../../features/auth/use-me';
 import { listPlans } from '../../features/agency/api';
 import { BILLING_NS } from '../../features/billing/billing-i18n';
+import '../../features/billing/billing-office-i18n';
 import * as api from '../../features/billing/api';
 
 /** The board records a voted deferral: every undebited due date in a range (optionally one plan's) moves. */

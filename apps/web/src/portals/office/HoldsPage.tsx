@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { QueryFallback } from '../../ui/QueryFallback';
 import { Section } from '../../ui/Section';
 import { BILLING_NS } from '../../features/billing/billing-i18n';
+import '../../features/billing/billing-office-i18n';
 import * as api from '../../features/billing/api';
 
 function ReleaseForm({ hold }: { hold: api.HoldRow }) {

@@ -8,6 +8,7 @@ import { QueryFallback } from '../../ui/QueryFallback';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { Section } from '../../ui/Section';
 import { BILLING_NS, euros } from '../../features/billing/billing-i18n';
+import '../../features/billing/billing-office-i18n';
 import * as api from '../../features/billing/api';
 
 /** One invoice's instalment plan: each instalment's date, amount, method, state and pre-notification. */

@@ -10,6 +10,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { Section } from '../../ui/Section';
 import { BILLING_NS, euros } from '../../features/billing/billing-i18n';
+import '../../features/billing/billing-office-i18n';
 import * as api from '../../features/billing/api';
 import { useLookupThenAct } from '../../features/billing/use-lookup-then-act';
 
