@@ -79,6 +79,8 @@ export const InvoiceListQuery = z.object({
   status: z.enum(['open', 'paid', 'cancelled']).optional(),
   /** One invoice by its number (the payment form's lookup). */
   number: searchText(40).min(1, { message: 'required' }).optional(),
+  /** 1: only invoices paid by instalments (an instalment plan: more than one instalment, or a plan set later) */
+  plan: z.enum(['1']).optional(),
   cursor: Cursor.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -102,6 +104,8 @@ export const CreateInvoiceBody = z.object({
   lines: z.array(ManualInvoiceLine).min(1).max(100).optional(),
   dueOn: IsoDate,
   method: PaymentMethod.exclude(['aid', 'cesu']).default('sepa'),
+  /** required when no teacher's contact was handed over to the family yet (the billing clock has not started) */
+  reason: optionalShortText(200),
 });
 export const RunInvoicesBody = z.object({ through: IsoDate.optional() });
 export const CreditNoteBody = z.object({ amountCents: PositiveCents.optional(), reason: shortText(200) });
@@ -192,7 +196,19 @@ export const HoldView = z.object({
   lastLessonOn: z.string().nullable(),
   version: Version,
 });
-export const ReleaseHoldBody = z.object({ version: Version, reason: shortText(500) });
+/** What becomes of the periods begun during the hold: invoiced as usual, or waived (never invoiced). */
+export const HELD_PERIODS_CHOICES = ['invoice', 'waive'] as const;
+export const ReleaseHoldBody = z.object({
+  version: Version,
+  reason: shortText(500),
+  heldPeriods: z.enum(HELD_PERIODS_CHOICES),
+});
+export const HeldPeriod = z.object({ start: z.string(), end: z.string(), amountCents: Cents });
+export const ReleaseHoldResult = z.object({
+  released: z.boolean(),
+  heldPeriods: z.enum(HELD_PERIODS_CHOICES),
+  periods: z.array(HeldPeriod),
+});
 
 export const PrepareBatchBody = z.object({ collectionDate: IsoDate });
 export const BatchLine = z.object({
@@ -268,6 +284,10 @@ export const Deferral = z.object({
   createdAt: z.string(),
 });
 export type Deferral = z.infer<typeof Deferral>;
+export const DeferralListQuery = z.object({
+  cursor: Cursor.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
 export const ScheduleBody = z.object({ familyId: Id, through: IsoDate });
 
 export const CertificateListQuery = z.object({

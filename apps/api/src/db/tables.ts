@@ -644,6 +644,7 @@ export interface DB {
   collection_batch_file_parts: CollectionBatchFilePartsTable;
   payments: PaymentsTable;
   debit_holds: DebitHoldsTable;
+  waived_periods: WaivedPeriodsTable;
   payment_deferrals: PaymentDeferralsTable;
   tax_certificates: TaxCertificatesTable;
   file_stage_events: FileStageEventsTable;
@@ -687,6 +688,8 @@ export interface InvoicesTable {
   lines: string | null;
   /** a credit note on money already paid: what is to be refunded to the family */
   refund_due_cents: Generated<number>;
+  /** a manual invoice issued before any hand-over: why (null otherwise) */
+  issue_reason: Generated<string | null>;
   locale: string;
   created_by: string | null;
   created_at: string;
@@ -857,8 +860,24 @@ export interface DebitHoldsTable {
   released_on: string | null;
   released_by: string | null;
   release_reason: string | null;
+  /** at release: invoice | waive (the periods begun during the hold); null before 2026-12 */
+  release_choice: Generated<string | null>;
   created_at: string;
   version: number;
+}
+
+/** A period begun during a hold and waived at its release: never invoiced (same key as the invoice it replaces). */
+export interface WaivedPeriodsTable {
+  id: string;
+  subscription_id: string;
+  period_key: string;
+  period_start: string;
+  period_end: string;
+  amount_cents: number;
+  hold_id: string;
+  reason: string;
+  waived_by: string | null;
+  created_at: string;
 }
 
 export interface PaymentDeferralsTable {

@@ -332,6 +332,7 @@ describe('the bulk seed', () => {
       amountCents: 3_000,
       dueOn: '2026-12-01',
       method: 'transfer',
+      reason: 'Adhésion annuelle',
     });
     expect(manual.number).toBe(`F2026-${String(invoices.length + issued + 1).padStart(6, '0')}`);
   });

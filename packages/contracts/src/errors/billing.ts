@@ -148,6 +148,11 @@ export const BILLING_ERRORS = defineErrors({
     fr: 'Une échéance est déjà dans un lot de prélèvement.',
     en: 'An instalment is already in a collection batch.',
   },
+  INVOICE_BEFORE_HANDOVER: {
+    status: 422,
+    fr: 'Aucun professeur n’a encore été mis en relation avec cette famille : indiquez pourquoi cette facture est émise.',
+    en: 'No teacher’s contact has been handed over to this family yet: say why this invoice is issued.',
+  },
   HOLD_RELEASED: {
     status: 409,
     fr: 'Cette suspension a déjà été levée.',

@@ -55,7 +55,13 @@ describe('merging a request into a known family', () => {
   it('moves an invoiced family’s invoices, payments, mandate, contacts and tasks instead of failing', async () => {
     const { known, file } = await flaggedRequest();
     const from = file.family_id;
-    const invoiceBody = { familyId: from, description: 'Frais de dossier', amountCents: 3_000, dueOn: '2026-09-20' };
+    const invoiceBody = {
+      familyId: from,
+      description: 'Frais de dossier',
+      amountCents: 3_000,
+      dueOn: '2026-09-20',
+      reason: 'Frais de dossier avant la mise en relation',
+    };
     const invoice = await accounts.post('/api/billing/invoices', invoiceBody);
     expect(invoice.statusCode, invoice.body).toBe(201);
     const invoiceId = (invoice.json() as { id: string }).id;

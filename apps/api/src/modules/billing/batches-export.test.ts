@@ -243,7 +243,7 @@ describe('returns, payments and deferrals', () => {
     const invoiceDue = async (name: string, dueOn: string) => {
       const family = await makeFamily(ctx.deps, { name });
       await makeMandate(ctx.deps, family.id);
-      const body = { familyId: family.id, description: `Cours ${name}`, amountCents: 12_000, dueOn };
+      const body = { familyId: family.id, description: `Cours ${name}`, amountCents: 12_000, dueOn, reason: 'Stage' };
       const res = await agent.post('/api/billing/invoices', body);
       expect(res.statusCode, res.body).toBe(201);
       return (res.json() as { id: string }).id;
@@ -293,7 +293,13 @@ describe('returns, payments and deferrals', () => {
 
   it('corrects an issued invoice only with a credit note, numbered in its own series', async () => {
     const family = await makeFamily(ctx.deps, { name: 'Corrigé' });
-    const body = { familyId: family.id, description: 'Cours d’octobre', amountCents: 9_950, dueOn: '2026-10-15' };
+    const body = {
+      familyId: family.id,
+      description: 'Cours d’octobre',
+      amountCents: 9_950,
+      dueOn: '2026-10-15',
+      reason: 'Stage',
+    };
     const issued = await agent.post('/api/billing/invoices', body);
     expect(issued.statusCode, issued.body).toBe(201);
     const invoice = issued.json() as { id: string; number: string; amountCents: number };

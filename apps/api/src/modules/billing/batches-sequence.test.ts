@@ -35,7 +35,13 @@ async function familyWithInvoices(name: string, count: number, type: 'recurrent'
   const a = await agent();
   const day = await today();
   for (let i = 0; i < count; i += 1) {
-    const body = { familyId: family.id, description: `Cours ${i}`, amountCents: 5_000 + i, dueOn: addDays(day, i) };
+    const body = {
+      familyId: family.id,
+      description: `Cours ${i}`,
+      amountCents: 5_000 + i,
+      dueOn: addDays(day, i),
+      reason: 'Stage',
+    };
     const res = await a.post('/api/billing/invoices', body);
     expect(res.statusCode, res.body).toBe(201);
   }

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import type { BatchExclusionsTable, CollectionBatchesTable, DebitsTable } from '../../db/tables.js';
 import { ID_CHUNK, INSERT_ROWS, inBatches, readInBatches } from '../../platform/batching.js';
@@ -385,6 +385,26 @@ export async function batchDebitTotals(tx: Tx, batchId: string): Promise<{ count
   return { count: Number(row.n), total: Number(row.total) };
 }
 
+/**
+ * The one way a prepared batch changes: these columns set and the version bumped, where the batch is still prepared
+ * at this version; false when someone else changed it (or it left `prepared`).
+ */
+async function updatePreparedBatch(
+  tx: Tx,
+  id: string,
+  version: number,
+  set: Updateable<CollectionBatchesTable>,
+): Promise<boolean> {
+  const res = await tx
+    .updateTable('collection_batches')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '=', 'prepared')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
 /** Moves a prepared batch to another collection date (and its message id with it); false when stale. */
 export async function redateBatch(
   tx: Tx,
@@ -392,19 +412,11 @@ export async function redateBatch(
   version: number,
   change: { collectionDate: string; reference: string; now: string },
 ): Promise<boolean> {
-  const res = await tx
-    .updateTable('collection_batches')
-    .set((eb) => ({
-      collection_date: change.collectionDate,
-      reference: change.reference,
-      updated_at: change.now,
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', '=', 'prepared')
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return updatePreparedBatch(tx, id, version, {
+    collection_date: change.collectionDate,
+    reference: change.reference,
+    updated_at: change.now,
+  });
 }
 
 /** The exported file is kept as written, in parts of about a megabyte (the download streams them back). */
@@ -497,20 +509,7 @@ export async function findBatch(tx: Tx, id: string): Promise<Selectable<Collecti
 
 /** Cancels a prepared batch at this version; false when someone else changed it. */
 export async function cancelPreparedBatch(tx: Tx, id: string, version: number, now: string): Promise<boolean> {
-  const res = await tx
-    .updateTable('collection_batches')
-    .set((eb) => ({
-      status: 'cancelled',
-      debit_count: 0,
-      total_cents: 0,
-      updated_at: now,
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', '=', 'prepared')
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return updatePreparedBatch(tx, id, version, { status: 'cancelled', debit_count: 0, total_cents: 0, updated_at: now });
 }
 
 /** The batch's prepared debits go: their instalments return to the pool. */
@@ -525,21 +524,13 @@ export async function markBatchExported(
   version: number,
   change: { format: string; now: string; by: string | null },
 ): Promise<boolean> {
-  const res = await tx
-    .updateTable('collection_batches')
-    .set((eb) => ({
-      status: 'exported',
-      format: change.format,
-      exported_at: change.now,
-      exported_by: change.by,
-      updated_at: change.now,
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', '=', 'prepared')
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return updatePreparedBatch(tx, id, version, {
+    status: 'exported',
+    format: change.format,
+    exported_at: change.now,
+    exported_by: change.by,
+    updated_at: change.now,
+  });
 }
 
 export async function setBatchFileHash(tx: Tx, id: string, sha256: string): Promise<void> {

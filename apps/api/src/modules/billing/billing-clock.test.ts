@@ -214,6 +214,7 @@ describe('the billing clock and debit holds', () => {
     const released = await followup.post(`/api/billing/holds/${hold?.holdId}/release`, {
       version: hold?.version,
       reason: 'Premier cours fixé au 3 novembre, confirmé par téléphone',
+      heldPeriods: 'invoice',
     });
     expect(released.statusCode, released.body).toBe(200);
     const audit = await ctx.deps.db

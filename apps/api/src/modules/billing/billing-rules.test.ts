@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   addMonths,
   firstDebitDate,
+  invoicingHeld,
   isBillable,
+  manualInvoiceProblem,
   mandateRefusal,
   noticeDays,
+  periodsBegunDuringHold,
   periodsToInvoice,
   proRata,
   refundWindowProblem,
@@ -96,5 +99,28 @@ describe('refund windows', () => {
     expect(refundWindowProblem('refund', 'MD01', '2026-01-05', '2027-02-05')).toBeNull();
     expect(refundWindowProblem('refund', 'MD01', '2026-01-05', '2027-02-06')).toBe('refund_window_closed');
     expect(refundWindowProblem('reject', 'AC04', '2026-01-05', '2026-01-06')).toBeNull();
+  });
+});
+
+describe('holds and manual invoices', () => {
+  const clock = { status: 'active', billable_from: '2026-10-05', ended_on: null };
+
+  it('invoices nothing while held, and names the periods begun during the hold up to its release', () => {
+    expect(invoicingHeld({ on_hold: 1 })).toBe(true);
+    expect(invoicingHeld({ on_hold: 0 })).toBe(false);
+    const periods = periodsToInvoice(clock, 'monthly', 12_000, '2027-01-31');
+    const held = periodsBegunDuringHold(periods, { since: '2026-10-27', releasedOn: '2026-12-07' }, (p) =>
+      ['2026-10-05', '2026-11-01'].includes(p.billedStart),
+    );
+    expect(held.map((p) => p.billedStart)).toEqual(['2026-12-01']);
+    const none = periodsBegunDuringHold(periods, { since: '2026-10-27', releasedOn: '2026-10-30' }, () => false);
+    expect(none).toEqual([]);
+  });
+
+  it('issues a manual invoice after a hand-over, or before one with a reason only', () => {
+    expect(manualInvoiceProblem(true, null)).toBeNull();
+    expect(manualInvoiceProblem(false, 'Adhésion')).toBeNull();
+    expect(manualInvoiceProblem(false, '  ')).toBe('reason');
+    expect(manualInvoiceProblem(false, undefined)).toBe('reason');
   });
 });

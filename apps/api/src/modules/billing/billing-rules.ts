@@ -150,6 +150,33 @@ export function periodsToInvoice(
   return result;
 }
 
+/** While a subscription is held (no lesson recorded, …) no period of it is invoiced, until staff release it. */
+export function invoicingHeld(subscription: { on_hold: number }): boolean {
+  return subscription.on_hold === 1;
+}
+
+/**
+ * The periods a hold kept from being invoiced: begun on or after the hold's first day and by its release day, and
+ * not invoiced yet. At the release staff invoice them (the next run issues them) or waive them.
+ */
+export function periodsBegunDuringHold(
+  periods: BilledPeriod[],
+  hold: { since: string; releasedOn: string },
+  invoiced: (period: BilledPeriod) => boolean,
+): BilledPeriod[] {
+  return periods.filter(
+    (p) => p.billedStart >= hold.since && p.billedStart <= hold.releasedOn && p.amountCents > 0 && !invoiced(p),
+  );
+}
+
+/**
+ * A manual invoice follows the hand-over rule (no invoice before a teacher's contact was given to the family) or
+ * says why it is issued anyway (a membership fee, a pack bought ahead…): the missing reason, else null.
+ */
+export function manualInvoiceProblem(handedOver: boolean, reason: string | null | undefined): 'reason' | null {
+  return handedOver || (reason ?? '').trim() !== '' ? null : 'reason';
+}
+
 /** Adds calendar months, clamping to the month's last day. */
 export function addMonths(date: string, months: number): string {
   const y = Number(date.slice(0, 4));

@@ -11,6 +11,7 @@ import {
   CreditNoteBody,
   DebitReturnBody,
   DeferralBody,
+  DeferralListQuery,
   ExportBatchBody,
   FamilyOverview,
   GenerateCertificatesBody,
@@ -28,6 +29,7 @@ import {
   PrepareBatchBody,
   RedateBatchBody,
   ReleaseHoldBody,
+  ReleaseHoldResult,
   RunInvoicesBody,
   ScheduleBody,
   Version,
@@ -82,6 +84,11 @@ export function billingRoutes(app: FastifyZod, billing: BillingServices): void {
     { schema: { tags, body: PaymentBody, response: { 201: Invoice } } },
     async (req, reply) => reply.status(201).send(await invoices.recordPayment(req.actor, req.body)),
   );
+  app.get(
+    '/api/billing/deferrals',
+    { schema: { tags, querystring: DeferralListQuery, response: { 200: Page(Deferral) } } },
+    (req) => invoices.listDeferrals(req.actor, req.query),
+  );
   app.get('/api/billing/deferrals/:id', { schema: { tags, params: IdParams, response: { 200: Deferral } } }, (req) =>
     invoices.getDeferral(req.actor, req.params.id),
   );
@@ -125,7 +132,7 @@ export function billingRoutes(app: FastifyZod, billing: BillingServices): void {
   app.post(
     '/api/billing/holds/:id/release',
     {
-      schema: { tags, params: IdParams, body: ReleaseHoldBody, response: { 200: z.object({ released: z.boolean() }) } },
+      schema: { tags, params: IdParams, body: ReleaseHoldBody, response: { 200: ReleaseHoldResult } },
     },
     (req) => holds.release(req.actor, req.params.id, req.body),
   );

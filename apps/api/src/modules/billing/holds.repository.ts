@@ -1,7 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import { GIVEN_LESSON_STATUSES } from '@contracts';
 import type { Tx } from '../../db/database.js';
-import type { DebitHoldsTable } from '../../db/tables.js';
+import type { DebitHoldsTable, WaivedPeriodsTable } from '../../db/tables.js';
 import { readInBatches } from '../../platform/batching.js';
 import { keysetAfter } from '../../platform/cursor.js';
 
@@ -195,4 +195,30 @@ export async function clearSubscriptionHold(tx: Tx, subscriptionId: string, now:
 
 export async function fileOfSubscription(tx: Tx, subscriptionId: string) {
   return tx.selectFrom('subscriptions').select('file_id').where('id', '=', subscriptionId).executeTakeFirst();
+}
+
+/** What the periods of one subscription are computed from (its clock and its plan). */
+export async function subscriptionClock(tx: Tx, subscriptionId: string) {
+  return tx
+    .selectFrom('subscriptions')
+    .innerJoin('plans', 'plans.id', 'subscriptions.plan_id')
+    .select([
+      'subscriptions.id',
+      'subscriptions.status',
+      'subscriptions.billable_from',
+      'subscriptions.ended_on',
+      'plans.price_cents',
+      'plans.billing_period',
+    ])
+    .where('subscriptions.id', '=', subscriptionId)
+    .executeTakeFirst();
+}
+
+/** Records the release's choice on the hold (invoice or waive the periods begun while it held). */
+export async function setReleaseChoice(tx: Tx, id: string, choice: string): Promise<void> {
+  await tx.updateTable('debit_holds').set({ release_choice: choice }).where('id', '=', id).execute();
+}
+
+export async function insertWaivedPeriods(tx: Tx, rows: Insertable<WaivedPeriodsTable>[]): Promise<void> {
+  if (rows.length) await tx.insertInto('waived_periods').values(rows).execute();
 }

@@ -12,9 +12,17 @@ import { organisationToday } from '../../platform/settings.js';
 import { closeTasks, createTasks } from '../../platform/tasks.js';
 import { decodeCursor, keysetPage } from '../../platform/cursor.js';
 import { ID_CHUNK, slices } from '../../platform/batching.js';
-import { isQuietTooLong, quietSince } from './billing-rules.js';
+import {
+  invoicePeriodKey,
+  isQuietTooLong,
+  periodsBegunDuringHold,
+  periodsToInvoice,
+  quietSince,
+  type BillingPeriodKind,
+} from './billing-rules.js';
 import { readBillingSettings } from './billing.settings.js';
 import * as holdsRepo from './holds.repository.js';
+import * as invoicesRepo from './invoices.repository.js';
 
 // Subscriptions per chunk of the last-lesson reads (two `in (…)` lists a chunk).
 const LESSON_CHUNK = 400;
@@ -44,6 +52,18 @@ export function createHoldsService(deps: Deps) {
       }
     }
     return result;
+  }
+
+  /** The periods of a subscription begun during a hold (by its release day) and not invoiced nor waived yet. */
+  async function heldPeriodsOf(tx: Tx, subscriptionId: string, hold: { since: string; releasedOn: string }) {
+    const sub = await holdsRepo.subscriptionClock(tx, subscriptionId);
+    if (!sub) return [];
+    const periods = periodsToInvoice(sub, sub.billing_period as BillingPeriodKind, sub.price_cents, hold.releasedOn);
+    const taken = await invoicesRepo.takenPeriodKeys(
+      tx,
+      periods.map((p) => invoicePeriodKey(subscriptionId, p.billedStart)),
+    );
+    return periodsBegunDuringHold(periods, hold, (p) => taken.has(invoicePeriodKey(subscriptionId, p.billedStart)));
   }
 
   return {
@@ -171,38 +191,63 @@ export function createHoldsService(deps: Deps) {
       return { items, nextCursor };
     },
 
-    /** A staff member confirms lessons happen (or will) and lets the debits go again; audited with the reason. */
+    /**
+     * A staff member confirms lessons happen (or will) and lets the debits go again, with a reason and a choice for
+     * the periods begun during the hold: `invoice` (the next run issues them, as nothing else keeps them out) or
+     * `waive` (each is recorded as waived under its period key, so that it is never invoiced). One transaction,
+     * audited with the reason, the choice and the periods concerned.
+     */
     async release(actor: Actor, holdId: string, body: z.infer<typeof ReleaseHoldBody>) {
       requirePermission(actor, 'billing.holds');
       const settings = await readBillingSettings(db);
-      await db.transaction().execute(async (tx) => {
+      return db.transaction().execute(async (tx) => {
         const hold = await holdsRepo.findHold(tx, holdId);
         if (!hold) throw notFound();
         if (hold.released_at) throw new DomainError('HOLD_RELEASED');
         const now = clock.now();
+        const releasedOn = dateInZone(now, settings.timeZone);
         const set = {
           released_at: now.toISOString(),
-          released_on: dateInZone(now, settings.timeZone),
+          released_on: releasedOn,
           released_by: actorUserId(actor),
           release_reason: body.reason,
         };
         if (!(await holdsRepo.releaseHold(tx, holdId, body.version, set))) throw stale();
+        await holdsRepo.setReleaseChoice(tx, holdId, body.heldPeriods);
+        const held = await heldPeriodsOf(tx, hold.subscription_id, { since: hold.since, releasedOn });
+        if (body.heldPeriods === 'waive')
+          await holdsRepo.insertWaivedPeriods(
+            tx,
+            held.map((p) => ({
+              id: newId(),
+              subscription_id: hold.subscription_id,
+              period_key: invoicePeriodKey(hold.subscription_id, p.billedStart),
+              period_start: p.billedStart,
+              period_end: p.billedEnd,
+              amount_cents: p.amountCents,
+              hold_id: holdId,
+              reason: body.reason,
+              waived_by: actorUserId(actor),
+              created_at: now.toISOString(),
+            })),
+          );
         const stillHeld = await holdsRepo.hasOpenHold(tx, hold.subscription_id);
         if (!stillHeld) {
           await holdsRepo.clearSubscriptionHold(tx, hold.subscription_id, now.toISOString());
           const sub = await holdsRepo.fileOfSubscription(tx, hold.subscription_id);
           if (sub) await closeTasks(tx, clock, { kind: 'debit-hold', fileId: sub.file_id }, `released: ${body.reason}`);
         }
+        const periods = held.map((p) => ({ start: p.billedStart, end: p.billedEnd, amountCents: p.amountCents }));
         await recordAudit(tx, clock, actor, {
           entityType: 'subscription',
           entityId: hold.subscription_id,
           action: 'debit-hold-release',
           before: { on_hold: 1, hold_reason: hold.reason },
-          after: { on_hold: stillHeld ? 1 : 0 },
+          after: { on_hold: stillHeld ? 1 : 0, held_periods: body.heldPeriods, periods },
           summary: body.reason,
         });
+        return { released: true, heldPeriods: body.heldPeriods, periods };
       });
-      return { released: true };
     },
   };
 }

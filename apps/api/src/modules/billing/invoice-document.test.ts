@@ -72,6 +72,7 @@ describe('invoices', () => {
   it('refuse a one-off invoice without the billing address, naming each missing field', async () => {
     const family = await makeFamily(ctx.deps, { name: 'Sansadresse', billingAddress: null });
     const res = await agent.post('/api/billing/invoices', {
+      reason: 'Adhésion annuelle',
       familyId: family.id,
       description: 'Cours particuliers',
       amountCents: 5_000,
@@ -108,6 +109,7 @@ describe('invoices', () => {
     const family = await makeFamily(ctx.deps, { name: 'Durand' });
     const teacher = await makeTeacher(ctx.deps, { firstName: 'Paul', lastName: 'Ødegård' });
     const res = await agent.post('/api/billing/invoices', {
+      reason: 'Adhésion annuelle',
       familyId: family.id,
       description: 'Stage de vacances',
       dueOn: '2026-12-20',
@@ -126,6 +128,7 @@ describe('invoices', () => {
     expect(text).toMatch(/30,00\s€/);
     expect(text).toMatch(/Total : 150,00\s€/);
     const wrong = await agent.post('/api/billing/invoices', {
+      reason: 'Adhésion annuelle',
       familyId: family.id,
       description: 'Stage',
       dueOn: '2026-12-20',
@@ -139,6 +142,7 @@ describe('invoices', () => {
     const family = await makeFamily(ctx.deps, { name: 'Rembourse' });
     const issued = (
       await agent.post('/api/billing/invoices', {
+        reason: 'Adhésion annuelle',
         familyId: family.id,
         description: 'Cours de décembre',
         amountCents: 8_000,
@@ -176,6 +180,7 @@ describe('invoices', () => {
     await ctx.deps.db.updateTable('families').set({ locale: 'en' }).where('id', '=', family.id).execute();
     const issued = (
       await agent.post('/api/billing/invoices', {
+        reason: 'Adhésion annuelle',
         familyId: family.id,
         description: 'Lessons',
         amountCents: 8_000,

@@ -18,6 +18,7 @@ describe(`invoice numbering (${testEngineUrl() ? 'PostgreSQL' : 'SQLite'})`, () 
     const families = await Promise.all([0, 1, 2].map((i) => makeFamily(ctx.deps, { name: `Famille${i}` })));
     const requests = Array.from({ length: 30 }, (_, i) =>
       accounts.post('/api/billing/invoices', {
+        reason: 'Adhésion annuelle',
         familyId: families[i % 3]?.id,
         description: `Adhésion ${i}`,
         amountCents: 1_500 + i,
@@ -29,6 +30,7 @@ describe(`invoice numbering (${testEngineUrl() ? 'PostgreSQL' : 'SQLite'})`, () 
       10,
       0,
       accounts.post('/api/billing/invoices', {
+        reason: 'Adhésion annuelle',
         familyId: crypto.randomUUID(),
         description: 'Fantôme',
         amountCents: 100,
@@ -49,6 +51,7 @@ describe(`invoice numbering (${testEngineUrl() ? 'PostgreSQL' : 'SQLite'})`, () 
     const accounts = await loginAs(ctx, (await makeUser(ctx.deps, ['accounts'])).email);
     const family = await makeFamily(ctx.deps, { name: 'Nouvelan' });
     const res = await accounts.post('/api/billing/invoices', {
+      reason: 'Adhésion annuelle',
       familyId: family.id,
       description: 'Adhésion 2027',
       amountCents: 2_000,

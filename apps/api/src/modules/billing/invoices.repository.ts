@@ -102,6 +102,7 @@ export async function subscriptionsBillableBy(tx: Tx, horizon: string) {
       'plans.lesson_minutes',
       'plans.frequency',
       'people.first_name',
+      'subscriptions.on_hold',
     ])
     .where('subscriptions.status', '!=', 'pending')
     .where('subscriptions.billable_from', 'is not', null)
@@ -130,13 +131,34 @@ export async function invoicedPeriods(tx: Tx, subscriptionIds: string[]) {
   );
   for (const r of rows)
     if (r.subscription_id && r.last) invoiced.set(r.subscription_id, { count: Number(r.n), last: r.last });
+  // A period waived at a hold's release counts as done, so that it leaves no gap behind it.
+  const waived = await readInBatches(subscriptionIds, (slice) =>
+    tx
+      .selectFrom('waived_periods')
+      .select(['subscription_id', sql<number>`count(*)`.as('n'), sql<string>`max(period_start)`.as('last')])
+      .where('subscription_id', 'in', slice)
+      .groupBy('subscription_id')
+      .execute(),
+  );
+  for (const w of waived) {
+    const done = invoiced.get(w.subscription_id);
+    invoiced.set(w.subscription_id, {
+      count: (done?.count ?? 0) + Number(w.n),
+      last: done && done.last > w.last ? done.last : w.last,
+    });
+  }
   return invoiced;
 }
 
-/** The period keys among these already invoiced (read per chunk by the unique index). */
+/** The period keys among these already invoiced or waived at a hold's release (read by the unique indexes). */
 export async function takenPeriodKeys(tx: Tx, keys: string[]): Promise<Set<string | null>> {
   if (!keys.length) return new Set();
-  const rows = await tx.selectFrom('invoices').select('period_key').where('period_key', 'in', keys).execute();
+  const rows = await tx
+    .selectFrom('invoices')
+    .select('period_key')
+    .where('period_key', 'in', keys)
+    .unionAll(tx.selectFrom('waived_periods').select('period_key').where('period_key', 'in', keys))
+    .execute();
   return new Set(rows.map((r) => r.period_key));
 }
 
@@ -147,17 +169,35 @@ export async function isPeriodInvoiced(tx: Tx, periodKey: string): Promise<boole
 /** A page of invoices, newest first, on (issued_on, id). */
 export async function invoicePage(
   tx: Tx,
-  filter: { familyId?: string; status?: string; number?: string; after?: [string, string]; limit: number },
+  filter: {
+    familyId?: string;
+    status?: string;
+    number?: string;
+    plan?: boolean;
+    after?: [string, string];
+    limit: number;
+  },
 ) {
   let q = tx
     .selectFrom('invoices')
-    .selectAll()
+    .selectAll('invoices')
     .orderBy('issued_on', 'desc')
     .orderBy('id', 'desc')
     .limit(filter.limit + 1);
   if (filter.familyId) q = q.where('family_id', '=', filter.familyId);
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.number) q = q.where('number', '=', filter.number);
+  // Paid by instalments: a second instalment exists (split at issue, or a plan set later replaced the first).
+  if (filter.plan)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('invoice_instalments')
+          .select('invoice_instalments.id')
+          .whereRef('invoice_instalments.invoice_id', '=', 'invoices.id')
+          .where('invoice_instalments.seq', '>', 1),
+      ),
+    );
   if (filter.after) q = q.where(keysetAfter('issued_on', 'id', '<', filter.after));
   return q.execute();
 }
@@ -201,6 +241,18 @@ export async function cancelDueInstalments(tx: Tx, invoiceId: string, now: strin
     .where('invoice_id', '=', invoiceId)
     .where('status', '=', 'due')
     .execute();
+}
+
+/** A page of recorded deferrals, newest first on (created_at, id). */
+export async function deferralPage(tx: Tx, filter: { after?: [string, string]; limit: number }) {
+  let q = tx
+    .selectFrom('payment_deferrals')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit + 1);
+  if (filter.after) q = q.where(keysetAfter('created_at', 'id', '<', filter.after));
+  return q.execute();
 }
 
 export async function findDeferral(tx: Tx, id: string) {
@@ -325,4 +377,17 @@ export async function receivedFor(tx: Tx, invoiceId: string): Promise<number> {
     .where('invoice_id', '=', invoiceId)
     .executeTakeFirstOrThrow();
   return Number(row.p);
+}
+
+/** Whether a teacher's contact was handed over to the family by this day (one of its subscriptions is billable). */
+export async function familyHandedOverBy(tx: Tx, familyId: string, day: string): Promise<boolean> {
+  const row = await tx
+    .selectFrom('subscriptions')
+    .select('id')
+    .where('family_id', '=', familyId)
+    .where('status', '!=', 'pending')
+    .where('billable_from', 'is not', null)
+    .where('billable_from', '<=', day)
+    .executeTakeFirst();
+  return !!row;
 }

@@ -9,10 +9,10 @@ import type {
   PaymentBody,
 } from '@contracts';
 import type { Deferral } from '@contracts';
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
-import type { FamiliesTable, InvoicesTable } from '../../db/tables.js';
+import type { FamiliesTable, InvoiceInstalmentsTable, InvoicesTable, PaymentDeferralsTable } from '../../db/tables.js';
 import { actorUserId, requireUser, type Actor } from '../../platform/actor.js';
 import { can, guardianFamilyId, requirePermission } from '../../platform/access.js';
 import { DomainError, invalidField, notFound, stale } from '../../platform/errors.js';
@@ -26,7 +26,9 @@ import { assertFamilyBillingRead } from './billing-access.js';
 import {
   firstInstalmentDueOn,
   invoicePeriodKey,
+  invoicingHeld,
   isBillable,
+  manualInvoiceProblem,
   payerProblems,
   periodQuantity,
   periodsToInvoice,
@@ -112,6 +114,8 @@ type IssueInput = {
   /** what it bills, line by line; absent: one line of the description */
   lines?: InvoiceLine[];
   refundDueCents?: number;
+  /** a manual invoice issued before any hand-over: why */
+  issueReason?: string | null;
   instalments: { dueOn: string; amountCents: number; method: string }[];
 };
 
@@ -182,8 +186,33 @@ function invoiceRow(
       ],
     ),
     refund_due_cents: input.refundDueCents ?? 0,
+    issue_reason: input.issueReason ?? null,
     locale: family.locale,
     created_by: createdBy,
+    created_at: now,
+    updated_at: now,
+    version: 1,
+  };
+}
+
+/** A new instalment of an invoice, due and not yet pre-notified nor deferred. */
+function instalmentRow(
+  invoiceId: string,
+  seq: number,
+  instalment: { dueOn: string; amountCents: number; method: string },
+  now: string,
+): Insertable<InvoiceInstalmentsTable> {
+  return {
+    id: newId(),
+    invoice_id: invoiceId,
+    seq,
+    due_on: instalment.dueOn,
+    amount_cents: instalment.amountCents,
+    method: instalment.method,
+    status: 'due',
+    prenotified_at: null,
+    prenotified_due_on: null,
+    deferral_id: null,
     created_at: now,
     updated_at: now,
     version: 1,
@@ -230,24 +259,8 @@ export function createInvoicesService(deps: Deps) {
       now,
     );
     await invoicesRepo.insertInvoice(tx, row);
-    let seq = 1;
-    for (const instalment of input.instalments) {
-      await invoicesRepo.insertInstalment(tx, {
-        id: newId(),
-        invoice_id: row.id,
-        seq: seq++,
-        due_on: instalment.dueOn,
-        amount_cents: instalment.amountCents,
-        method: instalment.method,
-        status: 'due',
-        prenotified_at: null,
-        prenotified_due_on: null,
-        deferral_id: null,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      });
-    }
+    for (const [index, instalment] of input.instalments.entries())
+      await invoicesRepo.insertInstalment(tx, instalmentRow(row.id, index + 1, instalment, now));
     await recordAudit(tx, clock, actor, {
       entityType: 'invoice',
       entityId: row.id,
@@ -294,21 +307,7 @@ export function createInvoicesService(deps: Deps) {
     });
     await invoicesRepo.insertInvoices(tx, rows);
     const instalments = rows.flatMap((row, index) =>
-      (inputs[index]?.instalments ?? []).map((instalment, seq) => ({
-        id: newId(),
-        invoice_id: row.id,
-        seq: seq + 1,
-        due_on: instalment.dueOn,
-        amount_cents: instalment.amountCents,
-        method: instalment.method,
-        status: 'due',
-        prenotified_at: null,
-        prenotified_due_on: null,
-        deferral_id: null,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      })),
+      (inputs[index]?.instalments ?? []).map((instalment, seq) => instalmentRow(row.id, seq + 1, instalment, now)),
     );
     await invoicesRepo.insertInstalments(tx, instalments);
     await recordAudits(
@@ -343,21 +342,15 @@ export function createInvoicesService(deps: Deps) {
       );
     if (owed > 0) {
       const last = open[open.length - 1];
-      await invoicesRepo.insertInstalment(tx, {
-        id: newId(),
-        invoice_id: invoiceId,
-        seq: (await invoicesRepo.lastInstalmentSeq(tx, invoiceId)) + 1,
-        due_on: last?.due_on ?? now.slice(0, 10),
-        amount_cents: owed,
-        method: last?.method ?? 'transfer',
-        status: 'due',
-        prenotified_at: null,
-        prenotified_due_on: null,
-        deferral_id: null,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      });
+      await invoicesRepo.insertInstalment(
+        tx,
+        instalmentRow(
+          invoiceId,
+          (await invoicesRepo.lastInstalmentSeq(tx, invoiceId)) + 1,
+          { dueOn: last?.due_on ?? now.slice(0, 10), amountCents: owed, method: last?.method ?? 'transfer' },
+          now,
+        ),
+      );
     }
   }
 
@@ -384,7 +377,10 @@ export function createInvoicesService(deps: Deps) {
       const todayIso = await today();
       const horizon = through ?? addDays(todayIso, settings.issueDaysAhead);
       // No debit before the hand-over: only subscriptions billable on the horizon, and their periods from it on.
-      const subs = (await invoicesRepo.subscriptionsBillableBy(db, horizon)).filter((sub) => isBillable(sub, horizon));
+      // A held subscription gets no new period until its release says whether the held ones are invoiced or waived.
+      const subs = (await invoicesRepo.subscriptionsBillableBy(db, horizon)).filter(
+        (sub) => isBillable(sub, horizon) && !invoicingHeld(sub),
+      );
       // Only what is still due: per subscription, how many periods carry an invoice and the last one. When every
       // computed period up to that last one is invoiced, only the later ones are candidates; otherwise (a gap, or a
       // hand-over date moved) all of them are, checked by period key.
@@ -508,7 +504,7 @@ export function createInvoicesService(deps: Deps) {
 
     async list(
       actor: Actor,
-      query: { familyId?: string; status?: string; number?: string; cursor?: string; limit: number },
+      query: { familyId?: string; status?: string; number?: string; plan?: '1'; cursor?: string; limit: number },
     ) {
       let familyId = query.familyId;
       if (!managesBilling(actor)) {
@@ -521,6 +517,7 @@ export function createInvoicesService(deps: Deps) {
         familyId,
         status: query.status,
         number: query.number,
+        plan: query.plan === '1',
         after: decodeCursor(query.cursor),
         limit: query.limit,
       });
@@ -553,17 +550,21 @@ export function createInvoicesService(deps: Deps) {
       const amountCents = body.amountCents ?? sum;
       if (amountCents === undefined) throw invalidField('amountCents', 'required');
       if (sum !== undefined && sum !== amountCents) throw invalidField('amountCents', 'INVOICE_LINES_MUST_SUM');
-      const row = await db.transaction().execute((tx) =>
-        issue(tx, actor, {
+      const row = await db.transaction().execute(async (tx) => {
+        // The hand-over rule: no invoice before a teacher's contact was given to the family, unless it says why.
+        const handedOver = await invoicesRepo.familyHandedOverBy(tx, body.familyId, await today(tx));
+        if (manualInvoiceProblem(handedOver, body.reason)) throw invalidField('reason', 'INVOICE_BEFORE_HANDOVER');
+        return issue(tx, actor, {
           familyId: body.familyId,
           subscriptionId: null,
           kind: 'invoice',
           description: body.description,
           amountCents,
           lines,
+          issueReason: body.reason?.trim() || null,
           instalments: [{ dueOn: body.dueOn, amountCents, method: body.method }],
-        }),
-      );
+        });
+      });
       return (await toInvoices(db, [row]))[0] as Invoice;
     },
 
@@ -685,21 +686,7 @@ export function createInvoicesService(deps: Deps) {
         let seq = await invoicesRepo.lastInstalmentSeq(tx, invoiceId);
         const created = [];
         for (const i of body.instalments) {
-          const row = {
-            id: newId(),
-            invoice_id: invoiceId,
-            seq: ++seq,
-            due_on: i.dueOn,
-            amount_cents: i.amountCents,
-            method: i.method,
-            status: 'due',
-            prenotified_at: null,
-            prenotified_due_on: null,
-            deferral_id: null,
-            created_at: now,
-            updated_at: now,
-            version: 1,
-          };
+          const row = instalmentRow(invoiceId, ++seq, i, now);
           await invoicesRepo.insertInstalment(tx, row);
           created.push(row);
         }
@@ -714,23 +701,20 @@ export function createInvoicesService(deps: Deps) {
       return this.get(actor, invoiceId);
     },
 
+    /** The recorded deferrals, newest first: for the board that votes them and accounts who apply them. */
+    async listDeferrals(actor: Actor, query: { cursor?: string; limit: number }) {
+      requirePermission(actor, 'billing.deferrals.read');
+      const rows = await invoicesRepo.deferralPage(db, { after: decodeCursor(query.cursor), limit: query.limit });
+      const { page, nextCursor } = keysetPage(rows, query.limit, (r) => [r.created_at, r.id]);
+      return { items: page.map(toDeferral), nextCursor };
+    },
+
     /** A recorded deferral: for the board that votes them and accounts who apply them. */
     async getDeferral(actor: Actor, id: string): Promise<Deferral> {
       requirePermission(actor, 'billing.deferrals.read');
       const r = await invoicesRepo.findDeferral(db, id);
       if (!r) throw notFound();
-      return {
-        id: r.id,
-        decisionRef: r.decision_ref,
-        decidedOn: r.decided_on,
-        reason: r.reason,
-        fromDueOn: r.from_due_on,
-        toDueOn: r.to_due_on,
-        newDueOn: r.new_due_on,
-        planId: r.plan_id,
-        affectedCount: r.affected_count,
-        createdAt: r.created_at,
-      };
+      return toDeferral(r);
     },
 
     /** A board decision that moves every undebited due date in a range (optionally for one plan) to a new date. */
@@ -767,6 +751,22 @@ export function createInvoicesService(deps: Deps) {
         return { id, affected: ids.length };
       });
     },
+  };
+}
+
+/** A recorded deferral as the API shows it. */
+function toDeferral(r: Selectable<PaymentDeferralsTable>): Deferral {
+  return {
+    id: r.id,
+    decisionRef: r.decision_ref,
+    decidedOn: r.decided_on,
+    reason: r.reason,
+    fromDueOn: r.from_due_on,
+    toDueOn: r.to_due_on,
+    newDueOn: r.new_due_on,
+    planId: r.plan_id,
+    affectedCount: r.affected_count,
+    createdAt: r.created_at,
   };
 }
 

@@ -131,6 +131,7 @@ describe('pre-notification', () => {
     const manual = await (
       await accounts()
     ).post('/api/billing/invoices', {
+      reason: 'Adhésion annuelle',
       familyId: overdue.familyId,
       description: 'Frais de dossier',
       amountCents: 3_000,

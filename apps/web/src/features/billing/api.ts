@@ -1,5 +1,15 @@
 import type { z } from 'zod';
-import type { Batch, BatchDetail, Certificate, FamilyOverview, HoldView, Invoice, Mandate } from '@contracts';
+import type {
+  Batch,
+  BatchDetail,
+  Certificate,
+  Deferral,
+  FamilyOverview,
+  HoldView,
+  Invoice,
+  Mandate,
+  ReleaseHoldResult,
+} from '@contracts';
 import { apiGet, apiPost, type PageOf } from '../../api/client';
 
 export type InvoiceView = z.infer<typeof Invoice>;
@@ -9,6 +19,7 @@ export type BatchRow = z.infer<typeof Batch>;
 export type BatchLines = z.infer<typeof BatchDetail>;
 export type CertificateRow = z.infer<typeof Certificate>;
 export type Overview = z.infer<typeof FamilyOverview>;
+export type DeferralView = z.infer<typeof Deferral>;
 
 export const billingKeys = {
   all: ['billing'] as const,
@@ -18,11 +29,39 @@ export const billingKeys = {
   batches: ['billing', 'batches'] as const,
   batch: (id: string) => ['billing', 'batch', id] as const,
   certificates: (familyId?: string) => ['billing', 'certificates', familyId ?? 'all'] as const,
+  plans: ['billing', 'plans'] as const,
+  invoice: (id: string) => ['billing', 'invoice', id] as const,
+  deferrals: ['billing', 'deferrals'] as const,
+  deferral: (id: string) => ['billing', 'deferral', id] as const,
   my: ['billing', 'my'] as const,
 };
 
-export const listInvoices = (query: { familyId?: string; status?: string; number?: string; cursor?: string }) =>
-  apiGet<PageOf<InvoiceView>>('/api/billing/invoices', query);
+export const listInvoices = (query: {
+  familyId?: string;
+  status?: string;
+  number?: string;
+  plan?: '1';
+  cursor?: string;
+}) => apiGet<PageOf<InvoiceView>>('/api/billing/invoices', query);
+/** Invoices paid by instalments (an instalment plan), newest first. */
+export const listInstalmentPlans = (cursor: string | null) => listInvoices({ plan: '1', cursor: cursor ?? undefined });
+export const getInvoice = (id: string) => apiGet<InvoiceView>(`/api/billing/invoices/${id}`);
+export const setInstalmentPlan = (
+  invoiceId: string,
+  body: { version: number; instalments: { dueOn: string; amountCents: number; method: string }[] },
+) => apiPost<InvoiceView>(`/api/billing/invoices/${invoiceId}/instalment-plan`, body);
+export const listDeferrals = (cursor: string | null) =>
+  apiGet<PageOf<DeferralView>>('/api/billing/deferrals', { cursor: cursor ?? undefined });
+export const getDeferral = (id: string) => apiGet<DeferralView>(`/api/billing/deferrals/${id}`);
+export const recordDeferral = (body: {
+  decisionRef: string;
+  decidedOn: string;
+  reason: string;
+  fromDueOn: string;
+  toDueOn: string;
+  newDueOn: string;
+  planId?: string | null;
+}) => apiPost<{ id: string; affected: number }>('/api/billing/deferrals', body);
 /** One invoice by its number, asked of the server (it may be anywhere among thousands); null when none has it. */
 export const findInvoiceByNumber = async (number: string) =>
   (await listInvoices({ number: number.trim() })).items[0] ?? null;
@@ -40,8 +79,10 @@ export const recordPayment = (body: {
 }) => apiPost<InvoiceView>('/api/billing/payments', body);
 export const listHolds = (cursor: string | null) =>
   apiGet<PageOf<HoldRow>>('/api/billing/holds', { cursor: cursor ?? undefined });
-export const releaseHold = (id: string, body: { version: number; reason: string }) =>
-  apiPost<{ released: boolean }>(`/api/billing/holds/${id}/release`, body);
+export const releaseHold = (
+  id: string,
+  body: { version: number; reason: string; heldPeriods: 'invoice' | 'waive' | undefined },
+) => apiPost<z.infer<typeof ReleaseHoldResult>>(`/api/billing/holds/${id}/release`, body);
 export const listAllMandates = (query: { q?: string; status?: string; cursor: string | null }) =>
   apiGet<PageOf<MandateView & { familyName: string }>>('/api/billing/mandates', {
     q: query.q || undefined,
@@ -61,6 +102,8 @@ export const getBatch = (id: string) => apiGet<BatchLines>(`/api/billing/batches
 export const prepareBatch = (collectionDate: string) => apiPost<BatchLines>('/api/billing/batches', { collectionDate });
 export const exportBatch = (id: string, body: { version: number; format?: string }) =>
   apiPost<BatchLines>(`/api/billing/batches/${id}/export`, body);
+export const redateBatch = (id: string, body: { version: number; collectionDate: string }) =>
+  apiPost<BatchLines>(`/api/billing/batches/${id}/redate`, body);
 export const cancelBatch = (id: string, version: number) =>
   apiPost<BatchLines>(`/api/billing/batches/${id}/cancel`, { version });
 export const recordReturn = (debitId: string, body: { kind: string; reasonCode: string; on: string }) =>

@@ -9,6 +9,8 @@ const fr = {
     batches: 'Lots de prélèvement',
     certificates: 'Attestations fiscales',
     portal: 'Factures et paiements',
+    plans: 'Échéanciers',
+    deferrals: 'Reports votés',
   },
   invoices: {
     title: 'Factures',
@@ -190,6 +192,8 @@ const en: typeof fr = {
     batches: 'Debit batches',
     certificates: 'Tax certificates',
     portal: 'Invoices and payments',
+    plans: 'Instalment plans',
+    deferrals: 'Voted deferrals',
   },
   invoices: {
     title: 'Invoices',
@@ -363,6 +367,8 @@ const en: typeof fr = {
 };
 
 export const BILLING_NS = 'billing';
+/** The billing texts per language (tests read them without the app's i18next). */
+export const BILLING_RESOURCES = { fr, en };
 
 function addBundles(): void {
   i18next.addResourceBundle('fr', BILLING_NS, fr, true, true);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -11,30 +11,47 @@ import { QueryFallback } from '../../ui/QueryFallback';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { Section } from '../../ui/Section';
 import { BILLING_NS, euros } from '../../features/billing/billing-i18n';
+import '../../features/billing/billing-office-i18n';
+import { ExclusionTable } from '../../features/billing/ExclusionTable';
 import * as api from '../../features/billing/api';
 
-function ReturnForm({ debitId, label }: { debitId: string; label: string }) {
-  const { t } = useTranslation(BILLING_NS);
+type Line = api.BatchLines['included'][number];
+
+/** One "record a return" dialog for the whole batch: the line, the kind and reason, the date; the amount shown. */
+function ReturnDialog({ lines, onClose }: { lines: Line[]; onClose: () => void }) {
+  const { t, i18n } = useTranslation(BILLING_NS);
   const client = useQueryClient();
+  const [debitId, setDebitId] = useState(lines[0]?.debitId ?? '');
   const [kind, setKind] = useState('reject');
   const [reasonCode, setReasonCode] = useState('');
   const [on, setOn] = useState(organisationToday());
+  const line = lines.find((l) => l.debitId === debitId);
   const save = useMutation({
     mutationFn: () => api.recordReturn(debitId, { kind, reasonCode, on }),
     onSuccess: async () => {
       notify(t('returns.saved'));
       await client.invalidateQueries({ queryKey: api.billingKeys.all });
+      onClose();
     },
   });
   return (
     <form
-      aria-label={`${t('returns.title')} — ${label}`}
+      aria-label={t('returns.title')}
       onSubmit={(e) => {
         e.preventDefault();
         save.mutate();
       }}
     >
-      <Group align="flex-end" wrap="wrap" gap="xs">
+      <Stack>
+        <NativeSelect
+          label={t('returns.line')}
+          value={debitId}
+          onChange={(e) => setDebitId(e.currentTarget.value)}
+          data={lines.map((l) => ({
+            value: l.debitId ?? '',
+            label: `${l.familyName} — ${l.invoiceNumber} — ${euros(l.amountCents, i18n.language)}`,
+          }))}
+        />
         <NativeSelect
           label={t('returns.kind')}
           value={kind}
@@ -50,7 +67,6 @@ function ReturnForm({ debitId, label }: { debitId: string; label: string }) {
           onChange={(e) => setReasonCode(e.currentTarget.value)}
           required
           maxLength={4}
-          w={120}
         />
         <TextInput
           label={t('returns.on')}
@@ -59,21 +75,74 @@ function ReturnForm({ debitId, label }: { debitId: string; label: string }) {
           onChange={(e) => setOn(e.currentTarget.value)}
           required
         />
-        <Button type="submit" size="xs" loading={save.isPending}>
-          {t('returns.save')}
-        </Button>
-      </Group>
-      {save.error ? <ProblemAlert error={save.error} /> : null}
+        <Text>
+          {t('returns.amount')} : {line ? euros(line.amountCents, i18n.language) : '—'}
+        </Text>
+        {save.error ? <ProblemAlert error={save.error} /> : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('returns.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending} disabled={!debitId}>
+            {t('returns.save')}
+          </Button>
+        </Group>
+      </Stack>
     </form>
   );
 }
 
-/** One batch: what is debited and what is left out and why; export and download; returns. */
+/** A prepared batch moved to another collection date (a late one must be, before it can be exported). */
+function RedateDialog({ batch, onClose }: { batch: api.BatchLines; onClose: () => void }) {
+  const { t } = useTranslation(BILLING_NS);
+  const client = useQueryClient();
+  const [date, setDate] = useState('');
+  const redate = useMutation({
+    mutationFn: () => api.redateBatch(batch.id, { version: batch.version, collectionDate: date }),
+    onSuccess: async () => {
+      notify(t('batches.redated'));
+      await client.invalidateQueries({ queryKey: api.billingKeys.all });
+      onClose();
+    },
+  });
+  return (
+    <form
+      aria-label={t('batches.redate')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        redate.mutate();
+      }}
+    >
+      <Stack>
+        <Text>{t('batches.redateHint')}</Text>
+        <TextInput
+          label={t('batches.newDate')}
+          type="date"
+          value={date}
+          onChange={(e) => setDate(e.currentTarget.value)}
+          required
+        />
+        {redate.error ? <ProblemAlert error={redate.error} /> : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('returns.cancel')}
+          </Button>
+          <Button type="submit" loading={redate.isPending}>
+            {t('batches.redateSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** One batch: what is debited and what is left out and why; export, re-date and download; returns. */
 export function BatchPage() {
   const { t, i18n } = useTranslation(BILLING_NS);
   const { id = '' } = useParams();
   const client = useQueryClient();
   const [format, setFormat] = useState('pain.008.001.08');
+  const [dialog, setDialog] = useState<'return' | 'redate' | null>(null);
   const batch = useQuery({ queryKey: api.billingKeys.batch(id), queryFn: () => api.getBatch(id) });
   const refresh = async () => client.invalidateQueries({ queryKey: api.billingKeys.all });
   const exportIt = useMutation({
@@ -83,6 +152,8 @@ export function BatchPage() {
   const cancel = useMutation({ mutationFn: () => api.cancelBatch(id, batch.data?.version ?? 0), onSuccess: refresh });
   if (!batch.data) return <QueryFallback error={batch.error} />;
   const b = batch.data;
+  const returnable = b.included.filter((l) => l.debitStatus === 'exported' && l.debitId);
+  const close = () => setDialog(null);
   return (
     <Stack>
       <PageTitle>{`${t('batches.title')} ${b.reference}`}</PageTitle>
@@ -101,17 +172,25 @@ export function BatchPage() {
           <Button onClick={() => exportIt.mutate()} loading={exportIt.isPending} disabled={b.debitCount === 0}>
             {t('batches.export')}
           </Button>
+          <Button variant="default" onClick={() => setDialog('redate')}>
+            {t('batches.redate')}
+          </Button>
           <Button variant="default" color="red" onClick={() => cancel.mutate()} loading={cancel.isPending}>
             {t('batches.cancel')}
           </Button>
         </Group>
       ) : null}
       {b.status === 'exported' ? (
-        <Group>
+        <Group wrap="wrap">
           <Text>{t('batches.exported')}</Text>
           <Anchor href={api.batchFileUrl(b.id)} download>
             {t('batches.download')}
           </Anchor>
+          {returnable.length ? (
+            <Button variant="default" onClick={() => setDialog('return')}>
+              {t('returns.open')}
+            </Button>
+          ) : null}
         </Group>
       ) : null}
       {exportIt.error ? <ProblemAlert error={exportIt.error} /> : null}
@@ -120,7 +199,7 @@ export function BatchPage() {
         {b.included.length === 0 ? (
           <Text>{t('batches.noLine')}</Text>
         ) : (
-          <ScrollTable label={t('batches.included')} minWidth={640}>
+          <ScrollTable label={t('batches.included')} minWidth={560}>
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
@@ -138,13 +217,7 @@ export function BatchPage() {
                     <Table.Td>{l.invoiceNumber}</Table.Td>
                     <Table.Td>{euros(l.amountCents, i18n.language)}</Table.Td>
                     <Table.Td>{l.sequenceType}</Table.Td>
-                    <Table.Td>
-                      {l.debitStatus === 'exported' && l.debitId ? (
-                        <ReturnForm debitId={l.debitId} label={l.familyName} />
-                      ) : (
-                        t(`status.${l.debitStatus ?? 'prepared'}`)
-                      )}
-                    </Table.Td>
+                    <Table.Td>{t(`status.${l.debitStatus ?? 'prepared'}`)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -153,35 +226,17 @@ export function BatchPage() {
         )}
       </Section>
       <Section title={`${t('batches.excluded')} (${b.excluded.length})`}>
-        {b.excluded.length === 0 ? (
-          <Text>{t('batches.noLine')}</Text>
-        ) : (
-          <ScrollTable label={t('batches.excluded')} minWidth={640}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('invoices.family')}</Table.Th>
-                  <Table.Th>{t('invoices.number')}</Table.Th>
-                  <Table.Th>{t('invoices.amount')}</Table.Th>
-                  <Table.Th>{t('batches.reason')}</Table.Th>
-                  <Table.Th>{t('batches.detail')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {b.excluded.map((l) => (
-                  <Table.Tr key={l.instalmentId} data-reason={l.reason ?? ''}>
-                    <Table.Td>{l.familyName}</Table.Td>
-                    <Table.Td>{l.invoiceNumber}</Table.Td>
-                    <Table.Td>{euros(l.amountCents, i18n.language)}</Table.Td>
-                    <Table.Td>{l.reason ? t(`reasons.${l.reason}`) : ''}</Table.Td>
-                    <Table.Td>{l.detail}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
-        )}
+        <ExclusionTable lines={b.excluded} />
       </Section>
+      <Modal
+        opened={dialog !== null}
+        onClose={close}
+        title={dialog === 'redate' ? t('batches.redate') : t('returns.title')}
+        closeButtonProps={{ 'aria-label': t('returns.cancel') }}
+      >
+        {dialog === 'return' ? <ReturnDialog lines={returnable} onClose={close} /> : null}
+        {dialog === 'redate' ? <RedateDialog batch={b} onClose={close} /> : null}
+      </Modal>
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { QueryFallback } from '../../ui/QueryFallback';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { Section } from '../../ui/Section';
 import { BILLING_NS, euros } from '../../features/billing/billing-i18n';
+import { ExclusionTable } from '../../features/billing/ExclusionTable';
 import * as api from '../../features/billing/api';
 
 /** Accounts: prepare a batch for a date, list batches. */
@@ -54,6 +55,14 @@ export function BatchesPage() {
             </Anchor>
           ) : null}
         </form>
+        {prepare.data ? (
+          <Stack mt="md" gap="xs">
+            <Title order={3} size="h4">
+              {`${t('batches.excluded')} (${prepare.data.excluded.length})`}
+            </Title>
+            <ExclusionTable lines={prepare.data.excluded} />
+          </Stack>
+        ) : null}
       </Section>
       <Section title={t('batches.title')}>
         {!batches.data ? (

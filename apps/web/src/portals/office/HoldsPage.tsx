@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../ui/format';
@@ -11,14 +11,17 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { QueryFallback } from '../../ui/QueryFallback';
 import { Section } from '../../ui/Section';
 import { BILLING_NS } from '../../features/billing/billing-i18n';
+import '../../features/billing/billing-office-i18n';
 import * as api from '../../features/billing/api';
 
 function ReleaseForm({ hold }: { hold: api.HoldRow }) {
   const { t } = useTranslation(BILLING_NS);
   const client = useQueryClient();
   const [reason, setReason] = useState('');
+  const [heldPeriods, setHeldPeriods] = useState<'invoice' | 'waive' | ''>('');
   const release = useMutation({
-    mutationFn: () => api.releaseHold(hold.holdId, { version: hold.version, reason }),
+    mutationFn: () =>
+      api.releaseHold(hold.holdId, { version: hold.version, reason, heldPeriods: heldPeriods || undefined }),
     onSuccess: async () => {
       notify(t('holds.released'));
       await client.invalidateQueries({ queryKey: api.billingKeys.all });
@@ -32,6 +35,19 @@ function ReleaseForm({ hold }: { hold: api.HoldRow }) {
         release.mutate();
       }}
     >
+      <Radio.Group
+        label={t('holds.heldPeriods')}
+        description={t('holds.heldPeriodsHint')}
+        value={heldPeriods}
+        onChange={(value) => setHeldPeriods(value as 'invoice' | 'waive')}
+        required
+        mb="xs"
+      >
+        <Group mt="xs" wrap="wrap">
+          <Radio value="invoice" label={t('holds.invoiceThem')} />
+          <Radio value="waive" label={t('holds.waiveThem')} />
+        </Group>
+      </Radio.Group>
       <Group align="flex-end" wrap="wrap">
         <TextInput
           label={t('holds.reason')}

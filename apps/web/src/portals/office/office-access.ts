@@ -13,6 +13,8 @@ export const OFFICE_ACCESS = {
   lessons: ['sales', 'recruitment', 'followup', 'accounts', 'board'],
   billing: ['accounts'],
   billingHolds: ['accounts', 'followup'],
+  /** The board votes deferrals (and records them); accounts applies them (the API's billing.deferrals.read). */
+  billingDeferrals: ['accounts', 'board'],
   /** Accounts works the ticket queue; followup reads it (and writes in it); the API refuses the rest. */
   tickets: ['admin', 'accounts', 'followup'],
 } satisfies Record<string, readonly Role[]>;

@@ -7,6 +7,8 @@ import {
   IconReceipt,
   IconAddressBook,
   IconCalendarEvent,
+  IconCalendarTime,
+  IconListNumbers,
   IconFolders,
   IconLayoutDashboard,
   IconMail,
@@ -67,6 +69,18 @@ export const OFFICE_NAV: NavItem[] = [
     roles: OFFICE_ACCESS.billing,
   },
   { to: '/office/billing/batches', labelKey: 'billing:nav.batches', icon: IconCash, roles: OFFICE_ACCESS.billing },
+  {
+    to: '/office/billing/plans',
+    labelKey: 'billing:nav.plans',
+    icon: IconListNumbers,
+    roles: OFFICE_ACCESS.billing,
+  },
+  {
+    to: '/office/billing/deferrals',
+    labelKey: 'billing:nav.deferrals',
+    icon: IconCalendarTime,
+    roles: OFFICE_ACCESS.billingDeferrals,
+  },
   {
     to: '/office/billing/certificates',
     labelKey: 'billing:nav.certificates',

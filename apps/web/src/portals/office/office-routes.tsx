@@ -28,6 +28,10 @@ const OutboxMessagePage = lazyPage(() => import('./OutboxMessagePage'), 'OutboxM
 
 const BillingInvoicesPage = lazyPage(() => import('./InvoicesPage'), 'InvoicesPage');
 const BillingHoldsPage = lazyPage(() => import('./HoldsPage'), 'HoldsPage');
+const InstalmentPlansPage = lazyPage(() => import('./InstalmentPlansPage'), 'InstalmentPlansPage');
+const InstalmentPlanPage = lazyPage(() => import('./InstalmentPlanPage'), 'InstalmentPlanPage');
+const DeferralsPage = lazyPage(() => import('./DeferralsPage'), 'DeferralsPage');
+const DeferralPage = lazyPage(() => import('./DeferralPage'), 'DeferralPage');
 const BillingMandatesPage = lazyPage(() => import('./MandatesPage'), 'MandatesPage');
 const BillingBatchesPage = lazyPage(() => import('./BatchesPage'), 'BatchesPage');
 const BillingBatchPage = lazyPage(() => import('./BatchPage'), 'BatchPage');
@@ -164,6 +168,38 @@ export const officeRoutes: RouteObject[] = [
     element: (
       <RequireRoles roles={OFFICE_ACCESS.billing}>
         <BillingCertificatesPage />
+      </RequireRoles>
+    ),
+  },
+  {
+    path: 'billing/plans',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.billing}>
+        <InstalmentPlansPage />
+      </RequireRoles>
+    ),
+  },
+  {
+    path: 'billing/plans/:id',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.billing}>
+        <InstalmentPlanPage />
+      </RequireRoles>
+    ),
+  },
+  {
+    path: 'billing/deferrals',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.billingDeferrals}>
+        <DeferralsPage />
+      </RequireRoles>
+    ),
+  },
+  {
+    path: 'billing/deferrals/:id',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.billingDeferrals}>
+        <DeferralPage />
       </RequireRoles>
     ),
   },
