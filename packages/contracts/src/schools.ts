@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Address, Email, Id, IsoDate, Phone, shortText, Version } from './common.js';
+import { INSTRUMENTS } from './vocabulary.js';
 
 /** "HH:MM" on a 24-hour clock. */
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'invalid_time' });
@@ -134,3 +135,74 @@ export const SchoolCalendar = z.object({
   /** Bridges the Education nationale makes that the calendar does not close yet (to adopt as closures). */
   suggestedBridges: z.array(z.object({ start: IsoDate, end: IsoDate, reason: z.string() })),
 });
+
+/**
+ * The disciplines of the school network: the agency's instruments and what schools teach beyond them (music
+ * theory by level, early-years music, choirs, ensembles, theatre, visual arts).
+ */
+export const COLLECTIVE_DISCIPLINES = [
+  'music_theory',
+  'early_years_music',
+  'choir',
+  'ensemble',
+  'orchestra',
+  'theatre',
+  'visual_arts',
+] as const;
+export const DISCIPLINES = [
+  ...INSTRUMENTS,
+  'viola',
+  'double_bass',
+  'harp',
+  'accordion',
+  ...COLLECTIVE_DISCIPLINES,
+] as const;
+export const Discipline = z.enum(DISCIPLINES);
+export type Discipline = z.infer<typeof Discipline>;
+
+export const COURSE_KINDS = ['individual', 'group'] as const;
+export const CourseKind = z.enum(COURSE_KINDS);
+
+const courseFields = {
+  seasonId: Id,
+  schoolId: Id,
+  discipline: Discipline,
+  kind: CourseKind,
+  /** Free level wording the school uses ("Cycle 1, 2e année", "FM 3"). */
+  level: shortText(60),
+  ageMin: z.number().int().min(0).max(120).optional().nullable(),
+  ageMax: z.number().int().min(0).max(120).optional().nullable(),
+  teacherId: Id,
+  /** null: held at distance (then `videoLink` is required). */
+  roomId: Id.optional().nullable(),
+  videoLink: z.string().trim().url({ message: 'invalid_url' }).max(500).optional().nullable(),
+  /** 1 = Monday … 7 = Sunday. */
+  weekday: z.number().int().min(1).max(7),
+  start: ClockTime,
+  durationMinutes: z.number().int().min(15).max(240),
+  capacity: z.number().int().min(1).max(200),
+};
+export const CourseInput = z.object(courseFields);
+export const UpdateCourseBody = CourseInput.extend({ version: Version });
+export const Course = z.object({
+  id: Id,
+  ...courseFields,
+  ageMin: z.number().int().nullable(),
+  ageMax: z.number().int().nullable(),
+  roomId: Id.nullable(),
+  videoLink: z.string().nullable(),
+  teacherName: z.string(),
+  schoolName: z.string(),
+  roomName: z.string().nullable(),
+  /** active | suspended (a whole course stopped, e.g. choirs) */
+  status: z.enum(['active', 'suspended']),
+  version: Version,
+});
+export type Course = z.infer<typeof Course>;
+export const CourseListQuery = z.object({
+  seasonId: Id,
+  schoolId: Id.optional(),
+  teacherId: Id.optional(),
+  roomId: Id.optional(),
+});
+export const CourseLessons = z.object({ courseId: Id, dates: z.array(IsoDate) });

@@ -665,6 +665,31 @@ export interface CalendarEntriesTable {
   created_at: string;
 }
 
+/** A course of the school network on a weekly slot of a season; room_id null: at distance. */
+export interface CoursesTable {
+  id: string;
+  season_id: string;
+  school_id: string;
+  discipline: string;
+  /** individual | group */
+  kind: string;
+  level: string;
+  age_min: number | null;
+  age_max: number | null;
+  teacher_id: string;
+  room_id: string | null;
+  video_link: string | null;
+  weekday: number;
+  start_time: string;
+  duration_minutes: number;
+  capacity: number;
+  /** active | suspended */
+  status: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
 export interface DB {
   settings: SettingsTable;
   users: UsersTable;
@@ -723,6 +748,7 @@ export interface DB {
   seasons: SeasonsTable;
   season_terms: SeasonTermsTable;
   calendar_entries: CalendarEntriesTable;
+  courses: CoursesTable;
 }
 
 /** Gap-free invoice numbers: one counter per series (F invoices, A credit notes) and year. */

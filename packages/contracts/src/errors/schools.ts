@@ -92,4 +92,65 @@ export const SCHOOLS_ERRORS = defineErrors({
     fr: 'Le fichier ne contient aucune période de vacances de cette zone pendant la saison.',
     en: 'The file holds no holiday period of this zone during the season.',
   },
+
+  invalid_url: {
+    status: 400,
+    fr: 'Adresse web invalide (https://…).',
+    en: 'Invalid web address (https://…).',
+  },
+  AGES_REVERSED: {
+    status: 422,
+    fr: 'L’âge maximum doit être au moins l’âge minimum.',
+    en: 'The maximum age must be at least the minimum age.',
+  },
+  DISTANCE_NEEDS_LINK: {
+    status: 422,
+    fr: 'Un cours à distance a besoin d’un lien de visioconférence.',
+    en: 'A distance course needs a video link.',
+  },
+  NOT_A_TEACHER: {
+    status: 422,
+    fr: 'Cette personne n’est pas un professeur actif.',
+    en: 'This person is not an active teacher.',
+  },
+  ROOM_NOT_IN_SCHOOL: {
+    status: 422,
+    fr: 'Cette salle n’appartient pas à l’école choisie.',
+    en: 'This room does not belong to the chosen school.',
+  },
+  INDIVIDUAL_COURSE_ONE_PLACE: {
+    status: 422,
+    fr: 'Un cours individuel accueille un seul élève.',
+    en: 'An individual lesson takes one student.',
+  },
+  TEACHER_DOUBLE_BOOKED: {
+    status: 409,
+    fr: 'Ce professeur donne déjà un cours à cette heure-là.',
+    en: 'This teacher already teaches at that time.',
+  },
+  ROOM_DOUBLE_BOOKED: {
+    status: 409,
+    fr: 'Cette salle est déjà occupée à cette heure-là.',
+    en: 'This room is already taken at that time.',
+  },
+  ROOM_TOO_SMALL: {
+    status: 422,
+    fr: 'La salle est trop petite pour le nombre de places du cours.',
+    en: 'The room is too small for the course’s places.',
+  },
+  ROOM_OF_ANOTHER_SCHOOL: {
+    status: 422,
+    fr: 'Cette salle appartient à une autre école.',
+    en: 'This room belongs to another school.',
+  },
+  OUTSIDE_OPENING_HOURS: {
+    status: 422,
+    fr: 'Ce créneau sort des heures d’ouverture de l’école.',
+    en: 'This slot is outside the school’s opening hours.',
+  },
+  TEACHER_TRAVEL_TOO_SHORT: {
+    status: 409,
+    fr: 'Le professeur n’a pas le temps de venir de son cours dans une autre école.',
+    en: 'The teacher has no time to come from a course at another school.',
+  },
 });

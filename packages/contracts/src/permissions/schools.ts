@@ -11,6 +11,8 @@ export const SCHOOLS_PERMISSIONS = definePermissions({
   'schools.configure': [],
   /** Create seasons and their terms, import the zone's school holidays. */
   'seasons.manage': [],
+  /** Create and change courses and their slots (a secretariat member: in the schools they work for). */
+  'courses.manage': ['secretariat'],
   /** Set closures (bridges) and exceptional open days. */
   'calendar.manage': ['board'],
 });

@@ -3,8 +3,9 @@ import { schoolsRoutes } from './schools.routes.js';
 import { SCHOOLS_RECORDS } from './schools.records.js';
 import { createSchoolsService, type SchoolsService } from './schools.service.js';
 import { createSeasonsService, type SeasonsService } from './seasons.service.js';
+import { createCoursesService, type CoursesService } from './courses.service.js';
 
-export type SchoolsModuleServices = { schools: SchoolsService; seasons: SeasonsService };
+export type SchoolsModuleServices = { schools: SchoolsService; seasons: SeasonsService; courses: CoursesService };
 
 declare module '../../platform/module.js' {
   interface ModuleServices {
@@ -20,6 +21,10 @@ export const schoolsModule: ModuleManifest<'schools'> = {
   name: 'schools',
   publicPrefixes: ['/api/calendars/'],
   records: SCHOOLS_RECORDS,
-  services: (deps) => ({ schools: createSchoolsService(deps), seasons: createSeasonsService(deps) }),
+  services: (deps) => {
+    const schools = createSchoolsService(deps);
+    const seasons = createSeasonsService(deps);
+    return { schools, seasons, courses: createCoursesService(deps, schools, seasons) };
+  },
   routes: (app, services) => schoolsRoutes(app, services),
 };

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import {
   CalendarEntry,
+  Course,
+  CourseInput,
+  CourseLessons,
+  CourseListQuery,
+  UpdateCourseBody,
   CalendarEntryInput,
   Id,
   ImportHolidaysBody,
@@ -18,12 +23,19 @@ import type { FastifyZod } from '../../platform/fastify-zod.js';
 import type { SchoolsModuleServices } from './schools.module.js';
 
 const IdParams = z.object({ id: Id });
+const TimetableConflictSchema = z.object({
+  code: z.string(),
+  courseId: Id,
+  otherCourseId: Id.optional(),
+  minutesBetween: z.number().optional(),
+  roomCapacity: z.number().optional(),
+});
 const CalendarParams = z.object({ id: Id, seasonId: Id });
 const EntryParams = z.object({ id: Id, entryId: Id });
 /** The official calendar file of all zones and years is about 1 MB of CSV. */
 const HOLIDAY_FILE_LIMIT = 3 * 1_048_576;
 
-export function schoolsRoutes(app: FastifyZod, { schools, seasons }: SchoolsModuleServices): void {
+export function schoolsRoutes(app: FastifyZod, { schools, seasons, courses }: SchoolsModuleServices): void {
   const tags = ['schools'];
   app.get('/api/schools', { schema: { tags, response: { 200: z.array(School) } } }, (req) => schools.list(req.actor));
   app.post('/api/schools', { schema: { tags, body: SchoolInput, response: { 201: School } } }, async (req, reply) =>
@@ -92,5 +104,31 @@ export function schoolsRoutes(app: FastifyZod, { schools, seasons }: SchoolsModu
       schema: { tags, params: IdParams, body: ImportHolidaysBody, response: { 200: ImportHolidaysResult } },
     },
     (req) => seasons.importHolidays(req.actor, req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/seasons/:id/timetable-conflicts',
+    { schema: { tags, params: IdParams, response: { 200: z.array(TimetableConflictSchema) } } },
+    (req) => courses.seasonConflicts(req.actor, req.params.id),
+  );
+
+  app.get(
+    '/api/courses',
+    { schema: { tags, querystring: CourseListQuery, response: { 200: z.array(Course) } } },
+    (req) => courses.list(req.actor, req.query),
+  );
+  app.post('/api/courses', { schema: { tags, body: CourseInput, response: { 201: Course } } }, async (req, reply) =>
+    reply.status(201).send(await courses.create(req.actor, req.body)),
+  );
+  app.get('/api/courses/:id', { schema: { tags, params: IdParams, response: { 200: Course } } }, (req) =>
+    courses.get(req.actor, req.params.id),
+  );
+  app.put(
+    '/api/courses/:id',
+    { schema: { tags, params: IdParams, body: UpdateCourseBody, response: { 200: Course } } },
+    (req) => courses.update(req.actor, req.params.id, req.body),
+  );
+  app.get('/api/courses/:id/lessons', { schema: { tags, params: IdParams, response: { 200: CourseLessons } } }, (req) =>
+    courses.lessons(req.actor, req.params.id),
   );
 }

@@ -10,6 +10,7 @@ import { newId } from '../../platform/ids.js';
 import { departementOf } from './calendar.rules.js';
 import { minutesOf } from './timetable.rules.js';
 import * as repo from './schools.repository.js';
+import { roomHasCourses } from './courses.repository.js';
 
 type SchoolBody = z.infer<typeof SchoolInput>;
 
@@ -107,6 +108,16 @@ export function createSchoolsService(deps: Deps) {
         position,
       };
     });
+    // A room that still hosts courses stays until they move (never a course left pointing at nothing).
+    const kept = new Set(rooms.map((r) => r.id));
+    const used = await roomHasCourses(
+      tx,
+      existing.filter((r) => !kept.has(r.id)).map((r) => r.id),
+    );
+    if (used) {
+      const index = existing.findIndex((r) => r.id === used);
+      throw new DomainError('ROOM_IN_USE', { fields: [{ field: `rooms.${index}`, code: 'ROOM_IN_USE' }] });
+    }
     await repo.replaceRooms(tx, schoolId, rooms);
   }
 
