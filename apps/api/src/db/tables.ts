@@ -601,6 +601,98 @@ export interface TeacherMatchIndexTable {
   mismatches: Generated<number>;
 }
 
+/** A school (site) of the association's network; `address` is the Address contract as JSON. */
+export interface SchoolsTable {
+  id: string;
+  name: string;
+  address: string;
+  postal_code: string;
+  departement: string;
+  /** A | B | C | Corse */
+  holiday_zone: string;
+  phone: string | null;
+  email: string | null;
+  /** JSON array of { weekday, opens, closes } */
+  opening_hours: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface SchoolRoomsTable {
+  id: string;
+  school_id: string;
+  name: string;
+  capacity: number;
+  /** JSON array of ROOM_EQUIPMENT values */
+  equipment: string;
+  position: number;
+}
+
+/** The secretariat accounts that work for a school (a secretariat with none works for the whole network). */
+export interface SchoolStaffTable {
+  school_id: string;
+  user_id: string;
+}
+
+export interface SeasonsTable {
+  id: string;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface SeasonTermsTable {
+  id: string;
+  season_id: string;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  position: number;
+}
+
+/** school_holiday (of `zone`: starts_on = last day of classes, ends_on = day they resume) | closure | open_day */
+export interface CalendarEntriesTable {
+  id: string;
+  season_id: string;
+  kind: string;
+  zone: string | null;
+  /** null: the whole network */
+  school_id: string | null;
+  starts_on: string;
+  ends_on: string;
+  label: string;
+  created_at: string;
+}
+
+/** A course of the school network on a weekly slot of a season; room_id null: at distance. */
+export interface CoursesTable {
+  id: string;
+  season_id: string;
+  school_id: string;
+  discipline: string;
+  /** individual | group */
+  kind: string;
+  level: string;
+  age_min: number | null;
+  age_max: number | null;
+  teacher_id: string;
+  room_id: string | null;
+  video_link: string | null;
+  weekday: number;
+  start_time: string;
+  duration_minutes: number;
+  capacity: number;
+  /** active | suspended */
+  status: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
 export interface DB {
   settings: SettingsTable;
   users: UsersTable;
@@ -654,6 +746,13 @@ export interface DB {
   tickets: TicketsTable;
   ticket_messages: TicketMessagesTable;
   teacher_match_index: TeacherMatchIndexTable;
+  schools: SchoolsTable;
+  school_rooms: SchoolRoomsTable;
+  school_staff: SchoolStaffTable;
+  seasons: SeasonsTable;
+  season_terms: SeasonTermsTable;
+  calendar_entries: CalendarEntriesTable;
+  courses: CoursesTable;
 }
 
 /** Gap-free invoice numbers: one counter per series (F invoices, A credit notes) and year. */

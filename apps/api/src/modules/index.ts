@@ -9,6 +9,7 @@ import { settingsModule } from './settings/settings.module.js';
 import { teachersModule } from './teachers/teachers.module.js';
 import { agencyModule } from './agency/agency.module.js';
 import { billingModule } from './billing/billing.module.js';
+import { schoolsModule } from './schools/schools.module.js';
 
 /**
  * Every module, in the order the app assembles them (app.ts): a module's services may use those listed before it
@@ -25,4 +26,5 @@ export const MODULES: readonly AnyModuleManifest[] = [
   teachersModule,
   agencyModule,
   billingModule,
+  schoolsModule,
 ];

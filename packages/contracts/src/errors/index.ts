@@ -5,6 +5,7 @@ import { PEOPLE_ERRORS } from './people.js';
 import { TEACHERS_ERRORS } from './teachers.js';
 import { AGENCY_ERRORS } from './agency.js';
 import { BILLING_ERRORS } from './billing.js';
+import { SCHOOLS_ERRORS } from './schools.js';
 
 export { defineErrors, type ErrorEntry } from './define.js';
 
@@ -15,6 +16,7 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorEntry>> = {
   ...TEACHERS_ERRORS,
   ...AGENCY_ERRORS,
   ...BILLING_ERRORS,
+  ...SCHOOLS_ERRORS,
 };
 
 /** The HTTP status of a code; a code nobody declared is a broken rule (422). */

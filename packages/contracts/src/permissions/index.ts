@@ -3,6 +3,7 @@ import { CORE_PERMISSIONS } from './core.js';
 import { TEACHERS_PERMISSIONS } from './teachers.js';
 import { AGENCY_PERMISSIONS } from './agency.js';
 import { BILLING_PERMISSIONS } from './billing.js';
+import { SCHOOLS_PERMISSIONS } from './schools.js';
 
 export { definePermissions, type PermissionTable } from './define.js';
 
@@ -12,6 +13,7 @@ export const PERMISSIONS = {
   ...TEACHERS_PERMISSIONS,
   ...AGENCY_PERMISSIONS,
   ...BILLING_PERMISSIONS,
+  ...SCHOOLS_PERMISSIONS,
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -1,0 +1,30 @@
+import type { ModuleManifest } from '../../platform/module.js';
+import { schoolsRoutes } from './schools.routes.js';
+import { SCHOOLS_RECORDS } from './schools.records.js';
+import { createSchoolsService, type SchoolsService } from './schools.service.js';
+import { createSeasonsService, type SeasonsService } from './seasons.service.js';
+import { createCoursesService, type CoursesService } from './courses.service.js';
+
+export type SchoolsModuleServices = { schools: SchoolsService; seasons: SeasonsService; courses: CoursesService };
+
+declare module '../../platform/module.js' {
+  interface ModuleServices {
+    schools: SchoolsModuleServices;
+  }
+}
+
+/**
+ * The association's network of music schools (DOMAIN.md, "The school network"): schools and rooms, seasons and
+ * terms, and the season calendar every lesson count reads. Courses, timetables and enrolment build on it.
+ */
+export const schoolsModule: ModuleManifest<'schools'> = {
+  name: 'schools',
+  publicPrefixes: ['/api/calendars/'],
+  records: SCHOOLS_RECORDS,
+  services: (deps) => {
+    const schools = createSchoolsService(deps);
+    const seasons = createSeasonsService(deps);
+    return { schools, seasons, courses: createCoursesService(deps, schools, seasons) };
+  },
+  routes: (app, services) => schoolsRoutes(app, services),
+};

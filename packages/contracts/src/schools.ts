@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import { Address, Email, Id, IsoDate, Phone, shortText, Version } from './common.js';
+import { INSTRUMENTS } from './vocabulary.js';
+
+/** "HH:MM" on a 24-hour clock. */
+export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'invalid_time' });
+
+/** Equipment a room may offer (courses ask for it: a drum class needs drums). */
+export const ROOM_EQUIPMENT = [
+  'piano',
+  'grand_piano',
+  'drums',
+  'amplifiers',
+  'mirrors',
+  'music_stands',
+  'projector',
+  'sound_system',
+  'easels',
+  'stage',
+] as const;
+export const RoomEquipment = z.enum(ROOM_EQUIPMENT);
+
+/** School holiday zones of the Education nationale (and Corsica, overseas académies have their own calendars). */
+export const HOLIDAY_ZONES = ['A', 'B', 'C', 'Corse'] as const;
+export const HolidayZone = z.enum(HOLIDAY_ZONES);
+
+export const OpeningHours = z.object({
+  /** 1 = Monday … 7 = Sunday. */
+  weekday: z.number().int().min(1).max(7),
+  opens: ClockTime,
+  closes: ClockTime,
+});
+export type OpeningHours = z.infer<typeof OpeningHours>;
+
+export const RoomInput = z.object({
+  /** Absent for a new room; an existing room's id keeps its courses when the school is edited. */
+  id: Id.optional(),
+  name: shortText(80),
+  capacity: z.number().int().min(1).max(1000),
+  equipment: z.array(RoomEquipment).max(ROOM_EQUIPMENT.length).default([]),
+});
+export const Room = RoomInput.extend({ id: Id });
+export type Room = z.infer<typeof Room>;
+
+export const SchoolInput = z.object({
+  name: shortText(120),
+  address: Address,
+  phone: Phone.optional().nullable(),
+  email: Email.optional().nullable(),
+  holidayZone: HolidayZone,
+  openingHours: z.array(OpeningHours).max(21).default([]),
+  rooms: z.array(RoomInput).max(100).default([]),
+});
+export const UpdateSchoolBody = SchoolInput.extend({ version: Version });
+export const School = z.object({
+  id: Id,
+  name: z.string(),
+  address: Address,
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  /** The département (from the postal code): it decides the public holidays (Alsace-Moselle, overseas). */
+  departement: z.string(),
+  holidayZone: HolidayZone,
+  openingHours: z.array(OpeningHours),
+  rooms: z.array(Room),
+  /** The secretariat accounts that work for this school (none: the whole network's secretariat). */
+  staffUserIds: z.array(Id),
+  version: Version,
+});
+export type School = z.infer<typeof School>;
+export const SchoolStaffBody = z.object({ userIds: z.array(Id).max(100) });
+
+export const TermInput = z.object({ name: shortText(60), start: IsoDate, end: IsoDate });
+export const SeasonInput = z.object({
+  /** "2026-2027". */
+  name: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{4}$/, { message: 'invalid_season_name' }),
+  start: IsoDate,
+  end: IsoDate,
+  terms: z.array(TermInput).min(1).max(6),
+});
+export const UpdateSeasonBody = SeasonInput.extend({ version: Version });
+export const Season = SeasonInput.extend({ id: Id, version: Version });
+export type Season = z.infer<typeof Season>;
+
+export const CALENDAR_ENTRY_KINDS = ['school_holiday', 'closure', 'open_day'] as const;
+export const CalendarEntryKind = z.enum(CALENDAR_ENTRY_KINDS);
+/**
+ * A day or period of the season calendar: a school holiday of a zone (imported from the official file; `start` is
+ * the last day of classes, `end` the day they resume), a closure (bridge; both days closed) or an exceptional open
+ * day (`start` = `end`). A closure or open day may concern one school or the whole network.
+ */
+export const CalendarEntryInput = z.object({
+  kind: z.enum(['closure', 'open_day']),
+  start: IsoDate,
+  end: IsoDate,
+  label: shortText(120),
+  schoolId: Id.optional().nullable(),
+});
+export const CalendarEntry = z.object({
+  id: Id,
+  seasonId: Id,
+  kind: CalendarEntryKind,
+  start: IsoDate,
+  end: IsoDate,
+  label: z.string(),
+  zone: HolidayZone.nullable(),
+  schoolId: Id.nullable(),
+});
+export type CalendarEntry = z.infer<typeof CalendarEntry>;
+
+/** The official school calendar file as the admin uploads it (CSV of data.education.gouv.fr, or its ICS feed). */
+export const ImportHolidaysBody = z.object({
+  zone: HolidayZone,
+  format: z.enum(['csv', 'ics']),
+  content: z.string().min(1, { message: 'required' }).max(2_000_000, { message: 'too_long' }),
+});
+export const ImportHolidaysResult = z.object({ imported: z.array(CalendarEntry), replaced: z.number().int() });
+
+export const CalendarDay = z.object({
+  date: IsoDate,
+  open: z.boolean(),
+  term: z.string().nullable(),
+  reason: z.enum(['outside_terms', 'public_holiday', 'school_holiday', 'closure']).nullable(),
+  label: z.string().nullable(),
+});
+export const SchoolCalendar = z.object({
+  school: z.object({ id: Id, name: z.string(), holidayZone: HolidayZone, departement: z.string() }),
+  season: z.object({ id: Id, name: z.string(), start: IsoDate, end: IsoDate }),
+  days: z.array(CalendarDay),
+  /** Days with classes per weekday (1 = Monday … 7 = Sunday): how many lessons a weekly course gives this season. */
+  lessonDaysByWeekday: z.record(z.string(), z.number().int()),
+  /** Bridges the Education nationale makes that the calendar does not close yet (to adopt as closures). */
+  suggestedBridges: z.array(z.object({ start: IsoDate, end: IsoDate, reason: z.string() })),
+});
+
+/**
+ * The disciplines of the school network: the agency's instruments and what schools teach beyond them (music
+ * theory by level, early-years music, choirs, ensembles, theatre, visual arts).
+ */
+export const COLLECTIVE_DISCIPLINES = [
+  'music_theory',
+  'early_years_music',
+  'choir',
+  'ensemble',
+  'orchestra',
+  'theatre',
+  'visual_arts',
+] as const;
+export const DISCIPLINES = [
+  ...INSTRUMENTS,
+  'viola',
+  'double_bass',
+  'harp',
+  'accordion',
+  ...COLLECTIVE_DISCIPLINES,
+] as const;
+export const Discipline = z.enum(DISCIPLINES);
+export type Discipline = z.infer<typeof Discipline>;
+
+export const COURSE_KINDS = ['individual', 'group'] as const;
+export const CourseKind = z.enum(COURSE_KINDS);
+
+const courseFields = {
+  seasonId: Id,
+  schoolId: Id,
+  discipline: Discipline,
+  kind: CourseKind,
+  /** Free level wording the school uses ("Cycle 1, 2e année", "FM 3"). */
+  level: shortText(60),
+  ageMin: z.number().int().min(0).max(120).optional().nullable(),
+  ageMax: z.number().int().min(0).max(120).optional().nullable(),
+  teacherId: Id,
+  /** null: held at distance (then `videoLink` is required). */
+  roomId: Id.optional().nullable(),
+  videoLink: z.string().trim().url({ message: 'invalid_url' }).max(500).optional().nullable(),
+  /** 1 = Monday … 7 = Sunday. */
+  weekday: z.number().int().min(1).max(7),
+  start: ClockTime,
+  durationMinutes: z.number().int().min(15).max(240),
+  capacity: z.number().int().min(1).max(200),
+};
+export const CourseInput = z.object(courseFields);
+export const UpdateCourseBody = CourseInput.extend({ version: Version });
+export const Course = z.object({
+  id: Id,
+  ...courseFields,
+  ageMin: z.number().int().nullable(),
+  ageMax: z.number().int().nullable(),
+  roomId: Id.nullable(),
+  videoLink: z.string().nullable(),
+  teacherName: z.string(),
+  schoolName: z.string(),
+  roomName: z.string().nullable(),
+  /** active | suspended (a whole course stopped, e.g. choirs) */
+  status: z.enum(['active', 'suspended']),
+  version: Version,
+});
+export type Course = z.infer<typeof Course>;
+export const CourseListQuery = z.object({
+  seasonId: Id,
+  schoolId: Id.optional(),
+  teacherId: Id.optional(),
+  roomId: Id.optional(),
+});
+export const CourseLessons = z.object({ courseId: Id, dates: z.array(IsoDate) });
