@@ -146,7 +146,7 @@ export function AgencyDashboardPage() {
             <List>
               {d.teachersWithFewLessons.map((teacher) => (
                 <List.Item key={teacher.teacherId}>
-                  {teacher.name} · {teacher.lessonsLast30Days}
+                  {teacher.name} · {teacher.lessons}
                 </List.Item>
               ))}
             </List>
