@@ -99,7 +99,6 @@ export const en: Messages = {
     title: 'Dashboard',
     welcome: 'Hello {{name}}!',
     yourRoles: 'Your roles',
-    placeholder: 'The next modules (requests, matching, follow-up, billing) will show up here.',
   },
   families: {
     title: 'Families',

@@ -104,7 +104,6 @@ export const fr = {
     title: 'Tableau de bord',
     welcome: 'Bonjour {{name}} !',
     yourRoles: 'Vos rôles',
-    placeholder: 'Les prochains modules (demandes, affectations, suivi, facturation) apparaîtront ici.',
   },
   families: {
     title: 'Familles',
