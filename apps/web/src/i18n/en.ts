@@ -90,8 +90,10 @@ export const en: Messages = {
   },
   search: {
     label: 'Find a person',
-    placeholder: 'Name, e-mail or phone',
+    placeholder: 'Name, e-mail, phone or R-…',
     none: 'No results',
+    openReference: 'Open request {{reference}}',
+    referenceNotFound: 'No request {{reference}}.',
     minChars: 'Type at least 2 characters',
     family: '{{name}} family',
   },

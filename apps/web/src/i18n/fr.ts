@@ -95,8 +95,10 @@ export const fr = {
   },
   search: {
     label: 'Rechercher une personne',
-    placeholder: 'Nom, e-mail ou téléphone',
+    placeholder: 'Nom, e-mail, téléphone ou R-…',
     none: 'Aucun résultat',
+    openReference: 'Ouvrir la demande {{reference}}',
+    referenceNotFound: 'Aucune demande {{reference}}.',
     minChars: 'Tapez au moins 2 caractères',
     family: 'Famille {{name}}',
   },

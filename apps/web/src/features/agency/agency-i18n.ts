@@ -285,6 +285,7 @@ const fr = {
     cancel: 'Annuler',
     completed: 'Tâche terminée.',
     subject: { student: 'Élève', teacher: 'Professeur', family: 'Famille' },
+    status: { open: 'À faire', done: 'Faite', cancelled: 'Annulée' },
     outcomes: { done: 'Fait', not_needed: 'Plus nécessaire', unreachable: 'Injoignable' },
     services: {
       sales: 'Ventes',
@@ -625,6 +626,7 @@ const en: Resources = {
     cancel: 'Cancel',
     completed: 'Task completed.',
     subject: { student: 'Student', teacher: 'Teacher', family: 'Family' },
+    status: { open: 'To do', done: 'Done', cancelled: 'Cancelled' },
     outcomes: { done: 'Done', not_needed: 'No longer needed', unreachable: 'Could not be reached' },
     services: {
       sales: 'Sales',
