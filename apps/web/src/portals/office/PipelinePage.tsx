@@ -39,7 +39,11 @@ function FileCard({ file }: { file: FileSummary }) {
       </Text>
       {file.overdue || file.noLessonWhileBillable || file.duplicateFamilyId ? (
         <Group gap={4} mt={4}>
-          {file.overdue ? <Badge color="orange.9">{t('pipeline.overdue')}</Badge> : null}
+          {file.overdue ? (
+            <Badge color="red.9" variant="outline">
+              {t('pipeline.overdue')}
+            </Badge>
+          ) : null}
           {file.noLessonWhileBillable ? <Badge color="red.9">{t('pipeline.noLesson')}</Badge> : null}
           {file.duplicateFamilyId ? <Badge color="grape.9">{t('pipeline.duplicate')}</Badge> : null}
         </Group>
