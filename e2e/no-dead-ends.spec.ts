@@ -42,8 +42,13 @@ describe('no dead ends in the browser', () => {
     const links = page.getByRole('navigation', { name: 'Liens' });
     await links.waitFor();
     await links.getByRole('link', { name: `Élève : ${file.first_name} ${file.last_name}` }).waitFor();
-    await links.getByRole('link', { name: `Professeur : ${file.teacher_first_name} ${file.teacher_last_name}` }).waitFor();
-    await links.getByRole('link', { name: /^Responsable : / }).first().waitFor();
+    await links
+      .getByRole('link', { name: `Professeur : ${file.teacher_first_name} ${file.teacher_last_name}` })
+      .waitFor();
+    await links
+      .getByRole('link', { name: /^Responsable : / })
+      .first()
+      .waitFor();
     await links.getByRole('link', { name: /^Tickets du dossier/ }).waitFor();
     const tel = await links.locator('a[href^="tel:"]').first().getAttribute('href');
     expect(tel).toMatch(/^tel:\+\d+$/);

@@ -118,7 +118,8 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
       // Teachers and families list only their own files (their portal), never anyone else's: their scope replaces
       // whatever family or teacher they asked for.
       const scope = await listScope(db, actor);
-      const teacherId = scope.kind === 'teacher' ? scope.teacherId : scope.kind === 'staff' ? query.teacherId : undefined;
+      const teacherId =
+        scope.kind === 'teacher' ? scope.teacherId : scope.kind === 'staff' ? query.teacherId : undefined;
       const familyId = scope.kind === 'family' ? scope.familyId : scope.kind === 'staff' ? query.familyId : undefined;
       const today = await organisationToday(db, clock);
       const before = await stageDeadlines(db);

@@ -205,9 +205,9 @@ describe('tasks', () => {
       subject: { kind: 'teacher', name: `${teacherName.first_name} ${teacherName.last_name}` },
     });
     expect(mine.items.some((t) => t.kind === 'later')).toBe(false);
-    expect(((await followup.get('/api/tasks?when=open')).json() as TaskList).items.some((t) => t.kind === 'later')).toBe(
-      true,
-    );
+    expect(
+      ((await followup.get('/api/tasks?when=open')).json() as TaskList).items.some((t) => t.kind === 'later'),
+    ).toBe(true);
     const all = (await followup.get('/api/tasks?scope=all')).json() as TaskList;
     expect(all.items.some((t) => t.kind === 'debit-hold')).toBe(true);
     expect(((await accounts.get('/api/tasks')).json() as TaskList).items.every((t) => t.service === 'accounts')).toBe(
@@ -217,10 +217,12 @@ describe('tasks', () => {
 
     const task = overdue as NonNullable<typeof overdue>;
     // The board reads, does not complete; a wrong version is stale; an unknown outcome is refused on its field.
-    expect((await board.post(`/api/tasks/${task.id}/complete`, { version: task.version, outcome: 'done' })).statusCode).toBe(
-      403,
+    expect(
+      (await board.post(`/api/tasks/${task.id}/complete`, { version: task.version, outcome: 'done' })).statusCode,
+    ).toBe(403);
+    expect((await followup.post(`/api/tasks/${task.id}/complete`, { version: 99, outcome: 'done' })).statusCode).toBe(
+      409,
     );
-    expect((await followup.post(`/api/tasks/${task.id}/complete`, { version: 99, outcome: 'done' })).statusCode).toBe(409);
     const bad = await followup.post(`/api/tasks/${task.id}/complete`, { version: task.version, outcome: 'maybe' });
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json())).toContain('outcome');
@@ -230,7 +232,11 @@ describe('tasks', () => {
       note: 'Messagerie, rappeler lundi',
     });
     expect(done.statusCode, done.body).toBe(200);
-    expect(done.json()).toMatchObject({ status: 'done', outcomeKind: 'unreachable', outcome: 'Messagerie, rappeler lundi' });
+    expect(done.json()).toMatchObject({
+      status: 'done',
+      outcomeKind: 'unreachable',
+      outcome: 'Messagerie, rappeler lundi',
+    });
     const row = await ctx.deps.db.selectFrom('tasks').selectAll().where('id', '=', task.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'done', outcome_kind: 'unreachable', done_at: '2026-11-23T09:00:00.000Z' });
     const audit = await ctx.deps.db
@@ -241,7 +247,8 @@ describe('tasks', () => {
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['complete']);
     expect(
-      (await followup.post(`/api/tasks/${task.id}/complete`, { version: task.version + 1, outcome: 'done' })).statusCode,
+      (await followup.post(`/api/tasks/${task.id}/complete`, { version: task.version + 1, outcome: 'done' }))
+        .statusCode,
     ).toBe(409);
     expect(((await followup.get('/api/tasks')).json() as TaskList).items.some((t) => t.id === task.id)).toBe(false);
 
@@ -299,7 +306,8 @@ describe('a family asks from its portal', () => {
       (await teacher.post(`/api/files/${file.id}/family-requests`, { kind: 'problem', message: 'Bonjour' })).statusCode,
     ).toBe(403);
     expect(
-      (await followup.post(`/api/files/${file.id}/family-requests`, { kind: 'problem', message: 'Bonjour' })).statusCode,
+      (await followup.post(`/api/files/${file.id}/family-requests`, { kind: 'problem', message: 'Bonjour' }))
+        .statusCode,
     ).toBe(403);
     expect((await ctx.deps.db.selectFrom('tasks').select('id').execute()).length).toBe(before.length);
     // An empty message is refused on its field, in the caller's language.

@@ -61,17 +61,17 @@ export function createTasksService(deps: Deps) {
       const user = requirePermission(actor, 'agency.readTasks');
       const today = await organisationToday(db, clock);
       const mine = user.kind === 'user' ? servicesOfRoles(user.roles) : [];
-      const services = query.service
-        ? [query.service]
-        : query.scope === 'all'
-          ? [...TASK_SERVICES]
-          : mine;
+      const services = query.service ? [query.service] : query.scope === 'all' ? [...TASK_SERVICES] : mine;
       const rows = await openTasksOf(db, { services, dueBy: query.when === 'today' ? today : null, limit: 200 });
       return { today, services, items: rows.map((r) => toTaskItem(r, today)) };
     },
 
     /** Marks an open task done with an outcome (a choice and a note), audited; a second completion is a 409. */
-    async complete(actor: Actor, id: string, body: z.infer<typeof CompleteTaskBody>): Promise<z.infer<typeof CompletedTask>> {
+    async complete(
+      actor: Actor,
+      id: string,
+      body: z.infer<typeof CompleteTaskBody>,
+    ): Promise<z.infer<typeof CompletedTask>> {
       requirePermission(actor, 'agency.completeTasks');
       return db.transaction().execute(async (tx) => {
         const task = await findTask(tx, id);

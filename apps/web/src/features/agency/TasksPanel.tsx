@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Card, Group, NativeSelect, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -115,7 +127,6 @@ export function TaskCard({ task, canComplete }: { task: TaskItem; canComplete: b
 }
 
 const GROUPS = ['overdue', 'today', 'later'] as const;
-
 
 /**
  * "My tasks today" on every staff home page: the caller's services' tasks by default (switch to every service's),

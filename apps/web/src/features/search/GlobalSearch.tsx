@@ -112,7 +112,7 @@ export function GlobalSearch() {
             <Combobox.Empty>{t('search.minChars')}</Combobox.Empty>
           ) : shown.length === 0 ? (
             reference ? null : (
-            <Combobox.Empty>{isFetching ? t('app.loading') : t('search.none')}</Combobox.Empty>
+              <Combobox.Empty>{isFetching ? t('app.loading') : t('search.none')}</Combobox.Empty>
             )
           ) : (
             shown.map((hit) => (

@@ -58,7 +58,9 @@ export function PersonPage() {
         )}
       </EditableSection>
       {hasAnyRole(me.roles, OFFICE_ACCESS.files) && (person.kind === 'student' || person.familyId) ? (
-        <FilesList filter={person.kind === 'student' ? { studentId: person.id } : { familyId: person.familyId ?? undefined }} />
+        <FilesList
+          filter={person.kind === 'student' ? { studentId: person.id } : { familyId: person.familyId ?? undefined }}
+        />
       ) : null}
       <ContactLogSection subject={{ personId: person.id }} />
       <HistorySection sources={[{ entityType: 'person', entityId: person.id }]} />

@@ -1,5 +1,18 @@
 import { useId, useState } from 'react';
-import { Anchor, Badge, Box, Card, Checkbox, Flex, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Box,
+  Card,
+  Checkbox,
+  Flex,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -145,13 +158,7 @@ export function PipelinePage() {
           onChange={(e) => setNeedsAction(e.currentTarget.checked)}
         />
       </Group>
-      <Box
-        style={{ overflowX: 'auto' }}
-        tabIndex={0}
-        role="region"
-        aria-label={t('pipeline.board')}
-        pb="sm"
-      >
+      <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('pipeline.board')} pb="sm">
         <Flex direction={{ base: 'column', md: 'row' }} gap="sm" align={{ base: 'stretch', md: 'flex-start' }}>
           {STAGES.map((stage) => (
             <StageColumn key={stage} stage={stage} filter={filter} />
