@@ -6,6 +6,7 @@ import { QueryFallback } from '../../ui/QueryFallback';
 import { Section } from '../../ui/Section';
 import { useKeysetList } from '../../ui/use-keyset-list';
 import { AGENCY_NS } from './agency-i18n';
+import './agency-office-i18n';
 import { listFiles } from './api';
 
 /** The files of a family, a student or a teacher, each a link to its page (the family, person and teacher pages). */

@@ -22,6 +22,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { QueryFallback } from '../../ui/QueryFallback';
 import { Section } from '../../ui/Section';
 import { AGENCY_NS } from './agency-i18n';
+import './agency-office-i18n';
 import { completeTask, fileKey, listTasks, tasksKey, type TaskItem } from './api';
 
 /** A task's title in the reader's language: by its kind when known, else as it was written. */

@@ -21,6 +21,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { QueryFallback } from '../../ui/QueryFallback';
 import { useKeysetList } from '../../ui/use-keyset-list';
 import { AGENCY_NS } from '../../features/agency/agency-i18n';
+import '../../features/agency/agency-office-i18n';
 import { listFiles, type FileListFilter, type FileSummary } from '../../features/agency/api';
 
 const STAGES = [
