@@ -56,8 +56,11 @@ describe('the agency loop in the browser', () => {
     const sales = await newPage(browser);
     await loginThroughUi(sales, server.url, 'sales@demo.example.org');
     await sales.goto(`${server.url}/office/files`);
-    await sales.getByLabel('Étape', { exact: true }).selectOption('new_request');
-    await sales.getByRole('link', { name: 'Capucine Testard' }).click();
+    await sales.getByLabel('Nom ou référence').fill('Capucine Testard');
+    await sales
+      .getByRole('region', { name: /^Nouvelle demande \(/ })
+      .getByRole('link', { name: 'Capucine Testard' })
+      .click();
     await sales.getByRole('heading', { level: 1, name: /Capucine Testard/ }).waitFor();
     await expectAccessible(sales, 'file page (new request)');
     await sales.getByRole('button', { name: 'Abonner à une formule' }).click();

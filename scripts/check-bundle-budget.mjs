@@ -27,12 +27,14 @@ const ROUTES = [
   { name: 'invitation / password reset', ceiling: 164, lazy: ['src/portals/public/TokenPasswordPage.tsx'] },
   {
     name: 'family home',
-    ceiling: 178,
+    // +1 kB (issue 13): phone and e-mail links in the person details
+    ceiling: 179,
     lazy: ['src/portals/family/FamilyPortal.tsx', 'src/portals/family/FamilyHomePage.tsx'],
   },
   {
     name: 'family lessons',
-    ceiling: 196,
+    // +2 kB (issue 13): the family's request form (change of teacher, a problem), phone and e-mail links
+    ceiling: 198,
     lazy: ['src/portals/family/FamilyPortal.tsx', 'src/features/agency/PortalFilesPage.tsx'],
   },
   {
@@ -47,7 +49,8 @@ const ROUTES = [
   },
   {
     name: 'teacher students',
-    ceiling: 193,
+    // +2 kB (issue 13): the same page as the family's lessons (PortalFilesPage), phone and e-mail links
+    ceiling: 195,
     lazy: ['src/portals/teacher/TeacherPortal.tsx', 'src/features/agency/PortalFilesPage.tsx'],
   },
   {

@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { Cursor, Email, Id, IsoDate, Locale, Phone, Version, humanText, longText, shortText } from './common.js';
+import {
+  Cursor,
+  Email,
+  Id,
+  IsoDate,
+  Locale,
+  Phone,
+  Version,
+  humanText,
+  longText,
+  optionalText,
+  searchText,
+  shortText,
+} from './common.js';
 
 /** The agency loop: requests, students' files through the pipeline, matching, hand-over, lessons, tickets. */
 
@@ -188,6 +201,14 @@ export const FileListQuery = z.object({
   mine: z.enum(['teacher', 'family']).optional(),
   /** Only the files under way (neither closed nor a bare request): the teacher's and the family's portals. */
   open: z.enum(['true']).optional(),
+  /** A student's or family's name (words, any order) or a request reference ("R-7K2Q9"). */
+  q: searchText(100).optional(),
+  /** The town of the lessons, from its start ("saint" finds Saint-Denis). */
+  city: searchText(80).optional(),
+  /** Staff: the files of one family, one student or one teacher (the family, person and teacher pages). */
+  familyId: Id.optional(),
+  studentId: Id.optional(),
+  teacherId: Id.optional(),
   cursor: Cursor.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -506,6 +527,61 @@ export type Ticket = z.infer<typeof Ticket>;
 export const TicketDetail = Ticket.extend({ messages: z.array(TicketMessage) });
 export type TicketDetail = z.infer<typeof TicketDetail>;
 
+/** The services a task belongs to (the roles of the office that work on files, and the secretariat). */
+export const TASK_SERVICES = ['sales', 'recruitment', 'followup', 'accounts', 'secretariat'] as const;
+export const TaskService = z.enum(TASK_SERVICES);
+/** How a task done by hand ended; the note says more. */
+export const TASK_OUTCOMES = ['done', 'not_needed', 'unreachable'] as const;
+export const TaskListQuery = z.object({
+  /** `mine`: the tasks of the caller's services (the default); `all`: every service's, or `service`'s. */
+  scope: z.enum(['mine', 'all']).default('mine'),
+  service: TaskService.optional(),
+  /** `today`: overdue and due today (the home page); `open`: every open task. */
+  when: z.enum(['today', 'open']).default('today'),
+});
+export const TaskItem = z.object({
+  id: Id,
+  kind: z.string(),
+  service: z.string(),
+  title: z.string(),
+  details: z.string().nullable(),
+  dueOn: z.string(),
+  /** overdue (before today), today, or later */
+  group: z.enum(['overdue', 'today', 'later']),
+  fileId: z.string().nullable(),
+  /** Whom the task is about, and the page of their record. */
+  subject: z
+    .object({ kind: z.enum(['student', 'teacher', 'family']), id: z.string(), name: z.string(), path: z.string() })
+    .nullable(),
+  version: z.number(),
+});
+export type TaskItem = z.infer<typeof TaskItem>;
+export const TaskList = z.object({
+  today: z.string(),
+  /** the services listed (the caller's by default) */
+  services: z.array(z.string()),
+  items: z.array(TaskItem),
+});
+export type TaskList = z.infer<typeof TaskList>;
+export const CompleteTaskBody = z.object({
+  version: Version,
+  outcome: z.enum(TASK_OUTCOMES),
+  note: optionalText(1000),
+});
+export const CompletedTask = z.object({
+  id: Id,
+  status: z.string(),
+  outcomeKind: z.string(),
+  outcome: z.string().nullable(),
+  version: z.number(),
+});
+/** What a family may ask about its own child's file from its portal; the followup team gets a task. */
+export const FAMILY_REQUEST_KINDS = ['change_teacher', 'problem'] as const;
+export const FamilyRequestBody = z.object({ kind: z.enum(FAMILY_REQUEST_KINDS), message: longText(2000) });
+export const FamilyRequestReceipt = z.object({ taskId: Id });
+/** A request reference typed in the search box: the file it opens. */
+export const FileLookupQuery = z.object({ reference: searchText(20).min(3, { message: 'too_short' }) });
+
 export const DASHBOARD_SERVICES = ['sales', 'recruitment', 'followup', 'accounts'] as const;
 export const DashboardQuery = z.object({ service: z.enum(DASHBOARD_SERVICES).default('followup') });
 const LeadTimeSeries = z.object({
@@ -516,13 +592,15 @@ export type LeadTimeSeries = z.infer<typeof LeadTimeSeries>;
 export const AgencyDashboard = z.object({
   service: z.enum(DASHBOARD_SERVICES),
   today: text,
-  myTasksToday: z.array(z.object({ id: text, kind: text, title: text, dueOn: text, fileId: maybe })),
+  myTasksToday: z.array(TaskItem),
   filesByStage: z.array(
     z.object({ stage: text, count: z.number(), medianDaysInStage: z.number().nullable(), oldestDays: z.number() }),
   ),
   billableWithoutLesson: z.array(z.object({ fileId: text, stage: text, studentName: text, instrument: text })),
   leadTimes: z.object({ requestToHandover: LeadTimeSeries, handoverToFirstLesson: LeadTimeSeries }),
-  teachersWithFewLessons: z.array(z.object({ teacherId: text, name: text, lessonsLast30Days: z.number() })),
+  /** The low-activity rule (fewer than `minLessons` given lessons since `since`), as on the low-activity page. */
+  fewLessons: z.object({ since: text, minLessons: z.number() }),
+  teachersWithFewLessons: z.array(z.object({ teacherId: text, name: text, lessons: z.number() })),
 });
 export type AgencyDashboard = z.infer<typeof AgencyDashboard>;
 

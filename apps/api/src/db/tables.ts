@@ -360,6 +360,8 @@ export interface TasksTable {
   done_at: string | null;
   done_by: string | null;
   outcome: string | null;
+  /** how a task done by hand ended: done | not_needed | unreachable (null when a rule closed it) */
+  outcome_kind: string | null;
   created_at: string;
   updated_at: string;
   version: number;

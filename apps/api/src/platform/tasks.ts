@@ -36,6 +36,7 @@ function taskRow(task: NewTask, now: string) {
     done_at: null,
     done_by: null,
     outcome: null,
+    outcome_kind: null,
     created_at: now,
     updated_at: now,
     version: 1,
@@ -61,7 +62,7 @@ export async function closeTasks(
   await closeOpenTasks(tx, where, clock.now().toISOString(), outcome);
 }
 
-// 18 columns a row: 500 rows stay well under both engines' bound-parameter limits.
+// 19 columns a row: 500 rows stay well under both engines' bound-parameter limits.
 const TASK_CHUNK = 500;
 
 /**

@@ -90,8 +90,10 @@ export const en: Messages = {
   },
   search: {
     label: 'Find a person',
-    placeholder: 'Name, e-mail or phone',
+    placeholder: 'Name, e-mail, phone or R-…',
     none: 'No results',
+    openReference: 'Open request {{reference}}',
+    referenceNotFound: 'No request {{reference}}.',
     minChars: 'Type at least 2 characters',
     family: '{{name}} family',
   },
@@ -99,7 +101,6 @@ export const en: Messages = {
     title: 'Dashboard',
     welcome: 'Hello {{name}}!',
     yourRoles: 'Your roles',
-    placeholder: 'The next modules (requests, matching, follow-up, billing) will show up here.',
   },
   families: {
     title: 'Families',

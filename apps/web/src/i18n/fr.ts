@@ -95,8 +95,10 @@ export const fr = {
   },
   search: {
     label: 'Rechercher une personne',
-    placeholder: 'Nom, e-mail ou téléphone',
+    placeholder: 'Nom, e-mail, téléphone ou R-…',
     none: 'Aucun résultat',
+    openReference: 'Ouvrir la demande {{reference}}',
+    referenceNotFound: 'Aucune demande {{reference}}.',
     minChars: 'Tapez au moins 2 caractères',
     family: 'Famille {{name}}',
   },
@@ -104,7 +106,6 @@ export const fr = {
     title: 'Tableau de bord',
     welcome: 'Bonjour {{name}} !',
     yourRoles: 'Vos rôles',
-    placeholder: 'Les prochains modules (demandes, affectations, suivi, facturation) apparaîtront ici.',
   },
   families: {
     title: 'Familles',

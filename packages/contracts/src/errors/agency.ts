@@ -19,6 +19,11 @@ export const AGENCY_ERRORS = defineErrors({
     fr: 'Un élève mineur doit être inscrit par un responsable légal.',
     en: 'A minor student must be registered by a guardian.',
   },
+  TASK_NOT_OPEN: {
+    status: 409,
+    fr: 'Cette tâche est déjà terminée : rechargez la page.',
+    en: 'This task is already closed: reload the page.',
+  },
   WRONG_STAGE: {
     status: 409,
     fr: 'Ce dossier n’est pas à la bonne étape pour cette action.',

@@ -23,6 +23,10 @@ export const AGENCY_PERMISSIONS = definePermissions({
   'agency.followup': ['followup'],
   /** Move tickets; a solved ticket goes back to the file's service. */
   'agency.solveTickets': ['accounts'],
+  /** Read the tasks of every service (each sees its own by default); the board reads them too. */
+  'agency.readTasks': [...FILE_STAFF, 'secretariat', 'board'],
+  /** Complete a task with an outcome (audited). */
+  'agency.completeTasks': [...FILE_STAFF, 'secretariat'],
   /** Create and change plans; read assignments outside any file: the director only. */
   'agency.manage': [],
 });

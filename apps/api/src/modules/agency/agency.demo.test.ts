@@ -73,17 +73,18 @@ describe('the agency demo', () => {
       });
     }
     expect(byStage.some((s) => s.stage === 'closed')).toBe(false);
-    // Teachers with few lessons: active ones only, the least busy first, each under the threshold.
-    const few = (dashboard as unknown as { teachersWithFewLessons: { teacherId: string; lessonsLast30Days: number }[] })
+    // Teachers with few lessons (the low-activity rule): active ones only, the least busy first, each under it.
+    const few = (dashboard as unknown as { teachersWithFewLessons: { teacherId: string; lessons: number }[] })
       .teachersWithFewLessons;
+    const minLessons = (dashboard as unknown as { fewLessons: { minLessons: number } }).fewLessons.minLessons;
     expect(few.length).toBeGreaterThan(0);
-    expect(few.map((t) => t.lessonsLast30Days)).toEqual([...few.map((t) => t.lessonsLast30Days)].sort((a, b) => a - b));
+    expect(few.map((t) => t.lessons)).toEqual([...few.map((t) => t.lessons)].sort((a, b) => a - b));
     const active = new Set(
       (await ctx.deps.db.selectFrom('teachers').select('person_id').where('status', '=', 'active').execute()).map(
         (t) => t.person_id,
       ),
     );
-    expect(few.every((t) => active.has(t.teacherId) && t.lessonsLast30Days <= 4)).toBe(true);
+    expect(few.every((t) => active.has(t.teacherId) && t.lessons < minLessons)).toBe(true);
 
     // The demo teacher sees only their own students; the demo family its own file.
     const teacher = await loginAs(ctx, 'teacher@demo.example.org', DEMO_PASSWORD);

@@ -15,6 +15,8 @@ import { createLessonsService } from './lessons/lessons.service.js';
 import { createLinksService } from './links.service.js';
 import { createTicketsService } from './tickets.service.js';
 import { createDashboardsService } from './dashboards.service.js';
+import { createTasksService } from './tasks.service.js';
+import type { LowActivityService } from '../teachers/low-activity.service.js';
 import { agencyRoutes, type AgencyServices } from './agency.routes.js';
 
 declare module '../../platform/module.js' {
@@ -24,7 +26,11 @@ declare module '../../platform/module.js' {
 }
 
 /** The agency loop's services, built over the contacts module's (the file's contact log). */
-export function createAgencyServices(deps: Deps, contacts: ContactsService): AgencyServices {
+export function createAgencyServices(
+  deps: Deps,
+  contacts: ContactsService,
+  lowActivity?: LowActivityService,
+): AgencyServices {
   const lessons = createLessonsService(deps);
   return {
     requests: createRequestsService(deps),
@@ -35,7 +41,8 @@ export function createAgencyServices(deps: Deps, contacts: ContactsService): Age
     lessons,
     links: createLinksService(deps, lessons),
     tickets: createTicketsService(deps),
-    dashboards: createDashboardsService(deps),
+    dashboards: createDashboardsService(deps, lowActivity),
+    tasks: createTasksService(deps),
   };
 }
 
@@ -53,7 +60,10 @@ export const agencyModule: ModuleManifest<'agency'> = {
   services: (deps, modules) => {
     const contacts = (modules as { contacts?: ContactsService }).contacts;
     if (!contacts) throw new Error('module "contacts" must be assembled before the agency');
-    return createAgencyServices(deps, contacts);
+    // The dashboard's "few lessons" is the teachers module's low-activity rule (one definition, issue 13).
+    const teachers = (modules as { teachers?: { lowActivity: LowActivityService } }).teachers;
+    if (!teachers) throw new Error('module "teachers" must be assembled before the agency');
+    return createAgencyServices(deps, contacts, teachers.lowActivity);
   },
   routes: (app, services, deps) => agencyRoutes(app, services, deps),
 };

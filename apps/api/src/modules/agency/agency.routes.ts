@@ -4,15 +4,20 @@ import {
   Candidate,
   CandidatesQuery,
   CloseFileBody,
+  CompleteTaskBody,
+  CompletedTask,
   ContactEntry,
   DashboardQuery,
   EndAssignmentBody,
   ExternalCandidate,
   ExternalCandidateBody,
+  FamilyRequestBody,
+  FamilyRequestReceipt,
   FileDetail,
   FileIdResult,
   FileLesson,
   FileListQuery,
+  FileLookupQuery,
   FileNoteBody,
   FileSummary,
   FirstLessonBody,
@@ -43,6 +48,8 @@ import {
   SalesRequestReceipt,
   SubscribeBody,
   SubscribeResult,
+  TaskList,
+  TaskListQuery,
   TicketBody,
   TicketDetail,
   Ticket,
@@ -65,6 +72,7 @@ import type { LessonsService } from './lessons/lessons.service.js';
 import type { LinksService } from './links.service.js';
 import type { TicketsService } from './tickets.service.js';
 import type { DashboardsService } from './dashboards.service.js';
+import type { TasksService } from './tasks.service.js';
 
 export type AgencyServices = {
   requests: RequestsService;
@@ -76,6 +84,7 @@ export type AgencyServices = {
   links: LinksService;
   tickets: TicketsService;
   dashboards: DashboardsService;
+  tasks: TasksService;
 };
 
 const IdParams = z.object({ id: Id });
@@ -154,6 +163,24 @@ export function agencyRoutes(app: FastifyZod, s: AgencyServices, deps: Deps): vo
   // Files through the pipeline.
   app.get('/api/files', { schema: { tags, querystring: FileListQuery, response: { 200: Page(FileSummary) } } }, (req) =>
     s.files.list(req.actor, req.query),
+  );
+  app.get(
+    '/api/files/lookup',
+    { schema: { tags, querystring: FileLookupQuery, response: { 200: FileIdResult } } },
+    (req) => s.files.lookup(req.actor, req.query.reference),
+  );
+  app.post(
+    '/api/files/:id/family-requests',
+    { schema: { tags, params: IdParams, body: FamilyRequestBody, response: { 201: FamilyRequestReceipt } } },
+    async (req, reply) => reply.status(201).send(await s.tasks.familyRequest(req.actor, req.params.id, req.body)),
+  );
+  app.get('/api/tasks', { schema: { tags, querystring: TaskListQuery, response: { 200: TaskList } } }, (req) =>
+    s.tasks.list(req.actor, req.query),
+  );
+  app.post(
+    '/api/tasks/:id/complete',
+    { schema: { tags, params: IdParams, body: CompleteTaskBody, response: { 200: CompletedTask } } },
+    (req) => s.tasks.complete(req.actor, req.params.id, req.body),
   );
   app.get('/api/files/:id', { schema: { tags, params: IdParams, response: { 200: FileDetail } } }, (req) =>
     s.files.get(req.actor, req.params.id),

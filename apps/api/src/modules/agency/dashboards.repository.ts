@@ -1,7 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
 import type { Tx } from '../../db/database.js';
-import type { DB } from '../../db/tables.js';
-import { addDays } from '../../platform/clock.js';
 import { noLessonWhileBillableSql } from './files.repository.js';
 
 /** The SQL of the dashboards. */
@@ -29,27 +26,15 @@ export async function stageChangeAt(db: Tx, stage: string, offset: number) {
     .executeTakeFirst();
 }
 
-/** A service's open tasks due by today. */
-export async function dueTasks(db: Tx, service: string, today: string) {
-  return db
-    .selectFrom('tasks')
-    .select(['id', 'kind', 'title', 'due_on', 'file_id'])
-    .where('service', '=', service)
-    .where('status', '=', 'open')
-    .where('due_on', '<=', today)
-    .orderBy('due_on')
-    .limit(50)
-    .execute();
-}
-
 /**
- * The files flagged "charged with no lesson": the followup sweep opens a task for each (and closes it when a lesson
- * is recorded or the assignment ends): reading the flags is an index range, re-deriving them tested every subscription.
+ * The files billable without a lesson (`isBillableWithoutLesson`), the pipeline's marker read the other way round:
+ * from the subscriptions being charged (active, billable from today or before), each tested with the very SQL of
+ * the pipeline (`noLessonWhileBillableSql`), so the dashboard and the pipeline list the same files.
  */
 export async function filesChargedWithoutLesson(db: Tx, today: string) {
   return db
-    .selectFrom('tasks')
-    .innerJoin('lesson_files', 'lesson_files.id', 'tasks.file_id')
+    .selectFrom('subscriptions')
+    .innerJoin('lesson_files', 'lesson_files.id', 'subscriptions.file_id')
     .innerJoin('people', 'people.id', 'lesson_files.student_id')
     .select([
       'lesson_files.id',
@@ -58,10 +43,11 @@ export async function filesChargedWithoutLesson(db: Tx, today: string) {
       'people.last_name',
       'lesson_files.instrument',
     ])
-    .where('tasks.kind', '=', 'no-lesson-while-billable')
-    .where('tasks.status', '=', 'open')
+    .where('subscriptions.status', '=', 'active')
+    .where('subscriptions.billable_from', '<=', today)
     .where(noLessonWhileBillableSql(today), '=', 1)
     .distinct()
+    .orderBy('lesson_files.id')
     .limit(100)
     .execute();
 }
@@ -85,30 +71,5 @@ export async function firstLessonsSince(db: Tx, since: string) {
     .where('handed_over_at', 'is not', null)
     .where('first_lesson_on', 'is not', null)
     .where('handed_over_at', '>=', since)
-    .execute();
-}
-
-/**
- * Fifty active teachers with at most `threshold` lessons in the last 30 days, walked in name order (an index) so
- * that the count runs for about fifty teachers rather than for every teacher of the network.
- */
-export async function teachersWithFewLessons(db: Tx, today: string, threshold: number) {
-  const lessons30 = (eb: ExpressionBuilder<DB, 'teachers' | 'people'>) =>
-    eb
-      .selectFrom('lessons')
-      .select(eb.fn.countAll<number>().as('n'))
-      .whereRef('lessons.teacher_id', '=', 'teachers.person_id')
-      .where('lessons.lesson_date', '>=', addDays(today, -30));
-  return db
-    .selectFrom('people')
-    .innerJoin('teachers', 'teachers.person_id', 'people.id')
-    .select(['teachers.person_id', 'people.first_name', 'people.last_name'])
-    .select((eb) => lessons30(eb).as('lessons30'))
-    .where('people.kind', '=', 'teacher')
-    .where('teachers.status', '=', 'active')
-    .where((eb) => eb(lessons30(eb), '<=', threshold))
-    .orderBy('people.last_name')
-    .orderBy('people.id')
-    .limit(50)
     .execute();
 }

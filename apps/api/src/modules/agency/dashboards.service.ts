@@ -4,15 +4,15 @@ import type { Actor } from '../../platform/actor.js';
 import { requirePermission } from '../../platform/access.js';
 import { addDays, daysBetween } from '../../platform/clock.js';
 import { organisationToday } from '../../platform/settings.js';
-import { FEW_LESSONS_PER_MONTH } from './agency.settings.js';
+import type { LowActivityService } from '../teachers/low-activity.service.js';
+import { openTasksOf } from './tasks.repository.js';
+import { toTaskItem } from './tasks.service.js';
 import {
-  dueTasks,
   filesChargedWithoutLesson,
   firstLessonsSince,
   handoversSince,
   stageChangeAt,
   stageCounts,
-  teachersWithFewLessons,
 } from './dashboards.repository.js';
 
 /** Listed rather than "not closed", so the count reads only the open stages' ranges of the stage index, never the closed files that pile up over the years. */
@@ -26,7 +26,7 @@ export function median(values: number[]): number | null {
 }
 
 /** One screen per service: today's tasks, the pipeline by stage and age, the files at risk, lead times. */
-export function createDashboardsService(deps: Deps) {
+export function createDashboardsService(deps: Deps, lowActivity?: LowActivityService) {
   const { db, clock } = deps;
 
   /**
@@ -56,17 +56,16 @@ export function createDashboardsService(deps: Deps) {
       const today = await organisationToday(db, clock);
       const since = addDays(today, -180);
       const [tasks, stages, billable, handovers, firstLessons, teacherLoad] = await Promise.all([
-        dueTasks(db, service, today),
+        openTasksOf(db, { services: [service], dueBy: today, limit: 50 }),
         stageFigures(),
-        // The followup sweep flags these files with an open task (and closes it when a lesson is recorded or the
-        // assignment ends): reading the flags is an index range, re-deriving them tested every subscription.
+        // The same rule as the pipeline's marker (`isBillableWithoutLesson`, `noLessonWhileBillableSql`), read from
+        // the subscriptions being charged: the sweep's task is raised later (at the first debit) and is no measure.
         filesChargedWithoutLesson(db, today),
         // Request → hand-over: from the file's creation to each hand-over of the last six months.
         handoversSince(db, since),
         firstLessonsSince(db, since),
-        // Fifty active teachers with few lessons, walked in name order (an index) so that the count runs for about
-        // fifty teachers rather than for every teacher of the network; the least busy of them come first below.
-        FEW_LESSONS_PER_MONTH.read(db).then((threshold) => teachersWithFewLessons(db, today, threshold)),
+        // The low-activity page's rule and period (`hasLowActivity`): fifty teachers, the least busy first.
+        lowActivity ? lowActivity.fewLessonTeachers(50) : Promise.resolve({ since: today, minLessons: 0, items: [] }),
       ]);
       const monthly = (pairs: { month: string; days: number }[]) => {
         const months = new Map<string, number[]>();
@@ -86,13 +85,7 @@ export function createDashboardsService(deps: Deps) {
       return {
         service,
         today,
-        myTasksToday: tasks.map((t) => ({
-          id: t.id,
-          kind: t.kind,
-          title: t.title,
-          dueOn: t.due_on,
-          fileId: t.file_id,
-        })),
+        myTasksToday: tasks.map((t) => toTaskItem(t, today)),
         filesByStage: stages,
         billableWithoutLesson: billable.map((b) => ({
           fileId: b.id,
@@ -107,15 +100,8 @@ export function createDashboardsService(deps: Deps) {
             byMonth: monthly(handoverToFirst),
           },
         },
-        // Already at or under the threshold (the SQL walk filters on it): least busy first.
-        teachersWithFewLessons: teacherLoad
-          .map((t) => ({
-            teacherId: t.person_id,
-            name: `${t.first_name} ${t.last_name}`,
-            lessonsLast30Days: Number(t.lessons30 ?? 0),
-          }))
-          .sort((a, b) => a.lessonsLast30Days - b.lessonsLast30Days)
-          .slice(0, 50),
+        fewLessons: { since: teacherLoad.since, minLessons: teacherLoad.minLessons },
+        teachersWithFewLessons: teacherLoad.items,
       };
     },
   };

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import { GIVEN_LESSON_STATUSES, type FileStage, type OwnerService } from '@contracts';
 import type { Tx } from '../../db/database.js';
 import type {
@@ -17,6 +17,11 @@ export type FileRow = Selectable<LessonFilesTable>;
 export async function findFile(tx: Tx, id: string): Promise<FileRow | undefined> {
   return tx.selectFrom('lesson_files').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** `lower(expression) like pattern` with `\\` as the escape character, spelled out (SQLite has none by default). */
+const likeLower = (expression: string, pattern: string) =>
+  sql<SqlBool>`lower(${sql.ref(expression)}) like ${pattern} escape '\\'`;
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** "A lesson that took place", as SQL literals: the same text as ('done', 'late') written by hand. */
 const GIVEN = sql.join(GIVEN_LESSON_STATUSES.map((status) => sql.lit(status)));
@@ -37,6 +42,10 @@ export type FileListFilter = {
   open?: 'true';
   teacherId?: string;
   familyId?: string;
+  studentId?: string;
+  /** name words of the student or family, or a reference */
+  q?: string;
+  city?: string;
   after?: [string, string];
   limit: number;
   today: string;
@@ -92,6 +101,26 @@ export async function listFiles(db: Tx, f: FileListFilter) {
     );
   }
   if (f.familyId) q = q.where('lesson_files.family_id', '=', f.familyId);
+  if (f.studentId) q = q.where('lesson_files.student_id', '=', f.studentId);
+  if (f.city) q = q.where(likeLower('lesson_files.city', `${escapeLike(f.city.toLowerCase())}%`));
+  if (f.q) {
+    const reference = f.q.toUpperCase();
+    const words = f.q.toLowerCase().split(/\s+/).filter(Boolean).map(escapeLike);
+    q = q.where((eb) =>
+      eb.or([
+        eb('lesson_files.reference', '=', reference),
+        eb.and(
+          words.map((w) =>
+            eb.or([
+              likeLower('student.first_name', `${w}%`),
+              likeLower('student.last_name', `${w}%`),
+              likeLower('families.name', `%${w}%`),
+            ]),
+          ),
+        ),
+      ]),
+    );
+  }
   if (f.needsAction) {
     q = q.where((eb) =>
       eb.or([
@@ -119,6 +148,16 @@ export async function listFiles(db: Tx, f: FileListFilter) {
     .orderBy('lesson_files.id')
     .limit(f.limit + 1)
     .execute();
+}
+
+/** The file of a request reference ("R-7K2Q9"), whatever the case typed. */
+export async function fileIdByReference(db: Tx, reference: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('lesson_files')
+    .select('id')
+    .where('reference', 'in', [reference, reference.toUpperCase()])
+    .executeTakeFirst();
+  return row?.id;
 }
 
 /** The teacher's assignment on a file, the latest first (past ones keep read access unless `activeOnly`). */

@@ -13,7 +13,7 @@ import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
 import { requirePermission } from '../../platform/access.js';
-import { DomainError, invalidField } from '../../platform/errors.js';
+import { DomainError, invalidField, notFound } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { decodeCursor, keysetPage } from '../../platform/cursor.js';
@@ -24,6 +24,7 @@ import { STAGE_OVERDUE_DAYS } from './agency.settings.js';
 import {
   activeAssignment,
   cancelOpenTasksOfFile,
+  fileIdByReference,
   filePage,
   fileStaffPage,
   insertExternalCandidate,
@@ -91,6 +92,14 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
   return {
     activeAssignment,
 
+    /** The file of a request reference typed in the search box (404 when none); staff only. */
+    async lookup(actor: Actor, reference: string): Promise<{ id: string }> {
+      requirePermission(actor, 'agency.read');
+      const id = await fileIdByReference(db, reference.trim());
+      if (!id) throw notFound();
+      return { id };
+    },
+
     async list(
       actor: Actor,
       query: {
@@ -98,14 +107,21 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
         owner?: OwnerService;
         needsAction?: 'today';
         open?: 'true';
+        q?: string;
+        city?: string;
+        familyId?: string;
+        studentId?: string;
+        teacherId?: string;
         cursor?: string;
         limit: number;
       },
     ): Promise<{ items: FileSummary[]; nextCursor: string | null }> {
-      // Teachers and families list only their own files (their portal), never anyone else's.
+      // Teachers and families list only their own files (their portal), never anyone else's: their scope replaces
+      // whatever family or teacher they asked for.
       const scope = await listScope(db, actor);
-      const teacherId = scope.kind === 'teacher' ? scope.teacherId : undefined;
-      const familyId = scope.kind === 'family' ? scope.familyId : undefined;
+      const teacherId =
+        scope.kind === 'teacher' ? scope.teacherId : scope.kind === 'staff' ? query.teacherId : undefined;
+      const familyId = scope.kind === 'family' ? scope.familyId : scope.kind === 'staff' ? query.familyId : undefined;
       const today = await organisationToday(db, clock);
       const before = await stageDeadlines(db);
       const rows = await listFiles(db, {

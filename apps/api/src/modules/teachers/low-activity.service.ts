@@ -17,24 +17,48 @@ import { LOW_ACTIVITY_SUBJECT, lowActivityTeachersPage, zonesOfTeachers } from '
 export function createLowActivityService(deps: Deps, contacts: ContactsService) {
   const { db, clock } = deps;
 
+  /** The low-activity rule's teachers (`hasLowActivity` over `lowActivityPeriod`), a page in name order. */
+  async function lowActivityPage(query: { cursor?: string; limit: number }) {
+    const [periodDays, minLessons, today] = await Promise.all([
+      SETTINGS.lowActivityPeriodDays.read(db),
+      SETTINGS.lowActivityMinLessons.read(db),
+      organisationToday(db, clock),
+    ]);
+    const { since, until } = lowActivityPeriod(today, periodDays);
+    const rows = await lowActivityTeachersPage(db, {
+      since,
+      until,
+      minLessons,
+      after: decodeCursor(query.cursor),
+      limit: query.limit,
+    });
+    return { since, minLessons, ...keysetPage(rows, query.limit, (r) => [r.last_name, r.person_id]) };
+  }
+
   return {
+    /**
+     * The same teachers for another module's page that has checked its own access (the agency dashboard's "few
+     * lessons"): one definition of low activity, whoever shows it. The first `limit`, least busy first.
+     */
+    async fewLessonTeachers(limit: number) {
+      const { since, minLessons, page } = await lowActivityPage({ limit });
+      return {
+        since,
+        minLessons,
+        items: page
+          .map((r) => ({
+            teacherId: r.person_id,
+            name: `${r.first_name} ${r.last_name}`,
+            lessons: Number(r.lessons ?? 0),
+          }))
+          .sort((a, b) => a.lessons - b.lessons),
+      };
+    },
+
     /** Active teachers with fewer than `minLessons` given lessons since the period's start, by name, a page at a time. */
     async list(actor: Actor, query: { cursor?: string; limit: number } = { limit: 50 }): Promise<LowActivityReport> {
       requirePermission(actor, 'teachers.followActivity');
-      const [periodDays, minLessons, today] = await Promise.all([
-        SETTINGS.lowActivityPeriodDays.read(db),
-        SETTINGS.lowActivityMinLessons.read(db),
-        organisationToday(db, clock),
-      ]);
-      const { since, until } = lowActivityPeriod(today, periodDays);
-      const rows = await lowActivityTeachersPage(db, {
-        since,
-        until,
-        minLessons,
-        after: decodeCursor(query.cursor),
-        limit: query.limit,
-      });
-      const { page, nextCursor } = keysetPage(rows, query.limit, (r) => [r.last_name, r.person_id]);
+      const { since, minLessons, page, nextCursor } = await lowActivityPage(query);
       const ids = page.map((r) => r.person_id);
       const zonesOf = new Map<string, { kind: string; code: string }[]>();
       if (ids.length) {

@@ -189,6 +189,7 @@ async function demoApplications(ctx: DemoContext): Promise<void> {
         done_at: null,
         done_by: null,
         outcome: null,
+        outcome_kind: null,
         created_at: created,
         updated_at: created,
         version: 1,

@@ -6,6 +6,7 @@ import {
   exclusionApprovals,
   incidentWindowStart,
   interviewOpen,
+  hasLowActivity,
   lowActivityPeriod,
   meetingRuleOutcome,
   missedMeetingGraceLimit,
@@ -100,5 +101,11 @@ describe('teachers rules', () => {
 
   it('counts low activity over the last period up to today', () => {
     expect(lowActivityPeriod('2026-03-10', 60)).toEqual({ since: '2026-01-09', until: '2026-03-10' });
+  });
+
+  it('has few lessons below the minimum of given lessons (the page and the agency dashboard alike)', () => {
+    expect(hasLowActivity(3, 4)).toBe(true);
+    expect(hasLowActivity(4, 4)).toBe(false);
+    expect(hasLowActivity(0, 1)).toBe(true);
   });
 });

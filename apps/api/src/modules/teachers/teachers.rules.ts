@@ -176,3 +176,11 @@ export function incidentWindowStart(today: string, windowDays: number): string {
 export function lowActivityPeriod(today: string, periodDays: number): { since: string; until: string } {
   return { since: addDays(today, -periodDays), until: today };
 }
+
+/**
+ * "Few lessons" — one definition for the low-activity page and the agency dashboard: fewer than `minLessons` given
+ * lessons (done or late, never cancelled) over `lowActivityPeriod` (the SQL of `lowActivityTeachersPage` says the same).
+ */
+export function hasLowActivity(givenLessons: number, minLessons: number): boolean {
+  return givenLessons < minLessons;
+}

@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Button, Group, List, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  List,
+  NativeSelect,
+  NumberInput,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../ui/format';
@@ -11,7 +23,17 @@ import { Section } from '../../ui/Section';
 import { LoadMoreButton } from '../../ui/LoadMoreButton';
 import { useKeysetList } from '../../ui/use-keyset-list';
 import { AGENCY_NS } from './agency-i18n';
-import { fileKey, getFile, listFiles, recordFirstLesson, recordLesson, respondToLesson, type FileDetail } from './api';
+import {
+  fileKey,
+  getFile,
+  listFiles,
+  recordFirstLesson,
+  recordLesson,
+  respondToLesson,
+  sendFamilyRequest,
+  type FileDetail,
+} from './api';
+import { EmailLink, PhoneLink } from '../../ui/ContactLinks';
 
 function useRefresh(fileId: string) {
   const client = useQueryClient();
@@ -161,6 +183,56 @@ function LessonList({ file, canRespond }: { file: FileDetail; canRespond: boolea
   );
 }
 
+/** The family asks for a change of teacher or reports a problem: the followup team gets it as a task. */
+function FamilyRequestForm({ file }: { file: FileDetail }) {
+  const { t } = useTranslation(AGENCY_NS);
+  const [kind, setKind] = useState('change_teacher');
+  const [message, setMessage] = useState('');
+  const action = useMutation({
+    mutationFn: () => sendFamilyRequest(file.id, { kind, message }),
+    onSuccess: () => {
+      notify(t('familyRequest.sent'));
+      setMessage('');
+    },
+  });
+  return (
+    <form
+      aria-label={t('familyRequest.title')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        action.mutate();
+      }}
+    >
+      <Stack gap="xs">
+        <Title order={3} size="h5">
+          {t('familyRequest.title')}
+        </Title>
+        <NativeSelect
+          label={t('familyRequest.kind')}
+          value={kind}
+          onChange={(e) => setKind(e.currentTarget.value)}
+          data={['change_teacher', 'problem'].map((k) => ({ value: k, label: t(`familyRequest.kinds.${k}`) }))}
+        />
+        <Textarea
+          label={t('familyRequest.message')}
+          value={message}
+          onChange={(e) => setMessage(e.currentTarget.value)}
+          autosize
+          minRows={3}
+          required
+        />
+        {action.error ? <ProblemAlert error={action.error} /> : null}
+        {action.isSuccess ? <Alert color="green.9">{t('familyRequest.sent')}</Alert> : null}
+        <Group>
+          <Button type="submit" loading={action.isPending}>
+            {t('familyRequest.send')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
 function PortalFile({ fileId, audience }: { fileId: string; audience: 'teacher' | 'family' }) {
   const { t } = useTranslation(AGENCY_NS);
   const query = useQuery({ queryKey: fileKey(fileId), queryFn: () => getFile(fileId) });
@@ -179,19 +251,26 @@ function PortalFile({ fileId, audience }: { fileId: string; audience: 'teacher' 
             {f.family.members
               .filter((m) => m.kind === 'guardian' || m.email || m.phone)
               .map((m) => (
-                <Text key={m.id} size="sm">
-                  {m.firstName} {m.lastName} {m.email ? `· ${m.email}` : ''} {m.phone ? `· ${m.phone}` : ''}
-                </Text>
+                <Group key={m.id} gap="xs" wrap="wrap">
+                  <Text size="sm">
+                    {m.firstName} {m.lastName}
+                  </Text>
+                  {m.phone ? <PhoneLink phone={m.phone} size="sm" /> : null}
+                  {m.email ? <EmailLink email={m.email} size="sm" /> : null}
+                </Group>
               ))}
             {f.address.line1 ? (
               <Text size="sm">{`${f.address.line1}, ${f.address.postalCode ?? ''} ${f.address.city ?? ''}`}</Text>
             ) : null}
           </Stack>
         ) : current ? (
-          <Text size="sm">
-            {t('portal.teacher')} : {current.teacherName} {current.teacherEmail ? `· ${current.teacherEmail}` : ''}{' '}
-            {current.teacherPhone ? `· ${current.teacherPhone}` : ''}
-          </Text>
+          <Group gap="xs" wrap="wrap">
+            <Text size="sm">
+              {t('portal.teacher')} : {current.teacherName}
+            </Text>
+            {current.teacherPhone ? <PhoneLink phone={current.teacherPhone} size="sm" /> : null}
+            {current.teacherEmail ? <EmailLink email={current.teacherEmail} size="sm" /> : null}
+          </Group>
         ) : null}
         {f.subscription && audience === 'family' ? (
           <Text size="sm">
@@ -208,6 +287,7 @@ function PortalFile({ fileId, audience }: { fileId: string; audience: 'teacher' 
         {waitingForDate ? <FirstLessonForm file={f} /> : null}
         {audience === 'teacher' && current ? <RecordLessonForm file={f} /> : null}
         <LessonList file={f} canRespond={audience === 'family'} />
+        {audience === 'family' ? <FamilyRequestForm file={f} /> : null}
       </Stack>
     </Section>
   );

@@ -271,7 +271,8 @@ const fr = {
     month: 'Mois',
     requestToHandover: 'Demande → contact transmis',
     handoverToFirst: 'Contact → premier cours',
-    fewLessons: 'Professeurs avec peu de cours (30 j)',
+    fewLessons: 'Professeurs avec peu de cours',
+    fewLessonsRule: 'Moins de {{min}} cours donnés depuis le {{since}} (comme la page « Activité faible »).',
     dayUnit: ' j',
     chartCaption:
       'Délais médians par mois, en jours : de la demande au contact transmis (trait plein) et du contact au premier cours (pointillés). Le tableau ci-dessous donne les mêmes chiffres.',
@@ -315,6 +316,14 @@ const fr = {
     state: 'État',
     teacher: 'Professeur',
     none: 'Aucun.',
+  },
+  familyRequest: {
+    title: 'Une demande ?',
+    kind: 'Votre demande',
+    kinds: { change_teacher: 'Changer de professeur', problem: 'Signaler un problème' },
+    message: 'Votre message',
+    send: 'Envoyer à l’équipe',
+    sent: 'Merci, l’équipe de suivi vous répondra rapidement.',
   },
   link: {
     title: 'Premier cours de {{name}}',
@@ -594,7 +603,8 @@ const en: Resources = {
     month: 'Month',
     requestToHandover: 'Request → contact handed over',
     handoverToFirst: 'Contact → first lesson',
-    fewLessons: 'Teachers with few lessons (30 d)',
+    fewLessons: 'Teachers with few lessons',
+    fewLessonsRule: 'Fewer than {{min}} lessons given since {{since}} (as on the “Low activity” page).',
     dayUnit: ' d',
     chartCaption:
       'Median lead times by month, in days: request to contact handed over (solid line) and contact to first lesson (dashed line). The table below gives the same figures.',
@@ -638,6 +648,14 @@ const en: Resources = {
     state: 'Status',
     teacher: 'Teacher',
     none: 'None.',
+  },
+  familyRequest: {
+    title: 'A request?',
+    kind: 'Your request',
+    kinds: { change_teacher: 'Change teacher', problem: 'Report a problem' },
+    message: 'Your message',
+    send: 'Send to the team',
+    sent: 'Thank you, the follow-up team will answer you shortly.',
   },
   link: {
     title: '{{name}}’s first lesson',

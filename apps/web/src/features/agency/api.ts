@@ -10,6 +10,8 @@ import type {
   MatchingExclusions,
   PlaceChoice,
   Plan,
+  TaskItem,
+  TaskList,
   Ticket,
   TicketDetail,
 } from '@contracts';
@@ -29,6 +31,8 @@ export type {
   LessonListItem,
   LinkView,
   Plan,
+  TaskItem,
+  TaskList,
   Ticket,
   TicketDetail,
 };
@@ -36,8 +40,30 @@ export type { MergePreview };
 export type Slot = FileDetail['slots'][number];
 
 export const fileKey = (id: string) => ['agency-file', id] as const;
-export const listFiles = (query: { stage?: string; needsAction?: string; open?: 'true'; cursor?: string | null }) =>
+export type FileListFilter = {
+  stage?: string;
+  needsAction?: string;
+  open?: 'true';
+  q?: string;
+  city?: string;
+  owner?: string;
+  familyId?: string;
+  studentId?: string;
+  teacherId?: string;
+  limit?: number;
+  cursor?: string | null;
+};
+export const listFiles = (query: FileListFilter) =>
   apiGet<PageOf<FileSummary>>('/api/files', { ...query, cursor: query.cursor ?? undefined });
+/** The file of a request reference ("R-7K2Q9"); a 404 when none. */
+export const lookupReference = (reference: string) => apiGet<{ id: string }>('/api/files/lookup', { reference });
+export const tasksKey = ['agency-tasks'] as const;
+export const listTasks = (query: { scope: 'mine' | 'all'; when?: 'today' | 'open' }) =>
+  apiGet<TaskList>('/api/tasks', query);
+export const completeTask = (id: string, body: { version: number; outcome: string; note: string | null }) =>
+  apiPost(`/api/tasks/${id}/complete`, body);
+export const sendFamilyRequest = (fileId: string, body: { kind: string; message: string }) =>
+  apiPost<{ taskId: string }>(`/api/files/${fileId}/family-requests`, body);
 export const listLessons = (query: { month: string; cursor?: string | null }) =>
   apiGet<PageOf<LessonListItem>>('/api/lessons', { month: query.month, cursor: query.cursor ?? undefined });
 export const getFile = (id: string) => apiGet<FileDetail>(`/api/files/${id}`);

@@ -1,14 +1,16 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '@contracts';
+import type { ReactNode } from 'react';
 import { formatDate } from '../../ui/format';
+import { EmailLink, PhoneLink } from '../../ui/ContactLinks';
 
-/** E-mail, phone and birth date of a person, as a description list. */
+/** E-mail (mailto:), phone (national format, tel:) and birth date of a person, as a description list. */
 export function PersonDetails({ person }: { person: Person }) {
   const { t } = useTranslation();
-  const rows: [string, string][] = [
-    [t('people.email'), person.email ?? '—'],
-    [t('people.phone'), person.phone ?? '—'],
+  const rows: [string, ReactNode][] = [
+    [t('people.email'), person.email ? <EmailLink email={person.email} size="sm" /> : '—'],
+    [t('people.phone'), person.phone ? <PhoneLink phone={person.phone} size="sm" /> : '—'],
   ];
   if (person.birthDate) rows.push([t('people.birthDate'), formatDate(person.birthDate)]);
   if (person.notes) rows.push([t('people.notes'), person.notes]);

@@ -6,7 +6,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '@contracts';
-import { hitPath, searchPeople } from './api';
+import { notify } from '../../ui/notify';
+import { REFERENCE, hitPath, lookupReference, searchPeople } from './api';
 
 function HitOption({ hit }: { hit: SearchHit }) {
   const { t } = useTranslation();
@@ -47,14 +48,28 @@ export function GlobalSearch() {
     staleTime: 10_000,
   });
   const shown = enabled ? hits : [];
+  const reference = REFERENCE.test(value.trim()) ? value.trim().toUpperCase() : null;
   const { selectFirstOption } = combobox;
 
   // the first hit is pre-selected so that Enter opens it in one step
   useEffect(() => {
-    if (hits.length > 0) selectFirstOption();
-  }, [hits, selectFirstOption]);
+    if (hits.length > 0 || reference) selectFirstOption();
+  }, [hits, reference, selectFirstOption]);
+
+  /** A request reference opens its file (global search finds "R-…"). */
+  const openReference = async (ref: string) => {
+    setValue('');
+    combobox.closeDropdown();
+    try {
+      const file = await lookupReference(ref);
+      void navigate(`/office/files/${file.id}`);
+    } catch {
+      notify(t('search.referenceNotFound', { reference: ref }), 'error');
+    }
+  };
 
   const open = (id: string) => {
+    if (id.startsWith('ref:')) return void openReference(id.slice(4));
     const hit = shown.find((h) => h.id === id);
     if (!hit) return;
     setValue('');
@@ -86,10 +101,19 @@ export function GlobalSearch() {
       </Combobox.Target>
       <Combobox.Dropdown hidden={value.trim().length === 0}>
         <Combobox.Options aria-label={t('search.label')}>
+          {reference ? (
+            <Combobox.Option value={`ref:${reference}`}>
+              <Text size="sm" fw={600}>
+                {t('search.openReference', { reference })}
+              </Text>
+            </Combobox.Option>
+          ) : null}
           {value.trim().length < 2 ? (
             <Combobox.Empty>{t('search.minChars')}</Combobox.Empty>
           ) : shown.length === 0 ? (
-            <Combobox.Empty>{isFetching ? t('app.loading') : t('search.none')}</Combobox.Empty>
+            reference ? null : (
+              <Combobox.Empty>{isFetching ? t('app.loading') : t('search.none')}</Combobox.Empty>
+            )
           ) : (
             shown.map((hit) => (
               <Combobox.Option value={hit.id} key={hit.id}>

@@ -10,6 +10,7 @@ import { QueryFallback } from '../../ui/QueryFallback';
 import { Section } from '../../ui/Section';
 import { AGENCY_NS } from '../../features/agency/agency-i18n';
 import type { AgencyDashboard } from '../../features/agency/api';
+import { TaskCard } from '../../features/agency/TasksPanel';
 
 // recharts is the heaviest dependency of the office: it is fetched only when a dashboard has lead times to draw.
 const LeadTimesChart = lazy(async () => ({
@@ -44,22 +45,13 @@ export function AgencyDashboardPage() {
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <Section title={t('dashboard.tasks')}>
             {d.myTasksToday.length === 0 ? (
-              <Text>{t('file.none')}</Text>
+              <Text>{t('tasks.none')}</Text>
             ) : (
-              <List>
+              <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
                 {d.myTasksToday.map((task) => (
-                  <List.Item key={task.id}>
-                    {formatDate(task.dueOn)} ·{' '}
-                    {task.fileId ? (
-                      <Anchor component={Link} to={`/office/files/${task.fileId}`}>
-                        {task.title}
-                      </Anchor>
-                    ) : (
-                      task.title
-                    )}
-                  </List.Item>
+                  <TaskCard key={task.id} task={task} canComplete={false} />
                 ))}
-              </List>
+              </Stack>
             )}
           </Section>
           <Section title={t('pipeline.board')}>
@@ -143,10 +135,16 @@ export function AgencyDashboardPage() {
             </Table>
           </Section>
           <Section title={t('dashboard.fewLessons')}>
+            <Text size="sm" mb="xs">
+              {t('dashboard.fewLessonsRule', { min: d.fewLessons.minLessons, since: formatDate(d.fewLessons.since) })}
+            </Text>
             <List>
               {d.teachersWithFewLessons.map((teacher) => (
                 <List.Item key={teacher.teacherId}>
-                  {teacher.name} · {teacher.lessonsLast30Days}
+                  <Anchor component={Link} to={`/office/teachers/${teacher.teacherId}`}>
+                    {teacher.name}
+                  </Anchor>{' '}
+                  · {teacher.lessons}
                 </List.Item>
               ))}
             </List>

@@ -1,11 +1,15 @@
 import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../features/auth/use-me';
+import { TasksPanel } from '../../features/agency/TasksPanel';
 import { PageTitle } from '../../ui/PageTitle';
+import { OFFICE_ACCESS } from './office-access';
 
+/** Every staff member's home: a welcome, their roles, and their services' tasks of the day. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
+  const canComplete = me.roles.some((role) => (OFFICE_ACCESS.completeTasks as readonly string[]).includes(role));
   return (
     <Stack>
       <PageTitle>{t('dashboard.title')}</PageTitle>
@@ -20,7 +24,7 @@ export function DashboardPage() {
           </li>
         ))}
       </Group>
-      <Text>{t('dashboard.placeholder')}</Text>
+      <TasksPanel canComplete={canComplete} />
     </Stack>
   );
 }

@@ -16,6 +16,10 @@ import { PersonCard } from '../../features/people/PersonCard';
 import { AddPersonForm } from '../../features/families/AddPersonForm';
 import { familyKey, getFamily } from '../../features/families/api';
 import { FamilyEditForm } from '../../features/families/FamilyEditForm';
+import { FilesList } from '../../features/agency/FilesList';
+import { useCurrentUser } from '../../features/auth/use-me';
+import { hasAnyRole } from '../../ui/nav';
+import { OFFICE_ACCESS } from './office-access';
 
 function FamilySummaryView({ family }: { family: Family }) {
   const { t } = useTranslation();
@@ -94,6 +98,7 @@ export function FamilyPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const client = useQueryClient();
+  const me = useCurrentUser();
   const query = useQuery({ queryKey: familyKey(id), queryFn: () => getFamily(id) });
   const family = query.data;
   if (!family) return <QueryFallback error={query.error} />;
@@ -123,6 +128,7 @@ export function FamilyPage() {
       </EditableSection>
       <MembersSection family={family} kind="guardian" people={family.guardians} refresh={refresh} />
       <MembersSection family={family} kind="student" people={family.students} refresh={refresh} />
+      {hasAnyRole(me.roles, OFFICE_ACCESS.files) ? <FilesList filter={{ familyId: family.id }} /> : null}
       <ContactLogSection subject={{ familyId: family.id }} />
       <HistorySection
         sources={[

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Checkbox,
@@ -13,7 +14,7 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { notify } from '../../ui/notify';
@@ -21,6 +22,11 @@ import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { QueryFallback } from '../../ui/QueryFallback';
 import { Section } from '../../ui/Section';
+import { EmailLink, PhoneLink } from '../../ui/ContactLinks';
+import { hasAnyRole } from '../../ui/nav';
+import { useCurrentUser } from '../../features/auth/use-me';
+import { useTaskTitle } from '../../features/agency/TasksPanel';
+import { OFFICE_ACCESS } from './office-access';
 import { AGENCY_NS } from '../../features/agency/agency-i18n';
 import { FileTickets } from './FileTickets';
 import { ChoiceReasons, FileCandidates } from './FileCandidates';
@@ -207,11 +213,62 @@ function ContactLog({ file }: { file: FileDetail }) {
   );
 }
 
+/** Where the file leads: its family, student, guardians, teachers, the family's invoices and the file's tickets. */
+function FileLinks({ file }: { file: FileDetail }) {
+  const { t } = useTranslation(AGENCY_NS);
+  const me = useCurrentUser();
+  const guardians = file.family.members.filter((m) => m.kind === 'guardian');
+  const teachers = [...new Map(file.assignments.map((a) => [a.teacherId, a])).values()];
+  return (
+    <Section title={t('links.title')}>
+      <Stack gap="xs" component="nav" aria-label={t('links.title')}>
+        <Group gap="md" wrap="wrap">
+          <Anchor component={Link} to={`/office/families/${file.family.id}`}>
+            {t('links.family', { name: file.family.name })}
+          </Anchor>
+          {file.student ? (
+            <Anchor component={Link} to={`/office/people/${file.student.id}`}>
+              {t('links.student', { name: `${file.student.firstName} ${file.student.lastName}` })}
+            </Anchor>
+          ) : null}
+          {hasAnyRole(me.roles, OFFICE_ACCESS.billing) ? (
+            <Anchor component={Link} to={`/office/billing?familyId=${file.family.id}`}>
+              {t('links.invoices')}
+            </Anchor>
+          ) : null}
+          {file.access === 'staff' && hasAnyRole(me.roles, OFFICE_ACCESS.tickets) ? (
+            <Anchor href="#file-tickets">{t('links.tickets', { count: file.tickets.length })}</Anchor>
+          ) : null}
+        </Group>
+        {guardians.map((m) => (
+          <Group key={m.id} gap="xs" wrap="wrap">
+            <Anchor component={Link} to={`/office/people/${m.id}`}>
+              {t('links.guardian', { name: `${m.firstName} ${m.lastName}` })}
+            </Anchor>
+            {m.phone ? <PhoneLink phone={m.phone} size="sm" /> : null}
+            {m.email ? <EmailLink email={m.email} size="sm" /> : null}
+          </Group>
+        ))}
+        {teachers.map((a) => (
+          <Group key={a.teacherId} gap="xs" wrap="wrap">
+            <Anchor component={Link} to={`/office/teachers/${a.teacherId}`}>
+              {t('links.teacher', { name: a.teacherName })}
+            </Anchor>
+            {a.teacherPhone ? <PhoneLink phone={a.teacherPhone} size="sm" /> : null}
+            {a.teacherEmail ? <EmailLink email={a.teacherEmail} size="sm" /> : null}
+          </Group>
+        ))}
+      </Stack>
+    </Section>
+  );
+}
+
 /** The file page: the request, its alerts, what to do at this stage, and everything that happened. */
 export function FilePage() {
   const { t } = useTranslation(AGENCY_NS);
   const { id = '' } = useParams();
   const query = useQuery({ queryKey: fileKey(id), queryFn: () => getFile(id) });
+  const taskTitle = useTaskTitle();
   if (!query.data) return <QueryFallback error={query.error} />;
   const f = query.data;
   const name = f.student ? `${f.student.firstName} ${f.student.lastName}` : f.family.name;
@@ -234,6 +291,8 @@ export function FilePage() {
           {t('pipeline.overdue')} — {t('pipeline.days', { count: f.daysInStage })}
         </Alert>
       ) : null}
+      {f.reference ? <Text size="sm">{t('links.reference', { reference: f.reference })}</Text> : null}
+      <FileLinks file={f} />
       <Section title={t('file.summary')}>
         <Stack gap={4}>
           <Text>
@@ -245,11 +304,17 @@ export function FilePage() {
           <Text size="sm">
             {f.slots.map((s) => `${t(`weekday.${s.weekday}`)} ${hhmm(s.startMinute)}–${hhmm(s.endMinute)}`).join(' · ')}
           </Text>
-          {f.family.members.map((m) => (
-            <Text key={m.id} size="sm">
-              {m.firstName} {m.lastName} {m.email ? `· ${m.email}` : ''} {m.phone ? `· ${m.phone}` : ''}
-            </Text>
-          ))}
+          {f.family.members
+            .filter((m) => m.kind !== 'guardian')
+            .map((m) => (
+              <Group key={m.id} gap="xs" wrap="wrap">
+                <Text size="sm">
+                  {m.firstName} {m.lastName}
+                </Text>
+                {m.phone ? <PhoneLink phone={m.phone} size="sm" /> : null}
+                {m.email ? <EmailLink email={m.email} size="sm" /> : null}
+              </Group>
+            ))}
           {f.subscription ? (
             <Text size="sm">
               {t('file.subscription', { plan: f.subscription.planName, status: f.subscription.status })}
@@ -301,14 +366,20 @@ export function FilePage() {
           <List>
             {f.tasks.map((task) => (
               <List.Item key={task.id}>
-                {formatDate(task.dueOn)} · {task.title} · {task.status}
+                {formatDate(task.dueOn)} · {taskTitle(task)} ·{' '}
+                {t(`tasks.status.${task.status}`, { defaultValue: task.status })}
+                {task.outcome ? ` · ${task.outcome}` : ''}
               </List.Item>
             ))}
           </List>
         )}
       </Section>
       <ContactLog file={f} />
-      {f.access === 'staff' ? <FileTickets file={f} /> : null}
+      {f.access === 'staff' ? (
+        <div id="file-tickets">
+          <FileTickets file={f} />
+        </div>
+      ) : null}
       <Section title={t('file.history')}>
         <List>
           {f.history.map((h) => (

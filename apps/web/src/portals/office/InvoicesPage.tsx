@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { Anchor, Button, Group, NativeSelect, NumberInput, Stack, Table, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -161,8 +162,10 @@ function CreditNoteForm() {
 export function InvoicesPage() {
   const { t, i18n } = useTranslation(BILLING_NS);
   const client = useQueryClient();
-  const invoices = useKeysetList(api.billingKeys.invoices(), (cursor) =>
-    api.listInvoices({ cursor: cursor ?? undefined }),
+  // `?familyId=` (the file page's link to a family's invoices) narrows the list to that family.
+  const familyId = useSearchParams()[0].get('familyId') ?? undefined;
+  const invoices = useKeysetList(api.billingKeys.invoices(familyId), (cursor) =>
+    api.listInvoices({ familyId, cursor: cursor ?? undefined }),
   );
   const run = useMutation({
     mutationFn: api.runInvoices,

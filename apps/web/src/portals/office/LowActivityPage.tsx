@@ -14,6 +14,7 @@ import { QueryFallback } from '../../ui/QueryFallback';
 import { Section } from '../../ui/Section';
 import { logLowActivityCall, lowActivity } from '../../features/teachers/lifecycle-api';
 import { TL_NS } from '../../features/teachers/lifecycle-i18n';
+import { EmailLink, PhoneLink } from '../../ui/ContactLinks';
 
 type Item = LowActivityReport['items'][number];
 
@@ -37,7 +38,9 @@ function CallForm({ item, onDone }: { item: Item; onDone: () => void }) {
         }}
       >
         <Stack>
-          <Text>{item.phone ?? item.email}</Text>
+          <Text>
+            {item.phone ? <PhoneLink phone={item.phone} /> : item.email ? <EmailLink email={item.email} /> : null}
+          </Text>
           <Textarea
             label={t('lowActivity.summary')}
             required

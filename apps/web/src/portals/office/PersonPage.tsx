@@ -11,11 +11,16 @@ import { HistorySection } from '../../features/history/HistorySection';
 import { getPerson, personKey } from '../../features/people/api';
 import { PersonDetails } from '../../features/people/PersonDetails';
 import { PersonEditForm } from '../../features/people/PersonEditForm';
+import { FilesList } from '../../features/agency/FilesList';
+import { useCurrentUser } from '../../features/auth/use-me';
+import { hasAnyRole } from '../../ui/nav';
+import { OFFICE_ACCESS } from './office-access';
 
 export function PersonPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const client = useQueryClient();
+  const me = useCurrentUser();
   const query = useQuery({ queryKey: personKey(id), queryFn: () => getPerson(id) });
   const person = query.data;
   if (!person) return <QueryFallback error={query.error} />;
@@ -52,6 +57,11 @@ export function PersonPage() {
           />
         )}
       </EditableSection>
+      {hasAnyRole(me.roles, OFFICE_ACCESS.files) && (person.kind === 'student' || person.familyId) ? (
+        <FilesList
+          filter={person.kind === 'student' ? { studentId: person.id } : { familyId: person.familyId ?? undefined }}
+        />
+      ) : null}
       <ContactLogSection subject={{ personId: person.id }} />
       <HistorySection sources={[{ entityType: 'person', entityId: person.id }]} />
     </Stack>

@@ -14,11 +14,16 @@ import { PersonEditForm } from '../../features/people/PersonEditForm';
 import { getTeacher, teacherKey } from '../../features/teachers/api';
 import { TeacherStatusBadge } from '../../features/teachers/TeacherStatusBadge';
 import { TeacherLifecycleSections } from '../../features/teachers/TeacherLifecycleSections';
+import { FilesList } from '../../features/agency/FilesList';
+import { useCurrentUser } from '../../features/auth/use-me';
+import { hasAnyRole } from '../../ui/nav';
+import { OFFICE_ACCESS } from './office-access';
 
 export function TeacherPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const client = useQueryClient();
+  const me = useCurrentUser();
   const query = useQuery({ queryKey: teacherKey(id), queryFn: () => getTeacher(id) });
   if (!query.data) return <QueryFallback error={query.error} />;
   const { person, status, bio } = query.data;
@@ -52,6 +57,7 @@ export function TeacherPage() {
         <Text>{bio || t('teachers.noBio')}</Text>
       </Section>
       <TeacherLifecycleSections teacherId={id} onStatusChange={refresh} />
+      {hasAnyRole(me.roles, OFFICE_ACCESS.files) ? <FilesList filter={{ teacherId: id }} /> : null}
       <ContactLogSection subject={{ personId: person.id }} />
       <HistorySection
         sources={[

@@ -11,6 +11,10 @@ export const OFFICE_ACCESS = {
   outbox: STAFF_ROLES.filter((role) => role !== 'board'),
   /** The people of the agency loop and the board (the API's FILE_STAFF + board). */
   lessons: ['sales', 'recruitment', 'followup', 'accounts', 'board'],
+  /** Read the files (GET /api/files: 'agency.read'): the lists of files on the family, person and teacher pages. */
+  files: ['admin', 'sales', 'recruitment', 'followup', 'accounts', 'board'],
+  /** Complete a task with an outcome (the board reads the tasks only). */
+  completeTasks: ['admin', 'sales', 'recruitment', 'followup', 'accounts', 'secretariat'],
   billing: ['accounts'],
   billingHolds: ['accounts', 'followup'],
   /** The board votes deferrals (and records them); accounts applies them (the API's billing.deferrals.read). */

@@ -18,6 +18,18 @@ export function needsFirstLessonAlert(
   return !s.hasLesson && !s.hasDate && addDays(s.firstDebitBy, -alertDaysBeforeDebit) <= today;
 }
 
+/**
+ * "Billable without lesson" — the one definition the pipeline's marker, the file page and the dashboard share: an
+ * active subscription billable from today or before, and no lesson given (done or late) on the file. The SQL of
+ * `noLessonWhileBillableSql` (files.repository.ts) says the same; `dashboards.test.ts` checks both agree.
+ */
+export function isBillableWithoutLesson(
+  s: { status: string; billableFrom: string | null; hasGivenLesson: boolean },
+  today: string,
+): boolean {
+  return s.status === 'active' && s.billableFrom !== null && s.billableFrom <= today && !s.hasGivenLesson;
+}
+
 /** "A subscription being charged with no lesson recorded is flagged": its first debit is due and no lesson took place. */
 export function isChargedWithoutLesson(s: { hasLesson: boolean; firstDebitBy: string }, today: string): boolean {
   return !s.hasLesson && s.firstDebitBy <= today;

@@ -1,0 +1,19 @@
+import { TASK_SERVICES, type Role } from '@contracts';
+
+export type TaskGroup = 'overdue' | 'today' | 'later';
+
+/** "Today" means today: a task due before today is overdue (its own group), one due after it is later. */
+export function taskGroup(dueOn: string, today: string): TaskGroup {
+  if (dueOn < today) return 'overdue';
+  return dueOn === today ? 'today' : 'later';
+}
+
+/**
+ * Each service sees its own tasks by default: the task services a user's roles work in (a role named after a
+ * service). The admin, who holds every role's permissions, sees every service's; the board none of its own.
+ */
+export function servicesOfRoles(roles: Iterable<Role>): string[] {
+  const held = new Set(roles);
+  if (held.has('admin')) return [...TASK_SERVICES];
+  return TASK_SERVICES.filter((service) => held.has(service));
+}
