@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RETURN_KINDS, returnReasonProblem } from './sepa-returns.js';
 import { Cursor, Id, IsoDate, Version, optionalShortText, optionalText, searchText, shortText } from './common.js';
 
 /** Billing and SEPA direct debit: requests and replies shared by the API and the web app. */
@@ -224,16 +225,23 @@ export const BatchDetail = Batch.extend({ included: z.array(BatchLine), excluded
 export const ExportBatchBody = z.object({ version: Version, format: PainFormat.optional() });
 export const RedateBatchBody = z.object({ version: Version, collectionDate: IsoDate });
 
-export const DebitReturnBody = z.object({
-  kind: z.enum(['reject', 'refund']),
-  reasonCode: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z0-9]{4}$/, { message: 'invalid_reason_code' }),
-  on: IsoDate,
-  note: optionalText(500),
-});
+/** A reject, return or refund of an exported debit: the code must be one of the list and fit the kind. */
+export const DebitReturnBody = z
+  .object({
+    kind: z.enum(RETURN_KINDS),
+    reasonCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9]{4}$/, { message: 'invalid_reason_code' }),
+    on: IsoDate,
+    note: optionalText(500),
+  })
+  .superRefine((b, ctx) => {
+    if (!/^[A-Z0-9]{4}$/.test(b.reasonCode)) return;
+    const problem = returnReasonProblem(b.kind, b.reasonCode);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['reasonCode'] });
+  });
 export const PaymentBody = z
   .object({
     invoiceId: Id,

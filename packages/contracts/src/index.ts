@@ -6,5 +6,6 @@ export * from './messages.js';
 export * from './teachers.js';
 export * from './agency.js';
 export * from './billing.js';
+export * from './sepa-returns.js';
 export * from './errors/index.js';
 export * from './permissions/index.js';

@@ -663,7 +663,7 @@ export async function findDebit(tx: Tx, debitId: string) {
     .innerJoin('collection_batches', 'collection_batches.id', 'debits.batch_id')
     .innerJoin('invoices', 'invoices.id', 'debits.invoice_id')
     .selectAll('debits')
-    .select(['collection_batches.collection_date', 'invoices.number'])
+    .select(['collection_batches.collection_date', 'collection_batches.exported_at', 'invoices.number'])
     .where('debits.id', '=', debitId)
     .executeTakeFirst();
 }
@@ -696,4 +696,14 @@ export async function markInstalmentReturned(tx: Tx, instalmentId: string, now: 
     .set((eb) => ({ status: 'returned', updated_at: now, version: eb('version', '+', 1) }))
     .where('id', '=', instalmentId)
     .execute();
+}
+
+/** The next instalment number of an invoice (a returned amount's new instalment comes after the others). */
+export async function nextInstalmentSeq(tx: Tx, invoiceId: string): Promise<number> {
+  const row = await tx
+    .selectFrom('invoice_instalments')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('invoice_id', '=', invoiceId)
+    .executeTakeFirst();
+  return Number(row?.seq ?? 0) + 1;
 }
