@@ -168,6 +168,9 @@ export const MandateListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const MandateListItem = Mandate.extend({ familyName: z.string() });
+/** A new reference for a mandate (a paper mandate re-numbered, a merge of files): the next debit carries it. */
+export const MandateRumBody = z.object({ version: Version, rum: z.string().trim().min(1).max(35), reason: shortText(200) });
+
 export const MandateEndBody = z.object({
   version: Version,
   reason: shortText(200),

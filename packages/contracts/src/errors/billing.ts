@@ -153,6 +153,11 @@ export const BILLING_ERRORS = defineErrors({
     fr: 'Seul un prélèvement exporté peut être rejeté ou remboursé.',
     en: 'Only an exported debit can be rejected or refunded.',
   },
+  MANDATE_NOT_ACTIVE: {
+    status: 409,
+    fr: 'Ce mandat n’est plus actif (révoqué ou terminé) : sa référence ne change plus.',
+    en: 'This mandate is no longer active (revoked or ended): its reference no longer changes.',
+  },
   INVOICE_NOT_OPEN: {
     status: 409,
     fr: 'Cette facture n’est pas ouverte : elle est déjà réglée ou annulée.',

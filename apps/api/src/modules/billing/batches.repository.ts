@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import type { BatchExclusionsTable, CollectionBatchesTable, DebitsTable } from '../../db/tables.js';
-import { ID_CHUNK, INSERT_ROWS, inBatches, readInBatches } from '../../platform/batching.js';
+import { ID_CHUNK, INSERT_ROWS, inBatches, readInBatches, slices } from '../../platform/batching.js';
 
 /** Collection batches, their debits and exclusions, pre-notifications: the queries of batches.service.ts. */
 
@@ -706,4 +706,48 @@ export async function nextInstalmentSeq(tx: Tx, invoiceId: string): Promise<numb
     .where('invoice_id', '=', invoiceId)
     .executeTakeFirst();
   return Number(row?.seq ?? 0) + 1;
+}
+
+/** Mandates of a batch whose RUM changed or that were signed under another creditor identifier than `ics`. */
+function amendedMandates(tx: Tx, batchId: string, ics: string) {
+  return tx
+    .selectFrom('sepa_mandates')
+    .select('sepa_mandates.id')
+    .where('sepa_mandates.id', 'in', (eb) =>
+      eb.selectFrom('debits').select('debits.mandate_id').where('debits.batch_id', '=', batchId),
+    )
+    .where((eb) => eb.or([eb('original_rum', 'is not', null), eb('creditor_identifier', '<>', ics)]));
+}
+
+/**
+ * At export, the debits of amended mandates take the mandate's current RUM and the amendment the file carries: the
+ * former RUM (`original_rum`) and the former creditor identifier (the one the mandate was signed under, when the
+ * organisation's is now another). Set-based: only the amended mandates' debits are touched.
+ */
+export async function stampAmendments(tx: Tx, batchId: string, ics: string, now: string): Promise<void> {
+  const mandate = (column: 'rum' | 'original_rum' | 'creditor_identifier') =>
+    sql<string | null>`(select m.${sql.ref(column)} from sepa_mandates m where m.id = debits.mandate_id)`;
+  await tx
+    .updateTable('debits')
+    .set({
+      mandate_rum: sql<string>`${mandate('rum')}`,
+      original_rum: mandate('original_rum'),
+      original_creditor_identifier: sql<string | null>`(select case when m.creditor_identifier <> ${ics} then m.creditor_identifier end from sepa_mandates m where m.id = debits.mandate_id)`,
+      updated_at: now,
+    })
+    .where('batch_id', '=', batchId)
+    .where('mandate_id', 'in', amendedMandates(tx, batchId, ics))
+    .execute();
+}
+
+/** After the export, the amendment is carried: the mandate now stands under its new RUM and the current ICS. */
+export async function consumeAmendments(tx: Tx, batchId: string, ics: string, now: string): Promise<number> {
+  const ids = (await amendedMandates(tx, batchId, ics).execute()).map((m) => m.id);
+  for (const slice of slices(ids, ID_CHUNK))
+    await tx
+      .updateTable('sepa_mandates')
+      .set((eb) => ({ original_rum: null, creditor_identifier: ics, updated_at: now, version: eb('version', '+', 1) }))
+      .where('id', 'in', slice)
+      .execute();
+  return ids.length;
 }

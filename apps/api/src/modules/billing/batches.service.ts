@@ -43,7 +43,7 @@ import * as mandatesRepo from './mandates.repository.js';
 import { writePain008, type PainDebit, type PainFormat } from './pain008.js';
 import * as repo from './billing.repository.js';
 import * as batchesRepo from './batches.repository.js';
-import { normaliseIban } from './sepa-validation.js';
+import { normaliseIban, normaliseIcs } from './sepa-validation.js';
 
 const RETURN_KIND_FR: Record<ReturnKind, string> = { reject: 'rejeté', return: 'retourné', refund: 'remboursé' };
 
@@ -100,6 +100,8 @@ export function createBatchesService(deps: Deps) {
         town: d.debtor_town,
         country: d.debtor_country,
         remittance: d.remittance,
+        originalRum: d.original_rum,
+        originalCreditorId: d.original_creditor_identifier,
       }));
       after = rows[rows.length - 1]?.id ?? after;
       if (rows.length < PAGE) return;
@@ -226,7 +228,9 @@ export function createBatchesService(deps: Deps) {
       count += lines.length;
       const params = {
         organisation: settings.creditor.name,
-        creditorId: n.mandate.creditor_identifier,
+        // The identifier the debit will carry: the organisation's current one (a mandate signed under a former
+        // one carries the amendment).
+        creditorId: normaliseIcs(settings.creditor.identifier),
         rum: n.mandate.rum,
         ibanEnd: n.mandate.iban.slice(-4),
         lines: lines.map((c) => ({ dueOn: c.announcedOn, amountCents: c.amount_cents, invoiceNumber: c.number })),
@@ -784,6 +788,9 @@ export function createBatchesService(deps: Deps) {
         });
         if (!exported) throw stale();
         const frozen = { ...batch, exported_at: now, debit_count: checked.count, total_cents: checked.total };
+        // A mandate whose RUM or creditor identifier changed carries the amendment in this file, once.
+        const ics = normaliseIcs(settings.creditor.identifier);
+        await batchesRepo.stampAmendments(tx, batchId, ics, now);
         const hash = createHash('sha256');
         let buffer: string[] = [];
         let size = 0;
@@ -804,12 +811,19 @@ export function createBatchesService(deps: Deps) {
         await flush();
         await batchesRepo.setBatchFileHash(tx, batchId, hash.digest('hex'));
         await batchesRepo.recordCollection(tx, batch, now, actorUserId(actor));
+        const amended = await batchesRepo.consumeAmendments(tx, batchId, ics, now);
         await recordAudit(tx, clock, actor, {
           entityType: 'collection-batch',
           entityId: batchId,
           action: 'export',
           before: { status: 'prepared' },
-          after: { status: 'exported', format, debit_count: checked.count, total_cents: checked.total },
+          after: {
+            status: 'exported',
+            format,
+            debit_count: checked.count,
+            total_cents: checked.total,
+            amended_mandates: amended,
+          },
         });
         return false;
       });
