@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { returnReasonProblem, RETURN_REASON_CODES, SDD_RETURN_REASONS } from '@contracts';
 import {
   addMonths,
+  announcedCollectionDate,
   firstDebitDate,
   isBillable,
   mandateRefusal,
@@ -155,5 +156,16 @@ describe('return reason codes', () => {
       method: 'transfer',
       dueOn: '2026-11-01',
     });
+  });
+});
+
+describe('announced collection date', () => {
+  it('announces a TARGET2 business day: never a weekend, Christmas, Good Friday nor Easter Monday', () => {
+    expect(announcedCollectionDate('2026-12-25', '2026-12-01', 14)).toBe('2026-12-28');
+    expect(announcedCollectionDate('2026-10-17', '2026-10-01', 14)).toBe('2026-10-19'); // a Saturday
+    expect(announcedCollectionDate('2027-03-26', '2027-03-01', 14)).toBe('2027-03-30'); // Good Friday, Easter Monday
+    expect(announcedCollectionDate('2026-10-20', '2026-10-01', 14)).toBe('2026-10-20');
+    // The delay first, then the next business day: notice on 2026-04-17 + 14 days = 1 May (closed) → 4 May.
+    expect(announcedCollectionDate('2026-04-20', '2026-04-17', 14)).toBe('2026-05-04');
   });
 });

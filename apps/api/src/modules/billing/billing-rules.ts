@@ -344,11 +344,13 @@ export function latePreNotification(
 
 /**
  * The collection date a notice sent today announces for an instalment: its due date, or the first date the notice
- * period allows when that is later. Never a date in the past, never sooner than the delay.
+ * period allows when that is later, moved to the next TARGET2 business day (collections settle on those days only:
+ * a batch for a weekend or a TARGET2 holiday is refused, so announcing one would force a second notice). Never a
+ * date in the past, never sooner than the delay.
  */
 export function announcedCollectionDate(dueOn: string, today: string, notice: number): string {
   const earliest = earliestCollection(today, notice);
-  return dueOn > earliest ? dueOn : earliest;
+  return target2OnOrAfter(dueOn > earliest ? dueOn : earliest);
 }
 
 export type NoticeSent = { sentOn: string | null; announcedOn: string | null; announcedCents: number | null };
