@@ -169,7 +169,11 @@ export const MandateListQuery = z.object({
 });
 export const MandateListItem = Mandate.extend({ familyName: z.string() });
 /** A new reference for a mandate (a paper mandate re-numbered, a merge of files): the next debit carries it. */
-export const MandateRumBody = z.object({ version: Version, rum: z.string().trim().min(1).max(35), reason: shortText(200) });
+export const MandateRumBody = z.object({
+  version: Version,
+  rum: z.string().trim().min(1).max(35),
+  reason: shortText(200),
+});
 
 export const MandateEndBody = z.object({
   version: Version,

@@ -96,7 +96,10 @@ export function isReturnReasonCode(code: string): code is ReturnReasonCode {
  * Whether a code may come with a kind: null when it may, else the field error (`unknown_reason_code` outside the
  * list, `reason_not_for_kind` when, say, AM04 is recorded as a refund or MD06 as a reject).
  */
-export function returnReasonProblem(kind: ReturnKind, code: string): 'unknown_reason_code' | 'reason_not_for_kind' | null {
+export function returnReasonProblem(
+  kind: ReturnKind,
+  code: string,
+): 'unknown_reason_code' | 'reason_not_for_kind' | null {
   if (!isReturnReasonCode(code)) return 'unknown_reason_code';
   return (SDD_RETURN_REASONS[code].kinds as readonly string[]).includes(kind) ? null : 'reason_not_for_kind';
 }

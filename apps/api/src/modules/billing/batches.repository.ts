@@ -424,7 +424,7 @@ export async function filePart(tx: Tx, batchId: string, part: number): Promise<s
 }
 
 /** Debits as multi-row inserts (26 columns a debit: INSERT_ROWS rows stay well under both engines' limits). */
-export async function insertDebits(tx: Tx, rows: DebitsTable[]): Promise<void> {
+export async function insertDebits(tx: Tx, rows: Insertable<DebitsTable>[]): Promise<void> {
   await inBatches(rows, INSERT_ROWS, (slice) => tx.insertInto('debits').values(slice).execute());
 }
 
@@ -732,7 +732,9 @@ export async function stampAmendments(tx: Tx, batchId: string, ics: string, now:
     .set({
       mandate_rum: sql<string>`${mandate('rum')}`,
       original_rum: mandate('original_rum'),
-      original_creditor_identifier: sql<string | null>`(select case when m.creditor_identifier <> ${ics} then m.creditor_identifier end from sepa_mandates m where m.id = debits.mandate_id)`,
+      original_creditor_identifier: sql<
+        string | null
+      >`(select case when m.creditor_identifier <> ${ics} then m.creditor_identifier end from sepa_mandates m where m.id = debits.mandate_id)`,
       updated_at: now,
     })
     .where('batch_id', '=', batchId)

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { z } from 'zod';
 import {
   isReturnReasonCode,
@@ -495,7 +495,7 @@ export function createBatchesService(deps: Deps) {
     const classified = await classify(tx, id, rows, { collectionDate, today, settings, recheck: false });
     const { kept: included, unreachable } = await notifyIncluded(tx, id, classified.included, collectionDate, settings);
     const excluded = [...classified.excluded, ...unreachable];
-    const debits: DebitsTable[] = included.map(({ line: r, mandate, sequenceType }) => ({
+    const debits: Insertable<DebitsTable>[] = included.map(({ line: r, mandate, sequenceType }) => ({
       id: newId(),
       batch_id: id,
       instalment_id: r.id,

@@ -113,7 +113,10 @@ describe('return reason codes', () => {
     expect(returnReasonProblem('reject', 'MD06')).toBe('reason_not_for_kind');
     expect(returnReasonProblem('refund', 'MD01')).toBeNull();
     // A refund is the debtor's claim: MD06 (authorised) or MD01 (no mandate), nothing else.
-    expect(RETURN_REASON_CODES.filter((c) => returnReasonProblem('refund', c) === null).sort()).toEqual(['MD01', 'MD06']);
+    expect(RETURN_REASON_CODES.filter((c) => returnReasonProblem('refund', c) === null).sort()).toEqual([
+      'MD01',
+      'MD06',
+    ]);
     // Rejects only: technical refusals before settlement (file, clearing).
     expect(RETURN_REASON_CODES.filter((c) => returnReasonProblem('return', c) !== null).sort()).toEqual([
       'CNOR',

@@ -6,7 +6,13 @@ import { createTestApp, loginAs, makeUser, requireAll, type TestContext } from '
 import { TestClock } from '../../platform/clock.js';
 import { runSweeps } from '../../platform/jobs.js';
 import { readSetting, writeSetting } from '../../platform/settings.js';
-import { configureBilling, makeBillableFamily, makeIcs, makeMandate, makePlan } from '../../testing/billing-factories.js';
+import {
+  configureBilling,
+  makeBillableFamily,
+  makeIcs,
+  makeMandate,
+  makePlan,
+} from '../../testing/billing-factories.js';
 
 /**
  * A mandate keeps the creditor identifier it was signed under; after a change of the organisation's ICS or of the
@@ -34,7 +40,12 @@ const accounts = () => loginAs(ctx, accountsEmail);
 async function collect(familyIds: string[], dueOn: string, format: string): Promise<string> {
   const agent = await accounts();
   for (const familyId of familyIds) {
-    const res = await agent.post('/api/billing/invoices', { familyId, description: 'Cours', amountCents: 4_000, dueOn });
+    const res = await agent.post('/api/billing/invoices', {
+      familyId,
+      description: 'Cours',
+      amountCents: 4_000,
+      dueOn,
+    });
     expect(res.statusCode, res.body).toBe(201);
   }
   await runSweeps(ctx.deps);
@@ -69,9 +80,7 @@ describe.each(['08', '02'] as const)('amendments in pain.008.001.%s', (version) 
     const renamedMandate = await makeMandate(ctx.deps, renamed.familyId);
     await makeMandate(ctx.deps, kept.familyId);
     const mandates = async () =>
-      new Map(
-        (await ctx.deps.db.selectFrom('sepa_mandates').selectAll().execute()).map((m) => [m.family_id, m]),
-      );
+      new Map((await ctx.deps.db.selectFrom('sepa_mandates').selectAll().execute()).map((m) => [m.family_id, m]));
     const before = await mandates();
     const oldIcs = makeIcs();
     const oldRum = before.get(renamed.familyId)?.rum as string;
@@ -91,7 +100,11 @@ describe.each(['08', '02'] as const)('amendments in pain.008.001.%s', (version) 
     const version1 = (await mandates()).get(renamed.familyId)?.version as number;
     const changed = await (
       await accounts()
-    ).post(`/api/billing/mandates/${mandateId}/rum`, { version: version1, rum: 'HRM-NOUVELLE-REF-1', reason: 'Fusion' });
+    ).post(`/api/billing/mandates/${mandateId}/rum`, {
+      version: version1,
+      rum: 'HRM-NOUVELLE-REF-1',
+      reason: 'Fusion',
+    });
     expect(changed.statusCode, changed.body).toBe(200);
     const taken = await (
       await accounts()

@@ -84,8 +84,7 @@ function readFile(xml: string): { collectionDate: string; txs: Tx[] } {
         sequenceType,
         amended: get(info, 'AmdmntInd') === 'true',
         originalRum: (get(details, 'OrgnlMndtId') as string | undefined) ?? null,
-        originalIcs:
-          (get(details, 'OrgnlCdtrSchmeId', 'Id', 'PrvtId', 'Othr', 'Id') as string | undefined) ?? null,
+        originalIcs: (get(details, 'OrgnlCdtrSchmeId', 'Id', 'PrvtId', 'Othr', 'Id') as string | undefined) ?? null,
       });
     }
   }
@@ -122,7 +121,9 @@ async function round(
   const prepared = res.json() as Detail;
   await beforeExport();
   const current = (await (await accounts()).get(`/api/billing/batches/${prepared.id}`)).json() as Detail;
-  const out = await (await accounts()).post(`/api/billing/batches/${prepared.id}/export`, {
+  const out = await (
+    await accounts()
+  ).post(`/api/billing/batches/${prepared.id}/export`, {
     version: current.version,
     format,
   });
@@ -178,14 +179,20 @@ describe('SEPA scenario: several batches, revocations, holds, returns, ICS and R
       for (const name of names) {
         const family = await makeFamily(ctx.deps, { name });
         const type = name === 'Delta' ? 'oneoff' : 'recurrent';
-        fam[name] = { familyId: family.id, mandateId: await makeMandate(ctx.deps, family.id, { type, shortNoticeDays: 2 }) };
+        fam[name] = {
+          familyId: family.id,
+          mandateId: await makeMandate(ctx.deps, family.id, { type, shortNoticeDays: 2 }),
+        };
         await invoices(family.id, name === 'Delta' ? dates.slice(0, 2) : dates);
       }
       // Hotel: a subscription from the hand-over, held by staff before its first debit, released later.
       const planId = await makePlan(ctx.deps, { priceCents: 9_000 });
       const hotel = await makeBillableFamily(ctx.deps, { name: 'Hotel', billableFrom: '2026-10-01', planId });
       await makeLesson(ctx.deps, hotel, { date: '2026-10-01' });
-      fam.Hotel = { familyId: hotel.familyId, mandateId: await makeMandate(ctx.deps, hotel.familyId, { shortNoticeDays: 2 }) };
+      fam.Hotel = {
+        familyId: hotel.familyId,
+        mandateId: await makeMandate(ctx.deps, hotel.familyId, { shortNoticeDays: 2 }),
+      };
       expect((await (await accounts()).post('/api/billing/invoices/run', {})).statusCode).toBe(200);
       const hold = (on: boolean) =>
         ctx.deps.db
@@ -210,14 +217,18 @@ describe('SEPA scenario: several batches, revocations, holds, returns, ICS and R
       // Between: Bravo revoked; Echo's RUM changed; Foxtrot refunded MD01 (mandate revoked); Golf returned AM04.
       at('2026-10-08');
       const bravo = await mandateOf(F('Bravo').mandateId);
-      const revoke = await (await accounts()).post(`/api/billing/mandates/${bravo.id}/end`, {
+      const revoke = await (
+        await accounts()
+      ).post(`/api/billing/mandates/${bravo.id}/end`, {
         version: bravo.version,
         reason: 'Révoqué par la famille',
         mode: 'revoke',
       });
       expect(revoke.statusCode, revoke.body).toBe(200);
       const echo = await mandateOf(F('Echo').mandateId);
-      const renamed = await (await accounts()).post(`/api/billing/mandates/${echo.id}/rum`, {
+      const renamed = await (
+        await accounts()
+      ).post(`/api/billing/mandates/${echo.id}/rum`, {
         version: echo.version,
         rum: 'ECHO-NOUVELLE-RUM',
         reason: 'Renumérotation',
@@ -232,7 +243,9 @@ describe('SEPA scenario: several batches, revocations, holds, returns, ICS and R
           .executeTakeFirstOrThrow();
       const returned = async (name: string, kind: string, reasonCode: string) => {
         const d = await debitOf(name, r1.prepared.id);
-        const res = await (await accounts()).post(`/api/billing/debits/${d.id}/return`, {
+        const res = await (
+          await accounts()
+        ).post(`/api/billing/debits/${d.id}/return`, {
           kind,
           reasonCode,
           on: '2026-10-07',
@@ -262,7 +275,9 @@ describe('SEPA scenario: several batches, revocations, holds, returns, ICS and R
       // Round 3 (10-20, .08): Alpha flagged to end between preparation and export: its line becomes FNAL.
       const r3 = await round(3, dates[2] as string, 'pain.008.001.08', async () => {
         const alpha = await mandateOf(F('Alpha').mandateId);
-        const res = await (await accounts()).post(`/api/billing/mandates/${alpha.id}/end`, {
+        const res = await (
+          await accounts()
+        ).post(`/api/billing/mandates/${alpha.id}/end`, {
           version: alpha.version,
           reason: 'Fin des cours',
           mode: 'final_on_next',
@@ -292,7 +307,13 @@ describe('SEPA scenario: several batches, revocations, holds, returns, ICS and R
           const d = byE2e.get(t.endToEndId);
           expect(d, t.endToEndId).toBeDefined();
           if (!d) continue;
-          const seen = { ...t, round: f.round, collectionDate: f.collectionDate, returnKind: d.return_kind, type: d.type };
+          const seen = {
+            ...t,
+            round: f.round,
+            collectionDate: f.collectionDate,
+            returnKind: d.return_kind,
+            type: d.type,
+          };
           perMandate.set(d.mandate_id, [...(perMandate.get(d.mandate_id) ?? []), seen]);
         }
       const revokedAfterRound1 = new Set([F('Bravo').mandateId, F('Foxtrot').mandateId]);
@@ -305,19 +326,34 @@ describe('SEPA scenario: several batches, revocations, holds, returns, ICS and R
             label,
           ).toBeLessThanOrEqual(1);
         if (seen[0]?.type === 'oneoff') {
-          expect(seen.map((s) => s.sequenceType), label).toEqual(['OOFF']);
+          expect(
+            seen.map((s) => s.sequenceType),
+            label,
+          ).toEqual(['OOFF']);
           continue;
         }
-        expect(seen.some((s) => s.sequenceType === 'OOFF'), label).toBe(false);
+        expect(
+          seen.some((s) => s.sequenceType === 'OOFF'),
+          label,
+        ).toBe(false);
         // Collections that settled (not rejected nor returned): FRST once and first, then RCUR, FNAL last.
         const settled = seen.filter((s) => s.returnKind !== 'reject' && s.returnKind !== 'return');
         expect(settled[0]?.sequenceType, label).toBe('FRST');
-        expect(settled.filter((s) => s.sequenceType === 'FRST'), label).toHaveLength(1);
+        expect(
+          settled.filter((s) => s.sequenceType === 'FRST'),
+          label,
+        ).toHaveLength(1);
         for (const [i, s] of seen.entries()) {
           const before = seen.slice(0, i);
           if (s.sequenceType !== 'FRST')
-            expect(before.some((b) => b.sequenceType === 'FRST' && b.round < s.round), label).toBe(true);
-          expect(before.some((b) => b.sequenceType === 'FNAL'), label).toBe(false);
+            expect(
+              before.some((b) => b.sequenceType === 'FRST' && b.round < s.round),
+              label,
+            ).toBe(true);
+          expect(
+            before.some((b) => b.sequenceType === 'FNAL'),
+            label,
+          ).toBe(false);
           // Never dated before an earlier collection of the same mandate.
           for (const b of before) expect(b.collectionDate <= s.collectionDate, label).toBe(true);
           if (revokedAfterRound1.has(mandateId)) expect(s.round, label).toBe(1);
@@ -326,7 +362,11 @@ describe('SEPA scenario: several batches, revocations, holds, returns, ICS and R
       // Held through round 2, collected once released (its next period falls after round 4).
       expect(perMandate.get(F('Hotel').mandateId)?.map((s) => s.round)).toEqual([3]);
       // Golf's returned amount is debited again on its new due date (10-23), in round 4.
-      expect(files.find((f) => f.round === 4)?.txs.filter((t) => byE2e.get(t.endToEndId)?.mandate_id === F('Golf').mandateId)).toHaveLength(2);
+      expect(
+        files
+          .find((f) => f.round === 4)
+          ?.txs.filter((t) => byE2e.get(t.endToEndId)?.mandate_id === F('Golf').mandateId),
+      ).toHaveLength(2);
 
       // Amendments: Echo's new RUM in round 2 only; the ICS change in round 3 only, for every mandate in it.
       for (const f of files)
@@ -338,13 +378,17 @@ describe('SEPA scenario: several batches, revocations, holds, returns, ICS and R
             originalRum: isEcho && f.round === 2 ? echo.rum : null,
             originalIcs: f.round === 3 ? oldIcs : null,
           };
-          expect({ amended: t.amended, originalRum: t.originalRum, originalIcs: t.originalIcs }, `${f.round} ${t.rum}`).toEqual(
-            expected,
-          );
+          expect(
+            { amended: t.amended, originalRum: t.originalRum, originalIcs: t.originalIcs },
+            `${f.round} ${t.rum}`,
+          ).toEqual(expected);
           if (isEcho && f.round >= 2) expect(t.rum).toBe('ECHO-NOUVELLE-RUM');
         }
       expect(files.find((f) => f.round === 3)?.txs.length).toBeGreaterThan(0);
-      const mandates = await ctx.deps.db.selectFrom('sepa_mandates').select(['creditor_identifier', 'original_rum', 'status']).execute();
+      const mandates = await ctx.deps.db
+        .selectFrom('sepa_mandates')
+        .select(['creditor_identifier', 'original_rum', 'status'])
+        .execute();
       for (const m of mandates.filter((x) => x.status === 'active'))
         expect(m).toMatchObject({ creditor_identifier: newIcs, original_rum: null });
     },
