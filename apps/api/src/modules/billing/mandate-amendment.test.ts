@@ -139,3 +139,39 @@ describe.each(['08', '02'] as const)('amendments in pain.008.001.%s', (version) 
     expect(third).not.toContain(oldIcs);
   });
 });
+
+describe('changing a mandate reference', () => {
+  it('is for accounts only: the family itself, sales and a teacher are refused, and nothing changes', async () => {
+    const planId = await makePlan(ctx.deps, { priceCents: 4_000 });
+    const family = await makeBillableFamily(ctx.deps, { name: 'Refusé', billableFrom: null, planId });
+    const mandateId = await makeMandate(ctx.deps, family.familyId);
+    const guardian = await ctx.deps.db
+      .selectFrom('people')
+      .select('id')
+      .where('family_id', '=', family.familyId)
+      .where('kind', '=', 'guardian')
+      .executeTakeFirstOrThrow();
+    const callers = [
+      (await makeUser(ctx.deps, ['guardian'], { personId: guardian.id })).email,
+      (await makeUser(ctx.deps, ['sales'])).email,
+      (await makeUser(ctx.deps, ['teacher'])).email,
+    ];
+    for (const email of callers) {
+      const res = await (
+        await loginAs(ctx, email)
+      ).post(`/api/billing/mandates/${mandateId}/rum`, { version: 1, rum: 'AUTRE-REF', reason: 'Essai' });
+      expect(res.statusCode, email).toBe(403);
+    }
+    const spaced = await (
+      await accounts()
+    ).post(`/api/billing/mandates/${mandateId}/rum`, { version: 1, rum: 'AUTRE REF', reason: 'Essai' });
+    expect(spaced.statusCode).toBe(422);
+    const row = await ctx.deps.db
+      .selectFrom('sepa_mandates')
+      .select(['rum', 'original_rum'])
+      .where('id', '=', mandateId)
+      .executeTakeFirstOrThrow();
+    expect(row.original_rum).toBeNull();
+    expect(row.rum).not.toBe('AUTRE-REF');
+  });
+});
