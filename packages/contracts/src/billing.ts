@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RETURN_KINDS, returnReasonProblem } from './sepa-returns.js';
 import { Cursor, Id, IsoDate, Version, optionalShortText, optionalText, searchText, shortText } from './common.js';
 
 /** Billing and SEPA direct debit: requests and replies shared by the API and the web app. */
@@ -171,6 +172,13 @@ export const MandateListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const MandateListItem = Mandate.extend({ familyName: z.string() });
+/** A new reference for a mandate (a paper mandate re-numbered, a merge of files): the next debit carries it. */
+export const MandateRumBody = z.object({
+  version: Version,
+  rum: z.string().trim().min(1).max(35),
+  reason: shortText(200),
+});
+
 export const MandateEndBody = z.object({
   version: Version,
   reason: shortText(200),
@@ -240,16 +248,23 @@ export const BatchDetail = Batch.extend({ included: z.array(BatchLine), excluded
 export const ExportBatchBody = z.object({ version: Version, format: PainFormat.optional() });
 export const RedateBatchBody = z.object({ version: Version, collectionDate: IsoDate });
 
-export const DebitReturnBody = z.object({
-  kind: z.enum(['reject', 'refund']),
-  reasonCode: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z0-9]{4}$/, { message: 'invalid_reason_code' }),
-  on: IsoDate,
-  note: optionalText(500),
-});
+/** A reject, return or refund of an exported debit: the code must be one of the list and fit the kind. */
+export const DebitReturnBody = z
+  .object({
+    kind: z.enum(RETURN_KINDS),
+    reasonCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9]{4}$/, { message: 'invalid_reason_code' }),
+    on: IsoDate,
+    note: optionalText(500),
+  })
+  .superRefine((b, ctx) => {
+    if (!/^[A-Z0-9]{4}$/.test(b.reasonCode)) return;
+    const problem = returnReasonProblem(b.kind, b.reasonCode);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['reasonCode'] });
+  });
 export const PaymentBody = z
   .object({
     invoiceId: Id,

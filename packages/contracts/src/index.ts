@@ -7,5 +7,6 @@ export * from './teachers.js';
 export * from './agency.js';
 export * from './billing.js';
 export * from './schools.js';
+export * from './sepa-returns.js';
 export * from './errors/index.js';
 export * from './permissions/index.js';

@@ -845,6 +845,11 @@ export interface SepaMandatesTable {
   short_notice_days: number | null;
   /** the day the family accepted the subscription terms carrying the shorter delay */
   notice_agreed_on: Generated<string | null>;
+  /**
+   * the reference the debtor's bank knows, while a change of RUM waits for the next collection to carry it
+   * (AmdmntInfDtls/OrgnlMndtId); null once carried
+   */
+  original_rum: Generated<string | null>;
   /** active | revoked | ended */
   status: string;
   final_on_next: number;
@@ -900,10 +905,13 @@ export interface DebitsTable {
   debtor_town: string;
   debtor_country: string;
   remittance: string;
+  /** the amendment the file carried (AmdmntInd true): the mandate's former RUM and/or former creditor identifier */
+  original_rum: Generated<string | null>;
+  original_creditor_identifier: Generated<string | null>;
   /** prepared | exported | returned */
   status: string;
   returned_on: string | null;
-  /** reject | refund */
+  /** reject | return | refund */
   return_kind: string | null;
   return_reason: string | null;
   created_at: string;

@@ -1,5 +1,11 @@
 import { addDays } from '../platform/clock.js';
-import { firstDebitDate, periodsToInvoice, type BillingPeriodKind } from '../modules/billing/billing-rules.js';
+import {
+  announcedCollectionDate,
+  firstDebitDate,
+  periodsToInvoice,
+  target2OnOrAfter,
+  type BillingPeriodKind,
+} from '../modules/billing/billing-rules.js';
 import type { BulkWriter, Cell, SavedIndex } from './bulk-writer.js';
 
 /**
@@ -169,6 +175,8 @@ export async function seedBilling(w: BulkWriter, options: BulkBillingOptions): P
   const withMandate = new Set(mandated.map((f) => f.id));
   const subscribed = new Set(subs.map((s) => s.family_id));
   const feeFamilies = mandated.filter((f, i) => !subscribed.has(f.id) && mandated[i - 1]?.id !== f.id);
+  /** The next collection batch's date: two days ahead, a TARGET2 business day (as the bench's `sepa` prepares). */
+  const nextCollection = target2OnOrAfter(addDays(today, 2));
   const season = Number(today.slice(5, 7)) >= 9 ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) - 1;
 
   /** Every invoice in a stable order; called twice (count the numbers of each day, then write) to keep memory flat. */
@@ -291,6 +299,10 @@ export async function seedBilling(w: BulkWriter, options: BulkBillingOptions): P
       if (withMandate.has(family.id)) {
         // Pre-notified when the sweep first saw it within the notice period (plus a week), as preNotifyDue does.
         const sentOn = earlier(later(inv.issuedOn, addDays(inv.dueOn, -(noticeDays + 7))), today);
+        // The notice announces the real collection date: the next batch's (the bench's `sepa` date) for what is due
+        // by then, else its own due date; never sooner than the delay, always a TARGET2 business day. A batch on
+        // the date the notice gave collects it without a second notice.
+        const announcedOn = announcedCollectionDate(later(inv.dueOn, nextCollection), sentOn, noticeDays);
         instalments.push([
           instalmentId,
           invoiceId,
@@ -300,7 +312,7 @@ export async function seedBilling(w: BulkWriter, options: BulkBillingOptions): P
           'sepa',
           'due',
           `${sentOn}T08:00:00.000Z`,
-          inv.dueOn,
+          announcedOn,
           null,
           stamp,
           `${sentOn}T08:00:00.000Z`,

@@ -43,6 +43,31 @@ export const BILLING_ERRORS = defineErrors({
     fr: 'Code motif ISO invalide (4 caractères, ex. AC04).',
     en: 'Invalid ISO reason code (4 characters, e.g. AC04).',
   },
+  unknown_reason_code: {
+    status: 422,
+    fr: 'Ce code motif n’appartient pas à la liste ISO 20022 des prélèvements SEPA (ZZZZ refusé).',
+    en: 'This reason code is not in the ISO 20022 list for SEPA direct debits (ZZZZ refused).',
+  },
+  reason_not_for_kind: {
+    status: 422,
+    fr: 'Ce code motif ne va pas avec ce type d’opération (un remboursement est MD06 ou MD01 ; AM04 est un rejet ou un retour).',
+    en: 'This reason code does not go with this kind (a refund is MD06 or MD01; AM04 is a reject or a return).',
+  },
+  return_in_future: {
+    status: 422,
+    fr: 'La date du retour ne peut pas être dans le futur.',
+    en: 'The return date cannot be in the future.',
+  },
+  return_before_collection: {
+    status: 422,
+    fr: 'Un retour ou un remboursement ne peut précéder la date de prélèvement.',
+    en: 'A return or a refund cannot precede the collection date.',
+  },
+  return_before_export: {
+    status: 422,
+    fr: 'Un rejet ne peut précéder l’envoi du fichier à la banque.',
+    en: 'A reject cannot precede the sending of the file to the bank.',
+  },
   short_notice_min: {
     status: 422,
     fr: 'Le délai de pré-notification ne peut pas être inférieur à 2 jours.',
@@ -127,6 +152,11 @@ export const BILLING_ERRORS = defineErrors({
     status: 409,
     fr: 'Seul un prélèvement exporté peut être rejeté ou remboursé.',
     en: 'Only an exported debit can be rejected or refunded.',
+  },
+  MANDATE_NOT_ACTIVE: {
+    status: 409,
+    fr: 'Ce mandat n’est plus actif (révoqué ou terminé) : sa référence ne change plus.',
+    en: 'This mandate is no longer active (revoked or ended): its reference no longer changes.',
   },
   INVOICE_NOT_OPEN: {
     status: 409,

@@ -161,6 +161,8 @@ describe('returns, payments and deferrals', () => {
   it('records a rejected debit: the invoice reopens and accounts gets a task', async () => {
     const [debit] = await exportedDebits();
     if (!debit) throw new Error('no debit');
+    ctx.clock.set('2026-10-23T08:00:00.000Z');
+    agent = await loginAs(ctx, accountsEmail);
     const bad = await agent.post(`/api/billing/debits/${debit.id}/return`, {
       kind: 'reject',
       reasonCode: 'A',
@@ -197,6 +199,8 @@ describe('returns, payments and deferrals', () => {
 
   it('refuses an authorised refund after 8 weeks but accepts an unauthorised one within 13 months', async () => {
     const [debit] = await exportedDebits();
+    ctx.clock.set('2027-01-06T08:00:00.000Z');
+    agent = await loginAs(ctx, accountsEmail);
     const refund = (reasonCode: string) =>
       agent.post(`/api/billing/debits/${debit?.id}/return`, { kind: 'refund', reasonCode, on: '2027-01-05' });
     const late = await refund('MD06');
@@ -209,6 +213,8 @@ describe('returns, payments and deferrals', () => {
   it('records a cheque only with its cashing date, and settles the reopened invoice', async () => {
     const [debit] = await exportedDebits();
     if (!debit) throw new Error('no debit');
+    ctx.clock.set('2026-10-23T08:00:00.000Z');
+    agent = await loginAs(ctx, accountsEmail);
     const rejection = { kind: 'reject', reasonCode: 'AM04', on: '2026-10-22' };
     const rejected = await agent.post(`/api/billing/debits/${debit.id}/return`, rejection);
     expect(rejected.statusCode).toBe(200);

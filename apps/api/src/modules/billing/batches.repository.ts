@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import type { BatchExclusionsTable, CollectionBatchesTable, DebitsTable } from '../../db/tables.js';
-import { ID_CHUNK, INSERT_ROWS, inBatches, readInBatches } from '../../platform/batching.js';
+import { ID_CHUNK, INSERT_ROWS, inBatches, readInBatches, slices } from '../../platform/batching.js';
 
 /** Collection batches, their debits and exclusions, pre-notifications: the queries of batches.service.ts. */
 
@@ -436,7 +436,7 @@ export async function filePart(tx: Tx, batchId: string, part: number): Promise<s
 }
 
 /** Debits as multi-row inserts (26 columns a debit: INSERT_ROWS rows stay well under both engines' limits). */
-export async function insertDebits(tx: Tx, rows: DebitsTable[]): Promise<void> {
+export async function insertDebits(tx: Tx, rows: Insertable<DebitsTable>[]): Promise<void> {
   await inBatches(rows, INSERT_ROWS, (slice) => tx.insertInto('debits').values(slice).execute());
 }
 
@@ -654,7 +654,7 @@ export async function findDebit(tx: Tx, debitId: string) {
     .innerJoin('collection_batches', 'collection_batches.id', 'debits.batch_id')
     .innerJoin('invoices', 'invoices.id', 'debits.invoice_id')
     .selectAll('debits')
-    .select(['collection_batches.collection_date', 'invoices.number'])
+    .select(['collection_batches.collection_date', 'collection_batches.exported_at', 'invoices.number'])
     .where('debits.id', '=', debitId)
     .executeTakeFirst();
 }
@@ -687,4 +687,60 @@ export async function markInstalmentReturned(tx: Tx, instalmentId: string, now: 
     .set((eb) => ({ status: 'returned', updated_at: now, version: eb('version', '+', 1) }))
     .where('id', '=', instalmentId)
     .execute();
+}
+
+/** The next instalment number of an invoice (a returned amount's new instalment comes after the others). */
+export async function nextInstalmentSeq(tx: Tx, invoiceId: string): Promise<number> {
+  const row = await tx
+    .selectFrom('invoice_instalments')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('invoice_id', '=', invoiceId)
+    .executeTakeFirst();
+  return Number(row?.seq ?? 0) + 1;
+}
+
+/** Mandates of a batch whose RUM changed or that were signed under another creditor identifier than `ics`. */
+function amendedMandates(tx: Tx, batchId: string, ics: string) {
+  return tx
+    .selectFrom('sepa_mandates')
+    .select('sepa_mandates.id')
+    .where('sepa_mandates.id', 'in', (eb) =>
+      eb.selectFrom('debits').select('debits.mandate_id').where('debits.batch_id', '=', batchId),
+    )
+    .where((eb) => eb.or([eb('original_rum', 'is not', null), eb('creditor_identifier', '<>', ics)]));
+}
+
+/**
+ * At export, the debits of amended mandates take the mandate's current RUM and the amendment the file carries: the
+ * former RUM (`original_rum`) and the former creditor identifier (the one the mandate was signed under, when the
+ * organisation's is now another). Set-based: only the amended mandates' debits are touched.
+ */
+export async function stampAmendments(tx: Tx, batchId: string, ics: string, now: string): Promise<void> {
+  const mandate = (column: 'rum' | 'original_rum' | 'creditor_identifier') =>
+    sql<string | null>`(select m.${sql.ref(column)} from sepa_mandates m where m.id = debits.mandate_id)`;
+  await tx
+    .updateTable('debits')
+    .set({
+      mandate_rum: sql<string>`${mandate('rum')}`,
+      original_rum: mandate('original_rum'),
+      original_creditor_identifier: sql<
+        string | null
+      >`(select case when m.creditor_identifier <> ${ics} then m.creditor_identifier end from sepa_mandates m where m.id = debits.mandate_id)`,
+      updated_at: now,
+    })
+    .where('batch_id', '=', batchId)
+    .where('mandate_id', 'in', amendedMandates(tx, batchId, ics))
+    .execute();
+}
+
+/** After the export, the amendment is carried: the mandate now stands under its new RUM and the current ICS. */
+export async function consumeAmendments(tx: Tx, batchId: string, ics: string, now: string): Promise<number> {
+  const ids = (await amendedMandates(tx, batchId, ics).execute()).map((m) => m.id);
+  for (const slice of slices(ids, ID_CHUNK))
+    await tx
+      .updateTable('sepa_mandates')
+      .set((eb) => ({ original_rum: null, creditor_identifier: ics, updated_at: now, version: eb('version', '+', 1) }))
+      .where('id', 'in', slice)
+      .execute();
+  return ids.length;
 }

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { z } from 'zod';
-import type { DebitReturnBody, EXCLUSION_REASONS, ScheduleBody } from '@contracts';
+import {
+  isReturnReasonCode,
+  SDD_RETURN_REASONS,
+  type DebitReturnBody,
+  type EXCLUSION_REASONS,
+  type ReturnKind,
+  type ScheduleBody,
+} from '@contracts';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
 import type { CollectionBatchesTable, DebitsTable, SepaMandatesTable } from '../../db/tables.js';
@@ -24,15 +31,21 @@ import {
   nextSequenceType,
   noticeDays,
   refundWindowProblem,
+  returnDateProblem,
+  returnedAmountPlan,
   type SequenceHistory,
   type SequenceType,
 } from './billing-rules.js';
 import { readBillingSettings, type BillingSettings } from './billing.settings.js';
-import { preNotificationMail, scheduleMail } from './billing.mail.js';
+import { debitReturnedMail, preNotificationMail, scheduleMail } from './billing.mail.js';
+import { insertInstalment } from './invoices.repository.js';
+import * as mandatesRepo from './mandates.repository.js';
 import { writePain008, type PainDebit, type PainFormat } from './pain008.js';
 import * as repo from './billing.repository.js';
 import * as batchesRepo from './batches.repository.js';
-import { normaliseIban } from './sepa-validation.js';
+import { normaliseIban, normaliseIcs } from './sepa-validation.js';
+
+const RETURN_KIND_FR: Record<ReturnKind, string> = { reject: 'rejeté', return: 'retourné', refund: 'remboursé' };
 
 type BatchRow = Selectable<CollectionBatchesTable>;
 type MandateRow = Selectable<SepaMandatesTable>;
@@ -87,6 +100,8 @@ export function createBatchesService(deps: Deps) {
         town: d.debtor_town,
         country: d.debtor_country,
         remittance: d.remittance,
+        originalRum: d.original_rum,
+        originalCreditorId: d.original_creditor_identifier,
       }));
       after = rows[rows.length - 1]?.id ?? after;
       if (rows.length < PAGE) return;
@@ -213,7 +228,9 @@ export function createBatchesService(deps: Deps) {
       count += lines.length;
       const params = {
         organisation: settings.creditor.name,
-        creditorId: n.mandate.creditor_identifier,
+        // The identifier the debit will carry: the organisation's current one (a mandate signed under a former
+        // one carries the amendment).
+        creditorId: normaliseIcs(settings.creditor.identifier),
         rum: n.mandate.rum,
         ibanEnd: n.mandate.iban.slice(-4),
         lines: lines.map((c) => ({ dueOn: c.announcedOn, amountCents: c.amount_cents, invoiceNumber: c.number })),
@@ -478,7 +495,7 @@ export function createBatchesService(deps: Deps) {
     const classified = await classify(tx, id, rows, { collectionDate, today, settings, recheck: false });
     const { kept: included, unreachable } = await notifyIncluded(tx, id, classified.included, collectionDate, settings);
     const excluded = [...classified.excluded, ...unreachable];
-    const debits: DebitsTable[] = included.map(({ line: r, mandate, sequenceType }) => ({
+    const debits: Insertable<DebitsTable>[] = included.map(({ line: r, mandate, sequenceType }) => ({
       id: newId(),
       batch_id: id,
       instalment_id: r.id,
@@ -771,6 +788,9 @@ export function createBatchesService(deps: Deps) {
         });
         if (!exported) throw stale();
         const frozen = { ...batch, exported_at: now, debit_count: checked.count, total_cents: checked.total };
+        // A mandate whose RUM or creditor identifier changed carries the amendment in this file, once.
+        const ics = normaliseIcs(settings.creditor.identifier);
+        await batchesRepo.stampAmendments(tx, batchId, ics, now);
         const hash = createHash('sha256');
         let buffer: string[] = [];
         let size = 0;
@@ -791,12 +811,19 @@ export function createBatchesService(deps: Deps) {
         await flush();
         await batchesRepo.setBatchFileHash(tx, batchId, hash.digest('hex'));
         await batchesRepo.recordCollection(tx, batch, now, actorUserId(actor));
+        const amended = await batchesRepo.consumeAmendments(tx, batchId, ics, now);
         await recordAudit(tx, clock, actor, {
           entityType: 'collection-batch',
           entityId: batchId,
           action: 'export',
           before: { status: 'prepared' },
-          after: { status: 'exported', format, debit_count: checked.count, total_cents: checked.total },
+          after: {
+            status: 'exported',
+            format,
+            debit_count: checked.count,
+            total_cents: checked.total,
+            amended_mandates: amended,
+          },
         });
         return false;
       });
@@ -832,17 +859,25 @@ export function createBatchesService(deps: Deps) {
     },
 
     /**
-     * A rejected or refunded debit: the refund window is enforced (8 weeks; 13 months without a valid mandate), the
-     * collection payment is reversed, the invoice reopens and accounts gets a task.
+     * A rejected, returned or refunded debit. The reason code comes from the EPC list and fits the kind (contracts
+     * `returnReasonProblem`); the date is neither in the future nor before the collection (`returnDateProblem`); the
+     * refund window is enforced (8 weeks; 13 months without a valid mandate). The collection payment is reversed,
+     * the invoice reopens, the returned amount gets a new instalment (`returnedAmountPlan`: a new due date, or
+     * another payment method), MD01 revokes the mandate, accounts gets a task and the family an e-mail.
      */
     async recordReturn(actor: Actor, debitId: string, body: z.infer<typeof DebitReturnBody>) {
       requirePermission(actor, 'billing.manage');
+      const settings = await readBillingSettings(db);
+      const today = await todayIn();
       await db.transaction().execute(async (tx) => {
         const debit = await batchesRepo.findDebit(tx, debitId);
         if (!debit) throw notFound();
         if (debit.status === 'returned') throw new DomainError('DEBIT_ALREADY_RETURNED');
         if (debit.status !== 'exported') throw new DomainError('DEBIT_NOT_EXPORTED');
-        const problem = refundWindowProblem(body.kind, body.reasonCode, debit.collection_date, body.on);
+        const exportedOn = debit.exported_at ? dateInZone(new Date(debit.exported_at), settings.timeZone) : today;
+        const problem =
+          returnDateProblem(body.kind, body.on, { today, collectionDate: debit.collection_date, exportedOn }) ??
+          refundWindowProblem(body.kind, body.reasonCode, debit.collection_date, body.on);
         if (problem) throw new DomainError(problem, { fields: [{ field: 'on', code: problem }] });
         const now = clock.now().toISOString();
         const returned = await batchesRepo.markDebitReturned(tx, debitId, {
@@ -868,25 +903,93 @@ export function createBatchesService(deps: Deps) {
           created_at: now,
         });
         await batchesRepo.markInstalmentReturned(tx, debit.instalment_id, now);
+        // The amount is owed again: a new instalment, debited on a new date or paid another way (the setting).
+        const plan = returnedAmountPlan(body.reasonCode, settings.returnedAmount, body.on, today);
+        await insertInstalment(tx, {
+          id: newId(),
+          invoice_id: debit.invoice_id,
+          seq: await batchesRepo.nextInstalmentSeq(tx, debit.invoice_id),
+          due_on: plan.dueOn,
+          amount_cents: debit.amount_cents,
+          method: plan.method,
+          status: 'due',
+          prenotified_at: null,
+          prenotified_due_on: null,
+          deferral_id: null,
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        });
         await repo.refreshInvoiceStatus(tx, debit.invoice_id, now);
         await recordAudit(tx, clock, actor, {
           entityType: 'debit',
           entityId: debit.id,
           action: body.kind,
           before: { status: 'exported' },
-          after: { status: 'returned', reason: body.reasonCode, on: body.on },
+          after: {
+            status: 'returned',
+            reason: body.reasonCode,
+            on: body.on,
+            returned_amount: plan.route,
+            due_on: plan.dueOn,
+          },
           summary: `${debit.number} ${body.reasonCode}`,
         });
+        // MD01: the debtor's bank says there is no valid mandate: it is revoked, nothing more is debited under it.
+        const mandate = await mandatesRepo.findMandate(tx, debit.mandate_id);
+        let mandateRevoked = false;
+        if (body.reasonCode === 'MD01' && mandate && mandate.status !== 'revoked') {
+          const set = {
+            status: 'revoked',
+            ended_on: body.on,
+            ended_reason: `MD01 (${body.kind}) ${debit.number}`,
+            updated_at: now,
+          };
+          if (!(await mandatesRepo.updateMandate(tx, mandate.id, mandate.version, set))) throw stale();
+          await recordAudit(tx, clock, actor, {
+            entityType: 'sepa-mandate',
+            entityId: mandate.id,
+            action: 'revoke',
+            before: { status: mandate.status },
+            after: set,
+            summary: `MD01 ${debit.number}`,
+          });
+          mandateRevoked = true;
+        }
         await createTask(tx, clock, {
           kind: 'debit-returned',
           service: 'accounts',
-          title: `Prélèvement ${body.kind === 'refund' ? 'remboursé' : 'rejeté'} (${body.reasonCode}) — facture ${debit.number}`,
+          title: `Prélèvement ${RETURN_KIND_FR[body.kind]} (${body.reasonCode}) — facture ${debit.number}`,
           details: body.note ?? null,
           dueOn: body.on,
           familyId: debit.family_id,
           dedupeKey: `debit-returned:${debit.id}`,
         });
+        const to = await repo.familyEmail(tx, debit.family_id);
+        if (to) {
+          const family = await repo.familyLocale(tx, debit.family_id);
+          await deps.mailer.enqueue(tx, {
+            to,
+            locale: family.locale === 'en' ? 'en' : 'fr',
+            mail: debitReturnedMail({
+              organisation: settings.creditor?.name ?? settings.organisationName,
+              invoiceNumber: debit.number,
+              amountCents: debit.amount_cents,
+              collectionDate: debit.collection_date,
+              reasonCode: body.reasonCode,
+              reason: isReturnReasonCode(body.reasonCode)
+                ? SDD_RETURN_REASONS[body.reasonCode]
+                : { fr: body.reasonCode, en: body.reasonCode },
+              route: plan.route,
+              dueOn: plan.dueOn,
+              mandateRevoked,
+              rum: mandate?.rum ?? debit.mandate_rum,
+            }),
+            related: { type: 'family', id: debit.family_id },
+          });
+        }
       });
+      await deps.mailer.flush();
       return { returned: true };
     },
   };

@@ -26,6 +26,7 @@ const settings: BillingSettings = {
   },
   signatory: null,
   invoicePrefix: 'F',
+  returnedAmount: { route: 'new_due_date', days: 15 },
   organisationName: 'École de musique Ağaoğlu',
   timeZone: 'Europe/Paris',
 };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { returnReasonProblem, RETURN_REASON_CODES, SDD_RETURN_REASONS } from '@contracts';
 import {
   addMonths,
+  announcedCollectionDate,
   firstDebitDate,
   invoicingHeld,
   isBillable,
@@ -11,6 +13,8 @@ import {
   periodsToInvoice,
   proRata,
   refundWindowProblem,
+  returnDateProblem,
+  returnedAmountPlan,
   sequenceType,
 } from './billing-rules.js';
 
@@ -122,5 +126,75 @@ describe('holds and manual invoices', () => {
     expect(manualInvoiceProblem(false, 'Adhésion')).toBeNull();
     expect(manualInvoiceProblem(false, '  ')).toBe('reason');
     expect(manualInvoiceProblem(false, undefined)).toBe('reason');
+  });
+});
+
+describe('return reason codes', () => {
+  it('takes codes from the SDD list only, each with its kinds: ZZZZ refused, AM04 never a refund', () => {
+    expect(returnReasonProblem('return', 'ZZZZ')).toBe('unknown_reason_code');
+    expect(returnReasonProblem('refund', 'AM04')).toBe('reason_not_for_kind');
+    expect(returnReasonProblem('reject', 'AM04')).toBeNull();
+    expect(returnReasonProblem('return', 'AM04')).toBeNull();
+    expect(returnReasonProblem('refund', 'MD06')).toBeNull();
+    expect(returnReasonProblem('reject', 'MD06')).toBe('reason_not_for_kind');
+    expect(returnReasonProblem('refund', 'MD01')).toBeNull();
+    // A refund is the debtor's claim: MD06 (authorised) or MD01 (no mandate), nothing else.
+    expect(RETURN_REASON_CODES.filter((c) => returnReasonProblem('refund', c) === null).sort()).toEqual([
+      'MD01',
+      'MD06',
+    ]);
+    // Rejects only: technical refusals before settlement (file, clearing).
+    expect(RETURN_REASON_CODES.filter((c) => returnReasonProblem('return', c) !== null).sort()).toEqual([
+      'CNOR',
+      'DNOR',
+      'FF01',
+      'MD06',
+    ]);
+    for (const code of RETURN_REASON_CODES) {
+      expect(SDD_RETURN_REASONS[code].fr).not.toBe('');
+      expect(SDD_RETURN_REASONS[code].en).not.toBe(SDD_RETURN_REASONS[code].fr);
+    }
+  });
+
+  it('dates a return neither in the future nor before the collection; a reject not before the export', () => {
+    const context = { today: '2026-10-23', collectionDate: '2026-10-20', exportedOn: '2026-10-01' };
+    expect(returnDateProblem('return', '2026-10-24', context)).toBe('return_in_future');
+    expect(returnDateProblem('refund', '2026-10-24', context)).toBe('return_in_future');
+    expect(returnDateProblem('return', '2026-10-19', context)).toBe('return_before_collection');
+    expect(returnDateProblem('refund', '2026-10-19', context)).toBe('return_before_collection');
+    expect(returnDateProblem('return', '2026-10-20', context)).toBeNull();
+    expect(returnDateProblem('reject', '2026-10-19', context)).toBeNull();
+    expect(returnDateProblem('reject', '2026-09-30', context)).toBe('return_before_export');
+    expect(returnDateProblem('reject', '2026-10-23', context)).toBeNull();
+  });
+
+  it('owes a returned amount again on a new due date or by transfer, as set; MD01 always by transfer', () => {
+    const again = { route: 'new_due_date' as const, days: 15 };
+    expect(returnedAmountPlan('AM04', again, '2026-10-22', '2026-10-23')).toEqual({
+      route: 'new_due_date',
+      method: 'sepa',
+      dueOn: '2026-11-07',
+    });
+    expect(returnedAmountPlan('MD01', again, '2026-10-22', '2026-10-23')).toEqual({
+      route: 'other_method',
+      method: 'transfer',
+      dueOn: '2026-11-07',
+    });
+    expect(returnedAmountPlan('AC04', { route: 'other_method', days: 10 }, '2026-10-22', '2026-10-22')).toEqual({
+      route: 'other_method',
+      method: 'transfer',
+      dueOn: '2026-11-01',
+    });
+  });
+});
+
+describe('announced collection date', () => {
+  it('announces a TARGET2 business day: never a weekend, Christmas, Good Friday nor Easter Monday', () => {
+    expect(announcedCollectionDate('2026-12-25', '2026-12-01', 14)).toBe('2026-12-28');
+    expect(announcedCollectionDate('2026-10-17', '2026-10-01', 14)).toBe('2026-10-19'); // a Saturday
+    expect(announcedCollectionDate('2027-03-26', '2027-03-01', 14)).toBe('2027-03-30'); // Good Friday, Easter Monday
+    expect(announcedCollectionDate('2026-10-20', '2026-10-01', 14)).toBe('2026-10-20');
+    // The delay first, then the next business day: notice on 2026-04-17 + 14 days = 1 May (closed) → 4 May.
+    expect(announcedCollectionDate('2026-04-20', '2026-04-17', 14)).toBe('2026-05-04');
   });
 });

@@ -1,4 +1,5 @@
 import { addDays, daysBetween, lastDayOfMonth } from '../../platform/clock.js';
+import type { ReturnKind } from '@contracts';
 
 /**
  * The billing rules of DOMAIN.md as plain functions over dates (YYYY-MM-DD in the organisation's time zone)
@@ -370,11 +371,13 @@ export function latePreNotification(
 
 /**
  * The collection date a notice sent today announces for an instalment: its due date, or the first date the notice
- * period allows when that is later. Never a date in the past, never sooner than the delay.
+ * period allows when that is later, moved to the next TARGET2 business day (collections settle on those days only:
+ * a batch for a weekend or a TARGET2 holiday is refused, so announcing one would force a second notice). Never a
+ * date in the past, never sooner than the delay.
  */
 export function announcedCollectionDate(dueOn: string, today: string, notice: number): string {
   const earliest = earliestCollection(today, notice);
-  return dueOn > earliest ? dueOn : earliest;
+  return target2OnOrAfter(dueOn > earliest ? dueOn : earliest);
 }
 
 export type NoticeSent = { sentOn: string | null; announcedOn: string | null; announcedCents: number | null };
@@ -407,40 +410,47 @@ export function noticeDecision(
   return earliest <= collectionDate ? { kind: 'notify' } : { kind: 'late', earliest };
 }
 
-export const RETURN_REASON_CODES = [
-  'AC01',
-  'AC04',
-  'AC06',
-  'AC13',
-  'AG01',
-  'AG02',
-  'AM04',
-  'AM05',
-  'BE05',
-  'CNOR',
-  'DNOR',
-  'FF01',
-  'MD01',
-  'MD02',
-  'MD06',
-  'MD07',
-  'MS02',
-  'MS03',
-  'RC01',
-  'RR01',
-  'RR02',
-  'RR03',
-  'RR04',
-  'SL01',
-] as const;
-export type ReturnReasonCode = (typeof RETURN_REASON_CODES)[number];
+/**
+ * The date a reject, return or refund is recorded on (field `on`): never in the future, and never before the
+ * collection date, as the issue asks. A reject (before settlement) may be reported by the bank before the collection
+ * date, but never before the file was sent: it is dated from the export day (EPC173-14: a reject happens between
+ * the creditor's submission and settlement).
+ */
+export function returnDateProblem(
+  kind: ReturnKind,
+  on: string,
+  context: { today: string; collectionDate: string; exportedOn: string },
+): 'return_in_future' | 'return_before_collection' | 'return_before_export' | null {
+  if (on > context.today) return 'return_in_future';
+  if (kind === 'reject') return on < context.exportedOn ? 'return_before_export' : null;
+  return on < context.collectionDate ? 'return_before_collection' : null;
+}
+
+export type ReturnedAmountRoute = 'new_due_date' | 'other_method';
+
+/**
+ * What becomes of a returned amount: the organisation's setting (`billing.returnedAmountRoute`) says whether it is
+ * debited again on a new due date or asked by another payment method (transfer or cheque); a debit returned for
+ * want of a mandate (MD01) cannot be debited again and always goes to another method. The new due date is the
+ * setting's delay after the return, never before today.
+ */
+export function returnedAmountPlan(
+  reason: string,
+  setting: { route: ReturnedAmountRoute; days: number },
+  on: string,
+  today: string,
+): { route: ReturnedAmountRoute; method: 'sepa' | 'transfer'; dueOn: string } {
+  const route = reason === 'MD01' ? 'other_method' : setting.route;
+  const from = on > today ? on : today;
+  return { route, method: route === 'new_due_date' ? 'sepa' : 'transfer', dueOn: addDays(from, setting.days) };
+}
 
 /**
  * Refund windows of the SEPA Core rulebook: 8 weeks after the debit for an authorised debit (MD06), 13 months
  * when the debtor says there was no valid mandate (MD01). Rejects and returns before settlement have no window.
  */
 export function refundWindowProblem(
-  kind: 'reject' | 'refund',
+  kind: ReturnKind,
   reason: string,
   collectionDate: string,
   requestedOn: string,

@@ -73,3 +73,46 @@ export const mandateSignedMail = defineTemplate<{
     text: `Hello,\n\nOn ${p.signedAt} you signed a SEPA direct debit mandate for ${p.organisation} (creditor identifier ${p.creditorId}) on the account ending in ${p.ibanEnd}.\nUnique mandate reference: ${p.rum}\n\nYou are entitled to a refund from your bank within 8 weeks of the debit.${signature.en}`,
   }),
 });
+
+/**
+ * A debit came back (reject, return or refund): what it was, why (the code's meaning from the EPC list), what is
+ * owed now and how: debited again on a new date (a pre-notification will follow) or paid by transfer or cheque;
+ * after MD01 the mandate no longer exists.
+ */
+export const debitReturnedMail = defineTemplate<{
+  organisation: string;
+  invoiceNumber: string;
+  amountCents: number;
+  collectionDate: string;
+  reasonCode: string;
+  reason: { fr: string; en: string };
+  route: 'new_due_date' | 'other_method';
+  dueOn: string;
+  mandateRevoked: boolean;
+  rum: string;
+}>('billing.debit-returned', {
+  fr: (p) => ({
+    subject: `Prélèvement non abouti — facture ${p.invoiceNumber} — ${p.organisation}`,
+    text: `Bonjour,\n\nLe prélèvement de ${euros(p.amountCents, 'fr')} du ${frenchDate(p.collectionDate)} (facture ${p.invoiceNumber}) nous a été retourné par la banque : ${p.reason.fr} (code ${p.reasonCode}).\n\n${
+      p.mandateRevoked
+        ? `Le mandat de prélèvement ${p.rum} est révoqué : aucun autre prélèvement ne sera présenté sur ce mandat.\n\n`
+        : ''
+    }${
+      p.route === 'new_due_date'
+        ? `Ce montant sera présenté de nouveau le ${frenchDate(p.dueOn)} au plus tôt ; vous recevrez une pré-notification avant ce prélèvement.`
+        : `Merci de régler ce montant par virement ou par chèque avant le ${frenchDate(p.dueOn)}.`
+    }${signature.fr}`,
+  }),
+  en: (p) => ({
+    subject: `Direct debit not collected — invoice ${p.invoiceNumber} — ${p.organisation}`,
+    text: `Hello,\n\nThe direct debit of ${euros(p.amountCents, 'en')} on ${p.collectionDate} (invoice ${p.invoiceNumber}) came back from the bank: ${p.reason.en} (code ${p.reasonCode}).\n\n${
+      p.mandateRevoked
+        ? `Direct debit mandate ${p.rum} is revoked: no further debit will be collected under it.\n\n`
+        : ''
+    }${
+      p.route === 'new_due_date'
+        ? `This amount will be collected again on ${p.dueOn} at the earliest; you will receive a pre-notification before that debit.`
+        : `Please pay this amount by bank transfer or cheque by ${p.dueOn}.`
+    }${signature.en}`,
+  }),
+});

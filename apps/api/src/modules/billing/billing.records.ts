@@ -69,6 +69,7 @@ const MANDATE_FIELDS = fields(
   'last_used_on',
   'short_notice_days',
   'final_on_next',
+  'original_rum',
 );
 const mandateRecord = (deps: Deps) => sameForAll(MANDATE_FIELDS, familyBilling(deps, 'sepa_mandates'));
 

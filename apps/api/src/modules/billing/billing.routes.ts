@@ -24,6 +24,7 @@ import {
   Mandate,
   MandateBody,
   MandateEndBody,
+  MandateRumBody,
   Page,
   PaymentBody,
   PrepareBatchBody,
@@ -112,6 +113,11 @@ export function billingRoutes(app: FastifyZod, billing: BillingServices): void {
     '/api/billing/mandates',
     { schema: { tags, body: MandateBody, response: { 201: Mandate } } },
     async (req, reply) => reply.status(201).send(await mandates.create(req.actor, req.body, { ip: req.ip ?? null })),
+  );
+  app.post(
+    '/api/billing/mandates/:id/rum',
+    { schema: { tags, params: IdParams, body: MandateRumBody, response: { 200: Mandate } } },
+    (req) => mandates.changeRum(req.actor, req.params.id, req.body),
   );
   app.post(
     '/api/billing/mandates/:id/end',

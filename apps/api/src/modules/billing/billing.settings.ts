@@ -115,6 +115,17 @@ export const CERTIFICATE_SIGNATORY = defineSetting(
   null as Signatory | null,
   z.object({ name: shortText(100), title: shortText(100), place: shortText(100) }).nullable(),
 );
+/**
+ * A returned debit's amount (reject, return or refund): debited again on a new due date (`new_due_date`, with a new
+ * pre-notification) or asked by another payment method, a transfer or a cheque (`other_method`); due the given
+ * number of days after the return. MD01 (no mandate) always goes to another method: the mandate is revoked.
+ */
+export const RETURNED_AMOUNT_ROUTE = defineSetting(
+  'billing.returnedAmountRoute',
+  'new_due_date' as 'new_due_date' | 'other_method',
+  z.enum(['new_due_date', 'other_method']),
+);
+export const RETURNED_AMOUNT_DAYS = defineSetting('billing.returnedAmountDays', 15, z.number().int().min(0).max(60));
 export const INVOICE_PREFIX = defineSetting('billing.invoicePrefix', 'F', z.string().regex(/^[A-Z]{1,3}$/));
 
 /** The settings the billing manifest declares (the settings screen lists and validates them). */
@@ -128,6 +139,8 @@ export const BILLING_SETTINGS = [
   LEGAL_MENTIONS,
   CERTIFICATE_SIGNATORY,
   INVOICE_PREFIX,
+  RETURNED_AMOUNT_ROUTE,
+  RETURNED_AMOUNT_DAYS,
 ] as const;
 
 export type BillingSettings = {
@@ -141,6 +154,7 @@ export type BillingSettings = {
   legal: LegalMentions;
   signatory: Signatory | null;
   invoicePrefix: string;
+  returnedAmount: { route: 'new_due_date' | 'other_method'; days: number };
   organisationName: string;
   timeZone: string;
 };
@@ -164,6 +178,7 @@ export async function readBillingSettings(db: Kysely<DB> | Tx): Promise<BillingS
     legal: get(LEGAL_MENTIONS),
     signatory: get(CERTIFICATE_SIGNATORY),
     invoicePrefix: get(INVOICE_PREFIX),
+    returnedAmount: { route: get(RETURNED_AMOUNT_ROUTE), days: get(RETURNED_AMOUNT_DAYS) },
     organisationName: get(ORGANISATION_NAME),
     timeZone: get(ORGANISATION_TIME_ZONE),
   };

@@ -45,13 +45,14 @@ export async function familyExists(tx: Tx, familyId: string): Promise<boolean> {
 }
 
 /** Whether this creditor already holds a mandate with this reference, ignoring case (a RUM is unique per creditor). */
-export async function rumTaken(tx: Tx, creditorIdentifier: string, rum: string): Promise<boolean> {
-  const clash = await tx
+export async function rumTaken(tx: Tx, creditorIdentifier: string, rum: string, except?: string): Promise<boolean> {
+  let query = tx
     .selectFrom('sepa_mandates')
     .select('id')
     .where('creditor_identifier', '=', creditorIdentifier)
-    .where(sql<string>`lower(rum)`, '=', rum.toLowerCase())
-    .executeTakeFirst();
+    .where(sql<string>`lower(rum)`, '=', rum.toLowerCase());
+  if (except) query = query.where('id', '<>', except);
+  const clash = await query.executeTakeFirst();
   return !!clash;
 }
 
@@ -68,7 +69,9 @@ export async function updateMandate(
   tx: Tx,
   id: string,
   version: number,
-  set: Partial<Pick<MandateRow, 'status' | 'ended_on' | 'ended_reason' | 'updated_at' | 'final_on_next'>>,
+  set: Partial<
+    Pick<MandateRow, 'status' | 'ended_on' | 'ended_reason' | 'updated_at' | 'final_on_next' | 'rum' | 'original_rum'>
+  >,
 ): Promise<boolean> {
   const res = await tx
     .updateTable('sepa_mandates')

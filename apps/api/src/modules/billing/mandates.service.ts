@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Mandate, MandateBody, MandateEndBody } from '@contracts';
+import type { Mandate, MandateBody, MandateEndBody, MandateRumBody } from '@contracts';
 import type { Selectable } from 'kysely';
 import type { Deps } from '../../platform/deps.js';
 import type { SepaMandatesTable } from '../../db/tables.js';
@@ -129,6 +129,7 @@ export function createMandatesService(deps: Deps) {
         // a paper mandate carries the delay written on it, if any.
         short_notice_days: staff ? (body.shortNoticeDays ?? null) : (body.shortNoticeDays ?? settings.agreedNoticeDays),
         notice_agreed_on: staff ? (body.shortNoticeDays ? signedOn : null) : today,
+        original_rum: null,
         status: 'active',
         final_on_next: 0,
         last_used_on: null,
@@ -170,6 +171,46 @@ export function createMandatesService(deps: Deps) {
       });
       await deps.mailer.flush();
       return toMandate(row, today);
+    },
+
+    /**
+     * A new reference (RUM) for a mandate: checked as any RUM, unique for the creditor ignoring case. The reference
+     * the debtor's bank knows is kept (`original_rum`, the first one when it changes twice before a collection) so
+     * that the next collection carries the amendment (AmdmntInfDtls/OrgnlMndtId), once.
+     */
+    async changeRum(actor: Actor, mandateId: string, body: z.infer<typeof MandateRumBody>): Promise<Mandate> {
+      requirePermission(actor, 'billing.manage');
+      const rum = body.rum.trim();
+      const rumIssue = rumProblem(rum);
+      if (rumIssue) throw invalidField('rum', rumIssue);
+      const today = await organisationToday(db, clock);
+      const after = await db.transaction().execute(async (tx) => {
+        const before = await mandatesRepo.findMandate(tx, mandateId);
+        if (!before) throw notFound();
+        if (before.status !== 'active') throw new DomainError('MANDATE_NOT_ACTIVE');
+        if (rum === before.rum) return before;
+        const settings = await readBillingSettings(tx);
+        const identifiers = new Set([before.creditor_identifier]);
+        if (settings.creditor) identifiers.add(normaliseIcs(settings.creditor.identifier));
+        for (const ics of identifiers)
+          if (await mandatesRepo.rumTaken(tx, ics, rum, mandateId))
+            throw new DomainError('RUM_TAKEN', { fields: [{ field: 'rum', code: 'RUM_TAKEN' }] });
+        const now = clock.now().toISOString();
+        // Back to the reference the bank knows: nothing left to amend.
+        const original = before.original_rum ?? before.rum;
+        const set = { rum, original_rum: original === rum ? null : original, updated_at: now };
+        if (!(await mandatesRepo.updateMandate(tx, mandateId, body.version, set))) throw stale();
+        await recordAudit(tx, clock, actor, {
+          entityType: 'sepa-mandate',
+          entityId: mandateId,
+          action: 'change-rum',
+          before: { rum: before.rum, original_rum: before.original_rum },
+          after: set,
+          summary: body.reason,
+        });
+        return (await mandatesRepo.findMandate(tx, mandateId)) as MandateRow;
+      });
+      return toMandate(after, today);
     },
 
     /** Revokes a mandate now, or flags it so that its next debit is the final one (FNAL) and ends it. */

@@ -23,6 +23,9 @@ export type PainDebit = {
   town: string;
   country: string;
   remittance: string;
+  /** the amendment to carry (AmdmntInd): the mandate's former reference and/or former creditor identifier */
+  originalRum?: string | null;
+  originalCreditorId?: string | null;
 };
 export type PainGroup = { sequenceType: string; count: number; totalCents: number };
 export type PainInput = {
@@ -81,10 +84,34 @@ export async function writePain008(input: PainInput, write: (chunk: string) => v
     FinInstnId: bic ? { [v08 ? 'BICFI' : 'BIC']: bic } : { Othr: { Id: 'NOTPROVIDED' } },
   });
   const c = input.creditor;
+  /**
+   * The mandate's information; after a change of RUM or of creditor identifier the next collection says so
+   * (SEPA Core rulebook AT-24, EPC implementation guidelines: AmdmntInd "true" with OrgnlMndtId for a new reference,
+   * OrgnlCdtrSchmeId (Nm and Id) for a new creditor identifier).
+   */
+  const mandateInfo = (d: PainDebit) => {
+    if (!d.originalRum && !d.originalCreditorId) return { MndtId: d.rum, DtOfSgntr: d.signedOn };
+    return {
+      MndtId: d.rum,
+      DtOfSgntr: d.signedOn,
+      AmdmntInd: 'true',
+      AmdmntInfDtls: {
+        ...(d.originalRum ? { OrgnlMndtId: d.originalRum } : {}),
+        ...(d.originalCreditorId
+          ? {
+              OrgnlCdtrSchmeId: {
+                Nm: sepaText(c.name, 70),
+                Id: { PrvtId: { Othr: { Id: d.originalCreditorId, SchmeNm: { Prtry: 'SEPA' } } } },
+              },
+            }
+          : {}),
+      },
+    };
+  };
   const debtor = (d: PainDebit) => ({
     PmtId: { EndToEndId: d.endToEndId },
     InstdAmt: { '@_Ccy': 'EUR', '#text': amount(d.amountCents) },
-    DrctDbtTx: { MndtRltdInf: { MndtId: d.rum, DtOfSgntr: d.signedOn } },
+    DrctDbtTx: { MndtRltdInf: mandateInfo(d) },
     DbtrAgt: agent(d.bic),
     Dbtr: { Nm: sepaText(d.debtorName, 70), PstlAdr: address(d) },
     DbtrAcct: { Id: { IBAN: d.iban } },

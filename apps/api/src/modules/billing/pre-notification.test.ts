@@ -175,4 +175,29 @@ describe('pre-notification', () => {
       expect(l.prenotified_amount_cents).toBe(l.amount_cents);
     }
   });
+
+  it('never announces a day TARGET2 is closed: due on Christmas, announced and debited on the 28th, notified once', async () => {
+    const planId = await makePlan(ctx.deps, { priceCents: 12_400 });
+    const family = await makeBillableFamily(ctx.deps, { name: 'Noël', billableFrom: null, planId });
+    await makeMandate(ctx.deps, family.familyId);
+    const manual = await (
+      await accounts()
+    ).post('/api/billing/invoices', {
+      familyId: family.familyId,
+      description: 'Stage de Noël',
+      amountCents: 4_500,
+      dueOn: '2026-12-25',
+    });
+    expect(manual.statusCode, manual.body).toBe(201);
+    ctx.clock.set('2026-12-05T08:00:00.000Z');
+    await runSweeps(ctx.deps);
+    // 25 December is a TARGET2 closing day, the 26th and 27th a weekend: the notice gives Monday the 28th.
+    expect((await instalmentOf(family.familyId)).prenotified_due_on).toBe('2026-12-28');
+    expect((await notices(family.guardianEmail))[0]?.text_body).toContain('le 28 décembre 2026');
+    const refused = await (await accounts()).post('/api/billing/batches', { collectionDate: '2026-12-25' });
+    expect(refused.statusCode).toBe(422);
+    const batch = await prepare('2026-12-28');
+    expect(batch.included.map((l) => l.familyId)).toEqual([family.familyId]);
+    expect(await notices(family.guardianEmail)).toHaveLength(1);
+  });
 });

@@ -145,7 +145,8 @@ beforeAll(async () => {
   expect(batch.json().included.length, batch.body).toBeGreaterThan(0);
   await expectStatus(accounts.post(`/api/billing/batches/${batchId}/export`, { version: batch.json().version }), 200);
   const debitId = await idOf('debits', 'family_id', familyId);
-  const rejection = { kind: 'reject', reasonCode: 'AM04', on: '2026-12-15' };
+  // Rejected before settlement, on the day the file went out (a return is never dated in the future).
+  const rejection = { kind: 'reject', reasonCode: 'AM04', on: '2026-11-23' };
   await expectStatus(accounts.post(`/api/billing/debits/${debitId}/return`, rejection), 200);
   const deferral = {
     decisionRef: 'CA-2026-11',
