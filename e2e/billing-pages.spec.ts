@@ -61,7 +61,7 @@ describe('billing pages in the browser', () => {
     const option = options.find((o) => o.includes(line.number));
     await dialog.getByLabel('Prélèvement concerné').selectOption({ label: option ?? '' });
     await dialog.getByLabel('Type').selectOption('reject');
-    await dialog.getByLabel(/Code motif/).fill('AC04');
+    await dialog.getByLabel(/Code motif/).selectOption('AC04');
     await dialog.getByRole('button', { name: 'Enregistrer le retour' }).click();
     await page.getByText('Retour enregistré, la facture est rouverte.').waitFor();
     const debit = await server.deps.db

@@ -10,6 +10,8 @@ const fr = {
   returns: {
     open: 'Enregistrer un retour',
     line: 'Prélèvement concerné',
+    returned: 'Retour par la banque après règlement',
+    chooseReason: 'Choisir le motif (code ISO 20022)',
     amount: 'Montant',
     cancel: 'Annuler',
   },
@@ -90,6 +92,8 @@ const en: typeof fr = {
   returns: {
     open: 'Record a return',
     line: 'Debit concerned',
+    returned: 'Returned by the bank after settlement',
+    chooseReason: 'Choose the reason (ISO 20022 code)',
     amount: 'Amount',
     cancel: 'Cancel',
   },

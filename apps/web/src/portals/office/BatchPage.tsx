@@ -14,6 +14,7 @@ import { BILLING_NS, euros } from '../../features/billing/billing-i18n';
 import '../../features/billing/billing-office-i18n';
 import { ExclusionTable } from '../../features/billing/ExclusionTable';
 import * as api from '../../features/billing/api';
+import { SDD_RETURN_REASONS, type ReturnKind } from '../../../../../packages/contracts/src/sepa-returns';
 
 type Line = api.BatchLines['included'][number];
 
@@ -22,8 +23,13 @@ function ReturnDialog({ lines, onClose }: { lines: Line[]; onClose: () => void }
   const { t, i18n } = useTranslation(BILLING_NS);
   const client = useQueryClient();
   const [debitId, setDebitId] = useState(lines[0]?.debitId ?? '');
-  const [kind, setKind] = useState('reject');
+  const [kind, setKind] = useState<ReturnKind>('reject');
   const [reasonCode, setReasonCode] = useState('');
+  const language = i18n.language === 'en' ? 'en' : 'fr';
+  // The ISO 20022 codes the EPC allows for this kind of R-transaction, each with its meaning.
+  const reasons = Object.entries(SDD_RETURN_REASONS)
+    .filter(([, reason]) => (reason.kinds as readonly ReturnKind[]).includes(kind))
+    .map(([code, reason]) => ({ value: code, label: `${code} — ${reason[language]}` }));
   const [on, setOn] = useState(organisationToday());
   const line = lines.find((l) => l.debitId === debitId);
   const save = useMutation({
@@ -55,18 +61,22 @@ function ReturnDialog({ lines, onClose }: { lines: Line[]; onClose: () => void }
         <NativeSelect
           label={t('returns.kind')}
           value={kind}
-          onChange={(e) => setKind(e.currentTarget.value)}
+          onChange={(e) => {
+            setKind(e.currentTarget.value as ReturnKind);
+            setReasonCode('');
+          }}
           data={[
             { value: 'reject', label: t('returns.reject') },
+            { value: 'return', label: t('returns.returned') },
             { value: 'refund', label: t('returns.refund') },
           ]}
         />
-        <TextInput
+        <NativeSelect
           label={t('returns.reason')}
           value={reasonCode}
           onChange={(e) => setReasonCode(e.currentTarget.value)}
           required
-          maxLength={4}
+          data={[{ value: '', label: t('returns.chooseReason') }, ...reasons]}
         />
         <TextInput
           label={t('returns.on')}
