@@ -29,7 +29,7 @@ afterAll(async () => ctx.close());
 /** Up to `limit` ids of a table, newest first (what the actions below touched comes first). */
 type Table = 'families' | 'people' | 'teacher_documents' | 'teacher_applications' | 'meetings' | 'teacher_suspensions';
 type MoreTables = 'lesson_files' | 'tickets' | 'invoices' | 'collection_batches' | 'tax_certificates' | 'outbox';
-type Billing = 'payment_deferrals';
+type Billing = 'payment_deferrals' | 'schools' | 'seasons' | 'courses';
 async function ids(db: Kysely<DB>, table: Table | MoreTables | Billing, limit = 12) {
   const newest = sql.ref(table === 'tax_certificates' ? 'generated_at' : 'created_at');
   const query = sql<{ id: string }>`select id from ${sql.table(table)} order by ${newest} desc, id limit ${limit}`;
@@ -50,6 +50,10 @@ async function urlsFor(path: string): Promise<string[] | 'skip'> {
     return rows.map((t) => path.replace('{id}', t.person_id));
   };
   const month = ctx.clock.now().toISOString().slice(0, 7);
+  const schoolSeasons = async (template: string) => {
+    const [schools, seasons] = [await ids(db, 'schools', 2), await ids(db, 'seasons', 1)];
+    return schools.flatMap((id) => seasons.map((season) => template.replace('{id}', id).replace('{seasonId}', season)));
+  };
   const byPath: Record<string, () => Promise<string[] | 'skip'>> = {
     '/api/auth/tokens/{token}': async () => 'skip',
     '/api/links/{token}': async () => 'skip',
@@ -83,6 +87,7 @@ async function urlsFor(path: string): Promise<string[] | 'skip'> {
     '/api/teachers/{id}/meeting-invitations': teachers,
     '/api/teachers/{id}/incidents': teachers,
     '/api/teachers/{id}/suspensions': teachers,
+    '/api/teachers/{id}/open-requests': teachers,
     '/api/teacher-documents/{id}/content': () => fill('teacher_documents', 4),
     '/api/teacher-applications/{id}': () => fill('teacher_applications'),
     '/api/meetings/{id}': () => fill('meetings'),
@@ -98,6 +103,15 @@ async function urlsFor(path: string): Promise<string[] | 'skip'> {
     '/api/billing/batches/{id}/file': () => fill('collection_batches', 2),
     '/api/billing/certificates/{id}/pdf': () => fill('tax_certificates', 2),
     '/api/billing/deferrals/{id}': () => fill('payment_deferrals', 2),
+    // The school network holds no personal link: its pages are walked all the same.
+    '/api/schools/{id}': () => fill('schools', 2),
+    '/api/seasons/{id}': () => fill('seasons', 2),
+    '/api/seasons/{id}/calendar-entries': () => fill('seasons', 2),
+    '/api/seasons/{id}/timetable-conflicts': () => fill('seasons', 2),
+    '/api/courses/{id}': () => fill('courses', 2),
+    '/api/courses/{id}/lessons': () => fill('courses', 2),
+    '/api/schools/{id}/calendar/{seasonId}': async () => schoolSeasons('/api/schools/{id}/calendar/{seasonId}'),
+    '/api/calendars/{id}/{seasonId}.ics': async () => schoolSeasons('/api/calendars/{id}/{seasonId}.ics'),
   };
   const mapped = byPath[path];
   if (mapped) return mapped();
