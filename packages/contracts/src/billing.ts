@@ -175,7 +175,7 @@ export const MandateListItem = Mandate.extend({ familyName: z.string() });
 /** A new reference for a mandate (a paper mandate re-numbered, a merge of files): the next debit carries it. */
 export const MandateRumBody = z.object({
   version: Version,
-  rum: z.string().trim().min(1).max(35),
+  rum: shortText(35),
   reason: shortText(200),
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Address, Email, Id, IsoDate, Phone, shortText, Version } from './common.js';
+import { Address, Email, humanText, Id, IsoDate, Phone, shortText, Version } from './common.js';
 import { INSTRUMENTS } from './vocabulary.js';
 
 /** "HH:MM" on a 24-hour clock. */
@@ -115,7 +115,8 @@ export type CalendarEntry = z.infer<typeof CalendarEntry>;
 export const ImportHolidaysBody = z.object({
   zone: HolidayZone,
   format: z.enum(['csv', 'ics']),
-  content: z.string().min(1, { message: 'required' }).max(2_000_000, { message: 'too_long' }),
+  /** The file's text: refused with NUL, bidi controls or unpaired surrogates like every text a client sends. */
+  content: humanText(2_000_000, { multiline: true, markup: true }),
 });
 export const ImportHolidaysResult = z.object({ imported: z.array(CalendarEntry), replaced: z.number().int() });
 

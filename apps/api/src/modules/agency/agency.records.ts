@@ -17,6 +17,7 @@ import {
 import { assignmentById } from './links.repository.js';
 import { lessonById } from './lessons/lessons.repository.js';
 import { subscriptionFile } from './files.repository.js';
+import { findTask } from './tasks.repository.js';
 
 /** One audited record type and how its history is read (the app registers them: platform/records.ts). */
 export type AgencyRecord = { type: string; build: (deps: Deps) => RecordPolicy };
@@ -135,6 +136,29 @@ const ticket = (deps: Deps) => {
   return sameForAll(TICKET_FIELDS, async (actor, id) => void (await tickets.get(actor, id)));
 };
 
+/** A task of the services (GET /api/tasks): staff who read tasks read its history (a family's message included). */
+const TASK_FIELDS = fields(
+  'kind',
+  'service',
+  'title',
+  'details',
+  'status',
+  'due_on',
+  'file_id',
+  'family_id',
+  'person_id',
+  'done_at',
+  'done_by',
+  'outcome_kind',
+  'outcome',
+  'message',
+);
+const task = (deps: Deps) =>
+  sameForAll(TASK_FIELDS, async (actor, id) => {
+    requirePermission(actor, 'agency.readTasks');
+    if (!(await findTask(deps.db, id))) throw notFound();
+  });
+
 /** The agency's audited record types, in the order they were registered. */
 export const AGENCY_RECORDS: readonly AgencyRecord[] = [
   record('lesson_file', lessonFile),
@@ -143,4 +167,5 @@ export const AGENCY_RECORDS: readonly AgencyRecord[] = [
   record('lesson', lesson),
   record('plan', plan),
   record('ticket', ticket),
+  record('task', task),
 ];

@@ -184,6 +184,7 @@ describe('pre-notification', () => {
       await accounts()
     ).post('/api/billing/invoices', {
       familyId: family.familyId,
+      reason: 'Stage de Noël hors abonnement',
       description: 'Stage de Noël',
       amountCents: 4_500,
       dueOn: '2026-12-25',
