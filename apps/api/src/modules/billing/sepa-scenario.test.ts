@@ -158,7 +158,13 @@ async function round(
 async function invoices(familyId: string, dueDates: string[]) {
   const a = await accounts();
   for (const [i, dueOn] of dueDates.entries()) {
-    const body = { familyId, description: `Cours ${i + 1}`, amountCents: 4_000 + i * 100, dueOn };
+    const body = {
+      familyId,
+      reason: 'Cours hors abonnement',
+      description: `Cours ${i + 1}`,
+      amountCents: 4_000 + i * 100,
+      dueOn,
+    };
     const res = await a.post('/api/billing/invoices', body);
     expect(res.statusCode, res.body).toBe(201);
   }

@@ -88,7 +88,8 @@ const course = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-describe('courses and timetables', () => {
+// One school's season, step by step: each test builds on the one before (so they keep their order).
+describe('courses and timetables', { shuffle: false }, () => {
   let choirId = '';
 
   it('lets the secretariat create a group course and an individual course, audited, with their lessons', async () => {

@@ -56,7 +56,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => ctx?.close());
 
-describe('schools, rooms and the season calendar', () => {
+// One school's season, step by step: each test builds on the one before (so they keep their order).
+describe('schools, rooms and the season calendar', { shuffle: false }, () => {
   let schoolId = '';
   let seasonId = '';
 
