@@ -42,6 +42,7 @@ async function collect(familyIds: string[], dueOn: string, format: string): Prom
   for (const familyId of familyIds) {
     const res = await agent.post('/api/billing/invoices', {
       familyId,
+      reason: 'Cours hors abonnement',
       description: 'Cours',
       amountCents: 4_000,
       dueOn,
