@@ -106,6 +106,8 @@ describe('why nobody', () => {
     const lyon = await t({ lastName: 'Lyon', postalCode: '69003' });
     await t({ lastName: 'Complet', capacity: 0 });
     await t({ lastName: 'Lundi', availability: [{ weekday: 1, startMinute: 600, endMinute: 700 }] });
+    // A teacher of another instrument, so that the instrument filter has someone to remove whatever ran before.
+    await makeProfileTeacher(ctx.deps, { lastName: 'Hautbois', ...teaching('oboe') });
     const file = await subscribed({ instrument: 'cello' });
     expect(await candidates(file)).toEqual([]);
 
