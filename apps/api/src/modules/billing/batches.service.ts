@@ -32,6 +32,7 @@ import {
   noticeDays,
   refundWindowProblem,
   returnDateProblem,
+  rejectedAmendment,
   returnedAmountPlan,
   type SequenceHistory,
   type SequenceType,
@@ -955,6 +956,25 @@ export function createBatchesService(deps: Deps) {
             summary: `MD01 ${debit.number}`,
           });
           mandateRevoked = true;
+        }
+        // A rejected collection never reached the debtor's bank as settled: the amendment it carried is not known
+        // there, so the mandate's next collection carries it again (the references the bank still knows).
+        const carried = rejectedAmendment(body.kind, debit);
+        if (carried && mandate && !mandateRevoked && mandate.status !== 'revoked') {
+          const set = {
+            original_rum: carried.originalRum ?? mandate.original_rum,
+            creditor_identifier: carried.originalCreditorIdentifier ?? mandate.creditor_identifier,
+            updated_at: now,
+          };
+          if (!(await mandatesRepo.updateMandate(tx, mandate.id, mandate.version, set))) throw stale();
+          await recordAudit(tx, clock, actor, {
+            entityType: 'sepa-mandate',
+            entityId: mandate.id,
+            action: 'amendment-again',
+            before: { original_rum: mandate.original_rum, creditor_identifier: mandate.creditor_identifier },
+            after: { original_rum: set.original_rum, creditor_identifier: set.creditor_identifier },
+            summary: `${debit.number} ${body.reasonCode}`,
+          });
         }
         await createTask(tx, clock, {
           kind: 'debit-returned',

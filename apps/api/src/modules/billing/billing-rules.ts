@@ -460,3 +460,18 @@ export function refundWindowProblem(
   const limit = reason === 'MD01' ? addMonths(collectionDate, 13) : addDays(collectionDate, 56);
   return requestedOn > limit ? 'refund_window_closed' : null;
 }
+
+/**
+ * The amendment a rejected collection must carry again. A reject happens before settlement: the debtor's bank never
+ * took the file's AmdmntInd into account, so it still knows the former reference and creditor identifier (SDD Core
+ * rulebook: an amendment is reported with the next collection the debtor's bank processes). A return or a refund
+ * follows a settled collection: the amendment was taken, nothing is carried again.
+ */
+export function rejectedAmendment(
+  kind: ReturnKind,
+  debit: { original_rum: string | null; original_creditor_identifier: string | null },
+): { originalRum: string | null; originalCreditorIdentifier: string | null } | null {
+  if (kind !== 'reject') return null;
+  if (!debit.original_rum && !debit.original_creditor_identifier) return null;
+  return { originalRum: debit.original_rum, originalCreditorIdentifier: debit.original_creditor_identifier };
+}

@@ -37,7 +37,7 @@ afterEach(async () => ctx.close());
 const accounts = () => loginAs(ctx, accountsEmail);
 
 /** Invoices due on `dueOn` for each family, notified now, then a batch for that date exported in `format`. */
-async function collect(familyIds: string[], dueOn: string, format: string): Promise<string> {
+async function collect(familyIds: string[], dueOn: string, format: string, debitCount = familyIds.length) {
   const agent = await accounts();
   for (const familyId of familyIds) {
     const res = await agent.post('/api/billing/invoices', {
@@ -53,7 +53,7 @@ async function collect(familyIds: string[], dueOn: string, format: string): Prom
   const prepared = await agent.post('/api/billing/batches', { collectionDate: dueOn });
   expect(prepared.statusCode, prepared.body).toBe(201);
   const batch = prepared.json() as { id: string; version: number; included: unknown[] };
-  expect(batch.included).toHaveLength(familyIds.length);
+  expect(batch.included).toHaveLength(debitCount);
   const exported = await agent.post(`/api/billing/batches/${batch.id}/export`, { version: batch.version, format });
   expect(exported.statusCode, exported.body).toBe(200);
   const file = await agent.get(`/api/billing/batches/${batch.id}/file`);
@@ -138,6 +138,73 @@ describe.each(['08', '02'] as const)('amendments in pain.008.001.%s', (version) 
     await expectValid(third, version);
     expect(third).not.toContain('AmdmntInd');
     expect(third).not.toContain(oldIcs);
+  });
+});
+
+describe('a rejected amended collection', () => {
+  schemaTest('carries the amendment again in the next file; a returned one does not', async () => {
+    const planId = await makePlan(ctx.deps, { priceCents: 4_000 });
+    const rejected = await makeBillableFamily(ctx.deps, { name: 'Rejeté', billableFrom: null, planId });
+    const returned = await makeBillableFamily(ctx.deps, { name: 'Retourné', billableFrom: null, planId });
+    const rejectedMandate = await makeMandate(ctx.deps, rejected.familyId);
+    const returnedMandate = await makeMandate(ctx.deps, returned.familyId);
+    const rumOf = async (id: string) =>
+      ctx.deps.db.selectFrom('sepa_mandates').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const oldRums = [(await rumOf(rejectedMandate)).rum, (await rumOf(returnedMandate)).rum];
+    await collect([rejected.familyId, returned.familyId], '2026-10-20', 'pain.008.001.08');
+
+    ctx.clock.set('2026-10-21T08:00:00.000Z');
+    for (const [id, rum] of [
+      [rejectedMandate, 'HRM-REJETE-NOUVEAU'],
+      [returnedMandate, 'HRM-RETOURNE-NOUVEAU'],
+    ] as const) {
+      const res = await (
+        await accounts()
+      ).post(`/api/billing/mandates/${id}/rum`, { version: (await rumOf(id)).version, rum, reason: 'Fusion' });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const second = await collect([rejected.familyId, returned.familyId], '2026-11-10', 'pain.008.001.08');
+    expect(second.match(/<AmdmntInd>true<\/AmdmntInd>/g)).toHaveLength(2);
+    const debits = await ctx.deps.db
+      .selectFrom('debits')
+      .innerJoin('collection_batches', 'collection_batches.id', 'debits.batch_id')
+      .select(['debits.id', 'debits.mandate_id'])
+      .where('collection_batches.collection_date', '=', '2026-11-10')
+      .execute();
+    const debitOf = (mandateId: string) => debits.find((d) => d.mandate_id === mandateId)?.id as string;
+    const agent = await accounts();
+    const reject = await agent.post(`/api/billing/debits/${debitOf(rejectedMandate)}/return`, {
+      kind: 'reject',
+      reasonCode: 'AC04',
+      on: '2026-10-21',
+    });
+    expect(reject.statusCode, reject.body).toBe(200);
+    ctx.clock.set('2026-11-12T08:00:00.000Z');
+    const returnRes = await (
+      await accounts()
+    ).post(`/api/billing/debits/${debitOf(returnedMandate)}/return`, {
+      kind: 'return',
+      reasonCode: 'AM04',
+      on: '2026-11-12',
+    });
+    expect(returnRes.statusCode, returnRes.body).toBe(200);
+    expect(await rumOf(rejectedMandate)).toMatchObject({ rum: 'HRM-REJETE-NOUVEAU', original_rum: oldRums[0] });
+    expect((await rumOf(returnedMandate)).original_rum).toBeNull();
+
+    // The third file holds the new invoices and the two re-presented amounts (the setting's new due date).
+    const third = await collect([rejected.familyId, returned.familyId], '2026-12-01', 'pain.008.001.08', 4);
+    await expectValid(third, '08');
+    const transactions = third.split('<DrctDbtTxInf>').slice(1);
+    const ofRejected = transactions.filter((tx) => tx.includes('<MndtId>HRM-REJETE-NOUVEAU</MndtId>'));
+    expect(ofRejected.length).toBeGreaterThan(0);
+    for (const tx of ofRejected) {
+      expect(tx).toContain('<AmdmntInd>true</AmdmntInd>');
+      expect(tx).toContain(`<OrgnlMndtId>${oldRums[0]}</OrgnlMndtId>`);
+    }
+    for (const tx of transactions.filter((t) => t.includes('<MndtId>HRM-RETOURNE-NOUVEAU</MndtId>')))
+      expect(tx).not.toContain('AmdmntInd');
+    // Carried, it is consumed: the mandate stands under its new reference alone.
+    expect((await rumOf(rejectedMandate)).original_rum).toBeNull();
   });
 });
 

@@ -70,7 +70,17 @@ export async function updateMandate(
   id: string,
   version: number,
   set: Partial<
-    Pick<MandateRow, 'status' | 'ended_on' | 'ended_reason' | 'updated_at' | 'final_on_next' | 'rum' | 'original_rum'>
+    Pick<
+      MandateRow,
+      | 'status'
+      | 'ended_on'
+      | 'ended_reason'
+      | 'updated_at'
+      | 'final_on_next'
+      | 'rum'
+      | 'original_rum'
+      | 'creditor_identifier'
+    >
   >,
 ): Promise<boolean> {
   const res = await tx
