@@ -4,6 +4,7 @@ import { NotFoundPage } from '../../ui/ErrorPages';
 import { lazyPage } from '../../ui/lazy-page';
 import { PortalShell } from '../PortalShell';
 import { TEACHER_NAV } from './teacher-nav';
+import { MyTimetablePage } from '../../features/schools/schools-routes';
 
 const TeacherHomePage = lazyPage(() => import('./TeacherHomePage'), 'TeacherHomePage');
 const MyProfilePage = lazyPage(() => import('./MyProfilePage'), 'MyProfilePage');
@@ -27,6 +28,7 @@ export function TeacherPortal() {
         { path: 'meetings', element: <MyMeetingsPage /> },
         { path: 'students', element: <PortalFilesPage audience="teacher" /> },
         { path: 'lessons', element: <LessonsMonthPage audience="teacher" /> },
+        { path: 'timetable', element: <MyTimetablePage /> },
         { path: 'password', element: <ChangePasswordPage /> },
         { path: '*', element: <NotFoundPage homePath="/teacher" /> },
       ],
