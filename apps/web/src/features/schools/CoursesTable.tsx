@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { CourseView } from './api';
 import { SCHOOLS_NS } from './schools-i18n';
 import { endOf } from './timetable-grid';
+import { ScrollTable } from '../../ui/ScrollTable';
 
 /** A season's courses as a list: discipline, level and ages, kind, teacher, room or distance, slot, places. */
 export function CoursesTable({ courses }: { courses: CourseView[] }) {
   const { t } = useTranslation(SCHOOLS_NS);
   if (courses.length === 0) return <Text c="dimmed">{t('courses.empty')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <ScrollTable label={t('courses.title')} minWidth={720}>
       <Table striped>
         <Table.Thead>
           <Table.Tr>
@@ -54,6 +55,6 @@ export function CoursesTable({ courses }: { courses: CourseView[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

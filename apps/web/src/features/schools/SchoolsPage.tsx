@@ -9,6 +9,7 @@ import { QueryFallback } from '../../ui/QueryFallback';
 import { listSchools, schoolsKeys } from './api';
 import { SCHOOLS_ACCESS } from './schools-access';
 import { SCHOOLS_NS } from './schools-i18n';
+import { ScrollTable } from '../../ui/ScrollTable';
 
 /** The network's schools: name, town, holiday zone and rooms; the director adds one. */
 export function SchoolsPage() {
@@ -34,7 +35,7 @@ export function SchoolsPage() {
       ) : query.data.length === 0 ? (
         <Text c="dimmed">{t('schools.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={480}>
+        <ScrollTable label={t('schools.title')} minWidth={480}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -62,7 +63,7 @@ export function SchoolsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Stack>
   );

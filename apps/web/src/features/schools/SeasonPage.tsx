@@ -28,6 +28,7 @@ import {
 } from './api';
 import { SCHOOLS_ACCESS } from './schools-access';
 import { SCHOOLS_NS } from './schools-i18n';
+import { ScrollTable } from '../../ui/ScrollTable';
 
 type Zone = (typeof HOLIDAY_ZONES)[number];
 
@@ -183,7 +184,7 @@ function EntriesTable({
   return (
     <Stack>
       <ProblemAlert error={error} />
-      <Table.ScrollContainer minWidth={560}>
+      <ScrollTable label={t('seasons.entriesTable')} minWidth={560}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
@@ -221,7 +222,7 @@ function EntriesTable({
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Stack>
   );
 }

@@ -16,6 +16,7 @@ import { zodErrors } from '../../ui/zod-form';
 import { createSeason, listSeasons, schoolsKeys, type SeasonBody } from './api';
 import { SCHOOLS_ACCESS } from './schools-access';
 import { SCHOOLS_NS } from './schools-i18n';
+import { ScrollTable } from '../../ui/ScrollTable';
 
 const blankTerm = { name: '', start: '', end: '' };
 
@@ -93,7 +94,7 @@ export function SeasonsPage() {
       ) : query.data.length === 0 ? (
         <Text c="dimmed">{t('seasons.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={420}>
+        <ScrollTable label={t('seasons.title')} minWidth={420}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -116,7 +117,7 @@ export function SeasonsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       {hasAnyRole(me.roles, SCHOOLS_ACCESS.configure) ? (
         <Section title={t('seasons.new')}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CourseView } from './api';
 import { SCHOOLS_NS } from './schools-i18n';
 import { endOf, weekGrid } from './timetable-grid';
+import { ScrollTable } from '../../ui/ScrollTable';
 
 interface TimetableGridProps {
   courses: readonly CourseView[];
@@ -17,7 +18,7 @@ export function TimetableGrid({ courses, caption, show }: TimetableGridProps) {
   if (courses.length === 0) return <Text c="dimmed">{t('timetable.empty')}</Text>;
   const grid = weekGrid(courses);
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <ScrollTable label={caption} minWidth={760}>
       <Table withTableBorder withColumnBorders className="harmonie-timetable" captionSide="top">
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
@@ -61,6 +62,6 @@ export function TimetableGrid({ courses, caption, show }: TimetableGridProps) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
