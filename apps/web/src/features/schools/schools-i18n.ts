@@ -1,14 +1,11 @@
 import i18next from 'i18next';
+import { SCHOOLS_NS } from './schools-ns';
 
-/** The school network's resource file, merged into i18next under the `schools` namespace. */
+/**
+ * The school network's resource file, merged into i18next under the `schools` namespace with its pages (the
+ * navigation's few labels are in schools-nav-i18n.ts, loaded with the portals: the teacher portal's budget).
+ */
 const fr = {
-  nav: {
-    schools: 'Écoles',
-    seasons: 'Saisons et calendrier',
-    courses: 'Cours',
-    timetables: 'Emplois du temps',
-    myTimetable: 'Mon emploi du temps',
-  },
   weekday: {
     '1': 'Lundi',
     '2': 'Mardi',
@@ -216,13 +213,6 @@ const fr = {
 type Resource = typeof fr;
 
 const en: Resource = {
-  nav: {
-    schools: 'Schools',
-    seasons: 'Seasons and calendar',
-    courses: 'Courses',
-    timetables: 'Timetables',
-    myTimetable: 'My timetable',
-  },
   weekday: {
     '1': 'Monday',
     '2': 'Tuesday',
@@ -427,13 +417,13 @@ const en: Resource = {
   },
 };
 
-export const SCHOOLS_NS = 'schools';
+export { SCHOOLS_NS };
 /** The school network's texts per language (tests read them without the app's i18next). */
 export const SCHOOLS_RESOURCES = { fr, en };
 
 function addBundles(): void {
-  i18next.addResourceBundle('fr', SCHOOLS_NS, fr, true, true);
-  i18next.addResourceBundle('en', SCHOOLS_NS, en, true, true);
+  i18next.addResourceBundle('fr', SCHOOLS_NS, fr, true, false);
+  i18next.addResourceBundle('en', SCHOOLS_NS, en, true, false);
 }
 // The navigation imports this file before i18next is initialised; the store exists only after init.
 if (i18next.isInitialized) addBundles();

@@ -1,7 +1,7 @@
 import { IconBooks, IconBuildingCommunity, IconCalendarMonth, IconTable } from '@tabler/icons-react';
 import type { NavItem } from '../../ui/nav';
 import { SCHOOLS_ACCESS } from './schools-access';
-import './schools-i18n';
+import './schools-nav-i18n';
 
 /** The school network's entries of the office navigation (admin, secretariat, board). */
 export const SCHOOLS_OFFICE_NAV: NavItem[] = [
@@ -10,11 +10,3 @@ export const SCHOOLS_OFFICE_NAV: NavItem[] = [
   { to: '/office/courses', labelKey: 'schools:nav.courses', icon: IconBooks, roles: SCHOOLS_ACCESS.read },
   { to: '/office/timetables', labelKey: 'schools:nav.timetables', icon: IconTable, roles: SCHOOLS_ACCESS.read },
 ];
-
-/** The teacher portal's entry: their own timetable. */
-export const SCHOOLS_TEACHER_NAV: NavItem = {
-  to: '/teacher/timetable',
-  labelKey: 'schools:nav.myTimetable',
-  icon: IconTable,
-  roles: ['teacher'],
-};

@@ -11,7 +11,6 @@ const SeasonsPage = lazyPage(() => import('./SeasonsPage'), 'SeasonsPage');
 const SeasonPage = lazyPage(() => import('./SeasonPage'), 'SeasonPage');
 const CoursesPage = lazyPage(() => import('./CoursesPage'), 'CoursesPage');
 const TimetablePage = lazyPage(() => import('./TimetablePage'), 'TimetablePage');
-export const MyTimetablePage = lazyPage(() => import('./MyTimetablePage'), 'MyTimetablePage');
 
 const guarded = (roles: (typeof SCHOOLS_ACCESS)[keyof typeof SCHOOLS_ACCESS], element: React.ReactNode) => (
   <RequireRoles roles={roles}>{element}</RequireRoles>

@@ -4,13 +4,13 @@ import { NotFoundPage } from '../../ui/ErrorPages';
 import { lazyPage } from '../../ui/lazy-page';
 import { PortalShell } from '../PortalShell';
 import { TEACHER_NAV } from './teacher-nav';
-import { MyTimetablePage } from '../../features/schools/schools-routes';
 
 const TeacherHomePage = lazyPage(() => import('./TeacherHomePage'), 'TeacherHomePage');
 const MyProfilePage = lazyPage(() => import('./MyProfilePage'), 'MyProfilePage');
 const MyMeetingsPage = lazyPage(() => import('./MyMeetingsPage'), 'MyMeetingsPage');
 const PortalFilesPage = lazyPage(() => import('../../features/agency/PortalFilesPage'), 'PortalFilesPage');
 const LessonsMonthPage = lazyPage(() => import('../../features/agency/LessonsMonthPage'), 'LessonsMonthPage');
+const MyTimetablePage = lazyPage(() => import('../../features/schools/MyTimetablePage'), 'MyTimetablePage');
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 
 /** /teacher/*: the teacher portal, a chunk of its own (App.tsx), each page another. */

@@ -1,7 +1,7 @@
 import { IconCalendarEvent, IconHome, IconId, IconMusic, IconUsersGroup } from '@tabler/icons-react';
 import '../../features/agency/agency-i18n';
 import type { NavItem } from '../../ui/nav';
-import { SCHOOLS_TEACHER_NAV } from '../../features/schools/schools-nav';
+import { SCHOOLS_TEACHER_NAV } from '../../features/schools/schools-teacher-nav';
 
 export const TEACHER_NAV: NavItem[] = [
   { to: '/teacher', labelKey: 'nav.home', icon: IconHome, roles: ['teacher'], end: true },
