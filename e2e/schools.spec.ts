@@ -165,7 +165,9 @@ describe('the school network in the browser', { shuffle: false }, () => {
     const secretariat = await loggedIn('secretariat@demo.example.org');
     await secretariat.getByRole('navigation').getByRole('link', { name: 'Cours', exact: true }).click();
     await secretariat.getByRole('heading', { level: 1, name: 'Cours' }).waitFor();
-    await secretariat.goto(`${server.url}/office/courses?season=${seasonId}&school=${schoolId}`);
+    // She works for this school alone: it is the one her pages open on.
+    await secretariat.goto(`${server.url}/office/courses?season=${seasonId}`);
+    expect(await secretariat.getByLabel('École').inputValue()).toBe(schoolId);
     await secretariat.getByText('Aucun cours pour cette saison.').waitFor();
     await expectAccessible(secretariat, 'courses page');
     const form = secretariat.getByRole('region', { name: 'Nouveau cours' });
@@ -245,7 +247,14 @@ describe('the school network in the browser', { shuffle: false }, () => {
     await teacher.context().close();
   });
 
-  it('shows the board a teacher’s timetable in English', async () => {
+  it('shows the board a teacher’s timetable in English, and sales none of the schools’ pages', async () => {
+    const sales = await loggedIn('sales@demo.example.org');
+    const salesNav = sales.getByRole('navigation', { name: 'Navigation principale' });
+    await salesNav.getByRole('link', { name: 'Familles' }).waitFor();
+    for (const label of ['Écoles', 'Cours', 'Emplois du temps']) {
+      expect(await salesNav.getByRole('link', { name: label, exact: true }).count(), label).toBe(0);
+    }
+    await sales.context().close();
     const board = await loggedIn('board@demo.example.org');
     await board.getByRole('button', { name: 'Bernard Bureau' }).click();
     await board.getByRole('menuitem', { name: 'English' }).click();
