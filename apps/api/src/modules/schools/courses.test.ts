@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../testing/harness.js';
+import { anonymous, createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../testing/harness.js';
 import { makeTeacher } from '../../testing/factories.js';
 import { TestClock } from '../../platform/clock.js';
 
@@ -196,6 +196,17 @@ describe('courses and timetables', { shuffle: false }, () => {
     const marcs = all.find((c: { teacherId: string }) => c.teacherId === marc);
     expect((await as.helene!.get(`/api/courses/${marcs.id}`)).statusCode).toBe(403);
     expect((await as.helene!.post('/api/courses', course({ start: '18:00' }))).statusCode).toBe(403);
+    // Her portal's timetable is her own even when she asks for a colleague's.
+    const asked = await status(as.helene!.get(`/api/courses?seasonId=${seasonId}&teacherId=${marc}`), 200);
+    expect(asked.map((c: { teacherId: string }) => c.teacherId)).toEqual([helene, helene]);
+  });
+
+  it('refuses a timetable to a guardian, to a teacher account without a teacher, and without a session', async () => {
+    const guardian = await loginAs(ctx, (await makeUser(ctx.deps, ['guardian'])).email);
+    expect((await guardian.get(`/api/courses?seasonId=${seasonId}`)).statusCode).toBe(403);
+    const unlinked = await loginAs(ctx, (await makeUser(ctx.deps, ['teacher'])).email);
+    expect((await unlinked.get(`/api/courses?seasonId=${seasonId}`)).statusCode).toBe(403);
+    expect((await anonymous(ctx).get(`/api/courses?seasonId=${seasonId}`)).statusCode).toBe(401);
   });
 
   it('refuses removing a room that still hosts courses', async () => {

@@ -23,6 +23,7 @@ import '../../features/agency/agency-i18n';
 import '../../features/billing/billing-i18n';
 import type { NavItem } from '../../ui/nav';
 import { OFFICE_ACCESS } from './office-access';
+import { SCHOOLS_OFFICE_NAV } from '../../features/schools/schools-nav';
 
 /**
  * The office navigation, in display order. A module adds its page here (and its route in
@@ -39,6 +40,7 @@ export const OFFICE_NAV: NavItem[] = [
     roles: ['sales', 'recruitment', 'followup', 'accounts', 'board'],
   },
   { to: '/office/tickets', labelKey: 'agency:tickets.nav', icon: IconTicket, roles: OFFICE_ACCESS.tickets },
+  ...SCHOOLS_OFFICE_NAV,
   { to: '/office/families', labelKey: 'nav.families', icon: IconAddressBook, roles: OFFICE_ACCESS.directory },
   { to: '/office/teachers', labelKey: 'nav.teachers', icon: IconSchool, roles: OFFICE_ACCESS.directory, end: true },
   {

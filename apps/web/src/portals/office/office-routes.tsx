@@ -3,6 +3,7 @@ import { RequireRoles } from '../../features/auth/RequireAuth';
 import { NotFoundPage } from '../../ui/ErrorPages';
 import { lazyPage } from '../../ui/lazy-page';
 import { OFFICE_ACCESS } from './office-access';
+import { schoolsOfficeRoutes } from '../../features/schools/schools-routes';
 
 const DashboardPage = lazyPage(() => import('./DashboardPage'), 'DashboardPage');
 const FamiliesPage = lazyPage(() => import('./FamiliesPage'), 'FamiliesPage');
@@ -203,5 +204,6 @@ export const officeRoutes: RouteObject[] = [
       </RequireRoles>
     ),
   },
+  ...schoolsOfficeRoutes,
   { path: '*', element: <NotFoundPage homePath="/office" /> },
 ];

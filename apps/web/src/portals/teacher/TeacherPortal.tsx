@@ -10,6 +10,7 @@ const MyProfilePage = lazyPage(() => import('./MyProfilePage'), 'MyProfilePage')
 const MyMeetingsPage = lazyPage(() => import('./MyMeetingsPage'), 'MyMeetingsPage');
 const PortalFilesPage = lazyPage(() => import('../../features/agency/PortalFilesPage'), 'PortalFilesPage');
 const LessonsMonthPage = lazyPage(() => import('../../features/agency/LessonsMonthPage'), 'LessonsMonthPage');
+const MyTimetablePage = lazyPage(() => import('../../features/schools/MyTimetablePage'), 'MyTimetablePage');
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 
 /** /teacher/*: the teacher portal, a chunk of its own (App.tsx), each page another. */
@@ -27,6 +28,7 @@ export function TeacherPortal() {
         { path: 'meetings', element: <MyMeetingsPage /> },
         { path: 'students', element: <PortalFilesPage audience="teacher" /> },
         { path: 'lessons', element: <LessonsMonthPage audience="teacher" /> },
+        { path: 'timetable', element: <MyTimetablePage /> },
         { path: 'password', element: <ChangePasswordPage /> },
         { path: '*', element: <NotFoundPage homePath="/teacher" /> },
       ],

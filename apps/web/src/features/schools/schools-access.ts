@@ -1,0 +1,13 @@
+import type { Role } from '@contracts';
+
+/** Who may open each school-network page; the API checks again on every request (permissions/schools.ts). */
+export const SCHOOLS_ACCESS = {
+  /** The schools' daily pages: schools, seasons, the calendar, courses and timetables. */
+  read: ['admin', 'secretariat', 'board'],
+  /** Create and configure schools, their rooms, hours and staff; create seasons and import holidays. */
+  configure: ['admin'],
+  /** Create courses (a scoped secretariat member: in their schools). */
+  courses: ['admin', 'secretariat'],
+  /** Closures (bridges) and exceptional open days. */
+  calendar: ['admin', 'board'],
+} satisfies Record<string, readonly Role[]>;
