@@ -6,6 +6,7 @@ import { createSeasonsService, type SeasonsService } from './seasons.service.js'
 import { createCoursesService, type CoursesService } from './courses.service.js';
 import { createBoardService, type BoardService } from './board.service.js';
 import { boardRoutes } from './board.routes.js';
+import { schoolsDemo } from './schools.demo.js';
 
 export type SchoolsModuleServices = {
   schools: SchoolsService;
@@ -29,6 +30,7 @@ export const schoolsModule: ModuleManifest<'schools'> = {
   name: 'schools',
   publicPrefixes: ['/api/calendars/'],
   records: SCHOOLS_RECORDS,
+  demo: schoolsDemo,
   services: (deps) => {
     const schools = createSchoolsService(deps);
     const seasons = createSeasonsService(deps);
