@@ -34,13 +34,14 @@ import {
   type SepaCreditor,
 } from './floors.js';
 import { compare, load, ratio, type HttpResult, type Latency } from './measure.js';
+import { benchSchools } from './schools.js';
 
 /**
  * `npm run bench [-- NAME…] [--smoke | --size smoke|medium|full] [--engine sqlite|postgres] [--rebuild]`
  * `npm run bench -- lighthouse [--check]`: page scores of the built server in Chromium (bench/lighthouse.ts).
  * Every figure is printed beside the floor for the same work measured in the same run, and the ratio between them.
  */
-const BENCHMARKS = ['seed', 'search', 'matching', 'lists', 'sweep', 'sepa', 'web'] as const;
+const BENCHMARKS = ['seed', 'search', 'matching', 'lists', 'sweep', 'sepa', 'schools', 'web'] as const;
 type BenchName = (typeof BENCHMARKS)[number];
 
 // Lighthouse is its own run (bench/lighthouse.ts): it measures the built server in a browser, not the API.
@@ -858,6 +859,15 @@ function benchWeb(): void {
 
 async function runEngine(engine: Engine): Promise<void> {
   console.log(`\n== ${engine} (${size}) ==`);
+  // The school network builds its own small database (bench/schools.ts): it needs none of the shared data set.
+  if (selected.has('schools')) {
+    console.log('\n-- schools --');
+    await benchSchools(engine, smoke, (name, project, floor, detail) => {
+      latencyFigures('schools', engine, name, project, floor);
+      console.log(`    ${''.padEnd(44)} ${JSON.stringify(detail)}`);
+    });
+  }
+  if ([...selected].every((name) => name === 'schools' || name === 'web')) return;
   let data: Dataset;
   try {
     data = await ensureDataset(engine, size, { rebuild: values.rebuild ?? false, quiet: smoke });

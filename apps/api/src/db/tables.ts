@@ -695,6 +695,52 @@ export interface CoursesTable {
   version: number;
 }
 
+/** A decision of the board with its vote; kind general | tariffs | tariffs_unchanged. */
+export interface BoardDecisionsTable {
+  id: string;
+  decided_on: string;
+  subject: string;
+  body_text: string;
+  kind: string;
+  votes_for: number;
+  votes_against: number;
+  abstentions: number;
+  members_present: number;
+  members_represented: number;
+  season_id: string | null;
+  /** the name of who recorded it (kept as written) */
+  recorded_by: string;
+  created_at: string;
+}
+
+/** What a decision sets: tariffs (target: the season) | calendar_entry | payment_deferral. */
+export interface BoardDecisionLinksTable {
+  decision_id: string;
+  target_type: string;
+  target_id: string;
+  /** what the target was called when linked */
+  label: string;
+  created_at: string;
+}
+
+/** The tariffs a decision adopts for a season (the latest decision's apply); lists as JSON. */
+export interface SeasonTariffsTable {
+  decision_id: string;
+  season_id: string;
+  decided_on: string;
+  copied_from_season_id: string | null;
+  /** family | member */
+  membership_basis: string;
+  membership_fee_cents: number;
+  /** JSON array of { discipline, durationMinutes, feeCents } */
+  course_fees: string;
+  /** JSON array of percents: second child, third… */
+  family_discounts: string;
+  /** JSON array of { criterion, percent } */
+  solidarity_rates: string;
+  created_at: string;
+}
+
 export interface DB {
   settings: SettingsTable;
   users: UsersTable;
@@ -755,6 +801,9 @@ export interface DB {
   season_terms: SeasonTermsTable;
   calendar_entries: CalendarEntriesTable;
   courses: CoursesTable;
+  board_decisions: BoardDecisionsTable;
+  board_decision_links: BoardDecisionLinksTable;
+  season_tariffs: SeasonTariffsTable;
 }
 
 /** Gap-free invoice numbers: one counter per series (F invoices, A credit notes) and year. */

@@ -81,6 +81,7 @@ export const en: Messages = {
     teachers: 'Teachers',
     users: 'Users',
     outbox: 'Outbox',
+    board: 'Board',
     home: 'Home',
     teacherApplications: 'Applications',
     meetings: 'Meetings',

@@ -86,6 +86,7 @@ export const fr = {
     teachers: 'Professeurs',
     users: 'Utilisateurs',
     outbox: 'E-mails envoyés',
+    board: 'Conseil d’administration',
     home: 'Accueil',
     teacherApplications: 'Candidatures',
     meetings: 'Rencontres',

@@ -6,6 +6,7 @@ import { TEACHERS_ERRORS } from './teachers.js';
 import { AGENCY_ERRORS } from './agency.js';
 import { BILLING_ERRORS } from './billing.js';
 import { SCHOOLS_ERRORS } from './schools.js';
+import { BOARD_ERRORS } from './board.js';
 
 export { defineErrors, type ErrorEntry } from './define.js';
 
@@ -17,6 +18,7 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorEntry>> = {
   ...AGENCY_ERRORS,
   ...BILLING_ERRORS,
   ...SCHOOLS_ERRORS,
+  ...BOARD_ERRORS,
 };
 
 /** The HTTP status of a code; a code nobody declared is a broken rule (422). */

@@ -4,6 +4,7 @@ import { TEACHERS_PERMISSIONS } from './teachers.js';
 import { AGENCY_PERMISSIONS } from './agency.js';
 import { BILLING_PERMISSIONS } from './billing.js';
 import { SCHOOLS_PERMISSIONS } from './schools.js';
+import { BOARD_PERMISSIONS } from './board.js';
 
 export { definePermissions, type PermissionTable } from './define.js';
 
@@ -14,6 +15,7 @@ export const PERMISSIONS = {
   ...AGENCY_PERMISSIONS,
   ...BILLING_PERMISSIONS,
   ...SCHOOLS_PERMISSIONS,
+  ...BOARD_PERMISSIONS,
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -29,7 +29,7 @@ afterAll(async () => ctx.close());
 /** Up to `limit` ids of a table, newest first (what the actions below touched comes first). */
 type Table = 'families' | 'people' | 'teacher_documents' | 'teacher_applications' | 'meetings' | 'teacher_suspensions';
 type MoreTables = 'lesson_files' | 'tickets' | 'invoices' | 'collection_batches' | 'tax_certificates' | 'outbox';
-type Billing = 'payment_deferrals' | 'schools' | 'seasons' | 'courses';
+type Billing = 'payment_deferrals' | 'schools' | 'seasons' | 'courses' | 'board_decisions';
 async function ids(db: Kysely<DB>, table: Table | MoreTables | Billing, limit = 12) {
   const newest = sql.ref(table === 'tax_certificates' ? 'generated_at' : 'created_at');
   const query = sql<{ id: string }>`select id from ${sql.table(table)} order by ${newest} desc, id limit ${limit}`;
@@ -108,6 +108,8 @@ async function urlsFor(path: string): Promise<string[] | 'skip'> {
     '/api/seasons/{id}': () => fill('seasons', 2),
     '/api/seasons/{id}/calendar-entries': () => fill('seasons', 2),
     '/api/seasons/{id}/timetable-conflicts': () => fill('seasons', 2),
+    '/api/seasons/{id}/tariffs': () => fill('seasons', 2),
+    '/api/board/decisions/{id}': () => fill('board_decisions', 2),
     '/api/courses/{id}': () => fill('courses', 2),
     '/api/courses/{id}/lessons': () => fill('courses', 2),
     '/api/schools/{id}/calendar/{seasonId}': async () => schoolSeasons('/api/schools/{id}/calendar/{seasonId}'),

@@ -86,16 +86,33 @@ export function departementOf(postalCode: string): string {
  * Day, Whit Sunday) are not holidays.
  */
 export function publicHolidaysOf(departement: string, from: IsoDate, to: IsoDate): PublicHoliday[] {
-  const region = HOLIDAY_REGION_BY_DEPARTEMENT[departement];
-  const calendar = region ? new Holidays('FR', region) : new Holidays('FR');
+  const region = HOLIDAY_REGION_BY_DEPARTEMENT[departement] ?? '';
   const found: PublicHoliday[] = [];
   for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
-    for (const holiday of calendar.getHolidays(year, 'fr')) {
-      const date = holiday.date.slice(0, 10);
-      if (holiday.type === 'public' && date >= from && date <= to) found.push({ date, name: holiday.name });
+    for (const holiday of publicHolidaysOfYear(region, year)) {
+      if (holiday.date >= from && holiday.date <= to) found.push(holiday);
     }
   }
   return found.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/**
+ * A region's public holidays of one year, computed once per process: building date-holidays' calendar costs
+ * milliseconds, and every lesson count of a season reads it (2,000 courses: seconds; see bench/schools.ts).
+ */
+const holidaysByRegionYear = new Map<string, readonly PublicHoliday[]>();
+function publicHolidaysOfYear(region: string, year: number): readonly PublicHoliday[] {
+  const key = `${region}|${year}`;
+  let holidays = holidaysByRegionYear.get(key);
+  if (!holidays) {
+    const calendar = region ? new Holidays('FR', region) : new Holidays('FR');
+    holidays = calendar
+      .getHolidays(year, 'fr')
+      .filter((holiday) => holiday.type === 'public')
+      .map((holiday) => ({ date: holiday.date.slice(0, 10), name: holiday.name }));
+    holidaysByRegionYear.set(key, holidays);
+  }
+  return holidays;
 }
 
 /**

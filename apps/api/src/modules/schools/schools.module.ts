@@ -4,8 +4,16 @@ import { SCHOOLS_RECORDS } from './schools.records.js';
 import { createSchoolsService, type SchoolsService } from './schools.service.js';
 import { createSeasonsService, type SeasonsService } from './seasons.service.js';
 import { createCoursesService, type CoursesService } from './courses.service.js';
+import { createBoardService, type BoardService } from './board.service.js';
+import { boardRoutes } from './board.routes.js';
+import { schoolsDemo } from './schools.demo.js';
 
-export type SchoolsModuleServices = { schools: SchoolsService; seasons: SeasonsService; courses: CoursesService };
+export type SchoolsModuleServices = {
+  schools: SchoolsService;
+  seasons: SeasonsService;
+  courses: CoursesService;
+  board: BoardService;
+};
 
 declare module '../../platform/module.js' {
   interface ModuleServices {
@@ -15,16 +23,22 @@ declare module '../../platform/module.js' {
 
 /**
  * The association's network of music schools (DOMAIN.md, "The school network"): schools and rooms, seasons and
- * terms, and the season calendar every lesson count reads. Courses, timetables and enrolment build on it.
+ * terms, and the season calendar every lesson count reads. Courses, timetables and enrolment build on it; the
+ * board's register of decisions sets each season's tariffs.
  */
 export const schoolsModule: ModuleManifest<'schools'> = {
   name: 'schools',
   publicPrefixes: ['/api/calendars/'],
   records: SCHOOLS_RECORDS,
+  demo: schoolsDemo,
   services: (deps) => {
     const schools = createSchoolsService(deps);
     const seasons = createSeasonsService(deps);
-    return { schools, seasons, courses: createCoursesService(deps, schools, seasons) };
+    const courses = createCoursesService(deps, schools, seasons);
+    return { schools, seasons, courses, board: createBoardService(deps) };
   },
-  routes: (app, services) => schoolsRoutes(app, services),
+  routes: (app, services) => {
+    schoolsRoutes(app, services);
+    boardRoutes(app, services.board);
+  },
 };

@@ -3,6 +3,7 @@ import { forbidden, notFound } from '../../platform/errors.js';
 import { fields, recordType, sameForAll } from '../../platform/records.js';
 import { findSchool, findSeason } from './schools.repository.js';
 import { findCourse } from './courses.repository.js';
+import { findDecision } from './board.repository.js';
 import { isStaffMember, teacherSelf } from '../../platform/access.js';
 
 /** GET /api/schools/:id shows every field to every reader (nothing personal: a site, its rooms and hours). */
@@ -55,6 +56,23 @@ const COURSE_FIELDS = fields(
   'id',
 );
 
+/** GET /api/board/decisions/:id (the board, the secretariat, accounts), with the tariffs it adopted. */
+const DECISION_FIELDS = fields(
+  'decidedOn',
+  'subject',
+  'text',
+  'kind',
+  'vote',
+  'adopted',
+  'seasonId',
+  'seasonName',
+  'links',
+  'recordedBy',
+  'createdAt',
+  'tariffs',
+  'id',
+);
+
 export const SCHOOLS_RECORDS = [
   recordType('school', (deps) =>
     sameForAll(SCHOOL_FIELDS, async (actor, id) => {
@@ -77,6 +95,13 @@ export const SCHOOLS_RECORDS = [
       const course = await findCourse(deps.db, id);
       if (!course) throw notFound();
       if (!isStaffMember(actor) && teacherSelf(actor) !== course.teacher_id) throw forbidden();
+      return true;
+    }),
+  ),
+  recordType('board_decision', (deps) =>
+    sameForAll(DECISION_FIELDS, async (actor, id) => {
+      requirePermission(actor, 'board.decisions.read');
+      if (!(await findDecision(deps.db, id))) throw notFound();
       return true;
     }),
   ),

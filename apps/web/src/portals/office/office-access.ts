@@ -21,4 +21,6 @@ export const OFFICE_ACCESS = {
   billingDeferrals: ['accounts', 'board'],
   /** Accounts works the ticket queue; followup reads it (and writes in it); the API refuses the rest. */
   tickets: ['admin', 'accounts', 'followup'],
+  /** The board's decisions and the seasons' tariffs (the API's board.decisions.read); the board records them. */
+  board: ['board', 'secretariat', 'accounts'],
 } satisfies Record<string, readonly Role[]>;

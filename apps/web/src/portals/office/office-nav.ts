@@ -10,6 +10,7 @@ import {
   IconCalendarTime,
   IconListNumbers,
   IconFolders,
+  IconGavel,
   IconLayoutDashboard,
   IconMail,
   IconMusic,
@@ -89,6 +90,7 @@ export const OFFICE_NAV: NavItem[] = [
     icon: IconFileCertificate,
     roles: OFFICE_ACCESS.billing,
   },
+  { to: '/office/board', labelKey: 'nav.board', icon: IconGavel, roles: OFFICE_ACCESS.board },
   { to: '/office/users', labelKey: 'nav.users', icon: IconUsers, roles: OFFICE_ACCESS.users },
   { to: '/office/outbox', labelKey: 'nav.outbox', icon: IconMail, roles: OFFICE_ACCESS.outbox },
 ];

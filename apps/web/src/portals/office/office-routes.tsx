@@ -37,6 +37,7 @@ const BillingMandatesPage = lazyPage(() => import('./MandatesPage'), 'MandatesPa
 const BillingBatchesPage = lazyPage(() => import('./BatchesPage'), 'BatchesPage');
 const BillingBatchPage = lazyPage(() => import('./BatchPage'), 'BatchPage');
 const BillingCertificatesPage = lazyPage(() => import('./CertificatesPage'), 'CertificatesPage');
+const BoardPage = lazyPage(() => import('../../features/board/BoardPage'), 'BoardPage');
 
 /** Children of /office; one lazily loaded chunk per page. */
 export const officeRoutes: RouteObject[] = [
@@ -99,6 +100,14 @@ export const officeRoutes: RouteObject[] = [
     ),
   },
   { path: 'meetings', element: <MeetingsPage /> },
+  {
+    path: 'board',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.board}>
+        <BoardPage />
+      </RequireRoles>
+    ),
+  },
   { path: 'meetings/:id', element: <MeetingPage /> },
   {
     path: 'users',

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, loginAs, type Agent, type TestContext } from '../../testing/harness.js';
+import { TestClock } from '../../platform/clock.js';
+import { DEMO_DOMAIN, DEMO_PASSWORD, loadDemoIfEmpty } from '../../seed/demo.js';
+
+let ctx: TestContext;
+let secretariat: Agent;
+let board: Agent;
+
+beforeAll(async () => {
+  ctx = await createTestApp({ clock: new TestClock('2026-12-01T09:00:00.000Z') });
+  await loadDemoIfEmpty(ctx.deps);
+  secretariat = await loginAs(ctx, `secretariat@${DEMO_DOMAIN}`, DEMO_PASSWORD);
+  board = await loginAs(ctx, `board@${DEMO_DOMAIN}`, DEMO_PASSWORD);
+}, 120_000);
+afterAll(async () => ctx?.close());
+
+describe('the demo’s school network', () => {
+  it('has two schools with rooms, the current season with its terms and zone C holidays, and last season’s tariffs', async () => {
+    const res = await secretariat.get('/api/schools');
+    expect(res.statusCode, res.body).toBe(200);
+    const schools = res.json() as { name: string; rooms: unknown[] }[];
+    expect(schools).toHaveLength(2);
+    for (const school of schools) expect(school.rooms.length).toBeGreaterThanOrEqual(4);
+    const seasons = (await secretariat.get('/api/seasons')).json() as { id: string; name: string; terms: unknown[] }[];
+    const current = seasons.find((s) => s.name === '2026-2027')!;
+    const last = seasons.find((s) => s.name === '2025-2026')!;
+    expect(current.terms).toHaveLength(3);
+    const entries = (await secretariat.get(`/api/seasons/${current.id}/calendar-entries`)).json() as {
+      kind: string;
+      zone: string;
+    }[];
+    expect(entries.filter((e) => e.kind === 'school_holiday' && e.zone === 'C')).toHaveLength(4);
+    const { tariffs } = (await secretariat.get(`/api/seasons/${last.id}/tariffs`)).json();
+    expect(tariffs).toMatchObject({ membership: { basis: 'family', feeCents: 3000 }, familyDiscounts: [10, 20] });
+    const decisions = (await board.get('/api/board/decisions')).json() as { kind: string; adopted: boolean }[];
+    expect(decisions).toContainEqual(expect.objectContaining({ kind: 'tariffs', adopted: true }));
+    // The board can carry them over to the current season in one decision.
+    const unchanged = {
+      decidedOn: '2026-06-20',
+      subject: 'Tarifs 2026-2027 inchangés',
+      text: 'Le conseil reconduit les tarifs de la saison précédente.',
+      vote: { votesFor: 10, votesAgainst: 0, abstentions: 1, membersPresent: 9, membersRepresented: 2 },
+      kind: 'tariffs_unchanged',
+      seasonId: current.id,
+    };
+    expect((await board.post('/api/board/decisions', unchanged)).statusCode).toBe(201);
+    const copied = (await board.get(`/api/seasons/${current.id}/tariffs`)).json().tariffs;
+    expect(copied).toMatchObject({ copiedFromSeasonId: last.id, courseFees: tariffs.courseFees });
+  });
+
+  it('has about thirty courses across the disciplines, on a timetable without conflicts', async () => {
+    const seasons = (await secretariat.get('/api/seasons')).json() as { id: string; name: string }[];
+    const current = seasons.find((s) => s.name === '2026-2027')!;
+    const courses = (await secretariat.get(`/api/courses?seasonId=${current.id}`)).json() as {
+      discipline: string;
+      kind: string;
+      schoolName: string;
+    }[];
+    expect(courses.length).toBeGreaterThanOrEqual(28);
+    expect(new Set(courses.map((c) => c.discipline)).size).toBeGreaterThanOrEqual(15);
+    expect(new Set(courses.map((c) => c.schoolName)).size).toBe(2);
+    expect(new Set(courses.map((c) => c.kind))).toEqual(new Set(['individual', 'group']));
+    const conflicts = await secretariat.get(`/api/seasons/${current.id}/timetable-conflicts`);
+    expect(conflicts.statusCode, conflicts.body).toBe(200);
+    expect(conflicts.json()).toEqual([]);
+  });
+});
