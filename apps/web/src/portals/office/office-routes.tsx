@@ -25,6 +25,10 @@ const TicketsPage = lazyPage(() => import('./TicketsPage'), 'TicketsPage');
 const TicketPage = lazyPage(() => import('./TicketPage'), 'TicketPage');
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 const OutboxMessagePage = lazyPage(() => import('./OutboxMessagePage'), 'OutboxMessagePage');
+const RequestFormPage = lazyPage(() => import('../../features/agency/RequestFormPage'), 'RequestFormPage');
+const PlansPage = lazyPage(() => import('./PlansPage'), 'PlansPage');
+const SettingsPage = lazyPage(() => import('./SettingsPage'), 'SettingsPage');
+const OpenRequestsPage = lazyPage(() => import('./OpenRequestsPage'), 'OpenRequestsPage');
 
 const BillingInvoicesPage = lazyPage(() => import('./InvoicesPage'), 'InvoicesPage');
 const BillingHoldsPage = lazyPage(() => import('./HoldsPage'), 'HoldsPage');
@@ -41,7 +45,38 @@ const BillingCertificatesPage = lazyPage(() => import('./CertificatesPage'), 'Ce
 export const officeRoutes: RouteObject[] = [
   { index: true, element: <DashboardPage /> },
   { path: 'password', element: <ChangePasswordPage /> },
-  { path: 'files', element: <PipelinePage /> },
+  {
+    path: 'files',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.files}>
+        <PipelinePage />
+      </RequireRoles>
+    ),
+  },
+  {
+    path: 'requests/new',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.sell}>
+        <RequestFormPage audience="office" />
+      </RequireRoles>
+    ),
+  },
+  {
+    path: 'plans',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.files}>
+        <PlansPage />
+      </RequireRoles>
+    ),
+  },
+  {
+    path: 'settings',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.settings}>
+        <SettingsPage />
+      </RequireRoles>
+    ),
+  },
   { path: 'files/:id', element: <FilePage /> },
   {
     path: 'lessons',
@@ -73,6 +108,14 @@ export const officeRoutes: RouteObject[] = [
   { path: 'people/:id', element: <PersonPage /> },
   { path: 'teachers', element: <TeachersPage /> },
   { path: 'teachers/:id', element: <TeacherPage /> },
+  {
+    path: 'teachers/:id/open-requests',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.match}>
+        <OpenRequestsPage />
+      </RequireRoles>
+    ),
+  },
   {
     path: 'teachers/low-activity',
     element: (

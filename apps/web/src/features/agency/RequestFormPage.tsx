@@ -14,13 +14,16 @@ import {
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { applyProblemToForm } from '../../api/form-errors';
 import { currentLanguage } from '../../i18n/i18n';
 import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { notify } from '../../ui/notify';
 import { blankToNull } from '../../ui/zod-form';
-import { AGENCY_NS } from '../../features/agency/agency-i18n';
-import { listPlaces, submitRequest } from '../../features/agency/api';
+import { AGENCY_NS } from './agency-i18n';
+import { createSalesRequest, listPlaces, submitRequest } from './api';
+import './agency-pages-i18n';
 import { INSTRUMENTS } from '../../api/contract-values';
 
 const toMinutes = (time: string) => {
@@ -28,9 +31,14 @@ const toMinutes = (time: string) => {
   return (h ?? 0) * 60 + (m ?? 0);
 };
 
-/** The public request form (/request): no login, embeddable in the organisation's site. */
-export function RequestFormPage() {
+/**
+ * A lesson request: the public form (/request: no login, embeddable in the organisation's site), or sales taking
+ * it on the phone (/office/requests/new: the same fields, then the new file opens).
+ */
+export function RequestFormPage({ audience = 'public' }: { audience?: 'public' | 'office' }) {
   const { t } = useTranslation(AGENCY_NS);
+  const navigate = useNavigate();
+  const office = audience === 'office';
   const [reference, setReference] = useState<string | null>(null);
   const form = useForm({
     initialValues: {
@@ -48,7 +56,7 @@ export function RequestFormPage() {
   });
   const mutation = useMutation({
     mutationFn: (v: typeof form.values) =>
-      submitRequest({
+      (office ? createSalesRequest : submitRequest)({
         guardian:
           v.guardian.firstName || v.guardian.lastName
             ? {
@@ -77,7 +85,12 @@ export function RequestFormPage() {
         locale: currentLanguage(),
         website: v.website,
       }),
-    onSuccess: (r) => setReference(r.reference),
+    onSuccess: (r: { reference: string; id?: string }) => {
+      if (office && r.id) {
+        notify(t('pages.phone.created', { reference: r.reference }));
+        void navigate(`/office/files/${r.id}`);
+      } else setReference(r.reference);
+    },
     onError: (error) => {
       applyProblemToForm(form, error);
     },
@@ -106,8 +119,8 @@ export function RequestFormPage() {
 
   return (
     <Stack>
-      <PageTitle>{t('request.title')}</PageTitle>
-      <Text>{t('request.intro')}</Text>
+      <PageTitle>{t(office ? 'pages.phone.title' : 'request.title')}</PageTitle>
+      <Text>{t(office ? 'pages.phone.intro' : 'request.intro')}</Text>
       <form onSubmit={form.onSubmit((v) => mutation.mutate(v))} noValidate>
         <Stack>
           <Fieldset legend={t('request.guardian')}>
