@@ -78,7 +78,10 @@ export const SETTING_LABELS: Record<string, SettingLabel> = {
     fr: 'Cours par mois en deçà desquels un professeur en a peu',
     en: 'Lessons a month below which a teacher has few',
   },
-  'agency.checkInAfterFirstLessonDays': days('Premier point après le premier cours', 'First check-in after the first lesson'),
+  'agency.checkInAfterFirstLessonDays': days(
+    'Premier point après le premier cours',
+    'First check-in after the first lesson',
+  ),
   'agency.checkInEveryDays': days('Point de suivi tous les', 'Check-in every'),
   'agency.linkValidityDays': days('Validité des liens envoyés par e-mail', 'Validity of links sent by e-mail'),
   'agency.publicRequestRateLimit': {
@@ -123,7 +126,10 @@ export const SETTING_LABELS: Record<string, SettingLabel> = {
     'Debits held after days without a lesson',
   ),
   'billing.preNotificationDays': days('Préavis de prélèvement', 'Debit pre-notification'),
-  'billing.agreedPreNotificationDays': days('Préavis convenu dans les conditions', 'Pre-notification agreed in the terms'),
+  'billing.agreedPreNotificationDays': days(
+    'Préavis convenu dans les conditions',
+    'Pre-notification agreed in the terms',
+  ),
   'billing.issueDaysAhead': days('Émission des factures à l’avance', 'Invoices issued ahead'),
   'billing.painFormat': {
     fr: 'Format SEPA (pain.008.001.08 ou pain.008.001.02)',

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../testing/harness.js';
+import type { Mailbox } from '../../testing/mailbox.js';
 import { makeFamily } from '../../testing/factories.js';
 import { makePlan, makeProfileTeacher, relaxRateLimit, requestBody } from './agency.test-support.js';
 import { openRequestNearTeacher } from './matching/nearby.rules.js';
 
 /** Issue 13, item 13: the actions that were API-only get endpoints of their own (the pages are in the browser tests). */
-let ctx: TestContext;
+let ctx: TestContext & { mailbox: Mailbox };
 let planId: string;
 const agents: Record<string, Agent> = {};
 const ROLES = ['sales', 'recruitment', 'followup', 'accounts', 'board', 'secretariat'] as const;
@@ -56,7 +57,11 @@ describe('changing a request on its file', () => {
       .executeTakeFirstOrThrow();
     expect(assignment).toMatchObject({ end_reason: 'student_changed_instrument' });
     expect(assignment.ended_on).not.toBeNull();
-    const sub = await ctx.deps.db.selectFrom('subscriptions').selectAll().where('file_id', '=', id).executeTakeFirstOrThrow();
+    const sub = await ctx.deps.db
+      .selectFrom('subscriptions')
+      .selectAll()
+      .where('file_id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(sub.status).toBe('pending');
     const audit = await ctx.deps.db
       .selectFrom('audit_log')
@@ -65,7 +70,9 @@ describe('changing a request on its file', () => {
       .execute();
     expect(audit.map((a) => a.summary)).toContain('request changed: piano → violin');
     // The new search proposes violinists, never the pianist.
-    const candidates = (await as('recruitment').get(`/api/requests/${id}/candidates`)).json() as { teacherId: string }[];
+    const candidates = (await as('recruitment').get(`/api/requests/${id}/candidates`)).json() as {
+      teacherId: string;
+    }[];
     expect(candidates.map((c) => c.teacherId)).not.toContain(pianist);
   });
 
@@ -123,7 +130,14 @@ describe('open requests near a teacher', () => {
   });
 
   it('is the rule: instrument, level, online only for who teaches online, in person within reach', () => {
-    const offer = { instrument: 'piano', level_min: 1, level_max: 2, latitude: 48.86, longitude: 2.38, teaches_online: 0 };
+    const offer = {
+      instrument: 'piano',
+      level_min: 1,
+      level_max: 2,
+      latitude: 48.86,
+      longitude: 2.38,
+      teaches_online: 0,
+    };
     const request = { instrument: 'piano', level: 1, place: 'home', latitude: 48.86, longitude: 2.45 };
     expect(openRequestNearTeacher(offer, request, 10)).toEqual({ distanceKm: 5.1 });
     expect(openRequestNearTeacher(offer, request, 5)).toBeNull();
@@ -145,7 +159,12 @@ describe('inviting a guardian to the family portal', () => {
       expect((await as(role).post(`/api/people/${guardian.id}/portal-invitation`)).statusCode, role).toBe(403);
     const res = await as('followup').post(`/api/people/${guardian.id}/portal-invitation`);
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ email: guardian.email, roles: ['guardian'], status: 'invited', personId: guardian.id });
+    expect(res.json()).toMatchObject({
+      email: guardian.email,
+      roles: ['guardian'],
+      status: 'invited',
+      personId: guardian.id,
+    });
     expect(ctx.mailbox.to(guardian.email).length).toBeGreaterThan(0);
     const person = (await as('followup').get(`/api/people/${guardian.id}`)).json() as { userId: string | null };
     expect(person.userId).toBe((res.json() as { id: string }).id);

@@ -125,14 +125,7 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
           summary: 'new teacher search: not billable until the next hand-over',
         });
       }
-      await changeStage(
-        deps,
-        tx,
-        actor,
-        file,
-        newStage,
-        `new search after ${reason}${details ? `: ${details}` : ''}`,
-      );
+      await changeStage(deps, tx, actor, file, newStage, `new search after ${reason}${details ? `: ${details}` : ''}`);
     } else {
       await recordAudit(tx, clock, actor, {
         entityType: 'lesson_file',
@@ -465,7 +458,14 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
         const instrument = body.instrument?.toLowerCase();
         const newInstrument = instrument !== undefined && instrument !== file.instrument;
         if (newInstrument && (ASSIGNED_STAGES as readonly string[]).includes(file.stage)) {
-          await endAssignmentOf(tx, actor, file, 'student_changed_instrument', `${file.instrument} → ${instrument}`, true);
+          await endAssignmentOf(
+            tx,
+            actor,
+            file,
+            'student_changed_instrument',
+            `${file.instrument} → ${instrument}`,
+            true,
+          );
           const reread = await findFile(tx, fileId);
           if (!reread) throw notFound();
           file = reread;

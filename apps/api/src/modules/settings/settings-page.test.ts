@@ -26,7 +26,10 @@ describe('the settings page', { shuffle: false }, () => {
 
   it('refuses an invalid value on its field (the part that failed), in the admin’s language, and changes nothing', async () => {
     const res = await admin.patch('/api/settings', {
-      values: { 'agency.firstDebitDays': 5, 'agency.matchingWeights': { distance: 300, availability: 30, styles: 10, load: 20, outcomes: 10 } },
+      values: {
+        'agency.firstDebitDays': 5,
+        'agency.matchingWeights': { distance: 300, availability: 30, styles: 10, load: 20, outcomes: 10 },
+      },
     });
     expect(res.statusCode, res.body).toBe(400);
     const problem = res.json() as { errors: { field: string; code: string; message: string }[] };

@@ -111,7 +111,8 @@ const en: typeof fr = {
     edit: {
       title: 'Change the request',
       open: 'Change the request',
-      intro: 'The same file keeps its history. Changing the instrument ends the current teacher and starts a new search.',
+      intro:
+        'The same file keeps its history. Changing the instrument ends the current teacher and starts a new search.',
       instrument: 'Instrument',
       level: 'Level',
       lessonMinutes: 'Lesson length (minutes)',
@@ -125,7 +126,8 @@ const en: typeof fr = {
     nearby: {
       title: 'Open requests near {{name}}',
       nav: 'Open requests nearby',
-      intro: 'Files waiting for a teacher of an instrument this teacher teaches, within their travel distance or online.',
+      intro:
+        'Files waiting for a teacher of an instrument this teacher teaches, within their travel distance or online.',
       reference: 'Reference',
       student: 'Student',
       instrument: 'Instrument',

@@ -10,7 +10,8 @@ function bundle(lang: 'fr' | 'en') {
   const labels: Record<string, string> = {};
   for (const [key, label] of Object.entries(SETTING_LABELS)) {
     labels[labelKey(key).slice(7)] = label[lang];
-    for (const [part, words] of Object.entries(label.parts ?? {})) labels[labelKey(`${key}.${part}`).slice(7)] = words[lang];
+    for (const [part, words] of Object.entries(label.parts ?? {}))
+      labels[labelKey(`${key}.${part}`).slice(7)] = words[lang];
   }
   const sections = Object.fromEntries(Object.entries(SETTING_SECTIONS).map(([k, w]) => [k, w[lang]]));
   const words =
@@ -27,7 +28,8 @@ function bundle(lang: 'fr' | 'en') {
         }
       : {
           title: 'Settings',
-          intro: 'The organisation’s delays, thresholds and weights. Every change is checked, then kept in the history.',
+          intro:
+            'The organisation’s delays, thresholds and weights. Every change is checked, then kept in the history.',
           save: 'Save changes',
           saved: 'Settings saved.',
           unchanged: 'Nothing to save.',

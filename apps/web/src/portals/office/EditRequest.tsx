@@ -79,7 +79,12 @@ export function EditRequest({ file }: { file: FileDetail }) {
               <NumberInput label={t('pages.edit.lessonMinutes')} {...form.getInputProps('lessonMinutes')} />
             </Group>
             <Textarea label={t('pages.edit.goals')} autosize minRows={2} {...form.getInputProps('goals')} />
-            <Textarea label={t('pages.edit.teacherWishes')} autosize minRows={1} {...form.getInputProps('teacherWishes')} />
+            <Textarea
+              label={t('pages.edit.teacherWishes')}
+              autosize
+              minRows={1}
+              {...form.getInputProps('teacherWishes')}
+            />
             {save.error && !Object.keys(form.errors).length ? <ProblemAlert error={save.error} /> : null}
             <Group>
               <Button type="submit" loading={save.isPending}>

@@ -10,7 +10,15 @@ import { notify } from '../../ui/notify';
 import { personName } from '../../ui/format';
 
 /** A guardian's access to the family portal: shown when they have one, or a button that e-mails an invitation. */
-export function GuardianInvite({ person, canInvite, onInvited }: { person: Person; canInvite: boolean; onInvited: () => unknown }) {
+export function GuardianInvite({
+  person,
+  canInvite,
+  onInvited,
+}: {
+  person: Person;
+  canInvite: boolean;
+  onInvited: () => unknown;
+}) {
   const { t } = useTranslation(AGENCY_NS);
   const invite = useMutation({
     mutationFn: () => inviteGuardian(person.id),

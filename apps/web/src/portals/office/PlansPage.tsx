@@ -107,38 +107,38 @@ export function PlansPage() {
       ) : (
         <ScrollTable label={t('pages.plans.title')} minWidth={720}>
           <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('pages.plans.name')}</Table.Th>
-              <Table.Th>{t('pages.plans.lessonMinutes')}</Table.Th>
-              <Table.Th>{t('pages.plans.frequency')}</Table.Th>
-              <Table.Th>{t('pages.plans.lessonsPerSeason')}</Table.Th>
-              <Table.Th>{t('pages.plans.price')}</Table.Th>
-              <Table.Th>{t('pages.plans.billingPeriod')}</Table.Th>
-              <Table.Th>{t('pages.plans.active')}</Table.Th>
-              {canManage ? <Table.Th>{t('pages.plans.actions')}</Table.Th> : null}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {plans.data.map((plan) => (
-              <Table.Tr key={plan.id}>
-                <Table.Td>{plan.name}</Table.Td>
-                <Table.Td>{plan.lessonMinutes}</Table.Td>
-                <Table.Td>{t(`pages.plans.frequencies.${plan.frequency}`)}</Table.Td>
-                <Table.Td>{plan.lessonsPerSeason}</Table.Td>
-                <Table.Td>{euros(plan.priceCents, i18n.language)}</Table.Td>
-                <Table.Td>{t(`pages.plans.periods.${plan.billingPeriod}`)}</Table.Td>
-                <Table.Td>{plan.active ? t('pages.plans.yes') : t('pages.plans.no')}</Table.Td>
-                {canManage ? (
-                  <Table.Td>
-                    <Button size="xs" variant="light" onClick={() => toggle.mutate(plan)} loading={toggle.isPending}>
-                      {t(plan.active ? 'pages.plans.deactivate' : 'pages.plans.activate', { name: plan.name })}
-                    </Button>
-                  </Table.Td>
-                ) : null}
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('pages.plans.name')}</Table.Th>
+                <Table.Th>{t('pages.plans.lessonMinutes')}</Table.Th>
+                <Table.Th>{t('pages.plans.frequency')}</Table.Th>
+                <Table.Th>{t('pages.plans.lessonsPerSeason')}</Table.Th>
+                <Table.Th>{t('pages.plans.price')}</Table.Th>
+                <Table.Th>{t('pages.plans.billingPeriod')}</Table.Th>
+                <Table.Th>{t('pages.plans.active')}</Table.Th>
+                {canManage ? <Table.Th>{t('pages.plans.actions')}</Table.Th> : null}
               </Table.Tr>
-            ))}
-          </Table.Tbody>
+            </Table.Thead>
+            <Table.Tbody>
+              {plans.data.map((plan) => (
+                <Table.Tr key={plan.id}>
+                  <Table.Td>{plan.name}</Table.Td>
+                  <Table.Td>{plan.lessonMinutes}</Table.Td>
+                  <Table.Td>{t(`pages.plans.frequencies.${plan.frequency}`)}</Table.Td>
+                  <Table.Td>{plan.lessonsPerSeason}</Table.Td>
+                  <Table.Td>{euros(plan.priceCents, i18n.language)}</Table.Td>
+                  <Table.Td>{t(`pages.plans.periods.${plan.billingPeriod}`)}</Table.Td>
+                  <Table.Td>{plan.active ? t('pages.plans.yes') : t('pages.plans.no')}</Table.Td>
+                  {canManage ? (
+                    <Table.Td>
+                      <Button size="xs" variant="light" onClick={() => toggle.mutate(plan)} loading={toggle.isPending}>
+                        {t(plan.active ? 'pages.plans.deactivate' : 'pages.plans.activate', { name: plan.name })}
+                      </Button>
+                    </Table.Td>
+                  ) : null}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
           </Table>
         </ScrollTable>
       )}
