@@ -140,10 +140,7 @@ describe('what was API-only, in the browser', () => {
       )
       .toEqual({ instrument: 'cello', stage: 'matching', reference: file.reference });
     // The same page now offers the new search (followup reads candidates).
-    await page
-      .getByRole('heading', { name: /candidat/i })
-      .first()
-      .waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Professeurs proposés' }).waitFor();
     await expectAccessible(page, 'file back in matching');
     expect(failed).toEqual([]);
     await page.context().close();
@@ -219,7 +216,7 @@ describe('what was API-only, in the browser', () => {
     await form.getByLabel('Cours par saison').fill('16');
     await form.getByLabel('Prix (euros)').fill('55');
     await form.getByRole('button', { name: 'Créer la formule' }).click();
-    await page.getByRole('cell', { name: 'Quinzaine 30 min' }).waitFor();
+    await page.getByRole('cell', { name: 'Quinzaine 30 min', exact: true }).waitFor();
     await expectAccessible(page, 'plans page');
     expect(failed).toEqual([]);
     await page.context().close();
@@ -227,7 +224,7 @@ describe('what was API-only, in the browser', () => {
     const sales = await newPage(browser);
     await loginThroughUi(sales, server.url, 'sales@demo.example.org');
     await sales.goto(`${server.url}/office/plans`);
-    await sales.getByRole('cell', { name: 'Quinzaine 30 min' }).waitFor();
+    await sales.getByRole('cell', { name: 'Quinzaine 30 min', exact: true }).waitFor();
     expect(await sales.getByRole('region', { name: 'Nouvelle formule' }).count()).toBe(0);
     await sales.context().close();
   });
