@@ -86,7 +86,14 @@ export const officeRoutes: RouteObject[] = [
       </RequireRoles>
     ),
   },
-  { path: 'agency-dashboard', element: <AgencyDashboardPage /> },
+  {
+    path: 'agency-dashboard',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.files}>
+        <AgencyDashboardPage />
+      </RequireRoles>
+    ),
+  },
   {
     path: 'tickets',
     element: (
