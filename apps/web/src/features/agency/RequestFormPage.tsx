@@ -23,7 +23,6 @@ import { notify } from '../../ui/notify';
 import { blankToNull } from '../../ui/zod-form';
 import { AGENCY_NS } from './agency-i18n';
 import { createSalesRequest, listPlaces, submitRequest } from './api';
-import './agency-pages-i18n';
 import { INSTRUMENTS } from '../../api/contract-values';
 
 const toMinutes = (time: string) => {

@@ -25,7 +25,7 @@ const TicketsPage = lazyPage(() => import('./TicketsPage'), 'TicketsPage');
 const TicketPage = lazyPage(() => import('./TicketPage'), 'TicketPage');
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 const OutboxMessagePage = lazyPage(() => import('./OutboxMessagePage'), 'OutboxMessagePage');
-const RequestFormPage = lazyPage(() => import('../../features/agency/RequestFormPage'), 'RequestFormPage');
+const PhoneRequestPage = lazyPage(() => import('./PhoneRequestPage'), 'PhoneRequestPage');
 const PlansPage = lazyPage(() => import('./PlansPage'), 'PlansPage');
 const SettingsPage = lazyPage(() => import('./SettingsPage'), 'SettingsPage');
 const OpenRequestsPage = lazyPage(() => import('./OpenRequestsPage'), 'OpenRequestsPage');
@@ -57,7 +57,7 @@ export const officeRoutes: RouteObject[] = [
     path: 'requests/new',
     element: (
       <RequireRoles roles={OFFICE_ACCESS.sell}>
-        <RequestFormPage audience="office" />
+        <PhoneRequestPage />
       </RequireRoles>
     ),
   },
