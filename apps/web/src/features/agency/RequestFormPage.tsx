@@ -14,15 +14,13 @@ import {
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { applyProblemToForm } from '../../api/form-errors';
 import { currentLanguage } from '../../i18n/i18n';
 import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { notify } from '../../ui/notify';
 import { blankToNull } from '../../ui/zod-form';
 import { AGENCY_NS } from './agency-i18n';
-import { createSalesRequest, listPlaces, submitRequest } from './api';
+import { listPlaces, submitRequest } from './api';
 import { INSTRUMENTS } from '../../api/contract-values';
 
 const toMinutes = (time: string) => {
@@ -30,14 +28,18 @@ const toMinutes = (time: string) => {
   return (h ?? 0) * 60 + (m ?? 0);
 };
 
+/** Sales on the phone: where the request goes, and what follows (the new file opens). */
+export type OfficeEntry = {
+  submit: (body: unknown) => Promise<{ id: string; reference: string }>;
+  onCreated: (receipt: { reference: string; id?: string }) => void;
+};
+
 /**
  * A lesson request: the public form (/request: no login, embeddable in the organisation's site), or sales taking
  * it on the phone (/office/requests/new: the same fields, then the new file opens).
  */
-export function RequestFormPage({ audience = 'public' }: { audience?: 'public' | 'office' }) {
+export function RequestFormPage({ office }: { office?: OfficeEntry }) {
   const { t } = useTranslation(AGENCY_NS);
-  const navigate = useNavigate();
-  const office = audience === 'office';
   const [reference, setReference] = useState<string | null>(null);
   const form = useForm({
     initialValues: {
@@ -55,7 +57,7 @@ export function RequestFormPage({ audience = 'public' }: { audience?: 'public' |
   });
   const mutation = useMutation({
     mutationFn: (v: typeof form.values) =>
-      (office ? createSalesRequest : submitRequest)({
+      (office?.submit ?? submitRequest)({
         guardian:
           v.guardian.firstName || v.guardian.lastName
             ? {
@@ -84,12 +86,7 @@ export function RequestFormPage({ audience = 'public' }: { audience?: 'public' |
         locale: currentLanguage(),
         website: v.website,
       }),
-    onSuccess: (r: { reference: string; id?: string }) => {
-      if (office && r.id) {
-        notify(t('pages.phone.created', { reference: r.reference }));
-        void navigate(`/office/files/${r.id}`);
-      } else setReference(r.reference);
-    },
+    onSuccess: (r: { reference: string; id?: string }) => (office ? office.onCreated(r) : setReference(r.reference)),
     onError: (error) => {
       applyProblemToForm(form, error);
     },

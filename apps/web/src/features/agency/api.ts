@@ -16,7 +16,7 @@ import type {
   TicketDetail,
 } from '@contracts';
 import type { z } from 'zod';
-import type { MergePreview, MergeResult, OpenRequestsNearTeacher } from '@contracts';
+import type { MergePreview, MergeResult } from '@contracts';
 import { apiGet, apiPatch, apiPost, type PageOf } from '../../api/client';
 
 // Response types come from the contracts: the API serialises through the same schemas, so a field read here
@@ -111,27 +111,6 @@ export const keepSeparate = (fileId: string) => apiPost(`/api/requests/${fileId}
 /** The communes a postal code serves (public: the request form asks which one when there are several). */
 export const listPlaces = (postalCode: string) => apiGet<PlaceChoice[]>('/api/public/places', { postalCode });
 export const submitRequest = (body: unknown) => apiPost<{ reference: string }>('/api/public/lesson-requests', body);
-/** Sales on the phone: the same request, and the new file's id to open it. */
-export const createSalesRequest = (body: unknown) => apiPost<{ id: string; reference: string }>('/api/requests', body);
-export const getOpenRequestsNear = (teacherId: string) =>
-  apiGet<OpenRequestsNearTeacher>(`/api/teachers/${teacherId}/open-requests`);
-/** Changes the request of a file (same file; a new instrument ends the current teacher and starts a new search). */
-export const updateRequest = (
-  fileId: string,
-  body: {
-    version: number;
-    instrument?: string;
-    level?: number;
-    lessonMinutes?: number;
-    goals?: string | null;
-    teacherWishes?: string | null;
-  },
-) => apiPatch<{ id: string; newSearch: boolean }>(`/api/files/${fileId}/request`, body);
-export const inviteGuardian = (personId: string) =>
-  apiPost<{ id: string; email: string }>(`/api/people/${personId}/portal-invitation`);
-export const createPlan = (body: Omit<Plan, 'id' | 'version'>) => apiPost<Plan>('/api/plans', body);
-export const updatePlan = (id: string, body: Partial<Omit<Plan, 'id'>> & { version: number }) =>
-  apiPatch<Plan>(`/api/plans/${id}`, body);
 export const getLink = (token: string) => apiGet<LinkView>(`/api/links/${token}`);
 export const answerLink = (token: string, body: { date: string } | { couldNotReach: true }) =>
   apiPost(`/api/links/${token}`, body);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '@contracts';
 import { AGENCY_NS } from '../../features/agency/agency-i18n';
 import '../../features/agency/agency-pages-i18n';
-import { inviteGuardian } from '../../features/agency/api';
+import { inviteGuardian } from '../../features/agency/pages-api';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { notify } from '../../ui/notify';
 import { personName } from '../../ui/format';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { AGENCY_NS } from '../../features/agency/agency-i18n';
 import '../../features/agency/agency-pages-i18n';
-import { getOpenRequestsNear } from '../../features/agency/api';
+import { getOpenRequestsNear } from '../../features/agency/pages-api';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryFallback } from '../../ui/QueryFallback';
 import { ScrollTable } from '../../ui/ScrollTable';
