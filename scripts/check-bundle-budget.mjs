@@ -21,7 +21,7 @@ const strict = process.env.BUNDLE_TARGET_STRICT === '1';
 /** What each route loads before it shows: the lazily imported modules on its way (source paths, from apps/web). */
 const ROUTES = [
   { name: 'login', ceiling: 166, lazy: ['src/portals/public/LoginPage.tsx'] },
-  { name: 'public request form', ceiling: 186, lazy: ['src/portals/public/RequestFormPage.tsx'] },
+  { name: 'public request form', ceiling: 186, lazy: ['src/features/agency/RequestFormPage.tsx'] },
   { name: 'application form', ceiling: 227, lazy: ['src/portals/public/ApplyPage.tsx'] },
   { name: 'signed first-lesson link', ceiling: 165, lazy: ['src/portals/public/LinkPage.tsx'] },
   { name: 'signed meeting answer', ceiling: 161, lazy: ['src/portals/public/MeetingAnswerPage.tsx'] },

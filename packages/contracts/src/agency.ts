@@ -618,3 +618,42 @@ export const LinkView = z.object({
 });
 export type LinkView = z.infer<typeof LinkView>;
 export const OkResult = z.object({ ok: z.boolean() });
+
+/** A file still waiting for a teacher, as the teacher-centred view lists it (GET /api/teachers/:id/open-requests). */
+export const NearbyRequest = z.object({
+  fileId: Id,
+  reference: z.string().nullable(),
+  stage: FileStage,
+  instrument: z.string(),
+  level: z.number(),
+  place: z.string(),
+  city: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  /** Kilometres from the teacher, one decimal; null for an online request. */
+  distanceKm: z.number().nullable(),
+  student: z.object({ firstName: z.string(), lastName: z.string() }).nullable(),
+});
+export const OpenRequestsNearTeacher = z.object({
+  teacher: z.object({ id: Id, firstName: z.string(), lastName: z.string() }),
+  requests: z.array(NearbyRequest),
+});
+export type OpenRequestsNearTeacher = z.infer<typeof OpenRequestsNearTeacher>;
+
+/**
+ * A request changed on its file (the student switches from piano to violin…): the same file, its history kept; a new
+ * instrument ends the current teacher and sends the file back to a new search.
+ */
+export const UpdateRequestBody = z.object({
+  version: Version,
+  instrument: shortText(60).optional(),
+  level: Level.optional(),
+  lessonMinutes: z
+    .number()
+    .int()
+    .min(20, { message: 'invalid_value' })
+    .max(180, { message: 'invalid_value' })
+    .optional(),
+  goals: plainText(2000).optional().nullable(),
+  teacherWishes: plainText(1000).optional().nullable(),
+});
+export const UpdateRequestResult = z.object({ id: Id, newSearch: z.boolean() });

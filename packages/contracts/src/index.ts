@@ -11,3 +11,4 @@ export * from './board.js';
 export * from './sepa-returns.js';
 export * from './errors/index.js';
 export * from './permissions/index.js';
+export * from './settings-labels.js';

@@ -27,3 +27,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
 export type LocalesMatchContracts = Assert<Same<(typeof LOCALES)[number], Locale>>;
 export type RolesMatchContracts = Assert<Same<(typeof ROLES)[number], Role>>;
+
+/** The permission table's question for menus and buttons (admin holds every permission); the API asks it again. */
+export { rolesGrant } from '../../../../packages/contracts/src/permissions/index';
+export type { Permission } from '../../../../packages/contracts/src/permissions/index';

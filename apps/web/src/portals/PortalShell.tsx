@@ -127,7 +127,14 @@ export function PortalShell({ nav, headerContent }: PortalShellProps) {
           </Suspense>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" id="portal-nav" aria-label={t('app.mainNav')} inert={isPhone && !opened}>
+      {/* A long menu (the director's) scrolls within the navbar instead of running off the screen. */}
+      <AppShell.Navbar
+        p="sm"
+        id="portal-nav"
+        aria-label={t('app.mainNav')}
+        inert={isPhone && !opened}
+        style={{ overflowY: 'auto' }}
+      >
         {items.map((item) => {
           const active = isActive(pathname, item);
           const Icon = item.icon;

@@ -5,6 +5,11 @@ export const PLATFORM_ERRORS = defineErrors({
   required: { status: 422, fr: 'Ce champ est obligatoire.', en: 'This field is required.' },
   too_long: { status: 422, fr: 'Ce texte est trop long.', en: 'This text is too long.' },
   too_short: { status: 422, fr: 'Ce texte est trop court.', en: 'This text is too short.' },
+  out_of_range: {
+    status: 422,
+    fr: 'Cette valeur est hors des limites permises.',
+    en: 'This value is outside the allowed range.',
+  },
   forbidden_characters: {
     status: 422,
     fr: 'Les caractères < et > ne sont pas acceptés.',

@@ -10,6 +10,7 @@ import { createRequestsService } from './requests.service.js';
 import { createPlansService } from './plans.service.js';
 import { createFilesService } from './files.service.js';
 import { createMatchingService } from './matching/matching.service.js';
+import { createNearbyService } from './matching/nearby.service.js';
 import { createHandoverService } from './handover.service.js';
 import { createLessonsService } from './lessons/lessons.service.js';
 import { createLinksService } from './links.service.js';
@@ -37,6 +38,7 @@ export function createAgencyServices(
     plans: createPlansService(deps),
     files: createFilesService(deps, contacts),
     matching: createMatchingService(deps),
+    nearby: createNearbyService(deps),
     handover: createHandoverService(deps),
     lessons,
     links: createLinksService(deps, lessons),

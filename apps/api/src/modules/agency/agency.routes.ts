@@ -57,6 +57,9 @@ import {
   TicketMessageBody,
   TicketUpdateBody,
   UpdatePlanBody,
+  OpenRequestsNearTeacher,
+  UpdateRequestBody,
+  UpdateRequestResult,
 } from '@contracts';
 import type { FastifyZod } from '../../platform/fastify-zod.js';
 import type { Deps } from '../../platform/deps.js';
@@ -67,6 +70,7 @@ import type { RequestsService } from './requests.service.js';
 import type { PlansService } from './plans.service.js';
 import type { FilesService } from './files.service.js';
 import type { MatchingService } from './matching/matching.service.js';
+import type { NearbyService } from './matching/nearby.service.js';
 import type { HandoverService } from './handover.service.js';
 import type { LessonsService } from './lessons/lessons.service.js';
 import type { LinksService } from './links.service.js';
@@ -79,6 +83,7 @@ export type AgencyServices = {
   plans: PlansService;
   files: FilesService;
   matching: MatchingService;
+  nearby: NearbyService;
   handover: HandoverService;
   lessons: LessonsService;
   links: LinksService;
@@ -150,6 +155,13 @@ export function agencyRoutes(app: FastifyZod, s: AgencyServices, deps: Deps): vo
       }),
   );
 
+  // The teacher-centred view of recruitment: requests waiting for a teacher that this one could take.
+  app.get(
+    '/api/teachers/:id/open-requests',
+    { schema: { tags, params: IdParams, response: { 200: OpenRequestsNearTeacher } } },
+    (req) => s.nearby.openRequestsNear(req.actor, req.params.id),
+  );
+
   app.get('/api/plans', { schema: { tags, response: { 200: z.array(Plan) } } }, (req) => s.plans.list(req.actor));
   app.post('/api/plans', { schema: { tags, body: PlanBody, response: { 201: Plan } } }, async (req, reply) =>
     reply.status(201).send(await s.plans.create(req.actor, req.body)),
@@ -184,6 +196,11 @@ export function agencyRoutes(app: FastifyZod, s: AgencyServices, deps: Deps): vo
   );
   app.get('/api/files/:id', { schema: { tags, params: IdParams, response: { 200: FileDetail } } }, (req) =>
     s.files.get(req.actor, req.params.id),
+  );
+  app.patch(
+    '/api/files/:id/request',
+    { schema: { tags, params: IdParams, body: UpdateRequestBody, response: { 200: UpdateRequestResult } } },
+    (req) => s.files.updateRequest(req.actor, req.params.id, req.body),
   );
   app.post(
     '/api/files/:id/subscription',

@@ -8,12 +8,13 @@ import type {
   FileStage,
   FileSummary,
   OwnerService,
+  UpdateRequestBody,
 } from '@contracts';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
 import { requirePermission } from '../../platform/access.js';
-import { DomainError, invalidField, notFound } from '../../platform/errors.js';
+import { DomainError, invalidField, notFound, stale } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { decodeCursor, keysetPage } from '../../platform/cursor.js';
@@ -30,7 +31,9 @@ import {
   insertExternalCandidate,
   insertSubscription,
   isTeacherOfFile,
+  findFile,
   listFiles,
+  moveFileStage,
   openSubscription,
   personFamily,
   updateAssignmentAt,
@@ -87,6 +90,50 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
       summary: reason,
     });
     return assignment;
+  }
+
+  /**
+   * Ends the file's current assignment with its reason, closes the tasks about it, and either sends the file back to
+   * a new search (subscription pending: no teacher, no charge) or records the end alone.
+   */
+  async function endAssignmentOf(
+    tx: Tx,
+    actor: Actor,
+    file: FileRow,
+    reason: string,
+    details: string | null | undefined,
+    newSearch: boolean,
+  ) {
+    const today = await organisationToday(tx, clock);
+    const ended = await endActive(tx, actor, file, reason, today);
+    if (!ended) throw new DomainError('NO_ACTIVE_ASSIGNMENT');
+    for (const kind of ['first-lesson-alert', 'could-not-reach', 'check-in', 'no-lesson-while-billable'])
+      await closeTasks(tx, clock, { kind, fileId: file.id }, `assignment ended: ${reason}`);
+    const newStage = stageAfterAssignmentEnds(newSearch);
+    if (newStage) {
+      // No teacher, no charge: the subscription waits (pending) until the next hand-over restarts the clock.
+      const sub = await openSubscription(tx, file.id);
+      if (sub && sub.status === 'active') {
+        const set = { status: 'pending', updated_at: clock.now().toISOString(), version: sub.version + 1 };
+        await updateSubscriptionAt(tx, sub.id, sub.version, set);
+        await recordAudit(tx, clock, actor, {
+          entityType: 'subscription',
+          entityId: sub.id,
+          action: 'update',
+          before: sub,
+          after: { ...sub, ...set },
+          summary: 'new teacher search: not billable until the next hand-over',
+        });
+      }
+      await changeStage(deps, tx, actor, file, newStage, `new search after ${reason}${details ? `: ${details}` : ''}`);
+    } else {
+      await recordAudit(tx, clock, actor, {
+        entityType: 'lesson_file',
+        entityId: file.id,
+        action: 'assignment-ended',
+        summary: `${reason}${details ? `: ${details}` : ''}`,
+      });
+    }
   }
 
   return {
@@ -392,45 +439,56 @@ export function createFilesService(deps: Deps, contacts: ContactsService) {
       await db.transaction().execute(async (tx) => {
         const { file } = await assertFileAccess(tx, actor, fileId);
         requireStage(file, ...ASSIGNED_STAGES);
-        const today = await organisationToday(tx, clock);
-        const ended = await endActive(tx, actor, file, body.reason, today);
-        if (!ended) throw new DomainError('NO_ACTIVE_ASSIGNMENT');
-        for (const kind of ['first-lesson-alert', 'could-not-reach', 'check-in', 'no-lesson-while-billable'])
-          await closeTasks(tx, clock, { kind, fileId }, `assignment ended: ${body.reason}`);
-        const newStage = stageAfterAssignmentEnds(body.newSearch);
-        if (newStage) {
-          // No teacher, no charge: the subscription waits (pending) until the next hand-over restarts the clock.
-          const sub = await openSubscription(tx, fileId);
-          if (sub && sub.status === 'active') {
-            const set = { status: 'pending', updated_at: clock.now().toISOString(), version: sub.version + 1 };
-            await updateSubscriptionAt(tx, sub.id, sub.version, set);
-            await recordAudit(tx, clock, actor, {
-              entityType: 'subscription',
-              entityId: sub.id,
-              action: 'update',
-              before: sub,
-              after: { ...sub, ...set },
-              summary: 'new teacher search: not billable until the next hand-over',
-            });
-          }
-          await changeStage(
-            deps,
+        await endAssignmentOf(tx, actor, file, body.reason, body.details, body.newSearch);
+      });
+      return { id: fileId };
+    },
+
+    /**
+     * Changes a request on its file (the student switches from piano to violin…): the same file keeps its history;
+     * a new instrument on a file with a teacher ends that assignment (`student_changed_instrument`) and sends the
+     * file back to a new search. Every change is audited in the one transaction.
+     */
+    async updateRequest(actor: Actor, fileId: string, body: z.infer<typeof UpdateRequestBody>) {
+      requirePermission(actor, 'agency.work');
+      return db.transaction().execute(async (tx) => {
+        let { file } = await assertFileAccess(tx, actor, fileId);
+        if (file.stage === 'closed') throw new DomainError('WRONG_STAGE');
+        if (file.version !== body.version) throw stale();
+        const instrument = body.instrument?.toLowerCase();
+        const newInstrument = instrument !== undefined && instrument !== file.instrument;
+        if (newInstrument && (ASSIGNED_STAGES as readonly string[]).includes(file.stage)) {
+          await endAssignmentOf(
             tx,
             actor,
             file,
-            newStage,
-            `new search after ${body.reason}${body.details ? `: ${body.details}` : ''}`,
+            'student_changed_instrument',
+            `${file.instrument} → ${instrument}`,
+            true,
           );
-        } else {
-          await recordAudit(tx, clock, actor, {
-            entityType: 'lesson_file',
-            entityId: fileId,
-            action: 'assignment-ended',
-            summary: `${body.reason}${body.details ? `: ${body.details}` : ''}`,
-          });
+          const reread = await findFile(tx, fileId);
+          if (!reread) throw notFound();
+          file = reread;
         }
+        const set = {
+          ...(instrument !== undefined ? { instrument } : {}),
+          ...(body.level !== undefined ? { level: body.level } : {}),
+          ...(body.lessonMinutes !== undefined ? { lesson_minutes: body.lessonMinutes } : {}),
+          ...(body.goals !== undefined ? { goals: body.goals || null } : {}),
+          ...(body.teacherWishes !== undefined ? { teacher_wishes: body.teacherWishes || null } : {}),
+          updated_at: clock.now().toISOString(),
+        };
+        if ((await moveFileStage(tx, file.id, file.version, set)) !== 1) throw stale();
+        await recordAudit(tx, clock, actor, {
+          entityType: 'lesson_file',
+          entityId: file.id,
+          action: 'update',
+          before: file,
+          after: { ...file, ...set, version: file.version + 1 },
+          summary: newInstrument ? `request changed: ${file.instrument} → ${instrument}` : 'request changed',
+        });
+        return { id: file.id, newSearch: newInstrument };
       });
-      return { id: fileId };
     },
 
     async close(actor: Actor, fileId: string, body: z.infer<typeof CloseFileBody>) {

@@ -25,14 +25,20 @@ export function createSettingsService(deps: Deps) {
         }
         const result = schema.safeParse(value);
         if (result.success) parsed[key] = result.data;
-        else
+        else {
+          // The field is the setting, or the part of it that failed ("agency.matchingWeights.distance"), so the
+          // settings page shows the error beside the input that holds it.
+          const issue = result.error.issues[0];
           issues.push({
-            field: key,
+            field: [key, ...(issue?.path ?? []).map(String)].join('.'),
             code:
-              result.error.issues[0]?.message && /^[a-z_]+$/.test(result.error.issues[0].message)
-                ? result.error.issues[0].message
-                : 'invalid_value',
+              issue?.message && /^[a-z_]+$/.test(issue.message)
+                ? issue.message
+                : (issue?.code === 'too_small' || issue?.code === 'too_big') && issue.origin === 'number'
+                  ? 'out_of_range'
+                  : 'invalid_value',
           });
+        }
       }
       if (issues.length) throw new DomainError('VALIDATION_FAILED', { fields: issues });
       await deps.db.transaction().execute(async (tx) => {

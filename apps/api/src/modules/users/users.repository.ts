@@ -43,3 +43,22 @@ export async function updateUserAtVersion(
 export async function deleteRolesOfUser(tx: Tx, userId: string): Promise<void> {
   await tx.deleteFrom('user_roles').where('user_id', '=', userId).execute();
 }
+
+/** A guardian to invite to the family portal: their e-mail, account link and their family's language. */
+export async function guardianToInvite(tx: Tx, personId: string) {
+  return tx
+    .selectFrom('people')
+    .leftJoin('families', 'families.id', 'people.family_id')
+    .select([
+      'people.id',
+      'people.first_name',
+      'people.last_name',
+      'people.email',
+      'people.user_id',
+      'people.family_id',
+      'families.locale',
+    ])
+    .where('people.id', '=', personId)
+    .where('people.kind', '=', 'guardian')
+    .executeTakeFirst();
+}

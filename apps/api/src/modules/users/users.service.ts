@@ -90,6 +90,31 @@ export function createUsersService(deps: Deps, auth: AuthService) {
       await deps.mailer.flush();
       return view(db, id);
     },
+    /**
+     * Invites a guardian to the family portal from their family's page: an account with the guardian role, linked to
+     * the person, and its invitation e-mailed in the family's language. The services that keep families may (not
+     * only the director); a guardian with no e-mail, or one who has an account already, is refused on the field.
+     */
+    async inviteGuardian(actor: Actor, personId: string): Promise<User> {
+      requirePermission(actor, 'people.writeFamilies');
+      const id = await db.transaction().execute(async (tx) => {
+        const guardian = await repo.guardianToInvite(tx, personId);
+        if (!guardian) throw notFound();
+        if (!guardian.email)
+          throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'email', code: 'required' }] });
+        if (guardian.user_id)
+          throw new DomainError('EMAIL_TAKEN', { fields: [{ field: 'email', code: 'EMAIL_TAKEN' }] });
+        return createInvitedUser(tx, actor, {
+          email: guardian.email,
+          displayName: `${guardian.first_name} ${guardian.last_name}`,
+          roles: ['guardian'],
+          locale: (guardian.locale ?? 'fr') as Locale,
+          personId: guardian.id,
+        });
+      });
+      await deps.mailer.flush();
+      return view(db, id);
+    },
     async update(actor: Actor, userId: string, body: z.infer<typeof UpdateUserBody>): Promise<User> {
       requirePermission(actor, 'users.manage');
       await db.transaction().execute(async (tx) => {

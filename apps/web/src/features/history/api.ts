@@ -1,7 +1,8 @@
 import type { AuditEntry } from '@contracts';
 import { apiGet } from '../../api/client';
 
-export type HistoryEntityType = 'family' | 'person' | 'teacher' | 'user' | 'teacher-application' | 'meeting';
+export type HistoryEntityType =
+  'family' | 'person' | 'teacher' | 'user' | 'teacher-application' | 'meeting' | 'settings';
 
 export interface HistorySource {
   entityType: HistoryEntityType;

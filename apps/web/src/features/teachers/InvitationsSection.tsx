@@ -32,7 +32,7 @@ export function InvitationCard({
           {t('meetings.yourAnswer', { answer: inv.response ? t(`meetings.${inv.response}`) : t('meetings.noAnswer') })}
         </Text>
         {inv.attended !== null ? (
-          <Badge color={inv.attended ? 'green' : 'gray'}>{inv.attended ? t('meetings.attended') : '—'}</Badge>
+          <Badge color={inv.attended ? 'teal.9' : 'gray'}>{inv.attended ? t('meetings.attended') : '—'}</Badge>
         ) : null}
       </Group>
       {inv.canAnswer && onAnswer ? (

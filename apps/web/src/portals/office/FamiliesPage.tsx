@@ -11,12 +11,15 @@ import { useKeysetList } from '../../ui/use-keyset-list';
 import { listFamilies } from '../../features/families/api';
 import { CreateFamilyForm } from '../../features/families/CreateFamilyForm';
 import { notify } from '../../ui/notify';
+import { rolesGrant } from '../../api/contract-values';
+import { useCurrentUser } from '../../features/auth/use-me';
 
 export function FamiliesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [filter, setFilter] = useState('');
   const [q] = useDebouncedValue(filter.trim(), 300);
+  const me = useCurrentUser();
   const [creating, { open, close }] = useDisclosure(false);
   const list = useKeysetList(['families', q], (cursor) => listFamilies(cursor, q));
 
@@ -30,9 +33,11 @@ export function FamiliesPage() {
     <Stack>
       <PageTitle
         actions={
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
-            {t('families.create')}
-          </Button>
+          rolesGrant(me.roles, 'people.writeFamilies') ? (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
+              {t('families.create')}
+            </Button>
+          ) : null
         }
       >
         {t('families.title')}

@@ -19,6 +19,8 @@ import { FamilyEditForm } from '../../features/families/FamilyEditForm';
 import { FilesList } from '../../features/agency/FilesList';
 import { useCurrentUser } from '../../features/auth/use-me';
 import { hasAnyRole } from '../../ui/nav';
+import { rolesGrant } from '../../api/contract-values';
+import { GuardianInvite } from './GuardianInvite';
 import { OFFICE_ACCESS } from './office-access';
 
 function FamilySummaryView({ family }: { family: Family }) {
@@ -59,12 +61,14 @@ interface MembersSectionProps {
 function MembersSection({ family, kind, people, refresh }: MembersSectionProps) {
   const { t } = useTranslation();
   const [adding, { open, close }] = useDisclosure(false);
+  const me = useCurrentUser();
+  const canWrite = rolesGrant(me.roles, 'people.writeFamilies');
   const addLabel = kind === 'guardian' ? t('families.addGuardian') : t('families.addStudent');
   return (
     <Section
       title={kind === 'guardian' ? t('families.guardians') : t('families.students')}
       actions={
-        adding ? null : (
+        adding || !canWrite ? null : (
           <Button size="xs" variant="default" leftSection={<IconPlus size={14} aria-hidden />} onClick={open}>
             {addLabel}
           </Button>
@@ -75,7 +79,10 @@ function MembersSection({ family, kind, people, refresh }: MembersSectionProps) 
         {people.length === 0 ? <Text>{t('families.none')}</Text> : null}
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
           {people.map((person) => (
-            <PersonCard key={person.id} person={person} onSaved={refresh} onReload={refresh} />
+            <Stack key={person.id} gap={4}>
+              <PersonCard person={person} onSaved={refresh} onReload={refresh} />
+              {kind === 'guardian' ? <GuardianInvite person={person} canInvite={canWrite} onInvited={refresh} /> : null}
+            </Stack>
           ))}
         </SimpleGrid>
         {adding ? (

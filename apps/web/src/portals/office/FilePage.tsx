@@ -24,12 +24,14 @@ import { QueryFallback } from '../../ui/QueryFallback';
 import { Section } from '../../ui/Section';
 import { EmailLink, PhoneLink } from '../../ui/ContactLinks';
 import { hasAnyRole } from '../../ui/nav';
+import { rolesGrant, type Permission } from '../../api/contract-values';
 import { useCurrentUser } from '../../features/auth/use-me';
 import { useTaskTitle } from '../../features/agency/TasksPanel';
 import { OFFICE_ACCESS } from './office-access';
 import { AGENCY_NS } from '../../features/agency/agency-i18n';
 import { FileTickets } from './FileTickets';
 import { ChoiceReasons, FileCandidates } from './FileCandidates';
+import { EditRequest } from './EditRequest';
 import { MergeRequest } from '../../features/agency/MergeRequest';
 import {
   closeFile,
@@ -269,6 +271,9 @@ export function FilePage() {
   const { id = '' } = useParams();
   const query = useQuery({ queryKey: fileKey(id), queryFn: () => getFile(id) });
   const taskTitle = useTaskTitle();
+  const me = useCurrentUser();
+  // Panels a role cannot use are not shown (the API would refuse their calls).
+  const can = (permission: Permission) => rolesGrant(me.roles, permission);
   if (!query.data) return <QueryFallback error={query.error} />;
   const f = query.data;
   const name = f.student ? `${f.student.firstName} ${f.student.lastName}` : f.family.name;
@@ -322,9 +327,11 @@ export function FilePage() {
           ) : null}
         </Stack>
       </Section>
-      {f.stage === 'new_request' ? <Subscribe file={f} /> : null}
-      {f.stage === 'matching' ? <FileCandidates file={f} /> : null}
-      {['contact_handed_over', 'first_lesson_scheduled', 'ongoing'].includes(f.stage) ? (
+      {f.stage !== 'closed' && f.access === 'staff' && can('agency.work') ? <EditRequest file={f} /> : null}
+      {f.stage === 'new_request' && can('agency.sell') ? <Subscribe file={f} /> : null}
+      {f.stage === 'matching' && can('agency.match') ? <FileCandidates file={f} /> : null}
+      {['contact_handed_over', 'first_lesson_scheduled', 'ongoing'].includes(f.stage) &&
+      (can('agency.endAssignment') || can('agency.close')) ? (
         <ChangeOrClose file={f} />
       ) : null}
       <Section title={t('file.assignments')}>

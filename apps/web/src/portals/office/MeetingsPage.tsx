@@ -10,6 +10,8 @@ import { QueryFallback } from '../../ui/QueryFallback';
 import { Section } from '../../ui/Section';
 import { useForm } from '@mantine/form';
 import { createMeeting, listMeetings } from '../../features/teachers/lifecycle-api';
+import { rolesGrant } from '../../api/contract-values';
+import { useCurrentUser } from '../../features/auth/use-me';
 import { TL_NS } from '../../features/teachers/lifecycle-i18n';
 
 function CreateMeetingForm() {
@@ -90,6 +92,7 @@ function CreateMeetingForm() {
 /** Pedagogical meetings: the list and scheduling a new one. */
 export function MeetingsPage() {
   const { t } = useTranslation(TL_NS);
+  const me = useCurrentUser();
   const query = useQuery({ queryKey: ['meetings'], queryFn: listMeetings });
   return (
     <Stack>
@@ -126,9 +129,11 @@ export function MeetingsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Section title={t('meetings.create')}>
-        <CreateMeetingForm />
-      </Section>
+      {rolesGrant(me.roles, 'teachers.scheduleMeetings') ? (
+        <Section title={t('meetings.create')}>
+          <CreateMeetingForm />
+        </Section>
+      ) : null}
     </Stack>
   );
 }

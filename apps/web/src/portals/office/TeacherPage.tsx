@@ -1,6 +1,6 @@
-import { Group, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { personName } from '../../ui/format';
 import { PageTitle } from '../../ui/PageTitle';
@@ -18,6 +18,7 @@ import { FilesList } from '../../features/agency/FilesList';
 import { useCurrentUser } from '../../features/auth/use-me';
 import { hasAnyRole } from '../../ui/nav';
 import { OFFICE_ACCESS } from './office-access';
+import '../../features/agency/agency-pages-i18n';
 
 export function TeacherPage() {
   const { id = '' } = useParams();
@@ -40,6 +41,11 @@ export function TeacherPage() {
         <Text fw={600}>{t('teachers.status')}</Text>
         <TeacherStatusBadge status={status} />
       </Group>
+      {hasAnyRole(me.roles, OFFICE_ACCESS.match) ? (
+        <Anchor component={Link} to={`/office/teachers/${id}/open-requests`}>
+          {t('agency:pages.nearby.nav')}
+        </Anchor>
+      ) : null}
       <EditableSection title={t('people.details')} view={<PersonDetails person={person} />}>
         {(close) => (
           <PersonEditForm

@@ -12,10 +12,13 @@ import { listTeachers } from '../../features/teachers/api';
 import { CreateTeacherForm } from '../../features/teachers/CreateTeacherForm';
 import { TeacherStatusBadge } from '../../features/teachers/TeacherStatusBadge';
 import { notify } from '../../ui/notify';
+import { rolesGrant } from '../../api/contract-values';
+import { useCurrentUser } from '../../features/auth/use-me';
 
 export function TeachersPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const me = useCurrentUser();
   const [creating, { open, close }] = useDisclosure(false);
   const list = useKeysetList(['teachers'], listTeachers);
 
@@ -29,9 +32,11 @@ export function TeachersPage() {
     <Stack>
       <PageTitle
         actions={
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
-            {t('teachers.create')}
-          </Button>
+          rolesGrant(me.roles, 'people.writeTeachers') ? (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
+              {t('teachers.create')}
+            </Button>
+          ) : null
         }
       >
         {t('teachers.title')}

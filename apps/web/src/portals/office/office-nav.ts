@@ -8,7 +8,10 @@ import {
   IconAddressBook,
   IconCalendarEvent,
   IconCalendarTime,
+  IconListDetails,
   IconListNumbers,
+  IconPhonePlus,
+  IconSettings,
   IconFolders,
   IconGavel,
   IconLayoutDashboard,
@@ -32,14 +35,21 @@ import { SCHOOLS_OFFICE_NAV } from '../../features/schools/schools-nav';
  */
 export const OFFICE_NAV: NavItem[] = [
   { to: '/office', labelKey: 'nav.dashboard', icon: IconLayoutDashboard, roles: OFFICE_ACCESS.office, end: true },
-  { to: '/office/files', labelKey: 'agency:pipeline.title', icon: IconFolders, roles: OFFICE_ACCESS.office },
+  { to: '/office/files', labelKey: 'agency:pipeline.title', icon: IconFolders, roles: OFFICE_ACCESS.files },
+  {
+    to: '/office/requests/new',
+    labelKey: 'nav.phoneRequest',
+    icon: IconPhonePlus,
+    roles: OFFICE_ACCESS.sell,
+  },
   { to: '/office/lessons', labelKey: 'agency:lessonsMonth.title', icon: IconMusic, roles: OFFICE_ACCESS.lessons },
   {
     to: '/office/agency-dashboard',
     labelKey: 'agency:dashboard.title',
     icon: IconChartBar,
-    roles: ['sales', 'recruitment', 'followup', 'accounts', 'board'],
+    roles: OFFICE_ACCESS.files,
   },
+  { to: '/office/plans', labelKey: 'nav.plans', icon: IconListDetails, roles: OFFICE_ACCESS.files },
   { to: '/office/tickets', labelKey: 'agency:tickets.nav', icon: IconTicket, roles: OFFICE_ACCESS.tickets },
   ...SCHOOLS_OFFICE_NAV,
   { to: '/office/families', labelKey: 'nav.families', icon: IconAddressBook, roles: OFFICE_ACCESS.directory },
@@ -92,5 +102,6 @@ export const OFFICE_NAV: NavItem[] = [
   },
   { to: '/office/board', labelKey: 'nav.board', icon: IconGavel, roles: OFFICE_ACCESS.board },
   { to: '/office/users', labelKey: 'nav.users', icon: IconUsers, roles: OFFICE_ACCESS.users },
+  { to: '/office/settings', labelKey: 'nav.settings', icon: IconSettings, roles: OFFICE_ACCESS.settings },
   { to: '/office/outbox', labelKey: 'nav.outbox', icon: IconMail, roles: OFFICE_ACCESS.outbox },
 ];

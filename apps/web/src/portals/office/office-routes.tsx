@@ -26,6 +26,10 @@ const TicketsPage = lazyPage(() => import('./TicketsPage'), 'TicketsPage');
 const TicketPage = lazyPage(() => import('./TicketPage'), 'TicketPage');
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 const OutboxMessagePage = lazyPage(() => import('./OutboxMessagePage'), 'OutboxMessagePage');
+const PhoneRequestPage = lazyPage(() => import('./PhoneRequestPage'), 'PhoneRequestPage');
+const PlansPage = lazyPage(() => import('./PlansPage'), 'PlansPage');
+const SettingsPage = lazyPage(() => import('./SettingsPage'), 'SettingsPage');
+const OpenRequestsPage = lazyPage(() => import('./OpenRequestsPage'), 'OpenRequestsPage');
 
 const BillingInvoicesPage = lazyPage(() => import('./InvoicesPage'), 'InvoicesPage');
 const BillingHoldsPage = lazyPage(() => import('./HoldsPage'), 'HoldsPage');
@@ -43,7 +47,38 @@ const BoardPage = lazyPage(() => import('../../features/board/BoardPage'), 'Boar
 export const officeRoutes: RouteObject[] = [
   { index: true, element: <DashboardPage /> },
   { path: 'password', element: <ChangePasswordPage /> },
-  { path: 'files', element: <PipelinePage /> },
+  {
+    path: 'files',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.files}>
+        <PipelinePage />
+      </RequireRoles>
+    ),
+  },
+  {
+    path: 'requests/new',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.sell}>
+        <PhoneRequestPage />
+      </RequireRoles>
+    ),
+  },
+  {
+    path: 'plans',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.files}>
+        <PlansPage />
+      </RequireRoles>
+    ),
+  },
+  {
+    path: 'settings',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.settings}>
+        <SettingsPage />
+      </RequireRoles>
+    ),
+  },
   { path: 'files/:id', element: <FilePage /> },
   {
     path: 'lessons',
@@ -53,7 +88,14 @@ export const officeRoutes: RouteObject[] = [
       </RequireRoles>
     ),
   },
-  { path: 'agency-dashboard', element: <AgencyDashboardPage /> },
+  {
+    path: 'agency-dashboard',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.files}>
+        <AgencyDashboardPage />
+      </RequireRoles>
+    ),
+  },
   {
     path: 'tickets',
     element: (
@@ -75,6 +117,14 @@ export const officeRoutes: RouteObject[] = [
   { path: 'people/:id', element: <PersonPage /> },
   { path: 'teachers', element: <TeachersPage /> },
   { path: 'teachers/:id', element: <TeacherPage /> },
+  {
+    path: 'teachers/:id/open-requests',
+    element: (
+      <RequireRoles roles={OFFICE_ACCESS.match}>
+        <OpenRequestsPage />
+      </RequireRoles>
+    ),
+  },
   {
     path: 'teachers/low-activity',
     element: (

@@ -15,7 +15,7 @@ const TokenPasswordPage = lazyPage(() => import('./TokenPasswordPage'), 'TokenPa
 const SetupPage = lazyPage(() => import('./SetupPage'), 'SetupPage');
 const ApplyPage = lazyPage(() => import('./ApplyPage'), 'ApplyPage');
 const MeetingAnswerPage = lazyPage(() => import('./MeetingAnswerPage'), 'MeetingAnswerPage');
-const RequestFormPage = lazyPage(() => import('./RequestFormPage'), 'RequestFormPage');
+const RequestFormPage = lazyPage(() => import('../../features/agency/RequestFormPage'), 'RequestFormPage');
 const LinkPage = lazyPage(() => import('./LinkPage'), 'LinkPage');
 
 function PublicPages() {

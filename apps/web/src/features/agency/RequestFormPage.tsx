@@ -19,8 +19,8 @@ import { currentLanguage } from '../../i18n/i18n';
 import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { blankToNull } from '../../ui/zod-form';
-import { AGENCY_NS } from '../../features/agency/agency-i18n';
-import { listPlaces, submitRequest } from '../../features/agency/api';
+import { AGENCY_NS } from './agency-i18n';
+import { listPlaces, submitRequest } from './api';
 import { INSTRUMENTS } from '../../api/contract-values';
 
 const toMinutes = (time: string) => {
@@ -28,8 +28,17 @@ const toMinutes = (time: string) => {
   return (h ?? 0) * 60 + (m ?? 0);
 };
 
-/** The public request form (/request): no login, embeddable in the organisation's site. */
-export function RequestFormPage() {
+/** Sales on the phone: where the request goes, and what follows (the new file opens). */
+export type OfficeEntry = {
+  submit: (body: unknown) => Promise<{ id: string; reference: string }>;
+  onCreated: (receipt: { reference: string; id?: string }) => void;
+};
+
+/**
+ * A lesson request: the public form (/request: no login, embeddable in the organisation's site), or sales taking
+ * it on the phone (/office/requests/new: the same fields, then the new file opens).
+ */
+export function RequestFormPage({ office }: { office?: OfficeEntry }) {
   const { t } = useTranslation(AGENCY_NS);
   const [reference, setReference] = useState<string | null>(null);
   const form = useForm({
@@ -48,7 +57,7 @@ export function RequestFormPage() {
   });
   const mutation = useMutation({
     mutationFn: (v: typeof form.values) =>
-      submitRequest({
+      (office?.submit ?? submitRequest)({
         guardian:
           v.guardian.firstName || v.guardian.lastName
             ? {
@@ -77,7 +86,7 @@ export function RequestFormPage() {
         locale: currentLanguage(),
         website: v.website,
       }),
-    onSuccess: (r) => setReference(r.reference),
+    onSuccess: (r: { reference: string; id?: string }) => (office ? office.onCreated(r) : setReference(r.reference)),
     onError: (error) => {
       applyProblemToForm(form, error);
     },
@@ -106,8 +115,8 @@ export function RequestFormPage() {
 
   return (
     <Stack>
-      <PageTitle>{t('request.title')}</PageTitle>
-      <Text>{t('request.intro')}</Text>
+      <PageTitle>{t(office ? 'pages.phone.title' : 'request.title')}</PageTitle>
+      <Text>{t(office ? 'pages.phone.intro' : 'request.intro')}</Text>
       <form onSubmit={form.onSubmit((v) => mutation.mutate(v))} noValidate>
         <Stack>
           <Fieldset legend={t('request.guardian')}>
