@@ -690,9 +690,22 @@ export interface CoursesTable {
   capacity: number;
   /** active | suspended */
   status: string;
+  /** why the whole course is suspended (null while active) */
+  suspension_reason: string | null;
   created_at: string;
   updated_at: string;
   version: number;
+}
+
+/** A date range of a course held at distance (e.g. its room closed): each lesson in it uses the video link. */
+export interface CourseDistancePeriodsTable {
+  id: string;
+  course_id: string;
+  starts_on: string;
+  ends_on: string;
+  video_link: string;
+  reason: string;
+  created_at: string;
 }
 
 export interface DB {
@@ -755,6 +768,7 @@ export interface DB {
   season_terms: SeasonTermsTable;
   calendar_entries: CalendarEntriesTable;
   courses: CoursesTable;
+  course_distance_periods: CourseDistancePeriodsTable;
 }
 
 /** Gap-free invoice numbers: one counter per series (F invoices, A credit notes) and year. */

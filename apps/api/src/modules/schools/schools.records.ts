@@ -52,6 +52,8 @@ const COURSE_FIELDS = fields(
   'durationMinutes',
   'capacity',
   'status',
+  'suspensionReason',
+  'distancePeriod',
   'id',
 );
 
