@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Address, Email, humanText, Id, IsoDate, Phone, shortText, Version } from './common.js';
-import { INSTRUMENTS } from './vocabulary.js';
+import { DISCIPLINES } from './vocabulary.js';
 
 /** "HH:MM" on a 24-hour clock. */
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'invalid_time' });
@@ -137,27 +137,7 @@ export const SchoolCalendar = z.object({
   suggestedBridges: z.array(z.object({ start: IsoDate, end: IsoDate, reason: z.string() })),
 });
 
-/**
- * The disciplines of the school network: the agency's instruments and what schools teach beyond them (music
- * theory by level, early-years music, choirs, ensembles, theatre, visual arts).
- */
-export const COLLECTIVE_DISCIPLINES = [
-  'music_theory',
-  'early_years_music',
-  'choir',
-  'ensemble',
-  'orchestra',
-  'theatre',
-  'visual_arts',
-] as const;
-export const DISCIPLINES = [
-  ...INSTRUMENTS,
-  'viola',
-  'double_bass',
-  'harp',
-  'accordion',
-  ...COLLECTIVE_DISCIPLINES,
-] as const;
+/** A discipline of the one catalogue shared with the agency (vocabulary.ts: `DISCIPLINES`). */
 export const Discipline = z.enum(DISCIPLINES);
 export type Discipline = z.infer<typeof Discipline>;
 
