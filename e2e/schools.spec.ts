@@ -267,4 +267,52 @@ describe('the school network in the browser', { shuffle: false }, () => {
     await expectAccessible(board, 'teacher timetable in English');
     await board.context().close();
   });
+
+  it('lets the secretariat open a course, switch a period to distance, refuse a clashing slot, suspend and resume it', async () => {
+    const secretariat = await loggedIn('secretariat@demo.example.org');
+    await secretariat.goto(`${server.url}/office/courses?season=${seasonId}`);
+    await secretariat.getByRole('link', { name: 'Ouvrir le cours FM 1' }).click();
+    await secretariat.getByRole('heading', { level: 1, name: 'Formation musicale (solfège) — FM 1' }).waitFor();
+    const lessons = secretariat.getByRole('region', { name: 'Séances de la saison' });
+    await lessons.getByRole('cell', { name: 'En salle' }).first().waitFor();
+    await expectAccessible(secretariat, 'course page');
+
+    // The auditorium is closed for two weeks of October: the lessons go online, the range checked on the field.
+    const distance = secretariat.getByRole('region', { name: 'Passer à distance une période' });
+    await distance.getByLabel(/^Du/).fill('2029-10-12');
+    await distance.getByLabel(/^Au/).fill('2029-10-01');
+    await distance.getByLabel(/^Motif/).fill('Auditorium en travaux');
+    await distance.getByLabel(/^Lien de visioconférence/).fill('https://visio.example.org/fm1');
+    await distance.getByRole('button', { name: 'Passer à distance' }).click();
+    await distance.getByText('La fin de la période à distance doit suivre son début.').waitFor();
+    expect(await distance.getByLabel(/^Au/).getAttribute('aria-invalid')).toBe('true');
+    await distance.getByLabel(/^Du/).fill('2029-10-01');
+    await distance.getByLabel(/^Au/).fill('2029-10-12');
+    await distance.getByRole('button', { name: 'Passer à distance' }).click();
+    await secretariat.getByText('Période à distance enregistrée.').waitFor();
+    await lessons.getByText(/Auditorium en travaux/).waitFor();
+    expect(await lessons.getByRole('cell', { name: 'À distance · https://visio.example.org/fm1' }).count()).toBe(2);
+
+    // Moving it onto her piano lesson is refused on the field.
+    const edit = secretariat.getByRole('region', { name: 'Modifier le cours' });
+    await edit.getByLabel(/^Heure de début/).fill('15:00');
+    await edit.getByRole('button', { name: 'Enregistrer le cours' }).click();
+    await edit
+      .getByRole('alert')
+      .filter({ hasText: 'Le cours n’a pas été modifié : Ce professeur donne déjà un cours à cette heure-là.' })
+      .waitFor();
+    expect(await edit.getByLabel(/^Heure de début/).getAttribute('aria-invalid')).toBe('true');
+
+    // The whole course stops, then resumes.
+    const suspend = secretariat.getByRole('region', { name: 'Suspendre ou reprendre le cours' });
+    await suspend.getByLabel(/^Motif/).fill('Professeure en congé');
+    await suspend.getByRole('button', { name: 'Suspendre le cours' }).click();
+    await secretariat.getByText('Suspendu : Professeure en congé').waitFor();
+    await lessons.getByText('Aucune séance (cours suspendu ou calendrier vide).').waitFor();
+    await expectAccessible(secretariat, 'suspended course');
+    await suspend.getByRole('button', { name: 'Reprendre le cours' }).click();
+    await secretariat.getByText('Cours repris.').waitFor();
+    await lessons.getByRole('cell', { name: 'En salle' }).first().waitFor();
+    await secretariat.context().close();
+  });
 });

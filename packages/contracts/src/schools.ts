@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Address, Email, humanText, Id, IsoDate, Phone, shortText, Version } from './common.js';
-import { INSTRUMENTS } from './vocabulary.js';
+import { DISCIPLINES } from './vocabulary.js';
 
 /** "HH:MM" on a 24-hour clock. */
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'invalid_time' });
@@ -137,27 +137,7 @@ export const SchoolCalendar = z.object({
   suggestedBridges: z.array(z.object({ start: IsoDate, end: IsoDate, reason: z.string() })),
 });
 
-/**
- * The disciplines of the school network: the agency's instruments and what schools teach beyond them (music
- * theory by level, early-years music, choirs, ensembles, theatre, visual arts).
- */
-export const COLLECTIVE_DISCIPLINES = [
-  'music_theory',
-  'early_years_music',
-  'choir',
-  'ensemble',
-  'orchestra',
-  'theatre',
-  'visual_arts',
-] as const;
-export const DISCIPLINES = [
-  ...INSTRUMENTS,
-  'viola',
-  'double_bass',
-  'harp',
-  'accordion',
-  ...COLLECTIVE_DISCIPLINES,
-] as const;
+/** A discipline of the one catalogue shared with the agency (vocabulary.ts: `DISCIPLINES`). */
 export const Discipline = z.enum(DISCIPLINES);
 export type Discipline = z.infer<typeof Discipline>;
 
@@ -197,6 +177,8 @@ export const Course = z.object({
   roomName: z.string().nullable(),
   /** active | suspended (a whole course stopped, e.g. choirs) */
   status: z.enum(['active', 'suspended']),
+  /** Why the whole course is suspended (null while active). */
+  suspensionReason: z.string().nullable(),
   version: Version,
 });
 export type Course = z.infer<typeof Course>;
@@ -206,4 +188,37 @@ export const CourseListQuery = z.object({
   teacherId: Id.optional(),
   roomId: Id.optional(),
 });
-export const CourseLessons = z.object({ courseId: Id, dates: z.array(IsoDate) });
+const videoLink = z.string().trim().url({ message: 'invalid_url' }).max(500);
+
+/** A date range of a course held at distance (its room closed): without a link, the course's own is used. */
+export const DistancePeriodInput = z.object({
+  start: IsoDate,
+  end: IsoDate,
+  reason: shortText(200),
+  videoLink: videoLink.optional().nullable(),
+});
+export const DistancePeriod = z.object({
+  id: Id,
+  start: IsoDate,
+  end: IsoDate,
+  reason: z.string(),
+  videoLink: z.string(),
+});
+export type DistancePeriod = z.infer<typeof DistancePeriod>;
+/** Suspends a whole course (e.g. the choirs), with the reason the teacher and families are told. */
+export const SuspendCourseBody = z.object({ reason: shortText(200), version: Version });
+export const ResumeCourseBody = z.object({ version: Version });
+
+export const CourseLesson = z.object({
+  date: IsoDate,
+  /** Held at distance (a distance course, or a date in one of its distance periods). */
+  distance: z.boolean(),
+  videoLink: z.string().nullable(),
+});
+export type CourseLesson = z.infer<typeof CourseLesson>;
+export const CourseLessons = z.object({
+  courseId: Id,
+  dates: z.array(IsoDate),
+  lessons: z.array(CourseLesson),
+  distancePeriods: z.array(DistancePeriod),
+});

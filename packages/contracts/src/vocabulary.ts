@@ -3,7 +3,10 @@
  * this file directly (apps/web/src/api/contract-values.ts) without pulling zod in.
  */
 
-/** The instruments the agency offers (labels in the web app's resource files). */
+/**
+ * The ten instruments the agency started with: every one stays a valid code (stored requests, files and teacher
+ * profiles use them), and the seed generator draws from them. The forms offer the catalogue's instruments below.
+ */
 export const INSTRUMENTS = [
   'piano',
   'guitar',
@@ -17,6 +20,25 @@ export const INSTRUMENTS = [
   'trumpet',
 ] as const;
 export type Instrument = (typeof INSTRUMENTS)[number];
+
+/**
+ * The one catalogue of disciplines shared by the agency and the school network (labels in the web app's resource
+ * files, fr and en). Its instruments are what the agency's forms offer (request, teacher application and profile):
+ * the agency's ten first, so that no stored code changes meaning.
+ */
+export const CATALOGUE_INSTRUMENTS = [...INSTRUMENTS, 'viola', 'double_bass', 'harp', 'accordion'] as const;
+export type CatalogueInstrument = (typeof CATALOGUE_INSTRUMENTS)[number];
+/** What schools teach beyond instruments: music theory by level, early-years music, choirs, ensembles, theatre, visual arts. */
+export const COLLECTIVE_DISCIPLINES = [
+  'music_theory',
+  'early_years_music',
+  'choir',
+  'ensemble',
+  'orchestra',
+  'theatre',
+  'visual_arts',
+] as const;
+export const DISCIPLINES = [...CATALOGUE_INSTRUMENTS, ...COLLECTIVE_DISCIPLINES] as const;
 
 /**
  * French grammar for words put into sentences (the API's reasons, the web app's buttons): the definite article of an

@@ -690,6 +690,8 @@ export interface CoursesTable {
   capacity: number;
   /** active | suspended */
   status: string;
+  /** why the whole course is suspended (null while active) */
+  suspension_reason: string | null;
   created_at: string;
   updated_at: string;
   version: number;
@@ -738,6 +740,17 @@ export interface SeasonTariffsTable {
   family_discounts: string;
   /** JSON array of { criterion, percent } */
   solidarity_rates: string;
+  created_at: string;
+}
+
+/** A date range of a course held at distance (e.g. its room closed): each lesson in it uses the video link. */
+export interface CourseDistancePeriodsTable {
+  id: string;
+  course_id: string;
+  starts_on: string;
+  ends_on: string;
+  video_link: string;
+  reason: string;
   created_at: string;
 }
 
@@ -804,6 +817,7 @@ export interface DB {
   board_decisions: BoardDecisionsTable;
   board_decision_links: BoardDecisionLinksTable;
   season_tariffs: SeasonTariffsTable;
+  course_distance_periods: CourseDistancePeriodsTable;
 }
 
 /** Gap-free invoice numbers: one counter per series (F invoices, A credit notes) and year. */

@@ -6,7 +6,7 @@
 import type { Locale, Role } from '@contracts';
 
 export { ERROR_MESSAGES } from '../../../../packages/contracts/src/messages';
-export { INSTRUMENTS, frenchOf } from '../../../../packages/contracts/src/vocabulary';
+export { CATALOGUE_INSTRUMENTS, INSTRUMENTS, frenchOf } from '../../../../packages/contracts/src/vocabulary';
 
 export const LOCALES = ['fr', 'en'] as const;
 export const ROLES = [

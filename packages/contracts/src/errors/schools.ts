@@ -153,4 +153,24 @@ export const SCHOOLS_ERRORS = defineErrors({
     fr: 'Le professeur n’a pas le temps de venir de son cours dans une autre école.',
     en: 'The teacher has no time to come from a course at another school.',
   },
+  DISTANCE_ENDS_BEFORE_START: {
+    status: 422,
+    fr: 'La fin de la période à distance doit suivre son début.',
+    en: 'The distance period must end after it starts.',
+  },
+  DISTANCE_OUTSIDE_SEASON: {
+    status: 422,
+    fr: 'La période à distance doit être comprise dans la saison du cours.',
+    en: 'The distance period must lie within the course’s season.',
+  },
+  COURSE_ALREADY_SUSPENDED: {
+    status: 409,
+    fr: 'Ce cours est déjà suspendu.',
+    en: 'This course is already suspended.',
+  },
+  COURSE_NOT_SUSPENDED: {
+    status: 409,
+    fr: 'Ce cours n’est pas suspendu.',
+    en: 'This course is not suspended.',
+  },
 });

@@ -107,3 +107,44 @@ export async function roomHasCourses(db: Tx, roomIds: readonly string[]): Promis
   const row = await db.selectFrom('courses').select('room_id').where('room_id', 'in', roomIds).executeTakeFirst();
   return row?.room_id ?? null;
 }
+
+/** Suspends or resumes a whole course (status and reason), when it is still at the version the caller read. */
+export async function setCourseStatus(
+  tx: Tx,
+  id: string,
+  version: number,
+  values: { status: string; suspension_reason: string | null; updated_at: string },
+): Promise<boolean> {
+  const result = await tx
+    .updateTable('courses')
+    .set({ ...values, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertDistancePeriod(tx: Tx, row: Insertable<DB['course_distance_periods']>): Promise<void> {
+  await tx.insertInto('course_distance_periods').values(row).execute();
+}
+
+/** A course's distance periods, oldest first (a later one wins where two overlap). */
+export async function distancePeriodsOf(db: Tx, courseId: string) {
+  return db
+    .selectFrom('course_distance_periods')
+    .select(['id', 'starts_on', 'ends_on', 'video_link', 'reason'])
+    .where('course_id', '=', courseId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** The course teacher's e-mail, first name and account language (null without an account). */
+export async function teacherContactOf(db: Tx, teacherId: string) {
+  return db
+    .selectFrom('people')
+    .leftJoin('users', 'users.id', 'people.user_id')
+    .select(['people.email', 'people.first_name', 'users.locale'])
+    .where('people.id', '=', teacherId)
+    .executeTakeFirst();
+}

@@ -1,5 +1,16 @@
 import type { z } from 'zod';
-import type { Course, CourseInput, CourseListQuery, OpeningHours, UpdateCourseBody } from '@contracts';
+import type {
+  Course,
+  CourseInput,
+  CourseListQuery,
+  DistancePeriod,
+  DistancePeriodInput,
+  Locale,
+  OpeningHours,
+  ResumeCourseBody,
+  SuspendCourseBody,
+  UpdateCourseBody,
+} from '@contracts';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
@@ -7,6 +18,9 @@ import { isStaffMember, requirePermission, teacherSelf } from '../../platform/ac
 import { recordAudit } from '../../platform/audit.js';
 import { DomainError, forbidden, notFound, stale, type FieldIssue } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { ORGANISATION_DEFAULT_LOCALE } from '../../platform/settings.js';
+import { distancePeriodProblems, lessonsWithModes } from './courses.rules.js';
+import { courseChangeMail, type CourseChange } from './schools.mail.js';
 import { lessonDates } from './calendar.rules.js';
 import { conflictsOfSlot, timetableConflicts, type TimetableConflict, type WeeklySlot } from './timetable.rules.js';
 import * as repo from './courses.repository.js';
@@ -37,8 +51,37 @@ function toCourse(row: repo.NamedCourseRow): Course {
     durationMinutes: row.duration_minutes,
     capacity: row.capacity,
     status: row.status as Course['status'],
+    suspensionReason: row.suspension_reason,
     version: row.version,
   };
+}
+
+const courseBodyOf = (course: Course): CourseBody => ({
+  seasonId: course.seasonId,
+  schoolId: course.schoolId,
+  discipline: course.discipline,
+  kind: course.kind,
+  level: course.level,
+  ageMin: course.ageMin,
+  ageMax: course.ageMax,
+  teacherId: course.teacherId,
+  roomId: course.roomId,
+  videoLink: course.videoLink,
+  weekday: course.weekday,
+  start: course.start,
+  durationMinutes: course.durationMinutes,
+  capacity: course.capacity,
+});
+
+/** Someone told about a course's changes. */
+type CourseRecipient = { email: string; name: string; locale: Locale };
+
+/**
+ * The families to tell about a change of the course: none until enrolments exist (issue 15). Enrolment adds
+ * here each enrolled student's guardians (e-mail, first name, account language), in the caller's transaction.
+ */
+export async function enrolledFamiliesToTell(_tx: Tx, _courseId: string): Promise<CourseRecipient[]> {
+  return [];
 }
 
 /** The form's own problems, per field: ages in order, a distance course's link, one place for an individual lesson. */
@@ -169,6 +212,47 @@ export function createCoursesService(deps: Deps, schools: SchoolsService, season
     };
   }
 
+  /**
+   * Tells the course's teacher and its enrolled families about a change, by e-mail queued in the change's
+   * transaction (a rolled-back change tells nobody).
+   */
+  async function tellAboutCourseChange(tx: Tx, course: Course, change: CourseChange): Promise<void> {
+    const recipients: CourseRecipient[] = [];
+    const teacher = await repo.teacherContactOf(tx, course.teacherId);
+    if (teacher?.email) {
+      const locale = (teacher.locale ?? (await ORGANISATION_DEFAULT_LOCALE.read(tx))) as Locale;
+      recipients.push({ email: teacher.email, name: teacher.first_name, locale });
+    }
+    recipients.push(...(await enrolledFamiliesToTell(tx, course.id)));
+    if (recipients.length === 0) return;
+    const label = `${course.level} — ${course.schoolName}`;
+    await deps.mailer.enqueueMany(
+      tx,
+      recipients.map((r) => ({
+        to: r.email,
+        locale: r.locale,
+        mail: courseChangeMail({ name: r.name, course: label, change }),
+        related: { type: 'course', id: course.id },
+      })),
+    );
+  }
+
+  /** Loads a course for a change by the secretariat of its school (or the whole network's). */
+  async function courseToChange(tx: Tx, actor: Actor, id: string): Promise<Course> {
+    requirePermission(actor, 'courses.manage');
+    const course = await loadCourse(tx, id);
+    await schools.assertSchoolInScope(tx, actor, course.schoolId);
+    return course;
+  }
+
+  const toPeriod = (row: Awaited<ReturnType<typeof repo.distancePeriodsOf>>[number]): DistancePeriod => ({
+    id: row.id,
+    start: row.starts_on,
+    end: row.ends_on,
+    reason: row.reason,
+    videoLink: row.video_link,
+  });
+
   return {
     /** Courses of a season, by school, teacher or room; a teacher's list is their own timetable. */
     async list(actor: Actor, query: z.infer<typeof CourseListQuery>): Promise<Course[]> {
@@ -214,12 +298,95 @@ export function createCoursesService(deps: Deps, schools: SchoolsService, season
       });
     },
 
-    /** The dates a course meets this season: its weekday on the open days of its school's calendar. */
-    async lessons(actor: Actor, id: string): Promise<{ courseId: string; dates: string[] }> {
+    /**
+     * The dates a course meets this season (its weekday on the open days of its school's calendar; none while
+     * suspended), each with where it is held (`lessonsWithModes`), and its distance periods.
+     */
+    async lessons(actor: Actor, id: string) {
       const course = await loadCourse(db, id);
       assertMayRead(actor, course);
       const { calendar } = await seasons.calendarFor(db, course.schoolId, course.seasonId);
-      return { courseId: id, dates: course.status === 'active' ? lessonDates(course.weekday, calendar) : [] };
+      const dates = course.status === 'active' ? lessonDates(course.weekday, calendar) : [];
+      const distancePeriods = (await repo.distancePeriodsOf(db, id)).map(toPeriod);
+      return { courseId: id, dates, lessons: lessonsWithModes(dates, course, distancePeriods), distancePeriods };
+    },
+
+    /**
+     * Switches a course to distance for a date range (e.g. its room closed): each lesson in the range is held at
+     * distance with the range's video link (else the course's). Audited; the teacher and families are told.
+     */
+    async switchToDistance(
+      actor: Actor,
+      id: string,
+      body: z.infer<typeof DistancePeriodInput>,
+    ): Promise<DistancePeriod> {
+      return db.transaction().execute(async (tx) => {
+        const course = await courseToChange(tx, actor, id);
+        const season = await findSeason(tx, course.seasonId);
+        if (!season) throw notFound();
+        const problems = distancePeriodProblems(
+          body,
+          { start: season.starts_on, end: season.ends_on },
+          course.videoLink,
+        );
+        if (problems.length) throw new DomainError(problems[0]!.code, { status: 422, fields: problems });
+        const period: DistancePeriod = {
+          id: newId(),
+          start: body.start,
+          end: body.end,
+          reason: body.reason,
+          videoLink: (body.videoLink || course.videoLink)!,
+        };
+        await repo.insertDistancePeriod(tx, {
+          id: period.id,
+          course_id: id,
+          starts_on: period.start,
+          ends_on: period.end,
+          video_link: period.videoLink,
+          reason: period.reason,
+          created_at: clock.now().toISOString(),
+        });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'course',
+          entityId: id,
+          action: 'switch-to-distance',
+          after: { distancePeriod: period },
+        });
+        await tellAboutCourseChange(tx, course, { kind: 'distance', ...period });
+        return period;
+      });
+    },
+
+    /** Suspends a whole course (e.g. the choirs) with its reason: no lesson until it resumes. Audited, told. */
+    async suspend(actor: Actor, id: string, body: z.infer<typeof SuspendCourseBody>): Promise<Course> {
+      return db.transaction().execute(async (tx) => {
+        const before = await courseToChange(tx, actor, id);
+        if (before.status === 'suspended') throw new DomainError('COURSE_ALREADY_SUSPENDED');
+        const next = { status: 'suspended', suspension_reason: body.reason, updated_at: clock.now().toISOString() };
+        if (!(await repo.setCourseStatus(tx, id, body.version, next))) throw stale();
+        const after = await loadCourse(tx, id);
+        await recordAudit(tx, clock, actor, { entityType: 'course', entityId: id, action: 'suspend', before, after });
+        await tellAboutCourseChange(tx, after, { kind: 'suspended', reason: body.reason });
+        return after;
+      });
+    },
+
+    /**
+     * Resumes a suspended course on its slot, which must still be free: the slot is checked against today's
+     * timetable like a new course (another course may have taken the room or the teacher meanwhile).
+     */
+    async resume(actor: Actor, id: string, body: z.infer<typeof ResumeCourseBody>): Promise<Course> {
+      return db.transaction().execute(async (tx) => {
+        const before = await courseToChange(tx, actor, id);
+        if (before.status !== 'suspended') throw new DomainError('COURSE_NOT_SUSPENDED');
+        await assertValid(tx, actor, courseBodyOf(before), id);
+        const next = { status: 'active', suspension_reason: null, updated_at: clock.now().toISOString() };
+        if (!(await repo.setCourseStatus(tx, id, body.version, next))) throw stale();
+        const after = await loadCourse(tx, id);
+        await recordAudit(tx, clock, actor, { entityType: 'course', entityId: id, action: 'resume', before, after });
+        await tellAboutCourseChange(tx, after, { kind: 'resumed' });
+        return after;
+      });
     },
 
     /** Every conflict of a season's timetable across the network (the check a new course passes, run on all). */

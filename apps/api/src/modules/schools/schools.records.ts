@@ -53,6 +53,8 @@ const COURSE_FIELDS = fields(
   'durationMinutes',
   'capacity',
   'status',
+  'suspensionReason',
+  'distancePeriod',
   'id',
 );
 

@@ -6,6 +6,10 @@ import {
   CourseLessons,
   CourseListQuery,
   UpdateCourseBody,
+  DistancePeriod,
+  DistancePeriodInput,
+  ResumeCourseBody,
+  SuspendCourseBody,
   CalendarEntryInput,
   Id,
   ImportHolidaysBody,
@@ -130,5 +134,20 @@ export function schoolsRoutes(app: FastifyZod, { schools, seasons, courses }: Sc
   );
   app.get('/api/courses/:id/lessons', { schema: { tags, params: IdParams, response: { 200: CourseLessons } } }, (req) =>
     courses.lessons(req.actor, req.params.id),
+  );
+  app.post(
+    '/api/courses/:id/distance-periods',
+    { schema: { tags, params: IdParams, body: DistancePeriodInput, response: { 201: DistancePeriod } } },
+    async (req, reply) => reply.status(201).send(await courses.switchToDistance(req.actor, req.params.id, req.body)),
+  );
+  app.post(
+    '/api/courses/:id/suspend',
+    { schema: { tags, params: IdParams, body: SuspendCourseBody, response: { 200: Course } } },
+    (req) => courses.suspend(req.actor, req.params.id, req.body),
+  );
+  app.post(
+    '/api/courses/:id/resume',
+    { schema: { tags, params: IdParams, body: ResumeCourseBody, response: { 200: Course } } },
+    (req) => courses.resume(req.actor, req.params.id, req.body),
   );
 }

@@ -21,7 +21,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { blankToNull } from '../../ui/zod-form';
 import { AGENCY_NS } from './agency-i18n';
 import { listPlaces, submitRequest } from './api';
-import { INSTRUMENTS } from '../../api/contract-values';
+import { CATALOGUE_INSTRUMENTS } from '../../api/contract-values';
 
 const toMinutes = (time: string) => {
   const [h, m] = time.split(':').map(Number);
@@ -162,7 +162,7 @@ export function RequestFormPage({ office }: { office?: OfficeEntry }) {
           <Group grow wrap="wrap">
             <NativeSelect
               label={t('request.instrument')}
-              data={INSTRUMENTS.map((i) => ({ value: i, label: t(`instrument.${i}`) }))}
+              data={CATALOGUE_INSTRUMENTS.map((i) => ({ value: i, label: t(`instrument.${i}`) }))}
               {...form.getInputProps('instrument')}
             />
             <NativeSelect

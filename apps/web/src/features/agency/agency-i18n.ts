@@ -33,6 +33,10 @@ const fr = {
     saxophone: 'Saxophone',
     clarinet: 'Clarinette',
     trumpet: 'Trompette',
+    viola: 'Alto',
+    double_bass: 'Contrebasse',
+    harp: 'Harpe',
+    accordion: 'Accordéon',
   },
   endReason: {
     mismatch: 'Incompatibilité',
@@ -370,6 +374,10 @@ const en: Resources = {
     saxophone: 'Saxophone',
     clarinet: 'Clarinet',
     trumpet: 'Trumpet',
+    viola: 'Viola',
+    double_bass: 'Double bass',
+    harp: 'Harp',
+    accordion: 'Accordion',
   },
   endReason: {
     mismatch: 'Mismatch',
@@ -669,6 +677,8 @@ const en: Resources = {
 };
 
 export const AGENCY_NS = 'agency';
+/** The resources themselves, for tests. */
+export const AGENCY_RESOURCES = { fr, en };
 
 function addBundles(): void {
   i18next.addResourceBundle('fr', AGENCY_NS, fr, true, true);

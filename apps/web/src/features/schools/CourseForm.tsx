@@ -11,7 +11,14 @@ import { errorMessage } from '../../i18n/error-message';
 import { notify } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { blankToNull, zodErrors } from '../../ui/zod-form';
-import { createCourse, listActiveTeachers, type CourseBody, type SchoolView } from './api';
+import {
+  createCourse,
+  listActiveTeachers,
+  updateCourse,
+  type CourseBody,
+  type CourseView,
+  type SchoolView,
+} from './api';
 import { SCHOOLS_NS } from './schools-i18n';
 import { WEEKDAYS } from './timetable-grid';
 
@@ -69,10 +76,13 @@ const TIMETABLE_CONFLICTS = new Set([
 export function CourseForm({
   school,
   seasonId,
+  course,
   onCreated,
 }: {
   school: SchoolView;
   seasonId: string;
+  /** The course to edit (its slot, room, teacher…); none: a new course. */
+  course?: CourseView;
   onCreated: () => unknown;
 }) {
   const { t } = useTranslation(SCHOOLS_NS);
@@ -81,29 +91,49 @@ export function CourseForm({
   const [failure, setFailure] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
   const form = useForm<CourseValues>({
-    initialValues: {
-      kind: 'group',
-      discipline: 'music_theory',
-      level: '',
-      ageMin: '',
-      ageMax: '',
-      teacherId: '',
-      roomId: school.rooms[0]?.id ?? '',
-      videoLink: '',
-      weekday: '3',
-      start: '14:00',
-      durationMinutes: 60,
-      capacity: 10,
-    },
+    initialValues: course
+      ? {
+          kind: course.kind,
+          discipline: course.discipline,
+          level: course.level,
+          ageMin: course.ageMin ?? '',
+          ageMax: course.ageMax ?? '',
+          teacherId: course.teacherId,
+          roomId: course.roomId ?? '',
+          videoLink: course.videoLink ?? '',
+          weekday: String(course.weekday),
+          start: course.start,
+          durationMinutes: course.durationMinutes,
+          capacity: course.capacity,
+        }
+      : {
+          kind: 'group',
+          discipline: 'music_theory',
+          level: '',
+          ageMin: '',
+          ageMax: '',
+          teacherId: '',
+          roomId: school.rooms[0]?.id ?? '',
+          videoLink: '',
+          weekday: '3',
+          start: '14:00',
+          durationMinutes: 60,
+          capacity: 10,
+        },
     validate: (values) => zodErrors(CourseInput, toBody(values, school, seasonId)),
   });
   const submit = async (values: CourseValues) => {
     setFailure(null);
     setPending(true);
     try {
-      await createCourse(toBody(values, school, seasonId));
-      notify(t('courses.created'));
-      form.reset();
+      if (course) {
+        await updateCourse(course.id, { ...toBody(values, school, seasonId), version: course.version });
+        notify(t('course.saved'));
+      } else {
+        await createCourse(toBody(values, school, seasonId));
+        notify(t('courses.created'));
+        form.reset();
+      }
       await client.invalidateQueries({ queryKey: ['courses'] });
       await onCreated();
     } catch (err) {
@@ -176,7 +206,7 @@ export function CourseForm({
         </SimpleGrid>
         {conflict ? (
           <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-            {t('courses.refused', { reason: errorMessage(conflict.code) })}
+            {t(course ? 'course.refused' : 'courses.refused', { reason: errorMessage(conflict.code) })}
           </Alert>
         ) : failure ? (
           <ProblemAlert error={failure} />
@@ -185,7 +215,7 @@ export function CourseForm({
         ) : null}
         <Group>
           <Button type="submit" loading={pending}>
-            {t('courses.create')}
+            {t(course ? 'course.save' : 'courses.create')}
           </Button>
         </Group>
       </Stack>

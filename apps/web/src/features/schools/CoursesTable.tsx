@@ -1,4 +1,5 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CourseView } from './api';
 import { SCHOOLS_NS } from './schools-i18n';
@@ -35,7 +36,13 @@ export function CoursesTable({ courses }: { courses: CourseView[] }) {
                 ) : null}
               </Table.Td>
               <Table.Td>
-                {c.level}
+                <Anchor
+                  component={Link}
+                  to={`/office/courses/${c.id}`}
+                  aria-label={t('course.open', { level: c.level })}
+                >
+                  {c.level}
+                </Anchor>
                 {c.ageMin != null || c.ageMax != null
                   ? ` · ${t('courses.agesRange', { min: c.ageMin ?? '…', max: c.ageMax ?? '…' })}`
                   : ''}

@@ -4,6 +4,9 @@ import type {
   CalendarEntryInput,
   Course,
   CourseInput,
+  CourseLessons,
+  DistancePeriod,
+  DistancePeriodInput,
   ImportHolidaysBody,
   ImportHolidaysResult,
   School,
@@ -31,6 +34,7 @@ export const schoolsKeys = {
   entries: (seasonId: string) => ['seasons', seasonId, 'entries'] as const,
   calendar: (schoolId: string, seasonId: string) => ['schools', schoolId, 'calendar', seasonId] as const,
   courses: (query: Record<string, string | undefined>) => ['courses', query] as const,
+  course: (id: string) => ['courses', 'one', id] as const,
 };
 
 export const listSchools = () => apiGet<SchoolView[]>('/api/schools');
@@ -59,6 +63,16 @@ export const importHolidays = (seasonId: string, body: z.input<typeof ImportHoli
 export const listCourses = (query: { seasonId: string; schoolId?: string; teacherId?: string; roomId?: string }) =>
   apiGet<CourseView[]>('/api/courses', query);
 export const createCourse = (body: CourseBody) => apiPost<CourseView>('/api/courses', body);
+export const getCourse = (id: string) => apiGet<CourseView>(`/api/courses/${id}`);
+export const updateCourse = (id: string, body: CourseBody & { version: number }) =>
+  api<CourseView>(`/api/courses/${id}`, { method: 'PUT', body });
+export const getCourseLessons = (id: string) => apiGet<z.infer<typeof CourseLessons>>(`/api/courses/${id}/lessons`);
+export const switchToDistance = (id: string, body: z.input<typeof DistancePeriodInput>) =>
+  apiPost<DistancePeriod>(`/api/courses/${id}/distance-periods`, body);
+export const suspendCourse = (id: string, body: { reason: string; version: number }) =>
+  apiPost<CourseView>(`/api/courses/${id}/suspend`, body);
+export const resumeCourse = (id: string, version: number) =>
+  apiPost<CourseView>(`/api/courses/${id}/resume`, { version });
 
 /** The season running today, else the next one, else the latest. */
 export function currentSeason(seasons: readonly SeasonView[], today: string): SeasonView | undefined {

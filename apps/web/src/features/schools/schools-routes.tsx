@@ -10,6 +10,7 @@ const SchoolCalendarPage = lazyPage(() => import('./SchoolCalendarPage'), 'Schoo
 const SeasonsPage = lazyPage(() => import('./SeasonsPage'), 'SeasonsPage');
 const SeasonPage = lazyPage(() => import('./SeasonPage'), 'SeasonPage');
 const CoursesPage = lazyPage(() => import('./CoursesPage'), 'CoursesPage');
+const CoursePage = lazyPage(() => import('./CoursePage'), 'CoursePage');
 const TimetablePage = lazyPage(() => import('./TimetablePage'), 'TimetablePage');
 
 const guarded = (roles: (typeof SCHOOLS_ACCESS)[keyof typeof SCHOOLS_ACCESS], element: React.ReactNode) => (
@@ -25,5 +26,6 @@ export const schoolsOfficeRoutes: RouteObject[] = [
   { path: 'seasons', element: guarded(SCHOOLS_ACCESS.read, <SeasonsPage />) },
   { path: 'seasons/:id', element: guarded(SCHOOLS_ACCESS.read, <SeasonPage />) },
   { path: 'courses', element: guarded(SCHOOLS_ACCESS.read, <CoursesPage />) },
+  { path: 'courses/:id', element: guarded(SCHOOLS_ACCESS.read, <CoursePage />) },
   { path: 'timetables', element: guarded(SCHOOLS_ACCESS.read, <TimetablePage />) },
 ];

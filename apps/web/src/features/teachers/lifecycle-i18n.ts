@@ -442,8 +442,11 @@ export const TL_NS = 'teacherLifecycle';
 i18next.addResourceBundle('fr', TL_NS, fr, true, true);
 i18next.addResourceBundle('en', TL_NS, en, true, true);
 
-/** The instrument vocabulary shared with requests and matching (labels come from the agency resource file). */
-export { INSTRUMENTS } from '../../api/contract-values';
+/**
+ * The instruments of the catalogue of disciplines shared with requests, matching and the schools (labels come from
+ * the agency resource file).
+ */
+export { CATALOGUE_INSTRUMENTS as INSTRUMENTS } from '../../api/contract-values';
 
 export const minutesToTime = (m: number) =>
   `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
