@@ -89,7 +89,10 @@ describe('mandate signing', () => {
       },
     });
     expect(res.statusCode).toBe(400);
-    expect((res.json() as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['billing.creditor']);
+    // The error names the part of the setting that failed (the identifier), so the settings page shows it there.
+    expect((res.json() as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([
+      'billing.creditor.identifier',
+    ]);
   });
 
   it('lets a guardian sign in the portal with a typed name and consent, keeping the time and IP', async () => {
