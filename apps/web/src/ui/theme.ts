@@ -4,6 +4,10 @@ import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 export const theme = createTheme({
   primaryColor: 'blue',
   primaryShade: { light: 8, dark: 8 },
+  // Filled badges and buttons of the light colours (green, teal, yellow, orange…) under white text are 2-3.5:1:
+  // text turns black on any colour lighter than this luminance, where white would fall under 4.5:1 (WCAG AA).
+  autoContrast: true,
+  luminanceThreshold: 0.179,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   focusRing: 'auto',
   defaultRadius: 'md',
@@ -16,10 +20,33 @@ export const theme = createTheme({
   },
 });
 
+/** Mantine's colours whose "light" variant (shade 9 on shade 1: badges, alerts) is under 4.5:1 for some of them. */
+const LIGHT_VARIANT_COLORS = [
+  'gray',
+  'red',
+  'pink',
+  'grape',
+  'violet',
+  'indigo',
+  'cyan',
+  'teal',
+  'green',
+  'lime',
+  'yellow',
+  'orange',
+];
+
 /** Darker "dimmed", link, error and placeholder colours than Mantine's defaults, for contrast on white. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
+    // the text of light badges and alerts: shade 9 darkened, at least 4.5:1 on the shade-1 background of each colour
+    ...Object.fromEntries(
+      LIGHT_VARIANT_COLORS.map((color) => [
+        `--mantine-color-${color}-light-color`,
+        `color-mix(in srgb, var(--mantine-color-${color}-9) 60%, black)`,
+      ]),
+    ),
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-anchor': 'var(--mantine-color-blue-8)',
     '--mantine-color-error': 'var(--mantine-color-red-8)',
