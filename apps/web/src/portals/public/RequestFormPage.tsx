@@ -28,10 +28,21 @@ const toMinutes = (time: string) => {
   return (h ?? 0) * 60 + (m ?? 0);
 };
 
+/** The request's API fields as this form names them (the slot is one row; a contact may be asked of the student). */
+const REQUEST_FIELDS: Record<string, string> = {
+  'slots.0.weekday': 'slot.weekday',
+  'slots.0.startMinute': 'slot.from',
+  'slots.0.endMinute': 'slot.to',
+  slots: 'slot.from',
+  'student.email': 'guardian.email',
+  'student.phone': 'guardian.phone',
+};
+
 /** The public request form (/request): no login, embeddable in the organisation's site. */
 export function RequestFormPage() {
   const { t } = useTranslation(AGENCY_NS);
   const [reference, setReference] = useState<string | null>(null);
+  const [allPlaced, setAllPlaced] = useState(true);
   const form = useForm({
     initialValues: {
       guardian: { firstName: '', lastName: '', email: '', phone: '' },
@@ -78,9 +89,7 @@ export function RequestFormPage() {
         website: v.website,
       }),
     onSuccess: (r) => setReference(r.reference),
-    onError: (error) => {
-      applyProblemToForm(form, error);
-    },
+    onError: (error) => setAllPlaced(applyProblemToForm(form, error, REQUEST_FIELDS)),
   });
 
   // A postal code several communes share: the form asks which one (the server never guesses either).
@@ -114,11 +123,13 @@ export function RequestFormPage() {
             <Group grow wrap="wrap">
               <TextInput
                 label={t('request.firstName')}
+                withAsterisk
                 autoComplete="given-name"
                 {...form.getInputProps('guardian.firstName')}
               />
               <TextInput
                 label={t('request.lastName')}
+                withAsterisk
                 autoComplete="family-name"
                 {...form.getInputProps('guardian.lastName')}
               />
@@ -126,6 +137,7 @@ export function RequestFormPage() {
             <Group grow wrap="wrap">
               <TextInput
                 label={t('request.email')}
+                description={t('request.contactHint')}
                 type="email"
                 autoComplete="email"
                 {...form.getInputProps('guardian.email')}
@@ -172,11 +184,13 @@ export function RequestFormPage() {
             <Group grow wrap="wrap">
               <TextInput
                 label={t('request.line1')}
+                withAsterisk
                 autoComplete="street-address"
                 {...form.getInputProps('address.line1')}
               />
               <TextInput
                 label={t('request.postalCode')}
+                withAsterisk
                 autoComplete="postal-code"
                 inputMode="numeric"
                 {...form.getInputProps('address.postalCode')}
@@ -201,6 +215,7 @@ export function RequestFormPage() {
               ) : (
                 <TextInput
                   label={t('request.city')}
+                  withAsterisk
                   autoComplete="address-level2"
                   {...form.getInputProps('address.city')}
                 />
@@ -215,12 +230,7 @@ export function RequestFormPage() {
                 {...form.getInputProps('slot.weekday')}
               />
               <TextInput label={t('request.from')} type="time" {...form.getInputProps('slot.from')} />
-              <TextInput
-                label={t('request.to')}
-                type="time"
-                error={form.errors['slots.0.endMinute']}
-                {...form.getInputProps('slot.to')}
-              />
+              <TextInput label={t('request.to')} type="time" {...form.getInputProps('slot.to')} />
             </Group>
           </Fieldset>
           <NumberInput
@@ -239,7 +249,9 @@ export function RequestFormPage() {
               {...form.getInputProps('website')}
             />
           </div>
-          {mutation.error && !Object.keys(form.errors).length ? <ProblemAlert error={mutation.error} /> : null}
+          {mutation.error && (!allPlaced || !Object.keys(form.errors).length) ? (
+            <ProblemAlert error={mutation.error} />
+          ) : null}
           <Button type="submit" loading={mutation.isPending}>
             {t('request.submit')}
           </Button>
