@@ -10,3 +10,4 @@ export * from './schools.js';
 export * from './sepa-returns.js';
 export * from './errors/index.js';
 export * from './permissions/index.js';
+export * from './history-labels.js';
