@@ -182,6 +182,17 @@ async function runAxe(page: Page, impacts?: string[]): Promise<string[]> {
   const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   // evaluated by the browser for the test, not as an inline <script> that the page's own policy refuses
   if (!hasAxe) await page.evaluate(axeSource);
+  // a menu or dialog fading in is half transparent: axe would measure its contrast mid-way (at most 2 s)
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 2_000, polling: 50 },
+    )
+    .catch(() => undefined);
   return page.evaluate(async (only) => {
     const axe = (
       window as unknown as {

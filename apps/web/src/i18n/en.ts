@@ -8,6 +8,7 @@ export const en: Messages = {
     cancel: 'Cancel',
     edit: 'Edit',
     reload: 'Reload',
+    showHideCharacters: 'Show or hide the characters',
     loadMore: 'Load more',
     add: 'Add',
     create: 'Create',

@@ -12,6 +12,7 @@ export const fr = {
     cancel: 'Annuler',
     edit: 'Modifier',
     reload: 'Recharger',
+    showHideCharacters: 'Afficher ou masquer les caractères',
     loadMore: 'Afficher plus',
     add: 'Ajouter',
     create: 'Créer',
