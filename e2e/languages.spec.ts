@@ -44,7 +44,9 @@ async function walk(language: 'fr' | 'en', email: string): Promise<string[]> {
   });
   await loginThroughUi(page, server.url, email);
   const problems: string[] = [];
-  for (const path of await menuPaths(page)) {
+  const paths = await menuPaths(page);
+  expect(paths.length, 'the pages of the menu').toBeGreaterThan(3);
+  for (const path of paths) {
     await page.goto(`${server.url}${path}`);
     await page.waitForLoadState('networkidle');
     await page.getByRole('heading', { level: 1 }).first().waitFor();

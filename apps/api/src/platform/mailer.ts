@@ -57,7 +57,10 @@ export class Mailer {
     const createdAt = this.clock.now().toISOString();
     // signed by the organisation as it is named when the message is written
     if (!requests.length) return [];
-    const sender: MailSender = { organisation: await ORGANISATION_NAME.read(tx), publicUrl: this.options.publicUrl ?? '' };
+    const sender: MailSender = {
+      organisation: await ORGANISATION_NAME.read(tx),
+      publicUrl: this.options.publicUrl ?? '',
+    };
     const rows = requests.map((request) => {
       const { template, params } = request.mail;
       const rendered = renderTemplate(template, request.locale, params, sender);
