@@ -24,11 +24,13 @@ const LEAKS = {
   en: /(Enregistrer|Annuler|Modifier|Aucune? |aujourd’hui|Rechercher|Historique|Déconnexion|Mot de passe|Chargement)/,
 } as const;
 
-/** The pages of the signed-in person's menu (their paths), as the navigation lists them. */
-async function menuPaths(page: Page): Promise<string[]> {
-  const hrefs = await page
-    .getByRole('navigation')
-    .first()
+/** The pages of the signed-in person's menu (their paths), as the main navigation lists them. */
+async function menuPaths(page: Page, language: 'fr' | 'en'): Promise<string[]> {
+  const nav = page.getByRole('navigation', {
+    name: language === 'fr' ? 'Navigation principale' : 'Main navigation',
+  });
+  await nav.getByRole('link').first().waitFor();
+  const hrefs = await nav
     .getByRole('link')
     .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
   return [...new Set(hrefs.filter((href) => href.startsWith('/')))];
@@ -44,7 +46,7 @@ async function walk(language: 'fr' | 'en', email: string): Promise<string[]> {
   });
   await loginThroughUi(page, server.url, email);
   const problems: string[] = [];
-  const paths = await menuPaths(page);
+  const paths = await menuPaths(page, language);
   expect(paths.length, 'the pages of the menu').toBeGreaterThan(3);
   for (const path of paths) {
     await page.goto(`${server.url}${path}`);
