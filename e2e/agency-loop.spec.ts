@@ -33,14 +33,14 @@ describe('the agency loop in the browser', () => {
     await family.getByRole('heading', { level: 1, name: 'Demander des cours de musique' }).waitFor();
     await expectAccessible(family, 'public request form');
     const guardian = family.getByRole('group', { name: 'Le responsable (parent)' });
-    await guardian.getByLabel('Prénom', { exact: true }).fill('Aurore');
-    await guardian.getByLabel('Nom', { exact: true }).fill('Testard');
+    await guardian.getByLabel(/^Prénom/).fill('Aurore');
+    await guardian.getByLabel(/^Nom/).fill('Testard');
     await guardian.getByLabel('E-mail').fill(GUARDIAN_EMAIL);
     const student = family.getByRole('group', { name: 'L’élève' });
     await student.getByLabel(/^Prénom/).fill('Capucine');
     await student.getByLabel('Nom', { exact: true }).fill('Testard');
     await student.getByLabel('Date de naissance').fill('2016-05-10');
-    await family.getByLabel('Adresse', { exact: true }).fill('12 rue Oberkampf');
+    await family.getByLabel(/^Adresse/).fill('12 rue Oberkampf');
     await family.getByLabel('Code postal').fill('75011');
     await family.getByLabel('Commune').fill('Paris');
     await family.getByRole('button', { name: 'Envoyer la demande' }).click();

@@ -49,6 +49,117 @@ export function expectNoCspViolations(label: string): void {
 // Every spec imports this file: after each test, any violation on any of its pages fails it.
 afterEach((test) => expectNoCspViolations(`during "${test.task.name}"`));
 
+/**
+ * Serious and critical accessibility violations the automatic checks saw since the last test ended. Every page a
+ * spec opens is checked after each navigation settles (see `watchAccessibility`); the test fails on any.
+ */
+const automaticViolations: string[] = [];
+
+/**
+ * Pages the automatic check leaves alone, each with its reason. The interactive API docs are Swagger UI, a
+ * third-party page under its own Content-Security-Policy (e2e/security.spec.ts checks that policy, not its markup).
+ */
+const NOT_CHECKED: { path: RegExp; reason: string }[] = [
+  { path: /^\/api\/docs/, reason: 'Swagger UI, a third-party page under its own policy' },
+];
+
+/**
+ * One queue per page through which every axe run goes, automatic or explicit: axe refuses a second run while one is
+ * going ("Axe is already running"). `dirty` is true when the page navigated since its last check.
+ */
+interface AxeQueue {
+  tail: Promise<unknown>;
+  dirty: boolean;
+  inFlight: number;
+  lastNetwork: number;
+}
+const queues = new Map<Page, AxeQueue>();
+
+function enqueue<T>(queue: AxeQueue, job: () => Promise<T>): Promise<T> {
+  const next = queue.tail.then(job, job);
+  queue.tail = next.catch(() => undefined);
+  return next;
+}
+
+/** Waits until the page made no request for half a second (at most 8 s): the page a navigation led to has loaded. */
+async function settle(page: Page, queue: AxeQueue): Promise<void> {
+  const deadline = Date.now() + 8_000;
+  while (Date.now() < deadline && !page.isClosed()) {
+    if (queue.inFlight === 0 && Date.now() - queue.lastNetwork >= 500) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The automatic check of the page as it is now: serious and critical violations only, recorded for the test. */
+async function automaticCheck(page: Page, queue: AxeQueue): Promise<void> {
+  if (!queue.dirty || page.isClosed()) return;
+  await settle(page, queue);
+  if (page.isClosed()) return;
+  queue.dirty = false;
+  const url = page.url();
+  const pathname = new URL(url).pathname;
+  if (url === 'about:blank' || NOT_CHECKED.some((entry) => entry.path.test(pathname))) return;
+  try {
+    const violations = await runAxe(page, ['serious', 'critical']);
+    if (process.env.E2E_AXE_LOG) console.log(`axe checked ${pathname}: ${violations.length}`);
+    if (violations.length) automaticViolations.push(...violations.map((v) => `${pathname}: ${v}`));
+  } catch {
+    // the page navigated or closed while axe ran: the next navigation (if any) is checked in its turn
+  }
+}
+
+/** Checks the page after each navigation of its main frame (full loads and client-side route changes alike). */
+function watchAccessibility(page: Page): void {
+  const queue: AxeQueue = { tail: Promise.resolve(), dirty: false, inFlight: 0, lastNetwork: Date.now() };
+  queues.set(page, queue);
+  page.on('request', () => {
+    queue.inFlight += 1;
+    queue.lastNetwork = Date.now();
+  });
+  const done = () => {
+    queue.inFlight = Math.max(0, queue.inFlight - 1);
+    queue.lastNetwork = Date.now();
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  page.on('framenavigated', (frame) => {
+    if (frame !== page.mainFrame()) return;
+    queue.dirty = true;
+    queue.lastNetwork = Date.now();
+    void enqueue(queue, () => automaticCheck(page, queue));
+  });
+  page.on('close', () => queues.delete(page));
+  // a test that leaves a page by goto or reload before it settled: that page is checked first
+  const goto = page.goto.bind(page);
+  page.goto = async (...args: Parameters<typeof goto>) => {
+    await enqueue(queue, () => automaticCheck(page, queue));
+    return goto(...args);
+  };
+  const reload = page.reload.bind(page);
+  page.reload = async (...args: Parameters<typeof reload>) => {
+    await enqueue(queue, () => automaticCheck(page, queue));
+    return reload(...args);
+  };
+  // closing the context waits for the checks still queued (the last navigation is checked before it goes)
+  const context = page.context();
+  const close = context.close.bind(context);
+  context.close = async (...args: Parameters<typeof close>) => {
+    await enqueue(queue, () => automaticCheck(page, queue)).catch(() => undefined);
+    return close(...args);
+  };
+}
+
+/** Fails with the serious or critical violations the automatic checks saw (after waiting for those under way). */
+export async function expectNoAutomaticViolations(label: string): Promise<void> {
+  await Promise.all(
+    [...queues].map(([page, queue]) => enqueue(queue, () => automaticCheck(page, queue)).catch(() => undefined)),
+  );
+  const seen = automaticViolations.splice(0);
+  expect(seen, `serious or critical accessibility violations ${label}`).toEqual([]);
+}
+
+afterEach(async (test) => expectNoAutomaticViolations(`during "${test.task.name}"`));
+
 export async function newPage(browser: Browser, options: { locale?: string; mobile?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({
     locale: options.locale ?? 'fr-FR',
@@ -62,20 +173,27 @@ export async function newPage(browser: Browser, options: { locale?: string; mobi
     if (message.type() === 'error' && CSP_MESSAGE.test(text)) cspViolations.push(`${page.url()}: ${text}`);
   });
   page.setDefaultTimeout(15_000);
+  watchAccessibility(page);
   return page;
 }
 
-/**
- * Runs axe-core (WCAG 2 A/AA) on the page as it is now and fails with the list of violations, and with any
- * Content-Security-Policy violation seen so far.
- */
-export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  expectNoCspViolations(`on ${label}`);
+/** Runs axe-core (WCAG 2 A/AA) on the page as it is now; the violations of the given impacts (all when none given). */
+async function runAxe(page: Page, impacts?: string[]): Promise<string[]> {
   const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   // evaluated by the browser for the test, not as an inline <script> that the page's own policy refuses
   if (!hasAxe) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
+  // a menu or dialog fading in is half transparent: axe would measure its contrast mid-way (at most 2 s)
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 2_000, polling: 50 },
+    )
+    .catch(() => undefined);
+  return page.evaluate(async (only) => {
     const axe = (
       window as unknown as {
         axe: {
@@ -96,14 +214,27 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
     const result = await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
-    return result.violations.map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .map((n) => `${n.target.join(' ')} [${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}]`)
-          .slice(0, 5)
-          .join(', ')}`,
-    );
-  });
+    return result.violations
+      .filter((v) => !only || only.includes(v.impact))
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+            .map((n) => `${n.target.join(' ')} [${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}]`)
+            .slice(0, 5)
+            .join(', ')}`,
+      );
+  }, impacts ?? null);
+}
+
+/**
+ * Runs axe-core (WCAG 2 A/AA) on the page as it is now and fails with the list of violations, and with any
+ * Content-Security-Policy violation seen so far. It waits its turn behind the automatic checks of the same page.
+ */
+export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  expectNoCspViolations(`on ${label}`);
+  const queue = queues.get(page);
+  const violations = queue ? await enqueue(queue, () => runAxe(page)) : await runAxe(page);
   expect(violations, `accessibility violations on ${label}`).toEqual([]);
 }
 

@@ -64,7 +64,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(createSerializerCompiler({ checkContracts: config.checkResponses }));
 
-  const mailer = new Mailer(database.db, clock, config.smtpUrl, config.mailFrom, { showLinks: config.demo });
+  const mailer = new Mailer(database.db, clock, config.smtpUrl, config.mailFrom, {
+    showLinks: config.demo,
+    publicUrl: config.publicUrl,
+  });
   const deps: Deps = { db: database.db, engine: database.engine, clock, mailer, config };
   app.addHook('onClose', async () => mailer.close());
 

@@ -12,3 +12,4 @@ export * from './sepa-returns.js';
 export * from './errors/index.js';
 export * from './permissions/index.js';
 export * from './settings-labels.js';
+export * from './history-labels.js';

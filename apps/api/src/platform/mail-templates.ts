@@ -15,10 +15,15 @@ export function defineTemplate<P>(
   return (params: P) => ({ template: name, params });
 }
 
-export function renderTemplate(name: string, locale: Locale, params: unknown): RenderedMail {
+/** Who sends every message: the organisation's name (its setting) and the address of its Harmonie (PUBLIC_URL). */
+export type MailSender = { organisation: string; publicUrl: string };
+
+/** A template's message, signed with the organisation's name and the link to its site (templates never sign). */
+export function renderTemplate(name: string, locale: Locale, params: unknown, sender: MailSender): RenderedMail {
   const template = registry.get(name);
   if (!template) throw new Error(`Unknown mail template ${name}`);
-  return template[locale](params);
+  const rendered = template[locale](params);
+  return { subject: rendered.subject, text: rendered.text + signature(locale, sender) };
 }
 
 /**
@@ -56,20 +61,21 @@ export function textToHtml(text: string): string {
     .join('\n');
 }
 
-export const signature: Record<Locale, string> = {
-  fr: '\n\n— L’équipe Harmonie',
-  en: '\n\n— The Harmonie team',
-};
+/** The closing lines of every message: the organisation's team, then its site. */
+export function signature(locale: Locale, { organisation, publicUrl }: MailSender): string {
+  const team = locale === 'fr' ? `L’équipe ${organisation}` : `The ${organisation} team`;
+  return `\n\n— ${team}\n${publicUrl}`;
+}
 
 type InvitationParams = { name: string; organisation: string; link: PersonalLink; hours: number };
 export const invitationMail = defineTemplate<InvitationParams>('auth.invitation', {
   fr: (p) => ({
     subject: `Votre accès à ${p.organisation}`,
-    text: `Bonjour ${p.name},\n\n${p.organisation} vous a ouvert un accès à Harmonie. Choisissez votre mot de passe en suivant ce lien (valable ${p.hours} heures, utilisable une seule fois) :\n\n${p.link}${signature.fr}`,
+    text: `Bonjour ${p.name},\n\n${p.organisation} vous a ouvert un accès à son espace en ligne. Choisissez votre mot de passe en suivant ce lien (valable ${p.hours} heures, utilisable une seule fois) :\n\n${p.link}`,
   }),
   en: (p) => ({
     subject: `Your access to ${p.organisation}`,
-    text: `Hello ${p.name},\n\n${p.organisation} has opened a Harmonie account for you. Choose your password with this link (valid ${p.hours} hours, single use):\n\n${p.link}${signature.en}`,
+    text: `Hello ${p.name},\n\n${p.organisation} has opened an account for you on its online space. Choose your password with this link (valid ${p.hours} hours, single use):\n\n${p.link}`,
   }),
 });
 
@@ -77,10 +83,10 @@ type ResetParams = { name: string; link: PersonalLink; hours: number };
 export const passwordResetMail = defineTemplate<ResetParams>('auth.password-reset', {
   fr: (p) => ({
     subject: 'Réinitialisation de votre mot de passe',
-    text: `Bonjour ${p.name},\n\nPour choisir un nouveau mot de passe, suivez ce lien (valable ${p.hours} heures, utilisable une seule fois) :\n\n${p.link}\n\nSi vous n’avez rien demandé, ignorez ce message.${signature.fr}`,
+    text: `Bonjour ${p.name},\n\nPour choisir un nouveau mot de passe, suivez ce lien (valable ${p.hours} heures, utilisable une seule fois) :\n\n${p.link}\n\nSi vous n’avez rien demandé, ignorez ce message.`,
   }),
   en: (p) => ({
     subject: 'Reset your password',
-    text: `Hello ${p.name},\n\nTo choose a new password, follow this link (valid ${p.hours} hours, single use):\n\n${p.link}\n\nIf you did not ask for this, ignore this message.${signature.en}`,
+    text: `Hello ${p.name},\n\nTo choose a new password, follow this link (valid ${p.hours} hours, single use):\n\n${p.link}\n\nIf you did not ask for this, ignore this message.`,
   }),
 });

@@ -12,7 +12,8 @@ import {
   markMessageSent,
   pendingMessages,
 } from './mailer.repository.js';
-import { renderTemplate, textToHtml, withLinksHidden } from './mail-templates.js';
+import { renderTemplate, textToHtml, withLinksHidden, type MailSender } from './mail-templates.js';
+import { ORGANISATION_NAME } from './settings.js';
 
 export type MailRequest = {
   to: string;
@@ -37,7 +38,7 @@ export class Mailer {
     private readonly clock: Clock,
     smtpUrl: string | undefined,
     private readonly from: string,
-    private readonly options: { showLinks?: boolean } = {},
+    private readonly options: { showLinks?: boolean; publicUrl?: string } = {},
   ) {
     this.transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
   }
@@ -54,11 +55,18 @@ export class Mailer {
   /** enqueue for many messages at once (bulk sweeps): one multi-row insert per chunk, same rows as one by one. */
   async enqueueMany(tx: Tx, requests: MailRequest[]): Promise<string[]> {
     const createdAt = this.clock.now().toISOString();
+    // signed by the organisation as it is named when the message is written
+    if (!requests.length) return [];
+    const sender: MailSender = {
+      organisation: await ORGANISATION_NAME.read(tx),
+      publicUrl: this.options.publicUrl ?? '',
+    };
     const rows = requests.map((request) => {
-      const rendered = renderTemplate(request.mail.template, request.locale, request.mail.params);
+      const { template, params } = request.mail;
+      const rendered = renderTemplate(template, request.locale, params, sender);
       const stored = this.showsLinks
         ? rendered
-        : renderTemplate(request.mail.template, request.locale, withLinksHidden(request.mail.params, request.locale));
+        : renderTemplate(template, request.locale, withLinksHidden(params, request.locale), sender);
       const keepForDelivery = this.transport !== null && stored.text !== rendered.text;
       return {
         id: newId(),

@@ -57,6 +57,11 @@ export function initI18n(): typeof i18next {
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false,
+    // a key no language has is a bug (an English code or a default shown instead of words): the console says
+    // which, and the browser tests fail on it (e2e/languages.spec.ts)
+    saveMissing: true,
+    missingKeyHandler: (languages, namespace, key) =>
+      console.warn(`i18n missing key: ${namespace}:${key} (${[languages].flat().join(', ')})`),
   });
   document.documentElement.lang = lng;
   return i18next;

@@ -8,6 +8,21 @@ export const AGENCY_ERRORS = defineErrors({
     fr: 'Le créneau doit se terminer après son début.',
     en: 'The slot must end after it starts.',
   },
+  lesson_date_future: {
+    status: 422,
+    fr: 'Un cours s’enregistre une fois donné : cette date est dans le futur.',
+    en: 'A lesson is recorded once given: this date is in the future.',
+  },
+  lesson_date_before_start: {
+    status: 422,
+    fr: 'Cette date précède le début des cours avec ce professeur.',
+    en: 'This date is before the lessons with this teacher began.',
+  },
+  first_lesson_date_implausible: {
+    status: 422,
+    fr: 'Le premier cours a lieu après la mise en relation et au plus tard dans 120 jours.',
+    en: 'The first lesson takes place after the hand-over and within 120 days.',
+  },
   address_required: { status: 422, fr: 'Indiquez l’adresse des cours.', en: 'Give the address of the lessons.' },
   contact_required: {
     status: 422,

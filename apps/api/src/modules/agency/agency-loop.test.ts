@@ -254,10 +254,20 @@ describe('the loop from hand-over to a new search', () => {
     expect(l1.statusCode, l1.body).toBe(201);
     const l2 = await teacher.post(`/api/files/${file.id}/lessons`, { date: '2026-12-02', minutes: 45, status: 'late' });
     expect(l2.statusCode).toBe(201);
-    expect(
-      (await teacher.post(`/api/files/${file.id}/lessons`, { date: '2027-01-02', minutes: 45, status: 'done' }))
-        .statusCode,
-    ).toBe(400);
+    // a lesson in the future, or before the teacher's start, is refused on its date with a message that says which
+    const future = await teacher.post(`/api/files/${file.id}/lessons`, {
+      date: '2027-01-02',
+      minutes: 45,
+      status: 'done',
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json()).toMatchObject({ errors: [{ field: 'date', code: 'lesson_date_future' }] });
+    const before = await teacher.post(`/api/files/${file.id}/lessons`, {
+      date: '2020-01-02',
+      minutes: 45,
+      status: 'done',
+    });
+    expect(before.json()).toMatchObject({ errors: [{ field: 'date', code: 'lesson_date_before_start' }] });
     detail = (await followup.get(`/api/files/${file.id}`)).json() as typeof detail;
     expect(detail).toMatchObject({ stage: 'ongoing', noLessonWhileBillable: false });
 

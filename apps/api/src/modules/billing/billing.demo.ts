@@ -110,7 +110,7 @@ export const billingDemo: DemoExtension = async (ctx) => {
       stage_changed_at: now,
       owner_service: 'followup',
       source: 'phone',
-      instrument: random.pick(['piano', 'violon', 'guitare', 'flûte']),
+      instrument: random.pick(['piano', 'violin', 'guitar', 'flute']),
       level: 1,
       goals: null,
       place: 'home',

@@ -1,4 +1,4 @@
-import { defineTemplate, signature } from '../../platform/mail-templates.js';
+import { defineTemplate } from '../../platform/mail-templates.js';
 import { frenchDate } from './french-dates.js';
 
 const euros = (cents: number, locale: 'fr' | 'en') =>
@@ -23,11 +23,11 @@ const linesText = (lines: DebitLine[], locale: 'fr' | 'en') =>
 export const preNotificationMail = defineTemplate<PreNotice>('billing.pre-notification', {
   fr: (p) => ({
     subject: `Prochain prélèvement SEPA — ${p.organisation}`,
-    text: `Bonjour,\n\nNous vous informons que les prélèvements suivants seront présentés sur votre compte se terminant par ${p.ibanEnd} :\n\n${linesText(p.lines, 'fr')}\n\nRéférence du mandat (RUM) : ${p.rum}\nIdentifiant créancier SEPA : ${p.creditorId}\n\nSi un montant vous semble erroné, répondez à ce message avant la date indiquée.${signature.fr}`,
+    text: `Bonjour,\n\nNous vous informons que les prélèvements suivants seront présentés sur votre compte se terminant par ${p.ibanEnd} :\n\n${linesText(p.lines, 'fr')}\n\nRéférence du mandat (RUM) : ${p.rum}\nIdentifiant créancier SEPA : ${p.creditorId}\n\nSi un montant vous semble erroné, répondez à ce message avant la date indiquée.`,
   }),
   en: (p) => ({
     subject: `Upcoming SEPA direct debit — ${p.organisation}`,
-    text: `Hello,\n\nThe following direct debits will be collected from your account ending in ${p.ibanEnd}:\n\n${linesText(p.lines, 'en')}\n\nMandate reference: ${p.rum}\nSEPA creditor identifier: ${p.creditorId}\n\nIf an amount looks wrong, reply to this message before the date shown.${signature.en}`,
+    text: `Hello,\n\nThe following direct debits will be collected from your account ending in ${p.ibanEnd}:\n\n${linesText(p.lines, 'en')}\n\nMandate reference: ${p.rum}\nSEPA creditor identifier: ${p.creditorId}\n\nIf an amount looks wrong, reply to this message before the date shown.`,
   }),
 });
 
@@ -35,11 +35,11 @@ export const preNotificationMail = defineTemplate<PreNotice>('billing.pre-notifi
 export const scheduleMail = defineTemplate<PreNotice>('billing.schedule', {
   fr: (p) => ({
     subject: `Échéancier de vos prélèvements — ${p.organisation}`,
-    text: `Bonjour,\n\nVoici l’échéancier des prélèvements SEPA prévus sur votre compte se terminant par ${p.ibanEnd} ; il vaut pré-notification de chacun d’eux :\n\n${linesText(p.lines, 'fr')}\n\nRéférence du mandat (RUM) : ${p.rum}\nIdentifiant créancier SEPA : ${p.creditorId}${signature.fr}`,
+    text: `Bonjour,\n\nVoici l’échéancier des prélèvements SEPA prévus sur votre compte se terminant par ${p.ibanEnd} ; il vaut pré-notification de chacun d’eux :\n\n${linesText(p.lines, 'fr')}\n\nRéférence du mandat (RUM) : ${p.rum}\nIdentifiant créancier SEPA : ${p.creditorId}`,
   }),
   en: (p) => ({
     subject: `Your direct debit schedule — ${p.organisation}`,
-    text: `Hello,\n\nHere is the schedule of the SEPA direct debits planned on your account ending in ${p.ibanEnd}; it is the pre-notification of each of them:\n\n${linesText(p.lines, 'en')}\n\nMandate reference: ${p.rum}\nSEPA creditor identifier: ${p.creditorId}${signature.en}`,
+    text: `Hello,\n\nHere is the schedule of the SEPA direct debits planned on your account ending in ${p.ibanEnd}; it is the pre-notification of each of them:\n\n${linesText(p.lines, 'en')}\n\nMandate reference: ${p.rum}\nSEPA creditor identifier: ${p.creditorId}`,
   }),
 });
 
@@ -48,11 +48,11 @@ export const certificateMail = defineTemplate<{ organisation: string; year: numb
   {
     fr: (p) => ({
       subject: `Votre attestation fiscale ${p.year} — ${p.organisation}`,
-      text: `Bonjour,\n\nVotre attestation fiscale pour l’année ${p.year} est disponible dans votre espace famille :\n\n${p.link}${signature.fr}`,
+      text: `Bonjour,\n\nVotre attestation fiscale pour l’année ${p.year} est disponible dans votre espace famille :\n\n${p.link}`,
     }),
     en: (p) => ({
       subject: `Your ${p.year} tax certificate — ${p.organisation}`,
-      text: `Hello,\n\nYour tax certificate for ${p.year} is available in your family space:\n\n${p.link}${signature.en}`,
+      text: `Hello,\n\nYour tax certificate for ${p.year} is available in your family space:\n\n${p.link}`,
     }),
   },
 );
@@ -66,11 +66,11 @@ export const mandateSignedMail = defineTemplate<{
 }>('billing.mandate-signed', {
   fr: (p) => ({
     subject: `Mandat de prélèvement SEPA signé — ${p.organisation}`,
-    text: `Bonjour,\n\nVous avez signé le ${p.signedAt} un mandat de prélèvement SEPA au profit de ${p.organisation} (identifiant créancier ${p.creditorId}) pour le compte se terminant par ${p.ibanEnd}.\nRéférence unique du mandat : ${p.rum}\n\nVous bénéficiez d’un droit à remboursement par votre banque dans les 8 semaines suivant le débit de votre compte.${signature.fr}`,
+    text: `Bonjour,\n\nVous avez signé le ${p.signedAt} un mandat de prélèvement SEPA au profit de ${p.organisation} (identifiant créancier ${p.creditorId}) pour le compte se terminant par ${p.ibanEnd}.\nRéférence unique du mandat : ${p.rum}\n\nVous bénéficiez d’un droit à remboursement par votre banque dans les 8 semaines suivant le débit de votre compte.`,
   }),
   en: (p) => ({
     subject: `SEPA direct debit mandate signed — ${p.organisation}`,
-    text: `Hello,\n\nOn ${p.signedAt} you signed a SEPA direct debit mandate for ${p.organisation} (creditor identifier ${p.creditorId}) on the account ending in ${p.ibanEnd}.\nUnique mandate reference: ${p.rum}\n\nYou are entitled to a refund from your bank within 8 weeks of the debit.${signature.en}`,
+    text: `Hello,\n\nOn ${p.signedAt} you signed a SEPA direct debit mandate for ${p.organisation} (creditor identifier ${p.creditorId}) on the account ending in ${p.ibanEnd}.\nUnique mandate reference: ${p.rum}\n\nYou are entitled to a refund from your bank within 8 weeks of the debit.`,
   }),
 });
 
@@ -101,7 +101,7 @@ export const debitReturnedMail = defineTemplate<{
       p.route === 'new_due_date'
         ? `Ce montant sera présenté de nouveau le ${frenchDate(p.dueOn)} au plus tôt ; vous recevrez une pré-notification avant ce prélèvement.`
         : `Merci de régler ce montant par virement ou par chèque avant le ${frenchDate(p.dueOn)}.`
-    }${signature.fr}`,
+    }`,
   }),
   en: (p) => ({
     subject: `Direct debit not collected — invoice ${p.invoiceNumber} — ${p.organisation}`,
@@ -113,6 +113,6 @@ export const debitReturnedMail = defineTemplate<{
       p.route === 'new_due_date'
         ? `This amount will be collected again on ${p.dueOn} at the earliest; you will receive a pre-notification before that debit.`
         : `Please pay this amount by bank transfer or cheque by ${p.dueOn}.`
-    }${signature.en}`,
+    }`,
   }),
 });

@@ -150,7 +150,7 @@ export function createMandatesService(deps: Deps) {
           entityId: row.id,
           action: 'create',
           after: { ...row, iban: maskIban(row.iban) },
-          summary: `${row.signature_method} ${row.rum}`,
+          summary: row.rum,
         });
         const to = await familyEmail(tx, body.familyId);
         const family = await familyLocale(tx, body.familyId);

@@ -1,4 +1,4 @@
-import { defineTemplate, signature } from '../../platform/mail-templates.js';
+import { defineTemplate } from '../../platform/mail-templates.js';
 
 /** A change of a course its teacher (and, from enrolments on, its families) is told about. */
 export type CourseChange =
@@ -16,16 +16,16 @@ export const courseChangeMail = defineTemplate<CourseChangeParams>('schools.cour
     if (change.kind === 'distance')
       return {
         subject: `Cours à distance du ${frDate(change.start)} au ${frDate(change.end)} — ${course}`,
-        text: `${hello}\n\nDu ${frDate(change.start)} au ${frDate(change.end)}, le cours « ${course} » a lieu à distance (${change.reason}).\n\nLien de la visioconférence : ${change.videoLink}${signature.fr}`,
+        text: `${hello}\n\nDu ${frDate(change.start)} au ${frDate(change.end)}, le cours « ${course} » a lieu à distance (${change.reason}).\n\nLien de la visioconférence : ${change.videoLink}`,
       };
     if (change.kind === 'suspended')
       return {
         subject: `Cours suspendu — ${course}`,
-        text: `${hello}\n\nLe cours « ${course} » est suspendu jusqu’à nouvel ordre (${change.reason}). Nous vous dirons quand il reprend.${signature.fr}`,
+        text: `${hello}\n\nLe cours « ${course} » est suspendu jusqu’à nouvel ordre (${change.reason}). Nous vous dirons quand il reprend.`,
       };
     return {
       subject: `Reprise du cours — ${course}`,
-      text: `${hello}\n\nLe cours « ${course} » reprend à son horaire habituel.${signature.fr}`,
+      text: `${hello}\n\nLe cours « ${course} » reprend à son horaire habituel.`,
     };
   },
   en: ({ name, course, change }) => {
@@ -33,16 +33,16 @@ export const courseChangeMail = defineTemplate<CourseChangeParams>('schools.cour
     if (change.kind === 'distance')
       return {
         subject: `Distance lessons from ${change.start} to ${change.end} — ${course}`,
-        text: `${hello}\n\nFrom ${change.start} to ${change.end}, the course "${course}" is held at distance (${change.reason}).\n\nVideo link: ${change.videoLink}${signature.en}`,
+        text: `${hello}\n\nFrom ${change.start} to ${change.end}, the course "${course}" is held at distance (${change.reason}).\n\nVideo link: ${change.videoLink}`,
       };
     if (change.kind === 'suspended')
       return {
         subject: `Course suspended — ${course}`,
-        text: `${hello}\n\nThe course "${course}" is suspended until further notice (${change.reason}). We will tell you when it resumes.${signature.en}`,
+        text: `${hello}\n\nThe course "${course}" is suspended until further notice (${change.reason}). We will tell you when it resumes.`,
       };
     return {
       subject: `Course resumes — ${course}`,
-      text: `${hello}\n\nThe course "${course}" resumes at its usual time.${signature.en}`,
+      text: `${hello}\n\nThe course "${course}" resumes at its usual time.`,
     };
   },
 });

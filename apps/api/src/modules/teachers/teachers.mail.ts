@@ -1,4 +1,4 @@
-import { defineTemplate, signature, type PersonalLink } from '../../platform/mail-templates.js';
+import { defineTemplate, type PersonalLink } from '../../platform/mail-templates.js';
 
 /** E-mails of the teachers' lifecycle, in French and English. */
 
@@ -7,11 +7,11 @@ export const applicationReceivedMail = defineTemplate<{ name: string; organisati
   {
     fr: (p) => ({
       subject: `Votre candidature à ${p.organisation}`,
-      text: `Bonjour ${p.name},\n\nNous avons bien reçu votre candidature. Un membre de l’équipe de suivi pédagogique vous appellera pour un entretien : votre parcours musical, votre approche de l’enseignement, le fonctionnement de ${p.organisation} et ses conditions.${signature.fr}`,
+      text: `Bonjour ${p.name},\n\nNous avons bien reçu votre candidature. Un membre de l’équipe de suivi pédagogique vous appellera pour un entretien : votre parcours musical, votre approche de l’enseignement, le fonctionnement de ${p.organisation} et ses conditions.`,
     }),
     en: (p) => ({
       subject: `Your application to ${p.organisation}`,
-      text: `Hello ${p.name},\n\nWe have received your application. A member of the pedagogical follow-up team will call you for an interview: your musical background, your teaching approach, how ${p.organisation} works and its conditions.${signature.en}`,
+      text: `Hello ${p.name},\n\nWe have received your application. A member of the pedagogical follow-up team will call you for an interview: your musical background, your teaching approach, how ${p.organisation} works and its conditions.`,
     }),
   },
 );
@@ -54,7 +54,7 @@ export const teacherStatusMail = defineTemplate<StatusParams>('teachers.status-c
         : p.status === 'excluded'
           ? 'Fin de notre collaboration'
           : 'Suspension temporaire de votre compte professeur',
-    text: statusText(p, true) + signature.fr,
+    text: statusText(p, true),
   }),
   en: (p) => ({
     subject:
@@ -63,7 +63,7 @@ export const teacherStatusMail = defineTemplate<StatusParams>('teachers.status-c
         : p.status === 'excluded'
           ? 'The end of our collaboration'
           : 'Your teacher account is temporarily suspended',
-    text: statusText(p, false) + signature.en,
+    text: statusText(p, false),
   }),
 });
 
@@ -87,10 +87,10 @@ const where = (p: MeetingParams, fr: boolean) =>
 export const meetingInvitationMail = defineTemplate<MeetingParams>('teachers.meeting-invitation', {
   fr: (p) => ({
     subject: `Rencontre pédagogique : ${p.subject}`,
-    text: `Bonjour ${p.name},\n\nVous êtes invité(e) à une rencontre pédagogique animée par ${p.facilitator}.\n\nSujet : ${p.subject}\nDate : ${p.when}\n${where(p, true)}\n\nMerci d’indiquer si vous serez présent(e) en suivant ce lien (sans connexion, utilisable une fois) :\n\n${p.link}\n\nVous pouvez aussi répondre depuis votre espace professeur.${signature.fr}`,
+    text: `Bonjour ${p.name},\n\nVous êtes invité(e) à une rencontre pédagogique animée par ${p.facilitator}.\n\nSujet : ${p.subject}\nDate : ${p.when}\n${where(p, true)}\n\nMerci d’indiquer si vous serez présent(e) en suivant ce lien (sans connexion, utilisable une fois) :\n\n${p.link}\n\nVous pouvez aussi répondre depuis votre espace professeur.`,
   }),
   en: (p) => ({
     subject: `Pedagogical meeting: ${p.subject}`,
-    text: `Hello ${p.name},\n\nYou are invited to a pedagogical meeting led by ${p.facilitator}.\n\nSubject: ${p.subject}\nDate: ${p.when}\n${where(p, false)}\n\nPlease tell us whether you will attend with this link (no login needed, single use):\n\n${p.link}\n\nYou can also answer from your teacher space.${signature.en}`,
+    text: `Hello ${p.name},\n\nYou are invited to a pedagogical meeting led by ${p.facilitator}.\n\nSubject: ${p.subject}\nDate: ${p.when}\n${where(p, false)}\n\nPlease tell us whether you will attend with this link (no login needed, single use):\n\n${p.link}\n\nYou can also answer from your teacher space.`,
   }),
 });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
+import { PasswordField } from '../../ui/PasswordField';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { fieldMessage } from '../../api/form-errors';
@@ -52,7 +53,7 @@ export function ChangePasswordPage() {
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           <input type="hidden" name="username" value={me.email} autoComplete="username" readOnly />
-          <PasswordInput
+          <PasswordField
             label={t('auth.currentPassword')}
             autoComplete="current-password"
             required

@@ -18,6 +18,7 @@ import { formatDate } from '../../ui/format';
 import { notify } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { splitProblem } from '../../api/form-errors';
 import { QueryFallback } from '../../ui/QueryFallback';
 import { Section } from '../../ui/Section';
 import { LoadMoreButton } from '../../ui/LoadMoreButton';
@@ -53,6 +54,7 @@ function FirstLessonForm({ file }: { file: FileDetail }) {
       await refresh();
     },
   });
+  const problem = splitProblem(action.error, { fields: ['date'] });
   return (
     <form
       onSubmit={(e) => {
@@ -66,6 +68,7 @@ function FirstLessonForm({ file }: { file: FileDetail }) {
           type="date"
           value={date}
           onChange={(e) => setDate(e.currentTarget.value)}
+          error={problem.errors.date}
           required
         />
         <Button type="submit" loading={action.isPending}>
@@ -75,7 +78,7 @@ function FirstLessonForm({ file }: { file: FileDetail }) {
           {t('portal.couldNotReach')}
         </Button>
       </Group>
-      {action.error ? <ProblemAlert error={action.error} /> : null}
+      {problem.alert ? <ProblemAlert error={problem.alert} /> : null}
     </form>
   );
 }
@@ -94,6 +97,7 @@ function RecordLessonForm({ file }: { file: FileDetail }) {
       await refresh();
     },
   });
+  const problem = splitProblem(action.error, { fields: ['date', 'minutes', 'status'] });
   return (
     <form
       aria-label={t('portal.recordLesson')}
@@ -108,11 +112,21 @@ function RecordLessonForm({ file }: { file: FileDetail }) {
           type="date"
           value={date}
           onChange={(e) => setDate(e.currentTarget.value)}
+          error={problem.errors.date}
           required
         />
-        <NumberInput label={t('portal.minutes')} value={minutes} onChange={setMinutes} min={10} max={240} w={140} />
+        <NumberInput
+          label={t('portal.minutes')}
+          value={minutes}
+          onChange={setMinutes}
+          min={10}
+          max={240}
+          w={140}
+          error={problem.errors.minutes}
+        />
         <NativeSelect
           label={t('portal.status')}
+          error={problem.errors.status}
           value={status}
           onChange={(e) => setStatus(e.currentTarget.value)}
           data={['done', 'late', 'cancelled_by_teacher', 'cancelled_by_family'].map((s) => ({
@@ -124,7 +138,7 @@ function RecordLessonForm({ file }: { file: FileDetail }) {
           {t('portal.recordLesson')}
         </Button>
       </Group>
-      {action.error ? <ProblemAlert error={action.error} /> : null}
+      {problem.alert ? <ProblemAlert error={problem.alert} /> : null}
     </form>
   );
 }

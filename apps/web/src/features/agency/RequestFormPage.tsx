@@ -28,6 +28,16 @@ const toMinutes = (time: string) => {
   return (h ?? 0) * 60 + (m ?? 0);
 };
 
+/** The request's API fields as this form names them (the slot is one row; a contact may be asked of the student). */
+const REQUEST_FIELDS: Record<string, string> = {
+  'slots.0.weekday': 'slot.weekday',
+  'slots.0.startMinute': 'slot.from',
+  'slots.0.endMinute': 'slot.to',
+  slots: 'slot.from',
+  'student.email': 'guardian.email',
+  'student.phone': 'guardian.phone',
+};
+
 /** Sales on the phone: where the request goes, and what follows (the new file opens). */
 export type OfficeEntry = {
   submit: (body: unknown) => Promise<{ id: string; reference: string }>;
@@ -41,6 +51,7 @@ export type OfficeEntry = {
 export function RequestFormPage({ office }: { office?: OfficeEntry }) {
   const { t } = useTranslation(AGENCY_NS);
   const [reference, setReference] = useState<string | null>(null);
+  const [allPlaced, setAllPlaced] = useState(true);
   const form = useForm({
     initialValues: {
       guardian: { firstName: '', lastName: '', email: '', phone: '' },
@@ -87,9 +98,7 @@ export function RequestFormPage({ office }: { office?: OfficeEntry }) {
         website: v.website,
       }),
     onSuccess: (r: { reference: string; id?: string }) => (office ? office.onCreated(r) : setReference(r.reference)),
-    onError: (error) => {
-      applyProblemToForm(form, error);
-    },
+    onError: (error) => setAllPlaced(applyProblemToForm(form, error, REQUEST_FIELDS)),
   });
 
   // A postal code several communes share: the form asks which one (the server never guesses either).
@@ -123,11 +132,13 @@ export function RequestFormPage({ office }: { office?: OfficeEntry }) {
             <Group grow wrap="wrap">
               <TextInput
                 label={t('request.firstName')}
+                withAsterisk
                 autoComplete="given-name"
                 {...form.getInputProps('guardian.firstName')}
               />
               <TextInput
                 label={t('request.lastName')}
+                withAsterisk
                 autoComplete="family-name"
                 {...form.getInputProps('guardian.lastName')}
               />
@@ -135,6 +146,7 @@ export function RequestFormPage({ office }: { office?: OfficeEntry }) {
             <Group grow wrap="wrap">
               <TextInput
                 label={t('request.email')}
+                description={t('request.contactHint')}
                 type="email"
                 autoComplete="email"
                 {...form.getInputProps('guardian.email')}
@@ -181,11 +193,13 @@ export function RequestFormPage({ office }: { office?: OfficeEntry }) {
             <Group grow wrap="wrap">
               <TextInput
                 label={t('request.line1')}
+                withAsterisk
                 autoComplete="street-address"
                 {...form.getInputProps('address.line1')}
               />
               <TextInput
                 label={t('request.postalCode')}
+                withAsterisk
                 autoComplete="postal-code"
                 inputMode="numeric"
                 {...form.getInputProps('address.postalCode')}
@@ -210,6 +224,7 @@ export function RequestFormPage({ office }: { office?: OfficeEntry }) {
               ) : (
                 <TextInput
                   label={t('request.city')}
+                  withAsterisk
                   autoComplete="address-level2"
                   {...form.getInputProps('address.city')}
                 />
@@ -224,12 +239,7 @@ export function RequestFormPage({ office }: { office?: OfficeEntry }) {
                 {...form.getInputProps('slot.weekday')}
               />
               <TextInput label={t('request.from')} type="time" {...form.getInputProps('slot.from')} />
-              <TextInput
-                label={t('request.to')}
-                type="time"
-                error={form.errors['slots.0.endMinute']}
-                {...form.getInputProps('slot.to')}
-              />
+              <TextInput label={t('request.to')} type="time" {...form.getInputProps('slot.to')} />
             </Group>
           </Fieldset>
           <NumberInput
@@ -248,7 +258,9 @@ export function RequestFormPage({ office }: { office?: OfficeEntry }) {
               {...form.getInputProps('website')}
             />
           </div>
-          {mutation.error && !Object.keys(form.errors).length ? <ProblemAlert error={mutation.error} /> : null}
+          {mutation.error && (!allPlaced || !Object.keys(form.errors).length) ? (
+            <ProblemAlert error={mutation.error} />
+          ) : null}
           <Button type="submit" loading={mutation.isPending}>
             {t('request.submit')}
           </Button>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { PasswordInput, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
+import { PasswordField } from '../../ui/PasswordField';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Password as PasswordSchema } from '@contracts';
@@ -39,14 +40,14 @@ export function NewPasswordFields<V extends NewPasswordValues>({ form }: { form:
   useEffect(loadPasswordRule, []);
   return (
     <Stack>
-      <PasswordInput
+      <PasswordField
         label={t('auth.newPassword')}
         description={t('auth.passwordHint')}
         autoComplete="new-password"
         required
         {...form.getInputProps('password')}
       />
-      <PasswordInput
+      <PasswordField
         label={t('auth.confirmPassword')}
         autoComplete="new-password"
         required

@@ -104,6 +104,7 @@ const fr = {
   },
   mandates: {
     title: 'Mandats SEPA',
+    methods: { paper: 'Papier', portal: 'En ligne (espace famille)' },
     family: 'Famille',
     rum: 'RUM',
     iban: 'IBAN',
@@ -286,6 +287,7 @@ const en: typeof fr = {
   },
   mandates: {
     title: 'SEPA mandates',
+    methods: { paper: 'Paper', portal: 'Online (family space)' },
     family: 'Family',
     rum: 'Mandate ref.',
     iban: 'IBAN',

@@ -1,52 +1,52 @@
-import { Table, Text } from '@mantine/core';
+import { List, Stack, Text } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '@contracts';
+import type { TFunction } from 'i18next';
+import { HISTORY_FIELD_LABELS, type AuditEntry } from '@contracts';
+import { currentLanguage } from '../../i18n/i18n';
 import { formatDateTime } from '../../ui/format';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { Section } from '../../ui/Section';
-import { getHistory, historyKey, type HistorySource } from './api';
-import { ScrollTable } from '../../ui/ScrollTable';
+import { getHistory, type HistorySource, historyKey } from './api';
 
-function show(value: unknown, empty: string): string {
-  if (value === null || value === undefined || value === '') return empty;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.map((item) => show(item, empty)).join(', ');
+/** A stored value in words: yes/no for booleans, lists joined, nested records by their values (never JSON). */
+function show(value: unknown, t: TFunction): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'boolean') return value ? t('history.yes') : t('history.no');
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (Array.isArray(value))
+    return value
+      .map((item) => show(item, t))
+      .filter(Boolean)
+      .join(', ');
   return Object.values(value as Record<string, unknown>)
-    .filter((item) => item !== null && item !== undefined && item !== '')
-    .map((item) => show(item, empty))
+    .map((item) => show(item, t))
+    .filter(Boolean)
     .join(', ');
 }
 
-interface Row {
-  key: string;
-  entry: AuditEntry;
-  field: string;
-  before: unknown;
-  after: unknown;
+/** The field's label in the reader's language ("la commune", "the town"); its stored name when it has none. */
+function fieldLabel(field: string): string {
+  return HISTORY_FIELD_LABELS[field]?.[currentLanguage()] ?? field;
 }
 
-function rowsOf(entries: AuditEntry[], sources: HistorySource[]): Row[] {
-  return entries.flatMap((entry) => {
-    const label = sources.find((s) => s.entityType === entry.entityType && s.entityId === entry.entityId)?.label;
-    const prefix = label ? `${label} · ` : '';
-    const fields = Object.entries(entry.changes);
-    if (fields.length === 0)
-      return [
-        { key: entry.id, entry, field: prefix + (entry.summary ?? entry.action), before: undefined, after: undefined },
-      ];
-    return fields.map(([field, change]) => ({
-      key: `${entry.id}:${field}`,
-      entry,
-      field: prefix + field,
-      before: change.before,
-      after: change.after,
-    }));
+/** One entry as sentences: "Marie Dupont changed the town from “Lyon” to “Paris”.", one per changed field. */
+function sentencesOf(entry: AuditEntry, t: TFunction): string[] {
+  const who = entry.actorName ?? t('history.system');
+  const fields = Object.entries(entry.changes);
+  if (fields.length === 0)
+    return [entry.summary ? t('history.action', { who, summary: entry.summary }) : t('history.actionOnly', { who })];
+  return fields.map(([field, change]) => {
+    const before = show(change.before, t);
+    const after = show(change.after, t);
+    const label = fieldLabel(field);
+    if (!before) return t('history.set', { who, field: label, after: after || t('history.empty_value') });
+    if (!after) return t('history.cleared', { who, field: label, before });
+    return t('history.changed', { who, field: label, before, after });
   });
 }
 
-/** "History": who changed what and when, on one or more audited records, newest first. */
+/** "History": who changed what and when, on one or more audited records, newest first, as sentences. */
 export function HistorySection({ sources }: { sources: HistorySource[] }) {
   const { t } = useTranslation();
   const results = useQueries({
@@ -54,41 +54,31 @@ export function HistorySection({ sources }: { sources: HistorySource[] }) {
   });
   const error = results.find((r) => r.error)?.error;
   const entries = results.flatMap((r) => r.data ?? []).sort((a, b) => b.at.localeCompare(a.at));
-  const rows = rowsOf(entries, sources);
-  const empty = t('history.empty_value');
+  const labelOf = (entry: AuditEntry) =>
+    sources.find((s) => s.entityType === entry.entityType && s.entityId === entry.entityId)?.label;
 
   return (
     <Section title={t('history.title')}>
       {error ? <ProblemAlert error={error} /> : null}
-      {rows.length === 0 ? (
+      {entries.length === 0 ? (
         <Text>{results.some((r) => r.isPending) ? t('app.loading') : t('history.empty')}</Text>
       ) : (
-        <ScrollTable label={t('history.tableLabel')} minWidth={560}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('history.when')}</Table.Th>
-                <Table.Th scope="col">{t('history.who')}</Table.Th>
-                <Table.Th scope="col">{t('history.field')}</Table.Th>
-                <Table.Th scope="col">{t('history.change')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={row.key}>
-                  <Table.Td>{formatDateTime(row.entry.at)}</Table.Td>
-                  <Table.Td>{row.entry.actorName ?? t('history.system')}</Table.Td>
-                  <Table.Td>{row.field}</Table.Td>
-                  <Table.Td>
-                    {row.before === undefined && row.after === undefined
-                      ? row.entry.action
-                      : `${show(row.before, empty)} → ${show(row.after, empty)}`}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
+        <List listStyleType="none" spacing="sm" aria-label={t('history.tableLabel')}>
+          {entries.map((entry) => (
+            <List.Item key={entry.id}>
+              <Stack gap={0}>
+                <Text size="xs" c="dimmed">
+                  {[formatDateTime(entry.at), labelOf(entry)].filter(Boolean).join(' · ')}
+                </Text>
+                {sentencesOf(entry, t).map((sentence, n) => (
+                  <Text key={n} size="sm">
+                    {sentence}
+                  </Text>
+                ))}
+              </Stack>
+            </List.Item>
+          ))}
+        </List>
       )}
     </Section>
   );

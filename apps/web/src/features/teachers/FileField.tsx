@@ -19,9 +19,18 @@ export function FileField({
 }) {
   const id = useId();
   return (
-    <Input.Wrapper label={label} labelElement="label" id={id} error={error} required={required}>
+    <Input.Wrapper
+      label={label}
+      labelElement="label"
+      id={id}
+      error={error}
+      errorProps={{ id: `${id}-error` }}
+      required={required}
+    >
       <input
         id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
         name={name}
         type="file"
         accept={accept}

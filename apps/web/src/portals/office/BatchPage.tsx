@@ -7,6 +7,7 @@ import { formatDate, organisationToday } from '../../ui/format';
 import { notify } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { splitProblem } from '../../api/form-errors';
 import { QueryFallback } from '../../ui/QueryFallback';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { Section } from '../../ui/Section';
@@ -115,6 +116,7 @@ function RedateDialog({ batch, onClose }: { batch: api.BatchLines; onClose: () =
       onClose();
     },
   });
+  const problem = splitProblem(redate.error, { fields: ['collectionDate'] });
   return (
     <form
       aria-label={t('batches.redate')}
@@ -130,9 +132,10 @@ function RedateDialog({ batch, onClose }: { batch: api.BatchLines; onClose: () =
           type="date"
           value={date}
           onChange={(e) => setDate(e.currentTarget.value)}
+          error={problem.errors.collectionDate}
           required
         />
-        {redate.error ? <ProblemAlert error={redate.error} /> : null}
+        {problem.alert ? <ProblemAlert error={problem.alert} /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('returns.cancel')}

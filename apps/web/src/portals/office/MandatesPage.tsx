@@ -118,7 +118,7 @@ export function MandatesPage() {
             <Table.Td>{m.rum}</Table.Td>
             <Table.Td>{m.ibanMasked}</Table.Td>
             <Table.Td>{formatDate(m.signedOn)}</Table.Td>
-            <Table.Td>{m.signatureMethod}</Table.Td>
+            <Table.Td>{t(`mandates.methods.${m.signatureMethod}`)}</Table.Td>
             <Table.Td>{t(`status.${m.status}`)}</Table.Td>
             <Table.Td>
               {m.usable ? t('mandates.yes') : `${t('mandates.no')} (${m.refusal ? t(`reasons.${m.refusal}`) : ''})`}

@@ -2,8 +2,9 @@ import { useState, type ReactNode } from 'react';
 import { Alert, Box, Button, Fieldset, Group, Stack, TextInput, Textarea, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
-import { fieldMessage } from '../../api/form-errors';
+import { TeacherApplicationBody } from '@contracts';
+import { fieldMessage, problemFieldErrors } from '../../api/form-errors';
+import { zodErrors } from '../../ui/zod-form';
 import { currentLanguage } from '../../i18n/i18n';
 import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -31,31 +32,22 @@ export function ApplyPage() {
   });
   const [cv, setCv] = useState<File | null>(null);
   const [errors, setErrors] = useState<Record<string, ReactNode>>({});
+  const body = () => ({
+    ...who,
+    phone: who.phone.trim() || null,
+    postalCode: who.postalCode.trim() || null,
+    city: who.city.trim() || null,
+    locale: currentLanguage(),
+    ...teachingToBody(teaching),
+    background: text.background,
+    approach: text.approach,
+    message: text.message.trim() || null,
+    website: text.website || null,
+  });
   const submit = useMutation({
-    mutationFn: () =>
-      submitApplication(
-        {
-          ...who,
-          phone: who.phone.trim() || null,
-          postalCode: who.postalCode.trim() || null,
-          city: who.city.trim() || null,
-          locale: currentLanguage(),
-          ...teachingToBody(teaching),
-          background: text.background,
-          approach: text.approach,
-          message: text.message.trim() || null,
-          website: text.website || null,
-        },
-        cv as File,
-      ),
-    onError: (error) => {
-      if (isApiError(error) && error.problem.errors)
-        setErrors(
-          Object.fromEntries(
-            error.problem.errors.map((e) => [e.field === 'file' ? 'cv' : e.field, fieldMessage(e.code, e.message)]),
-          ),
-        );
-    },
+    mutationFn: () => submitApplication(body(), cv as File),
+    // every field the server refused, at once, on its field (the CV's errors are the server's "file")
+    onError: (error) => setErrors(problemFieldErrors(error, { rename: { file: 'cv' } })?.errors ?? {}),
   });
   const field = (key: keyof typeof who, label: string, props: Record<string, unknown> = {}) => (
     <TextInput
@@ -85,11 +77,13 @@ export function ApplyPage() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (!cv) {
-            setErrors({ cv: fieldMessage('FILE_REQUIRED') });
-            return;
-          }
-          submit.mutate();
+          // every missing or wrong field at once, with the schema the server uses, and the CV
+          const found = {
+            ...zodErrors(TeacherApplicationBody, body()),
+            ...(cv ? {} : { cv: fieldMessage('FILE_REQUIRED') }),
+          };
+          setErrors(found);
+          if (!Object.keys(found).length) submit.mutate();
         }}
       >
         <Stack>

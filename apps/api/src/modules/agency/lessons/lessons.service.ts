@@ -41,7 +41,9 @@ export function createLessonsService(deps: Deps) {
     if ('date' in answer) {
       // A first lesson is planned or just happened: not years away, not long before the hand-over.
       if (!isPlausibleFirstLessonDate(answer.date, today, (assignment.handed_over_at ?? now).slice(0, 10)))
-        throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'date', code: 'invalid_date' }] });
+        throw new DomainError('VALIDATION_FAILED', {
+          fields: [{ field: 'date', code: 'first_lesson_date_implausible' }],
+        });
       const set = {
         first_lesson_on: answer.date,
         first_lesson_recorded_by: by,
@@ -173,8 +175,10 @@ export function createLessonsService(deps: Deps) {
           access === 'teacher' ? await teacherAssignment(tx, actor, fileId, true) : await activeAssignment(tx, fileId);
         if (!assignment) throw new DomainError('NO_ACTIVE_ASSIGNMENT', { status: 409 });
         const today = await organisationToday(tx, clock);
-        if (!isRecordableLessonDate(body.date, today, assignment.started_on))
-          throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'date', code: 'invalid_date' }] });
+        if (!isRecordableLessonDate(body.date, today, assignment.started_on)) {
+          const code = body.date > today ? 'lesson_date_future' : 'lesson_date_before_start';
+          throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'date', code }] });
+        }
         const now = clock.now().toISOString();
         const row = {
           id: newId(),

@@ -1,0 +1,19 @@
+import { PasswordInput, type PasswordInputProps } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * Mantine's PasswordInput with its show/hide button named in the reader's language (Mantine's own name is
+ * English), and a name without "password" in it, so that the field's label stays the only one that says it.
+ */
+export function PasswordField(props: PasswordInputProps) {
+  const { t } = useTranslation();
+  return (
+    <PasswordInput
+      {...props}
+      visibilityToggleButtonProps={{
+        'aria-label': t('actions.showHideCharacters'),
+        ...props.visibilityToggleButtonProps,
+      }}
+    />
+  );
+}
