@@ -5,8 +5,9 @@
 // Every public or portal route is measured against the 120 kB target of issue 20, which is NOT met yet (React DOM
 // alone is 64 kB gzipped; with the router, TanStack Query, i18next and Mantine's core the shared first chunks weigh
 // about 140 kB: README "Speed"); so that the build cannot grow meanwhile, each route also has a ceiling (its size
-// when measured, plus 3-4 kB; raised by 1-3 kB when issues 12 and 13 landed together: shared words and vocabulary
-// to win back under issue 20), and CI fails above it, or on any office code (office pages, @mantine/charts,
+// when measured, plus 3-4 kB; raised by 1-3 kB when issues 12 and 13 landed together, and by 5-9 kB when
+// issue 13's words and forms (field mapping, password field, history labels) and issue 14 landed together: to win
+// back under issue 20), and CI fails above it, or on any office code (office pages, @mantine/charts,
 // recharts) on a public or portal route. BUNDLE_TARGET_STRICT=1 fails above the target instead. `--json` prints the figures as JSON.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,48 +21,48 @@ const strict = process.env.BUNDLE_TARGET_STRICT === '1';
 
 /** What each route loads before it shows: the lazily imported modules on its way (source paths, from apps/web). */
 const ROUTES = [
-  { name: 'login', ceiling: 166, lazy: ['src/portals/public/LoginPage.tsx'] },
-  { name: 'public request form', ceiling: 186, lazy: ['src/features/agency/RequestFormPage.tsx'] },
-  { name: 'application form', ceiling: 227, lazy: ['src/portals/public/ApplyPage.tsx'] },
-  { name: 'signed first-lesson link', ceiling: 165, lazy: ['src/portals/public/LinkPage.tsx'] },
-  { name: 'signed meeting answer', ceiling: 161, lazy: ['src/portals/public/MeetingAnswerPage.tsx'] },
-  { name: 'invitation / password reset', ceiling: 167, lazy: ['src/portals/public/TokenPasswordPage.tsx'] },
+  { name: 'login', ceiling: 173, lazy: ['src/portals/public/LoginPage.tsx'] },
+  { name: 'public request form', ceiling: 193, lazy: ['src/features/agency/RequestFormPage.tsx'] },
+  { name: 'application form', ceiling: 235, lazy: ['src/portals/public/ApplyPage.tsx'] },
+  { name: 'signed first-lesson link', ceiling: 172, lazy: ['src/portals/public/LinkPage.tsx'] },
+  { name: 'signed meeting answer', ceiling: 168, lazy: ['src/portals/public/MeetingAnswerPage.tsx'] },
+  { name: 'invitation / password reset', ceiling: 174, lazy: ['src/portals/public/TokenPasswordPage.tsx'] },
   {
     name: 'family home',
     // +1 kB (issue 13): phone and e-mail links in the person details
-    ceiling: 183,
+    ceiling: 192,
     lazy: ['src/portals/family/FamilyPortal.tsx', 'src/portals/family/FamilyHomePage.tsx'],
   },
   {
     name: 'family lessons',
     // +2 kB (issue 13): the family's request form (change of teacher, a problem), phone and e-mail links
-    ceiling: 203,
+    ceiling: 211,
     lazy: ['src/portals/family/FamilyPortal.tsx', 'src/features/agency/PortalFilesPage.tsx'],
   },
   {
     name: 'family billing',
-    ceiling: 193,
+    ceiling: 201,
     lazy: ['src/portals/family/FamilyPortal.tsx', 'src/portals/family/FamilyBillingPage.tsx'],
   },
   {
     name: 'teacher home',
-    ceiling: 178,
+    ceiling: 187,
     lazy: ['src/portals/teacher/TeacherPortal.tsx', 'src/portals/teacher/TeacherHomePage.tsx'],
   },
   {
     name: 'teacher students',
     // +2 kB (issue 13): the same page as the family's lessons (PortalFilesPage), phone and e-mail links
-    ceiling: 200,
+    ceiling: 208,
     lazy: ['src/portals/teacher/TeacherPortal.tsx', 'src/features/agency/PortalFilesPage.tsx'],
   },
   {
     name: 'teacher lessons',
-    ceiling: 203,
+    ceiling: 212,
     lazy: ['src/portals/teacher/TeacherPortal.tsx', 'src/features/agency/LessonsMonthPage.tsx'],
   },
   {
     name: 'teacher profile',
-    ceiling: 251,
+    ceiling: 259,
     lazy: ['src/portals/teacher/TeacherPortal.tsx', 'src/portals/teacher/MyProfilePage.tsx'],
   },
   // staff pages on office computers: shown, not budgeted

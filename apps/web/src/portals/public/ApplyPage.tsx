@@ -2,7 +2,6 @@ import { useState, type ReactNode } from 'react';
 import { Alert, Box, Button, Fieldset, Group, Stack, TextInput, Textarea, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { TeacherApplicationBody } from '@contracts';
 import { fieldMessage, problemFieldErrors } from '../../api/form-errors';
 import { zodErrors } from '../../ui/zod-form';
 import { currentLanguage } from '../../i18n/i18n';
@@ -75,9 +74,11 @@ export function ApplyPage() {
       <Text>{t('apply.intro')}</Text>
       <form
         noValidate
-        onSubmit={(e) => {
+        onSubmit={async (e) => {
           e.preventDefault();
-          // every missing or wrong field at once, with the schema the server uses, and the CV
+          // every missing or wrong field at once, with the schema the server uses (loaded on the first submit: the
+          // contracts' schemas weigh ~85 kB gzipped, too much for the form's first paint), and the CV
+          const { TeacherApplicationBody } = await import('@contracts');
           const found = {
             ...zodErrors(TeacherApplicationBody, body()),
             ...(cv ? {} : { cv: fieldMessage('FILE_REQUIRED') }),
