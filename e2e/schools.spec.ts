@@ -180,7 +180,7 @@ describe('the school network in the browser', { shuffle: false }, () => {
     await form.getByLabel('Âge minimum').fill('7');
     await form.getByLabel('Âge maximum').fill('9');
     await form.getByLabel(/^Professeur/).selectOption({ label: 'Hélène Marchand' });
-    await form.getByLabel('Salle').selectOption({ label: 'Auditorium (30)' });
+    await form.getByLabel('Salle', { exact: true }).selectOption({ label: 'Auditorium (30)' });
     await form.getByLabel('Jour').selectOption({ label: 'Mercredi' });
     await form.getByLabel(/^Heure de début/).fill('14:00');
     await form.getByLabel(/^Durée/).fill('60');
@@ -195,7 +195,7 @@ describe('the school network in the browser', { shuffle: false }, () => {
     await form.getByLabel('Discipline').selectOption({ label: 'Piano' });
     await form.getByLabel(/^Niveau/).fill('Cycle 1');
     await form.getByLabel(/^Professeur/).selectOption({ label: 'Hélène Marchand' });
-    await form.getByLabel('Salle').selectOption({ label: 'Salle Debussy (2)' });
+    await form.getByLabel('Salle', { exact: true }).selectOption({ label: 'Salle Debussy (2)' });
     await form.getByLabel('Jour').selectOption({ label: 'Mercredi' });
     await form.getByLabel(/^Heure de début/).fill('15:00');
     await create.click();
@@ -207,7 +207,7 @@ describe('the school network in the browser', { shuffle: false }, () => {
     await form.getByLabel('Discipline').selectOption({ label: 'Piano' });
     await form.getByLabel(/^Niveau/).fill('Cycle 2');
     await form.getByLabel(/^Professeur/).selectOption({ label: 'Hélène Marchand' });
-    await form.getByLabel('Salle').selectOption({ label: 'Salle Debussy (2)' });
+    await form.getByLabel('Salle', { exact: true }).selectOption({ label: 'Salle Debussy (2)' });
     await form.getByLabel('Jour').selectOption({ label: 'Mercredi' });
     await form.getByLabel(/^Heure de début/).fill('14:30');
     await create.click();
@@ -227,7 +227,7 @@ describe('the school network in the browser', { shuffle: false }, () => {
     await grid.getByText('15:00–15:30 Piano').waitFor();
     await expectAccessible(secretariat, 'school timetable');
     await secretariat.getByLabel('Afficher par').selectOption('room');
-    await secretariat.getByLabel('Salle').selectOption({ label: 'Salle Debussy' });
+    await secretariat.getByLabel('Salle', { exact: true }).selectOption({ label: 'Salle Debussy' });
     await secretariat
       .getByRole('table', { name: /Salle Debussy/ })
       .getByText('15:00–15:30 Piano')
