@@ -24,6 +24,7 @@ import { Section } from '../../ui/Section';
 import { AGENCY_NS } from './agency-i18n';
 import './agency-office-i18n';
 import { completeTask, fileKey, listTasks, tasksKey, type TaskItem } from './api';
+import { splitProblem } from '../../api/form-errors';
 
 /** A task's title in the reader's language: by its kind when known, else as it was written. */
 export function useTaskTitle() {
@@ -48,6 +49,7 @@ function CompleteForm({ task, onDone }: { task: TaskItem; onDone: () => void }) 
       if (task.fileId) await client.invalidateQueries({ queryKey: fileKey(task.fileId) });
     },
   });
+  const problem = splitProblem(action.error, { fields: ['outcome', 'note'] });
   return (
     <form
       aria-label={t('tasks.completeTitle', { title: task.title })}
@@ -59,12 +61,19 @@ function CompleteForm({ task, onDone }: { task: TaskItem; onDone: () => void }) 
       <Stack gap="xs" mt="xs">
         <NativeSelect
           label={t('tasks.outcome')}
+          error={problem.errors.outcome}
           value={outcome}
           onChange={(e) => setOutcome(e.currentTarget.value)}
           data={OUTCOMES.map((o) => ({ value: o, label: t(`tasks.outcomes.${o}`) }))}
         />
-        <Textarea label={t('tasks.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize />
-        {action.error ? <ProblemAlert error={action.error} /> : null}
+        <Textarea
+          label={t('tasks.note')}
+          error={problem.errors.note}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          autosize
+        />
+        {problem.alert ? <ProblemAlert error={problem.alert} /> : null}
         <Group>
           <Button type="submit" size="xs" loading={action.isPending}>
             {t('tasks.save')}

@@ -12,6 +12,7 @@ import { QueryFallback } from '../../ui/QueryFallback';
 import { Section } from '../../ui/Section';
 import { documentUrl, documentsKey, listDocuments, removeDocument, uploadDocument } from './lifecycle-api';
 import { TL_NS } from './lifecycle-i18n';
+import { splitProblem } from '../../api/form-errors';
 
 /** A teacher's documents: the teacher uploads to their own space; staff who onboard teachers see them all. */
 export function DocumentsSection({ teacherId, canUpload = true }: { teacherId: string; canUpload?: boolean }) {
@@ -30,6 +31,7 @@ export function DocumentsSection({ teacherId, canUpload = true }: { teacherId: s
     },
   });
   const remove = useMutation({ mutationFn: removeDocument, onSuccess: refresh });
+  const problem = splitProblem(upload.error, { fields: ['category', 'file'] });
 
   return (
     <Section title={t('documents.title')}>
@@ -77,6 +79,7 @@ export function DocumentsSection({ teacherId, canUpload = true }: { teacherId: s
             <Group align="flex-end" wrap="wrap">
               <NativeSelect
                 label={t('documents.category')}
+                error={problem.errors.category}
                 data={DOCUMENT_CATEGORY_VALUES.map((c) => ({ value: c, label: t(`docCategory.${c}`) }))}
                 value={category}
                 onChange={(e) => setCategory(e.currentTarget.value)}
@@ -84,6 +87,7 @@ export function DocumentsSection({ teacherId, canUpload = true }: { teacherId: s
               <FileField
                 key={upload.submittedAt}
                 label={t('documents.file')}
+                error={problem.errors.file}
                 accept="application/pdf,image/jpeg,image/png,image/webp"
                 onChange={setFile}
               />
@@ -93,7 +97,7 @@ export function DocumentsSection({ teacherId, canUpload = true }: { teacherId: s
             </Group>
           </form>
         ) : null}
-        {upload.error ? <ProblemAlert error={upload.error} /> : null}
+        {problem.alert ? <ProblemAlert error={problem.alert} /> : null}
         {remove.error ? <ProblemAlert error={remove.error} /> : null}
       </Stack>
     </Section>

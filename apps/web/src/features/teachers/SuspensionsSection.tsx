@@ -11,6 +11,7 @@ import { QueryFallback } from '../../ui/QueryFallback';
 import { Section } from '../../ui/Section';
 import { createSuspension, liftSuspension, listSuspensions, voteSuspension, withdrawSuspension } from './lifecycle-api';
 import { TL_NS } from './lifecycle-i18n';
+import { splitProblem } from '../../api/form-errors';
 
 function SuspensionCard({ s, onChange }: { s: TeacherSuspension; onChange: () => Promise<unknown> }) {
   const { t } = useTranslation(TL_NS);
@@ -175,6 +176,7 @@ export function SuspensionsSection({
       await refresh();
     },
   });
+  const problem = splitProblem(create.error, { fields: ['kind', 'reason', 'untilDate', 'untilCondition'] });
   return (
     <Section title={t('suspensions.title')}>
       <Stack>
@@ -194,6 +196,7 @@ export function SuspensionsSection({
           <Stack gap="xs">
             <NativeSelect
               label={t('suspensions.kind')}
+              error={problem.errors.kind}
               data={[
                 { value: 'temporary', label: t('suspensions.temporary') },
                 { value: 'definitive', label: t('suspensions.definitive') },
@@ -203,6 +206,7 @@ export function SuspensionsSection({
             />
             <Textarea
               label={t('suspensions.reason')}
+              error={problem.errors.reason}
               required
               autosize
               minRows={2}
@@ -214,19 +218,21 @@ export function SuspensionsSection({
                 <TextInput
                   type="date"
                   label={t('suspensions.untilDate')}
+                  error={problem.errors.untilDate}
                   miw={160}
                   value={v.untilDate}
                   onChange={(e) => setV({ ...v, untilDate: e.currentTarget.value })}
                 />
                 <TextInput
                   label={t('suspensions.untilCondition')}
+                  error={problem.errors.untilCondition}
                   miw={220}
                   value={v.untilCondition}
                   onChange={(e) => setV({ ...v, untilCondition: e.currentTarget.value })}
                 />
               </Group>
             ) : null}
-            {create.error ? <ProblemAlert error={create.error} /> : null}
+            {problem.alert ? <ProblemAlert error={problem.alert} /> : null}
             <Group>
               <Button type="submit" variant="default" loading={create.isPending}>
                 {t('suspensions.propose')}

@@ -10,6 +10,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { QueryFallback } from '../../ui/QueryFallback';
 import { Section } from '../../ui/Section';
+import { splitProblem } from '../../api/form-errors';
 import { BILLING_NS, euros } from '../../features/billing/billing-i18n';
 import * as api from '../../features/billing/api';
 
@@ -45,6 +46,16 @@ function MandateForm({ familyId }: { familyId: string }) {
       await client.invalidateQueries({ queryKey: api.billingKeys.all });
     },
   });
+  const problem = splitProblem(sign.error, {
+    fields: Object.keys(form),
+    rename: {
+      address: 'line1',
+      'address.line1': 'line1',
+      'address.postalCode': 'postalCode',
+      'address.city': 'city',
+      'address.country': 'country',
+    },
+  });
   return (
     <form
       aria-label={t('portal.sign')}
@@ -58,6 +69,7 @@ function MandateForm({ familyId }: { familyId: string }) {
           label={t('portal.debtorName')}
           value={form.debtorName}
           onChange={set('debtorName')}
+          error={problem.errors.debtorName}
           required
           autoComplete="name"
         />
@@ -65,6 +77,7 @@ function MandateForm({ familyId }: { familyId: string }) {
           label={t('portal.line1')}
           value={form.line1}
           onChange={set('line1')}
+          error={problem.errors.line1}
           required
           autoComplete="street-address"
         />
@@ -73,6 +86,7 @@ function MandateForm({ familyId }: { familyId: string }) {
             label={t('portal.postalCode')}
             value={form.postalCode}
             onChange={set('postalCode')}
+            error={problem.errors.postalCode}
             required
             autoComplete="postal-code"
           />
@@ -80,6 +94,7 @@ function MandateForm({ familyId }: { familyId: string }) {
             label={t('portal.city')}
             value={form.city}
             onChange={set('city')}
+            error={problem.errors.city}
             required
             autoComplete="address-level2"
           />
@@ -87,20 +102,38 @@ function MandateForm({ familyId }: { familyId: string }) {
             label={t('portal.country')}
             value={form.country}
             onChange={set('country')}
+            error={problem.errors.country}
             required
             maxLength={2}
           />
         </Group>
-        <TextInput label={t('portal.iban')} value={form.iban} onChange={set('iban')} required />
-        <TextInput label={t('portal.bic')} value={form.bic} onChange={set('bic')} />
-        <TextInput label={t('portal.signerName')} value={form.signerName} onChange={set('signerName')} required />
-        <Checkbox label={t('portal.consent')} checked={form.consent} onChange={set('consent')} />
+        <TextInput
+          label={t('portal.iban')}
+          value={form.iban}
+          onChange={set('iban')}
+          error={problem.errors.iban}
+          required
+        />
+        <TextInput label={t('portal.bic')} value={form.bic} onChange={set('bic')} error={problem.errors.bic} />
+        <TextInput
+          label={t('portal.signerName')}
+          value={form.signerName}
+          onChange={set('signerName')}
+          error={problem.errors.signerName}
+          required
+        />
+        <Checkbox
+          label={t('portal.consent')}
+          checked={form.consent}
+          onChange={set('consent')}
+          error={problem.errors.consent}
+        />
         <Group>
           <Button type="submit" loading={sign.isPending}>
             {t('portal.sign')}
           </Button>
         </Group>
-        {sign.error ? <ProblemAlert error={sign.error} /> : null}
+        {problem.alert ? <ProblemAlert error={problem.alert} /> : null}
       </Stack>
     </form>
   );

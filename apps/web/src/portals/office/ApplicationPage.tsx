@@ -32,6 +32,7 @@ import {
   transitionApplication,
 } from '../../features/teachers/lifecycle-api';
 import { minutesToTime, TL_NS } from '../../features/teachers/lifecycle-i18n';
+import { splitProblem } from '../../api/form-errors';
 
 function Interview({ app, onSaved }: { app: TeacherApplication; onSaved: (a: TeacherApplication) => void }) {
   const { t } = useTranslation(TL_NS);
@@ -55,6 +56,7 @@ function Interview({ app, onSaved }: { app: TeacherApplication; onSaved: (a: Tea
       onSaved(a);
     },
   });
+  const problem = splitProblem(save.error, { fields: ['background', 'approach', 'conditionsExplained', 'notes'] });
   const editable = ['new', 'called', 'interview_done'].includes(app.status);
   return (
     <form
@@ -66,6 +68,7 @@ function Interview({ app, onSaved }: { app: TeacherApplication; onSaved: (a: Tea
       <Stack>
         <Textarea
           label={t('applications.interviewBackground')}
+          error={problem.errors.background}
           autosize
           minRows={2}
           value={v.background}
@@ -74,6 +77,7 @@ function Interview({ app, onSaved }: { app: TeacherApplication; onSaved: (a: Tea
         />
         <Textarea
           label={t('applications.interviewApproach')}
+          error={problem.errors.approach}
           autosize
           minRows={2}
           value={v.approach}
@@ -82,19 +86,21 @@ function Interview({ app, onSaved }: { app: TeacherApplication; onSaved: (a: Tea
         />
         <Checkbox
           label={t('applications.conditions')}
+          error={problem.errors.conditionsExplained}
           checked={v.conditionsExplained}
           onChange={(e) => setV({ ...v, conditionsExplained: e.currentTarget.checked })}
           disabled={!editable}
         />
         <Textarea
           label={t('applications.notes')}
+          error={problem.errors.notes}
           autosize
           minRows={2}
           value={v.notes}
           onChange={(e) => setV({ ...v, notes: e.currentTarget.value })}
           disabled={!editable}
         />
-        {save.error ? <ProblemAlert error={save.error} /> : null}
+        {problem.alert ? <ProblemAlert error={problem.alert} /> : null}
         {editable ? (
           <Group>
             <Button type="submit" loading={save.isPending}>
@@ -123,6 +129,7 @@ export function ApplicationPage() {
       transitionApplication(id, { version: query.data?.version ?? 0, to, reason: reason.trim() || null }),
     onSuccess: put,
   });
+  const moveProblem = splitProblem(move.error, { fields: ['reason'] });
   const accept = useMutation({ mutationFn: () => acceptApplication(id, query.data?.version ?? 0), onSuccess: put });
   if (!query.data) return <QueryFallback error={query.error} />;
   const a = query.data;
@@ -215,6 +222,7 @@ export function ApplicationPage() {
             </Group>
             <TextInput
               label={t('applications.reason')}
+              error={moveProblem.errors.reason}
               value={reason}
               onChange={(e) => setReason(e.currentTarget.value)}
             />
@@ -226,7 +234,7 @@ export function ApplicationPage() {
                 {t('applications.withdraw')}
               </Button>
             </Group>
-            {move.error ? <ProblemAlert error={move.error} /> : null}
+            {moveProblem.alert ? <ProblemAlert error={moveProblem.alert} /> : null}
             {accept.error ? <ProblemAlert error={accept.error} /> : null}
           </Stack>
         </Section>

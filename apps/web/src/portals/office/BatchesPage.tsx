@@ -12,6 +12,7 @@ import { Section } from '../../ui/Section';
 import { BILLING_NS, euros } from '../../features/billing/billing-i18n';
 import { ExclusionTable } from '../../features/billing/ExclusionTable';
 import * as api from '../../features/billing/api';
+import { splitProblem } from '../../api/form-errors';
 
 /** Accounts: prepare a batch for a date, list batches. */
 export function BatchesPage() {
@@ -25,6 +26,7 @@ export function BatchesPage() {
       await client.invalidateQueries({ queryKey: api.billingKeys.all });
     },
   });
+  const problem = splitProblem(prepare.error, { fields: ['date'], rename: { collectionDate: 'date' } });
   return (
     <Stack>
       <PageTitle>{t('batches.title')}</PageTitle>
@@ -42,13 +44,14 @@ export function BatchesPage() {
               type="date"
               value={date}
               onChange={(e) => setDate(e.currentTarget.value)}
+              error={problem.errors.date}
               required
             />
             <Button type="submit" loading={prepare.isPending}>
               {t('batches.prepareSubmit')}
             </Button>
           </Group>
-          {prepare.error ? <ProblemAlert error={prepare.error} /> : null}
+          {problem.alert ? <ProblemAlert error={problem.alert} /> : null}
           {prepare.data ? (
             <Anchor component={Link} to={`/office/billing/batches/${prepare.data.id}`}>
               {t('batches.open')} {prepare.data.reference}

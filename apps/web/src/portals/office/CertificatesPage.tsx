@@ -9,6 +9,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { BILLING_NS, euros } from '../../features/billing/billing-i18n';
 import * as api from '../../features/billing/api';
+import { splitProblem } from '../../api/form-errors';
 
 /** Accounts: tax certificates generated in bulk for a year and e-mailed. */
 export function CertificatesPage() {
@@ -25,6 +26,7 @@ export function CertificatesPage() {
       await client.invalidateQueries({ queryKey: api.billingKeys.all });
     },
   });
+  const problem = splitProblem(generate.error, { fields: ['year'] });
   return (
     <Stack>
       <PageTitle>{t('certificates.title')}</PageTitle>
@@ -36,12 +38,20 @@ export function CertificatesPage() {
         }}
       >
         <Group align="flex-end" wrap="wrap">
-          <NumberInput label={t('certificates.year')} value={year} onChange={setYear} min={2000} max={2100} w={140} />
+          <NumberInput
+            label={t('certificates.year')}
+            value={year}
+            onChange={setYear}
+            min={2000}
+            max={2100}
+            w={140}
+            error={problem.errors.year}
+          />
           <Button type="submit" loading={generate.isPending}>
             {t('certificates.generate')}
           </Button>
         </Group>
-        {generate.error ? <ProblemAlert error={generate.error} /> : null}
+        {problem.alert ? <ProblemAlert error={problem.alert} /> : null}
       </form>
       <LoadMoreTable
         list={list}

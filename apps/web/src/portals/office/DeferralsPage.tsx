@@ -11,6 +11,7 @@ import { notify } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { Section } from '../../ui/Section';
+import { splitProblem } from '../../api/form-errors';
 import { useCurrentUser } from '../../features/auth/use-me';
 import { listPlans } from '../../features/agency/api';
 import { BILLING_NS } from '../../features/billing/billing-i18n';
@@ -32,19 +33,21 @@ function RecordDeferralForm() {
     newDueOn: '',
     planId: '',
   });
-  const field = (name: keyof typeof values) => ({
-    value: values[name],
-    onChange: (e: { currentTarget: { value: string } }) => {
-      const value = e.currentTarget.value;
-      setValues((v) => ({ ...v, [name]: value }));
-    },
-  });
   const save = useMutation({
     mutationFn: () => api.recordDeferral({ ...values, planId: values.planId || null }),
     onSuccess: async (result) => {
       notify(t('deferrals.saved', { count: result.affected }));
       await client.invalidateQueries({ queryKey: api.billingKeys.all });
       void navigate(`/office/billing/deferrals/${result.id}`);
+    },
+  });
+  const problem = splitProblem(save.error, { fields: Object.keys(values) });
+  const field = (name: keyof typeof values) => ({
+    value: values[name],
+    error: problem.errors[name],
+    onChange: (e: { currentTarget: { value: string } }) => {
+      const value = e.currentTarget.value;
+      setValues((v) => ({ ...v, [name]: value }));
     },
   });
   return (
@@ -80,7 +83,7 @@ function RecordDeferralForm() {
             {t('deferrals.submit')}
           </Button>
         </Group>
-        {save.error ? <ProblemAlert error={save.error} /> : null}
+        {problem.alert ? <ProblemAlert error={problem.alert} /> : null}
       </Stack>
     </form>
   );

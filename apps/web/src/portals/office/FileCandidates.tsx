@@ -18,6 +18,7 @@ import {
   type FileDetail,
   type SearchWidening,
 } from '../../features/agency/api';
+import { splitProblem } from '../../api/form-errors';
 
 /** Numbers in the reader's language: "2,3" in French, "2.3" in English, never both on one page. */
 export function useNumberFormat() {
@@ -215,6 +216,7 @@ function ExternalCandidate({ fileId }: { fileId: string }) {
       setNotes('');
     },
   });
+  const external = splitProblem(save.error, { fields: ['name', 'contact', 'notes'] });
   if (!open)
     return (
       <Group>
@@ -234,19 +236,26 @@ function ExternalCandidate({ fileId }: { fileId: string }) {
         <Group grow wrap="wrap">
           <TextInput
             label={t('match.externalName')}
+            error={external.errors.name}
             required
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
           />
           <TextInput
             label={t('match.externalContact')}
+            error={external.errors.contact}
             required
             value={contact}
             onChange={(e) => setContact(e.currentTarget.value)}
           />
         </Group>
-        <Textarea label={t('match.externalNotes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
-        {save.error ? <ProblemAlert error={save.error} /> : null}
+        <Textarea
+          label={t('match.externalNotes')}
+          error={external.errors.notes}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+        />
+        {external.alert ? <ProblemAlert error={external.alert} /> : null}
         <Group>
           <Button type="submit" size="xs" loading={save.isPending}>
             {t('match.externalSave')}

@@ -43,6 +43,7 @@ import {
   subscribe,
   type FileDetail,
 } from '../../features/agency/api';
+import { splitProblem } from '../../api/form-errors';
 
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 const END_REASONS = [
@@ -75,11 +76,13 @@ function Subscribe({ file }: { file: FileDetail }) {
   const options = (plans.data ?? [])
     .filter((p) => p.active)
     .map((p) => ({ value: p.id, label: `${p.name} — ${(p.priceCents / 100).toFixed(2)} €` }));
+  const subscribeProblem = splitProblem(action.error, { fields: ['planId'] });
   return (
     <Section title={t('file.subscribe')}>
       <Group align="flex-end" wrap="wrap">
         <NativeSelect
           label={t('file.plan')}
+          error={subscribeProblem.errors.planId}
           value={planId || options[0]?.value || ''}
           onChange={(e) => setPlanId(e.currentTarget.value)}
           data={options}
@@ -92,7 +95,7 @@ function Subscribe({ file }: { file: FileDetail }) {
           {t('file.subscribe')}
         </Button>
       </Group>
-      {action.error ? <ProblemAlert error={action.error} /> : null}
+      {subscribeProblem.alert ? <ProblemAlert error={subscribeProblem.alert} /> : null}
     </Section>
   );
 }
@@ -105,6 +108,8 @@ function ChangeOrClose({ file }: { file: FileDetail }) {
   const [closeReason, setCloseReason] = useState('');
   const end = useFileAction(file.id, () => endAssignment(file.id, { reason, details: details || null, newSearch }));
   const close = useFileAction(file.id, () => closeFile(file.id, closeReason));
+  const endProblem = splitProblem(end.error, { fields: ['reason', 'details', 'newSearch'] });
+  const closeProblem = splitProblem(close.error, { fields: ['reason'] });
   const active = file.assignments.some((a) => !a.endedOn);
   return (
     <Section title={t('file.endAssignment')}>
@@ -113,13 +118,20 @@ function ChangeOrClose({ file }: { file: FileDetail }) {
           <Group align="flex-end" wrap="wrap">
             <NativeSelect
               label={t('file.endReason')}
+              error={endProblem.errors.reason}
               value={reason}
               onChange={(e) => setReason(e.currentTarget.value)}
               data={END_REASONS.map((r) => ({ value: r, label: t(`endReason.${r}`) }))}
             />
-            <TextInput label={t('file.details')} value={details} onChange={(e) => setDetails(e.currentTarget.value)} />
+            <TextInput
+              label={t('file.details')}
+              error={endProblem.errors.details}
+              value={details}
+              onChange={(e) => setDetails(e.currentTarget.value)}
+            />
             <Checkbox
               label={t('file.newSearch')}
+              error={endProblem.errors.newSearch}
               checked={newSearch}
               onChange={(e) => setNewSearch(e.currentTarget.checked)}
             />
@@ -128,10 +140,11 @@ function ChangeOrClose({ file }: { file: FileDetail }) {
             </Button>
           </Group>
         ) : null}
-        {end.error ? <ProblemAlert error={end.error} /> : null}
+        {endProblem.alert ? <ProblemAlert error={endProblem.alert} /> : null}
         <Group align="flex-end" wrap="wrap">
           <TextInput
             label={t('file.closeReason')}
+            error={closeProblem.errors.reason}
             value={closeReason}
             onChange={(e) => setCloseReason(e.currentTarget.value)}
           />
@@ -145,7 +158,7 @@ function ChangeOrClose({ file }: { file: FileDetail }) {
             {t('file.close')}
           </Button>
         </Group>
-        {close.error ? <ProblemAlert error={close.error} /> : null}
+        {closeProblem.alert ? <ProblemAlert error={closeProblem.alert} /> : null}
       </Stack>
     </Section>
   );
@@ -159,6 +172,7 @@ function ContactLog({ file }: { file: FileDetail }) {
   const action = useFileAction(file.id, () =>
     logContact(file.id, { channel, direction: channel === 'note' ? null : 'out', summary, mediation }),
   );
+  const contactProblem = splitProblem(action.error, { fields: ['channel', 'summary', 'mediation'] });
   return (
     <Section title={t('file.contacts')}>
       <form
@@ -171,6 +185,7 @@ function ContactLog({ file }: { file: FileDetail }) {
           <Group align="flex-end" wrap="wrap">
             <NativeSelect
               label={t('file.channel')}
+              error={contactProblem.errors.channel}
               value={channel}
               onChange={(e) => setChannel(e.currentTarget.value)}
               data={['call', 'email', 'sms', 'note', 'meeting'].map((c) => ({
@@ -180,19 +195,21 @@ function ContactLog({ file }: { file: FileDetail }) {
             />
             <Checkbox
               label={t('file.mediation')}
+              error={contactProblem.errors.mediation}
               checked={mediation}
               onChange={(e) => setMediation(e.currentTarget.checked)}
             />
           </Group>
           <Textarea
             label={t('file.summaryField')}
+            error={contactProblem.errors.summary}
             value={summary}
             onChange={(e) => setSummary(e.currentTarget.value)}
             autosize
             minRows={2}
             required
           />
-          {action.error ? <ProblemAlert error={action.error} /> : null}
+          {contactProblem.alert ? <ProblemAlert error={contactProblem.alert} /> : null}
           <Group>
             <Button type="submit" loading={action.isPending}>
               {t('file.logContact')}

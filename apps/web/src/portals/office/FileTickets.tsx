@@ -13,6 +13,7 @@ import { OFFICE_ACCESS } from './office-access';
 import { AGENCY_NS } from '../../features/agency/agency-i18n';
 import { fileKey, openTicket, type FileDetail } from '../../features/agency/api';
 import { StatusBadge, TICKET_WRITERS } from '../../features/agency/ticket-status';
+import { splitProblem } from '../../api/form-errors';
 
 /** The file page's tickets: billing or administrative questions handed to accounts, with their status. */
 export function FileTickets({ file }: { file: FileDetail }) {
@@ -32,6 +33,7 @@ export function FileTickets({ file }: { file: FileDetail }) {
       await client.invalidateQueries({ queryKey: ['agency-tickets'] });
     },
   });
+  const problem = splitProblem(open.error, { fields: ['subject', 'message'] });
   return (
     <Section title={t('tickets.section')}>
       {file.tickets.length === 0 ? (
@@ -68,6 +70,7 @@ export function FileTickets({ file }: { file: FileDetail }) {
           <Stack gap="xs" mt="md">
             <TextInput
               label={t('tickets.subject')}
+              error={problem.errors.subject}
               value={subject}
               onChange={(e) => setSubject(e.currentTarget.value)}
               required
@@ -75,6 +78,7 @@ export function FileTickets({ file }: { file: FileDetail }) {
             />
             <Textarea
               label={t('tickets.message')}
+              error={problem.errors.message}
               value={message}
               onChange={(e) => setMessage(e.currentTarget.value)}
               required
@@ -82,7 +86,7 @@ export function FileTickets({ file }: { file: FileDetail }) {
               minRows={2}
               maxLength={4000}
             />
-            {open.error ? <ProblemAlert error={open.error} /> : null}
+            {problem.alert ? <ProblemAlert error={problem.alert} /> : null}
             <Group>
               <Button type="submit" loading={open.isPending}>
                 {t('tickets.open')}

@@ -13,6 +13,7 @@ import { Section } from '../../ui/Section';
 import { BILLING_NS } from '../../features/billing/billing-i18n';
 import '../../features/billing/billing-office-i18n';
 import * as api from '../../features/billing/api';
+import { splitProblem } from '../../api/form-errors';
 
 function ReleaseForm({ hold }: { hold: api.HoldRow }) {
   const { t } = useTranslation(BILLING_NS);
@@ -27,6 +28,7 @@ function ReleaseForm({ hold }: { hold: api.HoldRow }) {
       await client.invalidateQueries({ queryKey: api.billingKeys.all });
     },
   });
+  const problem = splitProblem(release.error, { fields: ['heldPeriods', 'reason'] });
   return (
     <form
       aria-label={`${t('holds.release')} — ${hold.familyName}`}
@@ -40,6 +42,7 @@ function ReleaseForm({ hold }: { hold: api.HoldRow }) {
         description={t('holds.heldPeriodsHint')}
         value={heldPeriods}
         onChange={(value) => setHeldPeriods(value as 'invoice' | 'waive')}
+        error={problem.errors.heldPeriods}
         required
         mb="xs"
       >
@@ -53,13 +56,14 @@ function ReleaseForm({ hold }: { hold: api.HoldRow }) {
           label={t('holds.reason')}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
+          error={problem.errors.reason}
           required
         />
         <Button type="submit" loading={release.isPending}>
           {t('holds.release')}
         </Button>
       </Group>
-      {release.error ? <ProblemAlert error={release.error} /> : null}
+      {problem.alert ? <ProblemAlert error={problem.alert} /> : null}
     </form>
   );
 }

@@ -12,6 +12,7 @@ import { Section } from '../../ui/Section';
 import { BILLING_NS, euros } from '../../features/billing/billing-i18n';
 import '../../features/billing/billing-office-i18n';
 import * as api from '../../features/billing/api';
+import { splitProblem } from '../../api/form-errors';
 import { useLookupThenAct } from '../../features/billing/use-lookup-then-act';
 
 const METHODS = ['sepa', 'cheque', 'transfer', 'card'] as const;
@@ -47,6 +48,17 @@ function CreatePlanForm() {
       void navigate(`/office/billing/plans/${invoice.id}`);
     },
   );
+  // the rows' fields by index; an error on the whole schedule (its sum) is said above the submit button
+  const problem = splitProblem(save.error, {
+    fields: [
+      'invoice',
+      'instalments',
+      ...rows.flatMap((_, i) => ['dueOn', 'amount', 'method'].map((f) => `instalments.${i}.${f}`)),
+    ],
+    rename: Object.fromEntries(rows.map((_, i) => [`instalments.${i}.amountCents`, `instalments.${i}.amount`])),
+  });
+  const rowError = (index: number, name: string) => problem.errors[`instalments.${index}.${name}`];
+  const alert = problem.alert ?? (problem.errors.instalments ? save.error : null);
   return (
     <form
       aria-label={t('plans.create')}
@@ -59,7 +71,7 @@ function CreatePlanForm() {
         <TextInput
           label={t('payment.invoice')}
           {...bind}
-          error={unknown ? t('payment.unknownInvoice') : undefined}
+          error={unknown ? t('payment.unknownInvoice') : problem.errors.invoice}
           required
           maw={260}
         />
@@ -71,12 +83,14 @@ function CreatePlanForm() {
                 type="date"
                 value={r.dueOn}
                 onChange={(e) => change(r.key, { dueOn: e.currentTarget.value })}
+                error={rowError(index, 'dueOn')}
                 required
               />
               <NumberInput
                 label={t('payment.amount')}
                 value={r.amount}
                 onChange={(value) => change(r.key, { amount: value })}
+                error={rowError(index, 'amount')}
                 min={0.01}
                 decimalScale={2}
                 required
@@ -86,6 +100,7 @@ function CreatePlanForm() {
                 label={t('payment.method')}
                 value={r.method}
                 onChange={(e) => change(r.key, { method: e.currentTarget.value })}
+                error={rowError(index, 'method')}
                 data={METHODS.map((m) => ({ value: m, label: t(`plans.methods.${m}`) }))}
               />
               {rows.length > 1 ? (
@@ -119,7 +134,7 @@ function CreatePlanForm() {
             {t('plans.submit')}
           </Button>
         </Group>
-        {save.error ? <ProblemAlert error={save.error} /> : null}
+        {alert ? <ProblemAlert error={alert} /> : null}
       </Stack>
     </form>
   );

@@ -10,6 +10,7 @@ import { notify } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { Section } from '../../ui/Section';
+import { splitProblem } from '../../api/form-errors';
 import { BILLING_NS, euros } from '../../features/billing/billing-i18n';
 import * as api from '../../features/billing/api';
 import { useLookupThenAct } from '../../features/billing/use-lookup-then-act';
@@ -38,6 +39,10 @@ function PaymentForm() {
       }),
     () => notify(t('payment.saved')),
   );
+  const problem = splitProblem(save.error, {
+    fields: ['invoice', 'method', 'amount', 'receivedOn', 'cashOn', 'reference'],
+    rename: { invoiceId: 'invoice', amountCents: 'amount' },
+  });
   return (
     <form
       aria-label={t('payment.title')}
@@ -50,13 +55,14 @@ function PaymentForm() {
         <TextInput
           label={t('payment.invoice')}
           {...bind}
-          error={unknown ? t('payment.unknownInvoice') : undefined}
+          error={unknown ? t('payment.unknownInvoice') : problem.errors.invoice}
           required
         />
         <NativeSelect
           label={t('payment.method')}
           value={method}
           onChange={(e) => setMethod(e.currentTarget.value)}
+          error={problem.errors.method}
           data={['transfer', 'cheque', 'card', 'cesu', 'aid'].map((m) => ({
             value: m,
             label: t(`payment.methods.${m}`),
@@ -66,6 +72,7 @@ function PaymentForm() {
           label={t('payment.amount')}
           value={amount}
           onChange={setAmount}
+          error={problem.errors.amount}
           min={0.01}
           decimalScale={2}
           required
@@ -76,6 +83,7 @@ function PaymentForm() {
           type="date"
           value={receivedOn}
           onChange={(e) => setReceivedOn(e.currentTarget.value)}
+          error={problem.errors.receivedOn}
           required
         />
         {method === 'cheque' ? (
@@ -84,6 +92,7 @@ function PaymentForm() {
             type="date"
             value={cashOn}
             onChange={(e) => setCashOn(e.currentTarget.value)}
+            error={problem.errors.cashOn}
             required
           />
         ) : null}
@@ -91,12 +100,13 @@ function PaymentForm() {
           label={t('payment.reference')}
           value={reference}
           onChange={(e) => setReference(e.currentTarget.value)}
+          error={problem.errors.reference}
         />
         <Button type="submit" loading={save.isPending}>
           {t('payment.save')}
         </Button>
       </Group>
-      {save.error ? <ProblemAlert error={save.error} /> : null}
+      {problem.alert ? <ProblemAlert error={problem.alert} /> : null}
     </form>
   );
 }
@@ -119,6 +129,10 @@ function CreditNoteForm() {
       }),
     (note) => notify(t('creditNote.issued', { number: note.number })),
   );
+  const problem = splitProblem(issue.error, {
+    fields: ['invoice', 'amount', 'reason'],
+    rename: { amountCents: 'amount' },
+  });
   return (
     <form
       aria-label={t('creditNote.title')}
@@ -131,7 +145,7 @@ function CreditNoteForm() {
         <TextInput
           label={t('payment.invoice')}
           {...bind}
-          error={unknown ? t('payment.unknownInvoice') : undefined}
+          error={unknown ? t('payment.unknownInvoice') : problem.errors.invoice}
           required
         />
         <NumberInput
@@ -139,6 +153,7 @@ function CreditNoteForm() {
           description={t('creditNote.amountHint')}
           value={amount}
           onChange={setAmount}
+          error={problem.errors.amount}
           min={0.01}
           decimalScale={2}
           w={180}
@@ -147,13 +162,14 @@ function CreditNoteForm() {
           label={t('creditNote.reason')}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
+          error={problem.errors.reason}
           required
         />
         <Button type="submit" loading={issue.isPending}>
           {t('creditNote.submit')}
         </Button>
       </Group>
-      {issue.error ? <ProblemAlert error={issue.error} /> : null}
+      {problem.alert ? <ProblemAlert error={problem.alert} /> : null}
     </form>
   );
 }

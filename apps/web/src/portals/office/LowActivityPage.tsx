@@ -15,6 +15,7 @@ import { Section } from '../../ui/Section';
 import { logLowActivityCall, lowActivity } from '../../features/teachers/lifecycle-api';
 import { TL_NS } from '../../features/teachers/lifecycle-i18n';
 import { EmailLink, PhoneLink } from '../../ui/ContactLinks';
+import { splitProblem } from '../../api/form-errors';
 
 type Item = LowActivityReport['items'][number];
 
@@ -29,6 +30,7 @@ function CallForm({ item, onDone }: { item: Item; onDone: () => void }) {
       onDone();
     },
   });
+  const problem = splitProblem(log.error, { fields: ['summary', 'outcome'] });
   return (
     <Section title={t('lowActivity.callWith', { name: `${item.firstName} ${item.lastName}` })}>
       <form
@@ -43,6 +45,7 @@ function CallForm({ item, onDone }: { item: Item; onDone: () => void }) {
           </Text>
           <Textarea
             label={t('lowActivity.summary')}
+            error={problem.errors.summary}
             required
             autosize
             minRows={2}
@@ -51,10 +54,11 @@ function CallForm({ item, onDone }: { item: Item; onDone: () => void }) {
           />
           <TextInput
             label={t('lowActivity.outcome')}
+            error={problem.errors.outcome}
             value={outcome}
             onChange={(e) => setOutcome(e.currentTarget.value)}
           />
-          {log.error ? <ProblemAlert error={log.error} /> : null}
+          {problem.alert ? <ProblemAlert error={problem.alert} /> : null}
           <Group>
             <Button type="submit" loading={log.isPending}>
               {t('lowActivity.call')}

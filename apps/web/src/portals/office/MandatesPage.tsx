@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { Section } from '../../ui/Section';
 import { BILLING_NS } from '../../features/billing/billing-i18n';
 import * as api from '../../features/billing/api';
+import { splitProblem } from '../../api/form-errors';
 import { useLookupThenAct } from '../../features/billing/use-lookup-then-act';
 
 /** Ends a mandate found by its RUM: revoked now, or the next debit sent as the final one. */
@@ -27,6 +28,7 @@ function EndMandateForm() {
     (mandate) => api.endMandate(mandate.id, { version: mandate.version, reason, mode }),
     (mandate) => notify(t(mode === 'revoke' ? 'mandateEnd.revoked' : 'mandateEnd.finalNext', { rum: mandate.rum })),
   );
+  const problem = splitProblem(end.error, { fields: ['rum', 'mode', 'reason'] });
   return (
     <form
       aria-label={t('mandateEnd.title')}
@@ -39,13 +41,14 @@ function EndMandateForm() {
         <TextInput
           label={t('mandates.rum')}
           {...bind}
-          error={unknown ? t('mandateEnd.unknownRum') : undefined}
+          error={unknown ? t('mandateEnd.unknownRum') : problem.errors.rum}
           required
         />
         <NativeSelect
           label={t('mandateEnd.mode')}
           value={mode}
           onChange={(e) => setMode(e.currentTarget.value as 'revoke' | 'final_on_next')}
+          error={problem.errors.mode}
           data={[
             { value: 'revoke', label: t('mandateEnd.revoke') },
             { value: 'final_on_next', label: t('mandateEnd.finalOnNext') },
@@ -55,13 +58,14 @@ function EndMandateForm() {
           label={t('mandateEnd.reason')}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
+          error={problem.errors.reason}
           required
         />
         <Button type="submit" loading={end.isPending}>
           {t('mandateEnd.submit')}
         </Button>
       </Group>
-      {end.error ? <ProblemAlert error={end.error} /> : null}
+      {problem.alert ? <ProblemAlert error={problem.alert} /> : null}
     </form>
   );
 }

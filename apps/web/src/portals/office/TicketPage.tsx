@@ -26,6 +26,7 @@ import {
   type TicketDetail,
 } from '../../features/agency/api';
 import { StatusBadge, TICKET_MANAGERS, TICKET_STATUSES, TICKET_WRITERS } from '../../features/agency/ticket-status';
+import { splitProblem } from '../../api/form-errors';
 
 function useTicketAction<T>(id: string, fn: (arg: T) => Promise<TicketDetail>) {
   const client = useQueryClient();
@@ -181,6 +182,7 @@ export function TicketPage() {
   const [reply, setReply] = useState('');
   const query = useQuery({ queryKey: ticketKeys.one(id), queryFn: () => getTicket(id) });
   const send = useTicketAction(id, () => addTicketMessage(id, reply));
+  const problem = splitProblem(send.error, { fields: ['body'] });
   if (!query.data) return <QueryFallback error={query.error} />;
   const ticket = query.data;
   const manager = hasAnyRole(me.roles, TICKET_MANAGERS);
@@ -229,6 +231,7 @@ export function TicketPage() {
             <Stack gap="xs" mt="md">
               <Textarea
                 label={t('tickets.reply')}
+                error={problem.errors.body}
                 value={reply}
                 onChange={(e) => setReply(e.currentTarget.value)}
                 required
@@ -236,7 +239,7 @@ export function TicketPage() {
                 minRows={2}
                 maxLength={4000}
               />
-              {send.error ? <ProblemAlert error={send.error} /> : null}
+              {problem.alert ? <ProblemAlert error={problem.alert} /> : null}
               <Group>
                 <Button type="submit" loading={send.isPending}>
                   {t('tickets.send')}

@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { QueryFallback } from '../../ui/QueryFallback';
 import { AGENCY_NS } from '../../features/agency/agency-i18n';
 import { answerLink, getLink } from '../../features/agency/api';
+import { splitProblem } from '../../api/form-errors';
 
 /** The signed link of the hand-over e-mail (/l/:token): the first-lesson answer, without logging in. */
 export function LinkPage() {
@@ -18,6 +19,7 @@ export function LinkPage() {
   const answer = useMutation({
     mutationFn: (body: { date: string } | { couldNotReach: true }) => answerLink(token, body),
   });
+  const problem = splitProblem(answer.error, { fields: ['date'] });
   if (!view.data) return <QueryFallback error={view.error} />;
   const v = view.data;
   return (
@@ -45,12 +47,13 @@ export function LinkPage() {
           <Stack>
             <TextInput
               label={t('link.date')}
+              error={problem.errors.date}
               type="date"
               required
               value={date}
               onChange={(e) => setDate(e.currentTarget.value)}
             />
-            {answer.error ? <ProblemAlert error={answer.error} /> : null}
+            {problem.alert ? <ProblemAlert error={problem.alert} /> : null}
             <Group>
               <Button type="submit" loading={answer.isPending}>
                 {t('link.save')}
