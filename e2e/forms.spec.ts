@@ -13,6 +13,7 @@
  * - credit note → /office/billing → more than is left to credit → "Montant (€)"
  * - instalment plan → /office/billing/plans → instalments that do not add up to the balance → the form's alert
  * - voted deferral → /office/billing/deferrals → an end before the start → "Nouvelle échéance"
+ * - organisation settings → /office/settings → a matching weight out of bounds → its part ("Distance")
  * - user invitation → /office/users → an e-mail address already in use (duplicate) → "Adresse e-mail"
  * - SEPA mandate (family portal, in English) → /family/billing → an IBAN with a bad checksum → "IBAN"
  * - lesson record (teacher) → /teacher/students → a date in the future → "Date"
@@ -23,7 +24,7 @@
  *   (no field), file actions (subscribe, end assignment, close, contact log, tickets, external candidate), tasks,
  *   ticket reply, first-lesson link (/link/:token), meeting answer (no field), guardian invitation (no field)
  * - families and people (create, edit, add person), contact log, teachers (create, profile, incidents, documents,
- *   suspensions, applications, low-activity calls), meetings, board decisions, plans, settings
+ *   suspensions, applications, low-activity calls), meetings, board decisions, plans
  * - schools (school, season, course, calendar import), holds release, mandate end, certificates, user edit
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -194,7 +195,7 @@ describe('server field errors on their fields, in every office form', () => {
     await page.context().close();
   });
 
-  it('admin: a voted deferral ending before it starts, a user invited with an e-mail address already in use', async () => {
+  it('admin: a voted deferral ending before it starts, a setting out of bounds, a user invited with an e-mail address already in use', async () => {
     const page = await newPage(browser);
     await loginThroughUi(page, server.url, 'admin@demo.example.org');
     await page.goto(`${server.url}/office/billing/deferrals`);
@@ -208,6 +209,15 @@ describe('server field errors on their fields, in every office form', () => {
     await deferral.getByRole('button', { name: 'Enregistrer le report' }).click();
     await expect(fieldError(deferral.getByLabel(/^Nouvelle échéance/))).resolves.toContain(
       'le début doit précéder la fin',
+    );
+
+    // a setting out of its bounds (the field does not bound it): said on the part that failed
+    await page.goto(`${server.url}/office/settings`);
+    const weights = page.getByRole('group', { name: 'Pondérations du classement des professeurs (points)' });
+    await weights.getByLabel('Distance').fill('300');
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await expect(fieldError(weights.getByLabel('Distance'))).resolves.toBe(
+      'Cette valeur est hors des limites permises.',
     );
 
     await page.goto(`${server.url}/office/users`);

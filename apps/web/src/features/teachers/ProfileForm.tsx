@@ -1,10 +1,9 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Button, Fieldset, Group, NumberInput, Stack, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TeacherProfile } from '@contracts';
-import { isApiError } from '../../api/client';
-import { fieldMessage } from '../../api/form-errors';
+import { splitProblem } from '../../api/form-errors';
 import { notify } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { profileKey, saveProfile } from './lifecycle-api';
@@ -20,7 +19,6 @@ export function ProfileForm({ profile, onDone }: { profile: TeacherProfile; onDo
   const [bio, setBio] = useState(profile.bio ?? '');
   const [capacity, setCapacity] = useState<number | ''>(profile.capacityNewStudents ?? '');
   const [address, setAddress] = useState(profile.address ?? { line1: '', postalCode: '', city: '' });
-  const [errors, setErrors] = useState<Record<string, ReactNode>>({});
   const save = useMutation({
     mutationFn: () =>
       saveProfile(profile.teacherId, {
@@ -35,18 +33,29 @@ export function ProfileForm({ profile, onDone }: { profile: TeacherProfile; onDo
       }),
     onSuccess: async (saved) => {
       client.setQueryData(profileKey(profile.teacherId), saved);
-      setErrors({});
       notify(t('profile.saved'));
       onDone?.();
-    },
-    onError: (error) => {
-      if (isApiError(error) && error.problem.errors)
-        setErrors(Object.fromEntries(error.problem.errors.map((e) => [e.field, fieldMessage(e.code, e.message)])));
     },
   });
   const set = <K extends keyof TeachingValues>(key: K, value: TeachingValues[K]) =>
     setTeaching((v) => ({ ...v, [key]: value }));
 
+  // the fields this form shows an error on; an error on a field it lacks is said in its alert
+  const fields = [
+    'bio',
+    'capacityNewStudents',
+    'address.line1',
+    'address.postalCode',
+    'address.city',
+    'styles',
+    'zones',
+    'maxTravelKm',
+    ...teaching.instruments.flatMap((_, n) =>
+      ['instrument', 'levelMin', 'levelMax', 'ageMin', 'ageMax'].map((key) => `instruments.${n}.${key}`),
+    ),
+    ...teaching.slots.flatMap((_, n) => [`availability.${n}.startMinute`, `availability.${n}.endMinute`]),
+  ];
+  const { errors, alert } = splitProblem(save.error, { fields });
   return (
     <form
       onSubmit={(e) => {
@@ -98,9 +107,9 @@ export function ProfileForm({ profile, onDone }: { profile: TeacherProfile; onDo
             />
           </Group>
         </Fieldset>
-        {save.error ? (
+        {alert ? (
           <ProblemAlert
-            error={save.error}
+            error={alert}
             onReload={() => void client.invalidateQueries({ queryKey: profileKey(profile.teacherId) })}
           />
         ) : null}

@@ -3,8 +3,8 @@ import { Alert, Button, Fieldset, Group, NumberInput, SimpleGrid, Stack, Text, T
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { SETTING_LABELS, SETTING_SECTIONS } from '../../../../../packages/contracts/src/settings-labels';
-import { apiGet, apiPatch, isApiError } from '../../api/client';
-import { fieldMessage } from '../../api/form-errors';
+import { apiGet, apiPatch } from '../../api/client';
+import { splitProblem } from '../../api/form-errors';
 import { HistorySection } from '../../features/history/HistorySection';
 import { useMe } from '../../features/auth/use-me';
 import { hasAnyRole } from '../../ui/nav';
@@ -68,7 +68,6 @@ export function SettingsPage() {
   const saved = query.data;
   const initial = useMemo(() => (saved ? draftOf(saved) : {}), [saved]);
   const [edits, setEdits] = useState<Draft>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const draft = { ...initial, ...edits };
 
   const save = useMutation({
@@ -77,14 +76,7 @@ export function SettingsPage() {
       client.setQueryData(['settings'], values);
       void client.invalidateQueries({ queryKey: ['history', 'settings'] });
       setEdits({});
-      setErrors({});
       notify(t('saved'));
-    },
-    onError: (error) => {
-      if (!isApiError(error) || !error.problem.errors?.length) return;
-      const found: Record<string, string> = {};
-      for (const item of error.problem.errors) found[item.field] ??= fieldMessage(item.code, item.message);
-      setErrors(found);
     },
   });
 
@@ -98,6 +90,13 @@ export function SettingsPage() {
     if (!changedKeys.length) return notify(t('unchanged'));
     save.mutate(Object.fromEntries(changedKeys.map((key) => [key, valueOf(key, draft, saved[key])])));
   };
+  // every setting's field (and each part of a setting made of parts); an error on anything else is in the alert
+  const fields = Object.keys(saved).flatMap((key) =>
+    isObjectSetting(key)
+      ? [key, ...Object.keys(SETTING_LABELS[key]?.parts ?? {}).map((part) => `${key}.${part}`)]
+      : [key],
+  );
+  const { errors, alert } = splitProblem(save.error, { fields });
   const errorOf = (field: string, whole?: string) => errors[field] ?? (whole ? errors[whole] : undefined);
   const input = (field: string, label: string, numeric: boolean, whole?: string) => {
     const common = {
@@ -157,7 +156,7 @@ export function SettingsPage() {
               </Stack>
             </Section>
           ))}
-          {save.error && !Object.keys(errors).length ? <ProblemAlert error={save.error} /> : null}
+          {alert ? <ProblemAlert error={alert} /> : null}
           {canEdit ? (
             <Group>
               <Button type="submit" loading={save.isPending}>
