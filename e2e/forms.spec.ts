@@ -17,14 +17,16 @@
  * - user invitation → /office/users → an e-mail address already in use (duplicate) → "Adresse e-mail"
  * - SEPA mandate (family portal, in English) → /family/billing → an IBAN with a bad checksum → "IBAN"
  * - lesson record (teacher) → /teacher/students → a date in the future → "Date"
+ * - teacher profile (teacher) → /teacher/profile → an availability slot ending before it starts → its "Fin"
  *
- * Mapped to their fields, not walked here (each needs its own record in a given state, or is covered elsewhere):
- * - login, forgot/new password, setup, change password (auth; e2e/foundation.spec.ts and security.spec.ts)
- * - phone request and request edit (RequestFormPage, EditRequest: same mapping as /request), merge / keep separate
- *   (no field), file actions (subscribe, end assignment, close, contact log, tickets, external candidate), tasks,
- *   ticket reply, first-lesson link (/link/:token), meeting answer (no field), guardian invitation (no field)
- * - families and people (create, edit, add person), contact log, teachers (create, profile, incidents, documents,
- *   suspensions, applications, low-activity calls), meetings, board decisions, plans
+ * Mapped to their fields through the same code, not walked here (each needs a record in a given state, and the
+ * browser suite's time is counted):
+ * - auth: login, forgot / new password, first setup, change password
+ * - agency: phone request and request edit (RequestFormPage, EditRequest: the same form as /request), merge / keep
+ *   separate and guardian invitation (no field: alert), file actions (subscribe, end assignment, close, contact
+ *   log, tickets, external candidate), tasks, ticket reply, first-lesson link (/link/:token), meeting answer
+ * - families and people (create, edit, add person), contact log, teachers (create, profile as staff edit it,
+ *   incidents, documents, suspensions, applications, low-activity calls), meetings, board decisions, plans
  * - schools (school, season, course, calendar import), holds release, mandate end, certificates, user edit
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,7 +92,7 @@ describe('server field errors on their fields, in the browser', () => {
     await page.context().close();
   });
 
-  it('a lesson recorded in the future says why on its date', async () => {
+  it('a teacher: a lesson recorded in the future, a profile slot ending before it starts', async () => {
     const assignment = await server.deps.db
       .selectFrom('assignments')
       .select(['teacher_id'])
@@ -108,6 +110,17 @@ describe('server field errors on their fields, in the browser', () => {
     await form.getByLabel(/^Date/).fill(isoDaysFromNow(3));
     await form.getByRole('button', { name: 'Enregistrer un cours' }).click();
     await expect(fieldError(form.getByLabel(/^Date/))).resolves.toContain('dans le futur');
+
+    // the teacher's own profile: an availability slot ending before it starts, on its end
+    await page.goto(`${server.url}/teacher/profile`);
+    await page.getByRole('button', { name: 'Enregistrer' }).waitFor();
+    if (!(await page.getByRole('group', { name: 'Créneau 1' }).count()))
+      await page.getByRole('button', { name: 'Ajouter un créneau' }).click();
+    const slot = page.getByRole('group', { name: 'Créneau 1' });
+    await slot.getByLabel(/^Début/).fill('18:00');
+    await slot.getByLabel(/^Fin/).fill('14:00');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(fieldError(slot.getByLabel(/^Fin/))).resolves.toBe('La fin du créneau doit être après son début.');
     await page.context().close();
   });
 });
