@@ -145,6 +145,7 @@ function ChangeOrClose({ file }: { file: FileDetail }) {
           <TextInput
             label={t('file.closeReason')}
             error={closeProblem.errors.reason}
+            required
             value={closeReason}
             onChange={(e) => setCloseReason(e.currentTarget.value)}
           />
