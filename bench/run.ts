@@ -37,7 +37,7 @@ import { compare, load, ratio, type HttpResult, type Latency } from './measure.j
 import { benchSchools } from './schools.js';
 
 /**
- * `npm run bench [-- NAME…] [--smoke | --size smoke|medium|full] [--engine sqlite|postgres] [--rebuild]`
+ * `npm run bench [-- NAME…] [--smoke | --size smoke|medium|full] [--engine sqlite|postgres] [--rebuild] [--profile]`
  * `npm run bench -- lighthouse [--check]`: page scores of the built server in Chromium (bench/lighthouse.ts).
  * Every figure is printed beside the floor for the same work measured in the same run, and the ratio between them.
  */
@@ -58,6 +58,7 @@ const { values, positionals } = parseArgs({
     engine: { type: 'string' },
     rebuild: { type: 'boolean', default: false },
     seconds: { type: 'string' },
+    profile: { type: 'boolean', default: false },
   },
 });
 const size: SizeName = values.smoke ? 'smoke' : ((values.size as SizeName | undefined) ?? 'full');
@@ -85,6 +86,33 @@ type Figure = {
 };
 const figures: Figure[] = [];
 const gaps: string[] = [];
+
+/**
+ * `--profile`: the benchmarks that change data (sweep, sepa) sum the time of each statement shape their service ran
+ * (`printProfile` shows the heaviest after each step): where a batch's seconds go.
+ */
+const statementTimes = new Map<string, { n: number; ms: number }>();
+function profileStatement(sqlText: string, _parameters: readonly unknown[], ms: number): void {
+  const shape = sqlText
+    .replace(/\$\d+/g, '?')
+    .replace(/\((?:\s*\?\s*,?)+\)/g, '(…)')
+    .replace(/(\(…\),\s*)+\(…\)/g, '(…)…')
+    .replace(/\s+/g, ' ')
+    .slice(0, 160);
+  const entry = statementTimes.get(shape) ?? { n: 0, ms: 0 };
+  entry.n += 1;
+  entry.ms += ms;
+  statementTimes.set(shape, entry);
+}
+function printProfile(step: string): void {
+  if (!values.profile) return;
+  const rows = [...statementTimes.entries()].sort((a, b) => b[1].ms - a[1].ms);
+  const total = rows.reduce((s, [, e]) => s + e.ms, 0);
+  console.log(`    ${step}: ${rows.reduce((s, [, e]) => s + e.n, 0)} statements, ${total.toFixed(0)} ms in SQL`);
+  for (const [shape, e] of rows.slice(0, 12))
+    console.log(`      ${e.ms.toFixed(0).padStart(7)} ms ${String(e.n).padStart(6)}×  ${shape}`);
+  statementTimes.clear();
+}
 
 function record(f: Figure): void {
   figures.push(f);
@@ -735,15 +763,28 @@ async function benchSepa(ctx: Stateful): Promise<void> {
       `sepa: POST /api/billing/batches answered ${viaHttp.statusCode} on ${ctx.engine}: ${viaHttp.body.slice(0, 200)}`,
     );
 
+  // The process's CPU time beside the wall time: on a machine shared with other work it moves much less (on SQLite
+  // it holds the database's work too; on PostgreSQL only ours).
+  const cpuSeconds = (since: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(since);
+    return (used.user + used.system) / 1e6;
+  };
+  statementTimes.clear();
   t = performance.now();
+  let cpu = process.cpuUsage();
   const prepared = await billing.batches.prepare(ctx.office, collectionDate);
   const prepareSeconds = (performance.now() - t) / 1000;
+  const prepareCpu = cpuSeconds(cpu);
+  printProfile(`prepare ${prepareSeconds.toFixed(2)} s`);
   t = performance.now();
+  cpu = process.cpuUsage();
   const exported = await billing.batches.export(ctx.office, prepared.id, {
     version: prepared.version,
     format: 'pain.008.001.08',
   });
   const exportSeconds = (performance.now() - t) / 1000;
+  const exportCpu = cpuSeconds(cpu);
+  printProfile(`export ${exportSeconds.toFixed(2)} s`);
   t = performance.now();
   const file = await agent.get(`/api/billing/batches/${prepared.id}/file`);
   const downloadSeconds = (performance.now() - t) / 1000;
@@ -752,7 +793,7 @@ async function benchSepa(ctx: Stateful): Promise<void> {
   const seconds = prepareSeconds + exportSeconds;
   const n = exported.debitCount;
   console.log(
-    `  batch for ${collectionDate}: ${n} debits, ${prepared.excluded.length} excluded (floor finds ${due} due), ${(file.rawPayload.length / 1e6).toFixed(1)} MB; prepare ${prepareSeconds.toFixed(2)} s, export ${exportSeconds.toFixed(2)} s, download ${downloadSeconds.toFixed(2)} s, endpoint prepare ${endpointPrepare.toFixed(2)} s`,
+    `  batch for ${collectionDate}: ${n} debits, ${prepared.excluded.length} excluded (floor finds ${due} due), ${(file.rawPayload.length / 1e6).toFixed(1)} MB; prepare ${prepareSeconds.toFixed(2)} s (CPU ${prepareCpu.toFixed(2)} s), export ${exportSeconds.toFixed(2)} s (CPU ${exportCpu.toFixed(2)} s), download ${downloadSeconds.toFixed(2)} s, endpoint prepare ${endpointPrepare.toFixed(2)} s`,
   );
   const detail = {
     debits: n,
@@ -760,6 +801,8 @@ async function benchSepa(ctx: Stateful): Promise<void> {
     excluded: prepared.excluded.length,
     prepareSeconds,
     exportSeconds,
+    prepareCpuSeconds: prepareCpu,
+    exportCpuSeconds: exportCpu,
     downloadSeconds,
     endpointPrepareSeconds: endpointPrepare,
     fileBytes: file.rawPayload.length,
@@ -942,7 +985,7 @@ async function runStateful(
   const day = String(
     (await raw.all('SELECT min(created_at) AS at FROM plans'))[0]?.at ?? new Date().toISOString(),
   ).slice(0, 10);
-  const database = openDatabase(url);
+  const database = openDatabase(url, values.profile ? { onQuery: profileStatement } : {});
   const config = loadConfig({
     DATABASE_URL: url,
     LOG_LEVEL: 'silent',

@@ -111,15 +111,21 @@ export function withNamedStatements(pool: pg.Pool): PostgresPool {
   };
 }
 
-/** `onQuery` sees every statement Kysely runs (the benchmarks replay them raw to measure an endpoint's floor). */
+/**
+ * `onQuery` sees every statement Kysely runs, with its time (the benchmarks replay them raw to measure an endpoint's
+ * floor, and sum the time per statement to profile a service).
+ */
 export function openDatabase(
   databaseUrl: string,
-  options: { poolSize?: number; onQuery?: (sqlText: string, parameters: readonly unknown[]) => void } = {},
+  options: {
+    poolSize?: number;
+    onQuery?: (sqlText: string, parameters: readonly unknown[], milliseconds: number) => void;
+  } = {},
 ): Database {
   const onQuery = options.onQuery;
   const log = onQuery
     ? (event: LogEvent) => {
-        if (event.level === 'query') onQuery(event.query.sql, event.query.parameters);
+        if (event.level === 'query') onQuery(event.query.sql, event.query.parameters, event.queryDurationMillis);
       }
     : undefined;
   const engine = engineOf(databaseUrl);

@@ -4,6 +4,14 @@
  */
 export const ID_CHUNK = 500;
 export const INSERT_ROWS = 200;
+/**
+ * Bound values one statement may carry on both engines (SQLite's 32,766 is the lower limit): a bulk write over a
+ * whole batch takes as many rows a statement as fit, `rowsPerStatement(columns)`.
+ */
+export const MAX_PARAMETERS = 32_000;
+export function rowsPerStatement(valuesPerRow: number): number {
+  return Math.max(1, Math.floor(MAX_PARAMETERS / valuesPerRow));
+}
 
 /** The list cut in consecutive slices of `size`. */
 export function slices<T>(items: readonly T[], size: number): T[][] {

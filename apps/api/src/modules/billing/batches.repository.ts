@@ -1,19 +1,36 @@
-import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { Tx } from '../../db/database.js';
-import type { BatchExclusionsTable, CollectionBatchesTable, DebitsTable } from '../../db/tables.js';
-import { ID_CHUNK, INSERT_ROWS, inBatches, readInBatches, slices } from '../../platform/batching.js';
+import type { BatchExclusionsTable, CollectionBatchesTable, DB } from '../../db/tables.js';
+import { ID_CHUNK, inBatches, readInBatches, rowsPerStatement, slices } from '../../platform/batching.js';
+import { pickCurrentMandates } from './billing.repository.js';
 
 /** Collection batches, their debits and exclusions, pre-notifications: the queries of batches.service.ts. */
 
 /**
- * Candidates of a batch: due SEPA instalments of open invoices, due on or before the date, never put in a batch
- * (nothing charged twice: the unique `debits.instalment_id` holds it too); with the subscription's student and
- * hold flag in the same read.
+ * Due SEPA instalments of open invoices, due on or before the date, never put in a batch (nothing charged twice:
+ * the unique `debits.instalment_id` holds it too): the candidates of a batch, before any column is chosen.
  */
-export async function sepaCandidates(tx: Tx, collectionDate: string) {
+function candidateInstalments(tx: Tx, collectionDate: string) {
   return tx
     .selectFrom('invoice_instalments')
     .innerJoin('invoices', 'invoices.id', 'invoice_instalments.invoice_id')
+    .where('invoice_instalments.status', '=', 'due')
+    .where('invoice_instalments.method', '=', 'sepa')
+    .where('invoice_instalments.due_on', '<=', collectionDate)
+    .where('invoices.kind', '=', 'invoice')
+    .where('invoices.status', '=', 'open')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('debits').select('debits.id').whereRef('debits.instalment_id', '=', 'invoice_instalments.id'),
+        ),
+      ),
+    );
+}
+
+/** Candidates of a batch, with the subscription's student and hold flag in the same read. */
+export async function sepaCandidates(tx: Tx, collectionDate: string) {
+  return candidateInstalments(tx, collectionDate)
     .leftJoin('subscriptions', 'subscriptions.id', 'invoices.subscription_id')
     .select([
       'invoice_instalments.id',
@@ -32,22 +49,140 @@ export async function sepaCandidates(tx: Tx, collectionDate: string) {
       'subscriptions.on_hold',
       'subscriptions.hold_reason',
     ])
-    .where('invoice_instalments.status', '=', 'due')
-    .where('invoice_instalments.method', '=', 'sepa')
-    .where('invoice_instalments.due_on', '<=', collectionDate)
-    .where('invoices.kind', '=', 'invoice')
-    .where('invoices.status', '=', 'open')
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb.selectFrom('debits').select('debits.id').whereRef('debits.instalment_id', '=', 'invoice_instalments.id'),
-        ),
-      ),
-    )
     .orderBy('invoices.family_id')
     .orderBy('invoice_instalments.due_on')
     .orderBy('invoice_instalments.id')
     .execute();
+}
+
+/**
+ * What a batch's bulk reads are about: the ids read (the preparation's candidates, already in hand), or a prepared
+ * batch, whose ids each read takes from the batch's debits as a subquery (the export's re-check). Either way a read
+ * is one statement over the whole batch (ids bound as many a statement as the parameter limit allows).
+ */
+export type LineScope = { batchId: string } | { ids: readonly string[] };
+
+type IdSubquery = SelectQueryBuilder<DB, keyof DB, { id: string | null }>;
+
+/** The rows `read` gives for the scope's ids: one statement for a batch, one per parameter-limit slice of ids. */
+async function readScope<R>(
+  scope: LineScope,
+  ofBatch: (batchId: string) => IdSubquery,
+  read: (ids: IdSubquery | string[]) => Promise<R[]>,
+): Promise<R[]> {
+  if ('batchId' in scope) return read(ofBatch(scope.batchId));
+  return readInBatches(scope.ids, (slice) => read(slice), rowsPerStatement(1));
+}
+
+function batchInvoices(tx: Tx, batchId: string) {
+  return tx
+    .selectFrom('debits')
+    .innerJoin('invoices', 'invoices.id', 'debits.invoice_id')
+    .where('debits.batch_id', '=', batchId)
+    .where('debits.status', '=', 'prepared');
+}
+const batchSubscriptions = (tx: Tx) => (batchId: string) =>
+  batchInvoices(tx, batchId).select('invoices.subscription_id as id') as unknown as IdSubquery;
+const batchStudents = (tx: Tx) => (batchId: string) =>
+  batchInvoices(tx, batchId)
+    .innerJoin('subscriptions', 'subscriptions.id', 'invoices.subscription_id')
+    .select('subscriptions.student_id as id') as unknown as IdSubquery;
+const batchMandateIds = (tx: Tx) => (batchId: string) =>
+  tx
+    .selectFrom('debits')
+    .select('debits.mandate_id as id')
+    .where('debits.batch_id', '=', batchId) as unknown as IdSubquery;
+const batchInvoiceIds = (tx: Tx) => (batchId: string) =>
+  batchInvoices(tx, batchId).select('invoices.id') as unknown as IdSubquery;
+
+/** What the checks of a line read of its mandate (its state for the rules, what a notice shows). */
+const MANDATE_CHECK = [
+  'sepa_mandates.id',
+  'sepa_mandates.family_id',
+  'sepa_mandates.rum',
+  'sepa_mandates.iban',
+  'sepa_mandates.type',
+  'sepa_mandates.status',
+  'sepa_mandates.signed_on',
+  'sepa_mandates.last_used_on',
+  'sepa_mandates.final_on_next',
+  'sepa_mandates.short_notice_days',
+  'sepa_mandates.created_at',
+] as const;
+export type MandateCheck = Pick<
+  Selectable<DB['sepa_mandates']>,
+  | 'id'
+  | 'family_id'
+  | 'rum'
+  | 'iban'
+  | 'type'
+  | 'status'
+  | 'signed_on'
+  | 'last_used_on'
+  | 'final_on_next'
+  | 'short_notice_days'
+  | 'created_at'
+>;
+
+/** family id → its current mandate (`pickCurrentMandates`), for these families, in one read per parameter limit. */
+export async function familyMandates(tx: Tx, familyIds: readonly string[]): Promise<Map<string, MandateCheck>> {
+  const rows = await readInBatches(
+    familyIds,
+    (slice) =>
+      tx
+        .selectFrom('sepa_mandates')
+        .select(MANDATE_CHECK)
+        .where('family_id', 'in', slice)
+        .orderBy('family_id')
+        .orderBy('signed_on', 'desc')
+        .orderBy('created_at', 'desc')
+        .execute(),
+    rowsPerStatement(1),
+  );
+  return pickCurrentMandates(rows);
+}
+
+/** mandate id → the mandate, for the mandates a prepared batch's debits were prepared under, in one read. */
+export async function batchMandates(tx: Tx, batchId: string): Promise<Map<string, MandateCheck>> {
+  const rows = await tx
+    .selectFrom('sepa_mandates')
+    .select(MANDATE_CHECK)
+    .where('id', 'in', batchMandateIds(tx)(batchId))
+    .execute();
+  return new Map(rows.map((m) => [m.id, m]));
+}
+
+/** subscription id → "reason (since)" of its open debit hold, for the scope's subscriptions. */
+export async function openHoldsOf(tx: Tx, subscriptions: LineScope): Promise<Map<string, string>> {
+  const rows = await readScope(subscriptions, batchSubscriptions(tx), (ids) =>
+    tx
+      .selectFrom('debit_holds')
+      .select(['subscription_id', 'reason', 'since'])
+      .where('subscription_id', 'in', ids)
+      .where('released_at', 'is', null)
+      .execute(),
+  );
+  return new Map(rows.map((h) => [h.subscription_id, `${h.reason} (${h.since})`]));
+}
+
+/** student id → dates of their disputed lessons, for the scope's students. */
+export async function disputedLessonDatesOf(tx: Tx, students: LineScope): Promise<Map<string, string[]>> {
+  const disputes = new Map<string, string[]>();
+  // The literal lets both planners use the partial index of disputed lessons.
+  const rows = await readScope(students, batchStudents(tx), (ids) =>
+    tx
+      .selectFrom('lessons')
+      .select(['student_id', 'lesson_date'])
+      .where(sql<boolean>`family_response = 'disputed'`)
+      .where('student_id', 'in', ids)
+      .execute(),
+  );
+  for (const d of rows) {
+    const dates = disputes.get(d.student_id);
+    if (dates) dates.push(d.lesson_date);
+    else disputes.set(d.student_id, [d.lesson_date]);
+  }
+  return disputes;
 }
 
 /** One page of a batch's debits of one sequence type, after the id `after` (the file is written page by page). */
@@ -201,59 +336,15 @@ export async function insertBatch(tx: Tx, row: Insertable<CollectionBatchesTable
   await tx.insertInto('collection_batches').values(row).execute();
 }
 
-/** subscription id → "reason (since)" of its open debit hold, per chunk of ids. */
-export async function openHolds(tx: Tx, subscriptionIds: string[]): Promise<Map<string, string>> {
-  const rows = await readInBatches(subscriptionIds, (slice) =>
-    tx
-      .selectFrom('debit_holds')
-      .select(['subscription_id', 'reason', 'since'])
-      .where('subscription_id', 'in', slice)
-      .where('released_at', 'is', null)
-      .execute(),
-  );
-  return new Map(rows.map((h) => [h.subscription_id, `${h.reason} (${h.since})`]));
-}
-
-/** student id → dates of their disputed lessons, per chunk of ids. */
-export async function disputedLessonDates(tx: Tx, studentIds: string[]): Promise<Map<string, string[]>> {
-  const disputes = new Map<string, string[]>();
-  // The literal lets both planners use the partial index of disputed lessons.
-  const rows = await readInBatches(studentIds, (slice) =>
-    tx
-      .selectFrom('lessons')
-      .select(['student_id', 'lesson_date'])
-      .where(sql<boolean>`family_response = 'disputed'`)
-      .where('student_id', 'in', slice)
-      .execute(),
-  );
-  for (const d of rows) disputes.set(d.student_id, [...(disputes.get(d.student_id) ?? []), d.lesson_date]);
-  return disputes;
-}
-
-/** The mandates among these that already carried an exported debit (SEPA sequence: FRST only once). */
-export async function mandatesUsedBefore(tx: Tx, mandateIds: string[]): Promise<Set<string>> {
-  const rows = await readInBatches(mandateIds, (slice) =>
-    tx
-      .selectFrom('debits')
-      .select('mandate_id')
-      .distinct()
-      .where('mandate_id', 'in', slice)
-      .where('status', '!=', 'prepared')
-      .execute(),
-  );
-  return new Set(rows.map((u) => u.mandate_id));
-}
-
 /**
- * What each mandate's earlier collections say about its next one (see `SequenceHistory` in billing-rules.ts), in
- * one grouped read per chunk of ids; the debits of `exceptBatch` (the batch being exported) are left out.
+ * What each mandate's earlier collections say about its next one (see `SequenceHistory` in billing-rules.ts), for
+ * the scope's mandates, in one grouped read; a prepared batch's own debits are left out of its history.
  */
-export async function sequenceHistories(
+export async function sequenceHistoriesOf(
   tx: Tx,
-  mandateIds: string[],
-  exceptBatch: string | null,
+  mandates: LineScope,
 ): Promise<Map<string, { used: number; closed: number; firstPending: number; latestDate: string | null }>> {
-  const rows = await readInBatches(mandateIds, (slice) =>
+  const rows = await readScope(mandates, batchMandateIds(tx), (ids) =>
     tx
       .selectFrom('debits')
       .innerJoin('collection_batches', 'collection_batches.id', 'debits.batch_id')
@@ -272,8 +363,8 @@ export async function sequenceHistories(
           'latest_date',
         ),
       ])
-      .where('debits.mandate_id', 'in', slice)
-      .$if(exceptBatch !== null, (q) => q.where('debits.batch_id', '!=', exceptBatch as string))
+      .where('debits.mandate_id', 'in', ids)
+      .$if('batchId' in mandates, (q) => q.where('debits.batch_id', '!=', (mandates as { batchId: string }).batchId))
       .groupBy('debits.mandate_id')
       .execute(),
   );
@@ -288,14 +379,6 @@ export async function sequenceHistories(
       },
     ]),
   );
-}
-
-/** Mandates by id, per chunk of ids. */
-export async function mandatesByIds(tx: Tx, ids: string[]) {
-  const rows = await readInBatches(ids, (slice) =>
-    tx.selectFrom('sepa_mandates').selectAll().where('id', 'in', slice).execute(),
-  );
-  return new Map(rows.map((m) => [m.id, m]));
 }
 
 /**
@@ -338,35 +421,36 @@ export async function preparedLines(tx: Tx, batchId: string) {
     .execute();
 }
 
-/** invoice id → what is still owed on it: amount − payments (returns are negative) − credit notes. */
-export async function invoiceBalances(tx: Tx, invoiceIds: string[]): Promise<Map<string, number>> {
-  const rows = await readInBatches(invoiceIds, (slice) =>
-    tx
-      .selectFrom('invoices')
-      .select([
-        'invoices.id',
-        sql<number>`invoices.amount_cents
+/**
+ * invoice id → what is still owed on it: amount − payments (returns are negative) − credit notes, for the invoices
+ * of a prepared batch, in one read.
+ */
+export async function invoiceBalancesOf(tx: Tx, batchId: string): Promise<Map<string, number>> {
+  const rows = await tx
+    .selectFrom('invoices')
+    .select([
+      'invoices.id',
+      sql<number>`invoices.amount_cents
           - coalesce((select sum(p.amount_cents) from payments p where p.invoice_id = invoices.id), 0)
           - coalesce((select sum(c.amount_cents) from invoices c where c.credited_invoice_id = invoices.id), 0)`.as(
-          'balance',
-        ),
-      ])
-      .where('invoices.id', 'in', slice)
-      .execute(),
-  );
+        'balance',
+      ),
+    ])
+    .where('invoices.id', 'in', batchInvoiceIds(tx)(batchId))
+    .execute();
   return new Map(rows.map((r) => [r.id, Number(r.balance)]));
 }
 
 /** Takes debits out of a prepared batch (a re-check found they no longer qualify). */
 export async function deleteDebits(tx: Tx, ids: string[]): Promise<void> {
-  await inBatches(ids, 500, (slice) =>
+  await inBatches(ids, rowsPerStatement(1), (slice) =>
     tx.deleteFrom('debits').where('id', 'in', slice).where('status', '=', 'prepared').execute(),
   );
 }
 
 /** Sets the sequence type of prepared debits (a re-check found the mandate's history moved). */
 export async function setSequenceTypes(tx: Tx, sequenceType: string, ids: string[], now: string): Promise<void> {
-  await inBatches(ids, 500, (slice) =>
+  await inBatches(ids, rowsPerStatement(1), (slice) =>
     tx
       .updateTable('debits')
       .set((eb) => ({ sequence_type: sequenceType, updated_at: now, version: eb('version', '+', 1) }))
@@ -435,13 +519,91 @@ export async function filePart(tx: Tx, batchId: string, part: number): Promise<s
   return row?.content;
 }
 
-/** Debits as multi-row inserts (26 columns a debit: INSERT_ROWS rows stay well under both engines' limits). */
-export async function insertDebits(tx: Tx, rows: Insertable<DebitsTable>[]): Promise<void> {
-  await inBatches(rows, INSERT_ROWS, (slice) => tx.insertInto('debits').values(slice).execute());
+/** What the preparation decides for a debit; the rest of its row is copied from its instalment and mandate. */
+export type DebitChoice = {
+  id: string;
+  instalmentId: string;
+  mandateId: string;
+  sequenceType: string;
+  endToEndId: string;
+};
+
+/**
+ * A batch's debits, set-based: each statement binds only the choices (five values a debit, as many debits as the
+ * parameter limit allows) and copies the rest in SQL: the instalment's amount, the invoice's family and number, and
+ * the snapshot of the mandate and debtor (the street is the address lines joined with ", ", empty ones left out).
+ */
+export async function insertDebits(tx: Tx, batchId: string, debits: DebitChoice[], now: string): Promise<void> {
+  type Chosen = { column1: string; column2: string; column3: string; column4: string; column5: string };
+  await inBatches(debits, rowsPerStatement(5), (slice) => {
+    const chosen = sql<Chosen>`(values ${sql.join(
+      slice.map((d) => sql`(${d.id}, ${d.instalmentId}, ${d.mandateId}, ${d.sequenceType}, ${d.endToEndId})`),
+    )})`.as('v');
+    return tx
+      .insertInto('debits')
+      .columns([
+        'id',
+        'batch_id',
+        'instalment_id',
+        'invoice_id',
+        'mandate_id',
+        'family_id',
+        'amount_cents',
+        'sequence_type',
+        'end_to_end_id',
+        'mandate_rum',
+        'mandate_signed_on',
+        'debtor_name',
+        'debtor_iban',
+        'debtor_bic',
+        'debtor_street',
+        'debtor_postal_code',
+        'debtor_town',
+        'debtor_country',
+        'remittance',
+        'status',
+        'created_at',
+        'updated_at',
+      ])
+      .expression(
+        tx
+          .selectFrom(chosen)
+          .innerJoin('invoice_instalments as i', 'i.id', 'v.column2')
+          .innerJoin('invoices as inv', 'inv.id', 'i.invoice_id')
+          .innerJoin('sepa_mandates as m', 'm.id', 'v.column3')
+          .select([
+            'v.column1',
+            sql<string>`${batchId}`.as('batch_id'),
+            'i.id as instalment_id',
+            'i.invoice_id',
+            'm.id as mandate_id',
+            'inv.family_id',
+            'i.amount_cents',
+            'v.column4',
+            'v.column5',
+            'm.rum',
+            'm.signed_on',
+            'm.debtor_name',
+            'm.iban',
+            'm.bic',
+            sql<string>`case when coalesce(m.debtor_line1, '') = '' then coalesce(m.debtor_line2, '')
+              when coalesce(m.debtor_line2, '') = '' then m.debtor_line1
+              else m.debtor_line1 || ', ' || m.debtor_line2 end`.as('debtor_street'),
+            'm.debtor_postal_code',
+            'm.debtor_city',
+            'm.debtor_country',
+            'inv.number',
+            sql<string>`'prepared'`.as('status'),
+            sql<string>`${now}`.as('created_at'),
+            sql<string>`${now}`.as('updated_at'),
+          ]),
+      )
+      .execute();
+  });
 }
 
 export async function insertExclusions(tx: Tx, rows: Insertable<BatchExclusionsTable>[]): Promise<void> {
-  await inBatches(rows, INSERT_ROWS, (slice) => tx.insertInto('batch_exclusions').values(slice).execute());
+  await inBatches(rows, rowsPerStatement(8), (slice) => tx.insertInto('batch_exclusions').values(slice).execute());
 }
 
 export async function setBatchTotals(tx: Tx, id: string, debitCount: number, totalCents: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Insertable, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import {
   isReturnReasonCode,
@@ -11,7 +11,7 @@ import {
 } from '@contracts';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
-import type { CollectionBatchesTable, DebitsTable, SepaMandatesTable } from '../../db/tables.js';
+import type { CollectionBatchesTable } from '../../db/tables.js';
 import { actorUserId, type Actor } from '../../platform/actor.js';
 import { requirePermission } from '../../platform/access.js';
 import { DomainError, notFound, stale } from '../../platform/errors.js';
@@ -49,7 +49,8 @@ import { normaliseIban, normaliseIcs } from './sepa-validation.js';
 const RETURN_KIND_FR: Record<ReturnKind, string> = { reject: 'rejeté', return: 'retourné', refund: 'remboursé' };
 
 type BatchRow = Selectable<CollectionBatchesTable>;
-type MandateRow = Selectable<SepaMandatesTable>;
+/** What a batch's checks and notices read of a mandate (`batchesRepo.MandateCheck`). */
+type MandateRow = batchesRepo.MandateCheck;
 type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 // Debits per read while writing a file: the file streams, memory stays flat.
@@ -282,6 +283,9 @@ export function createBatchesService(deps: Deps) {
     context: { collectionDate: string; today: string; settings: BillingSettings; recheck: boolean },
   ): Promise<{ included: Inclusion[]; excluded: Exclusion[] }> {
     const { collectionDate, today, settings, recheck } = context;
+    // Every read below is one statement over the whole batch: of the candidates' ids at preparation (bound as many a
+    // statement as the parameter limit allows), of the batch's own lines (a subquery) at the re-check.
+    const ofBatch = { batchId };
     const held = new Map<string, string>();
     const subStudent = new Map<string, string>();
     for (const r of rows) {
@@ -289,32 +293,32 @@ export function createBatchesService(deps: Deps) {
       subStudent.set(r.subscription_id, r.student_id);
       if (r.on_hold) held.set(r.subscription_id, r.hold_reason ?? 'on_hold');
     }
-    for (const [subscriptionId, hold] of await batchesRepo.openHolds(tx, [...subStudent.keys()]))
-      held.set(subscriptionId, hold);
+    const holds = await batchesRepo.openHoldsOf(tx, recheck ? ofBatch : { ids: [...subStudent.keys()] });
+    for (const [subscriptionId, hold] of holds) if (subStudent.has(subscriptionId)) held.set(subscriptionId, hold);
     // At preparation a line takes the family's current mandate; a re-check keeps the one it was prepared under.
     const mandateOf = new Map<string, MandateRow>();
     if (recheck) {
-      const byId = await batchesRepo.mandatesByIds(tx, [...new Set(rows.map((r) => r.mandate_id as string))]);
+      const byId = await batchesRepo.batchMandates(tx, batchId);
       for (const r of rows) {
         const m = byId.get(r.mandate_id as string);
         if (m) mandateOf.set(r.id, m);
       }
     } else {
-      const familyIds = [...new Set(rows.map((r) => r.family_id))];
-      const current = new Map<string, MandateRow>();
-      for (const slice of slices(familyIds, ID_CHUNK))
-        for (const [familyId, m] of await repo.currentMandates(tx, slice)) current.set(familyId, m);
+      const current = await batchesRepo.familyMandates(tx, [...new Set(rows.map((r) => r.family_id))]);
       for (const r of rows) {
         const m = current.get(r.family_id);
         if (m) mandateOf.set(r.id, m);
       }
     }
-    const disputes = await batchesRepo.disputedLessonDates(tx, [...new Set(subStudent.values())]);
-    const balances = recheck
-      ? await batchesRepo.invoiceBalances(tx, [...new Set(rows.map((r) => r.invoice_id))])
-      : new Map<string, number>();
-    const mandateIds = [...new Set([...mandateOf.values()].map((m) => m.id))];
-    const histories = await batchesRepo.sequenceHistories(tx, mandateIds, recheck ? batchId : null);
+    const disputes = await batchesRepo.disputedLessonDatesOf(
+      tx,
+      recheck ? ofBatch : { ids: [...new Set(subStudent.values())] },
+    );
+    const balances = recheck ? await batchesRepo.invoiceBalancesOf(tx, batchId) : new Map<string, number>();
+    const histories = await batchesRepo.sequenceHistoriesOf(
+      tx,
+      recheck ? ofBatch : { ids: [...new Set([...mandateOf.values()].map((m) => m.id))] },
+    );
     // Pre-notifications of one sweep share their instant: the day in the zone is computed once per instant.
     const sentDays = new Map<string, string>();
     const sentDay = (at: string) => {
@@ -496,37 +500,17 @@ export function createBatchesService(deps: Deps) {
     const classified = await classify(tx, id, rows, { collectionDate, today, settings, recheck: false });
     const { kept: included, unreachable } = await notifyIncluded(tx, id, classified.included, collectionDate, settings);
     const excluded = [...classified.excluded, ...unreachable];
-    const debits: Insertable<DebitsTable>[] = included.map(({ line: r, mandate, sequenceType }) => ({
+    const debits: batchesRepo.DebitChoice[] = included.map(({ line: r, mandate, sequenceType }) => ({
       id: newId(),
-      batch_id: id,
-      instalment_id: r.id,
-      invoice_id: r.invoice_id,
-      mandate_id: mandate.id,
-      family_id: r.family_id,
-      amount_cents: r.amount_cents,
-      sequence_type: sequenceType,
-      end_to_end_id: `E${r.id.replace(/-/g, '')}`.slice(0, 35),
-      mandate_rum: mandate.rum,
-      mandate_signed_on: mandate.signed_on,
-      debtor_name: mandate.debtor_name,
-      debtor_iban: mandate.iban,
-      debtor_bic: mandate.bic,
-      debtor_street: [mandate.debtor_line1, mandate.debtor_line2].filter(Boolean).join(', '),
-      debtor_postal_code: mandate.debtor_postal_code,
-      debtor_town: mandate.debtor_city,
-      debtor_country: mandate.debtor_country,
-      remittance: `${r.number}`,
-      status: 'prepared',
-      returned_on: null,
-      return_kind: null,
-      return_reason: null,
-      created_at: now,
-      updated_at: now,
-      version: 1,
+      instalmentId: r.id,
+      mandateId: mandate.id,
+      sequenceType,
+      endToEndId: `E${r.id.replace(/-/g, '')}`.slice(0, 35),
     }));
-    await batchesRepo.insertDebits(tx, debits);
+    // The rest of each debit (amount, family, the mandate's and debtor's snapshot) is copied by the insert.
+    await batchesRepo.insertDebits(tx, id, debits, now);
     await batchesRepo.insertExclusions(tx, excluded);
-    const total = debits.reduce((s, d) => s + d.amount_cents, 0);
+    const total = included.reduce((s, i) => s + i.line.amount_cents, 0);
     await batchesRepo.setBatchTotals(tx, id, debits.length, total);
     await recordAudit(tx, clock, actor, {
       entityType: 'collection-batch',

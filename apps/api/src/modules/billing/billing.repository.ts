@@ -1,6 +1,6 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Tx } from '../../db/database.js';
-import type { PaymentsTable } from '../../db/tables.js';
+import type { PaymentsTable, SepaMandatesTable } from '../../db/tables.js';
 import { ID_CHUNK, readInBatches, slices } from '../../platform/batching.js';
 
 /** Every billing query that more than one service needs, and the family overview's reads; plain rows in and out. */
@@ -156,8 +156,7 @@ export async function currentMandate(tx: Tx, familyId: string) {
 
 /** currentMandate for many families at once: family id → its current mandate (families without one are absent). */
 export async function currentMandates(tx: Tx, familyIds: string[]) {
-  const result = new Map<string, Awaited<ReturnType<typeof currentMandate>> & object>();
-  if (!familyIds.length) return result;
+  if (!familyIds.length) return new Map<string, Selectable<SepaMandatesTable>>();
   const rows = await tx
     .selectFrom('sepa_mandates')
     .selectAll()
@@ -166,6 +165,15 @@ export async function currentMandates(tx: Tx, familyIds: string[]) {
     .orderBy('signed_on', 'desc')
     .orderBy('created_at', 'desc')
     .execute();
+  return pickCurrentMandates(rows);
+}
+
+/**
+ * family id → its current mandate, from mandate rows ordered newest first per family (as `currentMandate` chooses:
+ * the newest active one, else the newest).
+ */
+export function pickCurrentMandates<M extends { family_id: string; status: string }>(rows: M[]): Map<string, M> {
+  const result = new Map<string, M>();
   for (const m of rows) {
     const chosen = result.get(m.family_id);
     // Rows come newest first per family: keep the first, unless a later (older) one is the active mandate.
