@@ -47,7 +47,7 @@ describe('the board in the browser', () => {
     await form.getByLabel('Montant de l’adhésion (€)').fill('30');
     await form.getByLabel('Tarif (€)').fill('450');
     await form.getByRole('button', { name: 'Ajouter un tarif de cours' }).click();
-    await form.getByLabel('Discipline').nth(1).selectOption({ label: 'Formation musicale' });
+    await form.getByLabel('Discipline').nth(1).selectOption({ label: 'Formation musicale (solfège)' });
     await form.getByLabel('Durée hebdomadaire (min)').nth(1).fill('60');
     await form.getByLabel('Tarif (€)').nth(1).fill('180');
     await form.getByLabel('2ᵉ enfant (%)').fill('10');
@@ -66,7 +66,7 @@ describe('the board in the browser', () => {
     await fees.getByText(/30,00\s€ par famille/).waitFor();
     const table = fees.getByRole('table', { name: 'Tarifs des cours (à l’année)' });
     await table.getByRole('row', { name: /Piano, 30 min 450,00\s€/ }).waitFor();
-    await table.getByRole('row', { name: /Formation musicale, 60 min 180,00\s€/ }).waitFor();
+    await table.getByRole('row', { name: /Formation musicale \(solfège\), 60 min 180,00\s€/ }).waitFor();
     await fees.getByText('3ᵉ enfant et suivants : −20 %').waitFor();
     const register = page.getByRole('table', { name: 'Registre des décisions' });
     await register
