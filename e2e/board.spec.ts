@@ -47,7 +47,7 @@ describe('the board in the browser', () => {
     await form.getByLabel('Montant de l’adhésion (€)').fill('30');
     await form.getByLabel('Tarif (€)').fill('450');
     await form.getByRole('button', { name: 'Ajouter un tarif de cours' }).click();
-    await form.getByLabel('Discipline').nth(1).selectOption({ label: 'Formation musicale' });
+    await form.getByLabel('Discipline').nth(1).selectOption({ label: 'Formation musicale (solfège)' });
     await form.getByLabel('Durée hebdomadaire (min)').nth(1).fill('60');
     await form.getByLabel('Tarif (€)').nth(1).fill('180');
     await form.getByLabel('2ᵉ enfant (%)').fill('10');
@@ -66,7 +66,7 @@ describe('the board in the browser', () => {
     await fees.getByText(/30,00\s€ par famille/).waitFor();
     const table = fees.getByRole('table', { name: 'Tarifs des cours (à l’année)' });
     await table.getByRole('row', { name: /Piano, 30 min 450,00\s€/ }).waitFor();
-    await table.getByRole('row', { name: /Formation musicale, 60 min 180,00\s€/ }).waitFor();
+    await table.getByRole('row', { name: /Formation musicale \(solfège\), 60 min 180,00\s€/ }).waitFor();
     await fees.getByText('3ᵉ enfant et suivants : −20 %').waitFor();
     const register = page.getByRole('table', { name: 'Registre des décisions' });
     await register
@@ -92,4 +92,31 @@ describe('the board in the browser', () => {
     await secretariat.getByRole('table', { name: 'Registre des décisions' }).waitFor();
     await expect(secretariat.getByRole('form', { name: 'Consigner une décision' }).count()).resolves.toBe(0);
   }, 120_000);
+
+  it('walks the course, seasons, reports and board pages in English on a phone: no French, no sideways scroll', async () => {
+    // Words of the French interface (demo data, such as room names or decisions' subjects, stays French).
+    const french =
+      /(Enregistrer|Annuler|Modifier|Aucune? |aujourd’hui|Historique|Séances|Saisons|Par discipline|Période)/;
+    const course = await server.deps.db.selectFrom('courses').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const page = await newPage(browser, { locale: 'en-GB', mobile: true });
+    await page.context().addInitScript(() => window.localStorage.setItem('harmonie.lang', 'en'));
+    await loginThroughUi(page, server.url, 'board@demo.example.org');
+    const paths = [
+      `/office/courses/${course.id}`,
+      '/office/seasons',
+      `/office/seasons/${SEASON_ID}`,
+      `/office/reports?season=${SEASON_ID}`,
+      '/office/board',
+    ];
+    for (const path of paths) {
+      await page.goto(`${server.url}${path}`);
+      await page.waitForLoadState('networkidle');
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      const text = await page.locator('main').innerText();
+      expect(french.exec(text)?.[0], path).toBeUndefined();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+      await expectAccessible(page, `${path} in English on a phone`);
+    }
+    await page.context().close();
+  });
 });

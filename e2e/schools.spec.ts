@@ -292,6 +292,13 @@ describe('the school network in the browser', { shuffle: false }, () => {
     await secretariat.getByText('Période à distance enregistrée.').waitFor();
     await lessons.getByText(/Auditorium en travaux/).waitFor();
     expect(await lessons.getByRole('cell', { name: 'À distance · https://visio.example.org/fm1' }).count()).toBe(2);
+    await expectAccessible(secretariat, 'course with a distance period');
+
+    // The works end early: the period is cancelled, the lessons are in the room again.
+    await lessons.getByRole('button', { name: /^Annuler la période du/ }).click();
+    await secretariat.getByText('Période à distance annulée : le professeur est prévenu.').waitFor();
+    await lessons.getByText(/Auditorium en travaux/).waitFor({ state: 'detached' });
+    expect(await lessons.getByRole('cell', { name: /^À distance/ }).count()).toBe(0);
 
     // Moving it onto her piano lesson is refused on the field.
     const edit = secretariat.getByRole('region', { name: 'Modifier le cours' });
@@ -313,6 +320,35 @@ describe('the school network in the browser', { shuffle: false }, () => {
     await suspend.getByRole('button', { name: 'Reprendre le cours' }).click();
     await secretariat.getByText('Cours repris.').waitFor();
     await lessons.getByRole('cell', { name: 'En salle' }).first().waitFor();
+    await secretariat.context().close();
+  });
+
+  it('shows the board the season’s report with the network’s row, and the school’s secretariat its school alone', async () => {
+    // The board reads in English since the timetable step.
+    const board = await loggedIn('board@demo.example.org');
+    await board.getByRole('navigation').getByRole('link', { name: 'Reports' }).click();
+    await board.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+    await board.getByLabel('Season', { exact: true }).selectOption({ label: SEASON });
+    const summary = board.getByRole('table', { name: `Figures of the ${SEASON} season` });
+    await summary.getByRole('rowheader', { name: 'Whole network' }).waitFor();
+    await summary.getByRole('rowheader', { name: 'École des Lilas' }).waitFor();
+    const csv = board.getByRole('link', { name: 'Download the report (CSV)' });
+    expect(await csv.getAttribute('href')).toBe(`/api/seasons/${seasonId}/reports.csv`);
+    await expectAccessible(board, 'reports');
+    await board.context().close();
+
+    // Sophie works for the École des Lilas alone: its row, no other school's, no network's; cards on a phone.
+    const secretariat = await loggedIn('secretariat@demo.example.org', { mobile: true });
+    await secretariat.goto(`${server.url}/office/reports?season=${seasonId}`);
+    await secretariat.getByRole('heading', { level: 1, name: 'Rapports' }).waitFor();
+    const cards = secretariat.getByRole('list', { name: `Chiffres de la saison ${SEASON}` });
+    await cards.getByRole('heading', { name: 'École des Lilas' }).waitFor();
+    expect(await cards.getByRole('listitem').count()).toBe(1);
+    expect(await secretariat.getByText('Tout le réseau', { exact: true }).count()).toBe(0);
+    expect(await secretariat.getByText(/Par discipline — Tout le réseau/).count()).toBe(0);
+    const width = await secretariat.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await expectAccessible(secretariat, 'reports on a phone');
     await secretariat.context().close();
   });
 });

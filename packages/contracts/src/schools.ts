@@ -222,3 +222,112 @@ export const CourseLessons = z.object({
   lessons: z.array(CourseLesson),
   distancePeriods: z.array(DistancePeriod),
 });
+
+/** Each discipline's name in both languages (the web app's labels and the reports' CSV read this one list). */
+export const DISCIPLINE_LABELS: Record<'fr' | 'en', Record<Discipline, string>> = {
+  fr: {
+    piano: 'Piano',
+    guitar: 'Guitare',
+    violin: 'Violon',
+    cello: 'Violoncelle',
+    flute: 'Flûte',
+    drums: 'Batterie',
+    voice: 'Chant',
+    saxophone: 'Saxophone',
+    clarinet: 'Clarinette',
+    trumpet: 'Trompette',
+    viola: 'Alto',
+    double_bass: 'Contrebasse',
+    harp: 'Harpe',
+    accordion: 'Accordéon',
+    music_theory: 'Formation musicale (solfège)',
+    early_years_music: 'Éveil musical',
+    choir: 'Chorale',
+    ensemble: 'Ensemble',
+    orchestra: 'Orchestre',
+    theatre: 'Théâtre',
+    visual_arts: 'Arts plastiques',
+  },
+  en: {
+    piano: 'Piano',
+    guitar: 'Guitar',
+    violin: 'Violin',
+    cello: 'Cello',
+    flute: 'Flute',
+    drums: 'Drums',
+    voice: 'Voice',
+    saxophone: 'Saxophone',
+    clarinet: 'Clarinet',
+    trumpet: 'Trumpet',
+    viola: 'Viola',
+    double_bass: 'Double bass',
+    harp: 'Harp',
+    accordion: 'Accordion',
+    music_theory: 'Music theory',
+    early_years_music: 'Early-years music',
+    choir: 'Choir',
+    ensemble: 'Ensemble',
+    orchestra: 'Orchestra',
+    theatre: 'Theatre',
+    visual_arts: 'Visual arts',
+  },
+};
+
+/**
+ * A report's figures for a season (a school's or the network's). Enrolment (issue 15) adds its own figures here
+ * (students, enrolled places, fill rate) and its columns to the CSV (reports.service.ts: `CSV_COLUMNS`).
+ */
+export const ReportFigures = z.object({
+  courses: z.number().int(),
+  individual: z.number().int(),
+  group: z.number().int(),
+  suspended: z.number().int(),
+  /** Teaching minutes a week, of active courses. */
+  weeklyMinutes: z.number().int(),
+  /** Seats offered: the sum of the active courses' capacities. */
+  seats: z.number().int(),
+  /** Lessons planned in the season by the calendar; those dated before today. */
+  lessons: z.number().int(),
+  lessonsToDate: z.number().int(),
+  distancePeriods: z.number().int(),
+  /** Lessons held at distance (a distance course's, or inside a distance period). */
+  distanceLessons: z.number().int(),
+  /** Distinct teachers of active courses (once in the network, whatever the number of their schools). */
+  teachers: z.number().int(),
+  rooms: z.number().int(),
+  /** Booked minutes a week of the rooms over their open minutes a week. */
+  bookedMinutes: z.number().int(),
+  openMinutes: z.number().int(),
+  occupancyPercent: z.number().int().nullable(),
+  byDiscipline: z.array(
+    z.object({
+      discipline: Discipline,
+      courses: z.number().int(),
+      individual: z.number().int(),
+      group: z.number().int(),
+      weeklyMinutes: z.number().int(),
+      seats: z.number().int(),
+      lessons: z.number().int(),
+    }),
+  ),
+});
+export type ReportFigures = z.infer<typeof ReportFigures>;
+export const SchoolReport = ReportFigures.extend({
+  schoolId: Id,
+  schoolName: z.string(),
+  roomDetails: z.array(
+    z.object({
+      roomId: Id,
+      name: z.string(),
+      bookedMinutes: z.number().int(),
+      occupancyPercent: z.number().int().nullable(),
+    }),
+  ),
+});
+export type SchoolReport = z.infer<typeof SchoolReport>;
+/** A season's report: a row per school the reader may see, and the network's row (null for a scoped reader). */
+export const SeasonReport = z.object({
+  schools: z.array(SchoolReport),
+  network: ReportFigures.extend({ schools: z.number().int() }).nullable(),
+});
+export type SeasonReport = z.infer<typeof SeasonReport>;

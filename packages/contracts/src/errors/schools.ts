@@ -163,6 +163,11 @@ export const SCHOOLS_ERRORS = defineErrors({
     fr: 'La période à distance doit être comprise dans la saison du cours.',
     en: 'The distance period must lie within the course’s season.',
   },
+  DISTANCE_PERIOD_ENDED: {
+    status: 422,
+    fr: 'Cette période à distance est terminée : elle ne peut plus être annulée.',
+    en: 'This distance period has ended: it can no longer be cancelled.',
+  },
   COURSE_ALREADY_SUSPENDED: {
     status: 409,
     fr: 'Ce cours est déjà suspendu.',

@@ -4,6 +4,7 @@ import { makeTeacher } from '../../testing/factories.js';
 import { TestClock } from '../../platform/clock.js';
 
 let ctx: TestContext;
+const clock = new TestClock('2026-08-20T09:00:00.000Z');
 const as: Record<string, Agent> = {};
 let seasonId = '';
 let centre: { id: string; rooms: { id: string }[] };
@@ -15,12 +16,14 @@ const address = (postalCode: string) => ({ line1: '1 place de la Mairie', postal
 
 async function status(response: Promise<{ statusCode: number; body: string }>, expected: number) {
   const res = await response;
+  // Each change at its own instant: the history lists them in order (two at the same instant have no order).
+  clock.advanceMinutes(1);
   expect(res.statusCode, res.body).toBe(expected);
   return JSON.parse(res.body || 'null');
 }
 
 beforeAll(async () => {
-  ctx = await createTestApp({ clock: new TestClock('2026-08-20T09:00:00.000Z') });
+  ctx = await createTestApp({ clock });
   as.admin = await loginAs(ctx, (await makeUser(ctx.deps, ['admin'])).email);
   as.board = await loginAs(ctx, (await makeUser(ctx.deps, ['board'])).email);
   as.secretariat = await loginAs(ctx, (await makeUser(ctx.deps, ['secretariat'])).email);
@@ -169,6 +172,58 @@ describe('course changes', () => {
     expect(await mailsAbout(choir.id)).toHaveLength(0);
   });
 
+  it('cancels a distance period: its lessons are in the room again; audited, the teacher told', async () => {
+    const choir = await newChoir('13:00');
+    const url = `/api/courses/${choir.id}/distance-periods`;
+    const range = {
+      start: '2026-10-01',
+      end: '2026-10-15',
+      reason: 'Salle en travaux',
+      videoLink: 'https://v.example.org/c',
+    };
+    const period = await status(as.secretariat!.post(url, range), 201);
+    // Only the secretariat of the course's school cancels it; the teacher and the board read it.
+    for (const agent of [as.secretariatNord!, as.board!, as.helene!]) {
+      expect((await agent.del(`${url}/${period.id}`)).statusCode).toBe(403);
+    }
+    expect((await as.secretariat!.del(`${url}/${choir.id}`)).statusCode).toBe(404);
+    await status(as.secretariat!.del(`${url}/${period.id}`), 204);
+    const lessons = await status(as.helene!.get(`/api/courses/${choir.id}/lessons`), 200);
+    expect(lessons.distancePeriods).toEqual([]);
+    expect(lessons.lessons.filter((l: { distance: boolean }) => l.distance)).toEqual([]);
+    const history = await status(as.board!.get(`/api/history/course/${choir.id}`), 200);
+    expect(history.map((e: { action: string }) => e.action)).toEqual([
+      'cancel-distance',
+      'switch-to-distance',
+      'create',
+    ]);
+    const mails = await mailsAbout(choir.id);
+    expect(mails.map((m) => m.template).sort()).toEqual(['schools.course-change', 'schools.course-change']);
+    expect(mails.map((m) => m.subject)).toContainEqual(expect.stringMatching(/de nouveau en salle du 01\/10\/2026/));
+    expect((await as.secretariat!.del(`${url}/${period.id}`)).statusCode).toBe(404);
+  });
+
+  it('refuses to cancel a distance period that already ended, on its end field', async () => {
+    const choir = await newChoir('14:00');
+    const url = `/api/courses/${choir.id}/distance-periods`;
+    const range = { start: '2026-09-02', end: '2026-09-09', reason: 'Travaux', videoLink: 'https://v.example.org/d' };
+    const period = await status(as.secretariat!.post(url, range), 201);
+    const now = clock.now();
+    clock.set('2026-09-10T09:00:00.000Z');
+    try {
+      const later = await loginAs(ctx, (await makeUser(ctx.deps, ['secretariat'])).email);
+      const ended = await status(later.del(`${url}/${period.id}`), 422);
+      expect(ended.errors[0]).toMatchObject({ field: 'end', code: 'DISTANCE_PERIOD_ENDED' });
+      expect(ended.errors[0].message).toMatch(/terminée/);
+    } finally {
+      clock.set(now);
+    }
+    expect((await status(as.secretariat!.get(`/api/courses/${choir.id}/lessons`), 200)).distancePeriods).toHaveLength(
+      1,
+    );
+    expect(await mailsAbout(choir.id)).toHaveLength(1);
+  });
+
   it('suspends a whole course with a reason (no lessons), resumes it; audited, the teacher told each time', async () => {
     const choir = await newChoir('12:00');
     const suspended = await status(
@@ -205,7 +260,6 @@ describe('course changes', () => {
     const history = await status(as.board!.get(`/api/history/course/${choir.id}`), 200);
     expect(history.map((e: { action: string }) => e.action)).toEqual(['resume', 'suspend', 'create']);
     const mails = await mailsAbout(choir.id);
-    // Same instant on the test clock: compare them in alphabetical order.
     expect(mails.map((m) => m.subject).sort()).toEqual([
       expect.stringMatching(/suspendu/),
       expect.stringMatching(/Reprise/),

@@ -128,6 +128,20 @@ export async function insertDistancePeriod(tx: Tx, row: Insertable<DB['course_di
   await tx.insertInto('course_distance_periods').values(row).execute();
 }
 
+/** One distance period of a course (undefined when it is not this course's). */
+export async function findDistancePeriod(db: Tx, courseId: string, periodId: string) {
+  return db
+    .selectFrom('course_distance_periods')
+    .select(['id', 'starts_on', 'ends_on', 'video_link', 'reason'])
+    .where('course_id', '=', courseId)
+    .where('id', '=', periodId)
+    .executeTakeFirst();
+}
+
+export async function deleteDistancePeriod(tx: Tx, periodId: string): Promise<void> {
+  await tx.deleteFrom('course_distance_periods').where('id', '=', periodId).execute();
+}
+
 /** A course's distance periods, oldest first (a later one wins where two overlap). */
 export async function distancePeriodsOf(db: Tx, courseId: string) {
   return db
@@ -136,6 +150,23 @@ export async function distancePeriodsOf(db: Tx, courseId: string) {
     .where('course_id', '=', courseId)
     .orderBy('created_at')
     .orderBy('id')
+    .execute();
+}
+
+/** The distance periods of a season's courses, oldest first (a later one wins where two overlap). */
+export async function distancePeriodsOfSeason(db: Tx, seasonId: string) {
+  return db
+    .selectFrom('course_distance_periods')
+    .innerJoin('courses', 'courses.id', 'course_distance_periods.course_id')
+    .select([
+      'course_distance_periods.course_id',
+      'course_distance_periods.starts_on',
+      'course_distance_periods.ends_on',
+      'course_distance_periods.video_link',
+    ])
+    .where('courses.season_id', '=', seasonId)
+    .orderBy('course_distance_periods.created_at')
+    .orderBy('course_distance_periods.id')
     .execute();
 }
 

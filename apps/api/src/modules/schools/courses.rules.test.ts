@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distancePeriodProblems, lessonsWithModes } from './courses.rules.js';
+import { distanceCancelProblems, distancePeriodProblems, lessonsWithModes } from './courses.rules.js';
 
 const season = { start: '2026-09-01', end: '2027-07-04' };
 const link = 'https://visio.example.org/a';
@@ -22,6 +22,16 @@ describe('distancePeriodProblems', () => {
     ]);
     expect(codes({ start: '2027-07-01', end: '2027-07-05', videoLink: link })).toEqual(['end:DISTANCE_OUTSIDE_SEASON']);
     expect(codes({ start: '2026-10-01', end: '2026-10-02' })).toEqual(['videoLink:DISTANCE_NEEDS_LINK']);
+  });
+});
+
+describe('distanceCancelProblems', () => {
+  it('cancels a period to come or in progress, not one that ended before today', () => {
+    expect(distanceCancelProblems({ end: '2026-10-15' }, '2026-10-01')).toEqual([]);
+    expect(distanceCancelProblems({ end: '2026-10-15' }, '2026-10-15')).toEqual([]);
+    expect(distanceCancelProblems({ end: '2026-10-15' }, '2026-10-16')).toEqual([
+      { field: 'end', code: 'DISTANCE_PERIOD_ENDED' },
+    ]);
   });
 });
 

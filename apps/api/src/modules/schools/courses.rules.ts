@@ -20,6 +20,15 @@ export function distancePeriodProblems(
 }
 
 /**
+ * Why a distance period can no longer be cancelled, on its `end` field: it ended before today (its lessons were held
+ * at distance and stay so in the record). A period in progress may be cancelled: its remaining lessons go back to
+ * the room.
+ */
+export function distanceCancelProblems(period: { end: string }, today: string): FieldIssue[] {
+  return period.end < today ? [{ field: 'end', code: 'DISTANCE_PERIOD_ENDED' }] : [];
+}
+
+/**
  * A course's lessons with where each is held: every lesson of a distance course, and every lesson of a room course
  * that falls in one of its distance periods (the latest period wins where two overlap), is at distance with the
  * period's (or the course's) video link.

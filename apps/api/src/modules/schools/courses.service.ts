@@ -18,8 +18,8 @@ import { isStaffMember, requirePermission, teacherSelf } from '../../platform/ac
 import { recordAudit } from '../../platform/audit.js';
 import { DomainError, forbidden, notFound, stale, type FieldIssue } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { ORGANISATION_DEFAULT_LOCALE } from '../../platform/settings.js';
-import { distancePeriodProblems, lessonsWithModes } from './courses.rules.js';
+import { ORGANISATION_DEFAULT_LOCALE, organisationToday } from '../../platform/settings.js';
+import { distanceCancelProblems, distancePeriodProblems, lessonsWithModes } from './courses.rules.js';
 import { courseChangeMail, type CourseChange } from './schools.mail.js';
 import { lessonDates } from './calendar.rules.js';
 import { conflictsOfSlot, timetableConflicts, type TimetableConflict, type WeeklySlot } from './timetable.rules.js';
@@ -354,6 +354,30 @@ export function createCoursesService(deps: Deps, schools: SchoolsService, season
         });
         await tellAboutCourseChange(tx, course, { kind: 'distance', ...period });
         return period;
+      });
+    },
+
+    /**
+     * Cancels a distance period (the room reopened early, or it was set by mistake): its lessons from today on are
+     * held in the room again. A period that already ended stays on record (field error on `end`). Audited; the
+     * teacher and families are told.
+     */
+    async cancelDistance(actor: Actor, id: string, periodId: string): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        const course = await courseToChange(tx, actor, id);
+        const row = await repo.findDistancePeriod(tx, id, periodId);
+        if (!row) throw notFound();
+        const period = toPeriod(row);
+        const problems = distanceCancelProblems(period, await organisationToday(tx, clock));
+        if (problems.length) throw new DomainError(problems[0]!.code, { status: 422, fields: problems });
+        await repo.deleteDistancePeriod(tx, periodId);
+        await recordAudit(tx, clock, actor, {
+          entityType: 'course',
+          entityId: id,
+          action: 'cancel-distance',
+          before: { distancePeriod: period },
+        });
+        await tellAboutCourseChange(tx, course, { kind: 'distance-cancelled', start: period.start, end: period.end });
       });
     },
 

@@ -5,6 +5,7 @@ import { createSchoolsService, type SchoolsService } from './schools.service.js'
 import { createSeasonsService, type SeasonsService } from './seasons.service.js';
 import { createCoursesService, type CoursesService } from './courses.service.js';
 import { createBoardService, type BoardService } from './board.service.js';
+import { createReportsService, type ReportsService } from './reports.service.js';
 import { boardRoutes } from './board.routes.js';
 import { schoolsDemo } from './schools.demo.js';
 
@@ -13,6 +14,7 @@ export type SchoolsModuleServices = {
   seasons: SeasonsService;
   courses: CoursesService;
   board: BoardService;
+  reports: ReportsService;
 };
 
 declare module '../../platform/module.js' {
@@ -35,7 +37,8 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     const schools = createSchoolsService(deps);
     const seasons = createSeasonsService(deps);
     const courses = createCoursesService(deps, schools, seasons);
-    return { schools, seasons, courses, board: createBoardService(deps) };
+    const reports = createReportsService(deps, schools, seasons);
+    return { schools, seasons, courses, board: createBoardService(deps), reports };
   },
   routes: (app, services) => {
     schoolsRoutes(app, services);

@@ -16,6 +16,7 @@ import {
   ImportHolidaysResult,
   School,
   SchoolCalendar,
+  SeasonReport,
   SchoolInput,
   SchoolStaffBody,
   Season,
@@ -24,6 +25,7 @@ import {
   UpdateSeasonBody,
 } from '@contracts';
 import type { FastifyZod } from '../../platform/fastify-zod.js';
+import { attachment } from '../../platform/download.js';
 import type { SchoolsModuleServices } from './schools.module.js';
 
 const IdParams = z.object({ id: Id });
@@ -36,10 +38,11 @@ const TimetableConflictSchema = z.object({
 });
 const CalendarParams = z.object({ id: Id, seasonId: Id });
 const EntryParams = z.object({ id: Id, entryId: Id });
+const PeriodParams = z.object({ id: Id, periodId: Id });
 /** The official calendar file of all zones and years is about 1 MB of CSV. */
 const HOLIDAY_FILE_LIMIT = 3 * 1_048_576;
 
-export function schoolsRoutes(app: FastifyZod, { schools, seasons, courses }: SchoolsModuleServices): void {
+export function schoolsRoutes(app: FastifyZod, { schools, seasons, courses, reports }: SchoolsModuleServices): void {
   const tags = ['schools'];
   app.get('/api/schools', { schema: { tags, response: { 200: z.array(School) } } }, (req) => schools.list(req.actor));
   app.post('/api/schools', { schema: { tags, body: SchoolInput, response: { 201: School } } }, async (req, reply) =>
@@ -116,6 +119,17 @@ export function schoolsRoutes(app: FastifyZod, { schools, seasons, courses }: Sc
     (req) => courses.seasonConflicts(req.actor, req.params.id),
   );
 
+  app.get('/api/seasons/:id/reports', { schema: { tags, params: IdParams, response: { 200: SeasonReport } } }, (req) =>
+    reports.report(req.actor, req.params.id),
+  );
+  app.get('/api/seasons/:id/reports.csv', { schema: { tags, params: IdParams } }, async (req, reply) => {
+    const file = await reports.csv(req.actor, req.params.id);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', attachment(file.fileName))
+      .send(file.content);
+  });
+
   app.get(
     '/api/courses',
     { schema: { tags, querystring: CourseListQuery, response: { 200: z.array(Course) } } },
@@ -139,6 +153,14 @@ export function schoolsRoutes(app: FastifyZod, { schools, seasons, courses }: Sc
     '/api/courses/:id/distance-periods',
     { schema: { tags, params: IdParams, body: DistancePeriodInput, response: { 201: DistancePeriod } } },
     async (req, reply) => reply.status(201).send(await courses.switchToDistance(req.actor, req.params.id, req.body)),
+  );
+  app.delete(
+    '/api/courses/:id/distance-periods/:periodId',
+    { schema: { tags, params: PeriodParams, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await courses.cancelDistance(req.actor, req.params.id, req.params.periodId);
+      return reply.status(204).send(null);
+    },
   );
   app.post(
     '/api/courses/:id/suspend',

@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import { DISCIPLINE_LABELS } from '@contracts';
 
 /** The board's register and the season tariffs, merged into i18next under the `board` namespace. */
 const fr = {
@@ -66,29 +67,7 @@ const fr = {
   solidarityLine: '{{criterion}} : −{{percent}} %',
   noSolidarity: 'Aucun tarif solidaire.',
   recordedBy: 'Consignée par',
-  disciplines: {
-    piano: 'Piano',
-    guitar: 'Guitare',
-    violin: 'Violon',
-    cello: 'Violoncelle',
-    flute: 'Flûte',
-    drums: 'Batterie',
-    voice: 'Chant',
-    saxophone: 'Saxophone',
-    clarinet: 'Clarinette',
-    trumpet: 'Trompette',
-    viola: 'Alto',
-    double_bass: 'Contrebasse',
-    harp: 'Harpe',
-    accordion: 'Accordéon',
-    music_theory: 'Formation musicale',
-    early_years_music: 'Éveil musical',
-    choir: 'Chorale',
-    ensemble: 'Ensemble',
-    orchestra: 'Orchestre',
-    theatre: 'Théâtre',
-    visual_arts: 'Arts plastiques',
-  },
+  disciplines: DISCIPLINE_LABELS.fr,
 };
 
 const en: typeof fr = {
@@ -156,29 +135,7 @@ const en: typeof fr = {
   solidarityLine: '{{criterion}}: −{{percent}}%',
   noSolidarity: 'No solidarity rate.',
   recordedBy: 'Recorded by',
-  disciplines: {
-    piano: 'Piano',
-    guitar: 'Guitar',
-    violin: 'Violin',
-    cello: 'Cello',
-    flute: 'Flute',
-    drums: 'Drums',
-    voice: 'Voice',
-    saxophone: 'Saxophone',
-    clarinet: 'Clarinet',
-    trumpet: 'Trumpet',
-    viola: 'Viola',
-    double_bass: 'Double bass',
-    harp: 'Harp',
-    accordion: 'Accordion',
-    music_theory: 'Music theory',
-    early_years_music: 'Early-years music',
-    choir: 'Choir',
-    ensemble: 'Ensemble',
-    orchestra: 'Orchestra',
-    theatre: 'Theatre',
-    visual_arts: 'Visual arts',
-  },
+  disciplines: DISCIPLINE_LABELS.en,
 };
 
 export const BOARD_NS = 'board';

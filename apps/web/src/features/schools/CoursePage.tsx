@@ -2,9 +2,11 @@ import { Anchor, Badge, Button, Group, List, SimpleGrid, Stack, Table, Text, Tex
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/use-me';
-import { formatDate } from '../../ui/format';
+import { formatDate, organisationToday } from '../../ui/format';
+import { notify } from '../../ui/notify';
 import { hasAnyRole } from '../../ui/nav';
 import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -14,6 +16,7 @@ import { Section } from '../../ui/Section';
 import { blankToNull } from '../../ui/zod-form';
 import { useSubmit } from '../../ui/use-submit';
 import {
+  cancelDistancePeriod,
   getCourse,
   getCourseLessons,
   getSchool,
@@ -103,9 +106,21 @@ function SuspendForm({ course }: { course: CourseView }) {
   );
 }
 
-/** The season's lessons of the course, each in its room or at distance with the link. */
-function LessonsSection({ courseId }: { courseId: string }) {
+/** The season's lessons of the course, each in its room or at distance with the link; a period not ended is cancelled. */
+function LessonsSection({ courseId, mayManage }: { courseId: string; mayManage: boolean }) {
   const { t } = useTranslation(SCHOOLS_NS);
+  const client = useQueryClient();
+  const [error, setError] = useState<unknown>(null);
+  const cancel = async (periodId: string) => {
+    setError(null);
+    try {
+      await cancelDistancePeriod(courseId, periodId);
+      notify(t('course.periodCancelled'));
+      await refreshCourses(client);
+    } catch (err) {
+      setError(err);
+    }
+  };
   const lessons = useQuery({
     queryKey: [...schoolsKeys.course(courseId), 'lessons'],
     queryFn: () => getCourseLessons(courseId),
@@ -121,9 +136,15 @@ function LessonsSection({ courseId }: { courseId: string }) {
             {distancePeriods.map((p) => (
               <List.Item key={p.id}>
                 {t('course.periodText', { start: formatDate(p.start), end: formatDate(p.end), reason: p.reason })}
+                {mayManage && p.end >= organisationToday() ? (
+                  <Button ml="xs" size="xs" variant="subtle" color="red" onClick={() => void cancel(p.id)}>
+                    {t('course.cancelPeriod', { start: formatDate(p.start), end: formatDate(p.end) })}
+                  </Button>
+                ) : null}
               </List.Item>
             ))}
           </List>
+          <ProblemAlert error={error} />
         </div>
       ) : null}
       {list.length === 0 ? (
@@ -211,7 +232,7 @@ export function CoursePage() {
         </Stack>
       </Section>
       <Section title={t('course.lessons')}>
-        <LessonsSection courseId={c.id} />
+        <LessonsSection courseId={c.id} mayManage={mayManage} />
       </Section>
       {mayManage ? (
         <>

@@ -14,6 +14,7 @@ import type {
   SchoolInput,
   Season,
   SeasonInput,
+  SeasonReport,
 } from '@contracts';
 import { api, apiDelete, apiGet, apiPost } from '../../api/client';
 
@@ -35,7 +36,13 @@ export const schoolsKeys = {
   calendar: (schoolId: string, seasonId: string) => ['schools', schoolId, 'calendar', seasonId] as const,
   courses: (query: Record<string, string | undefined>) => ['courses', query] as const,
   course: (id: string) => ['courses', 'one', id] as const,
+  /** Under `courses`: any change of a course refreshes the reports too. */
+  report: (seasonId: string) => ['courses', 'report', seasonId] as const,
 };
+
+export const getSeasonReport = (seasonId: string) => apiGet<SeasonReport>(`/api/seasons/${seasonId}/reports`);
+/** The report's CSV, in the reader's language (a link the browser downloads with the session cookie). */
+export const seasonReportCsvUrl = (seasonId: string) => `/api/seasons/${seasonId}/reports.csv`;
 
 export const listSchools = () => apiGet<SchoolView[]>('/api/schools');
 export const getSchool = (id: string) => apiGet<SchoolView>(`/api/schools/${id}`);
@@ -69,6 +76,8 @@ export const updateCourse = (id: string, body: CourseBody & { version: number })
 export const getCourseLessons = (id: string) => apiGet<z.infer<typeof CourseLessons>>(`/api/courses/${id}/lessons`);
 export const switchToDistance = (id: string, body: z.input<typeof DistancePeriodInput>) =>
   apiPost<DistancePeriod>(`/api/courses/${id}/distance-periods`, body);
+export const cancelDistancePeriod = (id: string, periodId: string) =>
+  apiDelete<null>(`/api/courses/${id}/distance-periods/${periodId}`);
 export const suspendCourse = (id: string, body: { reason: string; version: number }) =>
   apiPost<CourseView>(`/api/courses/${id}/suspend`, body);
 export const resumeCourse = (id: string, version: number) =>

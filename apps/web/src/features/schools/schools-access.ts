@@ -8,6 +8,8 @@ export const SCHOOLS_ACCESS = {
   configure: ['admin'],
   /** Create courses (a scoped secretariat member: in their schools). */
   courses: ['admin', 'secretariat'],
+  /** The season's reports: the network's for the board and admin, their schools' for a scoped secretariat. */
+  reports: ['admin', 'secretariat', 'board'],
   /** Closures (bridges) and exceptional open days. */
   calendar: ['admin', 'board'],
 } satisfies Record<string, readonly Role[]>;

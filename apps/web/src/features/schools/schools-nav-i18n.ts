@@ -8,6 +8,7 @@ const fr = {
     seasons: 'Saisons et calendrier',
     courses: 'Cours',
     timetables: 'Emplois du temps',
+    reports: 'Rapports',
     myTimetable: 'Mon emploi du temps',
   },
 };
@@ -17,6 +18,7 @@ const en: typeof fr = {
     seasons: 'Seasons and calendar',
     courses: 'Courses',
     timetables: 'Timetables',
+    reports: 'Reports',
     myTimetable: 'My timetable',
   },
 };

@@ -1,4 +1,10 @@
-import { IconBooks, IconBuildingCommunity, IconCalendarMonth, IconTable } from '@tabler/icons-react';
+import {
+  IconBooks,
+  IconBuildingCommunity,
+  IconCalendarMonth,
+  IconReportAnalytics,
+  IconTable,
+} from '@tabler/icons-react';
 import type { NavItem } from '../../ui/nav';
 import { SCHOOLS_ACCESS } from './schools-access';
 import './schools-nav-i18n';
@@ -9,4 +15,5 @@ export const SCHOOLS_OFFICE_NAV: NavItem[] = [
   { to: '/office/seasons', labelKey: 'schools:nav.seasons', icon: IconCalendarMonth, roles: SCHOOLS_ACCESS.read },
   { to: '/office/courses', labelKey: 'schools:nav.courses', icon: IconBooks, roles: SCHOOLS_ACCESS.read },
   { to: '/office/timetables', labelKey: 'schools:nav.timetables', icon: IconTable, roles: SCHOOLS_ACCESS.read },
+  { to: '/office/reports', labelKey: 'schools:nav.reports', icon: IconReportAnalytics, roles: SCHOOLS_ACCESS.reports },
 ];

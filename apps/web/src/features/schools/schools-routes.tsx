@@ -12,6 +12,7 @@ const SeasonPage = lazyPage(() => import('./SeasonPage'), 'SeasonPage');
 const CoursesPage = lazyPage(() => import('./CoursesPage'), 'CoursesPage');
 const CoursePage = lazyPage(() => import('./CoursePage'), 'CoursePage');
 const TimetablePage = lazyPage(() => import('./TimetablePage'), 'TimetablePage');
+const ReportsPage = lazyPage(() => import('./ReportsPage'), 'ReportsPage');
 
 const guarded = (roles: (typeof SCHOOLS_ACCESS)[keyof typeof SCHOOLS_ACCESS], element: React.ReactNode) => (
   <RequireRoles roles={roles}>{element}</RequireRoles>
@@ -28,4 +29,5 @@ export const schoolsOfficeRoutes: RouteObject[] = [
   { path: 'courses', element: guarded(SCHOOLS_ACCESS.read, <CoursesPage />) },
   { path: 'courses/:id', element: guarded(SCHOOLS_ACCESS.read, <CoursePage />) },
   { path: 'timetables', element: guarded(SCHOOLS_ACCESS.read, <TimetablePage />) },
+  { path: 'reports', element: guarded(SCHOOLS_ACCESS.reports, <ReportsPage />) },
 ];
