@@ -322,7 +322,10 @@ export function FilePage() {
             ))}
           {f.subscription ? (
             <Text size="sm">
-              {t('file.subscription', { plan: f.subscription.planName, status: f.subscription.status })}
+              {t('file.subscription', {
+                plan: f.subscription.planName,
+                status: t(`file.subscriptionStatus.${f.subscription.status}`, { defaultValue: f.subscription.status }),
+              })}
             </Text>
           ) : null}
         </Stack>
