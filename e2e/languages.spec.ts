@@ -20,7 +20,7 @@ type Language = 'fr' | 'en';
  * (data included: demo data is French, so only words no person would type are listed).
  */
 const CODES = {
-  fr: /\b(pending|cancelled|in_progress|matching|ongoing|overdue|new_request|not_needed|Toggle password|Loading|Save|Cancel|Call both sides|disputed by the family|No first-lesson date|Charged with no lesson|Check in after|Monthly check-in|paper|portal|released:|undefined|null|NaN|Invalid Date)\b/,
+  fr: /\b(pending|cancelled|in_progress|matching|ongoing|overdue|new_request|not_needed|Toggle password|Loading|Save|Cancel|Call both sides|disputed by the family|No first-lesson date|Charged with no lesson|Check in after|sent to recruitment|subscribed to|handed over|first lesson (?:given )?on|new search after|Monthly check-in|paper|portal|released:|undefined|null|NaN|Invalid Date)\b/,
   en: /(Enregistrer|Annuler|Modifier|Aucune? |aujourd’hui|Rechercher|Historique|Déconnexion|Mot de passe|Chargement|Prélèvement|Appeler |Facture non émise|Rembourser |Nouveau professeur|Incidents répétés|Afficher le mot de passe|papier|portail|\bundefined\b|\bnull\b|\bNaN\b|Invalid Date)/,
 } as const;
 

@@ -27,6 +27,7 @@ import { hasAnyRole } from '../../ui/nav';
 import { rolesGrant, type Permission } from '../../api/contract-values';
 import { useCurrentUser } from '../../features/auth/use-me';
 import { useTaskTitle } from '../../features/agency/TasksPanel';
+import { stageReason } from '../../features/agency/stage-reason';
 import { OFFICE_ACCESS } from './office-access';
 import { AGENCY_NS } from '../../features/agency/agency-i18n';
 import { FileTickets } from './FileTickets';
@@ -394,7 +395,8 @@ export function FilePage() {
         <List>
           {f.history.map((h) => (
             <List.Item key={h.at + h.to}>
-              {formatDateTime(h.at)} · {t(`stage.${h.to}`)} · {h.reason} {h.actorName ? `(${h.actorName})` : ''}
+              {formatDateTime(h.at)} · {t(`stage.${h.to}`)} · {stageReason(h.reason, t, formatDate)}{' '}
+              {h.actorName ? `(${h.actorName})` : ''}
             </List.Item>
           ))}
         </List>
