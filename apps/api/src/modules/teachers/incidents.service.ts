@@ -96,7 +96,9 @@ export function createIncidentsService(deps: Deps) {
             kind: 'call-both-sides',
             service: 'followup',
             title: `Incidents répétés : appeler ${teacher.first_name} ${teacher.last_name} et les familles concernées`,
-            details: `${recent.length} incident(s) in ${windowDays} days`,
+            // no stored sentence: the office words the task from its kind in the reader's language, and the
+            // teacher's page, where the task leads, lists the incidents
+            details: null,
             dueOn: addDays(today, 1),
             teacherId,
             fileId: body.fileId ?? null,

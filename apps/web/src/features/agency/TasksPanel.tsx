@@ -37,6 +37,7 @@ const OUTCOMES = ['done', 'not_needed', 'unreachable'] as const satisfies readon
 
 function CompleteForm({ task, onDone }: { task: TaskItem; onDone: () => void }) {
   const { t } = useTranslation(AGENCY_NS);
+  const title = useTaskTitle()(task);
   const client = useQueryClient();
   const [outcome, setOutcome] = useState<string>('done');
   const [note, setNote] = useState('');
@@ -52,7 +53,7 @@ function CompleteForm({ task, onDone }: { task: TaskItem; onDone: () => void }) 
   const problem = splitProblem(action.error, { fields: ['outcome', 'note'] });
   return (
     <form
-      aria-label={t('tasks.completeTitle', { title: task.title })}
+      aria-label={t('tasks.completeTitle', { title })}
       onSubmit={(e) => {
         e.preventDefault();
         action.mutate();
@@ -108,7 +109,7 @@ export function TaskCard({ task, canComplete }: { task: TaskItem; canComplete: b
       <Group gap="sm" wrap="wrap">
         {task.subject ? (
           <Text size="sm">
-            {t(`tasks.subject.${task.subject.kind}`)} :{' '}
+            {t('tasks.subjectOf', { kind: t(`tasks.subject.${task.subject.kind}`) })}{' '}
             <Anchor component={Link} to={task.subject.path}>
               {task.subject.name}
             </Anchor>

@@ -25,6 +25,7 @@ const fr = {
     cancel: 'Annuler',
     completed: 'Tâche terminée.',
     subject: { student: 'Élève', teacher: 'Professeur', family: 'Famille' },
+    subjectOf: '{{kind}} :',
     status: { open: 'À faire', done: 'Faite', cancelled: 'Annulée' },
     outcomes: { done: 'Fait', not_needed: 'Plus nécessaire', unreachable: 'Injoignable' },
     services: {
@@ -44,7 +45,8 @@ const fr = {
       'family-problem': 'La famille signale un problème',
       'call-applicant': 'Appeler le candidat professeur pour un entretien',
       'debit-hold': 'Prélèvements suspendus : aucun cours depuis la mise en relation',
-      'call-both-sides': 'Appeler les deux parties : elles n’arrivent pas à se joindre',
+      // the task of repeated incidents on a teacher (teachers/incidents.service.ts)
+      'call-both-sides': 'Incidents répétés : appeler le professeur et les familles concernées',
       'could-not-reach': 'Appeler les deux parties : elles n’arrivent pas à se joindre',
       'lesson-disputed': 'Cours contesté par la famille',
       'debit-returned': 'Prélèvement rejeté ou remboursé : voir avec la famille',
@@ -99,6 +101,7 @@ const en: typeof fr = {
     cancel: 'Cancel',
     completed: 'Task completed.',
     subject: { student: 'Student', teacher: 'Teacher', family: 'Family' },
+    subjectOf: '{{kind}}:',
     status: { open: 'To do', done: 'Done', cancelled: 'Cancelled' },
     outcomes: { done: 'Done', not_needed: 'No longer needed', unreachable: 'Could not be reached' },
     services: {
@@ -118,7 +121,7 @@ const en: typeof fr = {
       'family-problem': 'The family reports a problem',
       'call-applicant': 'Call the teacher applicant for an interview',
       'debit-hold': 'Debits on hold: no lesson since the hand-over',
-      'call-both-sides': 'Call both sides: they cannot reach each other',
+      'call-both-sides': 'Repeated incidents: call the teacher and the families concerned',
       'could-not-reach': 'Call both sides: they cannot reach each other',
       'lesson-disputed': 'Lesson disputed by the family',
       'debit-returned': 'Debit rejected or refunded: check with the family',

@@ -27,6 +27,7 @@ import { hasAnyRole } from '../../ui/nav';
 import { rolesGrant, type Permission } from '../../api/contract-values';
 import { useCurrentUser } from '../../features/auth/use-me';
 import { useTaskTitle } from '../../features/agency/TasksPanel';
+import { stageReason } from '../../features/agency/stage-reason';
 import { OFFICE_ACCESS } from './office-access';
 import { AGENCY_NS } from '../../features/agency/agency-i18n';
 import { FileTickets } from './FileTickets';
@@ -340,7 +341,10 @@ export function FilePage() {
             ))}
           {f.subscription ? (
             <Text size="sm">
-              {t('file.subscription', { plan: f.subscription.planName, status: f.subscription.status })}
+              {t('file.subscription', {
+                plan: f.subscription.planName,
+                status: t(`file.subscriptionStatus.${f.subscription.status}`, { defaultValue: f.subscription.status }),
+              })}
             </Text>
           ) : null}
         </Stack>
@@ -409,7 +413,8 @@ export function FilePage() {
         <List>
           {f.history.map((h) => (
             <List.Item key={h.at + h.to}>
-              {formatDateTime(h.at)} · {t(`stage.${h.to}`)} · {h.reason} {h.actorName ? `(${h.actorName})` : ''}
+              {formatDateTime(h.at)} · {t(`stage.${h.to}`)} · {stageReason(h.reason, t, formatDate)}{' '}
+              {h.actorName ? `(${h.actorName})` : ''}
             </List.Item>
           ))}
         </List>
