@@ -2,7 +2,7 @@ import { List, Stack, Text } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { HISTORY_FIELD_LABELS, type AuditEntry } from '@contracts';
+import { HISTORY_ACTION_LABELS, HISTORY_FIELD_LABELS, type AuditEntry } from '@contracts';
 import { currentLanguage } from '../../i18n/i18n';
 import { formatDateTime } from '../../ui/format';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -34,8 +34,17 @@ function fieldLabel(field: string): string {
 function sentencesOf(entry: AuditEntry, t: TFunction): string[] {
   const who = entry.actorName ?? t('history.system');
   const fields = Object.entries(entry.changes);
-  if (fields.length === 0)
-    return [entry.summary ? t('history.action', { who, summary: entry.summary }) : t('history.actionOnly', { who })];
+  if (fields.length === 0) {
+    // the stored summary is the server's wording or a code: shown only when it is typed text or a reference
+    const action = HISTORY_ACTION_LABELS[entry.action];
+    if (!action) return [t('history.actionOnly', { who })];
+    const what = action[currentLanguage()];
+    if (action.shows && entry.summary)
+      return [
+        t(action.shows === 'typed' ? 'history.didSaying' : 'history.didOn', { who, what, detail: entry.summary }),
+      ];
+    return [t('history.did', { who, what })];
+  }
   return fields.map(([field, change]) => {
     const before = show(change.before, t);
     const after = show(change.after, t);
