@@ -17,6 +17,7 @@
  * - change password (auth) → /office/password → a wrong current password → "Mot de passe actuel" (Mantine's password
  *   input did not mark itself invalid: PasswordField now does, for every password field)
  * - season (schools) → /office/seasons → a name already taken → "Saison"
+ * - family creation → /office/families → a guardian with neither e-mail nor phone → the first field of "Responsable 1"
  * - voted deferral → /office/billing/deferrals → an end before the start → "Nouvelle échéance"
  * - organisation settings → /office/settings → a matching weight out of bounds → its part ("Distance")
  * - user invitation → /office/users → an e-mail address already in use (duplicate) → "Adresse e-mail"
@@ -30,7 +31,7 @@
  * - agency: phone request and request edit (RequestFormPage, EditRequest: the same form as /request), merge / keep
  *   separate and guardian invitation (no field: alert), file actions (subscribe, end assignment, close, contact
  *   log, tickets, external candidate), tasks, ticket reply, first-lesson link (/link/:token), meeting answer
- * - families and people (create, edit, add person), contact log, teachers (create, profile as staff edit it,
+ * - families and people (edit, add person), contact log, teachers (create, profile as staff edit it,
  *   incidents, documents, suspensions, applications, low-activity calls), meetings, board decisions, plans
  * - schools (school, course, calendar import), holds release
  * - user edit: the server's only refusal (the last admin) would, if the test were wrong, leave the demo without one
@@ -239,7 +240,7 @@ describe('server field errors on their fields, in every office form', () => {
     await page.context().close();
   });
 
-  it('admin: a voted deferral ending before it starts, a setting out of bounds, a user invited with an e-mail address already in use, a season whose name exists', async () => {
+  it('admin: a voted deferral ending before it starts, a setting out of bounds, a user invited with an e-mail address already in use, a family no one can reach, a season whose name exists', async () => {
     const season = await server.deps.db.selectFrom('seasons').select('name').orderBy('name').executeTakeFirstOrThrow();
     const page = await newPage(browser);
     await loginThroughUi(page, server.url, 'admin@demo.example.org');
@@ -274,6 +275,19 @@ describe('server field errors on their fields, in every office form', () => {
     await dialog.getByRole('button', { name: 'Inviter un utilisateur' }).click();
     await expect(fieldError(dialog.getByLabel(/^Adresse e-mail/))).resolves.toBe(
       'Cette adresse e-mail est déjà utilisée.',
+    );
+    await page.keyboard.press('Escape');
+
+    // a family no one can reach (no e-mail, no phone): said on the first guardian (the mapping's first field under it)
+    await page.goto(`${server.url}/office/families`);
+    await page.getByRole('button', { name: 'Nouvelle famille' }).click();
+    const family = page.getByRole('dialog', { name: 'Créer une famille' });
+    const firstGuardian = family.getByRole('group', { name: 'Responsable 1' });
+    await firstGuardian.getByLabel(/^Prénom/).fill('Injoignable');
+    await firstGuardian.getByLabel(/^Nom/).fill('Formulaire');
+    await family.getByRole('button', { name: 'Créer', exact: true }).click();
+    await expect(fieldError(firstGuardian.getByLabel(/^Prénom/))).resolves.toBe(
+      'Indiquez au moins un responsable avec un e-mail ou un téléphone.',
     );
     await page.keyboard.press('Escape');
 
