@@ -12,6 +12,12 @@
  * - payment → /office/billing → more than the invoice's balance → "Montant (€)"
  * - credit note → /office/billing → more than is left to credit → "Montant (€)"
  * - instalment plan → /office/billing/plans → instalments that do not add up to the balance → the form's alert
+ * - tax certificates → /office/billing/certificates → a year that has not begun → "Année"
+ * - mandate end → /office/billing/mandates → a reference no mandate carries → "RUM"
+ * - change password (auth) → /office/password → a wrong current password → "Mot de passe actuel" (Mantine's password
+ *   input did not mark itself invalid: PasswordField now does, for every password field)
+ * - season (schools) → /office/seasons → a name already taken → "Saison"
+ * - family creation → /office/families → a guardian with neither e-mail nor phone → the first field of "Responsable 1"
  * - voted deferral → /office/billing/deferrals → an end before the start → "Nouvelle échéance"
  * - organisation settings → /office/settings → a matching weight out of bounds → its part ("Distance")
  * - user invitation → /office/users → an e-mail address already in use (duplicate) → "Adresse e-mail"
@@ -19,15 +25,16 @@
  * - lesson record (teacher) → /teacher/students → a date in the future → "Date"
  * - teacher profile (teacher) → /teacher/profile → an availability slot ending before it starts → its "Fin"
  *
- * Mapped to their fields through the same code, not walked here (each needs a record in a given state, and the
- * browser suite's time is counted):
- * - auth: login, forgot / new password, first setup, change password
+ * Mapped to their fields through the same code, not walked here (each needs a record in a given state or a login of
+ * its own, and the browser suite's time is counted; the API tests check each rule's field):
+ * - auth: login, forgot / new password (needs a mailed token), first setup (only before any admin exists)
  * - agency: phone request and request edit (RequestFormPage, EditRequest: the same form as /request), merge / keep
  *   separate and guardian invitation (no field: alert), file actions (subscribe, end assignment, close, contact
  *   log, tickets, external candidate), tasks, ticket reply, first-lesson link (/link/:token), meeting answer
- * - families and people (create, edit, add person), contact log, teachers (create, profile as staff edit it,
+ * - families and people (edit, add person), contact log, teachers (create, profile as staff edit it,
  *   incidents, documents, suspensions, applications, low-activity calls), meetings, board decisions, plans
- * - schools (school, season, course, calendar import), holds release, mandate end, certificates, user edit
+ * - schools (school, course, calendar import), holds release
+ * - user edit: the server's only refusal (the last admin) would, if the test were wrong, leave the demo without one
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
@@ -133,7 +140,7 @@ async function alertText(form: Locator): Promise<string> {
 }
 
 describe('server field errors on their fields, in every office form', () => {
-  it('accounts: batch preparation and re-date, payment, credit note and instalment plan', async () => {
+  it('accounts: batch preparation and re-date, payment, credit note, instalment plan, certificates, mandate end, own password', async () => {
     const invoice = await server.deps.db
       .selectFrom('invoices')
       .select(['number', 'amount_cents'])
@@ -205,10 +212,36 @@ describe('server field errors on their fields, in every office form', () => {
     }
     await plan.getByRole('button', { name: 'Enregistrer l’échéancier' }).click();
     await expect(alertText(plan)).resolves.toContain('La somme des échéances doit être égale au solde restant.');
+
+    // tax certificates for a year that has not begun: said on the year
+    await page.goto(`${server.url}/office/billing/certificates`);
+    const certificates = page.getByRole('form', { name: 'Générer et envoyer les attestations' });
+    await certificates.getByLabel('Année').fill(String(new Date().getFullYear() + 1));
+    await certificates.getByRole('button', { name: 'Générer et envoyer les attestations' }).click();
+    await expect(fieldError(certificates.getByLabel('Année'))).resolves.toContain('une année qui n’a pas commencé');
+
+    // ending a mandate by a reference no mandate carries: said on the reference
+    await page.goto(`${server.url}/office/billing/mandates`);
+    const mandateEnd = page.getByRole('form', { name: 'Mettre fin à un mandat' });
+    await mandateEnd.getByLabel(/^RUM/).fill('HRM-E2E-NO-SUCH-MANDATE');
+    await mandateEnd.getByLabel(/^Motif/).fill('Demande de la famille');
+    await mandateEnd.getByRole('button', { name: 'Mettre fin' }).click();
+    await expect(fieldError(mandateEnd.getByLabel(/^RUM/))).resolves.toBe('Aucun mandat ne porte cette référence.');
+
+    // the auth forms: a wrong current password, on its field
+    await page.goto(`${server.url}/office/password`);
+    await page.getByLabel(/^Mot de passe actuel/).fill('not-the-password-1');
+    await page.getByLabel(/^Nouveau mot de passe/).fill('Une-phrase-de-passe-neuve-42');
+    await page.getByLabel(/^Confirmer le mot de passe/).fill('Une-phrase-de-passe-neuve-42');
+    await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+    await expect(fieldError(page.getByLabel(/^Mot de passe actuel/))).resolves.toBe(
+      'Le mot de passe actuel n’est pas le bon.',
+    );
     await page.context().close();
   });
 
-  it('admin: a voted deferral ending before it starts, a setting out of bounds, a user invited with an e-mail address already in use', async () => {
+  it('admin: a voted deferral ending before it starts, a setting out of bounds, a user invited with an e-mail address already in use, a family no one can reach, a season whose name exists', async () => {
+    const season = await server.deps.db.selectFrom('seasons').select('name').orderBy('name').executeTakeFirstOrThrow();
     const page = await newPage(browser);
     await loginThroughUi(page, server.url, 'admin@demo.example.org');
     await page.goto(`${server.url}/office/billing/deferrals`);
@@ -243,6 +276,35 @@ describe('server field errors on their fields, in every office form', () => {
     await expect(fieldError(dialog.getByLabel(/^Adresse e-mail/))).resolves.toBe(
       'Cette adresse e-mail est déjà utilisée.',
     );
+    await page.keyboard.press('Escape');
+
+    // a family no one can reach (no e-mail, no phone): said on the first guardian (the mapping's first field under it)
+    await page.goto(`${server.url}/office/families`);
+    await page.getByRole('button', { name: 'Nouvelle famille' }).click();
+    const family = page.getByRole('dialog', { name: 'Créer une famille' });
+    const firstGuardian = family.getByRole('group', { name: 'Responsable 1' });
+    await firstGuardian.getByLabel(/^Prénom/).fill('Injoignable');
+    await firstGuardian.getByLabel(/^Nom/).fill('Formulaire');
+    await family.getByRole('button', { name: 'Créer', exact: true }).click();
+    await expect(fieldError(firstGuardian.getByLabel(/^Prénom/))).resolves.toBe(
+      'Indiquez au moins un responsable avec un e-mail ou un téléphone.',
+    );
+    await page.keyboard.press('Escape');
+
+    // the schools forms: a season under a name already taken, on its name
+    await page.goto(`${server.url}/office/seasons`);
+    await page.getByLabel(/^Saison \(ex/).fill(season.name);
+    await page
+      .getByLabel(/^Début/)
+      .first()
+      .fill('2040-09-01');
+    await page.getByLabel(/^Fin/).first().fill('2041-06-30');
+    const term = page.getByRole('group', { name: 'Trimestres 1' });
+    await term.getByLabel(/^Nom/).fill('Premier');
+    await term.getByLabel(/^Début du trimestre/).fill('2040-09-01');
+    await term.getByLabel(/^Fin du trimestre/).fill('2040-12-20');
+    await page.getByRole('button', { name: 'Créer la saison' }).click();
+    await expect(fieldError(page.getByLabel(/^Saison \(ex/))).resolves.toBe('Cette saison existe déjà.');
     await page.context().close();
   });
 
