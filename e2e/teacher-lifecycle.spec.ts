@@ -65,6 +65,9 @@ describe('the teachers’ lifecycle in the browser', () => {
     await followup.getByLabel('Approche pédagogique (notes)').fill('Ludique et exigeante.');
     await followup.getByLabel('Fonctionnement et conditions expliqués').check();
     await followup.getByRole('button', { name: 'Enregistrer l’entretien' }).click();
+    // The decision buttons send the version the page holds: wait for the save to land, or the next step is refused
+    // as a concurrent change (CI saw exactly that under load).
+    await followup.getByText('Enregistré.', { exact: true }).waitFor();
     await followup.getByRole('button', { name: 'Entretien terminé' }).click();
     await followup.getByRole('button', { name: 'Accepter et créer le professeur' }).click();
     await followup.getByRole('link', { name: /Professeur créé/ }).waitFor();
