@@ -8,7 +8,7 @@ import { openDatabase } from '../../apps/api/src/db/database.js';
 import { migrateToLatest } from '../../apps/api/src/db/migrate.js';
 import { buildApp, type App } from '../../apps/api/src/app.js';
 import { loadDemoIfEmpty } from '../../apps/api/src/seed/demo.js';
-import { createTestDatabase } from '../../apps/api/src/testing/harness.js';
+import { createTestDatabase, migratedSchemaTemplate } from '../../apps/api/src/testing/harness.js';
 import type { Clock } from '../../apps/api/src/platform/clock.js';
 import { startMailbox, type Mailbox } from '../../apps/api/src/testing/mailbox.js';
 
@@ -33,7 +33,7 @@ async function freePort(): Promise<number> {
  */
 type ServerOptions = { demo?: boolean; demoMode?: boolean; clock?: Clock };
 export async function startServer(options: ServerOptions = {}): Promise<E2EServer> {
-  const { url: databaseUrl, drop } = await createTestDatabase();
+  const { url: databaseUrl, drop } = await createTestDatabase({ template: await migratedSchemaTemplate() });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // Uploads in a throw-away directory of their own (beside no database file when the engine is PostgreSQL).

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Address, Email, humanText, Id, IsoDate, Phone, shortText, Version } from './common.js';
-import { DISCIPLINES } from './vocabulary.js';
+import { DISCIPLINES, INSTRUMENT_LABELS } from './vocabulary.js';
 
 /** "HH:MM" on a 24-hour clock. */
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'invalid_time' });
@@ -223,23 +223,11 @@ export const CourseLessons = z.object({
   distancePeriods: z.array(DistancePeriod),
 });
 
-/** Each discipline's name in both languages (the web app's labels and the reports' CSV read this one list). */
+/** Each discipline's name in both languages (the web app's labels and the reports' CSV read this one list): the
+ * instruments' names are the agency's (`INSTRUMENT_LABELS`), the collective disciplines are the schools' own. */
 export const DISCIPLINE_LABELS: Record<'fr' | 'en', Record<Discipline, string>> = {
   fr: {
-    piano: 'Piano',
-    guitar: 'Guitare',
-    violin: 'Violon',
-    cello: 'Violoncelle',
-    flute: 'Flûte',
-    drums: 'Batterie',
-    voice: 'Chant',
-    saxophone: 'Saxophone',
-    clarinet: 'Clarinette',
-    trumpet: 'Trompette',
-    viola: 'Alto',
-    double_bass: 'Contrebasse',
-    harp: 'Harpe',
-    accordion: 'Accordéon',
+    ...INSTRUMENT_LABELS.fr,
     music_theory: 'Formation musicale (solfège)',
     early_years_music: 'Éveil musical',
     choir: 'Chorale',
@@ -249,20 +237,7 @@ export const DISCIPLINE_LABELS: Record<'fr' | 'en', Record<Discipline, string>> 
     visual_arts: 'Arts plastiques',
   },
   en: {
-    piano: 'Piano',
-    guitar: 'Guitar',
-    violin: 'Violin',
-    cello: 'Cello',
-    flute: 'Flute',
-    drums: 'Drums',
-    voice: 'Voice',
-    saxophone: 'Saxophone',
-    clarinet: 'Clarinet',
-    trumpet: 'Trumpet',
-    viola: 'Viola',
-    double_bass: 'Double bass',
-    harp: 'Harp',
-    accordion: 'Accordion',
+    ...INSTRUMENT_LABELS.en,
     music_theory: 'Music theory',
     early_years_music: 'Early-years music',
     choir: 'Choir',

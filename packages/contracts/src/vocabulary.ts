@@ -28,6 +28,42 @@ export type Instrument = (typeof INSTRUMENTS)[number];
  */
 export const CATALOGUE_INSTRUMENTS = [...INSTRUMENTS, 'viola', 'double_bass', 'harp', 'accordion'] as const;
 export type CatalogueInstrument = (typeof CATALOGUE_INSTRUMENTS)[number];
+
+/** Each instrument's name in both languages, for the agency's pages and the schools' disciplines alike. */
+export const INSTRUMENT_LABELS: Record<'fr' | 'en', Record<CatalogueInstrument, string>> = {
+  fr: {
+    piano: 'Piano',
+    guitar: 'Guitare',
+    violin: 'Violon',
+    cello: 'Violoncelle',
+    flute: 'Flûte',
+    drums: 'Batterie',
+    voice: 'Chant',
+    saxophone: 'Saxophone',
+    clarinet: 'Clarinette',
+    trumpet: 'Trompette',
+    viola: 'Alto',
+    double_bass: 'Contrebasse',
+    harp: 'Harpe',
+    accordion: 'Accordéon',
+  },
+  en: {
+    piano: 'Piano',
+    guitar: 'Guitar',
+    violin: 'Violin',
+    cello: 'Cello',
+    flute: 'Flute',
+    drums: 'Drums',
+    voice: 'Voice',
+    saxophone: 'Saxophone',
+    clarinet: 'Clarinet',
+    trumpet: 'Trumpet',
+    viola: 'Viola',
+    double_bass: 'Double bass',
+    harp: 'Harp',
+    accordion: 'Accordion',
+  },
+};
 /** What schools teach beyond instruments: music theory by level, early-years music, choirs, ensembles, theatre, visual arts. */
 export const COLLECTIVE_DISCIPLINES = [
   'music_theory',

@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import { INSTRUMENT_LABELS } from '@contracts';
 
 /** The agency loop's own resource file, merged into i18next under the `agency` namespace. */
 const fr = {
@@ -22,22 +23,7 @@ const fr = {
     '6': 'Samedi',
     '7': 'Dimanche',
   },
-  instrument: {
-    piano: 'Piano',
-    guitar: 'Guitare',
-    violin: 'Violon',
-    cello: 'Violoncelle',
-    flute: 'Flûte',
-    drums: 'Batterie',
-    voice: 'Chant',
-    saxophone: 'Saxophone',
-    clarinet: 'Clarinette',
-    trumpet: 'Trompette',
-    viola: 'Alto',
-    double_bass: 'Contrebasse',
-    harp: 'Harpe',
-    accordion: 'Accordéon',
-  },
+  instrument: INSTRUMENT_LABELS.fr,
   endReason: {
     mismatch: 'Incompatibilité',
     teacher_moved: 'Le professeur a déménagé',
@@ -375,22 +361,7 @@ const en: Resources = {
     '6': 'Saturday',
     '7': 'Sunday',
   },
-  instrument: {
-    piano: 'Piano',
-    guitar: 'Guitar',
-    violin: 'Violin',
-    cello: 'Cello',
-    flute: 'Flute',
-    drums: 'Drums',
-    voice: 'Voice',
-    saxophone: 'Saxophone',
-    clarinet: 'Clarinet',
-    trumpet: 'Trumpet',
-    viola: 'Viola',
-    double_bass: 'Double bass',
-    harp: 'Harp',
-    accordion: 'Accordion',
-  },
+  instrument: INSTRUMENT_LABELS.en,
   endReason: {
     mismatch: 'Mismatch',
     teacher_moved: 'Teacher moved',
