@@ -12,6 +12,8 @@ export default defineConfig({
     // What the browser did reaches the database a moment later; on a loaded machine (CI, two engines) a second is short.
     expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
+    // As in the API suite: files share their worker's imports (each still starts its own server and browser).
+    isolate: false,
     maxWorkers: 2,
     fileParallelism: true,
   },

@@ -62,7 +62,8 @@ let dataNames: string[] = [];
 
 function withoutData(text: string): string {
   let rest = text;
-  for (const name of dataNames) rest = rest.split(name).join(' ');
+  // Badges show their text in capitals (CSS), which innerText reflects.
+  for (const name of dataNames) rest = rest.split(name).join(' ').split(name.toLocaleUpperCase('fr')).join(' ');
   return rest;
 }
 
@@ -275,6 +276,10 @@ async function findDataNames(): Promise<void> {
       `${r.first_name} ${r.last_name}`,
     ]),
     ...(await db.selectFrom('outbox').select('subject').execute()).map((r) => r.subject),
+    // Styles are the teachers' own words ("musiques du monde"), shown as they wrote them.
+    ...(await db.selectFrom('teachers').select('styles').execute()).flatMap(
+      (r) => JSON.parse(r.styles ?? '[]') as string[],
+    ),
   ];
   dataNames = [...new Set(names.filter((name): name is string => !!name && name.length > 2))].sort(
     (a, b) => b.length - a.length,
