@@ -56,8 +56,11 @@ describe('each role walks its menu', () => {
       const failed = watchFailedCalls(page);
       const links = await menuLinks(page);
       expect(links.length).toBeGreaterThan(0);
+      const nav = page.getByRole('navigation', { name: /navigation principale|main navigation/i });
       for (const link of links) {
-        await page.goto(`${server.url}${link.href}`);
+        // Through the menu, as a person goes: the app stays loaded (a reload per page was most of this walk's time).
+        await nav.locator(`a[href="${link.href}"]`).first().click();
+        await page.waitForURL((url) => `${url.pathname}${url.search}` === link.href);
         await page.getByRole('heading', { level: 1 }).first().waitFor();
         await page.waitForLoadState('networkidle').catch(() => undefined);
         await expect(page.getByText(/Accès refusé|Access denied/).count(), `${role} on ${link.href}`).resolves.toBe(0);
