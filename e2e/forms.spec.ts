@@ -37,10 +37,11 @@
  * - user edit: the server's only refusal (the last admin) would, if the test were wrong, leave the demo without one
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startServer, type E2EServer } from './support/server.js';
 import { launchBrowser, loginThroughUi, newPage } from './support/browser.js';
 import { makeUser, TEST_PASSWORD } from '../apps/api/src/testing/harness.js';
+import { alertText, fieldError, fillRequestWithBadSlot, isoDaysFromNow } from './support/forms.js';
 
 let server: E2EServer;
 let browser: Browser;
@@ -53,31 +54,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The error message a field shows (Mantine marks it invalid and describes it by its error). */
-async function fieldError(field: Locator): Promise<string> {
-  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
-  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
-  const texts = await Promise.all(ids.map((id) => field.page().locator(`[id="${id}"]`).textContent()));
-  return texts.join(' ').trim();
-}
-
-const isoDaysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
 /** Issue 13 item 15: what the server refuses is said on the field it concerns, in every form. */
 describe('server field errors on their fields, in the browser', () => {
   it('the public request form: the slot, the contact and the guardian, on their fields; required fields marked', async () => {
     const page = await newPage(browser);
     await page.goto(`${server.url}/request`);
     await page.getByRole('heading', { level: 1, name: 'Demander des cours de musique' }).waitFor();
-    const student = page.getByRole('group', { name: 'L’élève' });
-    await student.getByLabel(/^Prénom/).fill('Basile');
-    await student.getByLabel('Nom', { exact: true }).fill('Formulaire');
-    await student.getByLabel(/^Date de naissance/).fill('2015-04-02');
-    await page.getByLabel(/^Adresse/).fill('3 rue de la Paix');
-    await page.getByLabel(/^Code postal/).fill('69003');
-    await page.getByLabel(/^Commune/).fill('Lyon');
-    await page.getByLabel(/^De/).fill('16:00');
-    await page.getByLabel(/^À/).fill('15:00');
+    await fillRequestWithBadSlot(page, 'Formulaire');
     // required fields carry Mantine's asterisk
     await expect(page.locator('label:has-text("Adresse") .mantine-InputWrapper-required').count()).resolves.toBe(1);
     await page.getByRole('button', { name: 'Envoyer la demande' }).click();
@@ -131,13 +114,6 @@ describe('server field errors on their fields, in the browser', () => {
     await page.context().close();
   });
 });
-
-/** The message shown in a form's alert (the problem's field errors a form has no field for are listed there). */
-async function alertText(form: Locator): Promise<string> {
-  const alert = form.getByRole('alert');
-  await alert.waitFor();
-  return (await alert.textContent()) ?? '';
-}
 
 describe('server field errors on their fields, in every office form', () => {
   it('accounts: batch preparation and re-date, payment, credit note, instalment plan, certificates, mandate end, own password', async () => {
