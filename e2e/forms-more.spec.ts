@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startServer, type E2EServer } from './support/server.js';
 import { launchBrowser, loginThroughUi, newPage } from './support/browser.js';
-import { alertText, fieldError, fillRequestWithBadSlot, isoDaysFromNow } from './support/forms.js';
+import { alertText, fieldError, fillRequestWithBadSlot, groupError, isoDaysFromNow } from './support/forms.js';
 import { makeUser, TEST_PASSWORD } from '../apps/api/src/testing/harness.js';
 import { createAccessLink } from '../apps/api/src/modules/agency/links.service.js';
 import { hashSecret } from '../apps/api/src/platform/ids.js';
@@ -452,13 +452,13 @@ describe('server errors on their fields: families, people and teachers', () => {
 });
 
 describe('server errors on their fields: schools, meetings, plans, holds, users', () => {
-  it('a school under a taken name, a calendar, a course, a meeting in the past, a plan, a hold release, the last admin', async () => {
+  it('a school under a taken name, its secretariat, a calendar, a course, a meeting in the past, a plan, a hold release, the last admin', async () => {
     const { db } = server.deps;
     const page = await newPage(browser);
     await loginThroughUi(page, server.url, 'admin@demo.example.org');
 
     // a school under a name another school has
-    const school = await db.selectFrom('schools').select('name').orderBy('name').executeTakeFirstOrThrow();
+    const school = await db.selectFrom('schools').select(['id', 'name']).orderBy('name').executeTakeFirstOrThrow();
     await page.goto(`${server.url}/office/schools/new`);
     await page.getByLabel(/^Nom/).fill(school.name);
     await page.getByLabel(/^Adresse/).fill('12 rue des Lilas');
@@ -466,6 +466,21 @@ describe('server errors on their fields: schools, meetings, plans, holds, users'
     await page.getByLabel(/^Commune/).fill('Paris');
     await page.getByRole('button', { name: 'Enregistrer l’école' }).click();
     await expect(fieldError(page.getByLabel(/^Nom/).first())).resolves.not.toBe('');
+
+    // an existing school's secretariat: an account that lost the secretariat role since the page opened
+    const secretariat = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'secretariat@demo.example.org')
+      .executeTakeFirstOrThrow();
+    await page.goto(`${server.url}/office/schools/${school.id}`);
+    const staff = page.getByRole('group', { name: 'Secrétariat de l’école' });
+    const sophie = staff.getByLabel(/^Sophie Secrétariat/);
+    await sophie.check();
+    await db.deleteFrom('user_roles').where('user_id', '=', secretariat.id).where('role', '=', 'secretariat').execute();
+    await page.getByRole('button', { name: 'Enregistrer le secrétariat' }).click();
+    await expect(groupError(staff)).resolves.toBe('Seuls les comptes du secrétariat sont rattachés à une école.');
+    await db.insertInto('user_roles').values({ user_id: secretariat.id, role: 'secretariat' }).execute();
 
     // a season's calendar: a file that is no calendar, on the file; an entry whose label holds markup, on the label
     const season = await db
@@ -540,10 +555,9 @@ describe('server errors on their fields: schools, meetings, plans, holds, users'
     await user.getByLabel('Secrétariat', { exact: true }).check();
     await user.getByRole('button', { name: 'Enregistrer' }).click();
     // (it went on a first role that has no input of its own, and no alert said it: a list of strings is one field now)
-    const roles = user.getByRole('group', { name: /^Rôles/ });
-    await expect
-      .poll(async () => user.locator(`[id="${await roles.getAttribute('aria-describedby')}"]`).textContent())
-      .toBe('Il doit rester au moins un administrateur actif.');
+    await expect(groupError(user.getByRole('group', { name: /^Rôles/ }))).resolves.toBe(
+      'Il doit rester au moins un administrateur actif.',
+    );
     await page.context().close();
   });
 });

@@ -9,6 +9,13 @@ export async function fieldError(field: Locator): Promise<string> {
   return texts.join(' ').trim();
 }
 
+/** The error message a group of boxes shows (Mantine describes the group by its error; no box is marked invalid). */
+export async function groupError(group: Locator): Promise<string> {
+  await expect.poll(() => group.getAttribute('aria-describedby')).toBeTruthy();
+  const id = (await group.getAttribute('aria-describedby')) ?? '';
+  return ((await group.page().locator(`[id="${id}"]`).textContent()) ?? '').trim();
+}
+
 /** The message shown in a form's alert (the problem's field errors a form has no field for are listed there). */
 export async function alertText(form: Locator): Promise<string> {
   const alert = form.getByRole('alert');
