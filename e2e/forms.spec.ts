@@ -25,16 +25,37 @@
  * - lesson record (teacher) → /teacher/students → a date in the future → "Date"
  * - teacher profile (teacher) → /teacher/profile → an availability slot ending before it starts → its "Fin"
  *
- * Mapped to their fields through the same code, not walked here (each needs a record in a given state or a login of
- * its own, and the browser suite's time is counted; the API tests check each rule's field):
- * - auth: login, forgot / new password (needs a mailed token), first setup (only before any admin exists)
- * - agency: phone request and request edit (RequestFormPage, EditRequest: the same form as /request), merge / keep
- *   separate and guardian invitation (no field: alert), file actions (subscribe, end assignment, close, contact
- *   log, tickets, external candidate), tasks, ticket reply, first-lesson link (/link/:token), meeting answer
- * - families and people (edit, add person), contact log, teachers (create, profile as staff edit it,
- *   incidents, documents, suspensions, applications, low-activity calls), meetings, board decisions, plans
- * - schools (school, course, calendar import), holds release
- * - user edit: the server's only refusal (the last admin) would, if the test were wrong, leave the demo without one
+ * Tested in e2e/forms-more.spec.ts (same walk, the rest of the app):
+ * - auth: login → a wrong password → the page's alert; first setup → a common password → "Mot de passe" (the demo has
+ *   its administrator: only the page's status answer is replaced); forgotten password → an address only the API
+ *   refuses → "Adresse e-mail"; new password from the mailed link → a common password → "Nouveau mot de passe"
+ * - links: first lesson (/l/:token) → years before the hand-over → "Date du premier cours"; meeting answer
+ *   (/meeting-answer/:token) → the meeting started since → the page's alert
+ * - agency: phone request → "À"; request edit → "Projet pédagogique"; subscription → a plan withdrawn since →
+ *   "Formule"; contact log → "Résumé"; end of assignment → "Précisions"; closing → "Motif de clôture"; ticket →
+ *   "Objet"; ticket reply → "Répondre"; external candidate → "Nom"; task → "Note"; merge → the file changed since →
+ *   the dialog's alert; guardian invitation → an account made since → its alert
+ * - families and people: add a person and person edit → a minor in a family with no guardian → "Date de naissance";
+ *   family edit → changed since → the form's alert
+ * - teachers (staff): profile → a postal code no commune has → "Code postal"; incident → "Ce qui s’est passé";
+ *   suspension → an end in the past → "Jusqu’au"; objection to an exclusion → "Votre objection"; document → a file
+ *   that is not what it says → "Fichier"; application → interview "Autres notes", a refusal without "Motif";
+ *   low-activity call → "Résumé de l’appel"
+ * - schools: school → a name taken → "Nom"; its secretariat → an account no longer the secretariat's → the group;
+ *   calendar import → a file that is no calendar → its file; calendar entry → "Libellé"; course distance period
+ *   and course suspension → "Motif"
+ * - meeting → in the past → "Date et heure"; plan → "Nom"; hold release → "Motif de la levée"; user edit → the only
+ *   administrator drops the role → "Rôles" (refused: the demo keeps its administrator)
+ * - family portal: first lesson → "Date du premier cours"; lesson dispute → "Ce qui ne va pas"; request to the
+ *   team → "Votre message"
+ * Tested elsewhere: course creation and edit (e2e/schools.spec.ts: a teacher in two places → "Heure de début"),
+ * board decision (e2e/board.spec.ts: more votes than members → the field).
+ *
+ * Not walked, each for a reason: teacher creation by staff (CreateTeacherForm) and the people's contact log
+ * (ContactLogSection) check in the browser the very schema the API checks (CreateTeacherBody, CreateContactBody) and
+ * the API adds no rule they can break, so nothing the browser sends is refused on a field; "keep separate" (a button,
+ * no input) is refused only when the file is gone or the right missing, in the alert the merge shares. Buttons that
+ * act without typed input (ticket status, batch export, attendance, invitations) say a refusal in an alert by them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
