@@ -26,9 +26,9 @@
  * - teacher profile (teacher) → /teacher/profile → an availability slot ending before it starts → its "Fin"
  *
  * Tested in e2e/forms-more.spec.ts (same walk, the rest of the app):
- * - auth: login → a wrong password → the page's alert; first setup → a common password → "Mot de passe" (the demo has
- *   its administrator: only the page's status answer is replaced); forgotten password → an address only the API
- *   refuses → "Adresse e-mail"; new password from the mailed link → a common password → "Nouveau mot de passe"
+ * - auth: login → a wrong password → the page's alert; first setup → a common password → "Nouveau mot de passe"
+ *   (the demo has its administrator: only the page's status answer is replaced); forgotten password → an address
+ *   only the API refuses → "Adresse e-mail"; new password from the mailed link → a common one → "Nouveau mot de passe"
  * - links: first lesson (/l/:token) → years before the hand-over → "Date du premier cours"; meeting answer
  *   (/meeting-answer/:token) → the meeting started since → the page's alert
  * - agency: phone request → "À"; request edit → "Projet pédagogique"; subscription → a plan withdrawn since →
