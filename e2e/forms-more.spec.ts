@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startServer, type E2EServer } from './support/server.js';
 import { launchBrowser, loginThroughUi, newPage } from './support/browser.js';
 import { alertText, fieldError, fillRequestWithBadSlot, groupError, isoDaysFromNow } from './support/forms.js';
@@ -24,6 +24,16 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+
+/** The director's page, signed in once for the tests of the file (each goes straight to its own addresses). */
+let admin: Page | undefined;
+async function adminPage(): Promise<Page> {
+  if (!admin) {
+    admin = await newPage(browser);
+    await loginThroughUi(admin, server.url, 'admin@demo.example.org');
+  }
+  return admin;
+}
 
 const MARKUP = 'Voir <b>ici</b>';
 const NO_MARKUP = 'Les caractères < et > ne sont pas acceptés.';
@@ -163,8 +173,7 @@ describe('server errors on their fields: the agency', () => {
     const ongoing = await fileIn('ongoing');
     const matching = await fileIn('matching');
     const fresh = await fileIn('new_request');
-    const page = await newPage(browser);
-    await loginThroughUi(page, server.url, 'admin@demo.example.org');
+    const page = await adminPage();
 
     // the phone request: the public form's rules, on the same fields
     await page.goto(`${server.url}/office/requests/new`);
@@ -297,7 +306,6 @@ describe('server errors on their fields: the agency', () => {
     await task.getByLabel(/^Note/).fill(BIDI);
     await task.getByRole('button', { name: 'Enregistrer le résultat' }).click();
     await expect(fieldError(task.getByLabel(/^Note/))).resolves.toMatch(NO_BIDI);
-    await page.context().close();
   });
 });
 
@@ -334,8 +342,7 @@ describe('server errors on their fields: families, people and teachers', () => {
         email: null,
       })
       .execute();
-    const page = await newPage(browser);
-    await loginThroughUi(page, server.url, 'admin@demo.example.org');
+    const page = await adminPage();
     await page.goto(`${server.url}/office/families/${familyId}`);
     await page.getByRole('button', { name: 'Ajouter un élève' }).click();
     const add = page.locator('form').filter({ has: page.getByRole('button', { name: 'Ajouter un élève' }) });
@@ -447,15 +454,13 @@ describe('server errors on their fields: families, people and teachers', () => {
     await page.getByLabel(/^Résumé de l’appel/).fill(MARKUP);
     await page.getByRole('button', { name: 'Noter l’appel', exact: true }).click();
     await expect(fieldError(page.getByLabel(/^Résumé de l’appel/))).resolves.toBe(NO_MARKUP);
-    await page.context().close();
   });
 });
 
 describe('server errors on their fields: schools, meetings, plans, holds, users', () => {
   it('a school under a taken name, its secretariat, a calendar, a course, a meeting in the past, a plan, a hold release, the last admin', async () => {
     const { db } = server.deps;
-    const page = await newPage(browser);
-    await loginThroughUi(page, server.url, 'admin@demo.example.org');
+    const page = await adminPage();
 
     // a school under a name another school has
     const school = await db.selectFrom('schools').select(['id', 'name']).orderBy('name').executeTakeFirstOrThrow();
@@ -558,7 +563,6 @@ describe('server errors on their fields: schools, meetings, plans, holds, users'
     await expect(groupError(user.getByRole('group', { name: /^Rôles/ }))).resolves.toBe(
       'Il doit rester au moins un administrateur actif.',
     );
-    await page.context().close();
   });
 });
 
