@@ -23,6 +23,14 @@ describe('problem fields to form fields', () => {
     ]);
   });
 
+  it('takes a list of strings for one field (a checkbox group), a list of numbers or objects for a field per item', () => {
+    const values = { roles: ['admin'], discounts: [10, 20], slots: [{ from: '' }] };
+    expect(leafPaths(values)).toEqual(['roles', 'discounts.0', 'discounts.1', 'slots.0.from']);
+    // the last administrator's roles: said on the roles, not on a first role that has no input of its own
+    expect(formFieldOf('roles', { fields: leafPaths(values) })).toBe('roles');
+    expect(formFieldOf('roles[0]', { fields: leafPaths(values) })).toBe('roles');
+  });
+
   it('places an error on its field, the first field under it, or its nearest parent', () => {
     expect(formFieldOf('body.guardian.email', { fields })).toBe('guardian.email');
     expect(formFieldOf('guardian', { fields })).toBe('guardian.firstName');

@@ -8,11 +8,16 @@ export interface FieldMapping {
   fields?: readonly string[];
 }
 
-/** The leaf paths of a form's values ("guardian.email", "slots.0.to"). */
+/**
+ * The leaf paths of a form's values ("guardian.email", "slots.0.to"). A list of strings is one field (a checkbox
+ * group, a multi-select, tags hold their choices so: "roles", not "roles.0"); a list of numbers or of objects has a
+ * field per item.
+ */
 export function leafPaths(values: unknown, prefix = ''): string[] {
   if (values === null || typeof values !== 'object' || values instanceof Date || values instanceof Blob) {
     return prefix ? [prefix] : [];
   }
+  if (prefix && Array.isArray(values) && values.every((item) => typeof item === 'string')) return [prefix];
   const entries = Object.entries(values);
   if (!entries.length) return prefix ? [prefix] : [];
   return entries.flatMap(([key, value]) => leafPaths(value, prefix ? `${prefix}.${key}` : key));

@@ -152,12 +152,14 @@ function LessonList({ file, canRespond }: { file: FileDetail; canRespond: boolea
       respondToLesson(v.id, v.body),
     onSuccess: refresh,
   });
+  const problem = splitProblem(respond.error, { fields: ['reason'] });
   if (!file.lessons.length) return <Text>{t('file.none')}</Text>;
   return (
     <Stack gap="xs">
       {canRespond ? (
         <TextInput
           label={t('portal.disputeReason')}
+          error={problem.errors.reason}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
         />
@@ -192,7 +194,7 @@ function LessonList({ file, canRespond }: { file: FileDetail; canRespond: boolea
           </List.Item>
         ))}
       </List>
-      {respond.error ? <ProblemAlert error={respond.error} /> : null}
+      {problem.alert ? <ProblemAlert error={problem.alert} /> : null}
     </Stack>
   );
 }
@@ -209,6 +211,7 @@ function FamilyRequestForm({ file }: { file: FileDetail }) {
       setMessage('');
     },
   });
+  const problem = splitProblem(action.error, { fields: ['kind', 'message'] });
   return (
     <form
       aria-label={t('familyRequest.title')}
@@ -223,19 +226,21 @@ function FamilyRequestForm({ file }: { file: FileDetail }) {
         </Title>
         <NativeSelect
           label={t('familyRequest.kind')}
+          error={problem.errors.kind}
           value={kind}
           onChange={(e) => setKind(e.currentTarget.value)}
           data={['change_teacher', 'problem'].map((k) => ({ value: k, label: t(`familyRequest.kinds.${k}`) }))}
         />
         <Textarea
           label={t('familyRequest.message')}
+          error={problem.errors.message}
           value={message}
           onChange={(e) => setMessage(e.currentTarget.value)}
           autosize
           minRows={3}
           required
         />
-        {action.error ? <ProblemAlert error={action.error} /> : null}
+        {problem.alert ? <ProblemAlert error={problem.alert} /> : null}
         {action.isSuccess ? <Alert color="green.9">{t('familyRequest.sent')}</Alert> : null}
         <Group>
           <Button type="submit" loading={action.isPending}>

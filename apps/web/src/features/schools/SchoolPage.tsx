@@ -9,6 +9,7 @@ import { hasAnyRole } from '../../ui/nav';
 import { notify } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { splitProblem } from '../../api/form-errors';
 import { QueryFallback } from '../../ui/QueryFallback';
 import { Section } from '../../ui/Section';
 import {
@@ -53,6 +54,8 @@ function StaffSection({ school }: { school: SchoolView }) {
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
   const secretaries = (users.data ?? []).filter((u) => u.roles.includes('secretariat') && u.status !== 'disabled');
+  // an account that is no longer the secretariat's ("userIds.1") is said on the group of boxes
+  const problem = splitProblem(error, { fields: ['userIds'] });
   const save = async () => {
     setError(null);
     setPending(true);
@@ -76,7 +79,12 @@ function StaffSection({ school }: { school: SchoolView }) {
           {secretaries.length === 0 ? (
             <Text c="dimmed">{t('schools.staffNone')}</Text>
           ) : (
-            <Checkbox.Group label={t('schools.staff')} value={chosen} onChange={setChosen}>
+            <Checkbox.Group
+              label={t('schools.staff')}
+              value={chosen}
+              onChange={setChosen}
+              error={problem.errors.userIds}
+            >
               <Stack gap="xs" mt="xs">
                 {secretaries.map((u) => (
                   <Checkbox key={u.id} value={u.id} label={`${u.displayName} (${u.email})`} />
@@ -84,7 +92,7 @@ function StaffSection({ school }: { school: SchoolView }) {
               </Stack>
             </Checkbox.Group>
           )}
-          <ProblemAlert error={error} />
+          <ProblemAlert error={problem.alert} />
           <Group>
             <Button variant="default" loading={pending} onClick={() => void save()}>
               {t('schools.saveStaff')}

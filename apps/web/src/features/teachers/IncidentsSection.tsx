@@ -74,7 +74,7 @@ export function IncidentsSection({ teacherId }: { teacherId: string }) {
               minRows={2}
               {...form.getInputProps('description')}
             />
-            {report.error ? <ProblemAlert error={report.error} /> : null}
+            {report.error && !Object.keys(form.errors).length ? <ProblemAlert error={report.error} /> : null}
             <Group>
               <Button type="submit" variant="default" loading={report.isPending}>
                 {t('incidents.report')}

@@ -30,6 +30,8 @@ function SuspensionCard({ s, onChange }: { s: TeacherSuspension; onChange: () =>
       await onChange();
     },
   });
+  // an objection's comment and a lift's or withdrawal's reason are typed in the one field
+  const problem = splitProblem(act.error, { fields: ['comment'], rename: { reason: 'comment' } });
   const approvals = s.votes.filter((v) => v.vote === 'approve').length;
   const mine = s.votes.find((v) => v.userId === me.id);
   const isProposer = s.proposedByUserId === me.id;
@@ -102,6 +104,7 @@ function SuspensionCard({ s, onChange }: { s: TeacherSuspension; onChange: () =>
         <Stack gap="xs" mt="xs">
           <TextInput
             label={s.status === 'proposed' ? t('suspensions.objection') : t('suspensions.liftReason')}
+            error={problem.errors.comment}
             value={comment}
             onChange={(e) => setComment(e.currentTarget.value)}
           />
@@ -132,7 +135,7 @@ function SuspensionCard({ s, onChange }: { s: TeacherSuspension; onChange: () =>
               </Button>
             ) : null}
           </Group>
-          {act.error ? <ProblemAlert error={act.error} /> : null}
+          {problem.alert ? <ProblemAlert error={problem.alert} /> : null}
         </Stack>
       ) : null}
     </Card>

@@ -78,7 +78,7 @@ function CreateMeetingForm() {
         </Group>
         <TextInput label={t('meetings.facilitator')} required {...form.getInputProps('facilitator')} />
         <Textarea label={t('meetings.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
-        {create.error ? <ProblemAlert error={create.error} /> : null}
+        {create.error && !Object.keys(form.errors).length ? <ProblemAlert error={create.error} /> : null}
         <Group>
           <Button type="submit" loading={create.isPending}>
             {t('meetings.create')}
