@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type E2EServer } from './support/server.js';
-import { expectNoAutomaticViolations, launchBrowser, loginThroughUi, newPage } from './support/browser.js';
+import {
+  expectNoAutomaticViolations,
+  firstHeading,
+  launchBrowser,
+  loginThroughUi,
+  newPage,
+  waitForPage,
+} from './support/browser.js';
 import { createTask, type NewTask } from '../apps/api/src/platform/tasks.js';
 
 let server: E2EServer;
@@ -74,7 +81,7 @@ function excerpt(text: string, index: number): string {
 /** What is wrong with the page as shown now: raw keys, codes and words of the other language. */
 async function problemsOf(page: Page, language: Language, path: string): Promise<string[]> {
   const problems: string[] = [];
-  const body = await page.locator('body').innerText();
+  const body = withoutData(await page.locator('body').innerText());
   const code = CODES[language].exec(body);
   if (code) problems.push(`${path}: "${code[0]}" in ${language} (…${excerpt(body, code.index)}…)`);
   const key = RAW_KEY.exec(body);
@@ -115,15 +122,16 @@ async function pageIn(language: Language, missing: string[]): Promise<Page> {
  */
 async function visit(page: Page, language: Language, path: string): Promise<string[]> {
   const here = new URL(page.url());
+  let previous: string | null = null;
   if (here.origin !== server.url) await page.goto(`${server.url}${path}`);
-  else if (`${here.pathname}${here.search}` !== path)
+  else if (`${here.pathname}${here.search}` !== path) {
+    previous = await firstHeading(page);
     await page.evaluate((to) => {
       window.history.pushState(null, '', to);
       window.dispatchEvent(new PopStateEvent('popstate'));
     }, path);
-  await page.waitForURL((url) => `${url.pathname}${url.search}` === path);
-  await page.waitForLoadState('networkidle');
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  }
+  await waitForPage(page, path, previous);
   const problems = await problemsOf(page, language, path);
   // the page is checked for accessibility before the next one replaces it (a route change does not wait for it)
   await expectNoAutomaticViolations(`on ${path} in ${language}`);
@@ -272,8 +280,19 @@ async function findDataNames(): Promise<void> {
     ...(await db.selectFrom('meetings').select(['subject', 'place']).execute()).flatMap((r) => [r.subject, r.place]),
     ...(await db.selectFrom('tickets').select('subject').execute()).map((r) => r.subject),
     ...(await db.selectFrom('board_decisions').select('subject').execute()).map((r) => r.subject),
-    ...(await db.selectFrom('teacher_applications').select(['first_name', 'last_name']).execute()).flatMap((r) => [
+    ...(
+      await db
+        .selectFrom('teacher_applications')
+        .select(['first_name', 'last_name', 'background', 'approach', 'message', 'interview_notes', 'decision_reason'])
+        .execute()
+    ).flatMap((r) => [
       `${r.first_name} ${r.last_name}`,
+      // what applicants and staff wrote, in their own words ("Aucune disponibilité en semaine…")
+      r.background,
+      r.approach,
+      r.message,
+      r.interview_notes,
+      r.decision_reason,
     ]),
     ...(await db.selectFrom('outbox').select('subject').execute()).map((r) => r.subject),
     // Styles are the teachers' own words ("musiques du monde"), shown as they wrote them.

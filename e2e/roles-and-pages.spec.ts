@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
 import { startServer, type E2EServer } from './support/server.js';
-import { expectAccessible, launchBrowser, loginThroughUi, newPage } from './support/browser.js';
+import {
+  expectAccessible,
+  firstHeading,
+  launchBrowser,
+  loginThroughUi,
+  newPage,
+  waitForPage,
+} from './support/browser.js';
 import { makeProfileTeacher, requestBody } from '../apps/api/src/modules/agency/agency.test-support.js';
 
 /**
@@ -59,10 +66,10 @@ describe('each role walks its menu', () => {
       const nav = page.getByRole('navigation', { name: /navigation principale|main navigation/i });
       for (const link of links) {
         // Through the menu, as a person goes: the app stays loaded (a reload per page was most of this walk's time).
+        const here = new URL(page.url());
+        const previous = `${here.pathname}${here.search}` === link.href ? null : await firstHeading(page);
         await nav.locator(`a[href="${link.href}"]`).first().click();
-        await page.waitForURL((url) => `${url.pathname}${url.search}` === link.href);
-        await page.getByRole('heading', { level: 1 }).first().waitFor();
-        await page.waitForLoadState('networkidle').catch(() => undefined);
+        await waitForPage(page, link.href, previous);
         await expect(page.getByText(/Accès refusé|Access denied/).count(), `${role} on ${link.href}`).resolves.toBe(0);
         // The board reads: no page of its menu offers to create anything, except its own register, where it records
         // its decisions and the tariffs they adopt (issue 14).

@@ -326,6 +326,33 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
   ).toEqual([]);
 }
 
+/** The text of the page's first heading now (null before the app shows one), for `waitForPage`. */
+export async function firstHeading(page: Page): Promise<string | null> {
+  return page
+    .locator('h1')
+    .first()
+    .textContent({ timeout: 1_000 })
+    .catch(() => null);
+}
+
+/**
+ * Waits for the app to show `path` after a route change: the address, the data, and a first heading other than
+ * `previousHeading`. A route change keeps the previous page on screen until the next one's code and data arrive, so
+ * a check made as soon as the address changed could read the page before. Two pages with the same heading (rare)
+ * cost a few seconds, not a failure.
+ */
+export async function waitForPage(page: Page, path: string, previousHeading: string | null): Promise<void> {
+  await page.waitForURL((url) => `${url.pathname}${url.search}` === path);
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  if (previousHeading !== null)
+    await page
+      .waitForFunction((before) => document.querySelector('h1')?.textContent !== before, previousHeading, {
+        timeout: 3_000,
+      })
+      .catch(() => undefined);
+}
+
 /** Logs in through the real login page. */
 export async function loginThroughUi(
   page: Page,
