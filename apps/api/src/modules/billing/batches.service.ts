@@ -255,6 +255,8 @@ export function createBatchesService(deps: Deps) {
     sequence_type?: string;
     instalment_status?: string;
     invoice_status?: string;
+    invoice_unpaid?: number;
+    invoice_credited?: number;
   };
   type Exclusion = {
     batch_id: string;
@@ -310,9 +312,12 @@ export function createBatchesService(deps: Deps) {
       }
     }
     const disputes = await batchesRepo.disputedLessonDatesOf(tx, [...new Set(subStudent.values())]);
-    const balances = recheck
-      ? await batchesRepo.invoiceBalancesOf(tx, [...new Set(rows.map((r) => r.invoice_id))])
-      : new Map<string, batchesRepo.InvoiceBalance>();
+    const balances = new Map<string, batchesRepo.InvoiceBalance>();
+    if (recheck)
+      for (const r of rows) {
+        const unpaid = Number(r.invoice_unpaid ?? 0);
+        balances.set(r.invoice_id, { owed: unpaid - Number(r.invoice_credited ?? 0), unpaid });
+      }
     const histories = await batchesRepo.sequenceHistoriesOf(
       tx,
       [...new Set([...mandateOf.values()].map((m) => m.id))],
