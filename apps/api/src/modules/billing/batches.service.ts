@@ -16,7 +16,7 @@ import { actorUserId, type Actor } from '../../platform/actor.js';
 import { requirePermission } from '../../platform/access.js';
 import { DomainError, notFound, stale } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
-import { newId } from '../../platform/ids.js';
+import { newId, newOrderedId } from '../../platform/ids.js';
 import { dateInZone } from '../../platform/clock.js';
 import { organisationToday } from '../../platform/settings.js';
 import { ID_CHUNK, slices } from '../../platform/batching.js';
@@ -255,6 +255,8 @@ export function createBatchesService(deps: Deps) {
     sequence_type?: string;
     instalment_status?: string;
     invoice_status?: string;
+    invoice_unpaid?: number;
+    invoice_credited?: number;
   };
   type Exclusion = {
     batch_id: string;
@@ -274,18 +276,17 @@ export function createBatchesService(deps: Deps) {
    * The checks of a batch line, the same at preparation and at export: hold, dispute, what is still owed (when
    * re-checking), mandate (present, active, not lapsed), pre-notification in time, and the sequence type from the
    * mandate's history across batches (`nextSequenceType`). Each line is included with its mandate and sequence
-   * type, or excluded with its reason.
+   * type, or excluded with its reason; a re-check also gives the invoices' balances it read.
    */
   async function classify(
     tx: Tx,
     batchId: string,
     rows: Candidate[],
     context: { collectionDate: string; today: string; settings: BillingSettings; recheck: boolean },
-  ): Promise<{ included: Inclusion[]; excluded: Exclusion[] }> {
+  ): Promise<{ included: Inclusion[]; excluded: Exclusion[]; balances: Map<string, batchesRepo.InvoiceBalance> }> {
     const { collectionDate, today, settings, recheck } = context;
-    // Every read below is one statement over the whole batch: of the candidates' ids at preparation (bound as many a
-    // statement as the parameter limit allows), of the batch's own lines (a subquery) at the re-check.
-    const ofBatch = { batchId };
+    // Every read below is one statement over the whole batch (the ids of the lines in hand, bound as many a statement
+    // as the parameter limit allows).
     const held = new Map<string, string>();
     const subStudent = new Map<string, string>();
     for (const r of rows) {
@@ -293,12 +294,12 @@ export function createBatchesService(deps: Deps) {
       subStudent.set(r.subscription_id, r.student_id);
       if (r.on_hold) held.set(r.subscription_id, r.hold_reason ?? 'on_hold');
     }
-    const holds = await batchesRepo.openHoldsOf(tx, recheck ? ofBatch : { ids: [...subStudent.keys()] });
+    const holds = await batchesRepo.openHoldsOf(tx, [...subStudent.keys()]);
     for (const [subscriptionId, hold] of holds) if (subStudent.has(subscriptionId)) held.set(subscriptionId, hold);
     // At preparation a line takes the family's current mandate; a re-check keeps the one it was prepared under.
     const mandateOf = new Map<string, MandateRow>();
     if (recheck) {
-      const byId = await batchesRepo.batchMandates(tx, batchId);
+      const byId = await batchesRepo.mandatesById(tx, [...new Set(rows.map((r) => r.mandate_id as string))]);
       for (const r of rows) {
         const m = byId.get(r.mandate_id as string);
         if (m) mandateOf.set(r.id, m);
@@ -310,14 +311,17 @@ export function createBatchesService(deps: Deps) {
         if (m) mandateOf.set(r.id, m);
       }
     }
-    const disputes = await batchesRepo.disputedLessonDatesOf(
-      tx,
-      recheck ? ofBatch : { ids: [...new Set(subStudent.values())] },
-    );
-    const balances = recheck ? await batchesRepo.invoiceBalancesOf(tx, batchId) : new Map<string, number>();
+    const disputes = await batchesRepo.disputedLessonDatesOf(tx, [...new Set(subStudent.values())]);
+    const balances = new Map<string, batchesRepo.InvoiceBalance>();
+    if (recheck)
+      for (const r of rows) {
+        const unpaid = Number(r.invoice_unpaid ?? 0);
+        balances.set(r.invoice_id, { owed: unpaid - Number(r.invoice_credited ?? 0), unpaid });
+      }
     const histories = await batchesRepo.sequenceHistoriesOf(
       tx,
-      recheck ? ofBatch : { ids: [...new Set([...mandateOf.values()].map((m) => m.id))] },
+      [...new Set([...mandateOf.values()].map((m) => m.id))],
+      recheck ? batchId : null,
     );
     // Pre-notifications of one sweep share their instant: the day in the zone is computed once per instant.
     const sentDays = new Map<string, string>();
@@ -340,7 +344,7 @@ export function createBatchesService(deps: Deps) {
         detail,
       });
     const eligible: { line: Candidate; mandate: MandateRow; notice: NoticeDue | null }[] = [];
-    const owed = new Map(balances);
+    const owed = new Map([...balances].map(([invoiceId, balance]) => [invoiceId, balance.owed]));
     for (const r of rows) {
       if (recheck) {
         // Paid another way (cheque, transfer, credit note) since preparation: the debit would be collected twice.
@@ -419,7 +423,7 @@ export function createBatchesService(deps: Deps) {
       state.set(m.id, afterSequence(history, next.sequenceType));
       included.push({ line: e.line, mandate: m, sequenceType: next.sequenceType, notice: e.notice });
     }
-    return { included, excluded };
+    return { included, excluded, balances };
   }
 
   /**
@@ -500,8 +504,10 @@ export function createBatchesService(deps: Deps) {
     const classified = await classify(tx, id, rows, { collectionDate, today, settings, recheck: false });
     const { kept: included, unreachable } = await notifyIncluded(tx, id, classified.included, collectionDate, settings);
     const excluded = [...classified.excluded, ...unreachable];
+    // Time-ordered ids: the debits (and the payments that take their ids at export) are appended to their indexes, and
+    // the file, read in id order, lists them in this order.
     const debits: batchesRepo.DebitChoice[] = included.map(({ line: r, mandate, sequenceType }) => ({
-      id: newId(),
+      id: newOrderedId(),
       instalmentId: r.id,
       mandateId: mandate.id,
       sequenceType,
@@ -529,7 +535,8 @@ export function createBatchesService(deps: Deps) {
   /**
    * Re-checks a prepared batch's lines as they are now, for its collection date: a line that no longer qualifies
    * leaves the batch (its debit goes, an exclusion with its reason takes its place, the instalment returns to the
-   * pool); a sequence type the history has moved is corrected. Returns the batch's count and total after it.
+   * pool); a sequence type the history has moved is corrected. Returns the batch's count and total after it, its
+   * lines (with the mandates they go under) and the invoices' balances as read: the export settles from them.
    */
   async function recheckIn(
     tx: Tx,
@@ -537,7 +544,13 @@ export function createBatchesService(deps: Deps) {
     batch: BatchRow,
     settings: BillingSettings,
     today: string,
-  ): Promise<{ count: number; total: number; removed: number }> {
+  ): Promise<{
+    count: number;
+    total: number;
+    removed: number;
+    included: Inclusion[];
+    balances: Map<string, batchesRepo.InvoiceBalance>;
+  }> {
     const rows = await batchesRepo.preparedLines(tx, batch.id);
     const classified = await classify(tx, batch.id, rows, {
       collectionDate: batch.collection_date,
@@ -562,11 +575,15 @@ export function createBatchesService(deps: Deps) {
     );
     await batchesRepo.insertExclusions(tx, excluded);
     const moved = new Map<SequenceType, string[]>();
-    for (const i of included)
-      if (i.line.sequence_type !== i.sequenceType)
-        moved.set(i.sequenceType, [...(moved.get(i.sequenceType) ?? []), i.line.debit_id as string]);
+    for (const i of included) {
+      if (i.line.sequence_type === i.sequenceType) continue;
+      const ids = moved.get(i.sequenceType);
+      if (ids) ids.push(i.line.debit_id as string);
+      else moved.set(i.sequenceType, [i.line.debit_id as string]);
+    }
     for (const [type, ids] of moved) await batchesRepo.setSequenceTypes(tx, type, ids, now);
-    const totals = await batchesRepo.batchDebitTotals(tx, batch.id);
+    // The batch's debits are now exactly the lines kept (each read with its debit's amount).
+    const totals = { count: included.length, total: included.reduce((sum, i) => sum + i.line.amount_cents, 0) };
     if (excluded.length || moved.size) {
       await batchesRepo.setBatchTotals(tx, batch.id, totals.count, totals.total);
       await recordAudit(tx, clock, actor, {
@@ -578,7 +595,28 @@ export function createBatchesService(deps: Deps) {
         summary: [...new Set(excluded.map((e) => e.reason))].join(', ') || 'sequence',
       });
     }
-    return { ...totals, removed: excluded.length };
+    return { ...totals, removed: excluded.length, included, balances: classified.balances };
+  }
+
+  /**
+   * The invoices a batch's collection pays in full: what was left unpaid on each (read by the re-check in this
+   * transaction) less the batch's debits on it reaches zero.
+   */
+  function invoicesPaidBy(included: Inclusion[], balances: Map<string, batchesRepo.InvoiceBalance>): string[] {
+    const collected = new Map<string, number>();
+    for (const { line } of included)
+      collected.set(line.invoice_id, (collected.get(line.invoice_id) ?? 0) + line.amount_cents);
+    return [...collected]
+      .filter(([invoiceId, cents]) => (balances.get(invoiceId)?.unpaid ?? 0) - cents <= 0)
+      .map(([invoiceId]) => invoiceId);
+  }
+
+  /** Mandates whose RUM changed or that were signed under another creditor identifier than `ics` (amended). */
+  function amendedMandates(included: Inclusion[], ics: string): string[] {
+    const ids = new Set<string>();
+    for (const { mandate } of included)
+      if (mandate.original_rum !== null || mandate.creditor_identifier !== ics) ids.add(mandate.id);
+    return [...ids];
   }
 
   return {
@@ -775,7 +813,8 @@ export function createBatchesService(deps: Deps) {
         const frozen = { ...batch, exported_at: now, debit_count: checked.count, total_cents: checked.total };
         // A mandate whose RUM or creditor identifier changed carries the amendment in this file, once.
         const ics = normaliseIcs(settings.creditor.identifier);
-        await batchesRepo.stampAmendments(tx, batchId, ics, now);
+        const amended = amendedMandates(checked.included, ics);
+        await batchesRepo.stampAmendments(tx, batchId, amended, ics, now);
         const hash = createHash('sha256');
         let buffer: string[] = [];
         let size = 0;
@@ -795,8 +834,9 @@ export function createBatchesService(deps: Deps) {
         });
         await flush();
         await batchesRepo.setBatchFileHash(tx, batchId, hash.digest('hex'));
-        await batchesRepo.recordCollection(tx, batch, now, actorUserId(actor));
-        const amended = await batchesRepo.consumeAmendments(tx, batchId, ics, now);
+        const paid = invoicesPaidBy(checked.included, checked.balances);
+        await batchesRepo.recordCollection(tx, batch, paid, now, actorUserId(actor));
+        await batchesRepo.consumeAmendments(tx, amended, ics, now);
         await recordAudit(tx, clock, actor, {
           entityType: 'collection-batch',
           entityId: batchId,
@@ -807,7 +847,7 @@ export function createBatchesService(deps: Deps) {
             format,
             debit_count: checked.count,
             total_cents: checked.total,
-            amended_mandates: amended,
+            amended_mandates: amended.length,
           },
         });
         return false;
