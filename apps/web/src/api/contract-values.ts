@@ -6,7 +6,12 @@
 import type { Locale, Role } from '@contracts';
 
 export { ERROR_MESSAGES } from '../../../../packages/contracts/src/messages';
-export { CATALOGUE_INSTRUMENTS, INSTRUMENTS, frenchOf } from '../../../../packages/contracts/src/vocabulary';
+export {
+  CATALOGUE_INSTRUMENTS,
+  INSTRUMENT_LABELS,
+  INSTRUMENTS,
+  frenchOf,
+} from '../../../../packages/contracts/src/vocabulary';
 
 export const LOCALES = ['fr', 'en'] as const;
 export const ROLES = [

@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { INSTRUMENT_LABELS } from '@contracts';
+import { INSTRUMENT_LABELS } from '../../api/contract-values';
 
 /** The agency loop's own resource file, merged into i18next under the `agency` namespace. */
 const fr = {
