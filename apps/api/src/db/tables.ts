@@ -754,6 +754,94 @@ export interface CourseDistancePeriodsTable {
   created_at: string;
 }
 
+/** A family's administrative enrolment at a school for a season (new students); rank = order of `completed_at`. */
+export interface SchoolRegistrationsTable {
+  id: string;
+  school_id: string;
+  season_id: string;
+  family_id: string;
+  /** started | completed */
+  status: string;
+  heard_from: string | null;
+  data_processing_consent_at: string | null;
+  /** JSON list of the documents the secretariat asks for */
+  documents_requested: string;
+  completed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** A student's image rights and who gave them (a guardian for a minor). */
+export interface StudentConsentsTable {
+  student_id: string;
+  /** none | class | public */
+  image_rights: string;
+  consented_by: string | null;
+  consented_at: string;
+}
+
+/** One student's place in one course. held, confirmed and offered occupy a seat; the other statuses do not. */
+export interface CourseEnrolmentsTable {
+  id: string;
+  course_id: string;
+  student_id: string;
+  family_id: string;
+  /** held | confirmed | offered | waiting | declined | released | expired | cancelled */
+  status: string;
+  /** returning | new | secretariat */
+  origin: string;
+  registration_id: string | null;
+  /** a returning student's seat is kept until the campaign's priority deadline */
+  held_until: string | null;
+  /** the waiting list's order */
+  waiting_since: string | null;
+  offer_expires_at: string | null;
+  /** first day of lessons owed (pro-rating of a late start) */
+  starts_on: string | null;
+  cancelled_on: string | null;
+  cancel_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** A re-enrolment campaign from one season to the next, with its priority deadline and reminder days. */
+export interface ReenrolmentCampaignsTable {
+  id: string;
+  from_season_id: string;
+  to_season_id: string;
+  priority_deadline: string;
+  /** JSON list of days before the deadline a reminder goes out */
+  reminder_days: string;
+  /** open | closed */
+  status: string;
+  opened_by: string;
+  opened_at: string;
+  closed_at: string | null;
+  version: number;
+}
+
+/** One returning student's re-enrolment pack and the family's answer. */
+export interface ReenrolmentPacksTable {
+  id: string;
+  campaign_id: string;
+  student_id: string;
+  family_id: string;
+  school_id: string;
+  /** JSON: last season's courses and next season's proposal */
+  proposal: string;
+  /** null (no answer yet) | confirmed | changed | declined */
+  answer: string | null;
+  answer_note: string | null;
+  answered_at: string | null;
+  /** hash of the no-login link's secret (the secret is only in the e-mail) */
+  link_token_hash: string | null;
+  sent_at: string | null;
+  created_at: string;
+  version: number;
+}
+
 export interface DB {
   settings: SettingsTable;
   users: UsersTable;
@@ -818,6 +906,11 @@ export interface DB {
   board_decision_links: BoardDecisionLinksTable;
   season_tariffs: SeasonTariffsTable;
   course_distance_periods: CourseDistancePeriodsTable;
+  school_registrations: SchoolRegistrationsTable;
+  student_consents: StudentConsentsTable;
+  course_enrolments: CourseEnrolmentsTable;
+  reenrolment_campaigns: ReenrolmentCampaignsTable;
+  reenrolment_packs: ReenrolmentPacksTable;
 }
 
 /** Gap-free invoice numbers: one counter per series (F invoices, A credit notes) and year. */
