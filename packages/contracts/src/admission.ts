@@ -60,6 +60,7 @@ export const AdmissionForm = z.object({
   seasonId: Id,
   seasonName: z.string(),
   documents: z.array(AdmissionDocument),
+  heardFrom: z.array(HeardFrom),
 });
 export type AdmissionForm = z.infer<typeof AdmissionForm>;
 export const AdmissionReceipt = z.object({ rank: z.number().int(), schoolName: z.string(), seasonName: z.string() });

@@ -174,7 +174,8 @@ export const SETTING_LABELS: Record<string, SettingLabel> = {
     en: 'Returned amount: new_due_date or other_method',
   },
   'billing.returnedAmountDays': days('Échéance d’un montant rejeté', 'Due date of a returned amount'),
-  'billing.invoicePrefix': { fr: 'Préfixe des numéros de facture', en: 'Invoice number prefix' },  'schools.admissionRateLimit': {
+  'billing.invoicePrefix': { fr: 'Préfixe des numéros de facture', en: 'Invoice number prefix' },
+  'schools.admissionRateLimit': {
     fr: 'Limite des inscriptions publiques par adresse',
     en: 'Limit of public enrolments per address',
     parts: {

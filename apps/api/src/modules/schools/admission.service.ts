@@ -1,5 +1,6 @@
 import {
   ADMISSION_DOCUMENTS,
+  HEARD_FROM,
   type AdmissionBody,
   type AdmissionForm,
   type AdmissionReceipt,
@@ -49,6 +50,7 @@ export function createAdmissionService(deps: Deps, schools: SchoolsService, user
       seasonId: season.id,
       seasonName: season.name,
       documents: [...ADMISSION_DOCUMENTS],
+      heardFrom: [...HEARD_FROM],
     };
   }
 
