@@ -209,6 +209,7 @@ export function AdmissionPage() {
           <Checkbox
             label={`${t('form.dataProcessing')} *`}
             aria-required
+            aria-invalid={!!form.errors.dataProcessingConsent}
             {...form.getInputProps('dataProcessingConsent', { type: 'checkbox' })}
           />
           {/* A honeypot: hidden from people and from assistive technology, filled by robots. */}
