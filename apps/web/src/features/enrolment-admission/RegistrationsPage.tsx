@@ -3,6 +3,7 @@ import { Anchor, Badge, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useCurrentUser } from '../auth/use-me';
 import { listSchools, schoolsKeys } from '../schools/api';
 import { formatDateTime } from '../../ui/format';
 import { PageTitle } from '../../ui/PageTitle';
@@ -15,8 +16,11 @@ import { admissionKeys, listRegistrations } from './api';
 export function RegistrationsPage() {
   const { t } = useTranslation(ADMISSION_NS);
   const schools = useQuery({ queryKey: schoolsKeys.schools, queryFn: listSchools });
+  const me = useCurrentUser();
   const [chosen, setChosen] = useState('');
-  const schoolId = chosen || schools.data?.[0]?.id || '';
+  // A secretariat member starts on a school they work for.
+  const mine = schools.data?.find((s) => s.staffUserIds.includes(me.id));
+  const schoolId = chosen || mine?.id || schools.data?.[0]?.id || '';
   const list = useQuery({
     queryKey: admissionKeys.list(schoolId),
     queryFn: () => listRegistrations(schoolId),
