@@ -8,6 +8,10 @@ import { createBoardService, type BoardService } from './board.service.js';
 import { createReportsService, type ReportsService } from './reports.service.js';
 import { boardRoutes } from './board.routes.js';
 import { schoolsDemo } from './schools.demo.js';
+import { required } from '../../platform/module.js';
+import { ADMISSION_RECORDS } from './admission.records.js';
+import { admissionRoutes } from './admission.routes.js';
+import { ADMISSION_RATE_LIMIT, createAdmissionService, type AdmissionService } from './admission.service.js';
 
 export type SchoolsModuleServices = {
   schools: SchoolsService;
@@ -15,6 +19,7 @@ export type SchoolsModuleServices = {
   courses: CoursesService;
   board: BoardService;
   reports: ReportsService;
+  admission: AdmissionService;
 };
 
 declare module '../../platform/module.js' {
@@ -30,18 +35,21 @@ declare module '../../platform/module.js' {
  */
 export const schoolsModule: ModuleManifest<'schools'> = {
   name: 'schools',
-  publicPrefixes: ['/api/calendars/'],
-  records: SCHOOLS_RECORDS,
+  publicPrefixes: ['/api/calendars/', '/api/public/admissions/'],
+  records: [...SCHOOLS_RECORDS, ...ADMISSION_RECORDS],
+  settings: [ADMISSION_RATE_LIMIT],
   demo: schoolsDemo,
-  services: (deps) => {
+  services: (deps, modules) => {
     const schools = createSchoolsService(deps);
     const seasons = createSeasonsService(deps);
     const courses = createCoursesService(deps, schools, seasons);
     const reports = createReportsService(deps, schools, seasons);
-    return { schools, seasons, courses, board: createBoardService(deps), reports };
+    const admission = createAdmissionService(deps, schools, required(modules, 'users'));
+    return { schools, seasons, courses, board: createBoardService(deps), reports, admission };
   },
   routes: (app, services) => {
     schoolsRoutes(app, services);
     boardRoutes(app, services.board);
+    admissionRoutes(app, services.admission);
   },
 };

@@ -8,6 +8,10 @@ import { FAMILY_NAV } from './family-nav';
 const FamilyHomePage = lazyPage(() => import('./FamilyHomePage'), 'FamilyHomePage');
 const PortalFilesPage = lazyPage(() => import('../../features/agency/PortalFilesPage'), 'PortalFilesPage');
 const FamilyBillingPage = lazyPage(() => import('./FamilyBillingPage'), 'FamilyBillingPage');
+const MyEnrolmentsPage = lazyPage(
+  () => import('../../features/enrolment-admission/MyEnrolmentsPage'),
+  'MyEnrolmentsPage',
+);
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 
 /** /family/*: the family portal, a chunk of its own (App.tsx), each page another. */
@@ -24,6 +28,7 @@ export function FamilyPortal() {
         { path: 'lessons', element: <PortalFilesPage audience="family" /> },
         { path: 'billing', element: <FamilyBillingPage /> },
         { path: 'password', element: <ChangePasswordPage /> },
+        { path: 'enrolments', element: <MyEnrolmentsPage /> },
         { path: '*', element: <NotFoundPage homePath="/family" /> },
       ],
     },
