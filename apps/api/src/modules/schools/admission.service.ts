@@ -15,7 +15,7 @@ import { guardianFamilyId, requirePermission } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { addressForLimits, consumeRateLimit } from '../../platform/rate-limit.js';
+import { addressForLimits, consumeRateLimit, lockRateKeys } from '../../platform/rate-limit.js';
 import { defineSetting, organisationToday } from '../../platform/settings.js';
 import { createPeopleService } from '../people/people.service.js';
 import { insertFamilyRow } from '../people/people.repository.js';
@@ -147,6 +147,9 @@ export function createAdmissionService(deps: Deps, schools: SchoolsService, user
       });
       // The first guardian gets a family-portal account; its invitation (a personal link) is its own e-mail.
       const first = guardians[0]!;
+      // Two enrolments of one guardian at once (a double click, two schools): the second waits for the first's
+      // account, then finds it, instead of failing on the address's uniqueness.
+      if (first.email) await lockRateKeys(tx, [`account:${first.email.toLowerCase()}`]);
       const invite = !!first.email && !(await repo.accountWithEmail(tx, first.email));
       if (invite)
         await users.createInvitedUser(tx, actor, {

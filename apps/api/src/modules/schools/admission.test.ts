@@ -183,6 +183,19 @@ describe('administrative enrolment of new students', () => {
     expect(two.familyId).not.toBe(one.familyId);
   });
 
+  it('takes two enrolments of one guardian at once, with one account for both', async () => {
+    const schoolId = await newSchool();
+    const first = family();
+    const second = family({ guardians: first.guardians });
+    const email = first.guardians[0]!.email as string;
+    const both = await Promise.all(
+      [first, second].map((body) => anonymous(ctx).post(`/api/public/admissions/${schoolId}`, body, from())),
+    );
+    expect(both.map((r) => r.statusCode)).toEqual([201, 201]);
+    const accounts = await ctx.deps.db.selectFrom('users').select('id').where('email', '=', email).execute();
+    expect(accounts).toHaveLength(1);
+  });
+
   it('lets the secretariat of the school and the director read the list, refuses others', async () => {
     const schoolId = await newSchool();
     const otherSchool = await newSchool();
