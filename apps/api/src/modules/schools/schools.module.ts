@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '../../platform/module.js';
+import { required, type ModuleManifest } from '../../platform/module.js';
 import { schoolsRoutes } from './schools.routes.js';
 import { SCHOOLS_RECORDS } from './schools.records.js';
 import { createSchoolsService, type SchoolsService } from './schools.service.js';
@@ -8,6 +8,9 @@ import { createBoardService, type BoardService } from './board.service.js';
 import { createReportsService, type ReportsService } from './reports.service.js';
 import { boardRoutes } from './board.routes.js';
 import { schoolsDemo } from './schools.demo.js';
+import { createFeesService, type FeesService } from './fees.service.js';
+import { feesRoutes } from './fees.routes.js';
+import { FEES_RECORDS } from './fees.records.js';
 
 export type SchoolsModuleServices = {
   schools: SchoolsService;
@@ -15,6 +18,7 @@ export type SchoolsModuleServices = {
   courses: CoursesService;
   board: BoardService;
   reports: ReportsService;
+  fees: FeesService;
 };
 
 declare module '../../platform/module.js' {
@@ -31,17 +35,19 @@ declare module '../../platform/module.js' {
 export const schoolsModule: ModuleManifest<'schools'> = {
   name: 'schools',
   publicPrefixes: ['/api/calendars/'],
-  records: SCHOOLS_RECORDS,
+  records: [...SCHOOLS_RECORDS, ...FEES_RECORDS],
   demo: schoolsDemo,
-  services: (deps) => {
+  services: (deps, modules) => {
     const schools = createSchoolsService(deps);
     const seasons = createSeasonsService(deps);
     const courses = createCoursesService(deps, schools, seasons);
     const reports = createReportsService(deps, schools, seasons);
-    return { schools, seasons, courses, board: createBoardService(deps), reports };
+    const fees = createFeesService(deps, schools, required(modules, 'billing'));
+    return { schools, seasons, courses, board: createBoardService(deps), reports, fees };
   },
   routes: (app, services) => {
     schoolsRoutes(app, services);
     boardRoutes(app, services.board);
+    feesRoutes(app, services.fees);
   },
 };
