@@ -13,6 +13,8 @@ const CoursesPage = lazyPage(() => import('./CoursesPage'), 'CoursesPage');
 const CoursePage = lazyPage(() => import('./CoursePage'), 'CoursePage');
 const TimetablePage = lazyPage(() => import('./TimetablePage'), 'TimetablePage');
 const ReportsPage = lazyPage(() => import('./ReportsPage'), 'ReportsPage');
+const OfficeFeesPage = lazyPage(() => import('../enrolment-fees/OfficeFeesPage'), 'OfficeFeesPage');
+const OfficeFamilyFeesPage = lazyPage(() => import('../enrolment-fees/OfficeFamilyFeesPage'), 'OfficeFamilyFeesPage');
 
 const guarded = (roles: (typeof SCHOOLS_ACCESS)[keyof typeof SCHOOLS_ACCESS], element: React.ReactNode) => (
   <RequireRoles roles={roles}>{element}</RequireRoles>
@@ -30,4 +32,6 @@ export const schoolsOfficeRoutes: RouteObject[] = [
   { path: 'courses/:id', element: guarded(SCHOOLS_ACCESS.read, <CoursePage />) },
   { path: 'timetables', element: guarded(SCHOOLS_ACCESS.read, <TimetablePage />) },
   { path: 'reports', element: guarded(SCHOOLS_ACCESS.reports, <ReportsPage />) },
+  { path: 'school-fees', element: guarded(SCHOOLS_ACCESS.courses, <OfficeFeesPage />) },
+  { path: 'school-fees/families/:familyId', element: guarded(SCHOOLS_ACCESS.courses, <OfficeFamilyFeesPage />) },
 ];
