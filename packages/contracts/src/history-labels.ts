@@ -313,4 +313,16 @@ export const HISTORY_ACTION_LABELS: Record<string, Record<Locale, string> & { sh
   'suspension-lifted': { fr: 'a levé la suspension', en: 'lifted the suspension' },
   'switch-to-distance': { fr: 'a passé le cours à distance', en: 'switched the course to distance' },
   update: { fr: 'a modifié la fiche', en: 'updated the record' },
+  'school-fees-issued': { fr: 'a émis les frais de la saison', en: 'issued the season’s fees' },
+  'fee-plan-chosen': { fr: 'a choisi le mode de paiement des frais', en: 'chose the fees’ payment plan' },
+  'place-cancelled': { fr: 'a annulé une place de cours', en: 'cancelled a course place' },
+  'solidarity-band-set': { fr: 'a fixé le tarif solidaire', en: 'set the solidarity rate' },
+  'fee-policy-set': {
+    fr: 'a fixé la politique d’annulation et de rattrapage',
+    en: 'set the cancellation and make-up policy',
+  },
+  'cancellation-rule-created': {
+    fr: 'a créé une règle d’annulation particulière',
+    en: 'created a special cancellation rule',
+  },
 };

@@ -14,3 +14,4 @@ export * from './errors/index.js';
 export * from './permissions/index.js';
 export * from './settings-labels.js';
 export * from './history-labels.js';
+export * from './fees.js';

@@ -913,6 +913,12 @@ export interface DB {
   course_enrolments: CourseEnrolmentsTable;
   reenrolment_campaigns: ReenrolmentCampaignsTable;
   reenrolment_packs: ReenrolmentPacksTable;
+  school_fee_policies: SchoolFeePoliciesTable;
+  family_solidarity_bands: FamilySolidarityBandsTable;
+  school_fee_plans: SchoolFeePlansTable;
+  school_fee_items: SchoolFeeItemsTable;
+  cancellation_special_rules: CancellationSpecialRulesTable;
+  cancellation_requests: CancellationRequestsTable;
 }
 
 /** Gap-free invoice numbers: one counter per series (F invoices, A credit notes) and year. */
@@ -1174,4 +1180,87 @@ export interface TaxCertificatesTable {
   generated_by: string | null;
   emailed_at: string | null;
   version: number;
+}
+
+/** A school's fee policy: cancellation notice before a term, make-up credits for missed lessons (0: none). */
+export interface SchoolFeePoliciesTable {
+  school_id: string;
+  cancellation_notice_days: number;
+  makeup_credits: number;
+  updated_at: string;
+  version: number;
+}
+
+/** The solidarity criterion (of the season's tariffs) a family meets, set by the secretariat. */
+export interface FamilySolidarityBandsTable {
+  family_id: string;
+  season_id: string;
+  criterion: string;
+  set_by: string | null;
+  set_at: string;
+}
+
+/** The payment plan a family chose once for a season. */
+export interface SchoolFeePlansTable {
+  id: string;
+  family_id: string;
+  season_id: string;
+  /** once | three | ten */
+  plan: string;
+  /** cheque | transfer | sepa */
+  method: string;
+  first_due_on: string;
+  chosen_by: string | null;
+  chosen_at: string;
+}
+
+/** What a fees invoice bills: the membership or one course place, with the terms billed and what was credited. */
+export interface SchoolFeeItemsTable {
+  id: string;
+  /** membership:<family|student>:<season> or course:<enrolment id> — issued once */
+  item_key: string;
+  family_id: string;
+  season_id: string;
+  invoice_id: string;
+  enrolment_id: string | null;
+  /** membership | course */
+  kind: string;
+  label: string;
+  amount_cents: number;
+  /** position of the first term billed (1-based) */
+  first_term: number;
+  terms_billed: number;
+  credited_cents: Generated<number>;
+  created_at: string;
+}
+
+/** A school's special cancellation rule for a date range, with its own deadline. */
+export interface CancellationSpecialRulesTable {
+  id: string;
+  school_id: string;
+  season_id: string;
+  label: string;
+  starts_on: string;
+  ends_on: string;
+  deadline: string;
+  created_by: string | null;
+  created_at: string;
+  notified_count: Generated<number>;
+}
+
+/** A family's written cancellation of a course place: what stays owed and the credit note for the rest. */
+export interface CancellationRequestsTable {
+  id: string;
+  enrolment_id: string;
+  family_id: string;
+  school_id: string;
+  received_on: string;
+  effective_on: string;
+  reason: string;
+  special_rule_id: string | null;
+  owed_cents: number;
+  credit_cents: number;
+  credit_note_id: string | null;
+  made_by: string | null;
+  created_at: string;
 }

@@ -8,6 +8,7 @@ import { BILLING_ERRORS } from './billing.js';
 import { SCHOOLS_ERRORS } from './schools.js';
 import { BOARD_ERRORS } from './board.js';
 import { ADMISSION_ERRORS } from './admission.js';
+import { FEES_ERRORS } from './fees.js';
 
 export { defineErrors, type ErrorEntry } from './define.js';
 
@@ -21,6 +22,7 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorEntry>> = {
   ...SCHOOLS_ERRORS,
   ...BOARD_ERRORS,
   ...ADMISSION_ERRORS,
+  ...FEES_ERRORS,
 };
 
 /** The HTTP status of a code; a code nobody declared is a broken rule (422). */

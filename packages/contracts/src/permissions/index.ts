@@ -6,6 +6,7 @@ import { BILLING_PERMISSIONS } from './billing.js';
 import { SCHOOLS_PERMISSIONS } from './schools.js';
 import { BOARD_PERMISSIONS } from './board.js';
 import { ADMISSION_PERMISSIONS } from './admission.js';
+import { FEES_PERMISSIONS } from './fees.js';
 
 export { definePermissions, type PermissionTable } from './define.js';
 
@@ -18,6 +19,7 @@ export const PERMISSIONS = {
   ...SCHOOLS_PERMISSIONS,
   ...BOARD_PERMISSIONS,
   ...ADMISSION_PERMISSIONS,
+  ...FEES_PERMISSIONS,
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 

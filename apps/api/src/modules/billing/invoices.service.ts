@@ -354,6 +354,103 @@ export function createInvoicesService(deps: Deps) {
     }
   }
 
+  /**
+   * A credit note inside the caller's transaction (the school fees' cancellations use it): for part or all of an
+   * invoice (by default what is still owed, or the whole invoice once paid); crediting money already received makes
+   * a refund due, with a task for accounts. The undebited instalments left are rescheduled to what is still owed.
+   */
+  async function creditNoteIn(
+    tx: Tx,
+    actor: Actor,
+    invoiceId: string,
+    body: z.infer<typeof CreditNoteBody>,
+  ): Promise<InvoiceRow> {
+    // A collection being exported settles this invoice from the balance it read: wait for it, then read.
+    await repo.lockInvoices(tx, [invoiceId]);
+    const invoice = await repo.findInvoice(tx, invoiceId);
+    if (!invoice) throw notFound();
+    if (invoice.kind !== 'invoice' || invoice.status === 'cancelled') throw invoiceNotOpen();
+    const balance = Math.max(
+      0,
+      invoice.amount_cents - ((await repo.paidByInvoice(tx, [invoiceId])).get(invoiceId) ?? 0),
+    );
+    const creditable = invoice.amount_cents - (await invoicesRepo.creditedTotal(tx, invoiceId));
+    const amount = body.amountCents ?? (balance > 0 ? balance : creditable);
+    if (amount > creditable || amount <= 0)
+      throw new DomainError('CREDIT_EXCEEDS_INVOICE', {
+        fields: [{ field: 'amountCents', code: 'CREDIT_EXCEEDS_INVOICE' }],
+      });
+    // What the note credits beyond what is still owed was paid already: it goes back to the family.
+    const refundDue = Math.max(0, amount - balance);
+    const note = await issue(tx, actor, {
+      familyId: invoice.family_id,
+      subscriptionId: invoice.subscription_id,
+      creditedInvoiceId: invoice.id,
+      kind: 'credit_note',
+      description: `${invoice.number} — ${body.reason}`,
+      amountCents: amount,
+      refundDueCents: refundDue,
+      instalments: [],
+    });
+    if (refundDue > 0)
+      await createTask(tx, clock, {
+        kind: 'refund-due',
+        service: 'accounts',
+        title: `Rembourser ${(refundDue / 100).toFixed(2).replace('.', ',')} € à la famille (avoir ${note.number} sur la facture ${invoice.number})`,
+        details: body.reason,
+        dueOn: note.issued_on,
+        familyId: invoice.family_id,
+        dedupeKey: `refund-due:${note.id}`,
+      });
+    const now = clock.now().toISOString();
+    await repo.refreshInvoiceStatus(tx, invoice.id, now);
+    await rescheduleRemainder(tx, invoice.id, now);
+    return note;
+  }
+
+  /**
+   * Splits what is still owed of an open invoice into new instalments inside the caller's transaction (the school
+   * fees' payment plan uses it, giving a function of the balance): the due ones are cancelled, the new ones must sum
+   * to the balance; audited.
+   */
+  async function replaceInstalmentsIn(
+    tx: Tx,
+    actor: Actor,
+    invoiceId: string,
+    plan:
+      | readonly { dueOn: string; amountCents: number; method: string }[]
+      | ((balanceCents: number) => readonly { dueOn: string; amountCents: number; method: string }[]),
+  ): Promise<void> {
+    const invoice = await repo.findInvoice(tx, invoiceId);
+    if (!invoice) throw notFound();
+    if (invoice.kind !== 'invoice' || invoice.status !== 'open') throw invoiceNotOpen();
+    const now = clock.now().toISOString();
+    if (await invoicesRepo.hasPreparedDebit(tx, invoiceId)) throw new DomainError('INSTALMENT_ALREADY_DEBITED');
+    const balance = invoice.amount_cents - ((await repo.paidByInvoice(tx, [invoiceId])).get(invoiceId) ?? 0);
+    const instalments = typeof plan === 'function' ? plan(balance) : plan;
+    const sum = instalments.reduce((s, i) => s + i.amountCents, 0);
+    if (sum !== balance)
+      throw new DomainError('INSTALMENTS_MUST_SUM', {
+        fields: [{ field: 'instalments', code: 'INSTALMENTS_MUST_SUM' }],
+      });
+    const before = await invoicesRepo.dueInstalments(tx, invoiceId);
+    await invoicesRepo.cancelDueInstalments(tx, invoiceId, now);
+    let seq = await invoicesRepo.lastInstalmentSeq(tx, invoiceId);
+    const created = [];
+    for (const i of instalments) {
+      const row = instalmentRow(invoiceId, ++seq, i, now);
+      await invoicesRepo.insertInstalment(tx, row);
+      created.push(row);
+    }
+    await recordAudit(tx, clock, actor, {
+      entityType: 'invoice',
+      entityId: invoiceId,
+      action: 'instalment-plan',
+      before: { instalments: before },
+      after: { instalments: created },
+    });
+  }
+
   async function loadInvoice(actor: Actor, id: string): Promise<InvoiceRow> {
     const row = await repo.findInvoice(db, id);
     if (!row) throw notFound();
@@ -363,6 +460,8 @@ export function createInvoicesService(deps: Deps) {
 
   return {
     issue,
+    creditNoteIn,
+    replaceInstalmentsIn,
     rescheduleRemainder,
     loadInvoice,
 
@@ -575,48 +674,7 @@ export function createInvoicesService(deps: Deps) {
      */
     async creditNote(actor: Actor, invoiceId: string, body: z.infer<typeof CreditNoteBody>): Promise<Invoice> {
       requirePermission(actor, 'billing.manage');
-      const row = await db.transaction().execute(async (tx) => {
-        await repo.lockInvoices(tx, [invoiceId]);
-        const invoice = await repo.findInvoice(tx, invoiceId);
-        if (!invoice) throw notFound();
-        if (invoice.kind !== 'invoice' || invoice.status === 'cancelled') throw invoiceNotOpen();
-        const balance = Math.max(
-          0,
-          invoice.amount_cents - ((await repo.paidByInvoice(tx, [invoiceId])).get(invoiceId) ?? 0),
-        );
-        const creditable = invoice.amount_cents - (await invoicesRepo.creditedTotal(tx, invoiceId));
-        const amount = body.amountCents ?? (balance > 0 ? balance : creditable);
-        if (amount > creditable || amount <= 0)
-          throw new DomainError('CREDIT_EXCEEDS_INVOICE', {
-            fields: [{ field: 'amountCents', code: 'CREDIT_EXCEEDS_INVOICE' }],
-          });
-        // What the note credits beyond what is still owed was paid already: it goes back to the family.
-        const refundDue = Math.max(0, amount - balance);
-        const note = await issue(tx, actor, {
-          familyId: invoice.family_id,
-          subscriptionId: invoice.subscription_id,
-          creditedInvoiceId: invoice.id,
-          kind: 'credit_note',
-          description: `${invoice.number} — ${body.reason}`,
-          amountCents: amount,
-          refundDueCents: refundDue,
-          instalments: [],
-        });
-        if (refundDue > 0)
-          await createTask(tx, clock, {
-            kind: 'refund-due',
-            service: 'accounts',
-            title: `Rembourser ${(refundDue / 100).toFixed(2).replace('.', ',')} € à la famille (avoir ${note.number} sur la facture ${invoice.number})`,
-            details: body.reason,
-            dueOn: note.issued_on,
-            familyId: invoice.family_id,
-            dedupeKey: `refund-due:${note.id}`,
-          });
-        const now = clock.now().toISOString();
-        await repo.refreshInvoiceStatus(tx, invoice.id, now);
-        await rescheduleRemainder(tx, invoice.id, now);
-        return note;
-      });
+      const row = await db.transaction().execute((tx) => creditNoteIn(tx, actor, invoiceId, body));
       return (await toInvoices(db, [row]))[0] as Invoice;
     },
 
@@ -675,31 +733,9 @@ export function createInvoicesService(deps: Deps) {
         const invoice = await repo.findInvoice(tx, invoiceId);
         if (!invoice) throw notFound();
         if (invoice.kind !== 'invoice' || invoice.status !== 'open') throw invoiceNotOpen();
-        const now = clock.now().toISOString();
-        if (!(await invoicesRepo.bumpInvoiceVersion(tx, invoiceId, body.version, now))) throw stale();
-        if (await invoicesRepo.hasPreparedDebit(tx, invoiceId)) throw new DomainError('INSTALMENT_ALREADY_DEBITED');
-        const balance = invoice.amount_cents - ((await repo.paidByInvoice(tx, [invoiceId])).get(invoiceId) ?? 0);
-        const sum = body.instalments.reduce((s, i) => s + i.amountCents, 0);
-        if (sum !== balance)
-          throw new DomainError('INSTALMENTS_MUST_SUM', {
-            fields: [{ field: 'instalments', code: 'INSTALMENTS_MUST_SUM' }],
-          });
-        const before = await invoicesRepo.dueInstalments(tx, invoiceId);
-        await invoicesRepo.cancelDueInstalments(tx, invoiceId, now);
-        let seq = await invoicesRepo.lastInstalmentSeq(tx, invoiceId);
-        const created = [];
-        for (const i of body.instalments) {
-          const row = instalmentRow(invoiceId, ++seq, i, now);
-          await invoicesRepo.insertInstalment(tx, row);
-          created.push(row);
-        }
-        await recordAudit(tx, clock, actor, {
-          entityType: 'invoice',
-          entityId: invoiceId,
-          action: 'instalment-plan',
-          before: { instalments: before },
-          after: { instalments: created },
-        });
+        if (!(await invoicesRepo.bumpInvoiceVersion(tx, invoiceId, body.version, clock.now().toISOString())))
+          throw stale();
+        await replaceInstalmentsIn(tx, actor, invoiceId, body.instalments);
       });
       return this.get(actor, invoiceId);
     },

@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '../../platform/module.js';
+import { required, type ModuleManifest } from '../../platform/module.js';
 import { schoolsRoutes } from './schools.routes.js';
 import { SCHOOLS_RECORDS } from './schools.records.js';
 import { createSchoolsService, type SchoolsService } from './schools.service.js';
@@ -8,10 +8,12 @@ import { createBoardService, type BoardService } from './board.service.js';
 import { createReportsService, type ReportsService } from './reports.service.js';
 import { boardRoutes } from './board.routes.js';
 import { schoolsDemo } from './schools.demo.js';
-import { required } from '../../platform/module.js';
 import { ADMISSION_RECORDS } from './admission.records.js';
 import { admissionRoutes } from './admission.routes.js';
 import { ADMISSION_RATE_LIMIT, createAdmissionService, type AdmissionService } from './admission.service.js';
+import { createFeesService, type FeesService } from './fees.service.js';
+import { feesRoutes } from './fees.routes.js';
+import { FEES_RECORDS } from './fees.records.js';
 
 export type SchoolsModuleServices = {
   schools: SchoolsService;
@@ -20,6 +22,7 @@ export type SchoolsModuleServices = {
   board: BoardService;
   reports: ReportsService;
   admission: AdmissionService;
+  fees: FeesService;
 };
 
 declare module '../../platform/module.js' {
@@ -36,7 +39,7 @@ declare module '../../platform/module.js' {
 export const schoolsModule: ModuleManifest<'schools'> = {
   name: 'schools',
   publicPrefixes: ['/api/calendars/', '/api/public/admissions/'],
-  records: [...SCHOOLS_RECORDS, ...ADMISSION_RECORDS],
+  records: [...SCHOOLS_RECORDS, ...ADMISSION_RECORDS, ...FEES_RECORDS],
   settings: [ADMISSION_RATE_LIMIT],
   demo: schoolsDemo,
   services: (deps, modules) => {
@@ -45,11 +48,13 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     const courses = createCoursesService(deps, schools, seasons);
     const reports = createReportsService(deps, schools, seasons);
     const admission = createAdmissionService(deps, schools, required(modules, 'users'));
-    return { schools, seasons, courses, board: createBoardService(deps), reports, admission };
+    const fees = createFeesService(deps, schools, required(modules, 'billing'));
+    return { schools, seasons, courses, board: createBoardService(deps), reports, admission, fees };
   },
   routes: (app, services) => {
     schoolsRoutes(app, services);
     boardRoutes(app, services.board);
     admissionRoutes(app, services.admission);
+    feesRoutes(app, services.fees);
   },
 };

@@ -1,6 +1,7 @@
 import {
   IconBooks,
   IconBuildingCommunity,
+  IconCash,
   IconCalendarMonth,
   IconReportAnalytics,
   IconTable,
@@ -10,6 +11,7 @@ import type { NavItem } from '../../ui/nav';
 import { SCHOOLS_ACCESS } from './schools-access';
 import './schools-nav-i18n';
 import '../enrolment-admission/admission-i18n';
+import '../enrolment-fees/fees-nav-i18n';
 
 /** The school network's entries of the office navigation (admin, secretariat, board). */
 export const SCHOOLS_OFFICE_NAV: NavItem[] = [
@@ -19,4 +21,5 @@ export const SCHOOLS_OFFICE_NAV: NavItem[] = [
   { to: '/office/timetables', labelKey: 'schools:nav.timetables', icon: IconTable, roles: SCHOOLS_ACCESS.read },
   { to: '/office/reports', labelKey: 'schools:nav.reports', icon: IconReportAnalytics, roles: SCHOOLS_ACCESS.reports },
   { to: '/office/registrations', labelKey: 'admission:nav.list', icon: IconUserPlus, roles: SCHOOLS_ACCESS.admissions },
+  { to: '/office/school-fees', labelKey: 'fees:nav.office', icon: IconCash, roles: SCHOOLS_ACCESS.courses },
 ];

@@ -14,6 +14,8 @@ const CoursePage = lazyPage(() => import('./CoursePage'), 'CoursePage');
 const TimetablePage = lazyPage(() => import('./TimetablePage'), 'TimetablePage');
 const ReportsPage = lazyPage(() => import('./ReportsPage'), 'ReportsPage');
 const RegistrationsPage = lazyPage(() => import('../enrolment-admission/RegistrationsPage'), 'RegistrationsPage');
+const OfficeFeesPage = lazyPage(() => import('../enrolment-fees/OfficeFeesPage'), 'OfficeFeesPage');
+const OfficeFamilyFeesPage = lazyPage(() => import('../enrolment-fees/OfficeFamilyFeesPage'), 'OfficeFamilyFeesPage');
 
 const guarded = (roles: (typeof SCHOOLS_ACCESS)[keyof typeof SCHOOLS_ACCESS], element: React.ReactNode) => (
   <RequireRoles roles={roles}>{element}</RequireRoles>
@@ -32,4 +34,6 @@ export const schoolsOfficeRoutes: RouteObject[] = [
   { path: 'timetables', element: guarded(SCHOOLS_ACCESS.read, <TimetablePage />) },
   { path: 'reports', element: guarded(SCHOOLS_ACCESS.reports, <ReportsPage />) },
   { path: 'registrations', element: guarded(SCHOOLS_ACCESS.admissions, <RegistrationsPage />) },
+  { path: 'school-fees', element: guarded(SCHOOLS_ACCESS.courses, <OfficeFeesPage />) },
+  { path: 'school-fees/families/:familyId', element: guarded(SCHOOLS_ACCESS.courses, <OfficeFamilyFeesPage />) },
 ];

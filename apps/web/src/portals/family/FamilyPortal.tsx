@@ -12,6 +12,7 @@ const MyEnrolmentsPage = lazyPage(
   () => import('../../features/enrolment-admission/MyEnrolmentsPage'),
   'MyEnrolmentsPage',
 );
+const FamilyFeesPage = lazyPage(() => import('../../features/enrolment-fees/FamilyFeesPage'), 'FamilyFeesPage');
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 
 /** /family/*: the family portal, a chunk of its own (App.tsx), each page another. */
@@ -27,6 +28,7 @@ export function FamilyPortal() {
         { index: true, element: <FamilyHomePage /> },
         { path: 'lessons', element: <PortalFilesPage audience="family" /> },
         { path: 'billing', element: <FamilyBillingPage /> },
+        { path: 'school-fees', element: <FamilyFeesPage /> },
         { path: 'password', element: <ChangePasswordPage /> },
         { path: 'enrolments', element: <MyEnrolmentsPage /> },
         { path: '*', element: <NotFoundPage homePath="/family" /> },

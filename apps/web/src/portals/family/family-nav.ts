@@ -1,7 +1,8 @@
-import { IconHome, IconMusic, IconReceipt, IconSchool } from '@tabler/icons-react';
+import { IconCash, IconHome, IconMusic, IconReceipt, IconSchool } from '@tabler/icons-react';
 import '../../features/agency/agency-i18n';
 import '../../features/billing/billing-i18n';
 import '../../features/enrolment-admission/admission-i18n';
+import '../../features/enrolment-fees/fees-nav-i18n';
 import type { NavItem } from '../../ui/nav';
 
 export const FAMILY_NAV: NavItem[] = [
@@ -9,4 +10,5 @@ export const FAMILY_NAV: NavItem[] = [
   { to: '/family/lessons', labelKey: 'agency:portal.ourLessons', icon: IconMusic, roles: ['guardian'] },
   { to: '/family/billing', labelKey: 'billing:nav.portal', icon: IconReceipt, roles: ['guardian'] },
   { to: '/family/enrolments', labelKey: 'admission:nav.mine', icon: IconSchool, roles: ['guardian'] },
+  { to: '/family/school-fees', labelKey: 'fees:nav.portal', icon: IconCash, roles: ['guardian'] },
 ];
