@@ -216,6 +216,8 @@ export const HISTORY_FIELD_LABELS: Record<string, Record<Locale, string>> = {
   year: { fr: 'l’année', en: 'the year' },
   zone: { fr: 'la zone', en: 'the zone' },
   zones: { fr: 'les zones', en: 'the zones' },
+  offerExpiresAt: { fr: 'l’échéance de la proposition', en: 'the offer’s expiry' },
+  choiceOpensAt: { fr: 'l’ouverture du choix des horaires', en: 'when the timetable choice opens' },
 };
 
 /**
@@ -302,4 +304,11 @@ export const HISTORY_ACTION_LABELS: Record<string, Record<Locale, string> & { sh
   'suspension-lifted': { fr: 'a levé la suspension', en: 'lifted the suspension' },
   'switch-to-distance': { fr: 'a passé le cours à distance', en: 'switched the course to distance' },
   update: { fr: 'a modifié la fiche', en: 'updated the record' },
+  'choice-confirmed': { fr: 'a choisi un cours (place confirmée)', en: 'chose a course (place confirmed)' },
+  'waiting-joined': { fr: 'a rejoint la liste d’attente', en: 'joined the waiting list' },
+  'offer-made': { fr: 'a proposé une place libérée', en: 'offered a freed seat' },
+  'offer-accepted': { fr: 'a accepté la place proposée', en: 'accepted the offered seat' },
+  'offer-declined': { fr: 'a refusé la place proposée', en: 'declined the offered seat' },
+  'offer-expired': { fr: 'a clos la proposition expirée', en: 'closed the lapsed offer' },
+  'choice-opening-set': { fr: 'a fixé l’ouverture du choix des horaires', en: 'set when the timetable choice opens' },
 };

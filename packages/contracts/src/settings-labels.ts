@@ -22,6 +22,7 @@ export const SETTING_SECTIONS: Record<string, SettingWords> = {
   agency: { fr: 'Agence : délais, seuils et pondérations', en: 'Agency: delays, thresholds and weights' },
   teachers: { fr: 'Professeurs', en: 'Teachers' },
   billing: { fr: 'Facturation', en: 'Billing' },
+  schools: { fr: 'Écoles : inscriptions', en: 'Schools: enrolment' },
 };
 
 export const SETTING_LABELS: Record<string, SettingLabel> = {
@@ -175,4 +176,16 @@ export const SETTING_LABELS: Record<string, SettingLabel> = {
   },
   'billing.returnedAmountDays': days('Échéance d’un montant rejeté', 'Due date of a returned amount'),
   'billing.invoicePrefix': { fr: 'Préfixe des numéros de facture', en: 'Invoice number prefix' },
+  'schools.choiceWaveSize': {
+    fr: 'Choix des horaires : familles par vague (ordre d’inscription)',
+    en: 'Timetable choice: families per wave (order of enrolment)',
+  },
+  'schools.choiceWaveIntervalHours': {
+    fr: 'Choix des horaires : heures entre deux vagues',
+    en: 'Timetable choice: hours between two waves',
+  },
+  'schools.waitingOfferDays': days(
+    'Liste d’attente : délai pour accepter une place',
+    'Waiting list: time to accept a seat',
+  ),
 };

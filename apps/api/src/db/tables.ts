@@ -911,6 +911,7 @@ export interface DB {
   course_enrolments: CourseEnrolmentsTable;
   reenrolment_campaigns: ReenrolmentCampaignsTable;
   reenrolment_packs: ReenrolmentPacksTable;
+  choice_openings: ChoiceOpeningsTable;
 }
 
 /** Gap-free invoice numbers: one counter per series (F invoices, A credit notes) and year. */
@@ -1172,4 +1173,13 @@ export interface TaxCertificatesTable {
   generated_by: string | null;
   emailed_at: string | null;
   version: number;
+}
+
+/** Timetable choice: when a season without a re-enrolment campaign opens to new students (set by the secretariat). */
+export interface ChoiceOpeningsTable {
+  season_id: string;
+  opens_at: string;
+  set_by: string | null;
+  set_at: string;
+  version: Generated<number>;
 }

@@ -8,6 +8,10 @@ import { createBoardService, type BoardService } from './board.service.js';
 import { createReportsService, type ReportsService } from './reports.service.js';
 import { boardRoutes } from './board.routes.js';
 import { schoolsDemo } from './schools.demo.js';
+import { createChoiceService, promoteWaitingLists, type ChoiceService } from './choice.service.js';
+import { choiceRoutes } from './choice.routes.js';
+import { CHOICE_SETTINGS } from './choice.settings.js';
+import { CHOICE_RECORDS } from './choice.records.js';
 
 export type SchoolsModuleServices = {
   schools: SchoolsService;
@@ -15,6 +19,7 @@ export type SchoolsModuleServices = {
   courses: CoursesService;
   board: BoardService;
   reports: ReportsService;
+  choice: ChoiceService;
 };
 
 declare module '../../platform/module.js' {
@@ -31,17 +36,21 @@ declare module '../../platform/module.js' {
 export const schoolsModule: ModuleManifest<'schools'> = {
   name: 'schools',
   publicPrefixes: ['/api/calendars/'],
-  records: SCHOOLS_RECORDS,
+  records: [...SCHOOLS_RECORDS, ...CHOICE_RECORDS],
   demo: schoolsDemo,
+  settings: [...CHOICE_SETTINGS],
+  sweeps: [{ name: 'schools.waiting-lists', run: (deps) => promoteWaitingLists(deps) }],
   services: (deps) => {
     const schools = createSchoolsService(deps);
     const seasons = createSeasonsService(deps);
     const courses = createCoursesService(deps, schools, seasons);
     const reports = createReportsService(deps, schools, seasons);
-    return { schools, seasons, courses, board: createBoardService(deps), reports };
+    const choice = createChoiceService(deps, schools);
+    return { schools, seasons, courses, board: createBoardService(deps), reports, choice };
   },
   routes: (app, services) => {
     schoolsRoutes(app, services);
     boardRoutes(app, services.board);
+    choiceRoutes(app, services.choice);
   },
 };
