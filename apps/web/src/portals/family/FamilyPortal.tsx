@@ -8,6 +8,7 @@ import { FAMILY_NAV } from './family-nav';
 const FamilyHomePage = lazyPage(() => import('./FamilyHomePage'), 'FamilyHomePage');
 const PortalFilesPage = lazyPage(() => import('../../features/agency/PortalFilesPage'), 'PortalFilesPage');
 const FamilyBillingPage = lazyPage(() => import('./FamilyBillingPage'), 'FamilyBillingPage');
+const ChoicePage = lazyPage(() => import('../../features/enrolment-choice/ChoicePage'), 'ChoicePage');
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 
 /** /family/*: the family portal, a chunk of its own (App.tsx), each page another. */
@@ -23,6 +24,7 @@ export function FamilyPortal() {
         { index: true, element: <FamilyHomePage /> },
         { path: 'lessons', element: <PortalFilesPage audience="family" /> },
         { path: 'billing', element: <FamilyBillingPage /> },
+        { path: 'choice', element: <ChoicePage /> },
         { path: 'password', element: <ChangePasswordPage /> },
         { path: '*', element: <NotFoundPage homePath="/family" /> },
       ],
