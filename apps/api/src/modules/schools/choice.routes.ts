@@ -33,7 +33,7 @@ export function choiceRoutes(app: FastifyZod, choice: ChoiceService): void {
         const date = new Intl.DateTimeFormat(req.locale === 'en' ? 'en-GB' : 'fr-FR', {
           dateStyle: 'long',
           timeStyle: 'short',
-          timeZone: 'Europe/Paris',
+          timeZone: error.timeZone,
         }).format(new Date(error.opensAt));
         const opens = req.locale === 'en' ? `It opens on ${date}.` : `Elle ouvre le ${date}.`;
         const message = `${messageFor(req.locale, error.code)} ${opens}`;

@@ -7,7 +7,7 @@ import { guardianFamilyId, requirePermission } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { organisationToday } from '../../platform/settings.js';
+import { ORGANISATION_TIME_ZONE, organisationToday } from '../../platform/settings.js';
 import { claimOnce, claimedKeys } from '../agency/followup/followup.repository.js';
 import { seatsLeft } from './enrolments.rules.js';
 import {
@@ -270,7 +270,8 @@ export function createChoiceService(deps: Deps, schools: SchoolsService) {
       if (!wave) throw new DomainError('CHOICE_NOT_REGISTERED');
       if (!wave.opensAt) throw new DomainError('CHOICE_WINDOW_UNKNOWN');
       const now = clock.now();
-      if (!waveIsOpen(wave.opensAt, now)) throw new WaveNotOpen(wave.opensAt.toISOString());
+      if (!waveIsOpen(wave.opensAt, now))
+        throw new WaveNotOpen(wave.opensAt.toISOString(), await ORGANISATION_TIME_ZONE.read(db));
       const at = now.toISOString();
       return db.transaction().execute(async (tx) => {
         await repo.lockCourse(tx, course.id);
@@ -418,7 +419,10 @@ export type ChoiceService = ReturnType<typeof createChoiceService>;
 
 /** CHOICE_WAVE_NOT_OPEN with the date the family's wave opens (the route adds it to the problem). */
 export class WaveNotOpen extends DomainError {
-  constructor(readonly opensAt: string) {
+  constructor(
+    readonly opensAt: string,
+    readonly timeZone: string,
+  ) {
     super('CHOICE_WAVE_NOT_OPEN', { fields: [{ field: 'courseId', code: 'CHOICE_WAVE_NOT_OPEN' }] });
   }
 }
