@@ -216,6 +216,17 @@ export const HISTORY_FIELD_LABELS: Record<string, Record<Locale, string>> = {
   year: { fr: 'l’année', en: 'the year' },
   zone: { fr: 'la zone', en: 'the zone' },
   zones: { fr: 'les zones', en: 'the zones' },
+  // administrative enrolment (issue 15, item 1)
+  school_id: { fr: 'l’école', en: 'the school' },
+  season_id: { fr: 'la saison', en: 'the season' },
+  heard_from: { fr: 'comment la famille a connu l’école', en: 'how the family heard of the school' },
+  data_processing_consent_at: {
+    fr: 'l’accord sur le traitement des données',
+    en: 'the consent to data processing',
+  },
+  documents_requested: { fr: 'les pièces demandées', en: 'the documents requested' },
+  completed_at: { fr: 'la date d’inscription', en: 'the enrolment date' },
+  consents: { fr: 'les autorisations (droit à l’image)', en: 'the consents (image rights)' },
   offerExpiresAt: { fr: 'l’échéance de la proposition', en: 'the offer’s expiry' },
   choiceOpensAt: { fr: 'l’ouverture du choix des horaires', en: 'when the timetable choice opens' },
 };

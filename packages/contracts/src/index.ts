@@ -8,6 +8,7 @@ export * from './agency.js';
 export * from './billing.js';
 export * from './schools.js';
 export * from './board.js';
+export * from './admission.js';
 export * from './sepa-returns.js';
 export * from './errors/index.js';
 export * from './permissions/index.js';

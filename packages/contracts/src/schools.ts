@@ -249,9 +249,24 @@ export const DISCIPLINE_LABELS: Record<'fr' | 'en', Record<Discipline, string>> 
 };
 
 /**
- * A report's figures for a season (a school's or the network's). Enrolment (issue 15) adds its own figures here
- * (students, enrolled places, fill rate) and its columns to the CSV (reports.service.ts: `CSV_COLUMNS`).
+ * A report's figures for a season (a school's or the network's): courses and rooms, then enrolment (places by
+ * status, free seats, full courses, waiting lists) and the re-enrolment campaign's answers.
  */
+/** Places of a set of courses by status, the seats still free and the active courses without a free seat. */
+export const EnrolmentCounts = z.object({
+  /** Confirmed places. */
+  enrolled: z.number().int(),
+  /** Seats held for returning students until the priority deadline. */
+  held: z.number().int(),
+  /** Seats offered to the first of a waiting list, not yet answered. */
+  offers: z.number().int(),
+  waiting: z.number().int(),
+  /** Seats of active courses that no place occupies. */
+  seatsFree: z.number().int(),
+  /** Active courses without a free seat. */
+  fullCourses: z.number().int(),
+});
+export type EnrolmentCounts = z.infer<typeof EnrolmentCounts>;
 export const ReportFigures = z.object({
   courses: z.number().int(),
   individual: z.number().int(),
@@ -274,6 +289,21 @@ export const ReportFigures = z.object({
   bookedMinutes: z.number().int(),
   openMinutes: z.number().int(),
   occupancyPercent: z.number().int().nullable(),
+  /** Distinct students with a confirmed place (once in the network, whatever the number of their schools). */
+  students: z.number().int(),
+  ...EnrolmentCounts.shape,
+  /** The re-enrolment campaign into this season: packs sent and their answers (null without a campaign). */
+  reenrolment: z
+    .object({
+      packs: z.number().int(),
+      confirmed: z.number().int(),
+      changed: z.number().int(),
+      declined: z.number().int(),
+      notAnswered: z.number().int(),
+      /** Confirmed over packs, in whole percent. */
+      ratePercent: z.number().int().nullable(),
+    })
+    .nullable(),
   byDiscipline: z.array(
     z.object({
       discipline: Discipline,
@@ -283,6 +313,7 @@ export const ReportFigures = z.object({
       weeklyMinutes: z.number().int(),
       seats: z.number().int(),
       lessons: z.number().int(),
+      ...EnrolmentCounts.shape,
     }),
   ),
 });

@@ -176,6 +176,14 @@ export const SETTING_LABELS: Record<string, SettingLabel> = {
   },
   'billing.returnedAmountDays': days('Échéance d’un montant rejeté', 'Due date of a returned amount'),
   'billing.invoicePrefix': { fr: 'Préfixe des numéros de facture', en: 'Invoice number prefix' },
+  'schools.admissionRateLimit': {
+    fr: 'Limite des inscriptions publiques par adresse',
+    en: 'Limit of public enrolments per address',
+    parts: {
+      limit: n('Inscriptions', 'Enrolments'),
+      windowMinutes: n('Par période de (minutes)', 'Per period of (minutes)'),
+    },
+  },
   'schools.choiceWaveSize': {
     fr: 'Choix des horaires : familles par vague (ordre d’inscription)',
     en: 'Timetable choice: families per wave (order of enrolment)',

@@ -770,6 +770,8 @@ export interface SchoolRegistrationsTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** a known family with the same e-mail or phone, for the secretariat to check (admission; never merged alone) */
+  duplicate_family_id: string | null;
 }
 
 /** A student's image rights and who gave them (a guardian for a minor). */

@@ -70,7 +70,15 @@ const ZOD_CODE_TO_MESSAGE: Record<string, string> = {
   invalid_format: 'invalid_value',
 };
 
-type ValidationIssue = { keyword?: string; instancePath?: string; message?: string };
+type ValidationIssue = { keyword?: string; instancePath?: string; message?: string; params?: { origin?: string } };
+
+/** A size limit names what it limits: a list has too few or too many items, a number is out of range, a text is long. */
+function sizeCode(keyword: string | undefined, origin: string | undefined): string | undefined {
+  if (keyword !== 'too_small' && keyword !== 'too_big') return undefined;
+  if (origin === 'array' || origin === 'set') return keyword === 'too_small' ? 'too_few_items' : 'too_many_items';
+  if (origin === 'number' || origin === 'int' || origin === 'bigint' || origin === 'date') return 'out_of_range';
+  return undefined;
+}
 
 /** Our schemas put a message code (e.g. "invalid_email") in each issue; zod's own issues get a generic one. */
 function issueToField(issue: ValidationIssue, locale: Locale) {
@@ -78,7 +86,9 @@ function issueToField(issue: ValidationIssue, locale: Locale) {
   let code = issue.message ?? 'invalid_value';
   if (!/^[a-z_]+$/.test(code) || messageFor(locale, code) === messageFor(locale, 'invalid_value')) {
     if (issue.keyword === 'invalid_type' && /received undefined/.test(issue.message ?? '')) code = 'required';
-    else code = ZOD_CODE_TO_MESSAGE[issue.keyword ?? ''] ?? 'invalid_value';
+    else
+      code =
+        sizeCode(issue.keyword, issue.params?.origin) ?? ZOD_CODE_TO_MESSAGE[issue.keyword ?? ''] ?? 'invalid_value';
   }
   return { field, code, message: messageFor(locale, code) };
 }

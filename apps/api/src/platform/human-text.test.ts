@@ -79,6 +79,7 @@ const NOT_HUMAN_TEXT = new Map([
   ['SetupBody.token', 'hashed before any lookup'],
   ['LessonRequestBody.website', 'honeypot: never stored'],
   ['TeacherApplicationBody.website', 'honeypot: never stored'],
+  ['AdmissionBody.website', 'honeypot: never stored'],
   ['MandateBody.iban', 'checked by ibantools in the service (SEPA)'],
   ['MandateBody.bic', 'checked by bicProblem in the service'],
   ['MandateBody.rum', 'checked against the SEPA character set by rumProblem'],

@@ -97,9 +97,9 @@ let migratedSchema: Promise<TemplateDatabase> | null = null;
 /**
  * An empty database with every migration applied, that each test app copies instead of migrating its own: copying
  * takes a fraction of migrating (PostgreSQL about 0.2 s against 1-1.5 s, SQLite a file copy against 0.7 s), and
- * the suites create hundreds of apps. Made once per machine and set of migrations (kept between runs, older ones
- * removed), safely when parallel workers ask at once. Tests of migrations themselves use `createTestDatabase()`,
- * which stays empty.
+ * the suites create hundreds of apps. Made once per machine and set of migrations (kept between runs, those of other
+ * migrations removed after a day: `isStale`), safely when parallel workers ask at once. Tests of migrations themselves
+ * use `createTestDatabase()`, which stays empty.
  */
 export function migratedSchemaTemplate(): Promise<TemplateDatabase> {
   migratedSchema ??= makeMigratedSchemaTemplate().catch((error: unknown) => {
@@ -110,6 +110,14 @@ export function migratedSchemaTemplate(): Promise<TemplateDatabase> {
 }
 
 const keep = async () => undefined;
+
+/**
+ * Whether a template of other migrations is old enough to remove: one built in the last day may belong to another
+ * checkout of the project testing its own migrations on this machine right now (a branch, a worktree).
+ */
+function isStale(builtAtMs: number): boolean {
+  return Date.now() - builtAtMs > 24 * 3600 * 1000;
+}
 
 async function makeMigratedSchemaTemplate(): Promise<TemplateDatabase> {
   const name = `harmonie_schema_${migrationsFingerprint()}`;
@@ -124,8 +132,9 @@ async function makeMigratedSchemaTemplate(): Promise<TemplateDatabase> {
       await database.destroy();
       fs.renameSync(building, file);
       for (const old of fs.readdirSync(os.tmpdir())) {
-        if (/^harmonie_schema_\w+\.db$/.test(old) && old !== `${name}.db`)
-          fs.rmSync(path.join(os.tmpdir(), old), { force: true });
+        const oldFile = path.join(os.tmpdir(), old);
+        if (/^harmonie_schema_\w+\.db$/.test(old) && old !== `${name}.db` && isStale(fs.statSync(oldFile).mtimeMs))
+          fs.rmSync(oldFile, { force: true });
       }
     }
     return { url: `sqlite:${file}`, drop: keep };
@@ -147,12 +156,17 @@ async function makeMigratedSchemaTemplate(): Promise<TemplateDatabase> {
       await migrateToLatest(database);
       await database.destroy();
       await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
-      const older = await admin.query<{ datname: string }>(
-        "SELECT datname FROM pg_database WHERE datname LIKE 'harmonie_schema_%' AND datname <> $1",
+      // The build time, read back by later runs to tell a stale template from one a parallel checkout uses.
+      await admin.query(`COMMENT ON DATABASE ${name} IS '${new Date().toISOString()}'`);
+      const older = await admin.query<{ datname: string; built: string | null }>(
+        `SELECT datname, shobj_description(oid, 'pg_database') AS built FROM pg_database
+          WHERE datname LIKE 'harmonie_schema_%' AND datname <> $1`,
         [name],
       );
       // A template another run is copying right now refuses to go: it is left for the next time.
-      for (const { datname } of older.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname}`).catch(keep);
+      for (const { datname, built } of older.rows) {
+        if (built && isStale(Date.parse(built))) await admin.query(`DROP DATABASE IF EXISTS ${datname}`).catch(keep);
+      }
     }
   } finally {
     await admin.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch(keep);

@@ -7,6 +7,7 @@ import { AGENCY_ERRORS } from './agency.js';
 import { BILLING_ERRORS } from './billing.js';
 import { SCHOOLS_ERRORS } from './schools.js';
 import { BOARD_ERRORS } from './board.js';
+import { ADMISSION_ERRORS } from './admission.js';
 import { CHOICE_ERRORS } from './choice.js';
 
 export { defineErrors, type ErrorEntry } from './define.js';
@@ -20,6 +21,7 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorEntry>> = {
   ...BILLING_ERRORS,
   ...SCHOOLS_ERRORS,
   ...BOARD_ERRORS,
+  ...ADMISSION_ERRORS,
   ...CHOICE_ERRORS,
 };
 

@@ -5,6 +5,12 @@ export const PLATFORM_ERRORS = defineErrors({
   required: { status: 422, fr: 'Ce champ est obligatoire.', en: 'This field is required.' },
   too_long: { status: 422, fr: 'Ce texte est trop long.', en: 'This text is too long.' },
   too_short: { status: 422, fr: 'Ce texte est trop court.', en: 'This text is too short.' },
+  too_few_items: {
+    status: 422,
+    fr: 'Cette liste est incomplète : ajoutez-y au moins un élément.',
+    en: 'This list is incomplete: add at least one item to it.',
+  },
+  too_many_items: { status: 422, fr: 'Cette liste a trop d’éléments.', en: 'This list has too many items.' },
   out_of_range: {
     status: 422,
     fr: 'Cette valeur est hors des limites permises.',

@@ -4,6 +4,8 @@ import { createTestApp, loginAs, makeUser, type Agent, type TestContext } from '
 import { TestClock } from '../../platform/clock.js';
 import { runSweeps } from '../../platform/jobs.js';
 import { writeSetting } from '../../platform/settings.js';
+import { lockInvoices } from './billing.repository.js';
+import { batchInvoiceIds } from './batches.repository.js';
 import {
   configureBilling,
   makeBillableFamily,
@@ -121,6 +123,40 @@ describe('the export re-checks every line and the date', () => {
       .where('invoice_id', '=', invoice.id)
       .execute();
     expect(payments.map((p) => p.method)).toEqual(['transfer']);
+  });
+
+  it('makes a payment recorded while the export settles its invoice wait for the export, then refuses it', async () => {
+    const [only] = await families(['Concurrente']);
+    if (!only) throw new Error('family');
+    const batch = await prepare('2026-10-20');
+    const invoice = await ctx.deps.db
+      .selectFrom('invoices')
+      .select(['id', 'amount_cents'])
+      .where('family_id', '=', only.family.familyId)
+      .executeTakeFirstOrThrow();
+    let payment: ReturnType<typeof agent.post> | undefined;
+    // The export's transaction, stopped between its locks and its commit: the collection has paid the invoice.
+    await ctx.deps.db.transaction().execute(async (tx) => {
+      await lockInvoices(tx, await batchInvoiceIds(tx, batch.id));
+      await tx.updateTable('invoices').set({ status: 'paid' }).where('id', '=', invoice.id).execute();
+      payment = agent.post('/api/billing/payments', {
+        invoiceId: invoice.id,
+        method: 'transfer',
+        amountCents: invoice.amount_cents,
+        receivedOn: '2026-10-02',
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    const refused = await payment!;
+    // It read the invoice after the export's commit: paid, so no second payment on top of the collection.
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'INVOICE_NOT_OPEN' });
+    const payments = await ctx.deps.db
+      .selectFrom('payments')
+      .select('id')
+      .where('invoice_id', '=', invoice.id)
+      .execute();
+    expect(payments).toEqual([]);
   });
 
   it('refuses to export a batch too late for its date, and exports it once re-dated to a TARGET2 business day', async () => {

@@ -551,6 +551,9 @@ export function createBatchesService(deps: Deps) {
     included: Inclusion[];
     balances: Map<string, batchesRepo.InvoiceBalance>;
   }> {
+    // The export settles the batch's invoices from the balances read below: no payment or credit note may change
+    // one between the reading and the commit (`lockInvoices`), so the locks come first, then the lines are read.
+    await repo.lockInvoices(tx, await batchesRepo.batchInvoiceIds(tx, batch.id));
     const rows = await batchesRepo.preparedLines(tx, batch.id);
     const classified = await classify(tx, batch.id, rows, {
       collectionDate: batch.collection_date,

@@ -1,7 +1,8 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import type { PaymentsTable, SepaMandatesTable } from '../../db/tables.js';
-import { ID_CHUNK, readInBatches, slices } from '../../platform/batching.js';
+import { ID_CHUNK, inBatches, readInBatches, slices } from '../../platform/batching.js';
+import { isSqlite } from '../../db/migration-helpers.js';
 
 /** Every billing query that more than one service needs, and the family overview's reads; plain rows in and out. */
 
@@ -47,6 +48,19 @@ export function formatNumber(series: string, year: number, value: number): strin
 
 export async function findInvoice(tx: Tx, id: string) {
   return tx.selectFrom('invoices').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Takes the invoices' row locks until the transaction ends, in id order (two lockers never wait on each other in a
+ * circle). What changes an invoice's balance (a payment, a credit note, a collection's export) locks it first, so one
+ * never settles from a balance another is changing: on PostgreSQL a second one waits and then reads the first's
+ * result. SQLite runs one write transaction at a time: there, nothing to lock.
+ */
+export async function lockInvoices(tx: Tx, ids: readonly string[]): Promise<void> {
+  if (!ids.length || isSqlite(tx)) return;
+  await inBatches([...new Set(ids)].sort(), ID_CHUNK, (slice) =>
+    tx.selectFrom('invoices').select('id').where('id', 'in', slice).orderBy('id').forUpdate().execute(),
+  );
 }
 
 export async function paidByInvoice(tx: Tx, invoiceIds: string[]): Promise<Map<string, number>> {

@@ -576,6 +576,7 @@ export function createInvoicesService(deps: Deps) {
     async creditNote(actor: Actor, invoiceId: string, body: z.infer<typeof CreditNoteBody>): Promise<Invoice> {
       requirePermission(actor, 'billing.manage');
       const row = await db.transaction().execute(async (tx) => {
+        await repo.lockInvoices(tx, [invoiceId]);
         const invoice = await repo.findInvoice(tx, invoiceId);
         if (!invoice) throw notFound();
         if (invoice.kind !== 'invoice' || invoice.status === 'cancelled') throw invoiceNotOpen();
@@ -623,6 +624,8 @@ export function createInvoicesService(deps: Deps) {
     async recordPayment(actor: Actor, body: z.infer<typeof PaymentBody>): Promise<Invoice> {
       requirePermission(actor, 'billing.manage');
       await db.transaction().execute(async (tx) => {
+        // A collection being exported settles this invoice from the balance it read: wait for it, then read.
+        await repo.lockInvoices(tx, [body.invoiceId]);
         const invoice = await repo.findInvoice(tx, body.invoiceId);
         if (!invoice) throw notFound();
         if (invoice.kind !== 'invoice' || invoice.status !== 'open') throw invoiceNotOpen();

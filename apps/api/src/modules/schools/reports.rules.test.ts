@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { TestClock, dateInZone } from '../../platform/clock.js';
 import type { SeasonCalendar } from './calendar.rules.js';
 import {
+  courseEnrolmentCounts,
   networkReport,
   occupancyPercent,
+  reenrolmentFigures,
+  reenrolmentRatePercent,
   schoolReport,
   weeklyOpenMinutes,
   type ReportCourse,
@@ -46,6 +49,8 @@ const course = (c: Partial<ReportCourse> & Pick<ReportCourse, 'id' | 'schoolId' 
   capacity: 1,
   status: 'active',
   distancePeriods: [],
+  places: { confirmed: 0, held: 0, offered: 0, waiting: 0 },
+  confirmedStudents: [],
   ...c,
 });
 const courses: ReportCourse[] = [
@@ -112,7 +117,7 @@ describe('schoolReport', () => {
       openMinutes: 3600,
       occupancyPercent: 3,
     });
-    expect(report.byDiscipline).toEqual([
+    expect(report.byDiscipline).toMatchObject([
       { discipline: 'choir', courses: 2, individual: 0, group: 2, weeklyMinutes: 90, seats: 20, lessons: 3 },
       { discipline: 'piano', courses: 1, individual: 1, group: 0, weeklyMinutes: 30, seats: 1, lessons: 4 },
     ]);
@@ -164,6 +169,79 @@ describe('networkReport', () => {
   it('reads only the schools it is given (a course of another school counts nowhere)', () => {
     const report = networkReport([nord], courses, today);
     expect(report.network).toMatchObject({ schools: 1, courses: 2, teachers: 2 });
+  });
+});
+
+describe('enrolment figures', () => {
+  const enrolled = [
+    course({
+      id: 'e1',
+      schoolId: 'A',
+      teacherId: 'T1',
+      capacity: 2,
+      places: { confirmed: 1, held: 1, offered: 0, waiting: 3 },
+      confirmedStudents: ['S1'],
+    }),
+    course({
+      id: 'e2',
+      schoolId: 'A',
+      teacherId: 'T2',
+      discipline: 'choir',
+      kind: 'group',
+      capacity: 10,
+      places: { confirmed: 2, held: 0, offered: 1, waiting: 0 },
+      confirmedStudents: ['S1', 'S2'],
+    }),
+    // A suspended course offers no seat: neither free nor full.
+    course({ id: 'e3', schoolId: 'A', teacherId: 'T3', capacity: 5, status: 'suspended' }),
+    course({
+      id: 'e4',
+      schoolId: 'B',
+      teacherId: 'T4',
+      capacity: 1,
+      places: { confirmed: 1, held: 0, offered: 0, waiting: 0 },
+      confirmedStudents: ['S1'],
+    }),
+  ];
+
+  it('counts places by status, free seats, full courses and distinct students, per discipline too', () => {
+    expect(courseEnrolmentCounts(enrolled[0]!)).toEqual({
+      enrolled: 1,
+      held: 1,
+      offers: 0,
+      waiting: 3,
+      seatsFree: 0,
+      fullCourses: 1,
+    });
+    const report = schoolReport(centre, enrolled, today);
+    expect(report).toMatchObject({ students: 2, enrolled: 3, held: 1, offers: 1, waiting: 3, seatsFree: 7 });
+    expect(report.fullCourses).toBe(1);
+    expect(report.byDiscipline.find((d) => d.discipline === 'choir')).toMatchObject({ enrolled: 2, seatsFree: 7 });
+  });
+
+  it('counts a student of two schools once in the network, and rates re-enrolment on the packs sent', () => {
+    const answers = new Map([
+      ['A', { packs: 10, confirmed: 6, changed: 1, declined: 1 }],
+      ['B', { packs: 4, confirmed: 1, changed: 0, declined: 0 }],
+    ]);
+    const report = networkReport([centre, nord], enrolled, today, answers);
+    expect(report.schools.map((s) => s.students)).toEqual([2, 1]);
+    expect(report.network).toMatchObject({ students: 2, enrolled: 4, fullCourses: 2 });
+    expect(report.schools[0]!.reenrolment).toEqual({
+      packs: 10,
+      confirmed: 6,
+      changed: 1,
+      declined: 1,
+      notAnswered: 2,
+      ratePercent: 60,
+    });
+    expect(report.network!.reenrolment).toMatchObject({ packs: 14, confirmed: 7, notAnswered: 5, ratePercent: 50 });
+  });
+
+  it('has no re-enrolment line without a pack', () => {
+    expect(reenrolmentFigures(null)).toBeNull();
+    expect(reenrolmentFigures({ packs: 0, confirmed: 0, changed: 0, declined: 0 })).toBeNull();
+    expect(reenrolmentRatePercent(2, 3)).toBe(67);
   });
 });
 

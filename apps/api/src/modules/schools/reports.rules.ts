@@ -1,4 +1,5 @@
-import type { Discipline, OpeningHours, ReportFigures, SchoolReport, SeasonReport } from '@contracts';
+import type { Discipline, EnrolmentCounts, OpeningHours, ReportFigures, SchoolReport, SeasonReport } from '@contracts';
+import { seatsLeft } from './enrolments.rules.js';
 import { lessonDates, type SeasonCalendar } from './calendar.rules.js';
 import { lessonsWithModes } from './courses.rules.js';
 import { minutesOf } from './timetable.rules.js';
@@ -17,7 +18,57 @@ export type ReportCourse = {
   capacity: number;
   status: 'active' | 'suspended';
   distancePeriods: { start: string; end: string; videoLink: string }[];
+  /** Its places by status (enrolments.rules.ts): confirmed, held, offered, waiting. */
+  places: { confirmed: number; held: number; offered: number; waiting: number };
+  /** The students of its confirmed places (distinct students are counted across courses). */
+  confirmedStudents: readonly string[];
 };
+
+/** Answers to the re-enrolment packs of one school (or the network), as counted from the packs. */
+export type ReenrolmentAnswers = { packs: number; confirmed: number; changed: number; declined: number };
+
+/** Confirmed re-enrolments over packs sent, in whole percent; null when no pack was sent. */
+export function reenrolmentRatePercent(confirmed: number, packs: number): number | null {
+  return packs > 0 ? Math.round((confirmed * 100) / packs) : null;
+}
+
+/** The report's re-enrolment line from the packs' answers (null without a campaign into the season). */
+export function reenrolmentFigures(answers: ReenrolmentAnswers | null): ReportFigures['reenrolment'] {
+  if (!answers || answers.packs === 0) return null;
+  return {
+    ...answers,
+    notAnswered: answers.packs - answers.confirmed - answers.changed - answers.declined,
+    ratePercent: reenrolmentRatePercent(answers.confirmed, answers.packs),
+  };
+}
+
+/**
+ * A course's enrolment counts: its places by status; an active course's free seats (capacity less the places that
+ * occupy a seat) and whether it is full. A suspended course offers no seat, so it is neither free nor full.
+ */
+export function courseEnrolmentCounts(course: ReportCourse): EnrolmentCounts {
+  const { confirmed, held, offered, waiting } = course.places;
+  const active = course.status === 'active';
+  const free = active ? seatsLeft(course.capacity, confirmed + held + offered) : 0;
+  return {
+    enrolled: confirmed,
+    held,
+    offers: offered,
+    waiting,
+    seatsFree: free,
+    fullCourses: active && free === 0 ? 1 : 0,
+  };
+}
+
+const ENROLMENT_KEYS = ['enrolled', 'held', 'offers', 'waiting', 'seatsFree', 'fullCourses'] as const;
+const noEnrolment = (): EnrolmentCounts => ({
+  enrolled: 0,
+  held: 0,
+  offers: 0,
+  waiting: 0,
+  seatsFree: 0,
+  fullCourses: 0,
+});
 
 /** A school as the reports read it: its rooms, its weekly opening hours and its calendar of the season. */
 export type ReportSchool = {
@@ -63,7 +114,7 @@ function figuresOf(
   courses: readonly ReportCourse[],
   calendars: ReadonlyMap<string, SeasonCalendar>,
   today: string,
-): Omit<ReportFigures, 'rooms' | 'bookedMinutes' | 'openMinutes' | 'occupancyPercent'> & {
+): Omit<ReportFigures, 'rooms' | 'bookedMinutes' | 'openMinutes' | 'occupancyPercent' | 'reenrolment'> & {
   byDiscipline: SchoolReport['byDiscipline'];
 } {
   const figures = {
@@ -77,8 +128,10 @@ function figuresOf(
     lessonsToDate: 0,
     distancePeriods: 0,
     distanceLessons: 0,
+    ...noEnrolment(),
   };
   const teachers = new Set<string>();
+  const students = new Set<string>();
   const byDiscipline = new Map<Discipline, SchoolReport['byDiscipline'][number]>();
   for (const course of courses) {
     const own = courseFigures(course, calendars.get(course.schoolId)!, today);
@@ -90,8 +143,11 @@ function figuresOf(
       weeklyMinutes: 0,
       seats: 0,
       lessons: 0,
+      ...noEnrolment(),
     };
+    const counts = courseEnrolmentCounts(course);
     for (const target of [figures, line]) {
+      for (const key of ENROLMENT_KEYS) target[key] += counts[key];
       target.courses += 1;
       target[course.kind] += 1;
       target.weeklyMinutes += own.weeklyMinutes;
@@ -104,10 +160,12 @@ function figuresOf(
     figures.distancePeriods += course.distancePeriods.length;
     if (!own.active) figures.suspended += 1;
     else teachers.add(course.teacherId);
+    for (const student of course.confirmedStudents) students.add(student);
   }
   return {
     ...figures,
     teachers: teachers.size,
+    students: students.size,
     byDiscipline: [...byDiscipline.values()].sort((a, b) => a.discipline.localeCompare(b.discipline)),
   };
 }
@@ -125,7 +183,12 @@ function bookedMinutesByRoom(courses: readonly ReportCourse[]): Map<string, numb
  * A school's report for a season: its courses' figures (`figuresOf`) and its rooms' occupancy, each room's booked
  * weekly minutes over the school's weekly opening minutes. Enrolment figures (issue 15) join `ReportFigures`.
  */
-export function schoolReport(school: ReportSchool, courses: readonly ReportCourse[], today: string): SchoolReport {
+export function schoolReport(
+  school: ReportSchool,
+  courses: readonly ReportCourse[],
+  today: string,
+  answers: ReadonlyMap<string, ReenrolmentAnswers> = new Map(),
+): SchoolReport {
   const own = courses.filter((c) => c.schoolId === school.id);
   const open = weeklyOpenMinutes(school.openingHours);
   const booked = bookedMinutesByRoom(own);
@@ -148,6 +211,7 @@ export function schoolReport(school: ReportSchool, courses: readonly ReportCours
     bookedMinutes,
     openMinutes,
     occupancyPercent: occupancyPercent(bookedMinutes, openMinutes),
+    reenrolment: reenrolmentFigures(answers.get(school.id) ?? null),
     roomDetails: rooms,
   };
 }
@@ -161,8 +225,18 @@ export function networkReport(
   schools: readonly ReportSchool[],
   courses: readonly ReportCourse[],
   today: string,
+  answers: ReadonlyMap<string, ReenrolmentAnswers> = new Map(),
 ): SeasonReport {
-  const rows = schools.map((school) => schoolReport(school, courses, today));
+  const rows = schools.map((school) => schoolReport(school, courses, today, answers));
+  const networkAnswers = [...answers.values()].reduce<ReenrolmentAnswers>(
+    (sum, a) => ({
+      packs: sum.packs + a.packs,
+      confirmed: sum.confirmed + a.confirmed,
+      changed: sum.changed + a.changed,
+      declined: sum.declined + a.declined,
+    }),
+    { packs: 0, confirmed: 0, changed: 0, declined: 0 },
+  );
   const ids = new Set(schools.map((s) => s.id));
   const calendars = new Map(schools.map((s) => [s.id, s.calendar]));
   const bookedMinutes = rows.reduce((sum, r) => sum + r.bookedMinutes, 0);
@@ -180,6 +254,7 @@ export function networkReport(
       bookedMinutes,
       openMinutes,
       occupancyPercent: occupancyPercent(bookedMinutes, openMinutes),
+      reenrolment: reenrolmentFigures(networkAnswers),
     },
   };
 }

@@ -14,6 +14,7 @@ import { csvDocument, type CsvCell } from '../../platform/csv.js';
 import { organisationToday } from '../../platform/settings.js';
 import { networkReport, schoolReport, type ReportCourse, type ReportSchool } from './reports.rules.js';
 import * as courses from './courses.repository.js';
+import * as enrolment from './enrolment-reports.repository.js';
 import { findSeason, listSchools, roomsOf } from './schools.repository.js';
 import type { SchoolsService } from './schools.service.js';
 import type { SeasonsService } from './seasons.service.js';
@@ -23,7 +24,7 @@ type Figures = Omit<ReportFigures['byDiscipline'][number], 'discipline'> & Parti
 
 /**
  * The CSV's columns after the scope and the discipline, in order, with their heading in each language. A school's
- * or the network's line fills them all; a discipline's line the course figures only. Issue 15 appends enrolment's.
+ * or the network's line fills them all; a discipline's line the course and place figures only.
  */
 const CSV_COLUMNS: { fr: string; en: string; value: (f: Figures, decimal: (n: number) => string) => CsvCell }[] = [
   { fr: 'Cours', en: 'Courses', value: (f) => f.courses },
@@ -49,6 +50,17 @@ const CSV_COLUMNS: { fr: string; en: string; value: (f: Figures, decimal: (n: nu
     value: (f, decimal) => (f.openMinutes == null ? null : decimal(f.openMinutes / 60)),
   },
   { fr: 'Occupation (%)', en: 'Occupancy (%)', value: (f) => f.occupancyPercent ?? null },
+  { fr: 'Élèves inscrits', en: 'Students enrolled', value: (f) => f.students ?? null },
+  { fr: 'Places confirmées', en: 'Confirmed places', value: (f) => f.enrolled },
+  { fr: 'Places gardées (réinscription)', en: 'Seats held (re-enrolment)', value: (f) => f.held },
+  { fr: 'Offres en cours', en: 'Open offers', value: (f) => f.offers },
+  { fr: 'En liste d’attente', en: 'On waiting lists', value: (f) => f.waiting },
+  { fr: 'Places libres', en: 'Free seats', value: (f) => f.seatsFree },
+  { fr: 'Cours complets', en: 'Full courses', value: (f) => f.fullCourses },
+  { fr: 'Dossiers de réinscription', en: 'Re-enrolment packs', value: (f) => f.reenrolment?.packs ?? null },
+  { fr: 'Réinscrits', en: 'Re-enrolled', value: (f) => f.reenrolment?.confirmed ?? null },
+  { fr: 'Sans réponse', en: 'Not answered', value: (f) => f.reenrolment?.notAnswered ?? null },
+  { fr: 'Taux de réinscription (%)', en: 'Re-enrolment rate (%)', value: (f) => f.reenrolment?.ratePercent ?? null },
 ];
 
 const CSV_WORDS = {
@@ -87,6 +99,9 @@ export function createReportsService(deps: Deps, schools: SchoolsService, season
       });
     }
     const periods = await courses.distancePeriodsOfSeason(db, seasonId);
+    const places = await enrolment.placesByCourse(db, seasonId);
+    const students = await enrolment.confirmedStudentsByCourse(db, seasonId);
+    const answers = await enrolment.reenrolmentAnswersBySchool(db, seasonId);
     const reportCourses: ReportCourse[] = (await courses.listCourses(db, { seasonId })).map((c) => ({
       id: c.id,
       schoolId: c.school_id,
@@ -102,12 +117,14 @@ export function createReportsService(deps: Deps, schools: SchoolsService, season
       distancePeriods: periods
         .filter((p) => p.course_id === c.id)
         .map((p) => ({ start: p.starts_on, end: p.ends_on, videoLink: p.video_link })),
+      places: places.get(c.id) ?? { confirmed: 0, held: 0, offered: 0, waiting: 0 },
+      confirmedStudents: students.get(c.id) ?? [],
     }));
     const today = await organisationToday(db, clock);
     const wholeNetwork = visible.length === all.length;
     const result = wholeNetwork
-      ? networkReport(reportSchools, reportCourses, today)
-      : { schools: reportSchools.map((s) => schoolReport(s, reportCourses, today)), network: null };
+      ? networkReport(reportSchools, reportCourses, today, answers)
+      : { schools: reportSchools.map((s) => schoolReport(s, reportCourses, today, answers)), network: null };
     return { ...result, seasonName: season.name };
   }
 

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../testing/harness.js';
-import { makeTeacher } from '../../testing/factories.js';
+import { makeFamily, makeTeacher } from '../../testing/factories.js';
+import { newId } from '../../platform/ids.js';
 import { TestClock } from '../../platform/clock.js';
 
 let ctx: TestContext;
 const as: Record<string, Agent> = {};
 let seasonId = '';
+let centrePianoId = '';
 
 const address = (postalCode: string) => ({ line1: '1 place de la Mairie', postalCode, city: 'Paris' });
 const hours = (weekdays: number[], opens: string, closes: string) =>
@@ -69,17 +71,19 @@ beforeAll(async () => {
   const base = { seasonId, level: 'Cycle 1', durationMinutes: 60 };
   const post = (body: object) => status(as.admin!.post('/api/courses', { ...base, ...body }), 201);
   // Hélène teaches piano at Centre on Monday and at Nord on Wednesday: one teacher of the network, in both rows.
-  await post({
-    schoolId: centre.id,
-    discipline: 'piano',
-    kind: 'individual',
-    teacherId: helene,
-    roomId: centre.rooms[0].id,
-    weekday: 1,
-    start: '10:00',
-    durationMinutes: 30,
-    capacity: 1,
-  });
+  centrePianoId = (
+    await post({
+      schoolId: centre.id,
+      discipline: 'piano',
+      kind: 'individual',
+      teacherId: helene,
+      roomId: centre.rooms[0].id,
+      weekday: 1,
+      start: '10:00',
+      durationMinutes: 30,
+      capacity: 1,
+    })
+  ).id;
   const choir = await post({
     schoolId: centre.id,
     discipline: 'choir',
@@ -116,6 +120,95 @@ beforeAll(async () => {
   );
 }, 60_000);
 afterAll(async () => ctx?.close());
+
+/** Places and a re-enrolment campaign as the enrolment services leave them: rows, not calls (issue 15's parts). */
+async function enrolInCentrePiano() {
+  const db = ctx.deps.db;
+  const family = await makeFamily(ctx.deps, {
+    name: 'Moreau',
+    students: [
+      { firstName: 'Lina', birthDate: '2014-03-01' },
+      { firstName: 'Tom', birthDate: '2016-05-01' },
+    ],
+  });
+  const [lina, tom] = family.students;
+  const at = '2026-09-01T10:00:00.000Z';
+  const place = (studentId: string, status: string) => ({
+    id: newId(),
+    course_id: centrePianoId,
+    student_id: studentId,
+    family_id: family.id,
+    status,
+    origin: 'new',
+    registration_id: null,
+    held_until: null,
+    waiting_since: status === 'waiting' ? at : null,
+    offer_expires_at: null,
+    starts_on: null,
+    cancelled_on: null,
+    cancel_reason: null,
+    created_at: at,
+    updated_at: at,
+    version: 1,
+  });
+  await db
+    .insertInto('course_enrolments')
+    .values([place(lina!.id, 'confirmed'), place(tom!.id, 'waiting')])
+    .execute();
+  const previous = (await db.selectFrom('seasons').select('id').where('id', '!=', seasonId).executeTakeFirst())?.id as
+    string | undefined;
+  const from =
+    previous ??
+    (
+      await status(
+        as.admin!.post('/api/seasons', {
+          name: '2025-2026',
+          start: '2025-09-01',
+          end: '2026-07-04',
+          terms: [{ name: 'Année', start: '2025-09-14', end: '2026-06-30' }],
+        }),
+        201,
+      )
+    ).id;
+  const campaign = newId();
+  await db
+    .insertInto('reenrolment_campaigns')
+    .values({
+      id: campaign,
+      from_season_id: from,
+      to_season_id: seasonId,
+      priority_deadline: '2026-06-15',
+      reminder_days: '[7]',
+      status: 'open',
+      opened_by: 'test',
+      opened_at: at,
+      closed_at: null,
+      version: 1,
+    })
+    .execute();
+  const centreId = (await db.selectFrom('schools').select('id').where('name', '=', 'Centre').executeTakeFirstOrThrow())
+    .id;
+  await db
+    .insertInto('reenrolment_packs')
+    .values(
+      [lina!.id, tom!.id].map((student, i) => ({
+        id: newId(),
+        campaign_id: campaign,
+        student_id: student,
+        family_id: family.id,
+        school_id: centreId,
+        proposal: '{}',
+        answer: i === 0 ? 'confirmed' : null,
+        answer_note: null,
+        answered_at: i === 0 ? at : null,
+        link_token_hash: null,
+        sent_at: at,
+        created_at: at,
+        version: 1,
+      })),
+    )
+    .execute();
+}
 
 describe('season reports', () => {
   it('gives the board a row per school and the network’s, where a teacher of two schools counts once', async () => {
@@ -158,6 +251,30 @@ describe('season reports', () => {
     }
     const unknown = await as.board!.get('/api/seasons/00000000-0000-4000-8000-000000000000/reports');
     expect(unknown.statusCode).toBe(404);
+  });
+
+  it('counts places, free seats, full courses, waiting lists and re-enrolment answers, in the report and its CSV', async () => {
+    await enrolInCentrePiano();
+    const report = await status(as.board!.get(`/api/seasons/${seasonId}/reports`), 200);
+    const centre = report.schools.find((s: { schoolName: string }) => s.schoolName === 'Centre');
+    // Centre's piano has its one seat taken; the suspended choir offers none; Nord's piano has its seat free.
+    expect(centre).toMatchObject({ students: 1, enrolled: 1, waiting: 1, seatsFree: 0, fullCourses: 1 });
+    expect(centre.reenrolment).toEqual({
+      packs: 2,
+      confirmed: 1,
+      changed: 0,
+      declined: 0,
+      notAnswered: 1,
+      ratePercent: 50,
+    });
+    expect(report.network).toMatchObject({ students: 1, enrolled: 1, waiting: 1, seatsFree: 1, fullCourses: 1 });
+    const lines = (await as.board!.get(`/api/seasons/${seasonId}/reports.csv`)).body.split('\r\n');
+    expect(lines[0]).toMatch(/;Élèves inscrits;Places confirmées;.*;Taux de réinscription \(%\)$/);
+    // Students 1, confirmed 1, held 0, offers 0, waiting 1, free 0, full 1, packs 2, re-enrolled 1, no answer 1, 50 %.
+    expect(lines).toContainEqual(expect.stringMatching(/^Centre;Toutes;.*;1;1;0;0;1;0;1;2;1;1;50$/));
+    // The secretariat of Nord reads no figure of Centre's.
+    const scoped = await status(as.secretariatNord!.get(`/api/seasons/${seasonId}/reports`), 200);
+    expect(scoped.schools.map((s: { reenrolment: unknown }) => s.reenrolment)).toEqual([null]);
   });
 
   it('exports the report as a CSV in the reader’s language, safe to open in a spreadsheet', async () => {

@@ -65,4 +65,17 @@ describe('the demo’s school network', () => {
     expect(conflicts.statusCode, conflicts.body).toBe(200);
     expect(conflicts.json()).toEqual([]);
   });
+
+  it('has new families enrolled at the first school, in rank order, one flagged as a possible duplicate', async () => {
+    const schools = (await secretariat.get('/api/schools')).json() as { id: string; name: string }[];
+    const centre = schools.find((s) => s.name === 'École de musique du Centre')!;
+    const list = (await secretariat.get(`/api/schools/${centre.id}/registrations`)).json() as {
+      items: { rank: number; familyName: string; duplicateFamilyName: string | null }[];
+    };
+    expect(list.items.slice(0, 3).map((r) => [r.rank, r.familyName, r.duplicateFamilyName])).toEqual([
+      [1, 'Famille Bernard', null],
+      [2, 'Famille Nguyen', null],
+      [3, 'Famille Bernard-Roux', 'Famille Bernard'],
+    ]);
+  });
 });

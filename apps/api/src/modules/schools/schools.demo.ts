@@ -1,4 +1,5 @@
 import type { Discipline, SeasonTariffsInput } from '@contracts';
+import { admissionDemo } from './admission.demo.js';
 import type { DemoExtension } from '../../platform/demo.js';
 import { newId } from '../../platform/ids.js';
 import * as repo from './schools.repository.js';
@@ -182,8 +183,10 @@ export const schoolsDemo: DemoExtension = async ({ tx, deps, teacherIds }) => {
     })),
   );
 
+  const schoolIds: string[] = [];
   for (const [s, school] of SCHOOLS.entries()) {
     const schoolId = newId();
+    schoolIds.push(schoolId);
     await repo.insertSchool(tx, {
       id: schoolId,
       name: school.name,
@@ -276,4 +279,6 @@ export const schoolsDemo: DemoExtension = async ({ tx, deps, teacherIds }) => {
     label: '2025-2026',
     created_at: now,
   });
+  // New families' administrative enrolments (admission.demo.ts).
+  await admissionDemo(tx, deps, schoolIds[0]!, currentSeasonId);
 };

@@ -8,6 +8,10 @@ import { createBoardService, type BoardService } from './board.service.js';
 import { createReportsService, type ReportsService } from './reports.service.js';
 import { boardRoutes } from './board.routes.js';
 import { schoolsDemo } from './schools.demo.js';
+import { required } from '../../platform/module.js';
+import { ADMISSION_RECORDS } from './admission.records.js';
+import { admissionRoutes } from './admission.routes.js';
+import { ADMISSION_RATE_LIMIT, createAdmissionService, type AdmissionService } from './admission.service.js';
 import { createChoiceService, promoteWaitingLists, type ChoiceService } from './choice.service.js';
 import { choiceRoutes } from './choice.routes.js';
 import { CHOICE_SETTINGS } from './choice.settings.js';
@@ -19,6 +23,7 @@ export type SchoolsModuleServices = {
   courses: CoursesService;
   board: BoardService;
   reports: ReportsService;
+  admission: AdmissionService;
   choice: ChoiceService;
 };
 
@@ -35,22 +40,24 @@ declare module '../../platform/module.js' {
  */
 export const schoolsModule: ModuleManifest<'schools'> = {
   name: 'schools',
-  publicPrefixes: ['/api/calendars/'],
-  records: [...SCHOOLS_RECORDS, ...CHOICE_RECORDS],
-  demo: schoolsDemo,
-  settings: [...CHOICE_SETTINGS],
+  publicPrefixes: ['/api/calendars/', '/api/public/admissions/'],
+  records: [...SCHOOLS_RECORDS, ...ADMISSION_RECORDS, ...CHOICE_RECORDS],
+  settings: [ADMISSION_RATE_LIMIT, ...CHOICE_SETTINGS],
   sweeps: [{ name: 'schools.waiting-lists', run: (deps) => promoteWaitingLists(deps) }],
-  services: (deps) => {
+  demo: schoolsDemo,
+  services: (deps, modules) => {
     const schools = createSchoolsService(deps);
     const seasons = createSeasonsService(deps);
     const courses = createCoursesService(deps, schools, seasons);
     const reports = createReportsService(deps, schools, seasons);
+    const admission = createAdmissionService(deps, schools, required(modules, 'users'));
     const choice = createChoiceService(deps, schools);
-    return { schools, seasons, courses, board: createBoardService(deps), reports, choice };
+    return { schools, seasons, courses, board: createBoardService(deps), reports, admission, choice };
   },
   routes: (app, services) => {
     schoolsRoutes(app, services);
     boardRoutes(app, services.board);
+    admissionRoutes(app, services.admission);
     choiceRoutes(app, services.choice);
   },
 };

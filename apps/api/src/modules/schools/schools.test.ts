@@ -150,6 +150,15 @@ describe('schools, rooms and the season calendar', { shuffle: false }, () => {
       'terms.2.end:TERM_OUTSIDE_SEASON',
       'terms.2.start:TERMS_OVERLAP',
     ]);
+    // A season without a term: the message speaks of a list, not of a text too short.
+    const termless = await status(as.admin!.post('/api/seasons', { ...seasonBody, terms: [] }), 400);
+    expect(termless.errors).toEqual([
+      {
+        field: 'terms',
+        code: 'too_few_items',
+        message: 'Cette liste est incomplète : ajoutez-y au moins un élément.',
+      },
+    ]);
     expect((await as.board!.post('/api/seasons', seasonBody)).statusCode).toBe(403);
     const season = await status(as.admin!.post('/api/seasons', seasonBody), 201);
     seasonId = season.id;

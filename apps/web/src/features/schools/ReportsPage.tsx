@@ -116,6 +116,33 @@ export function ReportsPage() {
     t('reports.teachers'),
     t('reports.rooms'),
   ];
+  const enrolment = (title: string, key: string, f: ReportFigures, strong = false): Row => ({
+    key,
+    title,
+    strong,
+    cells: [
+      String(f.students),
+      t('reports.placesValue', { enrolled: f.enrolled, held: f.held, offers: f.offers }),
+      t('reports.freeValue', { free: f.seatsFree, full: f.fullCourses }),
+      String(f.waiting),
+      f.reenrolment
+        ? t('reports.reenrolmentValue', {
+            rate: percent(f.reenrolment.ratePercent),
+            confirmed: f.reenrolment.confirmed,
+            packs: f.reenrolment.packs,
+            notAnswered: f.reenrolment.notAnswered,
+          })
+        : '—',
+    ],
+  });
+  const enrolmentHeadings = [
+    t('reports.scope'),
+    t('reports.students'),
+    t('reports.places'),
+    t('reports.free'),
+    t('reports.waiting'),
+    t('reports.reenrolment'),
+  ];
   const byDiscipline = (f: ReportFigures) =>
     f.byDiscipline.map((d) => ({
       key: d.discipline,
@@ -125,6 +152,9 @@ export function ReportsPage() {
         hours(d.weeklyMinutes),
         String(d.seats),
         String(d.lessons),
+        t('reports.placesValue', { enrolled: d.enrolled, held: d.held, offers: d.offers }),
+        t('reports.freeValue', { free: d.seatsFree, full: d.fullCourses }),
+        String(d.waiting),
       ],
     }));
   const disciplineHeadings = [
@@ -133,6 +163,9 @@ export function ReportsPage() {
     t('reports.weeklyHours'),
     t('reports.seats'),
     t('reports.lessonsPlanned'),
+    t('reports.places'),
+    t('reports.free'),
+    t('reports.waiting'),
   ];
   const data = report.data;
   const parts = data
@@ -164,6 +197,13 @@ export function ReportsPage() {
                   caption={t('reports.summaryCaption', { season: pick.season.name })}
                   headings={headings}
                   rows={parts.map((p) => summary(p.title, p.key, p.figures, p.key === 'network'))}
+                />
+              </Section>
+              <Section title={t('reports.enrolment')}>
+                <FiguresTable
+                  caption={t('reports.enrolmentCaption', { season: pick.season.name })}
+                  headings={enrolmentHeadings}
+                  rows={parts.map((p) => enrolment(p.title, p.key, p.figures, p.key === 'network'))}
                 />
               </Section>
               {parts.map((p) => (

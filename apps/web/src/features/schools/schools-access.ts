@@ -12,4 +12,6 @@ export const SCHOOLS_ACCESS = {
   reports: ['admin', 'secretariat', 'board'],
   /** Closures (bridges) and exceptional open days. */
   calendar: ['admin', 'board'],
+  /** A school's administrative enrolments (a scoped secretariat: their schools). */
+  admissions: ['admin', 'secretariat'],
 } satisfies Record<string, readonly Role[]>;

@@ -4,10 +4,12 @@ import {
   IconCalendarMonth,
   IconReportAnalytics,
   IconTable,
+  IconUserPlus,
 } from '@tabler/icons-react';
 import type { NavItem } from '../../ui/nav';
 import { SCHOOLS_ACCESS } from './schools-access';
 import './schools-nav-i18n';
+import '../enrolment-admission/admission-i18n';
 
 /** The school network's entries of the office navigation (admin, secretariat, board). */
 export const SCHOOLS_OFFICE_NAV: NavItem[] = [
@@ -16,4 +18,5 @@ export const SCHOOLS_OFFICE_NAV: NavItem[] = [
   { to: '/office/courses', labelKey: 'schools:nav.courses', icon: IconBooks, roles: SCHOOLS_ACCESS.read },
   { to: '/office/timetables', labelKey: 'schools:nav.timetables', icon: IconTable, roles: SCHOOLS_ACCESS.read },
   { to: '/office/reports', labelKey: 'schools:nav.reports', icon: IconReportAnalytics, roles: SCHOOLS_ACCESS.reports },
+  { to: '/office/registrations', labelKey: 'admission:nav.list', icon: IconUserPlus, roles: SCHOOLS_ACCESS.admissions },
 ];

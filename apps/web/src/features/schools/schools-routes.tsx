@@ -13,6 +13,7 @@ const CoursesPage = lazyPage(() => import('./CoursesPage'), 'CoursesPage');
 const CoursePage = lazyPage(() => import('./CoursePage'), 'CoursePage');
 const TimetablePage = lazyPage(() => import('./TimetablePage'), 'TimetablePage');
 const ReportsPage = lazyPage(() => import('./ReportsPage'), 'ReportsPage');
+const RegistrationsPage = lazyPage(() => import('../enrolment-admission/RegistrationsPage'), 'RegistrationsPage');
 
 const guarded = (roles: (typeof SCHOOLS_ACCESS)[keyof typeof SCHOOLS_ACCESS], element: React.ReactNode) => (
   <RequireRoles roles={roles}>{element}</RequireRoles>
@@ -30,4 +31,5 @@ export const schoolsOfficeRoutes: RouteObject[] = [
   { path: 'courses/:id', element: guarded(SCHOOLS_ACCESS.read, <CoursePage />) },
   { path: 'timetables', element: guarded(SCHOOLS_ACCESS.read, <TimetablePage />) },
   { path: 'reports', element: guarded(SCHOOLS_ACCESS.reports, <ReportsPage />) },
+  { path: 'registrations', element: guarded(SCHOOLS_ACCESS.admissions, <RegistrationsPage />) },
 ];

@@ -8,6 +8,10 @@ import { FAMILY_NAV } from './family-nav';
 const FamilyHomePage = lazyPage(() => import('./FamilyHomePage'), 'FamilyHomePage');
 const PortalFilesPage = lazyPage(() => import('../../features/agency/PortalFilesPage'), 'PortalFilesPage');
 const FamilyBillingPage = lazyPage(() => import('./FamilyBillingPage'), 'FamilyBillingPage');
+const MyEnrolmentsPage = lazyPage(
+  () => import('../../features/enrolment-admission/MyEnrolmentsPage'),
+  'MyEnrolmentsPage',
+);
 const ChoicePage = lazyPage(() => import('../../features/enrolment-choice/ChoicePage'), 'ChoicePage');
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 
@@ -26,6 +30,7 @@ export function FamilyPortal() {
         { path: 'billing', element: <FamilyBillingPage /> },
         { path: 'choice', element: <ChoicePage /> },
         { path: 'password', element: <ChangePasswordPage /> },
+        { path: 'enrolments', element: <MyEnrolmentsPage /> },
         { path: '*', element: <NotFoundPage homePath="/family" /> },
       ],
     },

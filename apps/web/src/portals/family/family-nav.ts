@@ -1,6 +1,7 @@
-import { IconCalendarEvent, IconHome, IconMusic, IconReceipt } from '@tabler/icons-react';
+import { IconCalendarEvent, IconHome, IconMusic, IconReceipt, IconSchool } from '@tabler/icons-react';
 import '../../features/agency/agency-i18n';
 import '../../features/billing/billing-i18n';
+import '../../features/enrolment-admission/admission-i18n';
 import '../../features/enrolment-choice/choice-i18n';
 import type { NavItem } from '../../ui/nav';
 
@@ -9,4 +10,5 @@ export const FAMILY_NAV: NavItem[] = [
   { to: '/family/lessons', labelKey: 'agency:portal.ourLessons', icon: IconMusic, roles: ['guardian'] },
   { to: '/family/choice', labelKey: 'choice:nav', icon: IconCalendarEvent, roles: ['guardian'] },
   { to: '/family/billing', labelKey: 'billing:nav.portal', icon: IconReceipt, roles: ['guardian'] },
+  { to: '/family/enrolments', labelKey: 'admission:nav.mine', icon: IconSchool, roles: ['guardian'] },
 ];

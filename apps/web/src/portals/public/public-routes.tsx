@@ -17,6 +17,7 @@ const ApplyPage = lazyPage(() => import('./ApplyPage'), 'ApplyPage');
 const MeetingAnswerPage = lazyPage(() => import('./MeetingAnswerPage'), 'MeetingAnswerPage');
 const RequestFormPage = lazyPage(() => import('../../features/agency/RequestFormPage'), 'RequestFormPage');
 const LinkPage = lazyPage(() => import('./LinkPage'), 'LinkPage');
+const AdmissionPage = lazyPage(() => import('../../features/enrolment-admission/AdmissionPage'), 'AdmissionPage');
 
 function PublicPages() {
   return (
@@ -40,6 +41,7 @@ export const publicRoutes: RouteObject = {
     { path: '/meeting-answer/:token', element: <MeetingAnswerPage /> },
     { path: '/request', element: <RequestFormPage /> },
     { path: '/l/:token', element: <LinkPage /> },
+    { path: '/inscription/:schoolId', element: <AdmissionPage /> },
     { path: '*', element: <NotFoundPage /> },
   ],
 };
