@@ -56,7 +56,7 @@ describe('timetable choice in the browser', () => {
     const one = await familyPage(first.userEmail);
     await one.getByText('Votre vague est ouverte.').waitFor();
     await pick(one, /Cycle 1.*1 place/);
-    await one.getByText('place confirmée').waitFor();
+    await one.getByText('place confirmée', { exact: true }).waitFor();
     await expectAccessible(one, 'choice page with a confirmed place');
     await one.context().close();
 
@@ -79,7 +79,7 @@ describe('timetable choice in the browser', () => {
     await expectAccessible(two, 'choice page with an offer');
     await two.getByRole('button', { name: 'Accepter la place' }).click();
     await two.getByText('Place acceptée.').waitFor();
-    await two.getByText('place confirmée').waitFor();
+    await two.getByText('place confirmée', { exact: true }).waitFor();
     await two.context().close();
   });
 });
