@@ -35,13 +35,14 @@ import {
 } from './floors.js';
 import { compare, load, ratio, type HttpResult, type Latency } from './measure.js';
 import { benchSchools } from './schools.js';
+import { benchWaitingLists } from './waiting-lists.js';
 
 /**
  * `npm run bench [-- NAME…] [--smoke | --size smoke|medium|full] [--engine sqlite|postgres] [--rebuild] [--profile]`
  * `npm run bench -- lighthouse [--check]`: page scores of the built server in Chromium (bench/lighthouse.ts).
  * Every figure is printed beside the floor for the same work measured in the same run, and the ratio between them.
  */
-const BENCHMARKS = ['seed', 'search', 'matching', 'lists', 'sweep', 'sepa', 'schools', 'web'] as const;
+const BENCHMARKS = ['seed', 'search', 'matching', 'lists', 'sweep', 'sepa', 'schools', 'waiting-lists', 'web'] as const;
 type BenchName = (typeof BENCHMARKS)[number];
 
 // Lighthouse is its own run (bench/lighthouse.ts): it measures the built server in a browser, not the API.
@@ -910,7 +911,14 @@ async function runEngine(engine: Engine): Promise<void> {
       console.log(`    ${''.padEnd(44)} ${JSON.stringify(detail)}`);
     });
   }
-  if ([...selected].every((name) => name === 'schools' || name === 'web')) return;
+  if (selected.has('waiting-lists')) {
+    console.log('\n-- waiting-lists --');
+    await benchWaitingLists(engine, smoke, (name, project, floor, detail) => {
+      latencyFigures('waiting-lists', engine, name, project, floor);
+      console.log(`    ${''.padEnd(44)} ${JSON.stringify(detail)}`);
+    });
+  }
+  if ([...selected].every((name) => ['schools', 'waiting-lists', 'web'].includes(name))) return;
   let data: Dataset;
   try {
     data = await ensureDataset(engine, size, { rebuild: values.rebuild ?? false, quiet: smoke });

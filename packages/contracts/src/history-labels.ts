@@ -227,6 +227,8 @@ export const HISTORY_FIELD_LABELS: Record<string, Record<Locale, string>> = {
   documents_requested: { fr: 'les pièces demandées', en: 'the documents requested' },
   completed_at: { fr: 'la date d’inscription', en: 'the enrolment date' },
   consents: { fr: 'les autorisations (droit à l’image)', en: 'the consents (image rights)' },
+  offerExpiresAt: { fr: 'l’échéance de la proposition', en: 'the offer’s expiry' },
+  choiceOpensAt: { fr: 'l’ouverture du choix des horaires', en: 'when the timetable choice opens' },
 };
 
 /**
@@ -325,4 +327,11 @@ export const HISTORY_ACTION_LABELS: Record<string, Record<Locale, string> & { sh
     fr: 'a créé une règle d’annulation particulière',
     en: 'created a special cancellation rule',
   },
+  'choice-confirmed': { fr: 'a choisi un cours (place confirmée)', en: 'chose a course (place confirmed)' },
+  'waiting-joined': { fr: 'a rejoint la liste d’attente', en: 'joined the waiting list' },
+  'offer-made': { fr: 'a proposé une place libérée', en: 'offered a freed seat' },
+  'offer-accepted': { fr: 'a accepté la place proposée', en: 'accepted the offered seat' },
+  'offer-declined': { fr: 'a refusé la place proposée', en: 'declined the offered seat' },
+  'offer-expired': { fr: 'a clos la proposition expirée', en: 'closed the lapsed offer' },
+  'choice-opening-set': { fr: 'a fixé l’ouverture du choix des horaires', en: 'set when the timetable choice opens' },
 };

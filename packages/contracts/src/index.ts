@@ -15,3 +15,4 @@ export * from './permissions/index.js';
 export * from './settings-labels.js';
 export * from './history-labels.js';
 export * from './fees.js';
+export * from './choice.js';

@@ -22,6 +22,7 @@ export const SETTING_SECTIONS: Record<string, SettingWords> = {
   agency: { fr: 'Agence : délais, seuils et pondérations', en: 'Agency: delays, thresholds and weights' },
   teachers: { fr: 'Professeurs', en: 'Teachers' },
   billing: { fr: 'Facturation', en: 'Billing' },
+  schools: { fr: 'Écoles : inscriptions', en: 'Schools: enrolment' },
 };
 
 export const SETTING_LABELS: Record<string, SettingLabel> = {
@@ -183,4 +184,16 @@ export const SETTING_LABELS: Record<string, SettingLabel> = {
       windowMinutes: n('Par période de (minutes)', 'Per period of (minutes)'),
     },
   },
+  'schools.choiceWaveSize': {
+    fr: 'Choix des horaires : familles par vague (ordre d’inscription)',
+    en: 'Timetable choice: families per wave (order of enrolment)',
+  },
+  'schools.choiceWaveIntervalHours': {
+    fr: 'Choix des horaires : heures entre deux vagues',
+    en: 'Timetable choice: hours between two waves',
+  },
+  'schools.waitingOfferDays': days(
+    'Liste d’attente : délai pour accepter une place',
+    'Waiting list: time to accept a seat',
+  ),
 };

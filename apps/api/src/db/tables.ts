@@ -919,6 +919,7 @@ export interface DB {
   school_fee_items: SchoolFeeItemsTable;
   cancellation_special_rules: CancellationSpecialRulesTable;
   cancellation_requests: CancellationRequestsTable;
+  choice_openings: ChoiceOpeningsTable;
 }
 
 /** Gap-free invoice numbers: one counter per series (F invoices, A credit notes) and year. */
@@ -1263,4 +1264,13 @@ export interface CancellationRequestsTable {
   credit_note_id: string | null;
   made_by: string | null;
   created_at: string;
+}
+
+/** Timetable choice: when a season without a re-enrolment campaign opens to new students (set by the secretariat). */
+export interface ChoiceOpeningsTable {
+  season_id: string;
+  opens_at: string;
+  set_by: string | null;
+  set_at: string;
+  version: Generated<number>;
 }

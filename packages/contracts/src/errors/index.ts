@@ -9,6 +9,7 @@ import { SCHOOLS_ERRORS } from './schools.js';
 import { BOARD_ERRORS } from './board.js';
 import { ADMISSION_ERRORS } from './admission.js';
 import { FEES_ERRORS } from './fees.js';
+import { CHOICE_ERRORS } from './choice.js';
 
 export { defineErrors, type ErrorEntry } from './define.js';
 
@@ -23,6 +24,7 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorEntry>> = {
   ...BOARD_ERRORS,
   ...ADMISSION_ERRORS,
   ...FEES_ERRORS,
+  ...CHOICE_ERRORS,
 };
 
 /** The HTTP status of a code; a code nobody declared is a broken rule (422). */

@@ -14,6 +14,10 @@ import { ADMISSION_RATE_LIMIT, createAdmissionService, type AdmissionService } f
 import { createFeesService, type FeesService } from './fees.service.js';
 import { feesRoutes } from './fees.routes.js';
 import { FEES_RECORDS } from './fees.records.js';
+import { createChoiceService, promoteWaitingLists, type ChoiceService } from './choice.service.js';
+import { choiceRoutes } from './choice.routes.js';
+import { CHOICE_SETTINGS } from './choice.settings.js';
+import { CHOICE_RECORDS } from './choice.records.js';
 
 export type SchoolsModuleServices = {
   schools: SchoolsService;
@@ -23,6 +27,7 @@ export type SchoolsModuleServices = {
   reports: ReportsService;
   admission: AdmissionService;
   fees: FeesService;
+  choice: ChoiceService;
 };
 
 declare module '../../platform/module.js' {
@@ -39,8 +44,9 @@ declare module '../../platform/module.js' {
 export const schoolsModule: ModuleManifest<'schools'> = {
   name: 'schools',
   publicPrefixes: ['/api/calendars/', '/api/public/admissions/'],
-  records: [...SCHOOLS_RECORDS, ...ADMISSION_RECORDS, ...FEES_RECORDS],
-  settings: [ADMISSION_RATE_LIMIT],
+  records: [...SCHOOLS_RECORDS, ...ADMISSION_RECORDS, ...FEES_RECORDS, ...CHOICE_RECORDS],
+  settings: [ADMISSION_RATE_LIMIT, ...CHOICE_SETTINGS],
+  sweeps: [{ name: 'schools.waiting-lists', run: (deps) => promoteWaitingLists(deps) }],
   demo: schoolsDemo,
   services: (deps, modules) => {
     const schools = createSchoolsService(deps);
@@ -49,12 +55,14 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     const reports = createReportsService(deps, schools, seasons);
     const admission = createAdmissionService(deps, schools, required(modules, 'users'));
     const fees = createFeesService(deps, schools, required(modules, 'billing'));
-    return { schools, seasons, courses, board: createBoardService(deps), reports, admission, fees };
+    const choice = createChoiceService(deps, schools);
+    return { schools, seasons, courses, board: createBoardService(deps), reports, admission, fees, choice };
   },
   routes: (app, services) => {
     schoolsRoutes(app, services);
     boardRoutes(app, services.board);
     admissionRoutes(app, services.admission);
     feesRoutes(app, services.fees);
+    choiceRoutes(app, services.choice);
   },
 };

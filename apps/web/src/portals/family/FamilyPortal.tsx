@@ -13,6 +13,7 @@ const MyEnrolmentsPage = lazyPage(
   'MyEnrolmentsPage',
 );
 const FamilyFeesPage = lazyPage(() => import('../../features/enrolment-fees/FamilyFeesPage'), 'FamilyFeesPage');
+const ChoicePage = lazyPage(() => import('../../features/enrolment-choice/ChoicePage'), 'ChoicePage');
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 
 /** /family/*: the family portal, a chunk of its own (App.tsx), each page another. */
@@ -29,6 +30,7 @@ export function FamilyPortal() {
         { path: 'lessons', element: <PortalFilesPage audience="family" /> },
         { path: 'billing', element: <FamilyBillingPage /> },
         { path: 'school-fees', element: <FamilyFeesPage /> },
+        { path: 'choice', element: <ChoicePage /> },
         { path: 'password', element: <ChangePasswordPage /> },
         { path: 'enrolments', element: <MyEnrolmentsPage /> },
         { path: '*', element: <NotFoundPage homePath="/family" /> },

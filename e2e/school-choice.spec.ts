@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { TestClock } from '../apps/api/src/platform/clock.js';
+import { TEST_PASSWORD } from '../apps/api/src/testing/harness.js';
+import { promoteWaitingLists } from '../apps/api/src/modules/schools/choice.service.js';
+import { choiceSchool, registeredFamily } from '../apps/api/src/modules/schools/choice.test-support.js';
+import { startServer, type E2EServer } from './support/server.js';
+import { expectAccessible, launchBrowser, loginThroughUi, newPage } from './support/browser.js';
+
+let server: E2EServer;
+let browser: Browser;
+beforeAll(async () => {
+  // After the priority window (the season's opening date, below): every family's wave is open.
+  server = await startServer({ demo: false, clock: new TestClock('2027-06-25T08:00:00.000Z') });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function familyPage(userEmail: string): Promise<Page> {
+  const page = await newPage(browser, { mobile: true });
+  await loginThroughUi(page, server.url, userEmail, TEST_PASSWORD);
+  await page.goto(`${server.url}/family/choice`);
+  await page.getByRole('heading', { level: 1, name: 'Choix des horaires' }).waitFor();
+  return page;
+}
+
+async function pick(page: Page, course: RegExp) {
+  const select = page.getByLabel(/^Cours/);
+  const value = await select.locator('option', { hasText: course }).getAttribute('value');
+  await select.selectOption(value ?? '');
+  await page.getByRole('button', { name: 'Choisir ce cours' }).click();
+}
+
+describe('timetable choice in the browser', () => {
+  it('gives a new family a seat, puts another on a full course’s waiting list and offers it the freed seat', async () => {
+    const school = await choiceSchool(server.deps, { capacities: [1, 1], opensAt: '2027-06-20T00:00:00.000Z' });
+    const holder = await registeredFamily(server.deps, school, '2027-05-01T09:00:00.000Z');
+    const first = await registeredFamily(server.deps, school, '2027-05-01T10:00:00.000Z');
+    const second = await registeredFamily(server.deps, school, '2027-05-01T11:00:00.000Z');
+    // The second course's only seat is taken.
+    const seatId = crypto.randomUUID();
+    const now = '2027-06-24T08:00:00.000Z';
+    await server.deps.db
+      .insertInto('course_enrolments')
+      .values({
+        ...{ id: seatId, course_id: school.courseIds[1]!, student_id: holder.studentId, family_id: holder.familyId },
+        ...{ status: 'confirmed', origin: 'new', registration_id: null, held_until: null, waiting_since: null },
+        ...{ offer_expires_at: null, starts_on: null, cancelled_on: null, cancel_reason: null },
+        ...{ created_at: now, updated_at: now, version: 1 },
+      })
+      .execute();
+
+    const one = await familyPage(first.userEmail);
+    await one.getByText('Votre vague est ouverte.').waitFor();
+    await pick(one, /Cycle 1.*1 place/);
+    await one.getByText('place confirmée', { exact: true }).waitFor();
+    await expectAccessible(one, 'choice page with a confirmed place');
+    await one.context().close();
+
+    const two = await familyPage(second.userEmail);
+    await pick(two, /Cycle 2.*complet/);
+    await two.getByText('Ce cours est complet : vous pouvez vous inscrire sur sa liste d’attente.').waitFor();
+    await expectAccessible(two, 'choice page with a full course');
+    await two.getByRole('button', { name: 'Rejoindre la liste d’attente' }).click();
+    await two.getByText('position 1 sur la liste').waitFor();
+
+    // The holder's place is cancelled elsewhere; the sweep offers the seat to the first waiting.
+    await server.deps.db
+      .updateTable('course_enrolments')
+      .set({ status: 'cancelled' })
+      .where('id', '=', seatId)
+      .execute();
+    expect((await promoteWaitingLists(server.deps)).offered).toBe(1);
+    await two.reload();
+    await two.getByText('place proposée', { exact: true }).waitFor();
+    await expectAccessible(two, 'choice page with an offer');
+    await two.getByRole('button', { name: 'Accepter la place' }).click();
+    await two.getByText('Place acceptée.').waitFor();
+    await two.getByText('place confirmée', { exact: true }).waitFor();
+    await two.context().close();
+  });
+});
