@@ -216,6 +216,16 @@ export const HISTORY_FIELD_LABELS: Record<string, Record<Locale, string>> = {
   year: { fr: 'l’année', en: 'the year' },
   zone: { fr: 'la zone', en: 'the zone' },
   zones: { fr: 'les zones', en: 'the zones' },
+  // re-enrolment (issue 15, item 2)
+  answer: { fr: 'la réponse', en: 'the answer' },
+  answerNote: { fr: 'la note de réponse', en: 'the answer note' },
+  heldUntil: { fr: 'la place gardée jusqu’au', en: 'the seat held until' },
+  priorityDeadline: { fr: 'la date limite prioritaire', en: 'the priority deadline' },
+  reminderDays: { fr: 'les jours de relance', en: 'the reminder days' },
+  fromSeasonId: { fr: 'la saison en cours', en: 'the current season' },
+  toSeasonId: { fr: 'la saison suivante', en: 'the next season' },
+  seatsHeld: { fr: 'les places gardées', en: 'the seats held' },
+  packs: { fr: 'les dossiers', en: 'the packs' },
 };
 
 /**
@@ -302,4 +312,11 @@ export const HISTORY_ACTION_LABELS: Record<string, Record<Locale, string> & { sh
   'suspension-lifted': { fr: 'a levé la suspension', en: 'lifted the suspension' },
   'switch-to-distance': { fr: 'a passé le cours à distance', en: 'switched the course to distance' },
   update: { fr: 'a modifié la fiche', en: 'updated the record' },
+  // re-enrolment (issue 15, item 2)
+  'reenrolment-opened': { fr: 'a ouvert la campagne de réinscription', en: 'opened the re-enrolment campaign' },
+  'reenrolment-answered': { fr: 'a répondu au dossier de réinscription', en: 'answered the re-enrolment pack' },
+  'reenrolment-seat-released': {
+    fr: 'a libéré la place gardée (date limite passée sans réponse)',
+    en: 'released the held seat (deadline passed without answer)',
+  },
 };

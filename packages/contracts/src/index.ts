@@ -13,3 +13,4 @@ export * from './errors/index.js';
 export * from './permissions/index.js';
 export * from './settings-labels.js';
 export * from './history-labels.js';
+export * from './reenrolment.js';

@@ -22,6 +22,7 @@ export const SETTING_SECTIONS: Record<string, SettingWords> = {
   agency: { fr: 'Agence : délais, seuils et pondérations', en: 'Agency: delays, thresholds and weights' },
   teachers: { fr: 'Professeurs', en: 'Teachers' },
   billing: { fr: 'Facturation', en: 'Billing' },
+  reenrolment: { fr: 'Réinscriptions', en: 'Re-enrolment' },
 };
 
 export const SETTING_LABELS: Record<string, SettingLabel> = {
@@ -175,4 +176,12 @@ export const SETTING_LABELS: Record<string, SettingLabel> = {
   },
   'billing.returnedAmountDays': days('Échéance d’un montant rejeté', 'Due date of a returned amount'),
   'billing.invoicePrefix': { fr: 'Préfixe des numéros de facture', en: 'Invoice number prefix' },
+  'reenrolment.priorityDays': days(
+    'Fenêtre prioritaire des réinscriptions après l’ouverture de la campagne',
+    'Re-enrolment priority window after the campaign opens',
+  ),
+  'reenrolment.reminderDays': {
+    fr: 'Relances avant la date limite de réinscription (jours, ex. 14, 3)',
+    en: 'Reminders before the re-enrolment deadline (days, e.g. 14, 3)',
+  },
 };

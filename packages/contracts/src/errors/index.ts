@@ -7,6 +7,7 @@ import { AGENCY_ERRORS } from './agency.js';
 import { BILLING_ERRORS } from './billing.js';
 import { SCHOOLS_ERRORS } from './schools.js';
 import { BOARD_ERRORS } from './board.js';
+import { REENROLMENT_ERRORS } from './reenrolment.js';
 
 export { defineErrors, type ErrorEntry } from './define.js';
 
@@ -19,6 +20,7 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorEntry>> = {
   ...BILLING_ERRORS,
   ...SCHOOLS_ERRORS,
   ...BOARD_ERRORS,
+  ...REENROLMENT_ERRORS,
 };
 
 /** The HTTP status of a code; a code nobody declared is a broken rule (422). */

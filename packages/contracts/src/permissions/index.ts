@@ -5,6 +5,7 @@ import { AGENCY_PERMISSIONS } from './agency.js';
 import { BILLING_PERMISSIONS } from './billing.js';
 import { SCHOOLS_PERMISSIONS } from './schools.js';
 import { BOARD_PERMISSIONS } from './board.js';
+import { REENROLMENT_PERMISSIONS } from './reenrolment.js';
 
 export { definePermissions, type PermissionTable } from './define.js';
 
@@ -16,6 +17,7 @@ export const PERMISSIONS = {
   ...BILLING_PERMISSIONS,
   ...SCHOOLS_PERMISSIONS,
   ...BOARD_PERMISSIONS,
+  ...REENROLMENT_PERMISSIONS,
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -8,6 +8,10 @@ import { createBoardService, type BoardService } from './board.service.js';
 import { createReportsService, type ReportsService } from './reports.service.js';
 import { boardRoutes } from './board.routes.js';
 import { schoolsDemo } from './schools.demo.js';
+import { createReenrolmentService, REENROLMENT_SWEEP, type ReenrolmentService } from './reenrolment.service.js';
+import { reenrolmentRoutes } from './reenrolment.routes.js';
+import { REENROLMENT_RECORDS } from './reenrolment.records.js';
+import { REENROLMENT_SETTINGS } from './reenrolment.settings.js';
 
 export type SchoolsModuleServices = {
   schools: SchoolsService;
@@ -15,6 +19,7 @@ export type SchoolsModuleServices = {
   courses: CoursesService;
   board: BoardService;
   reports: ReportsService;
+  reenrolment: ReenrolmentService;
 };
 
 declare module '../../platform/module.js' {
@@ -30,18 +35,22 @@ declare module '../../platform/module.js' {
  */
 export const schoolsModule: ModuleManifest<'schools'> = {
   name: 'schools',
-  publicPrefixes: ['/api/calendars/'],
-  records: SCHOOLS_RECORDS,
+  publicPrefixes: ['/api/calendars/', '/api/reenrolment-links/'],
+  records: [...SCHOOLS_RECORDS, ...REENROLMENT_RECORDS],
+  settings: [...REENROLMENT_SETTINGS],
+  sweeps: [REENROLMENT_SWEEP],
   demo: schoolsDemo,
   services: (deps) => {
     const schools = createSchoolsService(deps);
     const seasons = createSeasonsService(deps);
     const courses = createCoursesService(deps, schools, seasons);
     const reports = createReportsService(deps, schools, seasons);
-    return { schools, seasons, courses, board: createBoardService(deps), reports };
+    const reenrolment = createReenrolmentService(deps, schools);
+    return { schools, seasons, courses, board: createBoardService(deps), reports, reenrolment };
   },
   routes: (app, services) => {
     schoolsRoutes(app, services);
     boardRoutes(app, services.board);
+    reenrolmentRoutes(app, services.reenrolment);
   },
 };
