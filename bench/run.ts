@@ -35,13 +35,14 @@ import {
 } from './floors.js';
 import { compare, load, ratio, type HttpResult, type Latency } from './measure.js';
 import { benchSchools } from './schools.js';
+import { benchReenrolment } from './reenrolment.js';
 
 /**
  * `npm run bench [-- NAME…] [--smoke | --size smoke|medium|full] [--engine sqlite|postgres] [--rebuild] [--profile]`
  * `npm run bench -- lighthouse [--check]`: page scores of the built server in Chromium (bench/lighthouse.ts).
  * Every figure is printed beside the floor for the same work measured in the same run, and the ratio between them.
  */
-const BENCHMARKS = ['seed', 'search', 'matching', 'lists', 'sweep', 'sepa', 'schools', 'web'] as const;
+const BENCHMARKS = ['seed', 'search', 'matching', 'lists', 'sweep', 'sepa', 'schools', 'reenrolment', 'web'] as const;
 type BenchName = (typeof BENCHMARKS)[number];
 
 // Lighthouse is its own run (bench/lighthouse.ts): it measures the built server in a browser, not the API.
@@ -910,7 +911,15 @@ async function runEngine(engine: Engine): Promise<void> {
       console.log(`    ${''.padEnd(44)} ${JSON.stringify(detail)}`);
     });
   }
-  if ([...selected].every((name) => name === 'schools' || name === 'web')) return;
+  // Re-enrolment too (bench/reenrolment.ts): 20,000 returning students on a database of its own.
+  if (selected.has('reenrolment')) {
+    console.log('\n-- reenrolment --');
+    await benchReenrolment(engine, smoke, (name, project, floor, detail) => {
+      latencyFigures('reenrolment', engine, name, project, floor);
+      console.log(`    ${''.padEnd(44)} ${JSON.stringify(detail)}`);
+    });
+  }
+  if ([...selected].every((name) => name === 'schools' || name === 'reenrolment' || name === 'web')) return;
   let data: Dataset;
   try {
     data = await ensureDataset(engine, size, { rebuild: values.rebuild ?? false, quiet: smoke });
