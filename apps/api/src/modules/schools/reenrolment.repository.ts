@@ -84,13 +84,17 @@ export async function existingPlaces(db: Tx, seasonId: string): Promise<Set<stri
   return new Set(rows.map((r) => `${r.course_id}:${r.student_id}`));
 }
 
+const columnsOf = (rows: readonly object[]) => (rows[0] ? Object.keys(rows[0]).length : 1);
+
 /** Multi-row inserts, as many rows a statement as both engines accept. */
 export async function insertPacks(tx: Tx, rows: Insertable<DB['reenrolment_packs']>[]): Promise<void> {
-  await inBatches(rows, rowsPerStatement(9), (slice) => tx.insertInto('reenrolment_packs').values(slice).execute());
+  await inBatches(rows, rowsPerStatement(columnsOf(rows)), (slice) =>
+    tx.insertInto('reenrolment_packs').values(slice).execute(),
+  );
 }
 
 export async function insertPlaces(tx: Tx, rows: Insertable<DB['course_enrolments']>[]): Promise<void> {
-  await inBatches(rows, rowsPerStatement(16), (slice) =>
+  await inBatches(rows, rowsPerStatement(columnsOf(rows)), (slice) =>
     tx
       .insertInto('course_enrolments')
       .values(slice)

@@ -8,6 +8,10 @@ import { FAMILY_NAV } from './family-nav';
 const FamilyHomePage = lazyPage(() => import('./FamilyHomePage'), 'FamilyHomePage');
 const PortalFilesPage = lazyPage(() => import('../../features/agency/PortalFilesPage'), 'PortalFilesPage');
 const FamilyBillingPage = lazyPage(() => import('./FamilyBillingPage'), 'FamilyBillingPage');
+const FamilyReenrolmentPage = lazyPage(
+  () => import('../../features/enrolment-reenrol/FamilyReenrolmentPage'),
+  'FamilyReenrolmentPage',
+);
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 
 /** /family/*: the family portal, a chunk of its own (App.tsx), each page another. */
@@ -23,6 +27,7 @@ export function FamilyPortal() {
         { index: true, element: <FamilyHomePage /> },
         { path: 'lessons', element: <PortalFilesPage audience="family" /> },
         { path: 'billing', element: <FamilyBillingPage /> },
+        { path: 'reenrolment', element: <FamilyReenrolmentPage /> },
         { path: 'password', element: <ChangePasswordPage /> },
         { path: '*', element: <NotFoundPage homePath="/family" /> },
       ],

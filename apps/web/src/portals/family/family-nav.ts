@@ -1,10 +1,12 @@
-import { IconHome, IconMusic, IconReceipt } from '@tabler/icons-react';
+import { IconHome, IconMusic, IconReceipt, IconRepeat } from '@tabler/icons-react';
 import '../../features/agency/agency-i18n';
 import '../../features/billing/billing-i18n';
+import '../../features/enrolment-reenrol/reenrol-i18n';
 import type { NavItem } from '../../ui/nav';
 
 export const FAMILY_NAV: NavItem[] = [
   { to: '/family', labelKey: 'nav.home', icon: IconHome, roles: ['guardian'], end: true },
   { to: '/family/lessons', labelKey: 'agency:portal.ourLessons', icon: IconMusic, roles: ['guardian'] },
   { to: '/family/billing', labelKey: 'billing:nav.portal', icon: IconReceipt, roles: ['guardian'] },
+  { to: '/family/reenrolment', labelKey: 'reenrol:nav', icon: IconRepeat, roles: ['guardian'] },
 ];

@@ -17,6 +17,10 @@ const ApplyPage = lazyPage(() => import('./ApplyPage'), 'ApplyPage');
 const MeetingAnswerPage = lazyPage(() => import('./MeetingAnswerPage'), 'MeetingAnswerPage');
 const RequestFormPage = lazyPage(() => import('../../features/agency/RequestFormPage'), 'RequestFormPage');
 const LinkPage = lazyPage(() => import('./LinkPage'), 'LinkPage');
+const ReenrolmentLinkPage = lazyPage(
+  () => import('../../features/enrolment-reenrol/ReenrolmentLinkPage'),
+  'ReenrolmentLinkPage',
+);
 
 function PublicPages() {
   return (
@@ -40,6 +44,7 @@ export const publicRoutes: RouteObject = {
     { path: '/meeting-answer/:token', element: <MeetingAnswerPage /> },
     { path: '/request', element: <RequestFormPage /> },
     { path: '/l/:token', element: <LinkPage /> },
+    { path: '/reenrolment/:token', element: <ReenrolmentLinkPage /> },
     { path: '*', element: <NotFoundPage /> },
   ],
 };
