@@ -99,6 +99,8 @@ export const CampaignSchoolProgress = z.object({
   notAnswered: z.number().int(),
   /** who has not answered yet (first 200, by name) */
   waiting: z.array(z.object({ packId: Id, studentName: z.string(), familyName: z.string() })),
+  /** the changes families asked for, with their note to the secretariat (first 200) */
+  changes: z.array(z.object({ packId: Id, studentName: z.string(), familyName: z.string(), note: z.string() })),
 });
 export const CampaignProgress = z.object({
   campaign: ReenrolmentCampaign,

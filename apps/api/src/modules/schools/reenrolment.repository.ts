@@ -270,16 +270,22 @@ export async function progressCounts(db: Tx, campaignId: string, schoolIds: read
   return query.orderBy('s.name').execute();
 }
 
-/** Who has not answered in a school (by family then student name), up to `limit`. */
-export async function notAnswered(db: Tx, campaignId: string, schoolId: string, limit: number) {
+/** Who has not answered in a school (by family then student name), up to `limit`; or who asked for a change. */
+export async function packsWithAnswer(
+  db: Tx,
+  campaignId: string,
+  schoolId: string,
+  limit: number,
+  answer: 'changed' | null = null,
+) {
   return db
     .selectFrom('reenrolment_packs as p')
     .innerJoin('people as st', 'st.id', 'p.student_id')
     .innerJoin('families as f', 'f.id', 'p.family_id')
-    .select(['p.id', 'st.first_name', 'st.last_name', 'f.name as family_name'])
+    .select(['p.id', 'st.first_name', 'st.last_name', 'f.name as family_name', 'p.answer_note'])
     .where('p.campaign_id', '=', campaignId)
     .where('p.school_id', '=', schoolId)
-    .where('p.answer', 'is', null)
+    .where('p.answer', answer === null ? 'is' : '=', answer)
     .orderBy('f.name')
     .orderBy('st.first_name')
     .orderBy('p.id')

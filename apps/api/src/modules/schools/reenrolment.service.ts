@@ -389,6 +389,7 @@ export function createReenrolmentService(deps: Deps, schools: SchoolsService) {
           declined: 0,
           notAnswered: 0,
           waiting: [],
+          changes: [],
         };
         const n = Number(c.n);
         entry.packs += n;
@@ -400,10 +401,17 @@ export function createReenrolmentService(deps: Deps, schools: SchoolsService) {
         bySchool.set(c.school_id, entry);
       }
       for (const entry of bySchool.values()) {
-        entry.waiting = (await repo.notAnswered(db, campaignId, entry.schoolId, WAITING_SHOWN)).map((w) => ({
+        entry.waiting = (await repo.packsWithAnswer(db, campaignId, entry.schoolId, WAITING_SHOWN)).map((w) => ({
           packId: w.id,
           studentName: `${w.first_name} ${w.last_name}`,
           familyName: w.family_name,
+        }));
+        const changed = await repo.packsWithAnswer(db, campaignId, entry.schoolId, WAITING_SHOWN, 'changed');
+        entry.changes = changed.map((c) => ({
+          packId: c.id,
+          studentName: `${c.first_name} ${c.last_name}`,
+          familyName: c.family_name,
+          note: c.answer_note ?? '',
         }));
       }
       return {
