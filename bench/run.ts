@@ -36,13 +36,25 @@ import {
 import { compare, load, ratio, type HttpResult, type Latency } from './measure.js';
 import { benchSchools } from './schools.js';
 import { benchWaitingLists } from './waiting-lists.js';
+import { benchReenrolment } from './reenrolment.js';
 
 /**
  * `npm run bench [-- NAME…] [--smoke | --size smoke|medium|full] [--engine sqlite|postgres] [--rebuild] [--profile]`
  * `npm run bench -- lighthouse [--check]`: page scores of the built server in Chromium (bench/lighthouse.ts).
  * Every figure is printed beside the floor for the same work measured in the same run, and the ratio between them.
  */
-const BENCHMARKS = ['seed', 'search', 'matching', 'lists', 'sweep', 'sepa', 'schools', 'waiting-lists', 'web'] as const;
+const BENCHMARKS = [
+  'seed',
+  'search',
+  'matching',
+  'lists',
+  'sweep',
+  'sepa',
+  'schools',
+  'waiting-lists',
+  'reenrolment',
+  'web',
+] as const;
 type BenchName = (typeof BENCHMARKS)[number];
 
 // Lighthouse is its own run (bench/lighthouse.ts): it measures the built server in a browser, not the API.
@@ -918,7 +930,15 @@ async function runEngine(engine: Engine): Promise<void> {
       console.log(`    ${''.padEnd(44)} ${JSON.stringify(detail)}`);
     });
   }
-  if ([...selected].every((name) => ['schools', 'waiting-lists', 'web'].includes(name))) return;
+  // Re-enrolment too (bench/reenrolment.ts): 20,000 returning students on a database of its own.
+  if (selected.has('reenrolment')) {
+    console.log('\n-- reenrolment --');
+    await benchReenrolment(engine, smoke, (name, project, floor, detail) => {
+      latencyFigures('reenrolment', engine, name, project, floor);
+      console.log(`    ${''.padEnd(44)} ${JSON.stringify(detail)}`);
+    });
+  }
+  if ([...selected].every((name) => ['schools', 'waiting-lists', 'reenrolment', 'web'].includes(name))) return;
   let data: Dataset;
   try {
     data = await ensureDataset(engine, size, { rebuild: values.rebuild ?? false, quiet: smoke });

@@ -229,6 +229,16 @@ export const HISTORY_FIELD_LABELS: Record<string, Record<Locale, string>> = {
   consents: { fr: 'les autorisations (droit à l’image)', en: 'the consents (image rights)' },
   offerExpiresAt: { fr: 'l’échéance de la proposition', en: 'the offer’s expiry' },
   choiceOpensAt: { fr: 'l’ouverture du choix des horaires', en: 'when the timetable choice opens' },
+  // re-enrolment (issue 15, item 2)
+  answer: { fr: 'la réponse', en: 'the answer' },
+  answerNote: { fr: 'la note de réponse', en: 'the answer note' },
+  heldUntil: { fr: 'la place gardée jusqu’au', en: 'the seat held until' },
+  priorityDeadline: { fr: 'la date limite prioritaire', en: 'the priority deadline' },
+  reminderDays: { fr: 'les jours de relance', en: 'the reminder days' },
+  fromSeasonId: { fr: 'la saison en cours', en: 'the current season' },
+  toSeasonId: { fr: 'la saison suivante', en: 'the next season' },
+  seatsHeld: { fr: 'les places gardées', en: 'the seats held' },
+  packs: { fr: 'les dossiers', en: 'the packs' },
 };
 
 /**
@@ -334,4 +344,11 @@ export const HISTORY_ACTION_LABELS: Record<string, Record<Locale, string> & { sh
   'offer-declined': { fr: 'a refusé la place proposée', en: 'declined the offered seat' },
   'offer-expired': { fr: 'a clos la proposition expirée', en: 'closed the lapsed offer' },
   'choice-opening-set': { fr: 'a fixé l’ouverture du choix des horaires', en: 'set when the timetable choice opens' },
+  // re-enrolment (issue 15, item 2)
+  'reenrolment-opened': { fr: 'a ouvert la campagne de réinscription', en: 'opened the re-enrolment campaign' },
+  'reenrolment-answered': { fr: 'a répondu au dossier de réinscription', en: 'answered the re-enrolment pack' },
+  'reenrolment-seat-released': {
+    fr: 'a libéré la place gardée (date limite passée sans réponse)',
+    en: 'released the held seat (deadline passed without answer)',
+  },
 };

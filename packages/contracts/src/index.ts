@@ -16,3 +16,4 @@ export * from './settings-labels.js';
 export * from './history-labels.js';
 export * from './fees.js';
 export * from './choice.js';
+export * from './reenrolment.js';

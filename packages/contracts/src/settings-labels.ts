@@ -23,6 +23,7 @@ export const SETTING_SECTIONS: Record<string, SettingWords> = {
   teachers: { fr: 'Professeurs', en: 'Teachers' },
   billing: { fr: 'Facturation', en: 'Billing' },
   schools: { fr: 'Écoles : inscriptions', en: 'Schools: enrolment' },
+  reenrolment: { fr: 'Réinscriptions', en: 'Re-enrolment' },
 };
 
 export const SETTING_LABELS: Record<string, SettingLabel> = {
@@ -196,4 +197,12 @@ export const SETTING_LABELS: Record<string, SettingLabel> = {
     'Liste d’attente : délai pour accepter une place',
     'Waiting list: time to accept a seat',
   ),
+  'reenrolment.priorityDays': days(
+    'Fenêtre prioritaire des réinscriptions après l’ouverture de la campagne',
+    'Re-enrolment priority window after the campaign opens',
+  ),
+  'reenrolment.reminderDays': {
+    fr: 'Relances avant la date limite de réinscription (jours, ex. 14, 3)',
+    en: 'Reminders before the re-enrolment deadline (days, e.g. 14, 3)',
+  },
 };

@@ -10,6 +10,7 @@ import { BOARD_ERRORS } from './board.js';
 import { ADMISSION_ERRORS } from './admission.js';
 import { FEES_ERRORS } from './fees.js';
 import { CHOICE_ERRORS } from './choice.js';
+import { REENROLMENT_ERRORS } from './reenrolment.js';
 
 export { defineErrors, type ErrorEntry } from './define.js';
 
@@ -25,6 +26,7 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorEntry>> = {
   ...ADMISSION_ERRORS,
   ...FEES_ERRORS,
   ...CHOICE_ERRORS,
+  ...REENROLMENT_ERRORS,
 };
 
 /** The HTTP status of a code; a code nobody declared is a broken rule (422). */

@@ -7,6 +7,7 @@ import { SCHOOLS_PERMISSIONS } from './schools.js';
 import { BOARD_PERMISSIONS } from './board.js';
 import { ADMISSION_PERMISSIONS } from './admission.js';
 import { FEES_PERMISSIONS } from './fees.js';
+import { REENROLMENT_PERMISSIONS } from './reenrolment.js';
 
 export { definePermissions, type PermissionTable } from './define.js';
 
@@ -20,6 +21,7 @@ export const PERMISSIONS = {
   ...BOARD_PERMISSIONS,
   ...ADMISSION_PERMISSIONS,
   ...FEES_PERMISSIONS,
+  ...REENROLMENT_PERMISSIONS,
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 

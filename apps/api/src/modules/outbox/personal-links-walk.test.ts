@@ -6,6 +6,7 @@ import type { Mailbox, ReceivedMail } from '../../testing/mailbox.js';
 import { DEMO_DOMAIN, DEMO_PASSWORD, loadDemoIfEmpty } from '../../seed/demo.js';
 import type { DB } from '../../db/tables.js';
 import type { Kysely } from 'kysely';
+import { insertCourse, insertPlace, insertSeason } from '../schools/reenrolment.fixtures.js';
 
 /**
  * Every e-mail that carries a personal link is sent on a demo organisation (outside demo mode), then every GET
@@ -29,7 +30,7 @@ afterAll(async () => ctx.close());
 /** Up to `limit` ids of a table, newest first (what the actions below touched comes first). */
 type Table = 'families' | 'people' | 'teacher_documents' | 'teacher_applications' | 'meetings' | 'teacher_suspensions';
 type MoreTables = 'lesson_files' | 'tickets' | 'invoices' | 'collection_batches' | 'tax_certificates' | 'outbox';
-type Billing = 'payment_deferrals' | 'schools' | 'seasons' | 'courses' | 'board_decisions';
+type Billing = 'payment_deferrals' | 'schools' | 'seasons' | 'courses' | 'board_decisions' | 'reenrolment_packs';
 async function ids(db: Kysely<DB>, table: Table | MoreTables | Billing, limit = 12) {
   const newest = sql.ref(table === 'tax_certificates' ? 'generated_at' : 'created_at');
   const query = sql<{ id: string }>`select id from ${sql.table(table)} order by ${newest} desc, id limit ${limit}`;
@@ -116,6 +117,13 @@ async function urlsFor(path: string): Promise<string[] | 'skip'> {
     '/api/courses/{id}/lessons': () => fill('courses', 2),
     '/api/schools/{id}/calendar/{seasonId}': async () => schoolSeasons('/api/schools/{id}/calendar/{seasonId}'),
     '/api/calendars/{id}/{seasonId}.ics': async () => schoolSeasons('/api/calendars/{id}/{seasonId}.ics'),
+    // Re-enrolment (issue 15): the link's own paths read a secret; the office's and the portal's are walked.
+    '/api/reenrolment-links/{token}': async () => 'skip',
+    '/api/reenrolment-links/{token}/pdf': async () => 'skip',
+    '/api/reenrolment/campaigns/{id}/progress': async () =>
+      (await db.selectFrom('reenrolment_campaigns').select('id').execute()).map((r) => path.replace('{id}', r.id)),
+    '/api/reenrolment/packs/{id}': () => fill('reenrolment_packs', 4),
+    '/api/reenrolment/packs/{id}/pdf': () => fill('reenrolment_packs', 2),
   };
   const mapped = byPath[path];
   if (mapped) return mapped();
@@ -176,16 +184,50 @@ describe('no endpoint shows anyone a live personal link', () => {
     const invited = await facilitator.post(url, { mode: 'never-attended' });
     expect(invited.statusCode).toBe(200);
 
+    // Re-enrolment pack links (issue 15): a returning student of the demo family, its pack sent by the sweep.
+    const guardian = await ctx.deps.db
+      .selectFrom('users')
+      .innerJoin('people', 'people.id', 'users.person_id')
+      .select('people.family_id')
+      .where('users.email', '=', `family@${DEMO_DOMAIN}`)
+      .executeTakeFirstOrThrow();
+    const student = await ctx.deps.db
+      .selectFrom('people')
+      .select('id')
+      .where('kind', '=', 'student')
+      .where('family_id', '=', guardian.family_id)
+      .executeTakeFirstOrThrow();
+    const course = await ctx.deps.db.selectFrom('courses').selectAll().orderBy('id').executeTakeFirstOrThrow();
+    const nextSeason = await insertSeason(ctx.deps.db, '2099-2100', '2099-09-01', '2100-07-01');
+    await insertPlace(ctx.deps.db, course.id, student.id, guardian.family_id!);
+    await insertCourse(ctx.deps.db, {
+      seasonId: nextSeason,
+      schoolId: course.school_id,
+      teacherId: course.teacher_id,
+      discipline: course.discipline,
+      kind: course.kind,
+      level: course.level,
+    });
+    const campaign = { fromSeasonId: course.season_id, toSeasonId: nextSeason };
+    expect((await (agents.admin as Agent).post('/api/reenrolment/campaigns', campaign)).statusCode).toBe(201);
+    expect((await (agents.admin as Agent).post('/api/sweeps/run')).statusCode).toBe(200);
+
     // The live secrets, as their recipients got them.
     const secrets = new Map<string, string>();
     for (const mail of ctx.mailbox.received) {
-      const links = /\/(reset-password\?token=|invitation\?token=|l\/|meeting-answer\/)([\w-]{20,})/g;
+      const links = /\/(reset-password\?token=|invitation\?token=|l\/|meeting-answer\/|reenrolment\/)([\w-]{20,})/g;
       for (const match of mail.text.matchAll(links)) {
         secrets.set(match[2] as string, `${match[1] ?? ''} to ${mail.to}`);
       }
     }
     const kinds = new Set([...secrets.values()].map((v) => v.split(' ')[0]));
-    expect([...kinds].sort()).toEqual(['invitation?token=', 'l/', 'meeting-answer/', 'reset-password?token=']);
+    expect([...kinds].sort()).toEqual([
+      'invitation?token=',
+      'l/',
+      'meeting-answer/',
+      'reenrolment/',
+      'reset-password?token=',
+    ]);
     const isReminder = (m: ReceivedMail) => /premier cours/i.test(m.subject) && m.text.includes('/l/');
     const reminders = ctx.mailbox.received.filter(isReminder);
     expect(reminders.length).toBeGreaterThan(0);

@@ -18,6 +18,10 @@ import { createChoiceService, promoteWaitingLists, type ChoiceService } from './
 import { choiceRoutes } from './choice.routes.js';
 import { CHOICE_SETTINGS } from './choice.settings.js';
 import { CHOICE_RECORDS } from './choice.records.js';
+import { createReenrolmentService, REENROLMENT_SWEEP, type ReenrolmentService } from './reenrolment.service.js';
+import { reenrolmentRoutes } from './reenrolment.routes.js';
+import { REENROLMENT_RECORDS } from './reenrolment.records.js';
+import { REENROLMENT_SETTINGS } from './reenrolment.settings.js';
 
 export type SchoolsModuleServices = {
   schools: SchoolsService;
@@ -28,6 +32,7 @@ export type SchoolsModuleServices = {
   admission: AdmissionService;
   fees: FeesService;
   choice: ChoiceService;
+  reenrolment: ReenrolmentService;
 };
 
 declare module '../../platform/module.js' {
@@ -43,10 +48,10 @@ declare module '../../platform/module.js' {
  */
 export const schoolsModule: ModuleManifest<'schools'> = {
   name: 'schools',
-  publicPrefixes: ['/api/calendars/', '/api/public/admissions/'],
-  records: [...SCHOOLS_RECORDS, ...ADMISSION_RECORDS, ...FEES_RECORDS, ...CHOICE_RECORDS],
-  settings: [ADMISSION_RATE_LIMIT, ...CHOICE_SETTINGS],
-  sweeps: [{ name: 'schools.waiting-lists', run: (deps) => promoteWaitingLists(deps) }],
+  publicPrefixes: ['/api/calendars/', '/api/public/admissions/', '/api/reenrolment-links/'],
+  records: [...SCHOOLS_RECORDS, ...ADMISSION_RECORDS, ...FEES_RECORDS, ...CHOICE_RECORDS, ...REENROLMENT_RECORDS],
+  settings: [ADMISSION_RATE_LIMIT, ...CHOICE_SETTINGS, ...REENROLMENT_SETTINGS],
+  sweeps: [{ name: 'schools.waiting-lists', run: (deps) => promoteWaitingLists(deps) }, REENROLMENT_SWEEP],
   demo: schoolsDemo,
   services: (deps, modules) => {
     const schools = createSchoolsService(deps);
@@ -56,7 +61,18 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     const admission = createAdmissionService(deps, schools, required(modules, 'users'));
     const fees = createFeesService(deps, schools, required(modules, 'billing'));
     const choice = createChoiceService(deps, schools);
-    return { schools, seasons, courses, board: createBoardService(deps), reports, admission, fees, choice };
+    const reenrolment = createReenrolmentService(deps, schools);
+    return {
+      schools,
+      seasons,
+      courses,
+      board: createBoardService(deps),
+      reports,
+      admission,
+      fees,
+      choice,
+      reenrolment,
+    };
   },
   routes: (app, services) => {
     schoolsRoutes(app, services);
@@ -64,5 +80,6 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     admissionRoutes(app, services.admission);
     feesRoutes(app, services.fees);
     choiceRoutes(app, services.choice);
+    reenrolmentRoutes(app, services.reenrolment);
   },
 };

@@ -14,6 +14,10 @@ const MyEnrolmentsPage = lazyPage(
 );
 const FamilyFeesPage = lazyPage(() => import('../../features/enrolment-fees/FamilyFeesPage'), 'FamilyFeesPage');
 const ChoicePage = lazyPage(() => import('../../features/enrolment-choice/ChoicePage'), 'ChoicePage');
+const FamilyReenrolmentPage = lazyPage(
+  () => import('../../features/enrolment-reenrol/FamilyReenrolmentPage'),
+  'FamilyReenrolmentPage',
+);
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 
 /** /family/*: the family portal, a chunk of its own (App.tsx), each page another. */
@@ -31,6 +35,7 @@ export function FamilyPortal() {
         { path: 'billing', element: <FamilyBillingPage /> },
         { path: 'school-fees', element: <FamilyFeesPage /> },
         { path: 'choice', element: <ChoicePage /> },
+        { path: 'reenrolment', element: <FamilyReenrolmentPage /> },
         { path: 'password', element: <ChangePasswordPage /> },
         { path: 'enrolments', element: <MyEnrolmentsPage /> },
         { path: '*', element: <NotFoundPage homePath="/family" /> },

@@ -1,9 +1,18 @@
-import { IconCalendarEvent, IconCash, IconHome, IconMusic, IconReceipt, IconSchool } from '@tabler/icons-react';
+import {
+  IconCalendarEvent,
+  IconCash,
+  IconHome,
+  IconMusic,
+  IconReceipt,
+  IconRepeat,
+  IconSchool,
+} from '@tabler/icons-react';
 import '../../features/agency/agency-i18n';
 import '../../features/billing/billing-i18n';
 import '../../features/enrolment-admission/admission-i18n';
 import '../../features/enrolment-fees/fees-nav-i18n';
 import '../../features/enrolment-choice/choice-i18n';
+import '../../features/enrolment-reenrol/reenrol-i18n';
 import type { NavItem } from '../../ui/nav';
 
 export const FAMILY_NAV: NavItem[] = [
@@ -13,4 +22,5 @@ export const FAMILY_NAV: NavItem[] = [
   { to: '/family/billing', labelKey: 'billing:nav.portal', icon: IconReceipt, roles: ['guardian'] },
   { to: '/family/enrolments', labelKey: 'admission:nav.mine', icon: IconSchool, roles: ['guardian'] },
   { to: '/family/school-fees', labelKey: 'fees:nav.portal', icon: IconCash, roles: ['guardian'] },
+  { to: '/family/reenrolment', labelKey: 'reenrol:nav', icon: IconRepeat, roles: ['guardian'] },
 ];

@@ -18,6 +18,10 @@ const MeetingAnswerPage = lazyPage(() => import('./MeetingAnswerPage'), 'Meeting
 const RequestFormPage = lazyPage(() => import('../../features/agency/RequestFormPage'), 'RequestFormPage');
 const LinkPage = lazyPage(() => import('./LinkPage'), 'LinkPage');
 const AdmissionPage = lazyPage(() => import('../../features/enrolment-admission/AdmissionPage'), 'AdmissionPage');
+const ReenrolmentLinkPage = lazyPage(
+  () => import('../../features/enrolment-reenrol/ReenrolmentLinkPage'),
+  'ReenrolmentLinkPage',
+);
 
 function PublicPages() {
   return (
@@ -42,6 +46,7 @@ export const publicRoutes: RouteObject = {
     { path: '/request', element: <RequestFormPage /> },
     { path: '/l/:token', element: <LinkPage /> },
     { path: '/inscription/:schoolId', element: <AdmissionPage /> },
+    { path: '/reenrolment/:token', element: <ReenrolmentLinkPage /> },
     { path: '*', element: <NotFoundPage /> },
   ],
 };
