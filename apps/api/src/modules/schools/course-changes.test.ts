@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../testing/harness.js';
-import { makeTeacher } from '../../testing/factories.js';
+import { makeFamily, makeTeacher } from '../../testing/factories.js';
+import { newId } from '../../platform/ids.js';
 import { TestClock } from '../../platform/clock.js';
 
 let ctx: TestContext;
@@ -264,6 +265,57 @@ describe('course changes', () => {
       expect.stringMatching(/suspendu/),
       expect.stringMatching(/Reprise/),
     ]);
+  });
+
+  it('tells the families with a place in the course, once each, and not those waiting or gone', async () => {
+    const choir = await newChoir('16:00');
+    const place = async (status: string, guardianEmail: string) => {
+      const family = await makeFamily(ctx.deps, { guardian: { email: guardianEmail } });
+      const at = clock.now().toISOString();
+      await ctx.deps.db
+        .insertInto('course_enrolments')
+        .values({
+          id: newId(),
+          course_id: choir.id,
+          student_id: family.students[0]!.id,
+          family_id: family.id,
+          status,
+          origin: 'new',
+          registration_id: null,
+          held_until: null,
+          waiting_since: null,
+          offer_expires_at: null,
+          starts_on: null,
+          cancelled_on: null,
+          cancel_reason: null,
+          created_at: at,
+          updated_at: at,
+          version: 1,
+        })
+        .execute();
+    };
+    await place('confirmed', 'inscrite@famille.example.org');
+    await place('held', 'reinscrite@famille.example.org');
+    await place('waiting', 'attente@famille.example.org');
+    await place('cancelled', 'partie@famille.example.org');
+    await status(
+      as.secretariat!.post(`/api/courses/${choir.id}/suspend`, { reason: 'Chef absent', version: choir.version }),
+      200,
+    );
+    const told = await ctx.deps.db
+      .selectFrom('outbox')
+      .select('to_address')
+      .where('related_type', '=', 'course')
+      .where('related_id', '=', choir.id)
+      .execute();
+    // The teacher and the two families holding a seat; not the family waiting, nor the one that cancelled.
+    const addresses = told.map((m) => m.to_address);
+    expect(addresses).toHaveLength(3);
+    expect(addresses).toEqual(
+      expect.arrayContaining(['inscrite@famille.example.org', 'reinscrite@famille.example.org']),
+    );
+    expect(addresses).not.toContain('attente@famille.example.org');
+    expect(addresses).not.toContain('partie@famille.example.org');
   });
 
   it('refuses resuming a course whose slot was taken while it was suspended', async () => {

@@ -12,6 +12,7 @@ import type {
   UpdateCourseBody,
 } from '@contracts';
 import type { Deps } from '../../platform/deps.js';
+import { SEAT_STATUSES } from './enrolments.rules.js';
 import type { Tx } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
 import { isStaffMember, requirePermission, teacherSelf } from '../../platform/access.js';
@@ -77,11 +78,30 @@ const courseBodyOf = (course: Course): CourseBody => ({
 type CourseRecipient = { email: string; name: string; locale: Locale };
 
 /**
- * The families to tell about a change of the course: none until enrolments exist (issue 15). Enrolment adds
- * here each enrolled student's guardians (e-mail, first name, account language), in the caller's transaction.
+ * The families to tell about a change of the course: the guardians (with an e-mail) of each family with a place
+ * that holds a seat in it (confirmed, held for re-enrolment, offered), once each, in their account's language or
+ * the family's, read in the caller's transaction.
  */
-export async function enrolledFamiliesToTell(_tx: Tx, _courseId: string): Promise<CourseRecipient[]> {
-  return [];
+export async function enrolledFamiliesToTell(tx: Tx, courseId: string): Promise<CourseRecipient[]> {
+  const rows = await tx
+    .selectFrom('course_enrolments as e')
+    .innerJoin('families as f', 'f.id', 'e.family_id')
+    .innerJoin('people as g', (join) => join.onRef('g.family_id', '=', 'e.family_id').on('g.kind', '=', 'guardian'))
+    .leftJoin('users as u', 'u.id', 'g.user_id')
+    .where('e.course_id', '=', courseId)
+    .where('e.status', 'in', [...SEAT_STATUSES])
+    .where('g.email', 'is not', null)
+    .select(['g.email', 'g.first_name', 'u.locale as account_locale', 'f.locale as family_locale'])
+    .distinct()
+    .orderBy('g.email')
+    .execute();
+  const told = new Map<string, CourseRecipient>();
+  for (const row of rows) {
+    const email = row.email as string;
+    if (told.has(email)) continue;
+    told.set(email, { email, name: row.first_name, locale: (row.account_locale ?? row.family_locale) as Locale });
+  }
+  return [...told.values()];
 }
 
 /** The form's own problems, per field: ages in order, a distance course's link, one place for an individual lesson. */
