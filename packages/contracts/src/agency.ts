@@ -169,6 +169,13 @@ export const MERGE_RECORD_KINDS = [
   'debits',
   'batch_exclusions',
   'tax_certificates',
+  'school_registrations',
+  'course_enrolments',
+  'reenrolment_packs',
+  'school_fee_plans',
+  'school_fee_items',
+  'family_solidarity_bands',
+  'cancellation_requests',
 ] as const;
 
 export const PlanBody = z.object({

@@ -130,5 +130,10 @@ export const AGENCY_ERRORS = defineErrors({
     fr: 'Les deux familles ont une attestation fiscale pour la même année : la comptabilité doit la régler d’abord.',
     en: 'Both families have a tax certificate for the same year: accounts must settle it.',
   },
+  MERGE_SCHOOL_SEASON_CONFLICT: {
+    status: 409,
+    fr: 'Les deux familles ont un mode de paiement ou un tarif solidaire pour la même saison : le secrétariat doit n’en garder qu’un.',
+    en: 'Both families have a payment plan or a solidarity rate for the same season: the secretariat must keep only one.',
+  },
   LINK_USED: { status: 410, fr: 'Ce lien a déjà été utilisé.', en: 'This link has already been used.' },
 });

@@ -46,6 +46,10 @@ async function urlsFor(path: string): Promise<string[] | 'skip'> {
   const db = ctx.deps.db;
   const fill = async (table: Parameters<typeof ids>[1], limit?: number) =>
     (await ids(db, table, limit)).map((id) => path.replace('{id}', id));
+  const bySchool = async () =>
+    (await db.selectFrom('schools').select('id').orderBy('id').limit(2).execute()).map((r) =>
+      path.replace('{schoolId}', r.id),
+    );
   const teachers = async () => {
     const rows = await db.selectFrom('teachers').select('person_id').orderBy('updated_at', 'desc').limit(6).execute();
     return rows.map((t) => path.replace('{id}', t.person_id));
@@ -124,6 +128,17 @@ async function urlsFor(path: string): Promise<string[] | 'skip'> {
       (await db.selectFrom('reenrolment_campaigns').select('id').execute()).map((r) => path.replace('{id}', r.id)),
     '/api/reenrolment/packs/{id}': () => fill('reenrolment_packs', 4),
     '/api/reenrolment/packs/{id}/pdf': () => fill('reenrolment_packs', 2),
+    // Admission, timetable choice and fees (issue 15): no personal link of their own; their pages are walked.
+    '/api/public/admissions/{schoolId}': bySchool,
+    '/api/schools/{schoolId}/registrations': bySchool,
+    '/api/courses/{id}/waiting-list': () => fill('courses', 2),
+    '/api/fees/schools/{schoolId}/policy': bySchool,
+    '/api/fees/schools/{schoolId}/special-rules': bySchool,
+    '/api/fees/families/{familyId}/seasons/{seasonId}': async () => {
+      const family = await db.selectFrom('families').select('id').orderBy('id').executeTakeFirstOrThrow();
+      const seasons = await db.selectFrom('seasons').select('id').orderBy('id').limit(2).execute();
+      return seasons.map((r) => path.replace('{familyId}', family.id).replace('{seasonId}', r.id));
+    },
   };
   const mapped = byPath[path];
   if (mapped) return mapped();

@@ -23,11 +23,19 @@ export const FAMILY_REFERENCES = [
   { table: 'debits', column: 'family_id' },
   { table: 'batch_exclusions', column: 'family_id' },
   { table: 'tax_certificates', column: 'family_id' },
+  { table: 'school_registrations', column: 'family_id' },
+  { table: 'course_enrolments', column: 'family_id' },
+  { table: 'reenrolment_packs', column: 'family_id' },
+  { table: 'school_fee_plans', column: 'family_id' },
+  { table: 'school_fee_items', column: 'family_id' },
+  { table: 'family_solidarity_bands', column: 'family_id' },
+  { table: 'cancellation_requests', column: 'family_id' },
 ] as const;
 /** Handled on their own: members (some guardians are the same person) and the duplicate flag of other files. */
 export const FAMILY_REFERENCES_HANDLED_APART = [
   { table: 'people', column: 'family_id' },
   { table: 'lesson_files', column: 'duplicate_family_id' },
+  { table: 'school_registrations', column: 'duplicate_family_id' },
 ] as const;
 
 export type FamilyMember = Pick<PersonRow, 'id' | 'kind' | 'first_name' | 'last_name' | 'email' | 'phone' | 'user_id'>;
@@ -45,7 +53,10 @@ export function sameGuardian(newcomer: FamilyMember, known: FamilyMember): boole
   return (!newcomer.email || newcomer.email === known.email) && (!newcomer.phone || newcomer.phone === known.phone);
 }
 
-export type MergeConflict = { code: 'MERGE_MANDATE_CONFLICT' | 'MERGE_CERTIFICATE_CONFLICT'; detail: string };
+export type MergeConflict = {
+  code: 'MERGE_MANDATE_CONFLICT' | 'MERGE_CERTIFICATE_CONFLICT' | 'MERGE_SCHOOL_SEASON_CONFLICT';
+  detail: string;
+};
 
 export type FamilyMergePlan = {
   from: FamilyRow;
@@ -96,6 +107,27 @@ export async function planFamilyMerge(tx: Tx, fromId: string, intoId: string): P
   const years = certificates.filter((c) => c.family_id === fromId).map((c) => c.year);
   const both = [...new Set(years.filter((y) => certificates.some((c) => c.family_id === intoId && c.year === y)))];
   if (both.length) conflicts.push({ code: 'MERGE_CERTIFICATE_CONFLICT', detail: both.sort().join(', ') });
+  // One payment plan and one solidarity rate per family and season: two of them for one season must be settled first.
+  const seasonal = [
+    ...(await tx
+      .selectFrom('school_fee_plans')
+      .select(['family_id', 'season_id'])
+      .where('family_id', 'in', [fromId, intoId])
+      .execute()),
+    ...(await tx
+      .selectFrom('family_solidarity_bands')
+      .select(['family_id', 'season_id'])
+      .where('family_id', 'in', [fromId, intoId])
+      .execute()),
+  ];
+  const fromSeasons = new Set(seasonal.filter((r) => r.family_id === fromId).map((r) => r.season_id));
+  const clash = [
+    ...new Set(seasonal.filter((r) => r.family_id === intoId && fromSeasons.has(r.season_id)).map((r) => r.season_id)),
+  ];
+  if (clash.length) {
+    const names = await tx.selectFrom('seasons').select('name').where('id', 'in', clash).orderBy('name').execute();
+    conflicts.push({ code: 'MERGE_SCHOOL_SEASON_CONFLICT', detail: names.map((n) => n.name).join(', ') });
+  }
   return { from, into, intoMembers, sameAs, newcomers, moves, conflicts };
 }
 
@@ -122,6 +154,13 @@ export async function applyFamilyMerge(tx: Tx, plan: FamilyMergePlan, now: strin
     tx.updateTable('lesson_files').set({ duplicate_family_id: value }).where('duplicate_family_id', '=', fromId);
   await flaggedWithFrom(null).where('family_id', '=', intoId).execute();
   await flaggedWithFrom(intoId).execute();
+  const registrationsFlaggedWithFrom = (value: string | null) =>
+    tx
+      .updateTable('school_registrations')
+      .set({ duplicate_family_id: value })
+      .where('duplicate_family_id', '=', fromId);
+  await registrationsFlaggedWithFrom(null).where('family_id', '=', intoId).execute();
+  await registrationsFlaggedWithFrom(intoId).execute();
   // The family's history goes with it: the history of the family it joined tells both stories.
   const familyHistory = tx.updateTable('audit_log').set({ entity_id: intoId }).where('entity_type', '=', 'family');
   await familyHistory.where('entity_id', '=', fromId).execute();
