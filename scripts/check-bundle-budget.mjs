@@ -6,8 +6,9 @@
 // alone is 64 kB gzipped; with the router, TanStack Query, i18next and Mantine's core the shared first chunks weigh
 // about 140 kB: README "Speed"); so that the build cannot grow meanwhile, each route also has a ceiling (its size
 // when measured, plus 3-4 kB; raised by 1-3 kB when issues 12 and 13 landed together, and by 5-9 kB when
-// issue 13's words and forms (field mapping, password field, history labels) and issue 14 landed together: to win
-// back under issue 20), and CI fails above it, or on any office code (office pages, @mantine/charts,
+// issue 13's words and forms (field mapping, password field, history labels) and issue 14 landed together, and by
+// 1-2 kB when issue 15's enrolment landed (its history and settings labels, error codes and the family portal's four
+// new menu entries): to win back under issue 20), and CI fails above it, or on any office code (office pages, @mantine/charts,
 // recharts) on a public or portal route. BUNDLE_TARGET_STRICT=1 fails above the target instead. `--json` prints the figures as JSON.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,37 +23,37 @@ const strict = process.env.BUNDLE_TARGET_STRICT === '1';
 /** What each route loads before it shows: the lazily imported modules on its way (source paths, from apps/web). */
 const ROUTES = [
   { name: 'login', ceiling: 173, lazy: ['src/portals/public/LoginPage.tsx'] },
-  { name: 'public request form', ceiling: 193, lazy: ['src/features/agency/RequestFormPage.tsx'] },
+  { name: 'public request form', ceiling: 194, lazy: ['src/features/agency/RequestFormPage.tsx'] },
   { name: 'application form', ceiling: 235, lazy: ['src/portals/public/ApplyPage.tsx'] },
-  { name: 'signed first-lesson link', ceiling: 172, lazy: ['src/portals/public/LinkPage.tsx'] },
+  { name: 'signed first-lesson link', ceiling: 173, lazy: ['src/portals/public/LinkPage.tsx'] },
   { name: 'signed meeting answer', ceiling: 168, lazy: ['src/portals/public/MeetingAnswerPage.tsx'] },
   { name: 'invitation / password reset', ceiling: 174, lazy: ['src/portals/public/TokenPasswordPage.tsx'] },
   {
     name: 'family home',
     // +1 kB (issue 13): phone and e-mail links in the person details
-    ceiling: 192,
+    ceiling: 194,
     lazy: ['src/portals/family/FamilyPortal.tsx', 'src/portals/family/FamilyHomePage.tsx'],
   },
   {
     name: 'family lessons',
     // +2 kB (issue 13): the family's request form (change of teacher, a problem), phone and e-mail links
-    ceiling: 211,
+    ceiling: 213,
     lazy: ['src/portals/family/FamilyPortal.tsx', 'src/features/agency/PortalFilesPage.tsx'],
   },
   {
     name: 'family billing',
-    ceiling: 201,
+    ceiling: 203,
     lazy: ['src/portals/family/FamilyPortal.tsx', 'src/portals/family/FamilyBillingPage.tsx'],
   },
   {
     name: 'teacher home',
-    ceiling: 187,
+    ceiling: 188,
     lazy: ['src/portals/teacher/TeacherPortal.tsx', 'src/portals/teacher/TeacherHomePage.tsx'],
   },
   {
     name: 'teacher students',
     // +2 kB (issue 13): the same page as the family's lessons (PortalFilesPage), phone and e-mail links
-    ceiling: 208,
+    ceiling: 209,
     lazy: ['src/portals/teacher/TeacherPortal.tsx', 'src/features/agency/PortalFilesPage.tsx'],
   },
   {
@@ -62,7 +63,7 @@ const ROUTES = [
   },
   {
     name: 'teacher profile',
-    ceiling: 259,
+    ceiling: 261,
     lazy: ['src/portals/teacher/TeacherPortal.tsx', 'src/portals/teacher/MyProfilePage.tsx'],
   },
   // staff pages on office computers: shown, not budgeted

@@ -10,8 +10,7 @@ import {
 import type { NavItem } from '../../ui/nav';
 import { SCHOOLS_ACCESS } from './schools-access';
 import './schools-nav-i18n';
-import '../enrolment-admission/admission-i18n';
-import '../enrolment-fees/fees-nav-i18n';
+import './enrolment-nav-i18n';
 
 /** The school network's entries of the office navigation (admin, secretariat, board). */
 export const SCHOOLS_OFFICE_NAV: NavItem[] = [

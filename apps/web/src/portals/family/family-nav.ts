@@ -9,10 +9,7 @@ import {
 } from '@tabler/icons-react';
 import '../../features/agency/agency-i18n';
 import '../../features/billing/billing-i18n';
-import '../../features/enrolment-admission/admission-i18n';
-import '../../features/enrolment-fees/fees-nav-i18n';
-import '../../features/enrolment-choice/choice-i18n';
-import '../../features/enrolment-reenrol/reenrol-i18n';
+import '../../features/schools/enrolment-nav-i18n';
 import type { NavItem } from '../../ui/nav';
 
 export const FAMILY_NAV: NavItem[] = [
