@@ -20,8 +20,10 @@ const SeasonQuery = z.object({ seasonId: Id.optional() });
 /** School fees and cancellations: the family's portal (its own), the secretariat (per school). */
 export function feesRoutes(app: FastifyZod, fees: FeesService): void {
   const tags = ['fees'];
-  app.get('/api/fees/mine', { schema: { tags, querystring: SeasonQuery, response: { 200: FamilyFees } } }, (req) =>
-    fees.mine(req.actor, req.query.seasonId),
+  app.get(
+    '/api/fees/mine',
+    { schema: { tags, querystring: SeasonQuery, response: { 200: FamilyFees.nullable() } } },
+    (req) => fees.mine(req.actor, req.query.seasonId),
   );
   app.post(
     '/api/fees/mine/plan',

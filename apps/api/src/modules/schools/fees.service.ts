@@ -506,8 +506,10 @@ export function createFeesService(deps: Deps, schools: SchoolsService, billing: 
       return view(familyId, seasonId);
     },
 
-    async mine(actor: Actor, seasonId?: string): Promise<FamilyFees> {
+    /** The family's fees of a season (its latest by default); null for a family without any place in a school. */
+    async mine(actor: Actor, seasonId?: string): Promise<FamilyFees | null> {
       const familyId = await ownFamily(actor);
+      if (!seasonId && !(await repo.latestSeasonOfFamily(db, familyId))) return null;
       return view(familyId, await mySeason(familyId, seasonId));
     },
 

@@ -287,6 +287,10 @@ describe('school fees', () => {
     expect((await as.nord!.post(`/api/fees/families/${a.id}/seasons/${seasonId}/issue`, {})).statusCode).toBe(403);
     expect((await as.accounts!.get(`/api/fees/families/${a.id}/seasons/${seasonId}`)).statusCode).toBe(403);
     expect((await as.secretariat!.get('/api/fees/mine')).statusCode).toBe(403);
+    // A family of the agency alone, without any place in a school: nothing to show, not an error.
+    const agencyOnly = await makeFamily(ctx.deps, { name: 'Agence' });
+    const agencyGuardian = await makeUser(ctx.deps, ['guardian'], { personId: agencyOnly.guardians[0]!.id });
+    expect(await status((await loginAs(ctx, agencyGuardian.email)).get('/api/fees/mine'), 200)).toBeNull();
     const place = await ctx.deps.db
       .selectFrom('course_enrolments')
       .select('status')

@@ -144,8 +144,16 @@ function CancelForm({ fees }: { fees: api.FeesView }) {
 export function FamilyFeesPage() {
   const { t } = useTranslation(FEES_NS);
   const fees = useQuery({ queryKey: api.feesKeys.mine, queryFn: api.myFees });
-  if (!fees.data) return <QueryFallback error={fees.error} />;
+  if (fees.data === undefined) return <QueryFallback error={fees.error} />;
   const data = fees.data;
+  if (data === null) {
+    return (
+      <Stack>
+        <PageTitle>{t('title')}</PageTitle>
+        <Text>{t('noSchoolPlace')}</Text>
+      </Stack>
+    );
+  }
   return (
     <Stack>
       <PageTitle>{t('title')}</PageTitle>

@@ -14,7 +14,8 @@ export const feesKeys = {
   policy: (schoolId: string) => ['fees', 'policy', schoolId] as const,
 };
 
-export const myFees = () => apiGet<FeesView>('/api/fees/mine');
+/** null: the family has no place in a school. */
+export const myFees = () => apiGet<FeesView | null>('/api/fees/mine');
 export const choosePlan = (body: z.infer<typeof FeePlanBody>) => apiPost<FeesView>('/api/fees/mine/plan', body);
 export const cancelPlace = (body: z.infer<typeof CancellationBody>) =>
   apiPost<FeesView>('/api/fees/mine/cancellations', body);

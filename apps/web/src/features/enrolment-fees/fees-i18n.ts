@@ -6,6 +6,8 @@ const fr = {
   title: 'Frais de scolarité et annulations',
   places: 'Nos places de cours',
   noPlaces: 'Aucune place pour cette saison.',
+  noSchoolPlace:
+    'Votre famille n’a pas encore de place dans une école du réseau : les frais de scolarité apparaîtront ici après l’inscription.',
   student: 'Élève',
   course: 'Cours',
   status: 'État',
@@ -86,6 +88,7 @@ const en: typeof fr = {
   title: 'School fees and cancellations',
   places: 'Our course places',
   noPlaces: 'No place this season.',
+  noSchoolPlace: 'Your family has no place in a school of the network yet: school fees will show here once enrolled.',
   student: 'Student',
   course: 'Course',
   status: 'Status',
