@@ -268,7 +268,7 @@ describe('course changes', () => {
   });
 
   it('tells the families with a place in the course, once each, and not those waiting or gone', async () => {
-    const choir = await newChoir('16:00');
+    const choir = await newChoir('19:00');
     const place = async (status: string, guardianEmail: string) => {
       const family = await makeFamily(ctx.deps, { guardian: { email: guardianEmail } });
       const at = clock.now().toISOString();
