@@ -1,6 +1,6 @@
 import type { UserActor } from '../../platform/actor.js';
 import { addDays } from '../../platform/clock.js';
-import { createDemoUser, demoDeps, type DemoContext } from '../../platform/demo.js';
+import { createDemoUser, DEMO_DOMAIN, demoDeps, type DemoContext } from '../../platform/demo.js';
 import { newId } from '../../platform/ids.js';
 import { organisationToday, writeSetting } from '../../platform/settings.js';
 import { createPeopleService } from '../people/people.service.js';
@@ -13,8 +13,8 @@ import { createReenrolmentService } from './reenrolment.service.js';
 import { WAITING_OFFER_DAYS } from './choice.settings.js';
 import type { DemoFamily } from './admission.demo.js';
 
-/** The demo's courses by season, keyed `school index:course index` (schools.demo.ts's tables). */
-export type DemoCourses = { current: Map<string, string>; next: Map<string, string> };
+/** The current season's courses, keyed `school index:course index` (schools.demo.ts's tables). */
+export type DemoCourses = Map<string, string>;
 
 type Answer = 'confirmed' | 'changed' | 'declined';
 type Returning = {
@@ -109,11 +109,13 @@ const ascii = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toL
 
 /**
  * Enrolment under way (issue 15, item 7), written through the real services at the moments of a story that ends
- * today: returning families' places this season; the Garnier family's fees on a plan of three SEPA instalments,
- * then its written cancellation of piano before the second term's deadline, credited by a credit note; the three
- * new families of admission.demo.ts on piano's waiting list, the first one offered the freed seat by the promotion
- * sweep; next season's re-enrolment campaign, its packs sent, some answered (confirmed, changed, declined), the
- * rest not yet, its priority deadline weeks ahead.
+ * today: returning families' places this season (written directly: last season's enrolment is not part of the
+ * demo); the current season's new families of admission.demo.ts on piano's waiting list since September; the Garnier
+ * family's fees and SEPA mandate, its written cancellation of piano before the second term's deadline credited by a
+ * credit note, the freed seat offered by the promotion sweep to the first on the list, then its plan of three SEPA
+ * instalments; next season's re-enrolment campaign, its packs sent by the sweep, some answered (confirmed, changed,
+ * declined), the rest not yet, its priority deadline weeks ahead (beyond the 40 days e2e/school-reenrolment moves).
+ * Each service may do more after merges (fees issued on confirmation): nothing here assumes what it does not ask.
  */
 export async function enrolmentDemo(
   ctx: DemoContext,
@@ -139,14 +141,14 @@ export async function enrolmentDemo(
     kind: 'user',
     userId: ctx.users[local] ?? '',
     displayName: name,
-    email: `${local}@demo.example.org`,
+    email: `${local}@${DEMO_DOMAIN}`,
     roles: new Set([role]),
     personId: null,
     locale: 'fr',
   });
   const secretariat = staff('secretariat', 'Sophie Secrétariat', 'secretariat');
   const accounts = staff('accounts', 'Cédric Comptes', 'accounts');
-  const { current, next } = input.courses;
+  const current = input.courses;
 
   // 1. The returning families and their places this season, enrolled before it started.
   const enrolledAt = at(100).toISOString();
@@ -240,7 +242,7 @@ export async function enrolmentDemo(
         familyId: garnier.familyId,
         debtorName: 'Claire Garnier',
         address: { line1: '4 rue Oberkampf', postalCode: '75011', city: 'Paris', country: 'FR' },
-        iban: 'FR7630006000011234567890189',
+        iban: 'FR7630004012340009876543272',
         type: 'recurrent',
         rum: 'HRM-DEMO-0101',
         signedOn: addDays(await today(), -1),
@@ -288,7 +290,6 @@ export async function enrolmentDemo(
     });
     await services(at(10, 1)).reenrolment.sweep();
   }
-  if (!next.size) return;
   for (const family of returning) {
     const answer = family.spec.answer;
     if (!answer) continue;

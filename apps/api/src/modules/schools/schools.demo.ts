@@ -184,8 +184,8 @@ export const schoolsDemo: DemoExtension = async (ctx) => {
     );
   }
   const [lastSeasonId, currentSeasonId, nextSeasonId] = seasonIds as [string, string, string];
-  /** Courses of the current and next season by school index and course index (a course without teacher is absent). */
-  const courses: DemoCourses = { current: new Map(), next: new Map() };
+  /** The current season's courses by school index and course index (a course without teacher is absent). */
+  const courses: DemoCourses = new Map();
   await repo.insertCalendarEntries(
     tx,
     ZONE_C_HOLIDAYS_2026_2027.map((h) => ({
@@ -234,13 +234,10 @@ export const schoolsDemo: DemoExtension = async (ctx) => {
     for (const [j, [discipline, kind, level, minutes, capacity, room, ageMin, ageMax]] of COURSES[s]!.entries()) {
       const teacherId = teacherIds[s + 2 * (j % 6)];
       if (!teacherId) continue;
-      for (const [seasonId, byIndex] of [
-        [currentSeasonId, courses.current],
-        [nextSeasonId, courses.next],
-      ] as const) {
+      for (const seasonId of [currentSeasonId, nextSeasonId]) {
         if (seasonId === nextSeasonId && STOPS_NEXT_SEASON[0] === s && STOPS_NEXT_SEASON[1] === j) continue;
         const id = newId();
-        byIndex.set(`${s}:${j}`, id);
+        if (seasonId === currentSeasonId) courses.set(`${s}:${j}`, id);
         await insertCourse(tx, {
           id,
           season_id: seasonId,
