@@ -50,10 +50,19 @@ describe('a new family’s administrative enrolment in the browser', () => {
     const done = page.getByRole('status').filter({ hasText: 'Votre rang' });
     await done.waitFor();
     const rank = Number(/n° (\d+)/.exec((await done.textContent()) ?? '')?.[1]);
+    // The rank counts the school's completed enrolments of the same season (the demo has some for two seasons).
+    const mine = await server.deps.db
+      .selectFrom('school_registrations as r')
+      .innerJoin('families as f', 'f.id', 'r.family_id')
+      .select('r.season_id')
+      .where('r.school_id', '=', school.id)
+      .where('f.name', '=', 'Lambert')
+      .executeTakeFirstOrThrow();
     const completed = await server.deps.db
       .selectFrom('school_registrations')
       .select((eb) => eb.fn.countAll().as('n'))
       .where('school_id', '=', school.id)
+      .where('season_id', '=', mine.season_id)
       .where('status', '=', 'completed')
       .executeTakeFirstOrThrow();
     expect(rank).toBe(Number(completed.n));

@@ -35,7 +35,17 @@ beforeAll(async () => {
     .where('family_id', '=', guardian.family_id)
     .orderBy('id')
     .executeTakeFirstOrThrow();
-  const course = await db.selectFrom('courses').selectAll().orderBy('id').executeTakeFirstOrThrow();
+  // A course nobody of the demo has a place in (the demo's own campaign holds seats of others until its deadline).
+  const course = await db
+    .selectFrom('courses')
+    .selectAll()
+    .where((eb) =>
+      eb.not(
+        eb.exists(eb.selectFrom('course_enrolments as e').select('e.id').whereRef('e.course_id', '=', 'courses.id')),
+      ),
+    )
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   const next = await insertSeason(db, '2098-2099', '2098-09-01', '2099-07-01');
   await insertPlace(db, course.id, student.id, guardian.family_id!);
   ids.course = await insertCourse(db, {

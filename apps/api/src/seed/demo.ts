@@ -7,7 +7,7 @@ import { hashPassword } from '../modules/auth/auth.service.js';
 import { createPeopleService } from '../modules/people/people.service.js';
 import { createRandom, makeAddress, makeBirthDate, makeEmail, makeMobile, makeName } from './generator.js';
 import {
-  DEMO_DOMAIN,
+  createDemoUser,
   DEMO_GUARDIAN_PHONE,
   DEMO_PASSWORD,
   type DemoContext,
@@ -40,40 +40,6 @@ const DEMO_USERS: { local: string; name: string; roles: Role[] }[] = [
   { local: 'board', name: 'Bernard Bureau', roles: ['board'] },
 ];
 
-async function createUser(
-  ctx: DemoContext,
-  local: string,
-  name: string,
-  roles: Role[],
-  personId: string | null,
-): Promise<string> {
-  const now = ctx.deps.clock.now().toISOString();
-  const id = newId();
-  await ctx.tx
-    .insertInto('users')
-    .values({
-      id,
-      email: `${local}@${DEMO_DOMAIN}`,
-      password_hash: ctx.passwordHash,
-      display_name: name,
-      locale: 'fr',
-      status: 'active',
-      person_id: personId,
-      last_login_at: null,
-      created_at: now,
-      updated_at: now,
-      version: 1,
-    })
-    .execute();
-  await ctx.tx
-    .insertInto('user_roles')
-    .values(roles.map((role) => ({ user_id: id, role })))
-    .execute();
-  if (personId) await ctx.tx.updateTable('people').set({ user_id: id }).where('id', '=', personId).execute();
-  ctx.users[local] = id;
-  return id;
-}
-
 /** Loads a small, realistic organisation into an empty database; returns the logins, or null if not empty. */
 export async function loadDemoIfEmpty(
   deps: Deps,
@@ -85,6 +51,7 @@ export async function loadDemoIfEmpty(
   const people = createPeopleService(deps);
   const familyCount = options.families ?? 30;
   const teacherCount = options.teachers ?? 12;
+  let logins: { email: string; roles: Role[] }[] = [];
 
   await deps.db.transaction().execute(async (tx) => {
     const ctx: DemoContext = {
@@ -96,11 +63,12 @@ export async function loadDemoIfEmpty(
       teacherIds: [],
       familyIds: [],
       studentIds: [],
+      logins: [],
     };
     const { random } = ctx;
     const now = deps.clock.now().toISOString();
     await writeSetting(tx, 'organisation.name', 'Musique à la maison (démo)', now);
-    for (const u of DEMO_USERS) await createUser(ctx, u.local, u.name, u.roles, null);
+    for (const u of DEMO_USERS) await createDemoUser(ctx, u.local, u.name, u.roles, null);
 
     for (let t = 0; t < teacherCount; t += 1) {
       const name = t === 0 ? { firstName: 'Hélène', lastName: 'Marchand' } : makeName(random);
@@ -166,14 +134,14 @@ export async function loadDemoIfEmpty(
 
     // The demo teacher is the first teacher; the demo family is the first family (the Lefèvre, "06 12 34 56 78").
     const teacherPersonId = ctx.teacherIds[0] ?? null;
-    await createUser(ctx, 'teacher', 'Hélène Marchand', ['teacher'], teacherPersonId);
+    await createDemoUser(ctx, 'teacher', 'Hélène Marchand', ['teacher'], teacherPersonId);
     const firstGuardian = await tx
       .selectFrom('people')
       .select('id')
       .where('family_id', '=', ctx.familyIds[0] ?? '')
       .where('kind', '=', 'guardian')
       .executeTakeFirst();
-    await createUser(ctx, 'family', 'Hélène Lefèvre', ['guardian'], firstGuardian?.id ?? null);
+    await createDemoUser(ctx, 'family', 'Hélène Lefèvre', ['guardian'], firstGuardian?.id ?? null);
 
     // The demo teacher teaches the students of the second and third families (never the demo family).
     if (teacherPersonId) {
@@ -205,11 +173,7 @@ export async function loadDemoIfEmpty(
     }
 
     for (const part of parts.values()) await part(ctx);
+    logins = ctx.logins;
   });
-
-  return [
-    ...DEMO_USERS.map((u) => ({ email: `${u.local}@${DEMO_DOMAIN}`, roles: u.roles })),
-    { email: `teacher@${DEMO_DOMAIN}`, roles: ['teacher'] as Role[] },
-    { email: `family@${DEMO_DOMAIN}`, roles: ['guardian'] as Role[] },
-  ];
+  return logins;
 }

@@ -1,26 +1,58 @@
-import type { Tx } from '../../db/database.js';
-import type { Deps } from '../../platform/deps.js';
-import { SYSTEM } from '../../platform/actor.js';
+import { SYSTEM, type UserActor } from '../../platform/actor.js';
+import { createDemoUser, type DemoContext } from '../../platform/demo.js';
 import { newId } from '../../platform/ids.js';
 import { createPeopleService } from '../people/people.service.js';
 import { insertFamilyRow } from '../people/people.repository.js';
 import * as repo from './admission.repository.js';
 
+type NewFamily = {
+  name: string;
+  guardian: readonly [string, string];
+  phone: string;
+  student: readonly [string, string];
+  /** The demo login of its guardian (listed in the README); others log in with their own address. */
+  login?: string;
+};
+
 /**
- * Three new families enrolled at the demo's first school for the current season, in rank order; the third gave
- * the first one's phone, so the secretariat's list flags it as a possible duplicate.
+ * New families enrolled at the demo's first school, in rank order: three for next season a month ago, the third
+ * giving the first one's phone, so that the secretariat's list (next season's by default) flags it as a possible
+ * duplicate; and three for the current season last summer, who chose their courses in September (enrolment.demo.ts
+ * puts them on a waiting list and offers the first a seat: the demo login `family-offer`).
  */
-const FAMILIES = [
+export const NEXT_SEASON_FAMILIES: readonly NewFamily[] = [
   { name: 'Famille Bernard', guardian: ['Julie', 'Bernard'], phone: '+33611223344', student: ['Hugo', '2016-04-12'] },
   { name: 'Famille Nguyen', guardian: ['Minh', 'Nguyen'], phone: '+33622334455', student: ['Linh', '2013-09-30'] },
   { name: 'Famille Bernard-Roux', guardian: ['Paul', 'Roux'], phone: '+33611223344', student: ['Emma', '2018-01-05'] },
-] as const;
+];
+export const CURRENT_SEASON_FAMILIES: readonly NewFamily[] = [
+  {
+    name: 'Famille Roussel',
+    guardian: ['Camille', 'Roussel'],
+    phone: '+33633445566',
+    student: ['Arthur', '2015-11-03'],
+    login: 'family-offer',
+  },
+  { name: 'Famille Blanc', guardian: ['Sophie', 'Blanc'], phone: '+33644556677', student: ['Louise', '2014-04-18'] },
+  { name: 'Famille Haddad', guardian: ['Yasmine', 'Haddad'], phone: '+33655667788', student: ['Adam', '2016-07-09'] },
+];
 
-export async function admissionDemo(tx: Tx, deps: Deps, schoolId: string, seasonId: string): Promise<void> {
+export type DemoFamily = { familyId: string; studentId: string; guardian: UserActor };
+
+/** Enrols `list` at the school for the season, the first `daysAgo` days ago and each next one three days later. */
+export async function admissionDemo(
+  ctx: DemoContext,
+  schoolId: string,
+  seasonId: string,
+  list: readonly NewFamily[],
+  daysAgo: number,
+): Promise<DemoFamily[]> {
+  const { tx, deps } = ctx;
   const people = createPeopleService(deps);
-  const start = deps.clock.now().getTime() - 30 * 86_400_000;
+  const start = deps.clock.now().getTime() - daysAgo * 86_400_000;
   const familyIds: string[] = [];
-  for (const [i, f] of FAMILIES.entries()) {
+  const families: DemoFamily[] = [];
+  for (const [i, f] of list.entries()) {
     const at = new Date(start + i * 3 * 86_400_000).toISOString();
     const familyId = newId();
     familyIds.push(familyId);
@@ -74,7 +106,15 @@ export async function admissionDemo(tx: Tx, deps: Deps, schoolId: string, season
       created_at: at,
       updated_at: at,
       version: 1,
-      duplicate_family_id: i === 2 ? (familyIds[0] ?? null) : null,
+      duplicate_family_id: i > 0 && f.phone === list[0]!.phone ? (familyIds[0] ?? null) : null,
+    });
+    const name = `${first} ${last}`;
+    const email = f.login ? undefined : (guardian.email ?? undefined);
+    families.push({
+      familyId,
+      studentId: student.id,
+      guardian: await createDemoUser(ctx, f.login ?? guardian.id, name, ['guardian'], guardian.id, email),
     });
   }
+  return families;
 }

@@ -78,4 +78,82 @@ describe('the demo’s school network', () => {
       [3, 'Famille Bernard-Roux', 'Famille Bernard'],
     ]);
   });
+
+  it('has next season’s re-enrolment campaign under way: packs confirmed, one changed with a note, one declined, several not answered', async () => {
+    const campaigns = (await secretariat.get('/api/reenrolment/campaigns')).json() as {
+      id: string;
+      status: string;
+      priorityDeadline: string;
+      packs: number;
+    }[];
+    expect(campaigns).toHaveLength(1);
+    const campaign = campaigns[0]!;
+    expect(campaign.status).toBe('open');
+    expect(campaign.priorityDeadline > '2026-12-01').toBe(true);
+    const res = await secretariat.get(`/api/reenrolment/campaigns/${campaign.id}/progress`);
+    expect(res.statusCode, res.body).toBe(200);
+    const schools = (res.json() as { schools: Record<string, number | unknown[]>[] }).schools;
+    const total = (field: string) => schools.reduce((sum, school) => sum + (school[field] as number), 0);
+    expect(total('confirmed')).toBeGreaterThanOrEqual(2);
+    expect(total('changed')).toBe(1);
+    expect(total('declined')).toBe(1);
+    expect(total('notAnswered')).toBeGreaterThanOrEqual(3);
+    const changes = schools.flatMap((school) => school.changes as { familyName: string; note: string }[]);
+    expect(changes).toEqual([expect.objectContaining({ familyName: 'Famille Dubois', note: expect.any(String) })]);
+    // The family of the demo login `family-pack` has two packs to answer, inside the priority window.
+    const family = await loginAs(ctx, `family-pack@${DEMO_DOMAIN}`, DEMO_PASSWORD);
+    const packs = (await family.get('/api/reenrolment/packs')).json() as { open: boolean; answer: string | null }[];
+    expect(packs.map((p) => [p.open, p.answer])).toEqual([
+      [true, null],
+      [true, null],
+    ]);
+  });
+
+  it('has a full course with new students on its waiting list, the first holding an open offer', async () => {
+    const seasons = (await secretariat.get('/api/seasons')).json() as { id: string; name: string }[];
+    const current = seasons.find((s) => s.name === '2026-2027')!;
+    const courses = (await secretariat.get(`/api/courses?seasonId=${current.id}`)).json() as { id: string }[];
+    const lists = await Promise.all(
+      courses.map(async (c) => (await secretariat.get(`/api/courses/${c.id}/waiting-list`)).json()),
+    );
+    const full = lists.filter((l: { entries: unknown[] }) => l.entries.length > 0) as {
+      seatsLeft: number;
+      entries: { status: string; position: number | null; familyName: string; offerExpiresAt: string | null }[];
+    }[];
+    expect(full).toHaveLength(1);
+    const list = full[0]!;
+    expect(list.seatsLeft).toBe(0);
+    expect(list.entries.map((e) => [e.status, e.position, e.familyName])).toEqual([
+      ['offered', null, 'Famille Roussel'],
+      ['waiting', 1, 'Famille Blanc'],
+      ['waiting', 2, 'Famille Haddad'],
+    ]);
+    expect(list.entries[0]!.offerExpiresAt! > '2026-12-01T09:00:00.000Z').toBe(true);
+    // The family of the demo login `family-offer` sees the offer in its portal.
+    const family = await loginAs(ctx, `family-offer@${DEMO_DOMAIN}`, DEMO_PASSWORD);
+    const view = (await family.get('/api/portal/choice')).json() as { places: { status: string }[] };
+    expect(view.places.map((p) => p.status)).toEqual(['offered']);
+  });
+
+  it('has a family that cancelled one of its two courses before the deadline, credited, on three SEPA instalments', async () => {
+    const family = await loginAs(ctx, `family-cancel@${DEMO_DOMAIN}`, DEMO_PASSWORD);
+    const res = await family.get('/api/fees/mine');
+    expect(res.statusCode, res.body).toBe(200);
+    const fees = res.json() as {
+      plan: { plan: string; method: string };
+      places: { status: string }[];
+      cancellations: { creditCents: number; creditNoteNumber: string | null; owedCents: number }[];
+      invoices: { kind: string; instalments: { method: string; status: string }[] }[];
+    };
+    expect(fees.plan).toMatchObject({ plan: 'three', method: 'sepa' });
+    expect(fees.places.map((p) => p.status).sort()).toEqual(['cancelled', 'confirmed']);
+    expect(fees.cancellations).toHaveLength(1);
+    const [cancellation] = fees.cancellations;
+    expect(cancellation!.creditCents).toBeGreaterThan(0);
+    expect(cancellation!.creditNoteNumber).toMatch(/^A/);
+    expect(fees.invoices.map((i) => i.kind).sort()).toEqual(['credit_note', 'invoice']);
+    const invoice = fees.invoices.find((i) => i.kind === 'invoice')!;
+    const open = invoice.instalments.filter((i) => i.status !== 'cancelled');
+    expect(open.map((i) => i.method)).toEqual(['sepa', 'sepa', 'sepa']);
+  });
 });

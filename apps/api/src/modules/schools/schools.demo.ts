@@ -1,16 +1,19 @@
 import type { Discipline, SeasonTariffsInput } from '@contracts';
-import { admissionDemo } from './admission.demo.js';
+import { admissionDemo, CURRENT_SEASON_FAMILIES, NEXT_SEASON_FAMILIES } from './admission.demo.js';
+import type { Tx } from '../../db/database.js';
 import type { DemoExtension } from '../../platform/demo.js';
 import { newId } from '../../platform/ids.js';
 import * as repo from './schools.repository.js';
 import { insertCourse } from './courses.repository.js';
 import { departementOf } from './calendar.rules.js';
 import { insertDecision, insertLink, insertTariffs } from './board.repository.js';
+import { enrolmentDemo, type DemoCourses } from './enrolment.demo.js';
 
 /**
- * The demo's school network (issue 14, item 8): two schools of zone C with rooms and opening hours, last season
- * and the current one (2026-2027) with their terms and zone C school holidays, about thirty courses across the
- * disciplines on a timetable without conflicts, and last season's tariffs decision of the board.
+ * The demo's school network (issue 14, item 8): two schools of zone C with rooms and opening hours, last season,
+ * the current one (2026-2027) with its terms and zone C school holidays, and next season (2027-2028), about thirty
+ * courses a season across the disciplines on a timetable without conflicts (next season's the same but one), and
+ * the board's tariffs decisions. Enrolment under way is enrolment.demo.ts's (issue 15, item 7).
  */
 
 /** Zone C school holidays of 2026-2027 (the official calendar: classes stop after `lastClassDay`, resume on `resumeOn`). */
@@ -124,7 +127,19 @@ const SEASONS = [
       ['3e trimestre', '2027-03-29', '2027-06-26'],
     ],
   },
+  {
+    name: '2027-2028',
+    start: '2027-09-01',
+    end: '2028-07-01',
+    terms: [
+      ['1er trimestre', '2027-09-13', '2027-12-18'],
+      ['2e trimestre', '2028-01-03', '2028-03-25'],
+      ['3e trimestre', '2028-03-27', '2028-06-24'],
+    ],
+  },
 ] as const;
+/** Next season's timetable is this one's but for one course that stops (school, course index): the jazz ensemble. */
+const STOPS_NEXT_SEASON = [0, 9] as const;
 
 const INDIVIDUAL = ['piano', 'violin', 'guitar', 'drums', 'flute', 'cello', 'saxophone', 'voice', 'clarinet'] as const;
 const LAST_SEASON_TARIFFS: SeasonTariffsInput = {
@@ -146,7 +161,8 @@ const LAST_SEASON_TARIFFS: SeasonTariffsInput = {
   solidarityRates: [{ criterion: 'Quotient familial CAF inférieur à 700 €', percent: 40 }],
 };
 
-export const schoolsDemo: DemoExtension = async ({ tx, deps, teacherIds }) => {
+export const schoolsDemo: DemoExtension = async (ctx) => {
+  const { tx, deps, teacherIds } = ctx;
   const now = deps.clock.now().toISOString();
   const seasonIds: string[] = [];
   for (const season of SEASONS) {
@@ -167,7 +183,9 @@ export const schoolsDemo: DemoExtension = async ({ tx, deps, teacherIds }) => {
       })),
     );
   }
-  const [lastSeasonId, currentSeasonId] = seasonIds as [string, string];
+  const [lastSeasonId, currentSeasonId, nextSeasonId] = seasonIds as [string, string, string];
+  /** The current season's courses by school index and course index (a course without teacher is absent). */
+  const courses: DemoCourses = new Map();
   await repo.insertCalendarEntries(
     tx,
     ZONE_C_HOLIDAYS_2026_2027.map((h) => ({
@@ -216,69 +234,102 @@ export const schoolsDemo: DemoExtension = async ({ tx, deps, teacherIds }) => {
     for (const [j, [discipline, kind, level, minutes, capacity, room, ageMin, ageMax]] of COURSES[s]!.entries()) {
       const teacherId = teacherIds[s + 2 * (j % 6)];
       if (!teacherId) continue;
-      await insertCourse(tx, {
-        id: newId(),
-        season_id: currentSeasonId,
-        school_id: schoolId,
-        discipline,
-        kind,
-        level,
-        age_min: ageMin ?? null,
-        age_max: ageMax ?? null,
-        teacher_id: teacherId,
-        room_id: roomOf(room),
-        video_link: null,
-        weekday: DAYS[Math.floor(j / 6)]!,
-        start_time: `${14 + (j % 6)}:00`,
-        duration_minutes: minutes,
-        capacity,
-        status: 'active',
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      });
+      for (const seasonId of [currentSeasonId, nextSeasonId]) {
+        if (seasonId === nextSeasonId && STOPS_NEXT_SEASON[0] === s && STOPS_NEXT_SEASON[1] === j) continue;
+        const id = newId();
+        if (seasonId === currentSeasonId) courses.set(`${s}:${j}`, id);
+        await insertCourse(tx, {
+          id,
+          season_id: seasonId,
+          school_id: schoolId,
+          discipline,
+          kind,
+          level,
+          age_min: ageMin ?? null,
+          age_max: ageMax ?? null,
+          teacher_id: teacherId,
+          room_id: roomOf(room),
+          video_link: null,
+          weekday: DAYS[Math.floor(j / 6)]!,
+          start_time: `${14 + (j % 6)}:00`,
+          duration_minutes: minutes,
+          capacity,
+          status: 'active',
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        });
+      }
     }
   }
 
-  // Last season's tariffs, voted by the board in June 2025.
+  // Each season's tariffs, voted by the board: last season's in June 2025, carried over for the current season in
+  // June 2026, and next season's (a small rise) a few weeks before its re-enrolment campaign.
+  await voteTariffs(tx, now, lastSeasonId, '2025-2026', '2025-06-14', LAST_SEASON_TARIFFS, null);
+  await voteTariffs(tx, now, currentSeasonId, '2026-2027', '2026-06-13', LAST_SEASON_TARIFFS, lastSeasonId);
+  const today = now.slice(0, 10);
+  const nextVotedOn = today < '2026-10-17' ? today : '2026-10-17';
+  await voteTariffs(tx, now, nextSeasonId, '2027-2028', nextVotedOn, NEXT_SEASON_TARIFFS, null);
+  // New families' administrative enrolments (admission.demo.ts), then enrolment under way (enrolment.demo.ts).
+  await admissionDemo(ctx, schoolIds[0]!, nextSeasonId, NEXT_SEASON_FAMILIES, 30);
+  const newFamilies = await admissionDemo(ctx, schoolIds[0]!, currentSeasonId, CURRENT_SEASON_FAMILIES, 110);
+  await enrolmentDemo(ctx, { currentSeasonId, nextSeasonId, courses, newFamilies });
+};
+
+const NEXT_SEASON_TARIFFS: SeasonTariffsInput = {
+  ...LAST_SEASON_TARIFFS,
+  membership: { basis: 'family', feeCents: 3_200 },
+  courseFees: LAST_SEASON_TARIFFS.courseFees.map((fee) => ({ ...fee, feeCents: Math.round(fee.feeCents * 1.02) })),
+};
+
+/** A tariffs decision of the board for a season (copied from another season's when `copiedFrom` is given). */
+async function voteTariffs(
+  tx: Tx,
+  now: string,
+  seasonId: string,
+  season: string,
+  decidedOn: string,
+  tariffs: SeasonTariffsInput,
+  copiedFrom: string | null,
+): Promise<void> {
   const decisionId = newId();
   await insertDecision(tx, {
     id: decisionId,
-    decided_on: '2025-06-14',
-    subject: 'Tarifs de la saison 2025-2026',
-    body_text:
-      'Le conseil d’administration adopte les tarifs de la saison 2025-2026 : adhésion de 30 € par famille, ' +
-      'tarifs des cours par discipline et durée, réductions familiales de 10 % (2e enfant) et 20 % (3e enfant et ' +
-      'suivants), tarif solidaire de −40 % sous un quotient familial CAF de 700 €.',
-    kind: 'tariffs',
+    decided_on: decidedOn,
+    subject: copiedFrom ? `Tarifs ${season} inchangés` : `Tarifs de la saison ${season}`,
+    body_text: copiedFrom
+      ? `Le conseil d’administration reconduit pour la saison ${season} les tarifs de la saison précédente.`
+      : `Le conseil d’administration adopte les tarifs de la saison ${season} : adhésion de ` +
+        `${tariffs.membership.feeCents / 100} € par famille, tarifs des cours par discipline et durée, réductions ` +
+        'familiales de 10 % (2e enfant) et 20 % (3e enfant et suivants), tarif solidaire de −40 % sous un ' +
+        'quotient familial CAF de 700 €.',
+    kind: copiedFrom ? 'tariffs_unchanged' : 'tariffs',
     votes_for: 11,
     votes_against: 1,
     abstentions: 1,
     members_present: 10,
     members_represented: 3,
-    season_id: lastSeasonId,
+    season_id: seasonId,
     recorded_by: 'Bernard Bureau',
     created_at: now,
   });
   await insertTariffs(tx, {
     decision_id: decisionId,
-    season_id: lastSeasonId,
-    decided_on: '2025-06-14',
-    copied_from_season_id: null,
-    membership_basis: LAST_SEASON_TARIFFS.membership.basis,
-    membership_fee_cents: LAST_SEASON_TARIFFS.membership.feeCents,
-    course_fees: JSON.stringify(LAST_SEASON_TARIFFS.courseFees),
-    family_discounts: JSON.stringify(LAST_SEASON_TARIFFS.familyDiscounts),
-    solidarity_rates: JSON.stringify(LAST_SEASON_TARIFFS.solidarityRates),
+    season_id: seasonId,
+    decided_on: decidedOn,
+    copied_from_season_id: copiedFrom,
+    membership_basis: tariffs.membership.basis,
+    membership_fee_cents: tariffs.membership.feeCents,
+    course_fees: JSON.stringify(tariffs.courseFees),
+    family_discounts: JSON.stringify(tariffs.familyDiscounts),
+    solidarity_rates: JSON.stringify(tariffs.solidarityRates),
     created_at: now,
   });
   await insertLink(tx, {
     decision_id: decisionId,
     target_type: 'tariffs',
-    target_id: lastSeasonId,
-    label: '2025-2026',
+    target_id: seasonId,
+    label: season,
     created_at: now,
   });
-  // New families' administrative enrolments (admission.demo.ts).
-  await admissionDemo(tx, deps, schoolIds[0]!, currentSeasonId);
-};
+}
