@@ -2,7 +2,7 @@ import type { Engine } from '../apps/api/src/db/dialect.js';
 import { TestClock } from '../apps/api/src/platform/clock.js';
 import { newId } from '../apps/api/src/platform/ids.js';
 import { createTestApp, createTestDatabase } from '../apps/api/src/testing/harness.js';
-import { makeTeacher } from '../apps/api/src/testing/factories.js';
+import { makeTeacher, placeRow } from '../apps/api/src/testing/factories.js';
 import { promoteWaitingLists } from '../apps/api/src/modules/schools/choice.service.js';
 import { openRaw, type RawDb } from './floors.js';
 import { summarize, type Latency } from './measure.js';
@@ -118,24 +118,14 @@ async function buildWaitingLists(deps: Parameters<typeof makeTeacher>[0], course
       Array.from({ length: SEATS + WAITING }, (_, k) => {
         row += 1;
         const waiting = k >= SEATS;
-        return {
-          id: newId(),
+        return placeRow({
           course_id: courseId,
           student_id: newId(),
           family_id: families[row % FAMILIES]!,
           status: waiting ? 'waiting' : 'confirmed',
-          origin: 'new',
-          registration_id: null,
-          held_until: null,
           waiting_since: waiting ? new Date(Date.parse(now) + k * 60_000).toISOString() : null,
-          offer_expires_at: null,
-          starts_on: null,
-          cancelled_on: null,
-          cancel_reason: null,
           created_at: now,
-          updated_at: now,
-          version: 1,
-        };
+        });
       }),
     );
     for (let i = 0; i < enrolments.length; i += 1000)

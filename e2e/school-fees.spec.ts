@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { startServer, type E2EServer } from './support/server.js';
 import { expectAccessible, launchBrowser, loginThroughUi, newPage } from './support/browser.js';
 import { makeUser, TEST_PASSWORD } from '../apps/api/src/testing/harness.js';
-import { makeFamily, makeTeacher } from '../apps/api/src/testing/factories.js';
+import { makeFamily, makePlace, makeTeacher } from '../apps/api/src/testing/factories.js';
 import { makeMandate } from '../apps/api/src/testing/billing-factories.js';
 import { addDays } from '../apps/api/src/platform/clock.js';
 import { newId } from '../apps/api/src/platform/ids.js';
@@ -147,27 +147,12 @@ async function fixtures(s: E2EServer) {
         version: 1,
       })
       .execute();
-    await db
-      .insertInto('course_enrolments')
-      .values({
-        id: newId(),
-        course_id: courseId,
-        student_id: family.students[index]!.id,
-        family_id: family.id,
-        status: 'confirmed',
-        origin: 'new',
-        registration_id: null,
-        held_until: null,
-        waiting_since: null,
-        offer_expires_at: null,
-        starts_on: null,
-        cancelled_on: null,
-        cancel_reason: null,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      })
-      .execute();
+    await makePlace(db, {
+      course_id: courseId,
+      student_id: family.students[index]!.id,
+      family_id: family.id,
+      created_at: now,
+    });
   }
   const fees = createFeesService(s.deps, createSchoolsService(s.deps), createBillingServices(s.deps));
   await db.transaction().execute((tx) => fees.issueSeasonFees(tx, SYSTEM, family.id, seasonId));

@@ -1,3 +1,5 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { DB } from '../db/tables.js';
 import type { Deps } from '../platform/deps.js';
 import { SYSTEM } from '../platform/actor.js';
 import { newId } from '../platform/ids.js';
@@ -67,4 +69,34 @@ export async function assignTeacher(deps: Deps, teacherId: string, studentId: st
       version: 1,
     })
     .execute();
+}
+
+type PlaceRow = Insertable<DB['course_enrolments']>;
+/** What a place needs: its course, student, family and creation time; any other column may be given. */
+export type PlaceFields = Pick<PlaceRow, 'course_id' | 'student_id' | 'family_id' | 'created_at'> & Partial<PlaceRow>;
+
+/** A place (a course enrolment row) as the enrolment parts leave it: confirmed, new, nothing pending. */
+export function placeRow(fields: PlaceFields): PlaceRow {
+  return {
+    id: newId(),
+    status: 'confirmed',
+    origin: 'new',
+    registration_id: null,
+    held_until: null,
+    waiting_since: null,
+    offer_expires_at: null,
+    starts_on: null,
+    cancelled_on: null,
+    cancel_reason: null,
+    updated_at: fields.created_at,
+    version: 1,
+    ...fields,
+  };
+}
+
+/** Writes a place (placeRow) directly, for tests whose subject is not how places are made; returns its id. */
+export async function makePlace(db: Kysely<DB>, fields: PlaceFields): Promise<string> {
+  const row = placeRow(fields);
+  await db.insertInto('course_enrolments').values(row).execute();
+  return row.id;
 }

@@ -6,6 +6,7 @@ import { configureBilling, makeMandate } from '../../testing/billing-factories.j
 import { newId } from '../../platform/ids.js';
 import { createTask } from '../../platform/tasks.js';
 import { FAMILY_REFERENCES, FAMILY_REFERENCES_HANDLED_APART } from '../people/family-merge.repository.js';
+import { insertSeason } from '../schools/reenrolment.fixtures.js';
 import { relaxRateLimit, requestBody } from './agency.test-support.js';
 
 let ctx: TestContext;
@@ -115,6 +116,41 @@ describe('merging a request into a known family', () => {
     expect(await familyExists(file.family_id)).toBe(true);
     const after = await db().selectFrom('lesson_files').selectAll().where('id', '=', file.id).executeTakeFirstOrThrow();
     expect(after).toMatchObject({ family_id: file.family_id, duplicate_family_id: known.id, version: file.version });
+  });
+
+  it('refuses with a clear 409 when both families hold a fee plan for one school season, and writes nothing', async () => {
+    const { known, file } = await flaggedRequest();
+    const season = `Saison ${newId().slice(0, 6)}`;
+    const seasonId = await insertSeason(db(), season, '2027-09-01', '2028-07-04');
+    const plan = (familyId: string) => ({
+      id: newId(),
+      family_id: familyId,
+      season_id: seasonId,
+      plan: 'three',
+      method: 'cheque',
+      first_due_on: '2027-10-05',
+      chosen_by: null,
+      chosen_at: ctx.clock.now().toISOString(),
+    });
+    await db()
+      .insertInto('school_fee_plans')
+      .values([plan(known.id), plan(file.family_id)])
+      .execute();
+    const auditsBefore = await db().selectFrom('audit_log').select('id').execute();
+    const body = { familyId: known.id, version: file.version };
+    const res = await sales.post(`/api/requests/${file.id}/merge`, body);
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'MERGE_SCHOOL_SEASON_CONFLICT' });
+    expect(await familyExists(file.family_id)).toBe(true);
+    const plans = await db()
+      .selectFrom('school_fee_plans')
+      .select('family_id')
+      .where('season_id', '=', seasonId)
+      .execute();
+    expect(plans.map((p) => p.family_id).sort()).toEqual([known.id, file.family_id].sort());
+    const after = await db().selectFrom('lesson_files').selectAll().where('id', '=', file.id).executeTakeFirstOrThrow();
+    expect(after).toMatchObject({ family_id: file.family_id, duplicate_family_id: known.id, version: file.version });
+    expect(await db().selectFrom('audit_log').select('id').execute()).toHaveLength(auditsBefore.length);
   });
 
   it('merges into an unflagged family only when staff chose it and confirmed', async () => {

@@ -63,6 +63,16 @@ export async function lockInvoices(tx: Tx, ids: readonly string[]): Promise<void
   );
 }
 
+/**
+ * findInvoice with the invoice's row lock taken in the same statement (lockInvoices for one invoice that is then
+ * read): what settles one invoice (a payment, a credit note) waits for a collection's export changing its balance,
+ * then reads its result. SQLite's write transaction serialises instead.
+ */
+export async function findInvoiceForUpdate(tx: Tx, id: string) {
+  const query = tx.selectFrom('invoices').selectAll().where('id', '=', id);
+  return (isSqlite(tx) ? query : query.forUpdate()).executeTakeFirst();
+}
+
 export async function paidByInvoice(tx: Tx, invoiceIds: string[]): Promise<Map<string, number>> {
   const map = new Map<string, number>();
   if (!invoiceIds.length) return map;

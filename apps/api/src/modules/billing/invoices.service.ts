@@ -366,8 +366,7 @@ export function createInvoicesService(deps: Deps) {
     body: z.infer<typeof CreditNoteBody>,
   ): Promise<InvoiceRow> {
     // A collection being exported settles this invoice from the balance it read: wait for it, then read.
-    await repo.lockInvoices(tx, [invoiceId]);
-    const invoice = await repo.findInvoice(tx, invoiceId);
+    const invoice = await repo.findInvoiceForUpdate(tx, invoiceId);
     if (!invoice) throw notFound();
     if (invoice.kind !== 'invoice' || invoice.status === 'cancelled') throw invoiceNotOpen();
     const balance = Math.max(
@@ -683,8 +682,7 @@ export function createInvoicesService(deps: Deps) {
       requirePermission(actor, 'billing.manage');
       await db.transaction().execute(async (tx) => {
         // A collection being exported settles this invoice from the balance it read: wait for it, then read.
-        await repo.lockInvoices(tx, [body.invoiceId]);
-        const invoice = await repo.findInvoice(tx, body.invoiceId);
+        const invoice = await repo.findInvoiceForUpdate(tx, body.invoiceId);
         if (!invoice) throw notFound();
         if (invoice.kind !== 'invoice' || invoice.status !== 'open') throw invoiceNotOpen();
         const balance = invoice.amount_cents - ((await repo.paidByInvoice(tx, [invoice.id])).get(invoice.id) ?? 0);

@@ -1,10 +1,17 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.js';
+import { isSqlite } from '../../db/migration-helpers.js';
+import { ID_CHUNK, inBatches, readInBatches } from '../../platform/batching.js';
 import { SEAT_STATUSES } from './enrolments.rules.js';
 
 /** The SQL of the timetable choice: ranks, seats, waiting lists and offers. */
 
 const SEATS = SEAT_STATUSES as string[];
+/** Seats taken and families waiting among the enrolments `e` of a course (columns of a query grouped by course). */
+const SEAT_SUMS = [
+  sql<number>`coalesce(sum(case when e.status in (${sql.join(SEATS)}) then 1 else 0 end), 0)`.as('occupied'),
+  sql<number>`coalesce(sum(case when e.status = 'waiting' then 1 else 0 end), 0)`.as('waiting'),
+] as const;
 
 /**
  * Locks the course's row until the transaction ends (a no-op update: a row lock on PostgreSQL, the write lock on
@@ -17,6 +24,28 @@ export async function lockCourse(tx: Tx, courseId: string): Promise<boolean> {
     .where('id', '=', courseId)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * lockCourse for many courses at once, in id order (two sweeps never wait on each other in a circle): row locks on
+ * PostgreSQL; on SQLite one no-op update takes the write lock, which serialises the rest.
+ */
+export async function lockCourses(tx: Tx, courseIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(courseIds)].sort();
+  if (!ids.length) return;
+  if (isSqlite(tx)) {
+    await inBatches(ids, ID_CHUNK, (slice) =>
+      tx
+        .updateTable('courses')
+        .set((eb) => ({ capacity: eb.ref('capacity') }))
+        .where('id', 'in', slice)
+        .execute(),
+    );
+    return;
+  }
+  await inBatches(ids, ID_CHUNK, (slice) =>
+    tx.selectFrom('courses').select('id').where('id', 'in', slice).orderBy('id').forUpdate().execute(),
+  );
 }
 
 export async function courseForChoice(tx: Tx, courseId: string) {
@@ -53,6 +82,27 @@ export async function seatCounts(tx: Tx, courseId: string): Promise<{ occupied: 
   return { occupied: Number(row.occupied), waiting: Number(row.waiting) };
 }
 
+/** Each course's capacity, label parts and seats taken and families waiting (the sweep's recount, under the locks). */
+export async function seatCountsOf(tx: Tx, courseIds: readonly string[]) {
+  const rows = await readInBatches(courseIds, (slice) =>
+    tx
+      .selectFrom('courses')
+      .leftJoin('course_enrolments as e', 'e.course_id', 'courses.id')
+      .select([
+        'courses.id',
+        'courses.discipline',
+        'courses.level',
+        'courses.start_time',
+        'courses.capacity',
+        ...SEAT_SUMS,
+      ])
+      .where('courses.id', 'in', slice)
+      .groupBy(['courses.id', 'courses.discipline', 'courses.level', 'courses.start_time', 'courses.capacity'])
+      .execute(),
+  );
+  return rows.map((r) => ({ ...r, occupied: Number(r.occupied), waiting: Number(r.waiting) }));
+}
+
 /** Seats taken and families waiting per course of a school's season. */
 export async function coursesWithCounts(tx: Tx, schoolId: string, seasonId: string) {
   return tx
@@ -67,8 +117,7 @@ export async function coursesWithCounts(tx: Tx, schoolId: string, seasonId: stri
       'courses.start_time',
       'courses.duration_minutes',
       'courses.capacity',
-      sql<number>`coalesce(sum(case when e.status in (${sql.join(SEATS)}) then 1 else 0 end), 0)`.as('occupied'),
-      sql<number>`coalesce(sum(case when e.status = 'waiting' then 1 else 0 end), 0)`.as('waiting'),
+      ...SEAT_SUMS,
     ])
     .where('courses.school_id', '=', schoolId)
     .where('courses.season_id', '=', seasonId)
@@ -89,17 +138,37 @@ export async function coursesWithCounts(tx: Tx, schoolId: string, seasonId: stri
     .execute();
 }
 
-/** The first `limit` waiting in a course, in the list's order. */
-export async function firstWaiting(tx: Tx, courseId: string, limit: number) {
-  return tx
-    .selectFrom('course_enrolments')
-    .selectAll()
-    .where('course_id', '=', courseId)
-    .where('status', '=', 'waiting')
-    .orderBy('waiting_since')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+/**
+ * The first ones waiting (with the student's first name) in several courses at once, in each list's order: `wanted` maps a course to how many it
+ * needs (one statement per slice of courses, each list ranked by a window).
+ */
+export async function firstWaitingOf(tx: Tx, wanted: ReadonlyMap<string, number>) {
+  const most = Math.max(0, ...wanted.values());
+  if (most === 0) return [];
+  const rows = await readInBatches([...wanted.keys()], (slice) =>
+    tx
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('course_enrolments as e')
+          .leftJoin('people', 'people.id', 'e.student_id')
+          .select([
+            'e.id',
+            'e.course_id',
+            'e.family_id',
+            'people.first_name as student_name',
+            sql<number>`row_number() over (partition by e.course_id order by e.waiting_since, e.id)`.as('place'),
+          ])
+          .where('e.course_id', 'in', slice)
+          .where('e.status', '=', 'waiting')
+          .as('w'),
+      )
+      .selectAll()
+      .where('place', '<=', most)
+      .orderBy('course_id')
+      .orderBy('place')
+      .execute(),
+  );
+  return rows.filter((r) => Number(r.place) <= (wanted.get(r.course_id) ?? 0));
 }
 
 /** Courses where someone waits while a seat is free: the promotion sweep's work. */
@@ -139,20 +208,27 @@ export async function enrolmentOf(tx: Tx, courseId: string, studentId: string) {
     .executeTakeFirst();
 }
 
-/** Moves an enrolment from one status to another only if it is still in the first (false: someone moved it). */
-export async function moveEnrolment(
-  tx: Tx,
-  id: string,
-  from: string,
-  changes: { status: string; offer_expires_at?: string | null; waiting_since?: string | null; updated_at: string },
-): Promise<boolean> {
-  const result = await tx
-    .updateTable('course_enrolments')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('status', '=', from)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+type Move = { status: string; offer_expires_at?: string | null; waiting_since?: string | null; updated_at: string };
+
+/**
+ * Moves enrolments from one status to another, only those still in the first, in one statement per slice: the ids
+ * (and courses) it moved come back, so of two callers at once each row is moved (and audited) by one.
+ */
+export async function moveEnrolments(tx: Tx, ids: readonly string[], from: string, changes: Move) {
+  return readInBatches(ids, (slice) =>
+    tx
+      .updateTable('course_enrolments')
+      .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+      .where('id', 'in', slice)
+      .where('status', '=', from)
+      .returning(['id', 'course_id'])
+      .execute(),
+  );
+}
+
+/** moveEnrolments for one enrolment (false: someone moved it). */
+export async function moveEnrolment(tx: Tx, id: string, from: string, changes: Move): Promise<boolean> {
+  return (await moveEnrolments(tx, [id], from, changes)).length > 0;
 }
 
 /** Completed administrative enrolments of a school's season in rank order (completion, then id). */
@@ -248,6 +324,24 @@ export async function familyRecipient(tx: Tx, familyId: string) {
     .where('people.email', 'is not', null)
     .orderBy('people.seq')
     .executeTakeFirst();
+}
+
+/** familyRecipient for many families: each one's first guardian with an e-mail, by family. */
+export async function familyRecipients(tx: Tx, familyIds: readonly string[]) {
+  const rows = await readInBatches([...new Set(familyIds)], (slice) =>
+    tx
+      .selectFrom('people')
+      .innerJoin('families', 'families.id', 'people.family_id')
+      .select(['people.family_id', 'people.first_name', 'people.email', 'families.locale'])
+      .where('people.family_id', 'in', slice)
+      .where('people.kind', '=', 'guardian')
+      .where('people.email', 'is not', null)
+      .orderBy('people.seq')
+      .execute(),
+  );
+  const first = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (r.family_id && !first.has(r.family_id)) first.set(r.family_id, r);
+  return first;
 }
 
 /** The family's places (course enrolments) with their course and student, and each waiting one's position. */

@@ -4,7 +4,8 @@ import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
 import { SYSTEM, type Actor } from '../../platform/actor.js';
 import { guardianFamilyId, requirePermission } from '../../platform/access.js';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit, recordAudits } from '../../platform/audit.js';
+import { ID_CHUNK, slices } from '../../platform/batching.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { ORGANISATION_TIME_ZONE, organisationToday } from '../../platform/settings.js';
@@ -55,80 +56,112 @@ async function waveOfFamily(tx: Tx, familyId: string, schoolId: string, seasonId
  * without it. Returns the number of offers made.
  */
 export async function seatFreed(deps: MailDeps, tx: Tx, courseId: string): Promise<number> {
-  if (!(await repo.lockCourse(tx, courseId))) return 0;
-  const course = await repo.courseForChoice(tx, courseId);
-  if (!course) return 0;
-  const counts = await repo.seatCounts(tx, courseId);
-  const n = offersToMake(seatsLeft(course.capacity, counts.occupied), counts.waiting);
-  if (n === 0) return 0;
+  await repo.lockCourses(tx, [courseId]);
+  return offerFreeSeats(deps, tx, [courseId]);
+}
+
+/** Moves the enrolments still in `from` (repo.moveEnrolments) and audits each one moved; returns their ids. */
+async function moveAudited(
+  deps: MailDeps,
+  tx: Tx,
+  entries: readonly { id: string }[],
+  from: string,
+  action: string,
+  changes: Parameters<typeof repo.moveEnrolments>[3],
+): Promise<Set<string>> {
+  const moved = await repo.moveEnrolments(
+    tx,
+    entries.map((e) => e.id),
+    from,
+    changes,
+  );
+  const after = changes.offer_expires_at
+    ? { status: changes.status, offerExpiresAt: changes.offer_expires_at }
+    : { status: changes.status };
+  await recordAudits(
+    tx,
+    deps.clock,
+    SYSTEM,
+    moved.map((m) => ({ entityType: 'course_enrolment', entityId: m.id, action, before: { status: from }, after })),
+  );
+  return new Set(moved.map((m) => m.id));
+}
+
+/**
+ * seatFreed for many courses whose rows the caller has locked: one recount, one read of the first waiting, one
+ * conditional move, then the audit entries and e-mails in multi-row inserts (a few statements whatever the number).
+ */
+async function offerFreeSeats(deps: MailDeps, tx: Tx, courseIds: readonly string[]): Promise<number> {
+  const courses = await repo.seatCountsOf(tx, courseIds);
+  const wanted = new Map(
+    courses.map((c) => [c.id, offersToMake(seatsLeft(c.capacity, c.occupied), c.waiting)] as const),
+  );
+  const first = await repo.firstWaitingOf(tx, wanted);
+  if (!first.length) return 0;
   const now = deps.clock.now();
   const expires = offerExpiresAt(now, await WAITING_OFFER_DAYS.read(tx)).toISOString();
-  let made = 0;
-  for (const entry of await repo.firstWaiting(tx, courseId, n)) {
-    const moved = await repo.moveEnrolment(tx, entry.id, 'waiting', {
-      status: 'offered',
-      offer_expires_at: expires,
-      updated_at: now.toISOString(),
-    });
-    if (!moved) continue;
-    made += 1;
-    await recordAudit(tx, deps.clock, SYSTEM, {
-      entityType: 'course_enrolment',
-      entityId: entry.id,
-      action: 'offer-made',
-      before: { status: 'waiting' },
-      after: { status: 'offered', offerExpiresAt: expires },
-    });
-    const to = await repo.familyRecipient(tx, entry.family_id);
-    const student = await tx
-      .selectFrom('people')
-      .select('first_name')
-      .where('id', '=', entry.student_id)
-      .executeTakeFirst();
-    if (to?.email) {
-      await deps.mailer.enqueue(tx, {
-        to: to.email,
-        locale: to.locale === 'en' ? 'en' : 'fr',
-        mail: waitingOfferMail({
-          name: to.first_name,
-          student: student?.first_name ?? '',
-          course: courseLabel(course),
-          expiresOn: expires.slice(0, 10),
-          link: portalLink(deps),
-        }),
-        related: { type: 'family', id: entry.family_id },
-      });
-    }
-  }
-  return made;
+  const moved = await moveAudited(deps, tx, first, 'waiting', 'offer-made', {
+    status: 'offered',
+    offer_expires_at: expires,
+    updated_at: now.toISOString(),
+  });
+  const offers = first.filter((e) => moved.has(e.id));
+  const recipients = await repo.familyRecipients(
+    tx,
+    offers.map((e) => e.family_id),
+  );
+  const labels = new Map(courses.map((c) => [c.id, courseLabel(c)]));
+  await deps.mailer.enqueueMany(
+    tx,
+    offers.flatMap((e) => {
+      const to = recipients.get(e.family_id);
+      if (!to?.email) return [];
+      return [
+        {
+          to: to.email,
+          locale: to.locale === 'en' ? ('en' as const) : ('fr' as const),
+          mail: waitingOfferMail({
+            name: to.first_name,
+            student: e.student_name ?? '',
+            course: labels.get(e.course_id) ?? '',
+            expiresOn: expires.slice(0, 10),
+            link: portalLink(deps),
+          }),
+          related: { type: 'family', id: e.family_id },
+        },
+      ];
+    }),
+  );
+  return offers.length;
 }
 
 /**
  * The promotion sweep: lapsed offers expire and pass to the next waiting; free seats go to the waiting lists;
- * each wave's families are invited once when their wave opens. Idempotent and safe on several instances: every
- * move is conditional on the row's status under the course's lock, every invitation claims a unique key.
+ * each wave's families are invited once when their wave opens. Idempotent and safe on several instances: the
+ * courses concerned are locked in id order (one transaction per slice of them) before their seats are recounted,
+ * every move is conditional on the row's status, every invitation claims a unique key.
  */
 export async function promoteWaitingLists(deps: MailDeps, now: Date = deps.clock.now()) {
   const counts = { expired: 0, offered: 0, invited: 0 };
   const at = now.toISOString();
-  for (const offer of await repo.lapsedOffers(deps.db, at)) {
-    counts.offered += await deps.db.transaction().execute(async (tx) => {
-      await repo.lockCourse(tx, offer.course_id);
-      const moved = await repo.moveEnrolment(tx, offer.id, 'offered', { status: 'expired', updated_at: at });
-      if (!moved) return 0;
-      counts.expired += 1;
-      await recordAudit(tx, deps.clock, SYSTEM, {
-        entityType: 'course_enrolment',
-        entityId: offer.id,
-        action: 'offer-expired',
-        before: { status: 'offered' },
-        after: { status: 'expired' },
-      });
-      return seatFreed(deps, tx, offer.course_id);
+  const lapsed = await repo.lapsedOffers(deps.db, at);
+  const courses = [...new Set([...lapsed.map((o) => o.course_id), ...(await repo.coursesToPromote(deps.db))])];
+  for (const slice of slices(courses.sort(), ID_CHUNK)) {
+    const inSlice = new Set(slice);
+    const done = await deps.db.transaction().execute(async (tx) => {
+      await repo.lockCourses(tx, slice);
+      const expired = await moveAudited(
+        deps,
+        tx,
+        lapsed.filter((o) => inSlice.has(o.course_id)),
+        'offered',
+        'offer-expired',
+        { status: 'expired', updated_at: at },
+      );
+      return { expired: expired.size, offered: await offerFreeSeats(deps, tx, slice) };
     });
-  }
-  for (const courseId of await repo.coursesToPromote(deps.db)) {
-    counts.offered += await deps.db.transaction().execute((tx) => seatFreed(deps, tx, courseId));
+    counts.expired += done.expired;
+    counts.offered += done.offered;
   }
   counts.invited += await inviteOpenWaves(deps, now);
   return counts;

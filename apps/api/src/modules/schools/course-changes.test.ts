@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../testing/harness.js';
-import { makeFamily, makeTeacher } from '../../testing/factories.js';
-import { newId } from '../../platform/ids.js';
+import { makeFamily, makePlace, makeTeacher } from '../../testing/factories.js';
 import { TestClock } from '../../platform/clock.js';
 
 let ctx: TestContext;
@@ -272,27 +271,13 @@ describe('course changes', () => {
     const place = async (status: string, guardianEmail: string) => {
       const family = await makeFamily(ctx.deps, { guardian: { email: guardianEmail } });
       const at = clock.now().toISOString();
-      await ctx.deps.db
-        .insertInto('course_enrolments')
-        .values({
-          id: newId(),
-          course_id: choir.id,
-          student_id: family.students[0]!.id,
-          family_id: family.id,
-          status,
-          origin: 'new',
-          registration_id: null,
-          held_until: null,
-          waiting_since: null,
-          offer_expires_at: null,
-          starts_on: null,
-          cancelled_on: null,
-          cancel_reason: null,
-          created_at: at,
-          updated_at: at,
-          version: 1,
-        })
-        .execute();
+      await makePlace(ctx.deps.db, {
+        course_id: choir.id,
+        student_id: family.students[0]!.id,
+        family_id: family.id,
+        status,
+        created_at: at,
+      });
     };
     await place('confirmed', 'inscrite@famille.example.org');
     await place('held', 'reinscrite@famille.example.org');

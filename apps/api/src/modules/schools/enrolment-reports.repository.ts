@@ -1,39 +1,30 @@
 import type { Tx } from '../../db/database.js';
 import type { ReenrolmentAnswers } from './reports.rules.js';
 
-/** The places in the season's courses. */
-function placesOfSeason(db: Tx, seasonId: string) {
-  return db
+type PlaceCounts = { confirmed: number; held: number; offered: number; waiting: number };
+
+/**
+ * The season's places read once: per course, the places counted by status (confirmed, held, offered, waiting) and
+ * the students of its confirmed places.
+ */
+export async function placesByCourse(db: Tx, seasonId: string) {
+  const rows = await db
     .selectFrom('course_enrolments as e')
     .innerJoin('courses as c', 'c.id', 'e.course_id')
-    .where('c.season_id', '=', seasonId);
-}
-
-/** Places of the season's courses counted by course and status (one grouped query). */
-export async function placesByCourse(db: Tx, seasonId: string) {
-  const rows = await placesOfSeason(db, seasonId)
+    .where('c.season_id', '=', seasonId)
     .where('e.status', 'in', ['confirmed', 'held', 'offered', 'waiting'])
-    .select(['e.course_id', 'e.status', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .groupBy(['e.course_id', 'e.status'])
+    .select(['e.course_id', 'e.status', 'e.student_id'])
     .execute();
-  const places = new Map<string, { confirmed: number; held: number; offered: number; waiting: number }>();
-  for (const row of rows) {
-    const line = places.get(row.course_id) ?? { confirmed: 0, held: 0, offered: 0, waiting: 0 };
-    line[row.status as keyof typeof line] = Number(row.n);
-    places.set(row.course_id, line);
-  }
-  return places;
-}
-
-/** The students of each course's confirmed places in the season. */
-export async function confirmedStudentsByCourse(db: Tx, seasonId: string) {
-  const rows = await placesOfSeason(db, seasonId)
-    .where('e.status', '=', 'confirmed')
-    .select(['e.course_id', 'e.student_id'])
-    .execute();
+  const counts = new Map<string, PlaceCounts>();
   const students = new Map<string, string[]>();
-  for (const row of rows) students.set(row.course_id, [...(students.get(row.course_id) ?? []), row.student_id]);
-  return students;
+  for (const row of rows) {
+    const line = counts.get(row.course_id) ?? { confirmed: 0, held: 0, offered: 0, waiting: 0 };
+    line[row.status as keyof PlaceCounts] += 1;
+    counts.set(row.course_id, line);
+    if (row.status === 'confirmed')
+      students.set(row.course_id, [...(students.get(row.course_id) ?? []), row.student_id]);
+  }
+  return { counts, students };
 }
 
 /** Answers to the packs of the re-enrolment campaign into the season, per school. */

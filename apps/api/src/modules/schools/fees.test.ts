@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../testing/harness.js';
 import { addDays, TestClock } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
-import { makeFamily, makeTeacher } from '../../testing/factories.js';
+import { makeFamily, makePlace, makeTeacher } from '../../testing/factories.js';
 import { configureBilling, makeMandate } from '../../testing/billing-factories.js';
 import { createBillingServices } from '../billing/billing.service.js';
 import type { Deps } from '../../platform/deps.js';
@@ -89,30 +89,13 @@ async function insertCourse(deps: Deps, schoolId: string, teacherId: string, dis
 
 /** A confirmed place, as the enrolment parts leave it. */
 async function confirmPlace(courseId: string, studentId: string, familyId: string, startsOn: string | null = null) {
-  const id = newId();
-  const now = ctx.deps.clock.now().toISOString();
-  await ctx.deps.db
-    .insertInto('course_enrolments')
-    .values({
-      id,
-      course_id: courseId,
-      student_id: studentId,
-      family_id: familyId,
-      status: 'confirmed',
-      origin: 'new',
-      registration_id: null,
-      held_until: null,
-      waiting_since: null,
-      offer_expires_at: null,
-      starts_on: startsOn,
-      cancelled_on: null,
-      cancel_reason: null,
-      created_at: now,
-      updated_at: now,
-      version: 1,
-    })
-    .execute();
-  return id;
+  return makePlace(ctx.deps.db, {
+    course_id: courseId,
+    student_id: studentId,
+    family_id: familyId,
+    starts_on: startsOn,
+    created_at: ctx.deps.clock.now().toISOString(),
+  });
 }
 
 /** A family with two children and a guardian account, its places confirmed. */

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/tables.js';
 import { newId } from '../../platform/ids.js';
+import { placeRow as makePlaceRow } from '../../testing/factories.js';
 
 /**
  * Rows other parts of enrolment normally create (schools, seasons, courses, a confirmed place), written directly
@@ -82,25 +83,16 @@ export async function insertCourse(db: Kysely<DB>, c: FixtureCourse): Promise<st
   return row.id;
 }
 
+/** A student's place in a course (last season's, made by the secretariat), as the benchmark writes it in bulk. */
 export function placeRow(courseId: string, studentId: string, familyId: string, status = 'confirmed') {
-  return {
-    id: newId(),
+  return makePlaceRow({
     course_id: courseId,
     student_id: studentId,
     family_id: familyId,
     status,
     origin: 'secretariat',
-    registration_id: null,
-    held_until: null,
-    waiting_since: null,
-    offer_expires_at: null,
-    starts_on: null,
-    cancelled_on: null,
-    cancel_reason: null,
     created_at: NOW,
-    updated_at: NOW,
-    version: 1,
-  };
+  });
 }
 
 /** A student's confirmed place in a course (last season's enrolment). */

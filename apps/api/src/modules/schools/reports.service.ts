@@ -99,8 +99,7 @@ export function createReportsService(deps: Deps, schools: SchoolsService, season
       });
     }
     const periods = await courses.distancePeriodsOfSeason(db, seasonId);
-    const places = await enrolment.placesByCourse(db, seasonId);
-    const students = await enrolment.confirmedStudentsByCourse(db, seasonId);
+    const { counts: places, students } = await enrolment.placesByCourse(db, seasonId);
     const answers = await enrolment.reenrolmentAnswersBySchool(db, seasonId);
     const reportCourses: ReportCourse[] = (await courses.listCourses(db, { seasonId })).map((c) => ({
       id: c.id,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../testing/harness.js';
-import { makeFamily, makeTeacher } from '../../testing/factories.js';
+import { makeFamily, makeTeacher, placeRow } from '../../testing/factories.js';
 import { newId } from '../../platform/ids.js';
 import { TestClock } from '../../platform/clock.js';
 
@@ -133,24 +133,15 @@ async function enrolInCentrePiano() {
   });
   const [lina, tom] = family.students;
   const at = '2026-09-01T10:00:00.000Z';
-  const place = (studentId: string, status: string) => ({
-    id: newId(),
-    course_id: centrePianoId,
-    student_id: studentId,
-    family_id: family.id,
-    status,
-    origin: 'new',
-    registration_id: null,
-    held_until: null,
-    waiting_since: status === 'waiting' ? at : null,
-    offer_expires_at: null,
-    starts_on: null,
-    cancelled_on: null,
-    cancel_reason: null,
-    created_at: at,
-    updated_at: at,
-    version: 1,
-  });
+  const place = (studentId: string, status: string) =>
+    placeRow({
+      course_id: centrePianoId,
+      student_id: studentId,
+      family_id: family.id,
+      status,
+      waiting_since: status === 'waiting' ? at : null,
+      created_at: at,
+    });
   await db
     .insertInto('course_enrolments')
     .values([place(lina!.id, 'confirmed'), place(tom!.id, 'waiting')])
