@@ -21,6 +21,7 @@ import { PersonalLink } from '../../platform/mail-templates.js';
 import type { MailRequest } from '../../platform/mailer.js';
 import { ORGANISATION_NAME, organisationToday } from '../../platform/settings.js';
 import { readInBatches } from '../../platform/batching.js';
+import { createTask } from '../../platform/tasks.js';
 import { currentTariffs } from './board.repository.js';
 import { findSeason, schoolsOfUser } from './schools.repository.js';
 import { createSchoolsService, type SchoolsService } from './schools.service.js';
@@ -169,6 +170,18 @@ export function createReenrolmentService(deps: Deps, schools: SchoolsService, fe
         summary: via,
       });
       if (body.answer === 'confirmed' && settled.length) await fees(tx, actor, pack.family_id, pack.to_season_id);
+      // A change asked becomes the secretariat's task at the pack's school, once (the pack is answered once).
+      if (body.answer === 'changed')
+        await createTask(tx, clock, {
+          kind: 'reenrolment-change',
+          service: 'secretariat',
+          title: `Réinscription : ${pack.student_first_name} ${pack.student_last_name} demande un changement`,
+          details: `${pack.student_first_name} ${pack.student_last_name} (${pack.school_name}, ${pack.to_season_name}) : ${note}`,
+          dueOn: today,
+          familyId: pack.family_id,
+          schoolId: pack.school_id,
+          dedupeKey: `reenrolment-change:${pack.id}`,
+        });
       return toPack((await repo.findPack(tx, pack.id))!, today);
     });
   }
