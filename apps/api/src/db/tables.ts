@@ -354,6 +354,8 @@ export interface TasksTable {
   file_id: string | null;
   family_id: string | null;
   teacher_id: string | null;
+  /** the school a secretariat's task belongs to: staff assigned to other schools do not see it */
+  school_id: string | null;
   /** one task per rule and occurrence: a sweep that runs twice creates it once */
   dedupe_key: string | null;
   assignee_user_id: string | null;

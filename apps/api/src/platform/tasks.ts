@@ -15,6 +15,8 @@ export type NewTask = {
   fileId?: string | null;
   familyId?: string | null;
   teacherId?: string | null;
+  /** A secretariat's task of one school: staff assigned to other schools do not see it. */
+  schoolId?: string | null;
   /** Same key, same task: give one per rule and occurrence (e.g. `first-lesson-alert:<fileId>`). */
   dedupeKey?: string | null;
 };
@@ -31,6 +33,7 @@ function taskRow(task: NewTask, now: string) {
     file_id: task.fileId ?? null,
     family_id: task.familyId ?? null,
     teacher_id: task.teacherId ?? null,
+    school_id: task.schoolId ?? null,
     dedupe_key: task.dedupeKey ?? null,
     assignee_user_id: null,
     done_at: null,
@@ -62,7 +65,7 @@ export async function closeTasks(
   await closeOpenTasks(tx, where, clock.now().toISOString(), outcome);
 }
 
-// 19 columns a row: 500 rows stay well under both engines' bound-parameter limits.
+// 20 columns a row: 500 rows stay well under both engines' bound-parameter limits.
 const TASK_CHUNK = 500;
 
 /**

@@ -8,7 +8,10 @@ import type { TasksTable } from '../../db/tables.js';
  * Open tasks of these services, due by `dueBy` when given (today's list), the oldest due first, with the student
  * of their file, their teacher and their family named (tasks_service_status_due_idx).
  */
-export async function openTasksOf(db: Tx, q: { services: readonly string[]; dueBy: string | null; limit: number }) {
+export async function openTasksOf(
+  db: Tx,
+  q: { services: readonly string[]; dueBy: string | null; limit: number; schoolsOfUser?: string | null },
+) {
   if (!q.services.length) return [];
   let query = db
     .selectFrom('tasks')
@@ -26,6 +29,7 @@ export async function openTasksOf(db: Tx, q: { services: readonly string[]; dueB
       'tasks.file_id',
       'tasks.family_id',
       'tasks.teacher_id',
+      'tasks.school_id',
       'tasks.version',
       'lesson_files.student_id',
       'student.first_name as student_first_name',
@@ -37,6 +41,21 @@ export async function openTasksOf(db: Tx, q: { services: readonly string[]; dueB
     .where('tasks.service', 'in', q.services)
     .where('tasks.status', '=', 'open');
   if (q.dueBy) query = query.where('tasks.due_on', '<=', q.dueBy);
+  const userId = q.schoolsOfUser;
+  if (userId)
+    query = query.where((eb) =>
+      eb.or([
+        eb('tasks.school_id', 'is', null),
+        eb.not(eb.exists(eb.selectFrom('school_staff').select('user_id').where('user_id', '=', userId))),
+        eb.exists(
+          eb
+            .selectFrom('school_staff')
+            .select('user_id')
+            .where('user_id', '=', userId)
+            .whereRef('school_staff.school_id', '=', 'tasks.school_id'),
+        ),
+      ]),
+    );
   return query.orderBy('tasks.due_on').orderBy('tasks.id').limit(q.limit).execute();
 }
 
@@ -58,4 +77,13 @@ export async function updateTaskAt(tx: Tx, id: string, version: number, set: Upd
 /** The task holding this dedupe key (the one just created with it). */
 export async function taskIdByDedupeKey(tx: Tx, key: string): Promise<string> {
   return (await tx.selectFrom('tasks').select('id').where('dedupe_key', '=', key).executeTakeFirstOrThrow()).id;
+}
+
+/**
+ * Whether a school's task is out of a staff member's reach: they work for some schools (school_staff) and not
+ * this one. Staff assigned to none work for the whole network.
+ */
+export async function schoolOutOfReach(tx: Tx, userId: string, schoolId: string): Promise<boolean> {
+  const rows = await tx.selectFrom('school_staff').select('school_id').where('user_id', '=', userId).execute();
+  return rows.length > 0 && !rows.some((r) => r.school_id === schoolId);
 }

@@ -17,3 +17,12 @@ export function servicesOfRoles(roles: Iterable<Role>): string[] {
   if (held.has('admin')) return [...TASK_SERVICES];
   return TASK_SERVICES.filter((service) => held.has(service));
 }
+
+/**
+ * Who sees every school's tasks: the director and the board (the network's roles); anyone else sees a school's
+ * task only when working for that school or for none in particular (`school_staff`).
+ */
+export function seesEverySchool(roles: Iterable<Role>): boolean {
+  const held = new Set(roles);
+  return held.has('admin') || held.has('board');
+}

@@ -10,8 +10,8 @@ import { organisationToday } from '../../platform/settings.js';
 import { createTask } from '../../platform/tasks.js';
 import { newId } from '../../platform/ids.js';
 import { assertFileAccess } from './files.access.js';
-import { findTask, openTasksOf, taskIdByDedupeKey, updateTaskAt } from './tasks.repository.js';
-import { servicesOfRoles, taskGroup } from './tasks.rules.js';
+import { findTask, openTasksOf, schoolOutOfReach, taskIdByDedupeKey, updateTaskAt } from './tasks.repository.js';
+import { seesEverySchool, servicesOfRoles, taskGroup } from './tasks.rules.js';
 
 type TaskRow = Awaited<ReturnType<typeof openTasksOf>>[number];
 
@@ -62,7 +62,10 @@ export function createTasksService(deps: Deps) {
       const today = await organisationToday(db, clock);
       const mine = user.kind === 'user' ? servicesOfRoles(user.roles) : [];
       const services = query.service ? [query.service] : query.scope === 'all' ? [...TASK_SERVICES] : mine;
-      const rows = await openTasksOf(db, { services, dueBy: query.when === 'today' ? today : null, limit: 200 });
+      // A school's task (a secretariat's follow-up) is shown to the staff of that school, or of every school.
+      const schoolsOfUser = user.kind === 'user' && !seesEverySchool(user.roles) ? user.userId : null;
+      const dueBy = query.when === 'today' ? today : null;
+      const rows = await openTasksOf(db, { services, dueBy, limit: 200, schoolsOfUser });
       return { today, services, items: rows.map((r) => toTaskItem(r, today)) };
     },
 
@@ -76,6 +79,13 @@ export function createTasksService(deps: Deps) {
       return db.transaction().execute(async (tx) => {
         const task = await findTask(tx, id);
         if (!task) throw notFound();
+        if (
+          task.school_id &&
+          actor.kind === 'user' &&
+          !seesEverySchool(actor.roles) &&
+          (await schoolOutOfReach(tx, actor.userId, task.school_id))
+        )
+          throw notFound();
         if (task.status !== 'open') throw new DomainError('TASK_NOT_OPEN');
         const now = clock.now().toISOString();
         const set = {

@@ -12,6 +12,7 @@ import {
   periodsBegunDuringHold,
   periodsToInvoice,
   proRata,
+  reducedInstalments,
   refundWindowProblem,
   returnDateProblem,
   returnedAmountPlan,
@@ -196,5 +197,24 @@ describe('announced collection date', () => {
     expect(announcedCollectionDate('2026-10-20', '2026-10-01', 14)).toBe('2026-10-20');
     // The delay first, then the next business day: notice on 2026-04-17 + 14 days = 1 May (closed) → 4 May.
     expect(announcedCollectionDate('2026-04-20', '2026-04-17', 14)).toBe('2026-05-04');
+  });
+});
+
+describe('the instalments left after a credit or a payment', () => {
+  it('spreads a credit over the remaining instalments in whole cents, summing exactly, keeping each one', () => {
+    expect(reducedInstalments([21_400, 21_400, 21_400], 10_800, 'spread')).toEqual([17_800, 17_800, 17_800]);
+    expect(reducedInstalments([16_667, 16_667, 16_667], 5000, 'spread')).toEqual([15_000, 15_000, 15_001]);
+    expect(reducedInstalments([100, 100, 100], 100, 'spread')).toEqual([66, 67, 67]);
+    const odd = reducedInstalments([3334, 3333, 3333, 1], 4999, 'spread');
+    expect(odd.reduce((s, a) => s + a, 0)).toBe(10_001 - 4999);
+    expect(odd.every((a) => a >= 0)).toBe(true);
+    expect(reducedInstalments([12_000], 4000, 'spread')).toEqual([8000]);
+    expect(reducedInstalments([5000, 5000], 10_000, 'spread')).toEqual([0, 0]);
+    expect(reducedInstalments([5000, 5000], 12_000, 'spread')).toEqual([0, 0]);
+  });
+
+  it('pays the earliest instalments first with a payment not tied to one', () => {
+    expect(reducedInstalments([5000, 5000, 5000], 6000, 'earliest')).toEqual([0, 4000, 5000]);
+    expect(reducedInstalments([5000, 5000], 0, 'earliest')).toEqual([5000, 5000]);
   });
 });

@@ -123,6 +123,44 @@ export function proRata(priceCents: number, period: Period, billedStart: string,
 }
 
 /**
+ * The instalments left after an invoice's balance went down by `reductionCents` (a credit note, a payment), each
+ * keeping its place in the schedule: a credit note is spread over the remaining instalments in proportion to their
+ * amounts (largest remainders, ties to the earliest, in whole cents), a payment not tied to an instalment pays the
+ * earliest ones first. The amounts sum to the old total less the reduction exactly; one brought to 0 is dropped
+ * by the caller. A reduction beyond the total leaves every instalment at 0.
+ */
+export function reducedInstalments(
+  amountsCents: readonly number[],
+  reductionCents: number,
+  mode: 'spread' | 'earliest',
+): number[] {
+  const total = amountsCents.reduce((s, a) => s + a, 0);
+  if (reductionCents <= 0) return [...amountsCents];
+  if (reductionCents >= total) return amountsCents.map(() => 0);
+  if (mode === 'earliest') {
+    let left = reductionCents;
+    return amountsCents.map((a) => {
+      const taken = Math.min(a, left);
+      left -= taken;
+      return a - taken;
+    });
+  }
+  const shares = amountsCents.map((a) => (a * reductionCents) / total);
+  const cuts = shares.map(Math.floor);
+  let rest = reductionCents - cuts.reduce((s, c) => s + c, 0);
+  const order = shares.map((share, index) => ({ index, fraction: share - Math.floor(share) }));
+  order.sort((a, b) => b.fraction - a.fraction || a.index - b.index);
+  for (const { index } of order) {
+    if (rest <= 0) break;
+    if (cuts[index]! < amountsCents[index]!) {
+      cuts[index] = cuts[index]! + 1;
+      rest -= 1;
+    }
+  }
+  return amountsCents.map((a, index) => a - cuts[index]!);
+}
+
+/**
  * Every period to invoice from the hand-over up to (and including) the period that starts on or before
  * `through`; the subscription's end date closes the last one.
  */

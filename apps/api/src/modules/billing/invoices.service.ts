@@ -30,6 +30,7 @@ import {
   isBillable,
   manualInvoiceProblem,
   payerProblems,
+  reducedInstalments,
   periodQuantity,
   periodsToInvoice,
   type BillingPeriodKind,
@@ -121,15 +122,19 @@ type IssueInput = {
 
 type PayerName = { first_name: string; last_name: string };
 
-/** Refuses an invoice whose payer has no full name or no billing address, naming each missing field. */
-function assertPayerComplete(family: FamilyRow, payer: PayerName | undefined): void {
-  const problems = payerProblems({
+function payerProblemsOf(family: FamilyRow, payer: PayerName | undefined) {
+  return payerProblems({
     firstName: payer?.first_name ?? null,
     lastName: payer?.last_name ?? null,
     line1: family.billing_line1,
     postalCode: family.billing_postal_code,
     city: family.billing_city,
   });
+}
+
+/** Refuses an invoice whose payer has no full name or no billing address, naming each missing field. */
+function assertPayerComplete(family: FamilyRow, payer: PayerName | undefined): void {
+  const problems = payerProblemsOf(family, payer);
   if (problems.length) throw new DomainError('PAYER_INCOMPLETE', { fields: problems });
 }
 
@@ -237,6 +242,13 @@ export function createInvoicesService(deps: Deps) {
     return dateInZone(clock.now(), (await readBillingSettings(tx)).timeZone);
   }
 
+  /** Whether an invoice may be issued to the family (payer named in full, billing address complete): issue's check. */
+  async function payerReady(tx: Tx, familyId: string): Promise<boolean> {
+    const family = await repo.findFamily(tx, familyId);
+    if (!family) return false;
+    return payerProblemsOf(family, (await invoicesRepo.payersOf(tx, [family.id])).get(family.id)).length === 0;
+  }
+
   /** Issues one invoice or credit note inside the caller's transaction: number, snapshot of the payer, instalments. */
   async function issue(tx: Tx, actor: Actor, input: IssueInput): Promise<InvoiceRow> {
     const settings = await readBillingSettings(tx);
@@ -325,15 +337,53 @@ export function createInvoicesService(deps: Deps) {
     return rows;
   }
 
-  /** Cancels the undebited instalments left and, if money is still owed, schedules it in one instalment. */
-  async function rescheduleRemainder(tx: Tx, invoiceId: string, now: string): Promise<void> {
+  /**
+   * Brings the undebited instalments left to what is still owed. When less is owed (a credit note, a payment), each
+   * instalment keeps its due date and method: a credit is spread over them, a payment pays the earliest first
+   * (`reducedInstalments`); only the instalments whose amount changes are replaced (cancelled, and a new one of the
+   * new amount unless 0), so a changed amount is pre-notified again while an unchanged one keeps its notice. When
+   * more is owed than they hold (or none is left), they make one instalment of what is owed, on the last due date.
+   */
+  async function rescheduleRemainder(
+    tx: Tx,
+    invoiceId: string,
+    now: string,
+    mode: 'spread' | 'earliest' = 'spread',
+  ): Promise<void> {
     const invoice = await repo.findInvoice(tx, invoiceId);
     if (!invoice) return;
-    const open = await invoicesRepo.undebitedDueInstalments(tx, invoiceId);
+    // In schedule order (a replaced instalment takes a later seq than the ones after it kept).
+    const open = (await invoicesRepo.undebitedDueInstalments(tx, invoiceId)).sort(
+      (a, b) => a.due_on.localeCompare(b.due_on) || a.seq - b.seq,
+    );
     const balance = invoice.amount_cents - ((await repo.paidByInvoice(tx, [invoiceId])).get(invoiceId) ?? 0);
     const pending = open.reduce((s, i) => s + i.amount_cents, 0);
     const owed = balance - (await invoicesRepo.preparedDebitsTotal(tx, invoiceId));
     if (pending === owed) return;
+    if (open.length && owed < pending) {
+      const amounts = reducedInstalments(
+        open.map((i) => i.amount_cents),
+        pending - Math.max(0, owed),
+        mode,
+      );
+      const changed = open.filter((i, index) => amounts[index] !== i.amount_cents);
+      if (changed.length)
+        await invoicesRepo.cancelInstalments(
+          tx,
+          changed.map((i) => i.id),
+          now,
+        );
+      let seq = await invoicesRepo.lastInstalmentSeq(tx, invoiceId);
+      for (const [index, i] of open.entries()) {
+        const amountCents = amounts[index]!;
+        if (amountCents === i.amount_cents || amountCents === 0) continue;
+        await invoicesRepo.insertInstalment(
+          tx,
+          instalmentRow(invoiceId, ++seq, { dueOn: i.due_on, amountCents, method: i.method }, now),
+        );
+      }
+      return;
+    }
     if (open.length)
       await invoicesRepo.cancelInstalments(
         tx,
@@ -459,6 +509,7 @@ export function createInvoicesService(deps: Deps) {
 
   return {
     issue,
+    payerReady,
     creditNoteIn,
     replaceInstalmentsIn,
     rescheduleRemainder,
@@ -715,7 +766,7 @@ export function createInvoicesService(deps: Deps) {
           summary: `${body.method} ${body.amountCents}`,
         });
         await repo.refreshInvoiceStatus(tx, invoice.id, now);
-        await rescheduleRemainder(tx, invoice.id, now);
+        await rescheduleRemainder(tx, invoice.id, now, 'earliest');
       });
       return (await toInvoices(db, [(await repo.findInvoice(db, body.invoiceId)) as InvoiceRow]))[0] as Invoice;
     },

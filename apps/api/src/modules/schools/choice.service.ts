@@ -25,6 +25,7 @@ import { CHOICE_WAVE_INTERVAL_HOURS, CHOICE_WAVE_SIZE, WAITING_OFFER_DAYS } from
 import { choiceWaveOpenMail, waitingOfferMail } from './choice.mail.js';
 import * as repo from './choice.repository.js';
 import type { SchoolsService } from './schools.service.js';
+import { NO_FEES, type FeesOnConfirmation } from './fees.service.js';
 
 type MailDeps = Pick<Deps, 'db' | 'clock' | 'mailer' | 'config'>;
 
@@ -214,8 +215,11 @@ async function inviteOpenWaves(deps: MailDeps, now: Date): Promise<number> {
   return invited;
 }
 
-/** The timetable choice as families and the secretariat use it. */
-export function createChoiceService(deps: Deps, schools: SchoolsService) {
+/**
+ * The timetable choice as families and the secretariat use it. A confirmed place (a seat chosen, an offer
+ * accepted) issues the family's season fees in the same transaction (`fees`, given by the module's wiring).
+ */
+export function createChoiceService(deps: Deps, schools: SchoolsService, fees: FeesOnConfirmation = NO_FEES) {
   const { db, clock } = deps;
 
   async function ownFamily(actor: Actor): Promise<string> {
@@ -363,6 +367,7 @@ export function createChoiceService(deps: Deps, schools: SchoolsService) {
           action: seat ? 'choice-confirmed' : 'waiting-joined',
           after: { status },
         });
+        if (seat) await fees(tx, actor, familyId, course.season_id);
         return { id, status };
       });
     },
@@ -390,6 +395,10 @@ export function createChoiceService(deps: Deps, schools: SchoolsService) {
           after: { status },
         });
         if (status === 'declined') await seatFreed(deps, tx, place.course_id);
+        else {
+          const course = await repo.courseForChoice(tx, place.course_id);
+          if (course) await fees(tx, actor, familyId, course.season_id);
+        }
         return { id: enrolmentId, status };
       });
     },

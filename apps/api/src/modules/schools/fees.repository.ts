@@ -62,6 +62,15 @@ export async function findPlace(db: Tx, enrolmentId: string) {
     .executeTakeFirst();
 }
 
+/** Locks the family's row until the transaction ends (a no-op update: both engines). */
+export async function lockFamily(tx: Tx, familyId: string): Promise<void> {
+  await tx
+    .updateTable('families')
+    .set((eb) => ({ name: eb.ref('name') }))
+    .where('id', '=', familyId)
+    .execute();
+}
+
 /** The schools where a family has a place in a season (any status): a secretariat member's reach over the family. */
 export async function schoolsOfFamily(db: Tx, familyId: string, seasonId: string): Promise<string[]> {
   const rows = await db

@@ -10,6 +10,7 @@ import {
   owedForTermsCents,
   owedUnderSpecialRuleCents,
   placeFees,
+  planInstalmentsFrom,
   proRatedFeeCents,
   solidarityPercent,
   specialRuleCovers,
@@ -72,6 +73,19 @@ describe('school fees rules', () => {
     expect(ten.reduce((s, i) => s + i.amountCents, 0)).toBe(50_001);
     expect(feeInstalments(100, 'three', '2026-10-05').map((i) => i.amountCents)).toEqual([34, 33, 33]);
     expect(feeInstalments(123, 'once', '2026-10-05')).toEqual([{ dueOn: '2026-10-05', amountCents: 123 }]);
+  });
+
+  it('follows the plan’s dates still ahead for fees issued after the plan was chosen', () => {
+    expect(planInstalmentsFrom(36_001, 'three', '2027-09-01', '2027-09-25')).toEqual([
+      { dueOn: '2027-10-01', amountCents: 18_001 },
+      { dueOn: '2027-11-01', amountCents: 18_000 },
+    ]);
+    expect(planInstalmentsFrom(900, 'three', '2027-09-01', '2027-08-20').map((i) => i.amountCents)).toEqual([
+      300, 300, 300,
+    ]);
+    expect(planInstalmentsFrom(500, 'once', '2027-09-01', '2027-11-30')).toEqual([
+      { dueOn: '2027-12-01', amountCents: 500 },
+    ]);
   });
 
   it('starts the plan on the season’s first day, or after the lead days when chosen late, by the 28th', () => {

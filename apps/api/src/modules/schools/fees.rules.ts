@@ -101,6 +101,25 @@ export function feeInstalments(totalCents: number, plan: FeePlan, firstDueOn: st
   }));
 }
 
+/**
+ * The instalments of fees issued after the family chose its plan (a place confirmed later, another course): they
+ * follow the chosen plan's own due dates still ahead, none before `earliest` (today, plus a direct debit's
+ * pre-notification lead), the total split equally over them (the cents left over on the first); when none of the
+ * plan's dates is left, one instalment on `earliest` (kept within the first 28 days of a month, as
+ * `firstFeeDueOn`). They make an invoice of their own: an issued invoice is never changed.
+ */
+export function planInstalmentsFrom(totalCents: number, plan: FeePlan, planFirstDueOn: string, earliest: string) {
+  const dates = feeInstalments(0, plan, planFirstDueOn)
+    .map((i) => i.dueOn)
+    .filter((dueOn) => dueOn >= earliest);
+  if (!dates.length) return [{ dueOn: firstFeeDueOn(earliest, earliest, 0), amountCents: totalCents }];
+  const part = Math.floor(totalCents / dates.length);
+  return dates.map((dueOn, index) => ({
+    dueOn,
+    amountCents: index === 0 ? totalCents - part * (dates.length - 1) : part,
+  }));
+}
+
 export type Deferral = { fromDueOn: string; toDueOn: string; newDueOn: string };
 
 /**

@@ -30,11 +30,13 @@ import {
   owedForTermsCents,
   owedUnderSpecialRuleCents,
   placeFees,
+  planInstalmentsFrom,
   solidarityPercent,
   specialRuleCovers,
   termCancellationDeadline,
   termsOwedOnCancellation,
   type Deferral,
+  type FeePlan,
   type Term,
 } from './fees.rules.js';
 import { termsDueFrom } from './board.rules.js';
@@ -113,6 +115,9 @@ export function createFeesService(deps: Deps, schools: SchoolsService, billing: 
   async function issueSeasonFees(tx: Tx, actor: Actor, familyId: string, seasonId: string) {
     const season = await findSeason(tx, seasonId);
     if (!season) throw notFound();
+    // Two confirmations of one family at once (two children's packs) issue one after the other: each sees the
+    // other's items, never a membership twice.
+    await repo.lockFamily(tx, familyId);
     const tariffsRow = await currentTariffs(tx, seasonId);
     if (!tariffsRow) throw new DomainError('NO_SEASON_TARIFFS');
     const tariffs = tariffsOf(tariffsRow);
@@ -187,11 +192,14 @@ export function createFeesService(deps: Deps, schools: SchoolsService, billing: 
     const total = items.reduce((s, i) => s + i.amount, 0);
     const today = await organisationToday(tx, clock);
     const plan = await repo.findPlan(tx, familyId, seasonId);
+    // After the family chose its plan, later fees follow the plan's dates still ahead (`planInstalmentsFrom`).
     const instalments = plan
-      ? feeInstalments(total, plan.plan as 'once', firstFeeDueOn(today, plan.first_due_on, 0)).map((i) => ({
-          ...i,
-          method: plan.method,
-        }))
+      ? planInstalmentsFrom(
+          total,
+          plan.plan as FeePlan,
+          plan.first_due_on,
+          firstFeeDueOn(today, plan.first_due_on, plan.method === 'sepa' ? SEPA_LEAD_DAYS : 0),
+        ).map((i) => ({ ...i, method: plan.method }))
       : [{ dueOn: firstFeeDueOn(today, season.starts_on, 0), amountCents: total, method: 'transfer' }];
     const invoice = await billing.invoices.issue(tx, actor, {
       familyId,
@@ -237,6 +245,18 @@ export function createFeesService(deps: Deps, schools: SchoolsService, billing: 
       summary: `${invoice.number} ${total}`,
     });
     return invoice.id;
+  }
+
+  /**
+   * "Enrolment issues the season's fees": a place just confirmed (a re-enrolment pack, a timetable choice, an
+   * accepted offer) issues the family's fees in the confirmation's transaction. Before the board voted the season's
+   * tariffs ("fees to be voted"), or while the family cannot be invoiced yet (payer's name or billing address
+   * missing), the confirmation stands and the fees wait for the secretariat's "issue" (null).
+   */
+  async function feesOnConfirmation(tx: Tx, actor: Actor, familyId: string, seasonId: string) {
+    if (!(await currentTariffs(tx, seasonId))) return null;
+    if (!(await billing.invoices.payerReady(tx, familyId))) return null;
+    return issueSeasonFees(tx, actor, familyId, seasonId);
   }
 
   /** The deadlines of the terms billed for a place (from its first billed term), the board's deferrals applied. */
@@ -454,6 +474,7 @@ export function createFeesService(deps: Deps, schools: SchoolsService, billing: 
 
   return {
     issueSeasonFees,
+    feesOnConfirmation,
 
     /** The secretariat's "issue the season's fees" for a family (its confirmed places not billed yet). */
     async issueFor(actor: Actor, familyId: string, seasonId: string): Promise<FamilyFees> {
@@ -637,3 +658,7 @@ function toRule(r: repo.SpecialRuleRow) {
 }
 
 export type FeesService = ReturnType<typeof createFeesService>;
+/** What a confirmation calls to issue the family's season fees (fees.service's `feesOnConfirmation`). */
+export type FeesOnConfirmation = (tx: Tx, actor: Actor, familyId: string, seasonId: string) => Promise<unknown>;
+/** For services built without the fees (sweeps, benchmarks): a confirmation they never make issues nothing. */
+export const NO_FEES: FeesOnConfirmation = async () => null;

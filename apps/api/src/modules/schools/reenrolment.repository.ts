@@ -118,6 +118,7 @@ const packColumns = [
   'k.priority_deadline',
   'k.reminder_days',
   'k.status as campaign_status',
+  'k.to_season_id',
   'st.first_name as student_first_name',
   'st.last_name as student_last_name',
   'sc.name as school_name',

@@ -21,9 +21,11 @@ import { PersonalLink } from '../../platform/mail-templates.js';
 import type { MailRequest } from '../../platform/mailer.js';
 import { ORGANISATION_NAME, organisationToday } from '../../platform/settings.js';
 import { readInBatches } from '../../platform/batching.js';
+import { createTask } from '../../platform/tasks.js';
 import { currentTariffs } from './board.repository.js';
 import { findSeason, schoolsOfUser } from './schools.repository.js';
 import { createSchoolsService, type SchoolsService } from './schools.service.js';
+import { NO_FEES, type FeesOnConfirmation } from './fees.service.js';
 import type { Sweep } from '../../platform/jobs.js';
 import * as repo from './reenrolment.repository.js';
 import {
@@ -100,8 +102,9 @@ function toPack(row: repo.PackRow, today: string): ReenrolmentPack {
  * with a confirmed place last season gets a pack (last season's courses, the continuing courses proposed, next
  * season's fees, the deadline) and a seat held in each continuing course until the deadline. Packs go by e-mail
  * with a personal link; the family confirms, asks for a change or declines; a sweep releases what is left held.
+ * A confirmation issues the family's fees of next season in its transaction (`fees`, given by the module's wiring).
  */
-export function createReenrolmentService(deps: Deps, schools: SchoolsService) {
+export function createReenrolmentService(deps: Deps, schools: SchoolsService, fees: FeesOnConfirmation = NO_FEES) {
   const { db, clock, mailer, config } = deps;
 
   /** The schools whose packs a manager sees: null = all (director, unassigned secretariat). */
@@ -157,7 +160,7 @@ export function createReenrolmentService(deps: Deps, schools: SchoolsService) {
       if (!(await repo.answerPack(tx, pack.id, pack.version, values))) throw new DomainError('PACK_CLOSED');
       const proposal = JSON.parse(pack.proposal) as PackProposal;
       const held = proposal.lines.filter((l) => l.next && l.seatHeld).map((l) => l.next!.courseId);
-      await repo.settleHeldSeats(tx, pack.student_id, held, seatStatusAfterAnswer(body.answer), now);
+      const settled = await repo.settleHeldSeats(tx, pack.student_id, held, seatStatusAfterAnswer(body.answer), now);
       await recordAudit(tx, clock, actor, {
         entityType: 'reenrolment_pack',
         entityId: pack.id,
@@ -166,6 +169,19 @@ export function createReenrolmentService(deps: Deps, schools: SchoolsService) {
         after: { answer: body.answer, answerNote: note },
         summary: via,
       });
+      if (body.answer === 'confirmed' && settled.length) await fees(tx, actor, pack.family_id, pack.to_season_id);
+      // A change asked becomes the secretariat's task at the pack's school, once (the pack is answered once).
+      if (body.answer === 'changed')
+        await createTask(tx, clock, {
+          kind: 'reenrolment-change',
+          service: 'secretariat',
+          title: `Réinscription : ${pack.student_first_name} ${pack.student_last_name} demande un changement`,
+          details: `${pack.student_first_name} ${pack.student_last_name} (${pack.school_name}, ${pack.to_season_name}) : ${note}`,
+          dueOn: today,
+          familyId: pack.family_id,
+          schoolId: pack.school_id,
+          dedupeKey: `reenrolment-change:${pack.id}`,
+        });
       return toPack((await repo.findPack(tx, pack.id))!, today);
     });
   }

@@ -199,6 +199,30 @@ describe('re-enrolment campaign', { shuffle: false }, () => {
     await status(as.martin!.get(`/api/reenrolment/campaigns/${campaignId}/progress`), 403);
   });
 
+  it('makes a change asked a task of the pack’s school’s secretariat, once, closed when handled', async () => {
+    const tasks = await ctx.deps.db.selectFrom('tasks').selectAll().where('kind', '=', 'reenrolment-change').execute();
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ service: 'secretariat', family_id: ids.bernard, school_id: ids.nord });
+    expect(tasks[0]!.details).toContain('Plutôt le cours du samedi');
+    const listed = await status(as.secretariatNord!.get('/api/tasks'), 200);
+    const task = listed.items.find((t: { id: string }) => t.id === tasks[0]!.id);
+    expect(task).toMatchObject({ service: 'secretariat', subject: { kind: 'family', id: ids.bernard } });
+    // The secretariat of another school neither sees nor closes it.
+    const centreSecretary = await makeUser(ctx.deps, ['secretariat']);
+    await ctx.deps.db
+      .insertInto('school_staff')
+      .values({ school_id: ids.centre, user_id: centreSecretary.id })
+      .execute();
+    const centre = await loginAs(ctx, centreSecretary.email);
+    const theirs = await status(centre.get('/api/tasks'), 200);
+    expect(theirs.items.some((t: { id: string }) => t.id === task.id)).toBe(false);
+    const done = { version: task.version, outcome: 'done', note: 'Inscrite au cours du samedi' };
+    await status(centre.post(`/api/tasks/${task.id}/complete`, done), 404);
+    await status(as.secretariatNord!.post(`/api/tasks/${task.id}/complete`, done), 200);
+    const after = await status(as.secretariatNord!.get('/api/tasks'), 200);
+    expect(after.items.some((t: { id: string }) => t.id === task.id)).toBe(false);
+  });
+
   it('reminds the packs without answer at 14 and 3 days before the deadline, each once', async () => {
     expect((await sweep()).reminders).toBe(0); // 30 days before: nothing due
     clock.set('2027-05-19T08:00:00.000Z'); // 14 days before 2 June

@@ -60,8 +60,9 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     const reports = createReportsService(deps, schools, seasons);
     const admission = createAdmissionService(deps, schools, required(modules, 'users'));
     const fees = createFeesService(deps, schools, required(modules, 'billing'));
-    const choice = createChoiceService(deps, schools);
-    const reenrolment = createReenrolmentService(deps, schools);
+    // A confirmed place issues the season's fees: the fees service is handed to the parts that confirm places.
+    const choice = createChoiceService(deps, schools, fees.feesOnConfirmation);
+    const reenrolment = createReenrolmentService(deps, schools, fees.feesOnConfirmation);
     return {
       schools,
       seasons,

@@ -184,6 +184,7 @@ async function demoApplications(ctx: DemoContext): Promise<void> {
         file_id: null,
         family_id: null,
         teacher_id: null,
+        school_id: null,
         dedupe_key: `call-applicant:${id}`,
         assignee_user_id: null,
         done_at: null,

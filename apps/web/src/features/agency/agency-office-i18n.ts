@@ -55,6 +55,7 @@ const fr = {
       'reassign-after-exclusion': 'Nouveau professeur à trouver (exclusion définitive)',
       'call-teacher': 'Incidents répétés : appeler le professeur et les familles concernées',
       'ticket-solved': 'Ticket résolu : reprendre le dossier',
+      'reenrolment-change': 'Réinscription : la famille demande un changement',
     },
   },
   links: {
@@ -130,6 +131,7 @@ const en: typeof fr = {
       'reassign-after-exclusion': 'New teacher to find (definitive exclusion)',
       'call-teacher': 'Repeated incidents: call the teacher and the families concerned',
       'ticket-solved': 'Ticket solved: take the file back',
+      'reenrolment-change': 'Re-enrolment: the family asks for a change',
     },
   },
   links: {
