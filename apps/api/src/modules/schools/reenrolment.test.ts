@@ -199,6 +199,9 @@ describe('re-enrolment campaign', { shuffle: false }, () => {
       403,
     );
     await status(as.martin!.get(`/api/reenrolment/campaigns/${campaignId}/progress`), 403);
+    const list = await status(as.secretariat!.get('/api/reenrolment/campaigns'), 200);
+    expect(list).toEqual([expect.objectContaining({ id: campaignId, status: 'open', packs: 3 })]);
+    await status(as.martin!.get('/api/reenrolment/campaigns'), 403);
   });
 
   it('reminds the packs without answer at 14 and 3 days before the deadline, each once', async () => {
