@@ -90,5 +90,5 @@ describe('timetable choice in the browser', () => {
     await two.getByText('Place acceptée.').waitFor();
     await two.getByText('place confirmée', { exact: true }).waitFor();
     await two.context().close();
-  });
+  }, 180_000); // three people sign in, one after the other
 });
