@@ -10,6 +10,7 @@ import {
   waitForPage,
 } from './support/browser.js';
 import { createTask, type NewTask } from '../apps/api/src/platform/tasks.js';
+import { openDemoCampaign } from './support/reenrolment.js';
 
 let server: E2EServer;
 let browser: Browser;
@@ -156,6 +157,17 @@ async function walkAs(language: Language, email: string, extra: string[], walked
   return [...problems, ...new Set(missing)];
 }
 
+/** The pages seen without logging in; a school's enrolment page is added once the demo's school is known. */
+const PUBLIC_PAGES = [
+  '/login',
+  '/forgot-password',
+  '/reset-password?token=nope',
+  '/apply',
+  '/request',
+  // the re-enrolment e-mail's link, here an unknown one: the page says so under its title
+  '/reenrolment/not-a-real-token-but-long-enough',
+];
+
 /** The detail pages of the office, one record of each kind (from the demo, or made by this file). */
 let details: string[] = [];
 
@@ -235,6 +247,8 @@ async function findDetails(): Promise<void> {
   const school = await first('schools');
   const season = await first('seasons');
   const course = await first('courses');
+  // A re-enrolment campaign: the demo's, else one opened on the demo's first course (the family gets a pack).
+  const campaign = (await first('reenrolment_campaigns')) ?? (await openDemoCampaign(server)).campaignId;
   const [application, meeting, ticket, deferral, message] = await Promise.all(
     ['teacher_applications', 'meetings', 'tickets', 'payment_deferrals', 'outbox'].map((table) => first(table)),
   );
@@ -252,6 +266,8 @@ async function findDetails(): Promise<void> {
     [`/office/schools/${school}/calendar/${season}`]: school && season,
     [`/office/seasons/${season}`]: season,
     [`/office/courses/${course}`]: course,
+    [`/office/reenrolment/${campaign}`]: campaign,
+    [`/office/school-fees/families/${family}`]: family,
     [`/office/teacher-applications/${application}`]: application,
     [`/office/meetings/${meeting}`]: meeting,
     [`/office/tickets/${ticket}`]: ticket,
@@ -260,6 +276,8 @@ async function findDetails(): Promise<void> {
     '/office/requests/new': 'form',
     '/office/schools/new': 'form',
   };
+  // The public enrolment page of a school (no login).
+  if (school) PUBLIC_PAGES.push(`/inscription/${school}`);
   details = Object.entries(found)
     .filter(([, id]) => id)
     .map(([path]) => path);
@@ -318,7 +336,6 @@ afterAll(async () => {
 });
 
 const OFFICE_ROLES = ['sales', 'recruitment', 'followup', 'accounts', 'board', 'secretariat'];
-const PUBLIC_PAGES = ['/login', '/forgot-password', '/reset-password?token=nope', '/apply', '/request'];
 
 describe('every page in both languages: no key, no word of the other language', () => {
   for (const language of ['fr', 'en'] as const) {

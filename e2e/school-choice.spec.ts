@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { TestClock } from '../apps/api/src/platform/clock.js';
-import { TEST_PASSWORD } from '../apps/api/src/testing/harness.js';
+import { makeUser, TEST_PASSWORD } from '../apps/api/src/testing/harness.js';
 import { promoteWaitingLists } from '../apps/api/src/modules/schools/choice.service.js';
 import { choiceSchool, registeredFamily } from '../apps/api/src/modules/schools/choice.test-support.js';
 import { startServer, type E2EServer } from './support/server.js';
@@ -74,6 +74,15 @@ describe('timetable choice in the browser', () => {
       .where('id', '=', seatId)
       .execute();
     expect((await promoteWaitingLists(server.deps)).offered).toBe(1);
+    // The secretariat sees the open offer and its expiry in the course's waiting list, on a phone.
+    const staff = await newPage(browser, { mobile: true });
+    await loginThroughUi(staff, server.url, (await makeUser(server.deps, ['secretariat'])).email, TEST_PASSWORD);
+    await staff.goto(`${server.url}/office/courses/${school.courseIds[1]}`);
+    const waiting = staff.getByRole('region', { name: 'Liste d’attente', exact: true });
+    await waiting.getByText(/place proposée jusqu’au/).waitFor();
+    await waiting.getByText(/place\(s\) libre\(s\) sur 1\./).waitFor();
+    await expectAccessible(staff, 'course page with its waiting list');
+    await staff.context().close();
     await two.reload();
     await two.getByText('place proposée', { exact: true }).waitFor();
     await expectAccessible(two, 'choice page with an offer');
@@ -81,5 +90,5 @@ describe('timetable choice in the browser', () => {
     await two.getByText('Place acceptée.').waitFor();
     await two.getByText('place confirmée', { exact: true }).waitFor();
     await two.context().close();
-  });
+  }, 180_000); // three people sign in, one after the other
 });

@@ -14,6 +14,15 @@ export const OfferAnswerBody = z.object({ answer: z.enum(['accept', 'decline']) 
 
 /** The date from which a season without a re-enrolment campaign opens to new students. */
 export const ChoiceOpeningBody = z.object({ opensAt: IsoDate });
+/** When a season opens to new students: the date the secretariat set, and the re-enrolment campaign's deadline. */
+export const ChoiceOpening = z.object({
+  seasonId: Id,
+  /** the date the secretariat set (null: none) */
+  opensAt: z.string().nullable(),
+  /** the re-enrolment campaign's priority deadline, which closes the window instead when there is one */
+  priorityDeadline: IsoDate.nullable(),
+});
+export type ChoiceOpening = z.infer<typeof ChoiceOpening>;
 
 export const ChoiceCourse = z.object({
   id: Id,

@@ -97,8 +97,16 @@ export const CampaignSchoolProgress = z.object({
   changed: z.number().int(),
   declined: z.number().int(),
   notAnswered: z.number().int(),
-  /** who has not answered yet (first 200, by name) */
-  waiting: z.array(z.object({ packId: Id, studentName: z.string(), familyName: z.string() })),
+  /** who has not answered yet (first 200, by name), with the family's guardians to call or write to */
+  waiting: z.array(
+    z.object({
+      packId: Id,
+      studentName: z.string(),
+      familyId: Id,
+      familyName: z.string(),
+      contacts: z.array(z.object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() })),
+    }),
+  ),
   /** the changes families asked for, with their note to the secretariat (first 200) */
   changes: z.array(z.object({ packId: Id, studentName: z.string(), familyName: z.string(), note: z.string() })),
 });

@@ -114,6 +114,7 @@ async function urlsFor(path: string): Promise<string[] | 'skip'> {
     '/api/seasons/{id}/calendar-entries': () => fill('seasons', 2),
     '/api/seasons/{id}/timetable-conflicts': () => fill('seasons', 2),
     '/api/seasons/{id}/tariffs': () => fill('seasons', 2),
+    '/api/seasons/{id}/choice-opening': () => fill('seasons', 2),
     '/api/seasons/{id}/reports': () => fill('seasons', 2),
     '/api/seasons/{id}/reports.csv': () => fill('seasons', 2),
     '/api/board/decisions/{id}': () => fill('board_decisions', 2),

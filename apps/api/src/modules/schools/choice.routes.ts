@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   ChoiceBody,
+  ChoiceOpening,
   ChoiceOpeningBody,
   ChoiceView,
   Id,
@@ -60,6 +61,11 @@ export function choiceRoutes(app: FastifyZod, choice: ChoiceService): void {
     '/api/courses/:id/waiting-list',
     { schema: { tags, params: IdParams, response: { 200: WaitingList } } },
     (req) => choice.waitingList(req.actor, req.params.id),
+  );
+  app.get(
+    '/api/seasons/:id/choice-opening',
+    { schema: { tags, params: IdParams, response: { 200: ChoiceOpening } } },
+    (req) => choice.opening(req.actor, req.params.id),
   );
   app.put(
     '/api/seasons/:id/choice-opening',

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ChoiceBody, ChoiceView, WaitingList } from '@contracts';
+import type { ChoiceBody, ChoiceOpening, ChoiceView, WaitingList } from '@contracts';
 import type { Deps } from '../../platform/deps.js';
 import type { Tx } from '../../db/database.js';
 import { SYSTEM, type Actor } from '../../platform/actor.js';
@@ -24,6 +24,7 @@ import {
 import { CHOICE_WAVE_INTERVAL_HOURS, CHOICE_WAVE_SIZE, WAITING_OFFER_DAYS } from './choice.settings.js';
 import { choiceWaveOpenMail, waitingOfferMail } from './choice.mail.js';
 import * as repo from './choice.repository.js';
+import { findSeason } from './schools.repository.js';
 import type { SchoolsService } from './schools.service.js';
 import { NO_FEES, type FeesOnConfirmation } from './fees.service.js';
 
@@ -425,6 +426,14 @@ export function createChoiceService(deps: Deps, schools: SchoolsService, fees: F
           offerExpiresAt: r.offer_expires_at,
         })),
       };
+    },
+
+    /** When the season opens to new students: the date set, and the campaign's deadline which comes first. */
+    async opening(actor: Actor, seasonId: string): Promise<ChoiceOpening> {
+      requirePermission(actor, 'courses.manage');
+      if (!(await findSeason(db, seasonId))) throw notFound();
+      const inputs = await repo.windowInputs(db, seasonId);
+      return { seasonId, opensAt: inputs.opening, priorityDeadline: inputs.priorityDeadline };
     },
 
     /** The date a season without a re-enrolment campaign opens to new students. */

@@ -246,6 +246,8 @@ describe('who sees what', () => {
     const secretary = await loginAs(ctx, (await makeUser(ctx.deps, ['secretariat'])).email);
     const set = await secretary.put(`/api/seasons/${school.seasonId}/choice-opening`, { opensAt: '2027-05-30' });
     expect(set.statusCode, set.body).toBe(200);
+    const read = await secretary.get(`/api/seasons/${school.seasonId}/choice-opening`);
+    expect(read.json()).toEqual({ seasonId: school.seasonId, opensAt: '2027-05-30', priorityDeadline: null });
     expect(
       (await a.agent.post('/api/portal/choice', { courseId: school.courseIds[0], studentId: a.studentId })).statusCode,
     ).toBe(201);

@@ -206,6 +206,19 @@ export async function familyRecipients(db: Tx, familyIds: readonly string[]) {
   );
 }
 
+/** The guardians of families with their e-mail and phone, first registered first: whom the secretariat calls. */
+export async function guardianContacts(db: Tx, familyIds: readonly string[]) {
+  return readInBatches(familyIds, (slice) =>
+    db
+      .selectFrom('people as g')
+      .select(['g.family_id', 'g.first_name', 'g.last_name', 'g.email', 'g.phone'])
+      .where('g.kind', '=', 'guardian')
+      .where('g.family_id', 'in', slice)
+      .orderBy('g.seq')
+      .execute(),
+  );
+}
+
 /** Records one family answer: false when it was answered (or changed) meanwhile. */
 export async function answerPack(
   tx: Tx,
@@ -283,7 +296,7 @@ export async function packsWithAnswer(
     .selectFrom('reenrolment_packs as p')
     .innerJoin('people as st', 'st.id', 'p.student_id')
     .innerJoin('families as f', 'f.id', 'p.family_id')
-    .select(['p.id', 'st.first_name', 'st.last_name', 'f.name as family_name', 'p.answer_note'])
+    .select(['p.id', 'st.first_name', 'st.last_name', 'p.family_id', 'f.name as family_name', 'p.answer_note'])
     .where('p.campaign_id', '=', campaignId)
     .where('p.school_id', '=', schoolId)
     .where('p.answer', answer === null ? 'is' : '=', answer)

@@ -417,10 +417,16 @@ export function createReenrolmentService(deps: Deps, schools: SchoolsService, fe
         bySchool.set(c.school_id, entry);
       }
       for (const entry of bySchool.values()) {
-        entry.waiting = (await repo.packsWithAnswer(db, campaignId, entry.schoolId, WAITING_SHOWN)).map((w) => ({
+        const waiting = await repo.packsWithAnswer(db, campaignId, entry.schoolId, WAITING_SHOWN);
+        const contacts = await repo.guardianContacts(db, [...new Set(waiting.map((w) => w.family_id))]);
+        entry.waiting = waiting.map((w) => ({
           packId: w.id,
           studentName: `${w.first_name} ${w.last_name}`,
+          familyId: w.family_id,
           familyName: w.family_name,
+          contacts: contacts
+            .filter((g) => g.family_id === w.family_id)
+            .map((g) => ({ name: `${g.first_name} ${g.last_name}`, email: g.email, phone: g.phone })),
         }));
         const changed = await repo.packsWithAnswer(db, campaignId, entry.schoolId, WAITING_SHOWN, 'changed');
         entry.changes = changed.map((c) => ({

@@ -186,6 +186,8 @@ describe('re-enrolment campaign', { shuffle: false }, () => {
     const nord = all.schools.find((s: { schoolId: string }) => s.schoolId === ids.nord);
     expect(nord).toMatchObject({ packs: 2, answered: 1, changed: 1, notAnswered: 1 });
     expect(nord.waiting.map((w: { studentName: string }) => w.studentName)).toEqual(['Hugo Petit']);
+    // …with the family's guardians to call or write to.
+    expect(nord.waiting[0].contacts).toEqual([expect.objectContaining({ email: emails.petit })]);
     // The change asked through the link reaches the secretariat with its note.
     expect(nord.changes).toEqual([
       expect.objectContaining({ studentName: 'Inès Bernard', note: 'Plutôt le cours du samedi' }),
@@ -197,6 +199,9 @@ describe('re-enrolment campaign', { shuffle: false }, () => {
       403,
     );
     await status(as.martin!.get(`/api/reenrolment/campaigns/${campaignId}/progress`), 403);
+    const list = await status(as.secretariat!.get('/api/reenrolment/campaigns'), 200);
+    expect(list).toEqual([expect.objectContaining({ id: campaignId, status: 'open', packs: 3 })]);
+    await status(as.martin!.get('/api/reenrolment/campaigns'), 403);
   });
 
   it('makes a change asked a task of the pack’s school’s secretariat, once, closed when handled', async () => {

@@ -14,7 +14,16 @@ export function ReenrolmentLinkPage() {
   const { t } = useTranslation(REENROL_NS);
   const view = useQuery({ queryKey: reenrolKeys.link(token), queryFn: () => linkPack(token) });
   const answer = useMutation({ mutationFn: (body: PackAnswer) => answerByLink(token, body) });
-  if (!view.data) return <QueryFallback error={view.error} />;
+  if (!view.data) {
+    if (!view.error) return <QueryFallback error={null} />;
+    // A link expired, replaced or mistyped: the page says so under its title (the API's message, in the reader's language).
+    return (
+      <Stack>
+        <PageTitle>{t('linkTitle')}</PageTitle>
+        <QueryFallback error={view.error} asPage={false} />
+      </Stack>
+    );
+  }
   return (
     <Stack>
       <PageTitle>{t('linkTitle')}</PageTitle>

@@ -26,6 +26,7 @@ import {
   switchToDistance,
   type CourseView,
 } from './api';
+import { WaitingListSection } from '../enrolment-choice/WaitingListSection';
 import { CourseForm } from './CourseForm';
 import { SCHOOLS_ACCESS } from './schools-access';
 import { SCHOOLS_NS } from './schools-i18n';
@@ -236,6 +237,7 @@ export function CoursePage() {
       </Section>
       {mayManage ? (
         <>
+          <WaitingListSection courseId={c.id} />
           <Section title={t('course.distanceTitle')}>
             <DistanceForm course={c} />
           </Section>

@@ -29,6 +29,7 @@ import {
 import { SCHOOLS_ACCESS } from './schools-access';
 import { SCHOOLS_NS } from './schools-i18n';
 import { ScrollTable } from '../../ui/ScrollTable';
+import { ChoiceOpeningSection } from '../enrolment-choice/ChoiceOpeningSection';
 
 type Zone = (typeof HOLIDAY_ZONES)[number];
 
@@ -239,6 +240,7 @@ export function SeasonPage() {
   const s = season.data;
   const mayImport = hasAnyRole(me.roles, SCHOOLS_ACCESS.configure);
   const mayEdit = hasAnyRole(me.roles, SCHOOLS_ACCESS.calendar);
+  const mayOpen = hasAnyRole(me.roles, SCHOOLS_ACCESS.courses);
   const schoolList = schools.data ?? [];
   const zones = [...new Set(schoolList.map((x) => x.holidayZone))];
   return (
@@ -271,6 +273,7 @@ export function SeasonPage() {
           <AddEntryForm season={s} schools={schoolList} />
         </Section>
       ) : null}
+      {mayOpen ? <ChoiceOpeningSection seasonId={id} /> : null}
       <Section title={t('seasons.calendars')}>
         {!schools.data ? (
           <QueryFallback error={schools.error} asPage={false} />

@@ -14,4 +14,6 @@ export const SCHOOLS_ACCESS = {
   calendar: ['admin', 'board'],
   /** A school's administrative enrolments (a scoped secretariat: their schools). */
   admissions: ['admin', 'secretariat'],
+  /** Re-enrolment campaigns: open one, follow its answers (a scoped secretariat: their schools' packs). */
+  reenrolment: ['admin', 'secretariat'],
 } satisfies Record<string, readonly Role[]>;

@@ -3,6 +3,7 @@ import {
   IconBuildingCommunity,
   IconCash,
   IconCalendarMonth,
+  IconRepeat,
   IconReportAnalytics,
   IconTable,
   IconUserPlus,
@@ -20,5 +21,6 @@ export const SCHOOLS_OFFICE_NAV: NavItem[] = [
   { to: '/office/timetables', labelKey: 'schools:nav.timetables', icon: IconTable, roles: SCHOOLS_ACCESS.read },
   { to: '/office/reports', labelKey: 'schools:nav.reports', icon: IconReportAnalytics, roles: SCHOOLS_ACCESS.reports },
   { to: '/office/registrations', labelKey: 'admission:nav.list', icon: IconUserPlus, roles: SCHOOLS_ACCESS.admissions },
+  { to: '/office/reenrolment', labelKey: 'reenrol:nav', icon: IconRepeat, roles: SCHOOLS_ACCESS.reenrolment },
   { to: '/office/school-fees', labelKey: 'fees:nav.office', icon: IconCash, roles: SCHOOLS_ACCESS.courses },
 ];

@@ -14,6 +14,11 @@ const CoursePage = lazyPage(() => import('./CoursePage'), 'CoursePage');
 const TimetablePage = lazyPage(() => import('./TimetablePage'), 'TimetablePage');
 const ReportsPage = lazyPage(() => import('./ReportsPage'), 'ReportsPage');
 const RegistrationsPage = lazyPage(() => import('../enrolment-admission/RegistrationsPage'), 'RegistrationsPage');
+const CampaignsPage = lazyPage(() => import('../enrolment-reenrol/CampaignsPage'), 'CampaignsPage');
+const CampaignProgressPage = lazyPage(
+  () => import('../enrolment-reenrol/CampaignProgressPage'),
+  'CampaignProgressPage',
+);
 const OfficeFeesPage = lazyPage(() => import('../enrolment-fees/OfficeFeesPage'), 'OfficeFeesPage');
 const OfficeFamilyFeesPage = lazyPage(() => import('../enrolment-fees/OfficeFamilyFeesPage'), 'OfficeFamilyFeesPage');
 
@@ -34,6 +39,8 @@ export const schoolsOfficeRoutes: RouteObject[] = [
   { path: 'timetables', element: guarded(SCHOOLS_ACCESS.read, <TimetablePage />) },
   { path: 'reports', element: guarded(SCHOOLS_ACCESS.reports, <ReportsPage />) },
   { path: 'registrations', element: guarded(SCHOOLS_ACCESS.admissions, <RegistrationsPage />) },
+  { path: 'reenrolment', element: guarded(SCHOOLS_ACCESS.reenrolment, <CampaignsPage />) },
+  { path: 'reenrolment/:id', element: guarded(SCHOOLS_ACCESS.reenrolment, <CampaignProgressPage />) },
   { path: 'school-fees', element: guarded(SCHOOLS_ACCESS.courses, <OfficeFeesPage />) },
   { path: 'school-fees/families/:familyId', element: guarded(SCHOOLS_ACCESS.courses, <OfficeFamilyFeesPage />) },
 ];
