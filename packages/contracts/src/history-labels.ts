@@ -325,6 +325,9 @@ export const HISTORY_ACTION_LABELS: Record<string, Record<Locale, string> & { sh
   'suspension-lifted': { fr: 'a levé la suspension', en: 'lifted the suspension' },
   'switch-to-distance': { fr: 'a passé le cours à distance', en: 'switched the course to distance' },
   update: { fr: 'a modifié la fiche', en: 'updated the record' },
+  // attendance sheets (issue 16, item 1)
+  'attendance-marked': { fr: 'a noté les présences d’un cours', en: 'marked a lesson’s attendance' },
+  'attendance-reminder': { fr: 'a relancé le professeur pour sa feuille', en: 'reminded the teacher of the sheet' },
   'school-fees-issued': { fr: 'a émis les frais de la saison', en: 'issued the season’s fees' },
   'fee-plan-chosen': { fr: 'a choisi le mode de paiement des frais', en: 'chose the fees’ payment plan' },
   'place-cancelled': { fr: 'a annulé une place de cours', en: 'cancelled a course place' },
