@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../platform/deps.js';
-import { newId } from '../../platform/ids.js';
-import { makeFamily, makeTeacher } from '../../testing/factories.js';
-import { createTestApp, loginAs, makeUser, type Agent, type TestContext } from '../../testing/harness.js';
+import { createTestApp, loginAs, type Agent, type TestContext } from '../../testing/harness.js';
+import { attendanceSchool, placedFamily } from './attendance.test-support.js';
 
 let ctx: TestContext;
 
@@ -13,113 +11,6 @@ afterAll(async () => ctx.close());
 
 // Friday 20 November 2026: the Wednesdays of November are the 4th and 18th (held), the 11th (Armistice) and 25th.
 const TODAY = '2026-11-20T10:00:00.000Z';
-
-/** A school with a season of one term, a Wednesday course of its own teacher (with an account), its secretariat. */
-async function attendanceSchool(deps: Deps) {
-  const now = deps.clock.now().toISOString();
-  const schoolId = newId();
-  const seasonId = newId();
-  await deps.db
-    .insertInto('schools')
-    .values({
-      id: schoolId,
-      name: `École ${schoolId.slice(0, 8)}`,
-      address: JSON.stringify({ line1: '1 place de la Mairie', postalCode: '75011', city: 'Paris' }),
-      postal_code: '75011',
-      departement: '75',
-      holiday_zone: 'C',
-      phone: null,
-      email: null,
-      opening_hours: '[]',
-      created_at: now,
-      updated_at: now,
-      version: 1,
-    })
-    .execute();
-  await deps.db
-    .insertInto('seasons')
-    .values({
-      id: seasonId,
-      name: `S-${seasonId.slice(0, 8)}`,
-      starts_on: '2026-09-01',
-      ends_on: '2027-07-04',
-      created_at: now,
-      updated_at: now,
-      version: 1,
-    })
-    .execute();
-  await deps.db
-    .insertInto('season_terms')
-    .values({
-      id: newId(),
-      season_id: seasonId,
-      name: 'T1',
-      starts_on: '2026-09-14',
-      ends_on: '2026-12-19',
-      position: 1,
-    })
-    .execute();
-  const teacher = await makeTeacher(deps);
-  const teacherUser = await makeUser(deps, ['teacher'], { personId: teacher.id });
-  const courseId = newId();
-  await deps.db
-    .insertInto('courses')
-    .values({
-      id: courseId,
-      season_id: seasonId,
-      school_id: schoolId,
-      discipline: 'choir',
-      kind: 'group',
-      level: 'Chœur enfants',
-      age_min: null,
-      age_max: null,
-      teacher_id: teacher.id,
-      room_id: null,
-      video_link: null,
-      weekday: 3,
-      start_time: '17:00',
-      duration_minutes: 60,
-      capacity: 10,
-      status: 'active',
-      suspension_reason: null,
-      created_at: now,
-      updated_at: now,
-      version: 1,
-    })
-    .execute();
-  const secretary = await makeUser(deps, ['secretariat']);
-  await deps.db.insertInto('school_staff').values({ school_id: schoolId, user_id: secretary.id }).execute();
-  return { schoolId, seasonId, courseId, teacherId: teacher.id, teacherEmail: teacherUser.email, secretary };
-}
-
-/** A family with one student placed in the course (a status, a first day), and its guardian's account. */
-async function placedFamily(deps: Deps, courseId: string, status = 'confirmed', startsOn: string | null = null) {
-  const family = await makeFamily(deps, { guardian: { email: `g-${newId().slice(0, 8)}@famille.example.org` } });
-  const user = await makeUser(deps, ['guardian'], { personId: family.guardians[0]!.id });
-  const at = deps.clock.now().toISOString();
-  await deps.db
-    .insertInto('course_enrolments')
-    .values({
-      id: newId(),
-      course_id: courseId,
-      student_id: family.students[0]!.id,
-      family_id: family.id,
-      status,
-      origin: 'new',
-      registration_id: null,
-      held_until: null,
-      waiting_since: null,
-      offer_expires_at: null,
-      starts_on: startsOn,
-      cancelled_on: null,
-      cancel_reason: null,
-      created_at: at,
-      updated_at: at,
-      version: 1,
-    })
-    .execute();
-  return { familyId: family.id, studentId: family.students[0]!.id, guardianEmail: user.email };
-}
 
 async function setUp() {
   ctx.clock.set(TODAY);
