@@ -4,12 +4,12 @@ import { makeFamily, makeTeacher } from '../../testing/factories.js';
 import { makeUser } from '../../testing/harness.js';
 
 /**
- * Fixtures of attendance sheets, inserted directly: a school whose 2026-2027 season has one term (14 September to
- * 19 December), a Wednesday course and its teacher with an account, the school's secretariat; families placed in
+ * Fixtures of attendance sheets, inserted directly: a school whose season (2026-2027 by default) has one term
+ * (14 September to 19 December), a Wednesday course and its teacher with an account, the school's secretariat; families placed in
  * the course.
  */
 /** A school with a season of one term, a Wednesday course of its own teacher (with an account), its secretariat. */
-export async function attendanceSchool(deps: Deps) {
+export async function attendanceSchool(deps: Deps, year = 2026) {
   const now = deps.clock.now().toISOString();
   const schoolId = newId();
   const seasonId = newId();
@@ -35,8 +35,8 @@ export async function attendanceSchool(deps: Deps) {
     .values({
       id: seasonId,
       name: `S-${seasonId.slice(0, 8)}`,
-      starts_on: '2026-09-01',
-      ends_on: '2027-07-04',
+      starts_on: `${year}-09-01`,
+      ends_on: `${year + 1}-07-04`,
       created_at: now,
       updated_at: now,
       version: 1,
@@ -48,8 +48,8 @@ export async function attendanceSchool(deps: Deps) {
       id: newId(),
       season_id: seasonId,
       name: 'T1',
-      starts_on: '2026-09-14',
-      ends_on: '2026-12-19',
+      starts_on: `${year}-09-14`,
+      ends_on: `${year}-12-19`,
       position: 1,
     })
     .execute();
