@@ -17,6 +17,10 @@ export const HISTORY_FIELD_LABELS: Record<string, Record<Locale, string>> = {
   approach: { fr: 'l’approche pédagogique', en: 'the teaching approach' },
   attendance: { fr: 'la présence', en: 'the attendance' },
   attendance_recorded_at: { fr: 'la date de relevé de présence', en: 'when attendance was recorded' },
+  // attendance sheets (issue 16): the lesson marked, its marks by student, the day of a reminder
+  date: { fr: 'le cours du', en: 'the lesson of' },
+  marks: { fr: 'les présences', en: 'the attendance marks' },
+  remindedOn: { fr: 'le jour du rappel', en: 'the day of the reminder' },
   availability: { fr: 'les disponibilités', en: 'the availability' },
   background: { fr: 'le parcours musical', en: 'the musical background' },
   bic: { fr: 'le BIC', en: 'the BIC' },
