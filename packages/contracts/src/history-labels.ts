@@ -17,6 +17,10 @@ export const HISTORY_FIELD_LABELS: Record<string, Record<Locale, string>> = {
   approach: { fr: 'l’approche pédagogique', en: 'the teaching approach' },
   attendance: { fr: 'la présence', en: 'the attendance' },
   attendance_recorded_at: { fr: 'la date de relevé de présence', en: 'when attendance was recorded' },
+  // attendance sheets (issue 16): the lesson marked, its marks by student, the day of a reminder
+  date: { fr: 'le cours du', en: 'the lesson of' },
+  marks: { fr: 'les présences', en: 'the attendance marks' },
+  remindedOn: { fr: 'le jour du rappel', en: 'the day of the reminder' },
   availability: { fr: 'les disponibilités', en: 'the availability' },
   background: { fr: 'le parcours musical', en: 'the musical background' },
   bic: { fr: 'le BIC', en: 'the BIC' },
@@ -325,6 +329,9 @@ export const HISTORY_ACTION_LABELS: Record<string, Record<Locale, string> & { sh
   'suspension-lifted': { fr: 'a levé la suspension', en: 'lifted the suspension' },
   'switch-to-distance': { fr: 'a passé le cours à distance', en: 'switched the course to distance' },
   update: { fr: 'a modifié la fiche', en: 'updated the record' },
+  // attendance sheets (issue 16, item 1)
+  'attendance-marked': { fr: 'a noté les présences d’un cours', en: 'marked a lesson’s attendance' },
+  'attendance-reminder': { fr: 'a relancé le professeur pour sa feuille', en: 'reminded the teacher of the sheet' },
   'school-fees-issued': { fr: 'a émis les frais de la saison', en: 'issued the season’s fees' },
   'fee-plan-chosen': { fr: 'a choisi le mode de paiement des frais', en: 'chose the fees’ payment plan' },
   'place-cancelled': { fr: 'a annulé une place de cours', en: 'cancelled a course place' },

@@ -17,3 +17,4 @@ export * from './history-labels.js';
 export * from './fees.js';
 export * from './choice.js';
 export * from './reenrolment.js';
+export * from './attendance.js';

@@ -193,6 +193,10 @@ export const SETTING_LABELS: Record<string, SettingLabel> = {
     fr: 'Choix des horaires : heures entre deux vagues',
     en: 'Timetable choice: hours between two waves',
   },
+  'schools.attendancePeriod': {
+    fr: 'Feuilles de présence : période (month = mois, week = semaine)',
+    en: 'Attendance sheets: period (month or week)',
+  },
   'schools.waitingOfferDays': days(
     'Liste d’attente : délai pour accepter une place',
     'Waiting list: time to accept a seat',

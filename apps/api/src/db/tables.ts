@@ -922,6 +922,9 @@ export interface DB {
   cancellation_special_rules: CancellationSpecialRulesTable;
   cancellation_requests: CancellationRequestsTable;
   choice_openings: ChoiceOpeningsTable;
+  attendance_sheets: AttendanceSheetsTable;
+  attendance_lessons: AttendanceLessonsTable;
+  attendance_marks: AttendanceMarksTable;
 }
 
 /** Gap-free invoice numbers: one counter per series (F invoices, A credit notes) and year. */
@@ -1274,5 +1277,49 @@ export interface ChoiceOpeningsTable {
   opens_at: string;
   set_by: string | null;
   set_at: string;
+  version: Generated<number>;
+}
+
+/** One course's attendance sheet for one period (a month by default); written when first marked or reminded. */
+export interface AttendanceSheetsTable {
+  id: string;
+  course_id: string;
+  /** 2026-12 (a month) or 2026-W49 (an ISO week) */
+  period_key: string;
+  period_start: string;
+  period_end: string;
+  /** the day the secretariat last reminded the teacher (at most once a day) */
+  reminded_on: string | null;
+  reminders: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+/** One dated occurrence of a course, written when first marked: who held it (a substitute later), where, how long. */
+export interface AttendanceLessonsTable {
+  id: string;
+  course_id: string;
+  lesson_date: string;
+  start_time: string;
+  duration_minutes: number;
+  /** 1: held at distance */
+  distance: number;
+  teacher_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One student's mark at one lesson. */
+export interface AttendanceMarksTable {
+  lesson_id: string;
+  student_id: string;
+  enrolment_id: string;
+  /** present | absent | excused | late | cancelled_by_teacher | cancelled_by_school */
+  mark: string;
+  /** teacher (the sheet); later acknowledgement | deadline for distance lessons */
+  source: Generated<string>;
+  marked_by: string | null;
+  marked_at: string;
   version: Generated<number>;
 }

@@ -11,6 +11,7 @@ import { ADMISSION_ERRORS } from './admission.js';
 import { FEES_ERRORS } from './fees.js';
 import { CHOICE_ERRORS } from './choice.js';
 import { REENROLMENT_ERRORS } from './reenrolment.js';
+import { ATTENDANCE_ERRORS } from './attendance.js';
 
 export { defineErrors, type ErrorEntry } from './define.js';
 
@@ -27,6 +28,7 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorEntry>> = {
   ...FEES_ERRORS,
   ...CHOICE_ERRORS,
   ...REENROLMENT_ERRORS,
+  ...ATTENDANCE_ERRORS,
 };
 
 /** The HTTP status of a code; a code nobody declared is a broken rule (422). */

@@ -22,6 +22,10 @@ import { createReenrolmentService, REENROLMENT_SWEEP, type ReenrolmentService } 
 import { reenrolmentRoutes } from './reenrolment.routes.js';
 import { REENROLMENT_RECORDS } from './reenrolment.records.js';
 import { REENROLMENT_SETTINGS } from './reenrolment.settings.js';
+import { createAttendanceService, type AttendanceService } from './attendance.service.js';
+import { attendanceRoutes } from './attendance.routes.js';
+import { ATTENDANCE_SETTINGS } from './attendance.settings.js';
+import { ATTENDANCE_RECORDS } from './attendance.records.js';
 
 export type SchoolsModuleServices = {
   schools: SchoolsService;
@@ -33,6 +37,7 @@ export type SchoolsModuleServices = {
   fees: FeesService;
   choice: ChoiceService;
   reenrolment: ReenrolmentService;
+  attendance: AttendanceService;
 };
 
 declare module '../../platform/module.js' {
@@ -49,8 +54,15 @@ declare module '../../platform/module.js' {
 export const schoolsModule: ModuleManifest<'schools'> = {
   name: 'schools',
   publicPrefixes: ['/api/calendars/', '/api/public/admissions/', '/api/reenrolment-links/'],
-  records: [...SCHOOLS_RECORDS, ...ADMISSION_RECORDS, ...FEES_RECORDS, ...CHOICE_RECORDS, ...REENROLMENT_RECORDS],
-  settings: [ADMISSION_RATE_LIMIT, ...CHOICE_SETTINGS, ...REENROLMENT_SETTINGS],
+  records: [
+    ...SCHOOLS_RECORDS,
+    ...ADMISSION_RECORDS,
+    ...FEES_RECORDS,
+    ...CHOICE_RECORDS,
+    ...REENROLMENT_RECORDS,
+    ...ATTENDANCE_RECORDS,
+  ],
+  settings: [ADMISSION_RATE_LIMIT, ...CHOICE_SETTINGS, ...REENROLMENT_SETTINGS, ...ATTENDANCE_SETTINGS],
   sweeps: [{ name: 'schools.waiting-lists', run: (deps) => promoteWaitingLists(deps) }, REENROLMENT_SWEEP],
   demo: schoolsDemo,
   services: (deps, modules) => {
@@ -73,6 +85,7 @@ export const schoolsModule: ModuleManifest<'schools'> = {
       fees,
       choice,
       reenrolment,
+      attendance: createAttendanceService(deps, schools, seasons),
     };
   },
   routes: (app, services) => {
@@ -82,5 +95,6 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     feesRoutes(app, services.fees);
     choiceRoutes(app, services.choice);
     reenrolmentRoutes(app, services.reenrolment);
+    attendanceRoutes(app, services.attendance);
   },
 };

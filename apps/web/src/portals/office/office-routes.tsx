@@ -4,6 +4,7 @@ import { NotFoundPage } from '../../ui/ErrorPages';
 import { lazyPage } from '../../ui/lazy-page';
 import { OFFICE_ACCESS } from './office-access';
 import { schoolsOfficeRoutes } from '../../features/schools/schools-routes';
+import { attendanceOfficeRoutes } from '../../features/attendance/attendance-routes';
 
 const DashboardPage = lazyPage(() => import('./DashboardPage'), 'DashboardPage');
 const FamiliesPage = lazyPage(() => import('./FamiliesPage'), 'FamiliesPage');
@@ -264,5 +265,6 @@ export const officeRoutes: RouteObject[] = [
     ),
   },
   ...schoolsOfficeRoutes,
+  ...attendanceOfficeRoutes,
   { path: '*', element: <NotFoundPage homePath="/office" /> },
 ];

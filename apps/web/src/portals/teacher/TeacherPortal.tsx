@@ -11,6 +11,7 @@ const MyMeetingsPage = lazyPage(() => import('./MyMeetingsPage'), 'MyMeetingsPag
 const PortalFilesPage = lazyPage(() => import('../../features/agency/PortalFilesPage'), 'PortalFilesPage');
 const LessonsMonthPage = lazyPage(() => import('../../features/agency/LessonsMonthPage'), 'LessonsMonthPage');
 const MyTimetablePage = lazyPage(() => import('../../features/schools/MyTimetablePage'), 'MyTimetablePage');
+const MyAttendancePage = lazyPage(() => import('../../features/attendance/MyAttendancePage'), 'MyAttendancePage');
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 
 /** /teacher/*: the teacher portal, a chunk of its own (App.tsx), each page another. */
@@ -29,6 +30,7 @@ export function TeacherPortal() {
         { path: 'students', element: <PortalFilesPage audience="teacher" /> },
         { path: 'lessons', element: <LessonsMonthPage audience="teacher" /> },
         { path: 'timetable', element: <MyTimetablePage /> },
+        { path: 'attendance', element: <MyAttendancePage /> },
         { path: 'password', element: <ChangePasswordPage /> },
         { path: '*', element: <NotFoundPage homePath="/teacher" /> },
       ],
