@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { TestClock } from '../apps/api/src/platform/clock.js';
 import { makeUser, TEST_PASSWORD } from '../apps/api/src/testing/harness.js';
+import { makePlace } from '../apps/api/src/testing/factories.js';
 import { promoteWaitingLists } from '../apps/api/src/modules/schools/choice.service.js';
 import { choiceSchool, registeredFamily } from '../apps/api/src/modules/schools/choice.test-support.js';
 import { startServer, type E2EServer } from './support/server.js';
@@ -9,9 +10,10 @@ import { expectAccessible, launchBrowser, loginThroughUi, newPage } from './supp
 
 let server: E2EServer;
 let browser: Browser;
+const clock = new TestClock('2027-06-25T08:00:00.000Z');
 beforeAll(async () => {
   // After the priority window (the season's opening date, below): every family's wave is open.
-  server = await startServer({ demo: false, clock: new TestClock('2027-06-25T08:00:00.000Z') });
+  server = await startServer({ demo: false, clock });
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -35,23 +37,19 @@ async function pick(page: Page, course: RegExp) {
 }
 
 describe('timetable choice in the browser', () => {
-  it('gives a new family a seat, puts another on a full course’s waiting list and offers it the freed seat', async () => {
+  it('gives a new family a seat; on a full course’s waiting list the freed seat’s offer expires for one family and goes to the next', async () => {
     const school = await choiceSchool(server.deps, { capacities: [1, 1], opensAt: '2027-06-20T00:00:00.000Z' });
     const holder = await registeredFamily(server.deps, school, '2027-05-01T09:00:00.000Z');
     const first = await registeredFamily(server.deps, school, '2027-05-01T10:00:00.000Z');
     const second = await registeredFamily(server.deps, school, '2027-05-01T11:00:00.000Z');
+    const third = await registeredFamily(server.deps, school, '2027-05-01T12:00:00.000Z');
     // The second course's only seat is taken.
-    const seatId = crypto.randomUUID();
-    const now = '2027-06-24T08:00:00.000Z';
-    await server.deps.db
-      .insertInto('course_enrolments')
-      .values({
-        ...{ id: seatId, course_id: school.courseIds[1]!, student_id: holder.studentId, family_id: holder.familyId },
-        ...{ status: 'confirmed', origin: 'new', registration_id: null, held_until: null, waiting_since: null },
-        ...{ offer_expires_at: null, starts_on: null, cancelled_on: null, cancel_reason: null },
-        ...{ created_at: now, updated_at: now, version: 1 },
-      })
-      .execute();
+    const seatId = await makePlace(server.deps.db, {
+      course_id: school.courseIds[1]!,
+      student_id: holder.studentId,
+      family_id: holder.familyId,
+      created_at: '2027-06-24T08:00:00.000Z',
+    });
 
     const one = await familyPage(first.userEmail);
     await one.getByText('Votre vague est ouverte.').waitFor();
@@ -60,12 +58,18 @@ describe('timetable choice in the browser', () => {
     await expectAccessible(one, 'choice page with a confirmed place');
     await one.context().close();
 
+    // Both join the full course's waiting list, which keeps the order of joining: the third family, then the second.
+    const three = await familyPage(third.userEmail);
+    await pick(three, /Cycle 2.*complet/);
+    await three.getByRole('button', { name: 'Rejoindre la liste d’attente' }).click();
+    await three.getByText('position 1 sur la liste').waitFor();
+    clock.set('2027-06-25T09:00:00.000Z');
     const two = await familyPage(second.userEmail);
     await pick(two, /Cycle 2.*complet/);
     await two.getByText('Ce cours est complet : vous pouvez vous inscrire sur sa liste d’attente.').waitFor();
     await expectAccessible(two, 'choice page with a full course');
     await two.getByRole('button', { name: 'Rejoindre la liste d’attente' }).click();
-    await two.getByText('position 1 sur la liste').waitFor();
+    await two.getByText('position 2 sur la liste').waitFor();
 
     // The holder's place is cancelled elsewhere; the sweep offers the seat to the first waiting.
     await server.deps.db
@@ -74,6 +78,16 @@ describe('timetable choice in the browser', () => {
       .where('id', '=', seatId)
       .execute();
     expect((await promoteWaitingLists(server.deps)).offered).toBe(1);
+    await three.reload();
+    await three.getByText('place proposée', { exact: true }).waitFor();
+    // The third family lets its offer lapse (3 days by default): the next sweep offers the seat to the second.
+    clock.set('2027-06-29T08:00:00.000Z');
+    expect(await promoteWaitingLists(server.deps)).toMatchObject({ expired: 1, offered: 1 });
+    // Four days on, the sessions opened above have lapsed: each family signs in again.
+    await three.context().close();
+    const threeLater = await familyPage(third.userEmail);
+    await threeLater.getByText('proposition expirée').waitFor();
+    await threeLater.context().close();
     // The secretariat sees the open offer and its expiry in the course's waiting list, on a phone.
     const staff = await newPage(browser, { mobile: true });
     await loginThroughUi(staff, server.url, (await makeUser(server.deps, ['secretariat'])).email, TEST_PASSWORD);
@@ -83,12 +97,13 @@ describe('timetable choice in the browser', () => {
     await waiting.getByText(/place\(s\) libre\(s\) sur 1\./).waitFor();
     await expectAccessible(staff, 'course page with its waiting list');
     await staff.context().close();
-    await two.reload();
-    await two.getByText('place proposée', { exact: true }).waitFor();
-    await expectAccessible(two, 'choice page with an offer');
-    await two.getByRole('button', { name: 'Accepter la place' }).click();
-    await two.getByText('Place acceptée.').waitFor();
-    await two.getByText('place confirmée', { exact: true }).waitFor();
     await two.context().close();
-  }, 180_000); // three people sign in, one after the other
+    const twoLater = await familyPage(second.userEmail);
+    await twoLater.getByText('place proposée', { exact: true }).waitFor();
+    await expectAccessible(twoLater, 'choice page with an offer');
+    await twoLater.getByRole('button', { name: 'Accepter la place' }).click();
+    await twoLater.getByText('Place acceptée.').waitFor();
+    await twoLater.getByText('place confirmée', { exact: true }).waitFor();
+    await twoLater.context().close();
+  }, 240_000); // people sign in six times, one after the other
 });
