@@ -20,7 +20,7 @@ let fixture: Awaited<ReturnType<typeof openDemoCampaign>>;
 beforeAll(async () => {
   server = await startServer({ clock });
   browser = await launchBrowser();
-  // The campaign from the demo's season to 2098-2099 (opened through the service); 2099-2100 is opened in the page.
+  // The campaign from 2097-2098 to 2098-2099 (opened through the service); 2099-2100 is opened in the page.
   fixture = await openDemoCampaign(server);
   await insertSeasonWithTerm(server, '2099-2100', '2099-09-01', '2100-07-01');
 });

@@ -17,8 +17,8 @@ export async function insertSeasonWithTerm(server: E2EServer, name: string, star
 
 /**
  * A re-enrolment campaign under way on the demo: the demo family's student and a student of another family had a
- * confirmed place last season in a course of the demo where nobody has one; the course continues in a new season "2098-2099", where
- * the campaign holds their seats. Packs: one per student.
+ * confirmed place in a course of a season "2097-2098"; the course continues in "2098-2099", where the campaign holds
+ * their seats. Packs: one per student.
  */
 export async function openDemoCampaign(server: E2EServer) {
   const db = server.deps.db;
@@ -34,36 +34,39 @@ export async function openDemoCampaign(server: E2EServer) {
     .select(['id', 'family_id', 'first_name', 'last_name'])
     .where('kind', '=', 'student');
   const student = await students.where('family_id', '=', familyId).orderBy('id').executeTakeFirstOrThrow();
-  // Another family's student, whose family has a guardian to call.
+  // Another family's student, whose family has a guardian to call (an e-mail and a phone number).
   const other = await students
     .where('family_id', '!=', familyId)
-    .where('family_id', 'in', db.selectFrom('people').select('family_id').where('kind', '=', 'guardian'))
-    .orderBy('id')
-    .executeTakeFirstOrThrow();
-  // A course nobody of the demo has a place in (the demo's own campaign holds seats of others until its deadline).
-  const course = await db
-    .selectFrom('courses')
-    .selectAll()
-    .where((eb) =>
-      eb.not(
-        eb.exists(eb.selectFrom('course_enrolments as e').select('e.id').whereRef('e.course_id', '=', 'courses.id')),
-      ),
+    .where(
+      'family_id',
+      'in',
+      db
+        .selectFrom('people')
+        .select('family_id')
+        .where('kind', '=', 'guardian')
+        .where('email', 'is not', null)
+        .where('phone', 'is not', null),
     )
     .orderBy('id')
     .executeTakeFirstOrThrow();
-  const next = await insertSeasonWithTerm(server, '2098-2099', '2098-09-01', '2099-07-01');
-  await insertPlace(db, course.id, student.id, familyId);
-  await insertPlace(db, course.id, other.id, other.family_id!);
-  const nextCourse = await insertCourse(db, {
-    seasonId: next,
+  // The demo's first course as a model, copied into two seasons of their own: the campaign sees only this file's
+  // places, whatever the demo holds (its own campaign, places in many courses).
+  const course = await db.selectFrom('courses').selectAll().orderBy('id').executeTakeFirstOrThrow();
+  const model = {
     schoolId: course.school_id,
     teacherId: course.teacher_id,
     discipline: course.discipline,
     kind: course.kind,
     level: course.level,
-  });
+  };
+  const last = await insertSeasonWithTerm(server, '2097-2098', '2097-09-01', '2098-07-01');
+  const next = await insertSeasonWithTerm(server, '2098-2099', '2098-09-01', '2099-07-01');
+  const lastCourse = await insertCourse(db, { seasonId: last, ...model });
+  await insertPlace(db, lastCourse, student.id, familyId);
+  await insertPlace(db, lastCourse, other.id, other.family_id!);
+  const nextCourse = await insertCourse(db, { seasonId: next, ...model });
   const service = createReenrolmentService(server.deps, createSchoolsService(server.deps));
-  const campaign = await service.open(SYSTEM, { fromSeasonId: course.season_id, toSeasonId: next });
+  const campaign = await service.open(SYSTEM, { fromSeasonId: last, toSeasonId: next });
   return {
     campaignId: campaign.id,
     nextSeasonId: next,

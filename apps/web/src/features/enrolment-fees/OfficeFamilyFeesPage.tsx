@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, NativeSelect, Stack } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { notify } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { QueryFallback } from '../../ui/QueryFallback';
+import { isApiError } from '../../api/client';
 import { SeasonSelect, useSeasonPick } from '../schools/use-season-pick';
 import { seasonTariffs } from '../board/api';
 import { FEES_NS } from './fees-i18n';
@@ -42,6 +43,15 @@ export function OfficeFamilyFeesPage() {
       client.setQueryData(key, data);
     },
   });
+  // A family with no place in the season picked (the latest, by default): say so, and let staff pick another season.
+  if (pick.ready && isApiError(fees.error) && fees.error.status === 404)
+    return (
+      <Stack>
+        <PageTitle>{t('office.familyFees')}</PageTitle>
+        <SeasonSelect pick={pick} />
+        <Text>{t('noPlaces')}</Text>
+      </Stack>
+    );
   if (!pick.ready || !fees.data) return <QueryFallback error={pick.error ?? fees.error} />;
   return (
     <Stack>

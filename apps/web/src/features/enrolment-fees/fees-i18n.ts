@@ -57,6 +57,7 @@ const fr = {
   creditNoteNumber: ' ({{number}})',
   office: {
     title: 'Frais de scolarité : règles et familles',
+    familyFees: 'Frais de scolarité d’une famille',
     school: 'École',
     season: 'Saison',
     rules: 'Règles d’annulation particulières',
@@ -138,6 +139,7 @@ const en: typeof fr = {
   creditNoteNumber: ' ({{number}})',
   office: {
     title: 'School fees: rules and families',
+    familyFees: 'A family’s school fees',
     school: 'School',
     season: 'Season',
     rules: 'Special cancellation rules',
