@@ -40,6 +40,18 @@ import type { SeasonsService } from './seasons.service.js';
 
 type Sheet = z.infer<typeof AttendanceSheet>;
 
+/** A course's sheet for a period as first written, by its first mark or its first reminder. */
+const sheetRow = (courseId: string, period: Period, at: string) => ({
+  id: newId(),
+  course_id: courseId,
+  period_key: period.key,
+  period_start: period.start,
+  period_end: period.end,
+  reminded_on: null,
+  created_at: at,
+  updated_at: at,
+});
+
 const courseLabel = (c: { discipline: string; level: string; start_time: string }) =>
   `${c.discipline} — ${c.level}, ${c.start_time}`;
 
@@ -203,16 +215,7 @@ export function createAttendanceService(deps: Deps, schools: SchoolsService, sea
         if (targets.some((id) => !lesson.expected.includes(id)))
           throw invalidField('studentIds', 'STUDENT_NOT_EXPECTED');
         const at = clock.now().toISOString();
-        const stored = await repo.ensureSheet(tx, {
-          id: newId(),
-          course_id: course.id,
-          period_key: period.key,
-          period_start: period.start,
-          period_end: period.end,
-          reminded_on: null,
-          created_at: at,
-          updated_at: at,
-        });
+        const stored = await repo.ensureSheet(tx, sheetRow(course.id, period, at));
         const lessonId = await repo.ensureLesson(tx, {
           id: newId(),
           course_id: course.id,
@@ -283,16 +286,7 @@ export function createAttendanceService(deps: Deps, schools: SchoolsService, sea
       if (!teacher?.email) throw new DomainError('TEACHER_UNREACHABLE');
       await db.transaction().execute(async (tx) => {
         const at = clock.now().toISOString();
-        const stored = await repo.ensureSheet(tx, {
-          id: newId(),
-          course_id: course.id,
-          period_key: period.key,
-          period_start: period.start,
-          period_end: period.end,
-          reminded_on: null,
-          created_at: at,
-          updated_at: at,
-        });
+        const stored = await repo.ensureSheet(tx, sheetRow(course.id, period, at));
         if (!mayRemind(stored.reminded_on, today) || !(await repo.claimReminder(tx, stored.id, today, at)))
           throw new DomainError('ALREADY_REMINDED_TODAY');
         const locale = teacher.locale === 'en' ? 'en' : 'fr';
