@@ -2,6 +2,7 @@ import type { Deps } from '../../platform/deps.js';
 import { newId } from '../../platform/ids.js';
 import { makeFamily, makeTeacher } from '../../testing/factories.js';
 import { makeUser } from '../../testing/harness.js';
+import { insertSchool, insertSeason } from './reenrolment.fixtures.js';
 
 /**
  * Fixtures of attendance sheets, inserted directly: a school whose season (2026-2027 by default) has one term
@@ -11,37 +12,9 @@ import { makeUser } from '../../testing/harness.js';
 /** A school with a season of one term, a Wednesday course of its own teacher (with an account), its secretariat. */
 export async function attendanceSchool(deps: Deps, year = 2026) {
   const now = deps.clock.now().toISOString();
-  const schoolId = newId();
-  const seasonId = newId();
-  await deps.db
-    .insertInto('schools')
-    .values({
-      id: schoolId,
-      name: `École ${schoolId.slice(0, 8)}`,
-      address: JSON.stringify({ line1: '1 place de la Mairie', postalCode: '75011', city: 'Paris' }),
-      postal_code: '75011',
-      departement: '75',
-      holiday_zone: 'C',
-      phone: null,
-      email: null,
-      opening_hours: '[]',
-      created_at: now,
-      updated_at: now,
-      version: 1,
-    })
-    .execute();
-  await deps.db
-    .insertInto('seasons')
-    .values({
-      id: seasonId,
-      name: `S-${seasonId.slice(0, 8)}`,
-      starts_on: `${year}-09-01`,
-      ends_on: `${year + 1}-07-04`,
-      created_at: now,
-      updated_at: now,
-      version: 1,
-    })
-    .execute();
+  // The school and the season through re-enrolment's fixtures (named uniquely: files share a database's rows).
+  const schoolId = await insertSchool(deps.db, `École ${newId().slice(0, 8)}`);
+  const seasonId = await insertSeason(deps.db, `S-${newId().slice(0, 8)}`, `${year}-09-01`, `${year + 1}-07-04`);
   await deps.db
     .insertInto('season_terms')
     .values({

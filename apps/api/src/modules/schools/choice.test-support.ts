@@ -2,6 +2,7 @@ import type { Deps } from '../../platform/deps.js';
 import { newId } from '../../platform/ids.js';
 import { makeFamily, makeTeacher } from '../../testing/factories.js';
 import { makeUser } from '../../testing/harness.js';
+import { insertSchool, insertSeason } from './reenrolment.fixtures.js';
 
 /**
  * Fixtures of the timetable choice, inserted directly (the admission part creates registrations through its own
@@ -9,37 +10,9 @@ import { makeUser } from '../../testing/harness.js';
  */
 export async function choiceSchool(deps: Deps, options: { capacities: number[]; opensAt: string | null }) {
   const now = deps.clock.now().toISOString();
-  const schoolId = newId();
-  const seasonId = newId();
-  await deps.db
-    .insertInto('schools')
-    .values({
-      id: schoolId,
-      name: `École ${schoolId.slice(0, 8)}`,
-      address: JSON.stringify({ line1: '1 place de la Mairie', postalCode: '75011', city: 'Paris' }),
-      postal_code: '75011',
-      departement: '75',
-      holiday_zone: 'C',
-      phone: null,
-      email: null,
-      opening_hours: '[]',
-      created_at: now,
-      updated_at: now,
-      version: 1,
-    })
-    .execute();
-  await deps.db
-    .insertInto('seasons')
-    .values({
-      id: seasonId,
-      name: `S-${seasonId.slice(0, 8)}`,
-      starts_on: '2027-09-01',
-      ends_on: '2028-07-04',
-      created_at: now,
-      updated_at: now,
-      version: 1,
-    })
-    .execute();
+  // The school and the season through re-enrolment's fixtures (named uniquely: files share a database's rows).
+  const schoolId = await insertSchool(deps.db, `École ${newId().slice(0, 8)}`);
+  const seasonId = await insertSeason(deps.db, `S-${newId().slice(0, 8)}`, '2027-09-01', '2028-07-04');
   if (options.opensAt)
     await deps.db
       .insertInto('choice_openings')
