@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { TestClock } from '../apps/api/src/platform/clock.js';
 import { TEST_PASSWORD } from '../apps/api/src/testing/harness.js';
@@ -20,10 +20,10 @@ afterAll(async () => {
 });
 
 describe('attendance sheets in the browser', () => {
-  it('lets a teacher mark a sheet on a phone (all present, then one absent), and the secretariat sees it filled', async () => {
+  it('lets a teacher mark a sheet on a phone (all present, then one absent); the secretariat sees it filled, the family its child’s marks', async () => {
     const school = await attendanceSchool(server.deps, 2030);
     await placedFamily(server.deps, school.courseId, 'confirmed', null, 'Alma');
-    await placedFamily(server.deps, school.courseId, 'confirmed', null, 'Basile');
+    const basileFamily = await placedFamily(server.deps, school.courseId, 'confirmed', null, 'Basile');
 
     const office = await newPage(browser);
     await loginThroughUi(office, server.url, school.secretary.email, TEST_PASSWORD);
@@ -52,5 +52,17 @@ describe('attendance sheets in the browser', () => {
     await office.getByText('Remplie', { exact: true }).waitFor();
     await phone.context().close();
     await office.context().close();
+
+    // Basile's guardian sees Basile's two marks, and nothing of Alma's.
+    const guardian = await newPage(browser, { mobile: true });
+    await loginThroughUi(guardian, server.url, basileFamily.guardianEmail, TEST_PASSWORD);
+    await guardian.goto(`${server.url}/family/attendance`);
+    await guardian.getByRole('heading', { level: 1, name: 'Présences de mes enfants' }).waitFor();
+    const basileMarks = guardian.getByRole('region', { name: /^Basile/ });
+    await basileMarks.getByRole('cell', { name: 'Absent', exact: true }).waitFor();
+    await basileMarks.getByRole('cell', { name: 'Présent', exact: true }).waitFor();
+    expect(await guardian.getByRole('region', { name: /^Alma/ }).count()).toBe(0);
+    await expectAccessible(guardian, 'a family’s attendance on a phone');
+    await guardian.context().close();
   });
 });

@@ -14,6 +14,7 @@ export const attendanceKeys = {
   mine: (key: string | null) => ['attendance', 'mine', key] as const,
   sheet: (courseId: string, key: string | null) => ['attendance', 'sheet', courseId, key] as const,
   school: (key: string | null, schoolId: string | null) => ['attendance', 'school', key, schoolId] as const,
+  family: (key: string | null) => ['attendance', 'family', key] as const,
 };
 
 export const mySheets = (key: string | null) => apiGet<MySheets>('/api/attendance/mine', period(key));
@@ -26,3 +27,4 @@ export const schoolSheets = (key: string | null, schoolId: string | null) =>
 export const remind = (courseId: string, key: string) =>
   apiPost<{ remindedOn: string }>(`/api/attendance/courses/${courseId}/reminder?period=${key}`);
 export const sheetPdfUrl = (courseId: string, key: string) => `/api/attendance/courses/${courseId}/pdf?period=${key}`;
+export const familyAttendance = (key: string | null) => apiGet<FamilyMarks>('/api/portal/attendance', period(key));

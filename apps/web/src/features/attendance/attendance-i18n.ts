@@ -2,7 +2,12 @@ import i18next from 'i18next';
 
 /** The words of attendance sheets, under the `attendance` namespace. */
 const fr = {
-  nav: { mine: 'Feuilles de présence', office: 'Feuilles de présence' },
+  nav: { mine: 'Feuilles de présence', office: 'Feuilles de présence', family: 'Présences' },
+  familyTitle: 'Présences de mes enfants',
+  familyNone: 'Aucune présence notée dans cette période.',
+  date: 'Date',
+  course: 'Cours',
+  mark: 'Présence',
   title: 'Feuilles de présence',
   officeTitle: 'Feuilles de présence de la période',
   period: 'Période {{period}}',
@@ -41,7 +46,12 @@ const fr = {
 };
 
 const en: typeof fr = {
-  nav: { mine: 'Attendance sheets', office: 'Attendance sheets' },
+  nav: { mine: 'Attendance sheets', office: 'Attendance sheets', family: 'Attendance' },
+  familyTitle: 'My children’s attendance',
+  familyNone: 'No attendance marked in this period.',
+  date: 'Date',
+  course: 'Course',
+  mark: 'Attendance',
   title: 'Attendance sheets',
   officeTitle: 'Attendance sheets of the period',
   period: 'Period {{period}}',

@@ -17,3 +17,11 @@ export const ATTENDANCE_OFFICE_NAV: NavItem = {
   icon: IconChecklist,
   roles: ['admin', 'secretariat', 'board'],
 };
+
+/** The family portal's entry: the children's attendance marks. */
+export const ATTENDANCE_FAMILY_NAV: NavItem = {
+  to: '/family/attendance',
+  labelKey: 'attendance:nav.family',
+  icon: IconChecklist,
+  roles: ['guardian'],
+};

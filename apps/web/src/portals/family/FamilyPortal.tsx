@@ -18,6 +18,10 @@ const FamilyReenrolmentPage = lazyPage(
   () => import('../../features/enrolment-reenrol/FamilyReenrolmentPage'),
   'FamilyReenrolmentPage',
 );
+const FamilyAttendancePage = lazyPage(
+  () => import('../../features/attendance/FamilyAttendancePage'),
+  'FamilyAttendancePage',
+);
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 
 /** /family/*: the family portal, a chunk of its own (App.tsx), each page another. */
@@ -38,6 +42,7 @@ export function FamilyPortal() {
         { path: 'reenrolment', element: <FamilyReenrolmentPage /> },
         { path: 'password', element: <ChangePasswordPage /> },
         { path: 'enrolments', element: <MyEnrolmentsPage /> },
+        { path: 'attendance', element: <FamilyAttendancePage /> },
         { path: '*', element: <NotFoundPage homePath="/family" /> },
       ],
     },
