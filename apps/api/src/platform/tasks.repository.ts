@@ -17,7 +17,7 @@ export async function insertTasksOnce(tx: Tx, rows: TaskRow | TaskRow[]): Promis
 /** Marks the open tasks of a kind done, on one file and/or teacher when given. */
 export async function closeOpenTasks(
   tx: Tx,
-  where: { kind: string; fileId?: string; teacherId?: string },
+  where: { kind: string; fileId?: string; teacherId?: string; familyId?: string },
   doneAt: string,
   outcome: string,
 ): Promise<void> {
@@ -28,6 +28,7 @@ export async function closeOpenTasks(
     .where('status', '=', 'open');
   if (where.fileId) query = query.where('file_id', '=', where.fileId);
   if (where.teacherId) query = query.where('teacher_id', '=', where.teacherId);
+  if (where.familyId) query = query.where('family_id', '=', where.familyId);
   await query.execute();
 }
 

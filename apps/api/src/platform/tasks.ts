@@ -59,7 +59,7 @@ export async function createTask(tx: Tx, clock: Clock, task: NewTask): Promise<b
 export async function closeTasks(
   tx: Tx,
   clock: Clock,
-  where: { kind: string; fileId?: string; teacherId?: string },
+  where: { kind: string; fileId?: string; teacherId?: string; familyId?: string },
   outcome: string,
 ): Promise<void> {
   await closeOpenTasks(tx, where, clock.now().toISOString(), outcome);

@@ -191,6 +191,40 @@ describe('a confirmed place issues the season’s fees', () => {
     expect(issued.totalCents).toBe(39_000);
   });
 
+  it('confirms for a family without a billing address, with a secretariat task closed once the fees are issued', async () => {
+    ctx.clock.set('2027-06-01T08:00:00.000Z');
+    const school = await choiceSchool(ctx.deps, { capacities: [3], opensAt: OPENS });
+    await voteTariffs(school.seasonId, 2027);
+    await addTerms(school.seasonId, 2027);
+    const f = await family(school);
+    await ctx.deps.db
+      .updateTable('families')
+      .set({ billing_line1: null, billing_postal_code: null, billing_city: null })
+      .where('id', '=', f.familyId)
+      .execute();
+    await at('2027-06-25T08:00:00.000Z', f);
+    const choose = { courseId: school.courseIds[0], studentId: f.studentId };
+    expect((await status(f.agent.post('/api/portal/choice', choose), 201)).status).toBe('confirmed');
+    expect((await feesOf(f, school.seasonId)).invoices).toEqual([]);
+    const tasksOf = () =>
+      ctx.deps.db
+        .selectFrom('tasks')
+        .select(['status', 'service', 'outcome'])
+        .where('kind', '=', 'school-fees-payer')
+        .where('family_id', '=', f.familyId)
+        .execute();
+    expect(await tasksOf()).toEqual([{ status: 'open', service: 'secretariat', outcome: null }]);
+
+    await ctx.deps.db
+      .updateTable('families')
+      .set({ billing_line1: '3 rue des Lilas', billing_postal_code: '69003', billing_city: 'Lyon' })
+      .where('id', '=', f.familyId)
+      .execute();
+    const secretary = await loginAs(ctx, (await makeUser(ctx.deps, ['secretariat'])).email);
+    await status(secretary.post(`/api/fees/families/${f.familyId}/seasons/${school.seasonId}/issue`, {}), 200);
+    expect(await tasksOf()).toEqual([{ status: 'done', service: 'secretariat', outcome: 'issued' }]);
+  });
+
   it('issues them on a re-enrolment confirmation in the portal and by the link, the membership once', async () => {
     ctx.clock.set('2028-05-02T08:00:00.000Z');
     const db = ctx.deps.db;

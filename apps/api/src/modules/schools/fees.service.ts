@@ -17,6 +17,10 @@ import { recordAudit } from '../../platform/audit.js';
 import { DomainError, forbidden, invalidField, notFound, stale } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { organisationToday } from '../../platform/settings.js';
+import { closeTasks, createTask } from '../../platform/tasks.js';
+
+/** The secretariat's task while a confirmed place's fees wait for the payer's name or billing address. */
+const FEES_WAIT_FOR_PAYER = 'school-fees-payer';
 import { courseFeeCents } from './board.rules.js';
 import { currentTariffs } from './board.repository.js';
 import { findSchool, findSeason, termsOf } from './schools.repository.js';
@@ -237,6 +241,7 @@ export function createFeesService(deps: Deps, schools: SchoolsService, billing: 
         created_at: now,
       })),
     );
+    await closeTasks(tx, clock, { kind: FEES_WAIT_FOR_PAYER, familyId }, 'issued');
     await recordAudit(tx, clock, actor, {
       entityType: 'family',
       entityId: familyId,
@@ -251,11 +256,24 @@ export function createFeesService(deps: Deps, schools: SchoolsService, billing: 
    * "Enrolment issues the season's fees": a place just confirmed (a re-enrolment pack, a timetable choice, an
    * accepted offer) issues the family's fees in the confirmation's transaction. Before the board voted the season's
    * tariffs ("fees to be voted"), or while the family cannot be invoiced yet (payer's name or billing address
-   * missing), the confirmation stands and the fees wait for the secretariat's "issue" (null).
+   * missing), the confirmation stands and the fees wait for the secretariat's "issue" (null). A payer not ready
+   * gives the secretariat a task (once per family and season), closed when the fees are issued.
    */
   async function feesOnConfirmation(tx: Tx, actor: Actor, familyId: string, seasonId: string) {
     if (!(await currentTariffs(tx, seasonId))) return null;
-    if (!(await billing.invoices.payerReady(tx, familyId))) return null;
+    if (!(await billing.invoices.payerReady(tx, familyId))) {
+      const [name, season] = [await repo.familyName(tx, familyId), await findSeason(tx, seasonId)];
+      await createTask(tx, clock, {
+        kind: FEES_WAIT_FOR_PAYER,
+        service: 'secretariat',
+        title: `Frais ${season?.name ?? ''} de la famille ${name ?? ''} : nom du payeur ou adresse de facturation à compléter`,
+        details: 'Une place est confirmée ; les frais seront émis une fois la fiche famille complétée.',
+        dueOn: await organisationToday(tx, clock),
+        familyId,
+        dedupeKey: `${FEES_WAIT_FOR_PAYER}:${familyId}:${seasonId}`,
+      });
+      return null;
+    }
     return issueSeasonFees(tx, actor, familyId, seasonId);
   }
 

@@ -56,6 +56,7 @@ const fr = {
       'call-teacher': 'Incidents répétés : appeler le professeur et les familles concernées',
       'ticket-solved': 'Ticket résolu : reprendre le dossier',
       'reenrolment-change': 'Réinscription : la famille demande un changement',
+      'school-fees-payer': 'Frais de l’année non émis : compléter le payeur ou l’adresse de facturation',
     },
   },
   links: {
@@ -132,6 +133,7 @@ const en: typeof fr = {
       'call-teacher': 'Repeated incidents: call the teacher and the families concerned',
       'ticket-solved': 'Ticket solved: take the file back',
       'reenrolment-change': 'Re-enrolment: the family asks for a change',
+      'school-fees-payer': 'Season fees not issued: complete the payer or the billing address',
     },
   },
   links: {
