@@ -329,6 +329,15 @@ export const HISTORY_ACTION_LABELS: Record<string, Record<Locale, string> & { sh
   'suspension-lifted': { fr: 'a levé la suspension', en: 'lifted the suspension' },
   'switch-to-distance': { fr: 'a passé le cours à distance', en: 'switched the course to distance' },
   update: { fr: 'a modifié la fiche', en: 'updated the record' },
+  // calendar feeds (issue 18, item 7)
+  'calendar-feed-created': {
+    fr: 'a créé un lien d’abonnement au calendrier',
+    en: 'created a calendar subscription link',
+  },
+  'calendar-feed-revoked': {
+    fr: 'a révoqué un lien d’abonnement au calendrier',
+    en: 'revoked a calendar subscription link',
+  },
   // attendance sheets (issue 16, item 1)
   'attendance-marked': { fr: 'a noté les présences d’un cours', en: 'marked a lesson’s attendance' },
   'attendance-reminder': { fr: 'a relancé le professeur pour sa feuille', en: 'reminded the teacher of the sheet' },

@@ -925,6 +925,7 @@ export interface DB {
   attendance_sheets: AttendanceSheetsTable;
   attendance_lessons: AttendanceLessonsTable;
   attendance_marks: AttendanceMarksTable;
+  calendar_feeds: CalendarFeedsTable;
 }
 
 /** Gap-free invoice numbers: one counter per series (F invoices, A credit notes) and year. */
@@ -1322,4 +1323,19 @@ export interface AttendanceMarksTable {
   marked_by: string | null;
   marked_at: string;
   version: Generated<number>;
+}
+
+/** A private iCalendar subscription (issue 18, item 7): a user's own lessons and meetings, or a school's courses. */
+export interface CalendarFeedsTable {
+  id: string;
+  user_id: string;
+  /** teacher | family | school */
+  scope: string;
+  /** the school of a staff member's feed */
+  school_id: string | null;
+  /** SHA-256 of the URL's token: the URL is shown once */
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_read_at: string | null;
 }

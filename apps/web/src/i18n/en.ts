@@ -42,6 +42,7 @@ export const en: Messages = {
     passwordHint: 'At least 10 characters, and not a common password.',
     changeTitle: 'Change password',
     changeMenu: 'Change password',
+    calendarMenu: 'Calendar subscription',
     changeIntro: 'Your current password is asked for. Your other open sessions will be closed.',
     currentPassword: 'Current password',
     changeSubmit: 'Change the password',

@@ -46,6 +46,7 @@ export const fr = {
     passwordHint: 'Au moins 10 caractères, et pas un mot de passe répandu.',
     changeTitle: 'Changer de mot de passe',
     changeMenu: 'Changer de mot de passe',
+    calendarMenu: 'Abonnement au calendrier',
     changeIntro: 'Votre mot de passe actuel est demandé. Vos autres sessions ouvertes seront fermées.',
     currentPassword: 'Mot de passe actuel',
     changeSubmit: 'Changer le mot de passe',

@@ -1,5 +1,5 @@
 import { Button, Menu } from '@mantine/core';
-import { IconCheck, IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
+import { IconCalendarShare, IconCheck, IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -55,6 +55,12 @@ export function UserMenu({ defaultOpened = false }: { defaultOpened?: boolean })
         <Menu.Divider />
         <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => void navigate(`/${portal}/password`)}>
           {t('auth.changeMenu')}
+        </Menu.Item>
+        <Menu.Item
+          leftSection={<IconCalendarShare size={16} aria-hidden />}
+          onClick={() => void navigate(`/${portal}/calendar`)}
+        >
+          {t('auth.calendarMenu')}
         </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void onLogout()}>
           {t('actions.logout')}

@@ -1,7 +1,12 @@
 import { defineErrors } from './define.js';
 
-/** Codes of attendance sheets. */
+/** Codes of attendance sheets and calendar feeds (the school year's days as people see them). */
 export const ATTENDANCE_ERRORS = defineErrors({
+  CALENDAR_FEED_NOT_YOURS: {
+    status: 422,
+    fr: 'Vous ne pouvez pas vous abonner à ce calendrier.',
+    en: 'You cannot subscribe to this calendar.',
+  },
   NO_SUCH_PERIOD: {
     status: 422,
     fr: 'Cette période n’existe pas.',

@@ -127,6 +127,8 @@ async function urlsFor(path: string): Promise<string[] | 'skip'> {
     '/api/calendars/{id}/{seasonId}.ics': async () => schoolSeasons('/api/calendars/{id}/{seasonId}.ics'),
     // Re-enrolment (issue 15): the link's own paths read a secret; the office's and the portal's are walked.
     '/api/reenrolment-links/{token}': async () => 'skip',
+    // Calendar feeds (issue 18): the feed's own path reads a secret; the account's list of feeds is walked.
+    '/api/feeds/{token}.ics': async () => 'skip',
     '/api/reenrolment-links/{token}/pdf': async () => 'skip',
     '/api/reenrolment/campaigns/{id}/progress': async () =>
       (await db.selectFrom('reenrolment_campaigns').select('id').execute()).map((r) => path.replace('{id}', r.id)),
@@ -239,8 +241,19 @@ describe('no endpoint shows anyone a live personal link', () => {
         secrets.set(match[2] as string, `${match[1] ?? ''} to ${mail.to}`);
       }
     }
+    // Calendar feed URLs (issue 18): shown once to their owner in the answer that makes them, never again.
+    for (const [role, scope] of [
+      ['teacher', 'teacher'],
+      ['guardian', 'family'],
+    ] as const) {
+      const feed = await (agents[role] as Agent).post('/api/calendar-feeds', { scope });
+      expect(feed.statusCode, feed.body).toBe(201);
+      const token = /\/api\/feeds\/([\w-]{20,})\.ics$/.exec(feed.json().url as string)?.[1];
+      secrets.set(token!, `calendar feed of the ${role}`);
+    }
     const kinds = new Set([...secrets.values()].map((v) => v.split(' ')[0]));
     expect([...kinds].sort()).toEqual([
+      'calendar',
       'invitation?token=',
       'l/',
       'meeting-answer/',

@@ -26,6 +26,8 @@ import { createAttendanceService, type AttendanceService } from './attendance.se
 import { attendanceRoutes } from './attendance.routes.js';
 import { ATTENDANCE_SETTINGS } from './attendance.settings.js';
 import { ATTENDANCE_RECORDS } from './attendance.records.js';
+import { createCalendarFeedsService, type CalendarFeedsService } from './calendar-feeds.service.js';
+import { calendarFeedsRoutes } from './calendar-feeds.routes.js';
 
 export type SchoolsModuleServices = {
   schools: SchoolsService;
@@ -38,6 +40,7 @@ export type SchoolsModuleServices = {
   choice: ChoiceService;
   reenrolment: ReenrolmentService;
   attendance: AttendanceService;
+  calendarFeeds: CalendarFeedsService;
 };
 
 declare module '../../platform/module.js' {
@@ -53,7 +56,7 @@ declare module '../../platform/module.js' {
  */
 export const schoolsModule: ModuleManifest<'schools'> = {
   name: 'schools',
-  publicPrefixes: ['/api/calendars/', '/api/public/admissions/', '/api/reenrolment-links/'],
+  publicPrefixes: ['/api/calendars/', '/api/public/admissions/', '/api/reenrolment-links/', '/api/feeds/'],
   records: [
     ...SCHOOLS_RECORDS,
     ...ADMISSION_RECORDS,
@@ -86,6 +89,8 @@ export const schoolsModule: ModuleManifest<'schools'> = {
       choice,
       reenrolment,
       attendance: createAttendanceService(deps, schools, seasons),
+      // Private calendar feeds (issue 18, item 7): the courses' lessons, and a teacher's meetings and first lessons.
+      calendarFeeds: createCalendarFeedsService(deps, schools, seasons),
     };
   },
   routes: (app, services) => {
@@ -96,5 +101,6 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     choiceRoutes(app, services.choice);
     reenrolmentRoutes(app, services.reenrolment);
     attendanceRoutes(app, services.attendance);
+    calendarFeedsRoutes(app, services.calendarFeeds);
   },
 };

@@ -22,6 +22,10 @@ const FamilyAttendancePage = lazyPage(
   () => import('../../features/attendance/FamilyAttendancePage'),
   'FamilyAttendancePage',
 );
+const CalendarFeedsPage = lazyPage(
+  () => import('../../features/calendar-feeds/CalendarFeedsPage'),
+  'CalendarFeedsPage',
+);
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 
 /** /family/*: the family portal, a chunk of its own (App.tsx), each page another. */
@@ -41,6 +45,7 @@ export function FamilyPortal() {
         { path: 'choice', element: <ChoicePage /> },
         { path: 'reenrolment', element: <FamilyReenrolmentPage /> },
         { path: 'password', element: <ChangePasswordPage /> },
+        { path: 'calendar', element: <CalendarFeedsPage /> },
         { path: 'enrolments', element: <MyEnrolmentsPage /> },
         { path: 'attendance', element: <FamilyAttendancePage /> },
         { path: '*', element: <NotFoundPage homePath="/family" /> },

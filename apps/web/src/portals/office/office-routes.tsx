@@ -25,6 +25,10 @@ const FilePage = lazyPage(() => import('./FilePage'), 'FilePage');
 const AgencyDashboardPage = lazyPage(() => import('./AgencyDashboardPage'), 'AgencyDashboardPage');
 const TicketsPage = lazyPage(() => import('./TicketsPage'), 'TicketsPage');
 const TicketPage = lazyPage(() => import('./TicketPage'), 'TicketPage');
+const CalendarFeedsPage = lazyPage(
+  () => import('../../features/calendar-feeds/CalendarFeedsPage'),
+  'CalendarFeedsPage',
+);
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 const OutboxMessagePage = lazyPage(() => import('./OutboxMessagePage'), 'OutboxMessagePage');
 const PhoneRequestPage = lazyPage(() => import('./PhoneRequestPage'), 'PhoneRequestPage');
@@ -48,6 +52,7 @@ const BoardPage = lazyPage(() => import('../../features/board/BoardPage'), 'Boar
 export const officeRoutes: RouteObject[] = [
   { index: true, element: <DashboardPage /> },
   { path: 'password', element: <ChangePasswordPage /> },
+  { path: 'calendar', element: <CalendarFeedsPage /> },
   {
     path: 'files',
     element: (

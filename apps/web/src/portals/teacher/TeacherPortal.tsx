@@ -12,6 +12,10 @@ const PortalFilesPage = lazyPage(() => import('../../features/agency/PortalFiles
 const LessonsMonthPage = lazyPage(() => import('../../features/agency/LessonsMonthPage'), 'LessonsMonthPage');
 const MyTimetablePage = lazyPage(() => import('../../features/schools/MyTimetablePage'), 'MyTimetablePage');
 const MyAttendancePage = lazyPage(() => import('../../features/attendance/MyAttendancePage'), 'MyAttendancePage');
+const CalendarFeedsPage = lazyPage(
+  () => import('../../features/calendar-feeds/CalendarFeedsPage'),
+  'CalendarFeedsPage',
+);
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 
 /** /teacher/*: the teacher portal, a chunk of its own (App.tsx), each page another. */
@@ -32,6 +36,7 @@ export function TeacherPortal() {
         { path: 'timetable', element: <MyTimetablePage /> },
         { path: 'attendance', element: <MyAttendancePage /> },
         { path: 'password', element: <ChangePasswordPage /> },
+        { path: 'calendar', element: <CalendarFeedsPage /> },
         { path: '*', element: <NotFoundPage homePath="/teacher" /> },
       ],
     },
