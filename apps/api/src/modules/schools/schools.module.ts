@@ -26,6 +26,9 @@ import { createAttendanceService, type AttendanceService } from './attendance.se
 import { attendanceRoutes } from './attendance.routes.js';
 import { ATTENDANCE_SETTINGS } from './attendance.settings.js';
 import { ATTENDANCE_RECORDS } from './attendance.records.js';
+import { createDistanceService, DISTANCE_SWEEP, type DistanceService } from './distance.service.js';
+import { distanceRoutes } from './distance.routes.js';
+import { DISTANCE_SETTINGS } from './distance.settings.js';
 
 export type SchoolsModuleServices = {
   schools: SchoolsService;
@@ -38,6 +41,7 @@ export type SchoolsModuleServices = {
   choice: ChoiceService;
   reenrolment: ReenrolmentService;
   attendance: AttendanceService;
+  distance: DistanceService;
 };
 
 declare module '../../platform/module.js' {
@@ -53,7 +57,7 @@ declare module '../../platform/module.js' {
  */
 export const schoolsModule: ModuleManifest<'schools'> = {
   name: 'schools',
-  publicPrefixes: ['/api/calendars/', '/api/public/admissions/', '/api/reenrolment-links/'],
+  publicPrefixes: ['/api/calendars/', '/api/public/admissions/', '/api/reenrolment-links/', '/api/distance-links/'],
   records: [
     ...SCHOOLS_RECORDS,
     ...ADMISSION_RECORDS,
@@ -62,8 +66,18 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     ...REENROLMENT_RECORDS,
     ...ATTENDANCE_RECORDS,
   ],
-  settings: [ADMISSION_RATE_LIMIT, ...CHOICE_SETTINGS, ...REENROLMENT_SETTINGS, ...ATTENDANCE_SETTINGS],
-  sweeps: [{ name: 'schools.waiting-lists', run: (deps) => promoteWaitingLists(deps) }, REENROLMENT_SWEEP],
+  settings: [
+    ADMISSION_RATE_LIMIT,
+    ...CHOICE_SETTINGS,
+    ...REENROLMENT_SETTINGS,
+    ...ATTENDANCE_SETTINGS,
+    ...DISTANCE_SETTINGS,
+  ],
+  sweeps: [
+    { name: 'schools.waiting-lists', run: (deps) => promoteWaitingLists(deps) },
+    REENROLMENT_SWEEP,
+    DISTANCE_SWEEP,
+  ],
   demo: schoolsDemo,
   services: (deps, modules) => {
     const schools = createSchoolsService(deps);
@@ -75,6 +89,7 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     // A confirmed place issues the season's fees: the fees service is handed to the parts that confirm places.
     const choice = createChoiceService(deps, schools, fees.feesOnConfirmation);
     const reenrolment = createReenrolmentService(deps, schools, fees.feesOnConfirmation);
+    const attendance = createAttendanceService(deps, schools, seasons);
     return {
       schools,
       seasons,
@@ -85,7 +100,8 @@ export const schoolsModule: ModuleManifest<'schools'> = {
       fees,
       choice,
       reenrolment,
-      attendance: createAttendanceService(deps, schools, seasons),
+      attendance,
+      distance: createDistanceService(deps, attendance),
     };
   },
   routes: (app, services) => {
@@ -96,5 +112,6 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     choiceRoutes(app, services.choice);
     reenrolmentRoutes(app, services.reenrolment);
     attendanceRoutes(app, services.attendance);
+    distanceRoutes(app, services.distance);
   },
 };
