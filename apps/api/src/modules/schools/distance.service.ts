@@ -236,6 +236,7 @@ export function createDistanceService(deps: Deps, attendance: AttendanceService)
           summary: `${date}: material → ${recipients.length}`,
         });
       });
+      await mailer.flush();
       return view(courseId, date, true, today);
     },
 

@@ -18,6 +18,7 @@ const FamilyReenrolmentPage = lazyPage(
   () => import('../../features/enrolment-reenrol/FamilyReenrolmentPage'),
   'FamilyReenrolmentPage',
 );
+const FamilyDistancePage = lazyPage(() => import('../../features/attendance/FamilyDistancePage'), 'FamilyDistancePage');
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 
 /** /family/*: the family portal, a chunk of its own (App.tsx), each page another. */
@@ -38,6 +39,7 @@ export function FamilyPortal() {
         { path: 'reenrolment', element: <FamilyReenrolmentPage /> },
         { path: 'password', element: <ChangePasswordPage /> },
         { path: 'enrolments', element: <MyEnrolmentsPage /> },
+        { path: 'distance', element: <FamilyDistancePage /> },
         { path: '*', element: <NotFoundPage homePath="/family" /> },
       ],
     },
