@@ -166,6 +166,8 @@ const PUBLIC_PAGES = [
   '/request',
   // the re-enrolment e-mail's link, here an unknown one: the page says so under its title
   '/reenrolment/not-a-real-token-but-long-enough',
+  // the distance lesson's "ok" link, an unknown one: the page says so under its title
+  '/ack/not-a-real-token-but-long-enough',
 ];
 
 /** The detail pages of the office, one record of each kind (from the demo, or made by this file). */

@@ -341,6 +341,10 @@ export const HISTORY_ACTION_LABELS: Record<string, Record<Locale, string> & { sh
   // attendance sheets (issue 16, item 1)
   'attendance-marked': { fr: 'a noté les présences d’un cours', en: 'marked a lesson’s attendance' },
   'attendance-reminder': { fr: 'a relancé le professeur pour sa feuille', en: 'reminded the teacher of the sheet' },
+  // distance lessons (issue 16, item 2)
+  'distance-posted': { fr: 'a envoyé le support d’un cours à distance', en: 'posted a distance lesson’s material' },
+  'distance-acknowledged': { fr: 'a répondu « ok » à un cours à distance', en: 'said "ok" to a distance lesson' },
+  'distance-lapsed': { fr: 'a noté absent faute de réponse', en: 'marked absent for want of an answer' },
   'school-fees-issued': { fr: 'a émis les frais de la saison', en: 'issued the season’s fees' },
   'fee-plan-chosen': { fr: 'a choisi le mode de paiement des frais', en: 'chose the fees’ payment plan' },
   'place-cancelled': { fr: 'a annulé une place de cours', en: 'cancelled a course place' },

@@ -19,3 +19,4 @@ export * from './choice.js';
 export * from './reenrolment.js';
 export * from './attendance.js';
 export * from './calendar-feeds.js';
+export * from './distance.js';

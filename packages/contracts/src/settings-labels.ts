@@ -197,6 +197,10 @@ export const SETTING_LABELS: Record<string, SettingLabel> = {
     fr: 'Feuilles de présence : période (month = mois, week = semaine)',
     en: 'Attendance sheets: period (month or week)',
   },
+  'schools.distanceAckDays': days(
+    'Cours à distance : délai pour répondre « ok » après le cours',
+    'Distance lessons: time to say "ok" after the lesson',
+  ),
   'schools.waitingOfferDays': days(
     'Liste d’attente : délai pour accepter une place',
     'Waiting list: time to accept a seat',

@@ -926,6 +926,8 @@ export interface DB {
   attendance_lessons: AttendanceLessonsTable;
   attendance_marks: AttendanceMarksTable;
   calendar_feeds: CalendarFeedsTable;
+  distance_materials: DistanceMaterialsTable;
+  distance_acks: DistanceAcksTable;
 }
 
 /** Gap-free invoice numbers: one counter per series (F invoices, A credit notes) and year. */
@@ -1338,4 +1340,36 @@ export interface CalendarFeedsTable {
   created_at: string;
   revoked_at: string | null;
   last_read_at: string | null;
+}
+
+/** What a teacher posted for one distance lesson: text and/or a link, to the class (student_id null) or one student. */
+export interface DistanceMaterialsTable {
+  id: string;
+  lesson_id: string;
+  student_id: string | null;
+  body: string | null;
+  link: string | null;
+  posted_by: string | null;
+  posted_at: string;
+  /** the last day (organisation's date) a student may acknowledge it */
+  ack_until: string;
+}
+
+/** One student's expected acknowledgement ("ok") of one material: answered (present) or lapsed (absent). */
+export interface DistanceAcksTable {
+  id: string;
+  material_id: string;
+  lesson_id: string;
+  student_id: string;
+  /** the place that made the student expected: the mark the acknowledgement or its deadline writes */
+  enrolment_id: string;
+  /** sha-256 of the e-mail link's secret (null: no e-mail could be sent) */
+  token_hash: string | null;
+  ack_until: string;
+  acknowledged_at: string | null;
+  /** link | portal */
+  acknowledged_via: string | null;
+  /** when the deadline sweep closed it unanswered */
+  lapsed_at: string | null;
+  created_at: string;
 }

@@ -123,6 +123,17 @@ async function urlsFor(path: string): Promise<string[] | 'skip'> {
     // Attendance sheets (issue 16): no personal link of their own; a course's sheet and its PDF are walked.
     '/api/attendance/courses/{id}': () => fill('courses', 2),
     '/api/attendance/courses/{id}/pdf': () => fill('courses', 2),
+    // Distance lessons (issue 16): the link's own path reads a secret; the lesson the links were sent for is walked.
+    '/api/distance-links/{token}': async () => 'skip',
+    '/api/attendance/courses/{id}/lessons/{date}/distance': async () => {
+      const lessons = await db
+        .selectFrom('distance_materials')
+        .innerJoin('attendance_lessons', 'attendance_lessons.id', 'distance_materials.lesson_id')
+        .select(['attendance_lessons.course_id', 'attendance_lessons.lesson_date'])
+        .distinct()
+        .execute();
+      return lessons.map((l) => path.replace('{id}', l.course_id).replace('{date}', l.lesson_date));
+    },
     '/api/schools/{id}/calendar/{seasonId}': async () => schoolSeasons('/api/schools/{id}/calendar/{seasonId}'),
     '/api/calendars/{id}/{seasonId}.ics': async () => schoolSeasons('/api/calendars/{id}/{seasonId}.ics'),
     // Re-enrolment (issue 15): the link's own paths read a secret; the office's and the portal's are walked.
@@ -233,10 +244,22 @@ describe('no endpoint shows anyone a live personal link', () => {
     expect((await (agents.admin as Agent).post('/api/reenrolment/campaigns', campaign)).statusCode).toBe(201);
     expect((await (agents.admin as Agent).post('/api/sweeps/run')).statusCode).toBe(200);
 
+    // Distance lesson "ok" links (issue 16): material posted again to the demo's distance lesson's class.
+    const distance = await ctx.deps.db
+      .selectFrom('distance_materials')
+      .innerJoin('attendance_lessons', 'attendance_lessons.id', 'distance_materials.lesson_id')
+      .select(['attendance_lessons.course_id', 'attendance_lessons.lesson_date'])
+      .executeTakeFirstOrThrow();
+    const lesson = `/api/attendance/courses/${distance.course_id}/lessons/${distance.lesson_date}`;
+    const posted = await (agents.admin as Agent).post(`${lesson}/materials`, { text: 'Exercice du jour' });
+    expect(posted.statusCode, posted.body).toBe(200);
+    expect((await (agents.admin as Agent).post('/api/sweeps/run')).statusCode).toBe(200);
+
     // The live secrets, as their recipients got them.
     const secrets = new Map<string, string>();
     for (const mail of ctx.mailbox.received) {
-      const links = /\/(reset-password\?token=|invitation\?token=|l\/|meeting-answer\/|reenrolment\/)([\w-]{20,})/g;
+      const links =
+        /\/(reset-password\?token=|invitation\?token=|l\/|meeting-answer\/|reenrolment\/|ack\/)([\w-]{20,})/g;
       for (const match of mail.text.matchAll(links)) {
         secrets.set(match[2] as string, `${match[1] ?? ''} to ${mail.to}`);
       }
@@ -254,6 +277,7 @@ describe('no endpoint shows anyone a live personal link', () => {
     const kinds = new Set([...secrets.values()].map((v) => v.split(' ')[0]));
     expect([...kinds].sort()).toEqual([
       'calendar',
+      'ack/',
       'invitation?token=',
       'l/',
       'meeting-answer/',

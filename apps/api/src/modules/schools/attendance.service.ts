@@ -41,7 +41,7 @@ import type { SeasonsService } from './seasons.service.js';
 type Sheet = z.infer<typeof AttendanceSheet>;
 
 /** A course's sheet for a period as first written, by its first mark or its first reminder. */
-const sheetRow = (courseId: string, period: Period, at: string) => ({
+export const sheetRow = (courseId: string, period: Period, at: string) => ({
   id: newId(),
   course_id: courseId,
   period_key: period.key,

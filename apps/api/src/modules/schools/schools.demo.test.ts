@@ -156,4 +156,24 @@ describe('the demo’s school network', () => {
     const open = invoice.instalments.filter((i) => i.status !== 'cancelled');
     expect(open.map((i) => i.method)).toEqual(['sepa', 'sepa', 'sepa']);
   });
+
+  it('has a distance lesson with its material posted and some of the class’s "ok" given', async () => {
+    const acks = await ctx.deps.db
+      .selectFrom('distance_acks')
+      .innerJoin('attendance_marks', (j) =>
+        j
+          .onRef('attendance_marks.lesson_id', '=', 'distance_acks.lesson_id')
+          .onRef('attendance_marks.student_id', '=', 'distance_acks.student_id'),
+      )
+      .select(['attendance_marks.mark', 'attendance_marks.source'])
+      .execute();
+    expect(acks.length).toBeGreaterThan(0);
+    expect(acks.every((a) => a.mark === 'present' && a.source === 'acknowledgement')).toBe(true);
+    const open = await ctx.deps.db
+      .selectFrom('distance_acks')
+      .select('id')
+      .where('acknowledged_at', 'is', null)
+      .execute();
+    expect(open.length).toBeGreaterThan(0);
+  });
 });

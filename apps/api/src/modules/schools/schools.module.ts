@@ -28,6 +28,9 @@ import { ATTENDANCE_SETTINGS } from './attendance.settings.js';
 import { ATTENDANCE_RECORDS } from './attendance.records.js';
 import { createCalendarFeedsService, type CalendarFeedsService } from './calendar-feeds.service.js';
 import { calendarFeedsRoutes } from './calendar-feeds.routes.js';
+import { createDistanceService, DISTANCE_SWEEP, type DistanceService } from './distance.service.js';
+import { distanceRoutes } from './distance.routes.js';
+import { DISTANCE_SETTINGS } from './distance.settings.js';
 
 export type SchoolsModuleServices = {
   schools: SchoolsService;
@@ -41,6 +44,7 @@ export type SchoolsModuleServices = {
   reenrolment: ReenrolmentService;
   attendance: AttendanceService;
   calendarFeeds: CalendarFeedsService;
+  distance: DistanceService;
 };
 
 declare module '../../platform/module.js' {
@@ -56,7 +60,13 @@ declare module '../../platform/module.js' {
  */
 export const schoolsModule: ModuleManifest<'schools'> = {
   name: 'schools',
-  publicPrefixes: ['/api/calendars/', '/api/public/admissions/', '/api/reenrolment-links/', '/api/feeds/'],
+  publicPrefixes: [
+    '/api/calendars/',
+    '/api/public/admissions/',
+    '/api/reenrolment-links/',
+    '/api/distance-links/',
+    '/api/feeds/',
+  ],
   records: [
     ...SCHOOLS_RECORDS,
     ...ADMISSION_RECORDS,
@@ -65,8 +75,18 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     ...REENROLMENT_RECORDS,
     ...ATTENDANCE_RECORDS,
   ],
-  settings: [ADMISSION_RATE_LIMIT, ...CHOICE_SETTINGS, ...REENROLMENT_SETTINGS, ...ATTENDANCE_SETTINGS],
-  sweeps: [{ name: 'schools.waiting-lists', run: (deps) => promoteWaitingLists(deps) }, REENROLMENT_SWEEP],
+  settings: [
+    ADMISSION_RATE_LIMIT,
+    ...CHOICE_SETTINGS,
+    ...REENROLMENT_SETTINGS,
+    ...ATTENDANCE_SETTINGS,
+    ...DISTANCE_SETTINGS,
+  ],
+  sweeps: [
+    { name: 'schools.waiting-lists', run: (deps) => promoteWaitingLists(deps) },
+    REENROLMENT_SWEEP,
+    DISTANCE_SWEEP,
+  ],
   demo: schoolsDemo,
   services: (deps, modules) => {
     const schools = createSchoolsService(deps);
@@ -78,6 +98,7 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     // A confirmed place issues the season's fees: the fees service is handed to the parts that confirm places.
     const choice = createChoiceService(deps, schools, fees.feesOnConfirmation);
     const reenrolment = createReenrolmentService(deps, schools, fees.feesOnConfirmation);
+    const attendance = createAttendanceService(deps, schools, seasons);
     return {
       schools,
       seasons,
@@ -88,7 +109,8 @@ export const schoolsModule: ModuleManifest<'schools'> = {
       fees,
       choice,
       reenrolment,
-      attendance: createAttendanceService(deps, schools, seasons),
+      attendance,
+      distance: createDistanceService(deps, attendance),
       // Private calendar feeds (issue 18, item 7): the courses' lessons, and a teacher's meetings and first lessons.
       calendarFeeds: createCalendarFeedsService(deps, schools, seasons),
     };
@@ -102,5 +124,6 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     reenrolmentRoutes(app, services.reenrolment);
     attendanceRoutes(app, services.attendance);
     calendarFeedsRoutes(app, services.calendarFeeds);
+    distanceRoutes(app, services.distance);
   },
 };

@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { QueryFallback } from '../../ui/QueryFallback';
 import { ATTENDANCE_NS } from './attendance-i18n';
 import { PeriodPicker } from './PeriodPicker';
+import { DistanceLessonPanel } from './DistanceLessonPanel';
 import * as api from './api';
 
 type Lesson = api.Sheet['sheetLessons'][number];
@@ -63,6 +64,9 @@ function LessonCard({ sheet, lesson }: { sheet: api.Sheet; lesson: Lesson }) {
               />
             ))
           : null}
+        {lesson.distance && lesson.due ? (
+          <DistanceLessonPanel courseId={sheet.courseId} date={lesson.date} expected={lesson.expected} names={names} />
+        ) : null}
         {mark.error ? <ProblemAlert error={mark.error} /> : null}
       </Stack>
     </Paper>

@@ -26,6 +26,7 @@ const CalendarFeedsPage = lazyPage(
   () => import('../../features/calendar-feeds/CalendarFeedsPage'),
   'CalendarFeedsPage',
 );
+const FamilyDistancePage = lazyPage(() => import('../../features/attendance/FamilyDistancePage'), 'FamilyDistancePage');
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 
 /** /family/*: the family portal, a chunk of its own (App.tsx), each page another. */
@@ -48,6 +49,7 @@ export function FamilyPortal() {
         { path: 'calendar', element: <CalendarFeedsPage /> },
         { path: 'enrolments', element: <MyEnrolmentsPage /> },
         { path: 'attendance', element: <FamilyAttendancePage /> },
+        { path: 'distance', element: <FamilyDistancePage /> },
         { path: '*', element: <NotFoundPage homePath="/family" /> },
       ],
     },

@@ -12,6 +12,7 @@ import '../../features/billing/billing-i18n';
 import '../../features/schools/enrolment-nav-i18n';
 import type { NavItem } from '../../ui/nav';
 import { ATTENDANCE_FAMILY_NAV } from '../../features/attendance/attendance-nav';
+import { DISTANCE_FAMILY_NAV } from '../../features/attendance/distance-nav';
 
 export const FAMILY_NAV: NavItem[] = [
   { to: '/family', labelKey: 'nav.home', icon: IconHome, roles: ['guardian'], end: true },
@@ -22,4 +23,5 @@ export const FAMILY_NAV: NavItem[] = [
   { to: '/family/school-fees', labelKey: 'fees:nav.portal', icon: IconCash, roles: ['guardian'] },
   { to: '/family/reenrolment', labelKey: 'reenrol:nav', icon: IconRepeat, roles: ['guardian'] },
   ATTENDANCE_FAMILY_NAV,
+  DISTANCE_FAMILY_NAV,
 ];

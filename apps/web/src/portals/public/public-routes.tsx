@@ -23,6 +23,8 @@ const ReenrolmentLinkPage = lazyPage(
   'ReenrolmentLinkPage',
 );
 
+const DistanceAckPage = lazyPage(() => import('../../features/attendance/DistanceAckPage'), 'DistanceAckPage');
+
 function PublicPages() {
   return (
     <PublicLayout>
@@ -47,6 +49,7 @@ export const publicRoutes: RouteObject = {
     { path: '/l/:token', element: <LinkPage /> },
     { path: '/inscription/:schoolId', element: <AdmissionPage /> },
     { path: '/reenrolment/:token', element: <ReenrolmentLinkPage /> },
+    { path: '/ack/:token', element: <DistanceAckPage /> },
     { path: '*', element: <NotFoundPage /> },
   ],
 };
