@@ -197,6 +197,14 @@ export const SETTING_LABELS: Record<string, SettingLabel> = {
     fr: 'Feuilles de présence : période (month = mois, week = semaine)',
     en: 'Attendance sheets: period (month or week)',
   },
+  'schools.absenceNoticeForMinors': {
+    fr: 'Avis d’absence obligatoire pour les élèves mineurs (la famille ne peut pas choisir « jamais »)',
+    en: 'Absence notices required for minor students (the family cannot choose "never")',
+  },
+  'schools.missingAfterDays': days(
+    'Élèves absents ou sans présence depuis (rapport des élèves disparus)',
+    'Students absent or silent for (missing students report)',
+  ),
   'schools.waitingOfferDays': days(
     'Liste d’attente : délai pour accepter une place',
     'Waiting list: time to accept a seat',

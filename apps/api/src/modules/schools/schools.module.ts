@@ -26,6 +26,14 @@ import { createAttendanceService, type AttendanceService } from './attendance.se
 import { attendanceRoutes } from './attendance.routes.js';
 import { ATTENDANCE_SETTINGS } from './attendance.settings.js';
 import { ATTENDANCE_RECORDS } from './attendance.records.js';
+import {
+  ABSENCE_NOTICES_SWEEP,
+  createAbsenceNoticesService,
+  type AbsenceNoticesService,
+} from './absence-notices.service.js';
+import { absenceNoticesRoutes } from './absence-notices.routes.js';
+import { ABSENCE_NOTICE_SETTINGS } from './absence-notices.settings.js';
+import { createMissingReportService, type MissingReportService } from './missing-report.service.js';
 
 export type SchoolsModuleServices = {
   schools: SchoolsService;
@@ -38,6 +46,8 @@ export type SchoolsModuleServices = {
   choice: ChoiceService;
   reenrolment: ReenrolmentService;
   attendance: AttendanceService;
+  absenceNotices: AbsenceNoticesService;
+  missingReport: MissingReportService;
 };
 
 declare module '../../platform/module.js' {
@@ -62,8 +72,18 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     ...REENROLMENT_RECORDS,
     ...ATTENDANCE_RECORDS,
   ],
-  settings: [ADMISSION_RATE_LIMIT, ...CHOICE_SETTINGS, ...REENROLMENT_SETTINGS, ...ATTENDANCE_SETTINGS],
-  sweeps: [{ name: 'schools.waiting-lists', run: (deps) => promoteWaitingLists(deps) }, REENROLMENT_SWEEP],
+  settings: [
+    ADMISSION_RATE_LIMIT,
+    ...CHOICE_SETTINGS,
+    ...REENROLMENT_SETTINGS,
+    ...ATTENDANCE_SETTINGS,
+    ...ABSENCE_NOTICE_SETTINGS,
+  ],
+  sweeps: [
+    { name: 'schools.waiting-lists', run: (deps) => promoteWaitingLists(deps) },
+    REENROLMENT_SWEEP,
+    ABSENCE_NOTICES_SWEEP,
+  ],
   demo: schoolsDemo,
   services: (deps, modules) => {
     const schools = createSchoolsService(deps);
@@ -86,6 +106,8 @@ export const schoolsModule: ModuleManifest<'schools'> = {
       choice,
       reenrolment,
       attendance: createAttendanceService(deps, schools, seasons),
+      absenceNotices: createAbsenceNoticesService(deps),
+      missingReport: createMissingReportService(deps, schools),
     };
   },
   routes: (app, services) => {
@@ -96,5 +118,6 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     choiceRoutes(app, services.choice);
     reenrolmentRoutes(app, services.reenrolment);
     attendanceRoutes(app, services.attendance);
+    absenceNoticesRoutes(app, services.absenceNotices, services.missingReport);
   },
 };
