@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, makeUser, type TestContext } from '../../testing/harness.js';
+import { createTestApp, loginAs, type TestContext } from '../../testing/harness.js';
 import { newId } from '../../platform/ids.js';
 import { attendanceSchool, placedFamily } from './attendance.test-support.js';
 

@@ -11,6 +11,7 @@ import { QueryFallback } from '../../ui/QueryFallback';
 import { ATTENDANCE_NS } from './attendance-i18n';
 import { PeriodPicker } from './PeriodPicker';
 import * as api from './api';
+import { FlagContact } from '../missing/FlagContact';
 
 type Lesson = api.Sheet['sheetLessons'][number];
 
@@ -92,6 +93,7 @@ function SheetView({ courseId, period }: { courseId: string; period: string }) {
       {sheet.sheetLessons.map((lesson) => (
         <LessonCard key={lesson.date} sheet={sheet} lesson={lesson} />
       ))}
+      <FlagContact students={sheet.students} />
     </Stack>
   );
 }

@@ -18,6 +18,7 @@ const FamilyReenrolmentPage = lazyPage(
   () => import('../../features/enrolment-reenrol/FamilyReenrolmentPage'),
   'FamilyReenrolmentPage',
 );
+const AbsenceNoticesPage = lazyPage(() => import('../../features/missing/AbsenceNoticesPage'), 'AbsenceNoticesPage');
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 
 /** /family/*: the family portal, a chunk of its own (App.tsx), each page another. */
@@ -38,6 +39,7 @@ export function FamilyPortal() {
         { path: 'reenrolment', element: <FamilyReenrolmentPage /> },
         { path: 'password', element: <ChangePasswordPage /> },
         { path: 'enrolments', element: <MyEnrolmentsPage /> },
+        { path: 'absence-notices', element: <AbsenceNoticesPage /> },
         { path: '*', element: <NotFoundPage homePath="/family" /> },
       ],
     },

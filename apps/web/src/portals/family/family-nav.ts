@@ -11,6 +11,7 @@ import '../../features/agency/agency-i18n';
 import '../../features/billing/billing-i18n';
 import '../../features/schools/enrolment-nav-i18n';
 import type { NavItem } from '../../ui/nav';
+import { MISSING_FAMILY_NAV } from '../../features/missing/missing-nav';
 
 export const FAMILY_NAV: NavItem[] = [
   { to: '/family', labelKey: 'nav.home', icon: IconHome, roles: ['guardian'], end: true },
@@ -20,4 +21,5 @@ export const FAMILY_NAV: NavItem[] = [
   { to: '/family/enrolments', labelKey: 'admission:nav.mine', icon: IconSchool, roles: ['guardian'] },
   { to: '/family/school-fees', labelKey: 'fees:nav.portal', icon: IconCash, roles: ['guardian'] },
   { to: '/family/reenrolment', labelKey: 'reenrol:nav', icon: IconRepeat, roles: ['guardian'] },
+  MISSING_FAMILY_NAV,
 ];
