@@ -198,8 +198,8 @@ export const SETTING_LABELS: Record<string, SettingLabel> = {
     en: 'Attendance sheets: period (month or week)',
   },
   'schools.absenceNoticeForMinors': {
-    fr: 'Avis d’absence obligatoire pour les élèves mineurs (la famille ne peut pas choisir « jamais »)',
-    en: 'Absence notices required for minor students (the family cannot choose "never")',
+    fr: 'Avis d’absence des élèves mineurs (optional = au choix de la famille, required = obligatoire)',
+    en: 'Absence notices for minor students (optional = the family chooses, required = always told)',
   },
   'schools.missingAfterDays': days(
     'Élèves absents ou sans présence depuis (rapport des élèves disparus)',

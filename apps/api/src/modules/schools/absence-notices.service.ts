@@ -117,7 +117,7 @@ export function createAbsenceNoticesService(deps: Deps) {
     return {
       familyId,
       preference: family.absence_notices as AbsenceNoticePreference,
-      requiredForMinors: required,
+      requiredForMinors: required === 'required',
       minors: students.filter((s) => isMinor(s.birth_date!, today)).map((s) => `${s.first_name} ${s.last_name}`),
       version: family.version,
     };
@@ -152,7 +152,7 @@ export function createAbsenceNoticesService(deps: Deps) {
       const today = await organisationToday(db, clock);
       const absences = await repo.untoldAbsences(db, noticeHorizon(today), today);
       if (!absences.length) return { absencesTold: 0, digests: 0 };
-      const required = await ABSENCE_NOTICE_FOR_MINORS.read(db);
+      const required = (await ABSENCE_NOTICE_FOR_MINORS.read(db)) === 'required';
       const recipients = await familyRecipients(db, [...new Set(absences.map((a) => a.family_id))]);
       return {
         absencesTold: await tellEach(absences, recipients, required),

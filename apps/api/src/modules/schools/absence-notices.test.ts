@@ -117,7 +117,7 @@ describe('absence notices', () => {
     await runSweeps(ctx.deps);
     expect(ctx.mailbox.to(await addressOf(quiet.familyId))).toEqual([]);
 
-    await writeSetting(ctx.deps.db, 'schools.absenceNoticeForMinors', true, FRIDAY);
+    await writeSetting(ctx.deps.db, 'schools.absenceNoticeForMinors', 'required', FRIDAY);
     try {
       const minor = await placedFamily(ctx.deps, school.courseId, 'confirmed', null, 'Marc');
       const shown = await preference(minor.guardianEmail, 'never');
@@ -128,7 +128,7 @@ describe('absence notices', () => {
       // Nina's absence was already settled as "never": it is not told afterwards.
       expect(ctx.mailbox.to(await addressOf(quiet.familyId))).toEqual([]);
     } finally {
-      await writeSetting(ctx.deps.db, 'schools.absenceNoticeForMinors', false, FRIDAY);
+      await writeSetting(ctx.deps.db, 'schools.absenceNoticeForMinors', 'optional', FRIDAY);
     }
   });
 
