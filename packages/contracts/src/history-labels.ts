@@ -21,6 +21,8 @@ export const HISTORY_FIELD_LABELS: Record<string, Record<Locale, string>> = {
   date: { fr: 'le cours du', en: 'the lesson of' },
   marks: { fr: 'les présences', en: 'the attendance marks' },
   remindedOn: { fr: 'le jour du rappel', en: 'the day of the reminder' },
+  // absence notices (issue 16, item 3): how a family is told of absences
+  absence_notices: { fr: 'les avis d’absence', en: 'the absence notices' },
   availability: { fr: 'les disponibilités', en: 'the availability' },
   background: { fr: 'le parcours musical', en: 'the musical background' },
   bic: { fr: 'le BIC', en: 'the BIC' },
@@ -345,6 +347,8 @@ export const HISTORY_ACTION_LABELS: Record<string, Record<Locale, string> & { sh
   'distance-posted': { fr: 'a envoyé le support d’un cours à distance', en: 'posted a distance lesson’s material' },
   'distance-acknowledged': { fr: 'a répondu « ok » à un cours à distance', en: 'said "ok" to a distance lesson' },
   'distance-lapsed': { fr: 'a noté absent faute de réponse', en: 'marked absent for want of an answer' },
+  'absence-notices-changed': { fr: 'a changé les avis d’absence', en: 'changed the absence notices' },
+  'contact-flagged': { fr: 'a signalé un contact erroné', en: 'flagged a wrong contact' },
   'school-fees-issued': { fr: 'a émis les frais de la saison', en: 'issued the season’s fees' },
   'fee-plan-chosen': { fr: 'a choisi le mode de paiement des frais', en: 'chose the fees’ payment plan' },
   'place-cancelled': { fr: 'a annulé une place de cours', en: 'cancelled a course place' },

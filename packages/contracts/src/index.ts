@@ -20,3 +20,4 @@ export * from './reenrolment.js';
 export * from './attendance.js';
 export * from './calendar-feeds.js';
 export * from './distance.js';
+export * from './absence-notices.js';

@@ -201,6 +201,14 @@ export const SETTING_LABELS: Record<string, SettingLabel> = {
     'Cours à distance : délai pour répondre « ok » après le cours',
     'Distance lessons: time to say "ok" after the lesson',
   ),
+  'schools.absenceNoticeForMinors': {
+    fr: 'Avis d’absence des élèves mineurs (optional = au choix de la famille, required = obligatoire)',
+    en: 'Absence notices for minor students (optional = the family chooses, required = always told)',
+  },
+  'schools.missingAfterDays': days(
+    'Élèves absents ou sans présence depuis (rapport des élèves disparus)',
+    'Students absent or silent for (missing students report)',
+  ),
   'schools.waitingOfferDays': days(
     'Liste d’attente : délai pour accepter une place',
     'Waiting list: time to accept a seat',

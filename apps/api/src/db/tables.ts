@@ -83,6 +83,8 @@ export interface FamiliesTable {
   billing_city: string | null;
   billing_country: string | null;
   contact_preference: string;
+  /** migration 2026-12-06: how the family is told of absences: each | weekly | never */
+  absence_notices: Generated<string>;
   locale: string;
   notes: string | null;
   created_at: string;
@@ -928,6 +930,8 @@ export interface DB {
   calendar_feeds: CalendarFeedsTable;
   distance_materials: DistanceMaterialsTable;
   distance_acks: DistanceAcksTable;
+  absence_notices: AbsenceNoticesTable;
+  contact_flags: ContactFlagsTable;
 }
 
 /** Gap-free invoice numbers: one counter per series (F invoices, A credit notes) and year. */
@@ -1372,4 +1376,29 @@ export interface DistanceAcksTable {
   /** when the deadline sweep closed it unanswered */
   lapsed_at: string | null;
   created_at: string;
+}
+
+/** One absent mark told to the family (or deliberately not told): written once, by the sweep that claims it. */
+export interface AbsenceNoticesTable {
+  lesson_id: string;
+  student_id: string;
+  /** each (its own e-mail) | weekly (in the digest of digest_week) | never (the family asked for none) */
+  mode: string;
+  digest_week: string | null;
+  /** how many guardians were written to */
+  recipients: Generated<number>;
+  notified_at: string;
+}
+
+/** A teacher's flag on a student's family contact (e-mail or phone) found wrong; it holds while `seen` is current. */
+export interface ContactFlagsTable {
+  id: string;
+  student_id: string;
+  /** email | phone */
+  field: string;
+  /** the family's values of that field when flagged (sorted, one per line) */
+  seen: string;
+  note: string | null;
+  flagged_by: string | null;
+  flagged_at: string;
 }

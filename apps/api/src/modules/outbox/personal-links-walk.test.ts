@@ -134,6 +134,8 @@ async function urlsFor(path: string): Promise<string[] | 'skip'> {
         .execute();
       return lessons.map((l) => path.replace('{id}', l.course_id).replace('{date}', l.lesson_date));
     },
+    // Absence notices (issue 16): a family's choice, walked for the newest families.
+    '/api/families/{id}/absence-notices': () => fill('families', 2),
     '/api/schools/{id}/calendar/{seasonId}': async () => schoolSeasons('/api/schools/{id}/calendar/{seasonId}'),
     '/api/calendars/{id}/{seasonId}.ics': async () => schoolSeasons('/api/calendars/{id}/{seasonId}.ics'),
     // Re-enrolment (issue 15): the link's own paths read a secret; the office's and the portal's are walked.

@@ -49,6 +49,7 @@ const FAMILY_FIELDS = fields(
   'billing_city',
   'billing_country',
   'contact_preference',
+  'absence_notices',
   'locale',
 );
 const FAMILY_STAFF_FIELDS = fields(...FAMILY_FIELDS, 'notes');

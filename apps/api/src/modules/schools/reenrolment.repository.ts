@@ -211,7 +211,7 @@ export async function guardianContacts(db: Tx, familyIds: readonly string[]) {
   return readInBatches(familyIds, (slice) =>
     db
       .selectFrom('people as g')
-      .select(['g.family_id', 'g.first_name', 'g.last_name', 'g.email', 'g.phone'])
+      .select(['g.id', 'g.family_id', 'g.first_name', 'g.last_name', 'g.email', 'g.phone'])
       .where('g.kind', '=', 'guardian')
       .where('g.family_id', 'in', slice)
       .orderBy('g.seq')

@@ -31,6 +31,14 @@ import { calendarFeedsRoutes } from './calendar-feeds.routes.js';
 import { createDistanceService, DISTANCE_SWEEP, type DistanceService } from './distance.service.js';
 import { distanceRoutes } from './distance.routes.js';
 import { DISTANCE_SETTINGS } from './distance.settings.js';
+import {
+  ABSENCE_NOTICES_SWEEP,
+  createAbsenceNoticesService,
+  type AbsenceNoticesService,
+} from './absence-notices.service.js';
+import { absenceNoticesRoutes } from './absence-notices.routes.js';
+import { ABSENCE_NOTICE_SETTINGS } from './absence-notices.settings.js';
+import { createMissingReportService, type MissingReportService } from './missing-report.service.js';
 
 export type SchoolsModuleServices = {
   schools: SchoolsService;
@@ -45,6 +53,8 @@ export type SchoolsModuleServices = {
   attendance: AttendanceService;
   calendarFeeds: CalendarFeedsService;
   distance: DistanceService;
+  absenceNotices: AbsenceNoticesService;
+  missingReport: MissingReportService;
 };
 
 declare module '../../platform/module.js' {
@@ -81,11 +91,13 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     ...REENROLMENT_SETTINGS,
     ...ATTENDANCE_SETTINGS,
     ...DISTANCE_SETTINGS,
+    ...ABSENCE_NOTICE_SETTINGS,
   ],
   sweeps: [
     { name: 'schools.waiting-lists', run: (deps) => promoteWaitingLists(deps) },
     REENROLMENT_SWEEP,
     DISTANCE_SWEEP,
+    ABSENCE_NOTICES_SWEEP,
   ],
   demo: schoolsDemo,
   services: (deps, modules) => {
@@ -113,6 +125,8 @@ export const schoolsModule: ModuleManifest<'schools'> = {
       distance: createDistanceService(deps, attendance),
       // Private calendar feeds (issue 18, item 7): the courses' lessons, and a teacher's meetings and first lessons.
       calendarFeeds: createCalendarFeedsService(deps, schools, seasons),
+      absenceNotices: createAbsenceNoticesService(deps),
+      missingReport: createMissingReportService(deps, schools),
     };
   },
   routes: (app, services) => {
@@ -125,5 +139,6 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     attendanceRoutes(app, services.attendance);
     calendarFeedsRoutes(app, services.calendarFeeds);
     distanceRoutes(app, services.distance);
+    absenceNoticesRoutes(app, services.absenceNotices, services.missingReport);
   },
 };

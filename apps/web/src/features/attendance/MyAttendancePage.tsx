@@ -12,6 +12,7 @@ import { ATTENDANCE_NS } from './attendance-i18n';
 import { PeriodPicker } from './PeriodPicker';
 import { DistanceLessonPanel } from './DistanceLessonPanel';
 import * as api from './api';
+import { FlagContact } from '../missing/FlagContact';
 
 type Lesson = api.Sheet['sheetLessons'][number];
 
@@ -96,6 +97,7 @@ function SheetView({ courseId, period }: { courseId: string; period: string }) {
       {sheet.sheetLessons.map((lesson) => (
         <LessonCard key={lesson.date} sheet={sheet} lesson={lesson} />
       ))}
+      <FlagContact students={sheet.students} />
     </Stack>
   );
 }

@@ -27,6 +27,7 @@ const CalendarFeedsPage = lazyPage(
   'CalendarFeedsPage',
 );
 const FamilyDistancePage = lazyPage(() => import('../../features/attendance/FamilyDistancePage'), 'FamilyDistancePage');
+const AbsenceNoticesPage = lazyPage(() => import('../../features/missing/AbsenceNoticesPage'), 'AbsenceNoticesPage');
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 
 /** /family/*: the family portal, a chunk of its own (App.tsx), each page another. */
@@ -50,6 +51,7 @@ export function FamilyPortal() {
         { path: 'enrolments', element: <MyEnrolmentsPage /> },
         { path: 'attendance', element: <FamilyAttendancePage /> },
         { path: 'distance', element: <FamilyDistancePage /> },
+        { path: 'absence-notices', element: <AbsenceNoticesPage /> },
         { path: '*', element: <NotFoundPage homePath="/family" /> },
       ],
     },

@@ -13,6 +13,7 @@ import '../../features/schools/enrolment-nav-i18n';
 import type { NavItem } from '../../ui/nav';
 import { ATTENDANCE_FAMILY_NAV } from '../../features/attendance/attendance-nav';
 import { DISTANCE_FAMILY_NAV } from '../../features/attendance/distance-nav';
+import { MISSING_FAMILY_NAV } from '../../features/missing/missing-nav';
 
 export const FAMILY_NAV: NavItem[] = [
   { to: '/family', labelKey: 'nav.home', icon: IconHome, roles: ['guardian'], end: true },
@@ -24,4 +25,5 @@ export const FAMILY_NAV: NavItem[] = [
   { to: '/family/reenrolment', labelKey: 'reenrol:nav', icon: IconRepeat, roles: ['guardian'] },
   ATTENDANCE_FAMILY_NAV,
   DISTANCE_FAMILY_NAV,
+  MISSING_FAMILY_NAV,
 ];

@@ -20,6 +20,7 @@ import { FilesList } from '../../features/agency/FilesList';
 import { useCurrentUser } from '../../features/auth/use-me';
 import { hasAnyRole } from '../../ui/nav';
 import { rolesGrant } from '../../api/contract-values';
+import { AbsenceNoticesSection } from '../../features/missing/AbsenceNoticesSection';
 import { GuardianInvite } from './GuardianInvite';
 import { OFFICE_ACCESS } from './office-access';
 
@@ -136,6 +137,7 @@ export function FamilyPage() {
       <MembersSection family={family} kind="guardian" people={family.guardians} refresh={refresh} />
       <MembersSection family={family} kind="student" people={family.students} refresh={refresh} />
       {hasAnyRole(me.roles, OFFICE_ACCESS.files) ? <FilesList filter={{ familyId: family.id }} /> : null}
+      <AbsenceNoticesSection familyId={family.id} />
       <ContactLogSection subject={{ familyId: family.id }} />
       <HistorySection
         sources={[
