@@ -21,6 +21,12 @@ export const HISTORY_FIELD_LABELS: Record<string, Record<Locale, string>> = {
   date: { fr: 'le cours du', en: 'the lesson of' },
   marks: { fr: 'les présences', en: 'the attendance marks' },
   remindedOn: { fr: 'le jour du rappel', en: 'the day of the reminder' },
+  // replacements (issue 16, item 5): an absence's dates and note, a substitute's course and name
+  startsOn: { fr: 'le premier jour', en: 'the first day' },
+  endsOn: { fr: 'le dernier jour', en: 'the last day' },
+  note: { fr: 'la note', en: 'the note' },
+  course: { fr: 'le cours', en: 'the course' },
+  substitute: { fr: 'le remplaçant', en: 'the substitute' },
   availability: { fr: 'les disponibilités', en: 'the availability' },
   background: { fr: 'le parcours musical', en: 'the musical background' },
   bic: { fr: 'le BIC', en: 'the BIC' },
@@ -332,6 +338,9 @@ export const HISTORY_ACTION_LABELS: Record<string, Record<Locale, string> & { sh
   // attendance sheets (issue 16, item 1)
   'attendance-marked': { fr: 'a noté les présences d’un cours', en: 'marked a lesson’s attendance' },
   'attendance-reminder': { fr: 'a relancé le professeur pour sa feuille', en: 'reminded the teacher of the sheet' },
+  // replacements (issue 16, item 5)
+  'absence-recorded': { fr: 'a enregistré l’absence du professeur', en: 'recorded the teacher’s absence' },
+  'substitute-assigned': { fr: 'a désigné un remplaçant', en: 'assigned a substitute' },
   'school-fees-issued': { fr: 'a émis les frais de la saison', en: 'issued the season’s fees' },
   'fee-plan-chosen': { fr: 'a choisi le mode de paiement des frais', en: 'chose the fees’ payment plan' },
   'place-cancelled': { fr: 'a annulé une place de cours', en: 'cancelled a course place' },

@@ -123,6 +123,9 @@ async function urlsFor(path: string): Promise<string[] | 'skip'> {
     // Attendance sheets (issue 16): no personal link of their own; a course's sheet and its PDF are walked.
     '/api/attendance/courses/{id}': () => fill('courses', 2),
     '/api/attendance/courses/{id}/pdf': () => fill('courses', 2),
+    // Replacements (issue 16): no personal link of their own; an absence's proposals are walked.
+    '/api/replacements/absences/{id}/proposals': async () =>
+      (await db.selectFrom('teacher_absences').select('id').limit(2).execute()).map((r) => path.replace('{id}', r.id)),
     '/api/schools/{id}/calendar/{seasonId}': async () => schoolSeasons('/api/schools/{id}/calendar/{seasonId}'),
     '/api/calendars/{id}/{seasonId}.ics': async () => schoolSeasons('/api/calendars/{id}/{seasonId}.ics'),
     // Re-enrolment (issue 15): the link's own paths read a secret; the office's and the portal's are walked.
