@@ -46,6 +46,8 @@ export const SheetSummary = z.object({
   filled: z.boolean(),
   /** the day the secretariat last reminded the teacher of this sheet */
   remindedOn: IsoDate.nullable(),
+  /** colleagues holding the course for some days of the period (replacements): they mark those days */
+  replacements: z.array(z.object({ substituteId: Id, substituteName: z.string(), startsOn: IsoDate, endsOn: IsoDate })),
 });
 
 export const SheetLesson = z.object({

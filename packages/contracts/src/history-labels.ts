@@ -23,6 +23,12 @@ export const HISTORY_FIELD_LABELS: Record<string, Record<Locale, string>> = {
   remindedOn: { fr: 'le jour du rappel', en: 'the day of the reminder' },
   // absence notices (issue 16, item 3): how a family is told of absences
   absence_notices: { fr: 'les avis d’absence', en: 'the absence notices' },
+  // replacements (issue 16, item 5): an absence's dates and note, a substitute's course and name
+  startsOn: { fr: 'le premier jour', en: 'the first day' },
+  endsOn: { fr: 'le dernier jour', en: 'the last day' },
+  note: { fr: 'la note', en: 'the note' },
+  course: { fr: 'le cours', en: 'the course' },
+  substitute: { fr: 'le remplaçant', en: 'the substitute' },
   availability: { fr: 'les disponibilités', en: 'the availability' },
   background: { fr: 'le parcours musical', en: 'the musical background' },
   bic: { fr: 'le BIC', en: 'the BIC' },
@@ -349,6 +355,9 @@ export const HISTORY_ACTION_LABELS: Record<string, Record<Locale, string> & { sh
   'distance-lapsed': { fr: 'a noté absent faute de réponse', en: 'marked absent for want of an answer' },
   'absence-notices-changed': { fr: 'a changé les avis d’absence', en: 'changed the absence notices' },
   'contact-flagged': { fr: 'a signalé un contact erroné', en: 'flagged a wrong contact' },
+  // replacements (issue 16, item 5)
+  'absence-recorded': { fr: 'a enregistré l’absence du professeur', en: 'recorded the teacher’s absence' },
+  'substitute-assigned': { fr: 'a désigné un remplaçant', en: 'assigned a substitute' },
   'school-fees-issued': { fr: 'a émis les frais de la saison', en: 'issued the season’s fees' },
   'fee-plan-chosen': { fr: 'a choisi le mode de paiement des frais', en: 'chose the fees’ payment plan' },
   'place-cancelled': { fr: 'a annulé une place de cours', en: 'cancelled a course place' },

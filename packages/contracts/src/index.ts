@@ -21,3 +21,4 @@ export * from './attendance.js';
 export * from './calendar-feeds.js';
 export * from './distance.js';
 export * from './absence-notices.js';
+export * from './replacements.js';

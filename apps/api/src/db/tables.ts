@@ -932,6 +932,8 @@ export interface DB {
   distance_acks: DistanceAcksTable;
   absence_notices: AbsenceNoticesTable;
   contact_flags: ContactFlagsTable;
+  teacher_absences: TeacherAbsencesTable;
+  course_replacements: CourseReplacementsTable;
 }
 
 /** Gap-free invoice numbers: one counter per series (F invoices, A credit notes) and year. */
@@ -1401,4 +1403,32 @@ export interface ContactFlagsTable {
   note: string | null;
   flagged_by: string | null;
   flagged_at: string;
+}
+
+/** A teacher away from one school for a range of days, recorded by its secretariat. */
+export interface TeacherAbsencesTable {
+  id: string;
+  teacher_id: string;
+  school_id: string;
+  /** sick | leave | childcare | training */
+  reason: string;
+  starts_on: string;
+  ends_on: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+/** One of an absent teacher's courses held by a substitute from one day to another (inside the absence). */
+export interface CourseReplacementsTable {
+  id: string;
+  absence_id: string;
+  course_id: string;
+  substitute_id: string;
+  starts_on: string;
+  ends_on: string;
+  created_by: string | null;
+  created_at: string;
 }

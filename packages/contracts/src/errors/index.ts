@@ -13,6 +13,7 @@ import { CHOICE_ERRORS } from './choice.js';
 import { REENROLMENT_ERRORS } from './reenrolment.js';
 import { ATTENDANCE_ERRORS } from './attendance.js';
 import { DISTANCE_ERRORS } from './distance.js';
+import { REPLACEMENTS_ERRORS } from './replacements.js';
 
 export { defineErrors, type ErrorEntry } from './define.js';
 
@@ -31,6 +32,7 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorEntry>> = {
   ...REENROLMENT_ERRORS,
   ...ATTENDANCE_ERRORS,
   ...DISTANCE_ERRORS,
+  ...REPLACEMENTS_ERRORS,
 };
 
 /** The HTTP status of a code; a code nobody declared is a broken rule (422). */

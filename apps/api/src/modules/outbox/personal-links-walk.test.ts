@@ -136,6 +136,9 @@ async function urlsFor(path: string): Promise<string[] | 'skip'> {
     },
     // Absence notices (issue 16): a family's choice, walked for the newest families.
     '/api/families/{id}/absence-notices': () => fill('families', 2),
+    // Replacements (issue 16): no personal link of their own; an absence's proposals are walked.
+    '/api/replacements/absences/{id}/proposals': async () =>
+      (await db.selectFrom('teacher_absences').select('id').limit(2).execute()).map((r) => path.replace('{id}', r.id)),
     '/api/schools/{id}/calendar/{seasonId}': async () => schoolSeasons('/api/schools/{id}/calendar/{seasonId}'),
     '/api/calendars/{id}/{seasonId}.ics': async () => schoolSeasons('/api/calendars/{id}/{seasonId}.ics'),
     // Re-enrolment (issue 15): the link's own paths read a secret; the office's and the portal's are walked.

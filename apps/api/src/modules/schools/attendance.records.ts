@@ -14,7 +14,7 @@ export const ATTENDANCE_RECORDS = [
       const course = await deps.db
         .selectFrom('attendance_sheets')
         .innerJoin('courses', 'courses.id', 'attendance_sheets.course_id')
-        .select(['courses.teacher_id', 'courses.school_id'])
+        .select(['courses.id', 'courses.teacher_id', 'courses.school_id'])
         .where('attendance_sheets.id', '=', id)
         .executeTakeFirst();
       if (!course) throw notFound();

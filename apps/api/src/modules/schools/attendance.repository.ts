@@ -36,17 +36,37 @@ export async function findCourse(db: Tx, id: string): Promise<SheetCourse | unde
   return courses(db).where('courses.id', '=', id).executeTakeFirst();
 }
 
-/** Courses whose season overlaps a period: a teacher's own, or a set of schools' (null: every school). */
+/**
+ * Courses whose season overlaps a period: a teacher's own (and, with `substitute`, those they replace a colleague
+ * in on some day of the period), or a set of schools' (null: every school).
+ */
 export async function coursesInPeriod(
   db: Tx,
   period: { start: string; end: string },
-  filter: { teacherId?: string; schoolIds?: readonly string[] | null },
+  filter: { teacherId?: string; substitute?: boolean; schoolIds?: readonly string[] | null },
 ): Promise<SheetCourse[]> {
   let query = courses(db)
     .where('seasons.starts_on', '<=', period.end)
     .where('seasons.ends_on', '>=', period.start)
     .where('courses.status', '=', 'active');
-  if (filter.teacherId) query = query.where('courses.teacher_id', '=', filter.teacherId);
+  const teacherId = filter.teacherId;
+  if (teacherId && filter.substitute)
+    query = query.where((eb) =>
+      eb.or([
+        eb('courses.teacher_id', '=', teacherId),
+        eb(
+          'courses.id',
+          'in',
+          eb
+            .selectFrom('course_replacements')
+            .select('course_replacements.course_id')
+            .where('course_replacements.substitute_id', '=', teacherId)
+            .where('course_replacements.starts_on', '<=', period.end)
+            .where('course_replacements.ends_on', '>=', period.start),
+        ),
+      ]),
+    );
+  else if (teacherId) query = query.where('courses.teacher_id', '=', teacherId);
   if (filter.schoolIds) {
     if (filter.schoolIds.length === 0) return [];
     query = query.where('courses.school_id', 'in', filter.schoolIds);

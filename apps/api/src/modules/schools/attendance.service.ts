@@ -34,6 +34,8 @@ import { ATTENDANCE_PERIOD } from './attendance.settings.js';
 import { sheetReminderMail } from './attendance.mail.js';
 import { attendanceSheetPdf } from './attendance-pdf.js';
 import * as repo from './attendance.repository.js';
+import { replacementsOfCourses, setLessonsHolder, substitutesFor } from './replacements.repository.js';
+import { holderOn } from './replacements.rules.js';
 import { distancePeriodsOfSeason, teacherContactOf } from './courses.repository.js';
 import type { SchoolsService } from './schools.service.js';
 import type { SeasonsService } from './seasons.service.js';
@@ -56,19 +58,39 @@ const courseLabel = (c: { discipline: string; level: string; start_time: string 
   `${c.discipline} — ${c.level}, ${c.start_time}`;
 
 /**
- * Who may open a course's sheets: its teacher, and staff who may change its school (its secretariat, the director,
- * the board). Anyone else — another teacher included — is told it does not exist (404). Returns true for staff.
+ * Who may open a course's sheets: its teacher, a colleague who replaces them in it (replacements.ts), and staff who
+ * may change its school (its secretariat, the director, the board). Anyone else — another teacher included — is
+ * told it does not exist (404). Returns true for staff.
  */
 export async function assertMayOpenSheet(
   tx: Tx,
   actor: Actor,
-  course: { teacher_id: string; school_id: string },
+  course: { id: string; teacher_id: string; school_id: string },
   schools: Pick<SchoolsService, 'mayChangeSchool'>,
 ): Promise<boolean> {
-  if (teacherSelf(actor) === course.teacher_id) return false;
+  const self = teacherSelf(actor);
+  if (self === course.teacher_id) return false;
+  if (self && (await substitutesFor(tx, self, course.id))) return false;
   if (actor.kind === 'user' && actor.roles.has('teacher') && !actor.roles.has('secretariat')) throw notFound();
   if (!(await schools.mayChangeSchool(tx, actor, course.school_id))) throw notFound();
   return true;
+}
+
+/** The schools a staff member follows: every school for the director and the board, else their own (one if asked). */
+export async function schoolsInScope(
+  tx: Tx,
+  actor: Actor,
+  schools: Pick<SchoolsService, 'mayChangeSchool' | 'assertSchoolInScope'>,
+  schoolId: string | undefined,
+): Promise<string[]> {
+  if (schoolId) {
+    await schools.assertSchoolInScope(tx, actor, schoolId);
+    return [schoolId];
+  }
+  const all = await tx.selectFrom('schools').select('id').execute();
+  const mine: string[] = [];
+  for (const s of all) if (await schools.mayChangeSchool(tx, actor, s.id)) mine.push(s.id);
+  return mine;
 }
 
 /**
@@ -92,10 +114,11 @@ export function createAttendanceService(deps: Deps, schools: SchoolsService, sea
   /** Every course's sheet for a period: lessons from its calendar, students from its places, marks. */
   async function buildSheets(tx: Tx, courses: repo.SheetCourse[], period: Period, today: string): Promise<Sheet[]> {
     const ids = courses.map((c) => c.id);
-    const [places, marks, stored] = await Promise.all([
+    const [places, marks, stored, replaced] = await Promise.all([
       repo.placesOf(tx, ids),
       repo.marksOf(tx, ids, period),
       repo.sheetsOf(tx, ids, period.key),
+      replacementsOfCourses(tx, ids),
     ]);
     const calendars = new Map<string, Awaited<ReturnType<typeof seasons.calendarFor>>['calendar']>();
     const distance = new Map<string, Awaited<ReturnType<typeof distancePeriodsOfSeason>>>();
@@ -145,6 +168,14 @@ export function createAttendanceService(deps: Deps, schools: SchoolsService, sea
         lessonsMarked: due.filter((l) => lessonIsMarked(l.expected, l.marks)).length,
         filled: sheetIsFilled(sheetLessons, today),
         remindedOn: stored.find((s) => s.course_id === course.id)?.reminded_on ?? null,
+        replacements: replaced
+          .filter((r) => r.course_id === course.id && r.starts_on <= period.end && r.ends_on >= period.start)
+          .map((r) => ({
+            substituteId: r.substitute_id,
+            substituteName: `${r.first_name} ${r.last_name}`,
+            startsOn: r.starts_on,
+            endsOn: r.ends_on,
+          })),
         students: [...students].map(([id, name]) => ({ id, name })),
         sheetLessons,
       });
@@ -168,25 +199,13 @@ export function createAttendanceService(deps: Deps, schools: SchoolsService, sea
     return { sheet: sheet!, course, staff, today };
   }
 
-  /** The schools a staff member follows: every school for the director and the board, else their own. */
-  async function schoolsInScope(tx: Tx, actor: Actor, schoolId: string | undefined): Promise<string[]> {
-    if (schoolId) {
-      await schools.assertSchoolInScope(tx, actor, schoolId);
-      return [schoolId];
-    }
-    const all = await tx.selectFrom('schools').select('id').execute();
-    const mine: string[] = [];
-    for (const s of all) if (await schools.mayChangeSchool(tx, actor, s.id)) mine.push(s.id);
-    return mine;
-  }
-
   return {
     /** A teacher's own sheets for a period (today's by default). */
     async mySheets(actor: Actor, key: string | undefined): Promise<z.infer<typeof TeacherSheets>> {
       const teacherId = teacherSelf(actor);
       if (!teacherId) throw forbidden();
       const { period, today, periods } = await periodAsked(db, key);
-      const courses = await repo.coursesInPeriod(db, period, { teacherId });
+      const courses = await repo.coursesInPeriod(db, period, { teacherId, substitute: true });
       return { period: period.key, periods, sheets: (await buildSheets(db, courses, period, today)).map(summary) };
     },
 
@@ -211,6 +230,22 @@ export function createAttendanceService(deps: Deps, schools: SchoolsService, sea
         const lesson = sheet!.sheetLessons.find((l) => l.date === date);
         if (!lesson) throw invalidField('date', 'NOT_A_LESSON_DAY');
         if (!markAllowedOn(body.mark, date, today)) throw invalidField('mark', 'LESSON_NOT_YET_HELD');
+        // A replaced day is the substitute's to mark (and to count as taught); the absent teacher's no longer.
+        const holder = holderOn(
+          date,
+          course.teacher_id,
+          sheet!.replacements.map((r) => ({ start: r.startsOn, end: r.endsOn, substituteId: r.substituteId })),
+        );
+        const self = teacherSelf(actor);
+        if (!staff && self !== holder)
+          throw new DomainError(self === course.teacher_id ? 'LESSON_HELD_BY_SUBSTITUTE' : 'NOT_YOUR_REPLACEMENT_DAY', {
+            fields: [
+              {
+                field: 'date',
+                code: self === course.teacher_id ? 'LESSON_HELD_BY_SUBSTITUTE' : 'NOT_YOUR_REPLACEMENT_DAY',
+              },
+            ],
+          });
         const targets = body.studentIds ?? lesson.expected;
         if (targets.some((id) => !lesson.expected.includes(id)))
           throw invalidField('studentIds', 'STUDENT_NOT_EXPECTED');
@@ -223,10 +258,11 @@ export function createAttendanceService(deps: Deps, schools: SchoolsService, sea
           start_time: course.start_time,
           duration_minutes: course.duration_minutes,
           distance: lesson.distance ? 1 : 0,
-          teacher_id: course.teacher_id,
+          teacher_id: holder,
           created_at: at,
           updated_at: at,
         });
+        await setLessonsHolder(tx, course.id, { start: date, end: date }, holder, at);
         const places = (await repo.placesOf(tx, [course.id])).filter((p) => expectedOn(p, date));
         for (const studentId of targets) {
           const place = places.find((p) => p.student_id === studentId)!;
@@ -267,7 +303,7 @@ export function createAttendanceService(deps: Deps, schools: SchoolsService, sea
     ): Promise<z.infer<typeof UnfilledSheets>> {
       requirePermission(actor, 'schools.reports');
       const { period, today, periods } = await periodAsked(db, query.period);
-      const schoolIds = await schoolsInScope(db, actor, query.schoolId);
+      const schoolIds = await schoolsInScope(db, actor, schools, query.schoolId);
       const courses = await repo.coursesInPeriod(db, period, { schoolIds });
       const sheets: z.infer<typeof SheetSummary>[] = (await buildSheets(db, courses, period, today)).map(summary);
       return { period: period.key, periods, sheets };

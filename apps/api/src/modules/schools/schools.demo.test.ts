@@ -176,4 +176,16 @@ describe('the demo’s school network', () => {
       .execute();
     expect(open.length).toBeGreaterThan(0);
   });
+
+  it('has a replacement under way this month, which the substitute sees in the portal', async () => {
+    const overview = (await secretariat.get('/api/replacements')).json() as {
+      absences: { courses: { replacements: { substituteId: string; endsOn: string }[] }[] }[];
+    };
+    const replaced = overview.absences.flatMap((a) => a.courses.flatMap((c) => c.replacements));
+    expect(replaced).toHaveLength(1);
+    expect(replaced[0]!.endsOn >= '2026-12-01').toBe(true);
+    const teacher = await loginAs(ctx, `teacher@${DEMO_DOMAIN}`, DEMO_PASSWORD);
+    const mine = (await teacher.get('/api/replacements/mine')).json() as { replacements: unknown[] };
+    expect(mine.replacements).toHaveLength(1);
+  });
 });

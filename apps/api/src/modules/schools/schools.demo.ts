@@ -9,6 +9,7 @@ import { departementOf } from './calendar.rules.js';
 import { insertDecision, insertLink, insertTariffs } from './board.repository.js';
 import { enrolmentDemo, type DemoCourses } from './enrolment.demo.js';
 import { distanceDemo } from './distance.demo.js';
+import { replacementsDemo } from './replacements.demo.js';
 
 /**
  * The demo's school network (issue 14, item 8): two schools of zone C with rooms and opening hours, last season,
@@ -276,6 +277,7 @@ export const schoolsDemo: DemoExtension = async (ctx) => {
   const newFamilies = await admissionDemo(ctx, schoolIds[0]!, currentSeasonId, CURRENT_SEASON_FAMILIES, 110);
   await enrolmentDemo(ctx, { currentSeasonId, nextSeasonId, courses, newFamilies });
   await distanceDemo(ctx, courses);
+  await replacementsDemo(ctx, currentSeasonId);
 };
 
 const NEXT_SEASON_TARIFFS: SeasonTariffsInput = {

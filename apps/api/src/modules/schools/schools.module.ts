@@ -39,6 +39,9 @@ import {
 import { absenceNoticesRoutes } from './absence-notices.routes.js';
 import { ABSENCE_NOTICE_SETTINGS } from './absence-notices.settings.js';
 import { createMissingReportService, type MissingReportService } from './missing-report.service.js';
+import { createReplacementsService, type ReplacementsService } from './replacements.service.js';
+import { replacementsRoutes } from './replacements.routes.js';
+import { REPLACEMENTS_RECORDS } from './replacements.records.js';
 
 export type SchoolsModuleServices = {
   schools: SchoolsService;
@@ -55,6 +58,7 @@ export type SchoolsModuleServices = {
   distance: DistanceService;
   absenceNotices: AbsenceNoticesService;
   missingReport: MissingReportService;
+  replacements: ReplacementsService;
 };
 
 declare module '../../platform/module.js' {
@@ -84,6 +88,7 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     ...CHOICE_RECORDS,
     ...REENROLMENT_RECORDS,
     ...ATTENDANCE_RECORDS,
+    ...REPLACEMENTS_RECORDS,
   ],
   settings: [
     ADMISSION_RATE_LIMIT,
@@ -127,6 +132,7 @@ export const schoolsModule: ModuleManifest<'schools'> = {
       calendarFeeds: createCalendarFeedsService(deps, schools, seasons),
       absenceNotices: createAbsenceNoticesService(deps),
       missingReport: createMissingReportService(deps, schools),
+      replacements: createReplacementsService(deps, schools, seasons),
     };
   },
   routes: (app, services) => {
@@ -140,5 +146,6 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     calendarFeedsRoutes(app, services.calendarFeeds);
     distanceRoutes(app, services.distance);
     absenceNoticesRoutes(app, services.absenceNotices, services.missingReport);
+    replacementsRoutes(app, services.replacements);
   },
 };

@@ -93,6 +93,16 @@ function SheetView({ courseId, period }: { courseId: string; period: string }) {
           {t('pdf')}
         </Anchor>
       </Group>
+      {sheet.replacements.map((r) => (
+        <Text key={`${r.substituteId}-${r.startsOn}`} size="sm" fw={600}>
+          {t('replacement', {
+            teacher: sheet.teacherName,
+            substitute: r.substituteName,
+            from: formatDate(r.startsOn),
+            to: formatDate(r.endsOn),
+          })}
+        </Text>
+      ))}
       {sheet.sheetLessons.length === 0 ? <Text>{t('noLesson')}</Text> : null}
       {sheet.sheetLessons.map((lesson) => (
         <LessonCard key={lesson.date} sheet={sheet} lesson={lesson} />

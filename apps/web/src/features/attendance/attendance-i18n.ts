@@ -35,6 +35,7 @@ const fr = {
   summary: '{{unfilled}} feuille(s) à remplir sur {{total}}.',
   teacher: 'Professeur : {{name}}',
   showFilled: 'Afficher aussi les feuilles remplies',
+  replacement: '{{substitute}} remplace {{teacher}} du {{from}} au {{to}} et note les présences de ces jours.',
   marks: {
     present: 'Présent',
     absent: 'Absent',
@@ -79,6 +80,7 @@ const en: typeof fr = {
   summary: '{{unfilled}} sheet(s) to fill out of {{total}}.',
   teacher: 'Teacher: {{name}}',
   showFilled: 'Also show filled sheets',
+  replacement: '{{substitute}} replaces {{teacher}} from {{from}} to {{to}} and marks attendance on those days.',
   marks: {
     present: 'Present',
     absent: 'Absent',

@@ -8,8 +8,12 @@ import { SCHOOLS_NS } from './schools-i18n';
 import { TimetableGrid } from './TimetableGrid';
 import { PrintButton } from './TimetablePage';
 import { SeasonSelect, useSeasonPick } from './use-season-pick';
+import { MyReplacements } from '../replacements/MyReplacements';
 
-/** /teacher/timetable: the teacher's own week, in every school they teach in (the API lists only their courses). */
+/**
+ * /teacher/timetable: the teacher's own week, in every school they teach in (the API lists only their courses), and
+ * the colleagues' courses they hold as a substitute.
+ */
 export function MyTimetablePage() {
   const { t } = useTranslation(SCHOOLS_NS);
   const pick = useSeasonPick();
@@ -23,6 +27,7 @@ export function MyTimetablePage() {
   return (
     <Stack className="harmonie-printable">
       <PageTitle actions={<PrintButton />}>{t('timetable.myTitle')}</PageTitle>
+      <MyReplacements />
       {!pick.season ? (
         <Text>{t('timetable.noSeason')}</Text>
       ) : (

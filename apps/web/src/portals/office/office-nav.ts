@@ -30,6 +30,7 @@ import { OFFICE_ACCESS } from './office-access';
 import { SCHOOLS_OFFICE_NAV } from '../../features/schools/schools-nav';
 import { ATTENDANCE_OFFICE_NAV } from '../../features/attendance/attendance-nav';
 import { MISSING_OFFICE_NAV } from '../../features/missing/missing-nav';
+import { REPLACEMENTS_OFFICE_NAV } from '../../features/replacements/replacements-nav';
 
 /**
  * The office navigation, in display order. A module adds its page here (and its route in
@@ -56,6 +57,7 @@ export const OFFICE_NAV: NavItem[] = [
   ...SCHOOLS_OFFICE_NAV,
   ATTENDANCE_OFFICE_NAV,
   ...MISSING_OFFICE_NAV,
+  REPLACEMENTS_OFFICE_NAV,
   { to: '/office/families', labelKey: 'nav.families', icon: IconAddressBook, roles: OFFICE_ACCESS.directory },
   { to: '/office/teachers', labelKey: 'nav.teachers', icon: IconSchool, roles: OFFICE_ACCESS.directory, end: true },
   {

@@ -6,6 +6,7 @@ import { OFFICE_ACCESS } from './office-access';
 import { schoolsOfficeRoutes } from '../../features/schools/schools-routes';
 import { attendanceOfficeRoutes } from '../../features/attendance/attendance-routes';
 import { missingOfficeRoutes } from '../../features/missing/missing-routes';
+import { replacementsOfficeRoutes } from '../../features/replacements/replacements-routes';
 
 const DashboardPage = lazyPage(() => import('./DashboardPage'), 'DashboardPage');
 const FamiliesPage = lazyPage(() => import('./FamiliesPage'), 'FamiliesPage');
@@ -273,5 +274,6 @@ export const officeRoutes: RouteObject[] = [
   ...schoolsOfficeRoutes,
   ...attendanceOfficeRoutes,
   ...missingOfficeRoutes,
+  ...replacementsOfficeRoutes,
   { path: '*', element: <NotFoundPage homePath="/office" /> },
 ];

@@ -1,4 +1,15 @@
 import { MATCHING_FILTERS } from '@contracts';
+import { isProposable } from '../../../platform/ranking.js';
+
+// Shared with the schools' replacements (platform/ranking.ts); named here too, where the matching rules are listed.
+export {
+  candidateScore,
+  isProposable,
+  loadScore,
+  overlappingSlots,
+  PROPOSABLE_TEACHER_STATUS,
+  type Window,
+} from '../../../platform/ranking.js';
 
 /**
  * DOMAIN.md, matching: instrument and level taught, ages, location and travel distance, overlapping availability,
@@ -6,30 +17,9 @@ import { MATCHING_FILTERS } from '@contracts';
  * The hard filters run in SQL (matching.repository.ts) with these constants; the soft scores are below.
  */
 
-/** "Never propose a suspended teacher": only teachers with this status are proposed or handed over. */
-export const PROPOSABLE_TEACHER_STATUS = 'active';
-
-/** A teacher may be proposed (and handed over) only while active: never suspended or excluded. */
-export function isProposable(teacher: { status: string } | undefined): boolean {
-  return teacher?.status === PROPOSABLE_TEACHER_STATUS;
-}
-
 /** Room for one more new student: the open assignments started within the window stay under capacity. */
 export function hasRoomForNewStudent(capacity: number | null, openNew: number): boolean {
   return (capacity ?? 0) > openNew;
-}
-
-export type Window = { weekday: number; start: number; end: number };
-
-/** How many of the family's slots fit in the teacher's week, for a lesson of this length. */
-export function overlappingSlots(slots: Window[], availability: Window[], lessonMinutes: number): number {
-  return slots.filter((slot) =>
-    availability.some(
-      (a) =>
-        a.weekday === slot.weekday &&
-        Math.min(slot.end, a.end) - Math.max(slot.start, a.start) >= Math.min(lessonMinutes, slot.end - slot.start),
-    ),
-  ).length;
 }
 
 /** A box around a point wide enough for `radiusKm`, so the database can prefilter with plain comparisons. */
@@ -107,11 +97,6 @@ export function hasCommonSlot(overlapping: number, familySlots: number, teacherW
   return familySlots === 0 || teacherWindows === 0 || overlapping > 0;
 }
 
-/** Fairness: teachers with few lessons given in the last 30 days come first; 0 at `busy` lessons and more. */
-export function loadScore(lessonsLast30Days: number, busy: number): number {
-  return Math.max(0, 1 - lessonsLast30Days / busy);
-}
-
 /**
  * The endings that were the teacher's doing: they stopped (no time) or failed their commitments. A mismatch is
  * nobody's fault (seed 000), nor is a family that stops, a teacher or family that moves, a change of instrument.
@@ -157,13 +142,4 @@ export function firstFailedFilter(t: FilterInput, file: { level: number; age: nu
   if (!t.commonSlot) return 'availability';
   if (t.previous) return 'previous';
   return null;
-}
-
-/** The rank: the weighted mean of the parts, out of 100 (weights are a setting). */
-export function candidateScore(parts: readonly { weight: number; score: number }[]): number {
-  const totalWeight = Math.max(
-    1,
-    parts.reduce((sum, p) => sum + p.weight, 0),
-  );
-  return Math.round((parts.reduce((sum, p) => sum + p.weight * p.score, 0) / totalWeight) * 100);
 }

@@ -7,6 +7,7 @@ import { notFound } from '../../../platform/errors.js';
 import { addDays, dateInZone } from '../../../platform/clock.js';
 import { ORGANISATION_TIME_ZONE, readSettings } from '../../../platform/settings.js';
 import { distanceKm, resolvePlace } from '../../../platform/places.js';
+import { scoredPart } from '../../../platform/ranking.js';
 import {
   BUSY_TEACHER_LESSONS_PER_MONTH,
   DEFAULT_MAX_TRAVEL_KM,
@@ -277,13 +278,7 @@ export function createMatchingService(deps: Deps) {
     function partsOf({ row, distance, overlap, weekGiven }: Found, worded: boolean): Candidate['parts'] {
       const parts: Candidate['parts'] = [];
       const add = (key: string, weight: number, score: number, reason: string) =>
-        parts.push({
-          key,
-          weight,
-          score: Math.round(score * 100) / 100,
-          points: Math.round(weight * score * 10) / 10,
-          reason,
-        });
+        parts.push(scoredPart(key, weight, score, reason));
       const travel = ctx.reachOf(row.max_travel_km);
 
       // One function of the distance alone: the same distance always gets the same points.
