@@ -21,6 +21,10 @@ export const HISTORY_FIELD_LABELS: Record<string, Record<Locale, string>> = {
   date: { fr: 'le cours du', en: 'the lesson of' },
   marks: { fr: 'les présences', en: 'the attendance marks' },
   remindedOn: { fr: 'le jour du rappel', en: 'the day of the reminder' },
+  // teachers' contracts (issue 16, item 6)
+  weeklyMinutes: { fr: 'les minutes par semaine', en: 'the minutes a week' },
+  validFrom: { fr: 'le début du contrat', en: 'the contract’s start' },
+  validTo: { fr: 'la fin du contrat', en: 'the contract’s end' },
   availability: { fr: 'les disponibilités', en: 'the availability' },
   background: { fr: 'le parcours musical', en: 'the musical background' },
   bic: { fr: 'le BIC', en: 'the BIC' },
@@ -332,6 +336,9 @@ export const HISTORY_ACTION_LABELS: Record<string, Record<Locale, string> & { sh
   // attendance sheets (issue 16, item 1)
   'attendance-marked': { fr: 'a noté les présences d’un cours', en: 'marked a lesson’s attendance' },
   'attendance-reminder': { fr: 'a relancé le professeur pour sa feuille', en: 'reminded the teacher of the sheet' },
+  // teachers' hours (issue 16, item 6)
+  'teacher-contract-created': { fr: 'a saisi le contrat d’un professeur', en: 'entered a teacher’s contract' },
+  'teacher-contract-updated': { fr: 'a modifié le contrat d’un professeur', en: 'changed a teacher’s contract' },
   'school-fees-issued': { fr: 'a émis les frais de la saison', en: 'issued the season’s fees' },
   'fee-plan-chosen': { fr: 'a choisi le mode de paiement des frais', en: 'chose the fees’ payment plan' },
   'place-cancelled': { fr: 'a annulé une place de cours', en: 'cancelled a course place' },

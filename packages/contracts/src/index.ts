@@ -18,3 +18,4 @@ export * from './fees.js';
 export * from './choice.js';
 export * from './reenrolment.js';
 export * from './attendance.js';
+export * from './teacher-hours.js';

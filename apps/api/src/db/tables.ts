@@ -925,6 +925,7 @@ export interface DB {
   attendance_sheets: AttendanceSheetsTable;
   attendance_lessons: AttendanceLessonsTable;
   attendance_marks: AttendanceMarksTable;
+  teacher_contracts: TeacherContractsTable;
 }
 
 /** Gap-free invoice numbers: one counter per series (F invoices, A credit notes) and year. */
@@ -1321,5 +1322,18 @@ export interface AttendanceMarksTable {
   source: Generated<string>;
   marked_by: string | null;
   marked_at: string;
+  version: Generated<number>;
+}
+
+/** A teacher's contract hours per week at a school, from a day (to a day, or open-ended). */
+export interface TeacherContractsTable {
+  id: string;
+  teacher_id: string;
+  school_id: string;
+  weekly_minutes: number;
+  valid_from: string;
+  valid_to: string | null;
+  created_at: string;
+  updated_at: string;
   version: Generated<number>;
 }

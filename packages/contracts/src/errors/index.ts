@@ -12,6 +12,7 @@ import { FEES_ERRORS } from './fees.js';
 import { CHOICE_ERRORS } from './choice.js';
 import { REENROLMENT_ERRORS } from './reenrolment.js';
 import { ATTENDANCE_ERRORS } from './attendance.js';
+import { TEACHER_HOURS_ERRORS } from './teacher-hours.js';
 
 export { defineErrors, type ErrorEntry } from './define.js';
 
@@ -29,6 +30,7 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorEntry>> = {
   ...CHOICE_ERRORS,
   ...REENROLMENT_ERRORS,
   ...ATTENDANCE_ERRORS,
+  ...TEACHER_HOURS_ERRORS,
 };
 
 /** The HTTP status of a code; a code nobody declared is a broken rule (422). */

@@ -26,6 +26,9 @@ import { createAttendanceService, type AttendanceService } from './attendance.se
 import { attendanceRoutes } from './attendance.routes.js';
 import { ATTENDANCE_SETTINGS } from './attendance.settings.js';
 import { ATTENDANCE_RECORDS } from './attendance.records.js';
+import { createTeacherHoursService, type TeacherHoursService } from './teacher-hours.service.js';
+import { teacherHoursRoutes } from './teacher-hours.routes.js';
+import { TEACHER_HOURS_RECORDS } from './teacher-hours.records.js';
 
 export type SchoolsModuleServices = {
   schools: SchoolsService;
@@ -38,6 +41,7 @@ export type SchoolsModuleServices = {
   choice: ChoiceService;
   reenrolment: ReenrolmentService;
   attendance: AttendanceService;
+  teacherHours: TeacherHoursService;
 };
 
 declare module '../../platform/module.js' {
@@ -61,6 +65,7 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     ...CHOICE_RECORDS,
     ...REENROLMENT_RECORDS,
     ...ATTENDANCE_RECORDS,
+    ...TEACHER_HOURS_RECORDS,
   ],
   settings: [ADMISSION_RATE_LIMIT, ...CHOICE_SETTINGS, ...REENROLMENT_SETTINGS, ...ATTENDANCE_SETTINGS],
   sweeps: [{ name: 'schools.waiting-lists', run: (deps) => promoteWaitingLists(deps) }, REENROLMENT_SWEEP],
@@ -86,6 +91,7 @@ export const schoolsModule: ModuleManifest<'schools'> = {
       choice,
       reenrolment,
       attendance: createAttendanceService(deps, schools, seasons),
+      teacherHours: createTeacherHoursService(deps, schools, seasons),
     };
   },
   routes: (app, services) => {
@@ -96,5 +102,6 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     choiceRoutes(app, services.choice);
     reenrolmentRoutes(app, services.reenrolment);
     attendanceRoutes(app, services.attendance);
+    teacherHoursRoutes(app, services.teacherHours);
   },
 };
