@@ -163,6 +163,8 @@ export function createTeacherHoursService(deps: Deps, schools: SchoolsService, s
       for (const share of shares) if (keep(share.teacherId)) add(share.teacherId, lesson.school_id, share.figures);
     }
     for (const course of courses) {
+      // A teacher with courses at a school has a row there, if only of zeros (the report lists the school's teachers).
+      add(course.teacher_id, course.school_id, {});
       const calendar = await calendarOf(course.school_id, course.season_id);
       for (const { reason } of unworkedCourseDates(course, calendar, month, recorded.get(course.id) ?? new Set()))
         add(course.teacher_id, course.school_id, calendarShare(reason, course.duration_minutes));

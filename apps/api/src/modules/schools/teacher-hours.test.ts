@@ -36,7 +36,7 @@ describe('teachers’ hours', () => {
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({ weeklyMinutes: 180, validTo: null, version: 1 });
     // The Friday lesson of the 20th, marked through the sheet.
-    const marked = await teacher.put(`/api/attendance/courses/${school.fridayId}/lessons/2026-11-20`, {
+    const marked = await teacher.put(`/api/attendance/courses/${school.fridayId}/lessons/${school.toMark}`, {
       mark: 'present',
     });
     expect(marked.statusCode, marked.body).toBe(200);
@@ -47,6 +47,7 @@ describe('teachers’ hours', () => {
     expect(report.month).toBe('2026-11');
     expect(report.months).toEqual({ current: '2026-12', previous: '2026-10', next: '2026-12' });
     const own = report.rows.find((r) => r.teacherId === school.teacherId);
+    expect(school.suspendedLessons).toBe(5);
     expect(own).toMatchObject({
       weeklyMinutes: 180,
       // Four school weeks (Thursdays 5, 12, 19 and 26 November) of 3 hours.
@@ -58,7 +59,7 @@ describe('teachers’ hours', () => {
       cancelledBySchoolMinutes: 45,
       closureMinutes: 60,
       // The suspended Monday course: five Mondays of 30 minutes.
-      suspendedMinutes: 150,
+      suspendedMinutes: 30 * school.suspendedLessons,
       unworkedMinutes: 255,
       cancelledByTeacherMinutes: 45,
     });

@@ -29,6 +29,7 @@ import type { NavItem } from '../../ui/nav';
 import { OFFICE_ACCESS } from './office-access';
 import { SCHOOLS_OFFICE_NAV } from '../../features/schools/schools-nav';
 import { ATTENDANCE_OFFICE_NAV } from '../../features/attendance/attendance-nav';
+import { HOURS_OFFICE_NAV } from '../../features/teacher-hours/teacher-hours-nav';
 
 /**
  * The office navigation, in display order. A module adds its page here (and its route in
@@ -54,6 +55,7 @@ export const OFFICE_NAV: NavItem[] = [
   { to: '/office/tickets', labelKey: 'agency:tickets.nav', icon: IconTicket, roles: OFFICE_ACCESS.tickets },
   ...SCHOOLS_OFFICE_NAV,
   ATTENDANCE_OFFICE_NAV,
+  HOURS_OFFICE_NAV,
   { to: '/office/families', labelKey: 'nav.families', icon: IconAddressBook, roles: OFFICE_ACCESS.directory },
   { to: '/office/teachers', labelKey: 'nav.teachers', icon: IconSchool, roles: OFFICE_ACCESS.directory, end: true },
   {

@@ -5,6 +5,7 @@ import { lazyPage } from '../../ui/lazy-page';
 import { OFFICE_ACCESS } from './office-access';
 import { schoolsOfficeRoutes } from '../../features/schools/schools-routes';
 import { attendanceOfficeRoutes } from '../../features/attendance/attendance-routes';
+import { hoursOfficeRoutes } from '../../features/teacher-hours/teacher-hours-routes';
 
 const DashboardPage = lazyPage(() => import('./DashboardPage'), 'DashboardPage');
 const FamiliesPage = lazyPage(() => import('./FamiliesPage'), 'FamiliesPage');
@@ -266,5 +267,6 @@ export const officeRoutes: RouteObject[] = [
   },
   ...schoolsOfficeRoutes,
   ...attendanceOfficeRoutes,
+  ...hoursOfficeRoutes,
   { path: '*', element: <NotFoundPage homePath="/office" /> },
 ];

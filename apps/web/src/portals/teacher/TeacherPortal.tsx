@@ -12,6 +12,7 @@ const PortalFilesPage = lazyPage(() => import('../../features/agency/PortalFiles
 const LessonsMonthPage = lazyPage(() => import('../../features/agency/LessonsMonthPage'), 'LessonsMonthPage');
 const MyTimetablePage = lazyPage(() => import('../../features/schools/MyTimetablePage'), 'MyTimetablePage');
 const MyAttendancePage = lazyPage(() => import('../../features/attendance/MyAttendancePage'), 'MyAttendancePage');
+const TeacherHoursPage = lazyPage(() => import('../../features/teacher-hours/TeacherHoursPage'), 'TeacherHoursPage');
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 
 /** /teacher/*: the teacher portal, a chunk of its own (App.tsx), each page another. */
@@ -31,6 +32,7 @@ export function TeacherPortal() {
         { path: 'lessons', element: <LessonsMonthPage audience="teacher" /> },
         { path: 'timetable', element: <MyTimetablePage /> },
         { path: 'attendance', element: <MyAttendancePage /> },
+        { path: 'hours', element: <TeacherHoursPage audience="teacher" /> },
         { path: 'password', element: <ChangePasswordPage /> },
         { path: '*', element: <NotFoundPage homePath="/teacher" /> },
       ],
