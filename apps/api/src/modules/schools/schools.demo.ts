@@ -8,6 +8,7 @@ import { insertCourse } from './courses.repository.js';
 import { departementOf } from './calendar.rules.js';
 import { insertDecision, insertLink, insertTariffs } from './board.repository.js';
 import { enrolmentDemo, type DemoCourses } from './enrolment.demo.js';
+import { teacherHoursDemo } from './teacher-hours.demo.js';
 
 /**
  * The demo's school network (issue 14, item 8): two schools of zone C with rooms and opening hours, last season,
@@ -274,6 +275,7 @@ export const schoolsDemo: DemoExtension = async (ctx) => {
   await admissionDemo(ctx, schoolIds[0]!, nextSeasonId, NEXT_SEASON_FAMILIES, 30);
   const newFamilies = await admissionDemo(ctx, schoolIds[0]!, currentSeasonId, CURRENT_SEASON_FAMILIES, 110);
   await enrolmentDemo(ctx, { currentSeasonId, nextSeasonId, courses, newFamilies });
+  await teacherHoursDemo(ctx, { currentSeasonId, courses });
 };
 
 const NEXT_SEASON_TARIFFS: SeasonTariffsInput = {
