@@ -348,3 +348,102 @@ const sepaBuilder = new XMLBuilder({
   suppressEmptyNode: false,
   processEntities: true,
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Teachers' hours (issue 16, bench/hours.ts): a month's sheets of every course, and the month's hours per teacher.
+
+/**
+ * The floor of a month's sheets: raw reads of the active courses of the seasons overlapping the month, their
+ * confirmed places and the month's marks, the one season's terms and calendar entries; then, per course, its
+ * weekday's open days of the month and how many of them are fully marked (no public holidays, no per-school
+ * calendar, no distance periods). Returns the number of lessons and of those fully marked.
+ */
+export async function floorSheets(
+  db: RawDb,
+  month: { start: string; end: string },
+): Promise<{ lessons: number; filled: number }> {
+  const courses = await db.all(
+    `SELECT c.id, c.weekday, c.season_id FROM courses c JOIN seasons s ON s.id = c.season_id
+     WHERE s.starts_on <= ? AND s.ends_on >= ? AND c.status = 'active'`,
+    [month.end, month.start],
+  );
+  const places = await db.all(
+    `SELECT e.course_id, e.student_id FROM course_enrolments e JOIN people p ON p.id = e.student_id WHERE e.status = 'confirmed'`,
+  );
+  const marks = await db.all(
+    `SELECT l.course_id, l.lesson_date, COUNT(*) AS n FROM attendance_marks m JOIN attendance_lessons l ON l.id = m.lesson_id
+     WHERE l.lesson_date >= ? AND l.lesson_date <= ? GROUP BY l.course_id, l.lesson_date`,
+    [month.start, month.end],
+  );
+  const seasonId = String(courses[0]?.season_id ?? '');
+  const terms = await db.all('SELECT starts_on, ends_on FROM season_terms WHERE season_id = ?', [seasonId]);
+  const entries = await db.all('SELECT kind, starts_on, ends_on FROM calendar_entries WHERE season_id = ?', [seasonId]);
+  const openDays: { date: string; weekday: number }[] = [];
+  for (let day = month.start; day <= month.end; day = addIsoDays(day, 1)) {
+    const inTerm = terms.some((t) => String(t.starts_on) <= day && day <= String(t.ends_on));
+    const closed = entries.some((e) =>
+      e.kind === 'school_holiday'
+        ? String(e.starts_on) < day && day < String(e.ends_on)
+        : String(e.starts_on) <= day && day <= String(e.ends_on),
+    );
+    if (inTerm && !closed)
+      openDays.push({ date: day, weekday: ((new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7) + 1 });
+  }
+  const placesBy = new Map<string, number>();
+  for (const p of places) placesBy.set(String(p.course_id), (placesBy.get(String(p.course_id)) ?? 0) + 1);
+  const marked = new Map<string, number>();
+  for (const m of marks) marked.set(`${String(m.course_id)}|${String(m.lesson_date)}`, Number(m.n));
+  let lessons = 0;
+  let filled = 0;
+  for (const course of courses) {
+    for (const day of openDays) {
+      if (day.weekday !== Number(course.weekday)) continue;
+      lessons += 1;
+      if ((marked.get(`${String(course.id)}|${day.date}`) ?? 0) >= (placesBy.get(String(course.id)) ?? 0)) filled += 1;
+    }
+  }
+  return { lessons, filled };
+}
+
+/**
+ * The floor of a month's hours: one raw aggregate of the month's lessons per lesson teacher (taught, cancelled by
+ * the school, by the teacher, replaced given and received) and the contracts overlapping the month times four weeks
+ * (no calendar, no closures, no suspended courses). Returns the number of teachers with figures.
+ */
+export async function floorHours(db: RawDb, month: { start: string; end: string }): Promise<number> {
+  const lessons = await db.all(
+    `SELECT l.teacher_id, c.teacher_id AS course_teacher_id, l.duration_minutes,
+       SUM(CASE WHEN m.mark IN ('present', 'absent', 'excused', 'late') THEN 1 ELSE 0 END) AS taught,
+       SUM(CASE WHEN m.mark = 'cancelled_by_school' THEN 1 ELSE 0 END) AS by_school
+     FROM attendance_lessons l JOIN courses c ON c.id = l.course_id LEFT JOIN attendance_marks m ON m.lesson_id = l.id
+     WHERE l.lesson_date >= ? AND l.lesson_date <= ?
+     GROUP BY l.id, l.teacher_id, c.teacher_id, l.duration_minutes`,
+    [month.start, month.end],
+  );
+  const contracts = await db.all(
+    `SELECT teacher_id, weekly_minutes FROM teacher_contracts WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)`,
+    [month.end, month.start],
+  );
+  const minutes = new Map<
+    string,
+    { contract: number; taught: number; given: number; received: number; unworked: number }
+  >();
+  const of = (id: string) =>
+    minutes.get(id) ?? minutes.set(id, { contract: 0, taught: 0, given: 0, received: 0, unworked: 0 }).get(id)!;
+  for (const c of contracts) of(String(c.teacher_id)).contract += 4 * Number(c.weekly_minutes);
+  for (const l of lessons) {
+    const teacher = of(String(l.teacher_id));
+    const duration = Number(l.duration_minutes);
+    if (Number(l.taught) > 0) {
+      teacher.taught += duration;
+      if (l.teacher_id !== l.course_teacher_id) {
+        teacher.received += duration;
+        of(String(l.course_teacher_id)).given += duration;
+      }
+    } else if (Number(l.by_school) > 0) teacher.unworked += duration;
+  }
+  return minutes.size;
+}
+
+const addIsoDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -37,6 +37,7 @@ import { compare, load, ratio, type HttpResult, type Latency } from './measure.j
 import { benchSchools } from './schools.js';
 import { benchWaitingLists } from './waiting-lists.js';
 import { benchReenrolment } from './reenrolment.js';
+import { benchHours } from './hours.js';
 
 /**
  * `npm run bench [-- NAME…] [--smoke | --size smoke|medium|full] [--engine sqlite|postgres] [--rebuild] [--profile]`
@@ -53,6 +54,7 @@ const BENCHMARKS = [
   'schools',
   'waiting-lists',
   'reenrolment',
+  'hours',
   'web',
 ] as const;
 type BenchName = (typeof BENCHMARKS)[number];
@@ -938,7 +940,15 @@ async function runEngine(engine: Engine): Promise<void> {
       console.log(`    ${''.padEnd(44)} ${JSON.stringify(detail)}`);
     });
   }
-  if ([...selected].every((name) => ['schools', 'waiting-lists', 'reenrolment', 'web'].includes(name))) return;
+  // Teachers' hours too (bench/hours.ts): a month's sheets of 2,000 courses and the hours of 300 teachers.
+  if (selected.has('hours')) {
+    console.log('\n-- hours --');
+    await benchHours(engine, smoke, (name, project, floor, detail) => {
+      latencyFigures('hours', engine, name, project, floor);
+      console.log(`    ${''.padEnd(44)} ${JSON.stringify(detail)}`);
+    });
+  }
+  if ([...selected].every((name) => ['schools', 'waiting-lists', 'reenrolment', 'hours', 'web'].includes(name))) return;
   let data: Dataset;
   try {
     data = await ensureDataset(engine, size, { rebuild: values.rebuild ?? false, quiet: smoke });

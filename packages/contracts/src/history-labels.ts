@@ -29,6 +29,10 @@ export const HISTORY_FIELD_LABELS: Record<string, Record<Locale, string>> = {
   note: { fr: 'la note', en: 'the note' },
   course: { fr: 'le cours', en: 'the course' },
   substitute: { fr: 'le remplaçant', en: 'the substitute' },
+  // teachers' contracts (issue 16, item 6)
+  weeklyMinutes: { fr: 'les minutes par semaine', en: 'the minutes a week' },
+  validFrom: { fr: 'le début du contrat', en: 'the contract’s start' },
+  validTo: { fr: 'la fin du contrat', en: 'the contract’s end' },
   availability: { fr: 'les disponibilités', en: 'the availability' },
   background: { fr: 'le parcours musical', en: 'the musical background' },
   bic: { fr: 'le BIC', en: 'the BIC' },
@@ -358,6 +362,9 @@ export const HISTORY_ACTION_LABELS: Record<string, Record<Locale, string> & { sh
   // replacements (issue 16, item 5)
   'absence-recorded': { fr: 'a enregistré l’absence du professeur', en: 'recorded the teacher’s absence' },
   'substitute-assigned': { fr: 'a désigné un remplaçant', en: 'assigned a substitute' },
+  // teachers' hours (issue 16, item 6)
+  'teacher-contract-created': { fr: 'a saisi le contrat d’un professeur', en: 'entered a teacher’s contract' },
+  'teacher-contract-updated': { fr: 'a modifié le contrat d’un professeur', en: 'changed a teacher’s contract' },
   'school-fees-issued': { fr: 'a émis les frais de la saison', en: 'issued the season’s fees' },
   'fee-plan-chosen': { fr: 'a choisi le mode de paiement des frais', en: 'chose the fees’ payment plan' },
   'place-cancelled': { fr: 'a annulé une place de cours', en: 'cancelled a course place' },

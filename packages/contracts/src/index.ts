@@ -22,3 +22,4 @@ export * from './calendar-feeds.js';
 export * from './distance.js';
 export * from './absence-notices.js';
 export * from './replacements.js';
+export * from './teacher-hours.js';

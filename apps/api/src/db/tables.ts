@@ -934,6 +934,7 @@ export interface DB {
   contact_flags: ContactFlagsTable;
   teacher_absences: TeacherAbsencesTable;
   course_replacements: CourseReplacementsTable;
+  teacher_contracts: TeacherContractsTable;
 }
 
 /** Gap-free invoice numbers: one counter per series (F invoices, A credit notes) and year. */
@@ -1431,4 +1432,17 @@ export interface CourseReplacementsTable {
   ends_on: string;
   created_by: string | null;
   created_at: string;
+}
+
+/** A teacher's contract hours per week at a school, from a day (to a day, or open-ended). */
+export interface TeacherContractsTable {
+  id: string;
+  teacher_id: string;
+  school_id: string;
+  weekly_minutes: number;
+  valid_from: string;
+  valid_to: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
 }

@@ -14,6 +14,7 @@ import { REENROLMENT_ERRORS } from './reenrolment.js';
 import { ATTENDANCE_ERRORS } from './attendance.js';
 import { DISTANCE_ERRORS } from './distance.js';
 import { REPLACEMENTS_ERRORS } from './replacements.js';
+import { TEACHER_HOURS_ERRORS } from './teacher-hours.js';
 
 export { defineErrors, type ErrorEntry } from './define.js';
 
@@ -33,6 +34,7 @@ export const ERROR_CATALOGUE: Readonly<Record<string, ErrorEntry>> = {
   ...ATTENDANCE_ERRORS,
   ...DISTANCE_ERRORS,
   ...REPLACEMENTS_ERRORS,
+  ...TEACHER_HOURS_ERRORS,
 };
 
 /** The HTTP status of a code; a code nobody declared is a broken rule (422). */

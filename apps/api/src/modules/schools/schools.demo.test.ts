@@ -188,4 +188,26 @@ describe('the demo’s school network', () => {
     const mine = (await teacher.get('/api/replacements/mine')).json() as { replacements: unknown[] };
     expect(mine.replacements).toHaveLength(1);
   });
+
+  it('has last month’s sheets filled, so that its hours report shows taught, replaced and unworked hours', async () => {
+    const res = await secretariat.get('/api/teacher-hours?month=2026-11');
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = res.json().rows as Record<string, number>[];
+    const sum = (figure: string) => rows.reduce((total, row) => total + row[figure]!, 0);
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+    expect(rows.every((row) => row.contractMinutes! > 0)).toBe(true);
+    expect(sum('taughtMinutes')).toBeGreaterThan(0);
+    expect(sum('replacedGivenMinutes')).toBeGreaterThan(0);
+    expect(sum('replacedReceivedMinutes')).toBe(sum('replacedGivenMinutes'));
+    expect(sum('cancelledBySchoolMinutes')).toBeGreaterThan(0);
+    expect(sum('cancelledByTeacherMinutes')).toBeGreaterThan(0);
+    // The demo teacher sees their own hours of last month.
+    const teacher = await loginAs(ctx, `teacher@${DEMO_DOMAIN}`, DEMO_PASSWORD);
+    const mine = (await teacher.get('/api/teacher-hours/mine?month=2026-11')).json();
+    expect(mine.rows[0]).toMatchObject({
+      replacedGivenMinutes: expect.any(Number),
+      unworkedMinutes: expect.any(Number),
+    });
+    expect(mine.rows[0].replacedGivenMinutes + mine.rows[0].unworkedMinutes).toBeGreaterThan(0);
+  });
 });

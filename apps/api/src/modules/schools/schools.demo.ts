@@ -10,6 +10,7 @@ import { insertDecision, insertLink, insertTariffs } from './board.repository.js
 import { enrolmentDemo, type DemoCourses } from './enrolment.demo.js';
 import { distanceDemo } from './distance.demo.js';
 import { replacementsDemo } from './replacements.demo.js';
+import { teacherHoursDemo } from './teacher-hours.demo.js';
 
 /**
  * The demo's school network (issue 14, item 8): two schools of zone C with rooms and opening hours, last season,
@@ -278,6 +279,7 @@ export const schoolsDemo: DemoExtension = async (ctx) => {
   await enrolmentDemo(ctx, { currentSeasonId, nextSeasonId, courses, newFamilies });
   await distanceDemo(ctx, courses);
   await replacementsDemo(ctx, currentSeasonId);
+  await teacherHoursDemo(ctx, { currentSeasonId, courses });
 };
 
 const NEXT_SEASON_TARIFFS: SeasonTariffsInput = {

@@ -42,6 +42,9 @@ import { createMissingReportService, type MissingReportService } from './missing
 import { createReplacementsService, type ReplacementsService } from './replacements.service.js';
 import { replacementsRoutes } from './replacements.routes.js';
 import { REPLACEMENTS_RECORDS } from './replacements.records.js';
+import { createTeacherHoursService, type TeacherHoursService } from './teacher-hours.service.js';
+import { teacherHoursRoutes } from './teacher-hours.routes.js';
+import { TEACHER_HOURS_RECORDS } from './teacher-hours.records.js';
 
 export type SchoolsModuleServices = {
   schools: SchoolsService;
@@ -59,6 +62,7 @@ export type SchoolsModuleServices = {
   absenceNotices: AbsenceNoticesService;
   missingReport: MissingReportService;
   replacements: ReplacementsService;
+  teacherHours: TeacherHoursService;
 };
 
 declare module '../../platform/module.js' {
@@ -89,6 +93,7 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     ...REENROLMENT_RECORDS,
     ...ATTENDANCE_RECORDS,
     ...REPLACEMENTS_RECORDS,
+    ...TEACHER_HOURS_RECORDS,
   ],
   settings: [
     ADMISSION_RATE_LIMIT,
@@ -133,6 +138,7 @@ export const schoolsModule: ModuleManifest<'schools'> = {
       absenceNotices: createAbsenceNoticesService(deps),
       missingReport: createMissingReportService(deps, schools),
       replacements: createReplacementsService(deps, schools, seasons),
+      teacherHours: createTeacherHoursService(deps, schools, seasons),
     };
   },
   routes: (app, services) => {
@@ -147,5 +153,6 @@ export const schoolsModule: ModuleManifest<'schools'> = {
     distanceRoutes(app, services.distance);
     absenceNoticesRoutes(app, services.absenceNotices, services.missingReport);
     replacementsRoutes(app, services.replacements);
+    teacherHoursRoutes(app, services.teacherHours);
   },
 };

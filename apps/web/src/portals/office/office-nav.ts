@@ -31,6 +31,7 @@ import { SCHOOLS_OFFICE_NAV } from '../../features/schools/schools-nav';
 import { ATTENDANCE_OFFICE_NAV } from '../../features/attendance/attendance-nav';
 import { MISSING_OFFICE_NAV } from '../../features/missing/missing-nav';
 import { REPLACEMENTS_OFFICE_NAV } from '../../features/replacements/replacements-nav';
+import { HOURS_OFFICE_NAV } from '../../features/teacher-hours/teacher-hours-nav';
 
 /**
  * The office navigation, in display order. A module adds its page here (and its route in
@@ -58,6 +59,7 @@ export const OFFICE_NAV: NavItem[] = [
   ATTENDANCE_OFFICE_NAV,
   ...MISSING_OFFICE_NAV,
   REPLACEMENTS_OFFICE_NAV,
+  HOURS_OFFICE_NAV,
   { to: '/office/families', labelKey: 'nav.families', icon: IconAddressBook, roles: OFFICE_ACCESS.directory },
   { to: '/office/teachers', labelKey: 'nav.teachers', icon: IconSchool, roles: OFFICE_ACCESS.directory, end: true },
   {

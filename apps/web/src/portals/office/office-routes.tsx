@@ -7,6 +7,7 @@ import { schoolsOfficeRoutes } from '../../features/schools/schools-routes';
 import { attendanceOfficeRoutes } from '../../features/attendance/attendance-routes';
 import { missingOfficeRoutes } from '../../features/missing/missing-routes';
 import { replacementsOfficeRoutes } from '../../features/replacements/replacements-routes';
+import { hoursOfficeRoutes } from '../../features/teacher-hours/teacher-hours-routes';
 
 const DashboardPage = lazyPage(() => import('./DashboardPage'), 'DashboardPage');
 const FamiliesPage = lazyPage(() => import('./FamiliesPage'), 'FamiliesPage');
@@ -275,5 +276,6 @@ export const officeRoutes: RouteObject[] = [
   ...attendanceOfficeRoutes,
   ...missingOfficeRoutes,
   ...replacementsOfficeRoutes,
+  ...hoursOfficeRoutes,
   { path: '*', element: <NotFoundPage homePath="/office" /> },
 ];

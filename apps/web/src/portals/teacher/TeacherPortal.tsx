@@ -16,6 +16,7 @@ const CalendarFeedsPage = lazyPage(
   () => import('../../features/calendar-feeds/CalendarFeedsPage'),
   'CalendarFeedsPage',
 );
+const TeacherHoursPage = lazyPage(() => import('../../features/teacher-hours/TeacherHoursPage'), 'TeacherHoursPage');
 const ChangePasswordPage = lazyPage(() => import('../../features/account/ChangePasswordPage'), 'ChangePasswordPage');
 
 /** /teacher/*: the teacher portal, a chunk of its own (App.tsx), each page another. */
@@ -35,6 +36,7 @@ export function TeacherPortal() {
         { path: 'lessons', element: <LessonsMonthPage audience="teacher" /> },
         { path: 'timetable', element: <MyTimetablePage /> },
         { path: 'attendance', element: <MyAttendancePage /> },
+        { path: 'hours', element: <TeacherHoursPage audience="teacher" /> },
         { path: 'password', element: <ChangePasswordPage /> },
         { path: 'calendar', element: <CalendarFeedsPage /> },
         { path: '*', element: <NotFoundPage homePath="/teacher" /> },
