@@ -281,8 +281,8 @@ describe('no endpoint shows anyone a live personal link', () => {
     }
     const kinds = new Set([...secrets.values()].map((v) => v.split(' ')[0]));
     expect([...kinds].sort()).toEqual([
-      'calendar',
       'ack/',
+      'calendar',
       'invitation?token=',
       'l/',
       'meeting-answer/',

@@ -93,6 +93,14 @@ export async function teacherHoursDemo(
           mark = 'cancelled_by_teacher';
           teacherCancelledOne = true;
         }
+        // A day the replacements' demo gave to a substitute is theirs (attendance's contract for held lessons).
+        const substitute = await tx
+          .selectFrom('course_replacements')
+          .select('substitute_id')
+          .where('course_id', '=', course.id)
+          .where('starts_on', '<=', lesson.date)
+          .where('ends_on', '>=', lesson.date)
+          .executeTakeFirst();
         const lessonId = await attendance.ensureLesson(tx, {
           id: newId(),
           course_id: course.id,
@@ -100,10 +108,12 @@ export async function teacherHoursDemo(
           start_time: course.start_time,
           duration_minutes: course.duration_minutes,
           distance: lesson.distance ? 1 : 0,
-          teacher_id: replaced ? colleague : course.teacher_id,
+          teacher_id: replaced ? colleague : (substitute?.substitute_id ?? course.teacher_id),
           created_at: at,
           updated_at: at,
         });
+        // A lesson the distance lessons' demo already marked (its "ok"s) keeps its marks.
+        if ((await attendance.lessonMarks(tx, lessonId)).length > 0) continue;
         for (const [k, place] of expected.entries()) {
           // Now and then a student is absent or late (a deterministic pattern, the same on every load).
           const own =
