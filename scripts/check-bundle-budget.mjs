@@ -22,52 +22,55 @@ const strict = process.env.BUNDLE_TARGET_STRICT === '1';
 
 /** What each route loads before it shows: the lazily imported modules on its way (source paths, from apps/web). */
 const ROUTES = [
-  { name: 'login', ceiling: 174, lazy: ['src/portals/public/LoginPage.tsx'] },
-  { name: 'public request form', ceiling: 194, lazy: ['src/features/agency/RequestFormPage.tsx'] },
-  { name: 'application form', ceiling: 236, lazy: ['src/portals/public/ApplyPage.tsx'] },
+  { name: 'login', ceiling: 175, lazy: ['src/portals/public/LoginPage.tsx'] },
+  { name: 'public request form', ceiling: 195, lazy: ['src/features/agency/RequestFormPage.tsx'] },
+  { name: 'application form', ceiling: 237, lazy: ['src/portals/public/ApplyPage.tsx'] },
   { name: 'signed first-lesson link', ceiling: 174, lazy: ['src/portals/public/LinkPage.tsx'] },
   { name: 'signed meeting answer', ceiling: 169, lazy: ['src/portals/public/MeetingAnswerPage.tsx'] },
   { name: 'invitation / password reset', ceiling: 175, lazy: ['src/portals/public/TokenPasswordPage.tsx'] },
   {
     name: 'family home',
     // +1 kB (issue 13): phone and e-mail links in the person details
-    ceiling: 194,
+    ceiling: 196,
     lazy: ['src/portals/family/FamilyPortal.tsx', 'src/portals/family/FamilyHomePage.tsx'],
   },
   {
     name: 'family lessons',
     // +2 kB (issue 13): the family's request form (change of teacher, a problem), phone and e-mail links
-    ceiling: 213,
+    ceiling: 215,
     lazy: ['src/portals/family/FamilyPortal.tsx', 'src/features/agency/PortalFilesPage.tsx'],
   },
   {
     name: 'family billing',
-    ceiling: 203,
+    ceiling: 205,
     lazy: ['src/portals/family/FamilyPortal.tsx', 'src/portals/family/FamilyBillingPage.tsx'],
   },
   {
     name: 'teacher home',
     // +1 kB (issue 16): the entry's public route of the distance lesson's "ok" link, the account menu's calendar entry
-    ceiling: 189,
+    ceiling: 190,
     lazy: ['src/portals/teacher/TeacherPortal.tsx', 'src/portals/teacher/TeacherHomePage.tsx'],
   },
   {
     name: 'teacher students',
     // +2 kB (issue 13): the same page as the family's lessons (PortalFilesPage), phone and e-mail links; +1 kB (issue
     // 16): the entry's public route of the distance lesson's "ok" link
-    ceiling: 210,
+    ceiling: 211,
     lazy: ['src/portals/teacher/TeacherPortal.tsx', 'src/features/agency/PortalFilesPage.tsx'],
   },
   {
     name: 'teacher lessons',
-    ceiling: 213,
+    ceiling: 215,
     lazy: ['src/portals/teacher/TeacherPortal.tsx', 'src/features/agency/LessonsMonthPage.tsx'],
   },
   {
     name: 'teacher profile',
-    ceiling: 261,
+    ceiling: 262,
     lazy: ['src/portals/teacher/TeacherPortal.tsx', 'src/portals/teacher/MyProfilePage.tsx'],
   },
+  // Issue 16 raised every portal route by 1–2 kB: the error catalogue's new messages (shared by every page), the
+  // family's three new menu entries and the teacher's two, the public /ack/:token route and the account menu's
+  // calendar entry; the ceilings above follow (README "Speed").
   // staff pages on office computers: shown, not budgeted
   { name: 'staff dashboard', lazy: ['src/portals/office/OfficePortal.tsx', 'src/portals/office/DashboardPage.tsx'] },
   { name: 'staff files', lazy: ['src/portals/office/OfficePortal.tsx', 'src/portals/office/PipelinePage.tsx'] },
