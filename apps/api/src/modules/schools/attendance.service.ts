@@ -93,6 +93,17 @@ export async function schoolsInScope(
   return mine;
 }
 
+/** Rows grouped by their course, in their order. */
+function byCourse<Row extends { course_id: string }>(rows: readonly Row[]): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const group = groups.get(row.course_id);
+    if (group) group.push(row);
+    else groups.set(row.course_id, [row]);
+  }
+  return groups;
+}
+
 /**
  * Attendance sheets (issue "School network III", item 1): a teacher's sheets of a period and their marks, the
  * secretariat's view of the sheets not filled and its reminders, a family's own children's marks. Sheets are
@@ -121,31 +132,38 @@ export function createAttendanceService(deps: Deps, schools: SchoolsService, sea
       replacementsOfCourses(tx, ids),
     ]);
     const calendars = new Map<string, Awaited<ReturnType<typeof seasons.calendarFor>>['calendar']>();
-    const distance = new Map<string, Awaited<ReturnType<typeof distancePeriodsOfSeason>>>();
+    const distance = new Map<string, Map<string, Awaited<ReturnType<typeof distancePeriodsOfSeason>>>>();
+    // Each course's rows found once: a month of 2,000 sheets would otherwise scan every place and mark per lesson.
+    const [placesByCourse, storedByCourse, replacedByCourse] = [byCourse(places), byCourse(stored), byCourse(replaced)];
+    const marksByLesson = new Map<string, Record<string, AttendanceMark>>();
+    for (const m of marks) {
+      const key = `${m.course_id}/${m.lesson_date}`;
+      const lessonMarks = marksByLesson.get(key) ?? {};
+      lessonMarks[m.student_id] = m.mark as AttendanceMark;
+      marksByLesson.set(key, lessonMarks);
+    }
     const sheets: Sheet[] = [];
     for (const course of courses) {
       const calendarKey = `${course.school_id}/${course.season_id}`;
       if (!calendars.has(calendarKey))
         calendars.set(calendarKey, (await seasons.calendarFor(tx, course.school_id, course.season_id)).calendar);
       if (!distance.has(course.season_id))
-        distance.set(course.season_id, await distancePeriodsOfSeason(tx, course.season_id));
-      const periods = distance
-        .get(course.season_id)!
-        .filter((p) => p.course_id === course.id)
-        .map((p) => ({ start: p.starts_on, end: p.ends_on, videoLink: p.video_link }));
+        distance.set(course.season_id, byCourse(await distancePeriodsOfSeason(tx, course.season_id)));
+      const periods = (distance.get(course.season_id)!.get(course.id) ?? []).map((p) => ({
+        start: p.starts_on,
+        end: p.ends_on,
+        videoLink: p.video_link,
+      }));
       const lessons = lessonsOfPeriod(
         { weekday: course.weekday, status: course.status, roomId: course.room_id, videoLink: course.video_link },
         calendars.get(calendarKey)!,
         period,
         periods,
       );
-      const coursePlaces = places.filter((p) => p.course_id === course.id);
+      const coursePlaces = placesByCourse.get(course.id) ?? [];
       const sheetLessons = lessons.map((lesson) => {
         const expected = [...new Set(coursePlaces.filter((p) => expectedOn(p, lesson.date)).map((p) => p.student_id))];
-        const lessonMarks: Record<string, AttendanceMark> = {};
-        for (const m of marks)
-          if (m.course_id === course.id && m.lesson_date === lesson.date)
-            lessonMarks[m.student_id] = m.mark as AttendanceMark;
+        const lessonMarks = { ...marksByLesson.get(`${course.id}/${lesson.date}`) };
         return { ...lesson, expected, marks: lessonMarks, due: lessonIsDue(lesson.date, today) };
       });
       const inClass = new Set(sheetLessons.flatMap((l) => [...l.expected, ...Object.keys(l.marks)]));
@@ -167,9 +185,9 @@ export function createAttendanceService(deps: Deps, schools: SchoolsService, sea
         lessonsDue: due.length,
         lessonsMarked: due.filter((l) => lessonIsMarked(l.expected, l.marks)).length,
         filled: sheetIsFilled(sheetLessons, today),
-        remindedOn: stored.find((s) => s.course_id === course.id)?.reminded_on ?? null,
-        replacements: replaced
-          .filter((r) => r.course_id === course.id && r.starts_on <= period.end && r.ends_on >= period.start)
+        remindedOn: storedByCourse.get(course.id)?.[0]?.reminded_on ?? null,
+        replacements: (replacedByCourse.get(course.id) ?? [])
+          .filter((r) => r.starts_on <= period.end && r.ends_on >= period.start)
           .map((r) => ({
             substituteId: r.substitute_id,
             substituteName: `${r.first_name} ${r.last_name}`,
