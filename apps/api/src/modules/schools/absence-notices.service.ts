@@ -14,10 +14,10 @@ import { ABSENCE_NOTICE_FOR_MINORS } from './absence-notices.settings.js';
 import { absenceDigestMail, absenceNoticeMail } from './absence-notices.mail.js';
 import * as repo from './absence-notices.repository.js';
 import { familyRecipients } from './reenrolment.repository.js';
+import { courseLabel } from './courses.rules.js';
 
 type Recipient = Awaited<ReturnType<typeof familyRecipients>>[number];
 
-const courseLabel = (a: repo.UntoldAbsence) => `${a.discipline} — ${a.level}, ${a.start_time}`;
 const localeOf = (r: Recipient) => ((r.user_locale ?? r.locale) === 'en' ? 'en' : 'fr');
 
 /**

@@ -39,6 +39,7 @@ import { holderOn } from './replacements.rules.js';
 import { distancePeriodsOfSeason, teacherContactOf } from './courses.repository.js';
 import type { SchoolsService } from './schools.service.js';
 import type { SeasonsService } from './seasons.service.js';
+import { courseLabel } from './courses.rules.js';
 
 type Sheet = z.infer<typeof AttendanceSheet>;
 
@@ -53,9 +54,6 @@ export const sheetRow = (courseId: string, period: Period, at: string) => ({
   created_at: at,
   updated_at: at,
 });
-
-const courseLabel = (c: { discipline: string; level: string; start_time: string }) =>
-  `${c.discipline} — ${c.level}, ${c.start_time}`;
 
 /**
  * Who may open a course's sheets: its teacher, a colleague who replaces them in it (replacements.ts), and staff who

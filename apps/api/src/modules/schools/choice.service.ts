@@ -27,11 +27,10 @@ import * as repo from './choice.repository.js';
 import { findSeason } from './schools.repository.js';
 import type { SchoolsService } from './schools.service.js';
 import { NO_FEES, type FeesOnConfirmation } from './fees.service.js';
+import { courseLabel } from './courses.rules.js';
 
 type MailDeps = Pick<Deps, 'db' | 'clock' | 'mailer' | 'config'>;
 
-const courseLabel = (c: { discipline: string; level: string; start_time: string }) =>
-  `${c.discipline} — ${c.level}, ${c.start_time}`;
 const portalLink = (deps: MailDeps) => `${deps.config.publicUrl}/family/choice`;
 
 /** A family's place in a school season's waves: its rank, its wave and when that wave opens (null: not known). */

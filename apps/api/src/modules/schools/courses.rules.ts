@@ -45,3 +45,8 @@ export function lessonsWithModes(
     return { date, distance: false, videoLink: null };
   });
 }
+
+/** How a course is named in sheets, notices, reports and the family portal: "piano — Débutant, 17:00". */
+export function courseLabel(course: { discipline: string; level: string; start_time: string }): string {
+  return `${course.discipline} — ${course.level}, ${course.start_time}`;
+}

@@ -26,9 +26,7 @@ import {
 import { DISTANCE_ACK_DAYS } from './distance.settings.js';
 import { distanceMaterialMail } from './distance.mail.js';
 import * as repo from './distance.repository.js';
-
-const courseLabel = (c: { discipline: string; level: string; start_time: string }) =>
-  `${c.discipline} — ${c.level}, ${c.start_time}`;
+import { courseLabel } from './courses.rules.js';
 
 /** The id of the course's sheet of the period a lesson falls in (written if missing): where its changes are audited. */
 async function sheetOfLesson(tx: Tx, courseId: string, date: string, at: string): Promise<string> {

@@ -16,6 +16,7 @@ import { coursesInPeriod, marksOf, placesOf } from './attendance.repository.js';
 import { guardianContacts } from './reenrolment.repository.js';
 import * as repo from './missing-report.repository.js';
 import type { SchoolsService } from './schools.service.js';
+import { courseLabel } from './courses.rules.js';
 
 type Guardian = Awaited<ReturnType<typeof guardianContacts>>[number];
 
@@ -93,7 +94,7 @@ export function createMissingReportService(deps: Deps, schools: SchoolsService) 
           schoolName: course.school_name,
           teacherId: course.teacher_id,
           teacherName: `${course.first_name} ${course.last_name}`,
-          course: `${course.discipline} — ${course.level}, ${course.start_time}`,
+          course: courseLabel(course),
           reason,
           absences: own.filter((m) => m.mark === 'absent').length,
           lastPresent:
