@@ -96,9 +96,18 @@ export function createCalendarFeedsService(deps: Deps, schools: SchoolsService, 
       : [];
     const events: { uid: string; summary: string; start: string; end: string; location: string; url: string | null }[] =
       [];
+    // A school's feed lists all its courses: each calendar and each season's distance periods are read once.
+    const calendars = new Map<string, Awaited<ReturnType<typeof seasons.calendarFor>>['calendar']>();
+    const seasonDistance = new Map<string, Awaited<ReturnType<typeof distancePeriodsOfSeason>>>();
     for (const course of courses) {
-      const { calendar } = await seasons.calendarFor(tx, course.school_id, course.season_id);
-      const distance = (await distancePeriodsOfSeason(tx, course.season_id))
+      const calendarKey = `${course.school_id}/${course.season_id}`;
+      if (!calendars.has(calendarKey))
+        calendars.set(calendarKey, (await seasons.calendarFor(tx, course.school_id, course.season_id)).calendar);
+      if (!seasonDistance.has(course.season_id))
+        seasonDistance.set(course.season_id, await distancePeriodsOfSeason(tx, course.season_id));
+      const calendar = calendars.get(calendarKey)!;
+      const distance = seasonDistance
+        .get(course.season_id)!
         .filter((p) => p.course_id === course.id)
         .map((p) => ({ start: p.starts_on, end: p.ends_on, videoLink: p.video_link }));
       const lessons = lessonsOfPeriod(
